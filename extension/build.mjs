@@ -1,0 +1,94 @@
+// Builds the extension for both browsers:
+//   extension/dist/chrome, extension/dist/firefox   (unpacked, loadable)
+//   extension/dist/claimlens-<browser>-<version>.zip (store packages)
+// Needs `npm ci` and the WASM core in extension/pkg (scripts/build-wasm.sh).
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { cargoPackageVersion } from '../scripts/lib/cargo-version.mjs';
+import { parseJsonc } from '../scripts/lib/jsonc.mjs';
+import { zipDirectory } from '../scripts/lib/zip.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, 'dist');
+const BROWSERS = ['chrome', 'firefox'];
+const WASM = join(here, 'pkg', 'claimlens_bg.wasm');
+const ICON_SIZES = [16, 32, 48, 128];
+
+if (!existsSync(WASM)) {
+  console.error(`extension/build: ${WASM} is missing; run scripts/build-wasm.sh first`);
+  process.exit(1);
+}
+
+const version = cargoPackageVersion(join(here, '..', 'Cargo.toml'));
+const template = parseJsonc(readFileSync(join(here, 'manifest.template.jsonc'), 'utf8'));
+const bundles = await bundle();
+
+rmSync(dist, { recursive: true, force: true });
+for (const browser of BROWSERS) {
+  const out = join(dist, browser);
+  mkdirSync(join(out, 'pkg'), { recursive: true });
+  mkdirSync(join(out, 'icons'));
+  const { manifest_version, ...rest } = manifestFor(browser, template);
+  const manifest = { manifest_version, version, ...rest };
+  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const [name, contents] of bundles) {
+    writeFileSync(join(out, name), contents);
+  }
+  cpSync(WASM, join(out, 'pkg', 'claimlens_bg.wasm'));
+  cpSync(join(here, '_locales'), join(out, '_locales'), { recursive: true });
+  for (const size of ICON_SIZES) {
+    cpSync(join(here, 'icons', `icon-${size}.png`), join(out, 'icons', `icon-${size}.png`));
+  }
+  const zip = join(dist, `claimlens-${browser}-${version}.zip`);
+  zipDirectory(out, zip);
+  console.log(`extension/build: ${browser}: ${out} (${zip})`);
+}
+
+/** The two bundles, the same for both browsers: background.js (ES module) and content.js (classic script). */
+async function bundle() {
+  const common = {
+    bundle: true,
+    write: false,
+    target: ['chrome114', 'firefox140'],
+    logLevel: 'warning',
+    // Readable output: store reviewers read it, and it is small.
+    minify: false,
+    legalComments: 'none',
+  };
+  const [background, content] = await Promise.all([
+    esbuild.build({ ...common, entryPoints: [join(here, 'src/background/main.ts')], format: 'esm', outfile: 'background.js' }),
+    // Injected with scripting.executeScript, which runs classic scripts only.
+    esbuild.build({ ...common, entryPoints: [join(here, 'src/content/main.ts')], format: 'iife', outfile: 'content.js' }),
+  ]);
+  return [
+    ['background.js', background.outputFiles[0].contents],
+    ['content.js', content.outputFiles[0].contents],
+  ];
+}
+
+/** Resolves the template's `{"$chrome": …, "$firefox": …}` choices for one browser. */
+function manifestFor(browser, value) {
+  if (Array.isArray(value)) {
+    return value.map((item) => manifestFor(browser, item));
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  const keys = Object.keys(value);
+  if (keys.length > 0 && keys.every((key) => key.startsWith('$'))) {
+    for (const key of keys) {
+      if (!BROWSERS.includes(key.slice(1))) throw new Error(`manifest template: unknown browser key ${key}`);
+    }
+    return value[`$${browser}`] === undefined ? undefined : manifestFor(browser, value[`$${browser}`]);
+  }
+  const resolved = {};
+  for (const [key, item] of Object.entries(value)) {
+    const choice = manifestFor(browser, item);
+    if (choice !== undefined) {
+      resolved[key] = choice;
+    }
+  }
+  return resolved;
+}

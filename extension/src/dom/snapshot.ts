@@ -1,0 +1,196 @@
+// The DOM snapshotter: a Document -> the Snapshot wire format of src/snapshot/mod.rs.
+//
+// It must follow the rules listed on `Snapshot` exactly as the native builder
+// (src/snapshot/html.rs) does, so one page gives one snapshot either way.
+// Used by the content script on the live page and by the playground on
+// documents parsed with DOMParser.
+
+export interface SnapshotNode {
+  /** Index of the parent element; absent only for the root. */
+  p?: number;
+  /** Lower-case tag name (elements only). */
+  tag?: string;
+  /** The text node's data, verbatim (text nodes only). */
+  text?: string;
+  id?: string;
+  cls?: string;
+  role?: string;
+  hidden?: boolean;
+  href?: string;
+  itemprop?: string;
+  rel?: string;
+  datetime?: string;
+}
+
+export interface MetaTag {
+  key: string;
+  content: string;
+}
+
+export interface Snapshot {
+  url: string;
+  title: string;
+  lang: string | null;
+  canonical: string | null;
+  meta: MetaTag[];
+  jsonld: string[];
+  nodes: SnapshotNode[];
+}
+
+export interface TakenSnapshot {
+  snapshot: Snapshot;
+  /** The DOM node behind each `snapshot.nodes[i]`, to map analysis offsets back to the page. */
+  domNodes: Node[];
+}
+
+/** Subtrees that never hold article text. Same list as SKIPPED_TAGS in src/snapshot/html.rs. */
+const SKIPPED_TAGS = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
+  'canvas', 'select', 'textarea', 'input',
+]);
+
+/** Attributes copied onto element nodes verbatim, keyed by wire name. */
+const COPIED_ATTRIBUTES = [
+  ['id', 'id'],
+  ['cls', 'class'],
+  ['role', 'role'],
+  ['href', 'href'],
+  ['itemprop', 'itemprop'],
+  ['rel', 'rel'],
+  ['datetime', 'datetime'],
+] as const;
+
+/** The `<meta>` attributes that name a tag, in the order the first present one wins. */
+const META_KEY_ATTRIBUTES = ['name', 'property', 'itemprop', 'http-equiv'];
+
+export function takeSnapshot(doc: Document, url: string = doc.URL): TakenSnapshot {
+  const html = doc.getElementsByTagName('html')[0];
+  const lang = html?.getAttribute('lang')?.trim();
+  const snapshot: Snapshot = {
+    url,
+    title: '',
+    lang: lang ? lang : null,
+    canonical: null,
+    meta: [],
+    jsonld: [],
+    nodes: [],
+  };
+  collectHeadData(doc, snapshot);
+  const domNodes: Node[] = [];
+  const root = doc.getElementsByTagName('body')[0] ?? html;
+  if (root) {
+    flattenTree(root, snapshot.nodes, domNodes);
+  }
+  return { snapshot, domNodes };
+}
+
+/** Pre-order walk with an explicit stack: real pages nest deeper than the JS call stack allows. */
+function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): void {
+  const stack: { node: Node; parent: number | undefined }[] = [{ node: root, parent: undefined }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, parent } = item;
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (parent !== undefined) {
+        nodes.push({ p: parent, text: (node as Text).data });
+        domNodes.push(node);
+      }
+      continue;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) {
+      continue; // comments, processing instructions
+    }
+    const element = node as Element;
+    const tag = element.localName.toLowerCase();
+    if (SKIPPED_TAGS.has(tag)) {
+      continue;
+    }
+    const index = nodes.length;
+    nodes.push(elementNode(element, tag, parent));
+    domNodes.push(element);
+    const children = element.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ node: children[i], parent: index });
+    }
+  }
+}
+
+function elementNode(element: Element, tag: string, parent: number | undefined): SnapshotNode {
+  const node: SnapshotNode = parent === undefined ? { tag } : { p: parent, tag };
+  for (const [wireName, attribute] of COPIED_ATTRIBUTES) {
+    const value = element.getAttribute(attribute);
+    if (value !== null) {
+      node[wireName] = value;
+    }
+  }
+  if (isHidden(element)) {
+    node.hidden = true;
+  }
+  return node;
+}
+
+/** Attribute-based only (no computed style), so the live DOM and the native builder agree. */
+function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden')) {
+    return true;
+  }
+  if (element.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') {
+    return true;
+  }
+  const style = element.getAttribute('style');
+  return style !== null && styleHides(style);
+}
+
+/** True for an inline style declaring `display:none` or `visibility:hidden`. */
+export function styleHides(style: string): boolean {
+  return style.split(';').some((declaration) => {
+    const colon = declaration.indexOf(':');
+    const property = (colon < 0 ? declaration : declaration.slice(0, colon)).trim().toLowerCase();
+    let value = colon < 0 ? '' : declaration.slice(colon + 1).trim();
+    while (value.endsWith('!important')) {
+      value = value.slice(0, -'!important'.length);
+    }
+    value = value.trim().toLowerCase();
+    return (property === 'display' && value === 'none') || (property === 'visibility' && value === 'hidden');
+  });
+}
+
+/** `<title>`, `<meta>`, the canonical link and JSON-LD, from anywhere in the document. */
+function collectHeadData(doc: Document, snapshot: Snapshot): void {
+  const title = Array.from(doc.getElementsByTagName('title')).find((t) => !t.closest('svg'));
+  snapshot.title = collapseWhitespace(title?.textContent ?? '');
+
+  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+    const keyAttribute = META_KEY_ATTRIBUTES.find((name) => meta.hasAttribute(name));
+    const content = meta.getAttribute('content');
+    if (keyAttribute && content !== null) {
+      const key = meta.getAttribute(keyAttribute) ?? '';
+      snapshot.meta.push({ key: key.trim().toLowerCase(), content });
+    }
+  }
+
+  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+    const rel = link.getAttribute('rel') ?? '';
+    if (splitAsciiWhitespace(rel).some((token) => token.toLowerCase() === 'canonical')) {
+      snapshot.canonical = link.getAttribute('href');
+      // Like the native builder: a canonical link without href does not end the search.
+      if (snapshot.canonical !== null) {
+        break;
+      }
+    }
+  }
+
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+    if (script.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') {
+      snapshot.jsonld.push(script.textContent ?? '');
+    }
+  }
+}
+
+function splitAsciiWhitespace(s: string): string[] {
+  return s.split(/[\t\n\f\r ]+/).filter((part) => part !== '');
+}
+
+/** What `document.title` does to the title text. */
+function collapseWhitespace(s: string): string {
+  return splitAsciiWhitespace(s).join(' ');
+}

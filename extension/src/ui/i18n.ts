@@ -1,0 +1,29 @@
+// User-visible strings come from _locales/en/messages.json only. The extension
+// reads them through the browser's i18n API; the playground reads the same file.
+
+import type messages from '../../_locales/en/messages.json';
+
+export type MessageKey = keyof typeof messages;
+export type Translate = (key: MessageKey, substitutions?: string[]) => string;
+
+interface MessageEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+/**
+ * A Translate over a parsed messages.json, with the WebExtension placeholder
+ * rules: `$NAME$` expands to the named placeholder's content, in which `$1`..`$9`
+ * are the substitutions. For pages that have no `chrome.i18n`.
+ */
+export function translatorFor(catalog: Record<MessageKey, MessageEntry>): Translate {
+  return (key, substitutions = []) => {
+    const entry = catalog[key];
+    const placeholders = entry.placeholders ?? {};
+    const fill = (text: string) => text.replace(/\$([1-9])/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+    return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+      const placeholder = placeholders[name.toLowerCase()];
+      return placeholder ? fill(placeholder.content) : whole;
+    });
+  };
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the analysis core as WebAssembly for the extension and the playground:
+#   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
+# and copies the result into extension/pkg and www/pkg. Prints raw and gzipped sizes.
+#
+# Needs: the wasm32-unknown-unknown rustup target, wasm-bindgen-cli at the exact
+# version Cargo.lock pins, and `npm ci` (for node_modules/.bin/wasm-opt).
+# Honours CARGO_TARGET_DIR (default: target).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+target_dir="${CARGO_TARGET_DIR:-target}"
+crate=claimlens
+
+# The CLI must match the wasm-bindgen crate exactly; Cargo.lock is the one source of the version.
+lock_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if [[ -z "$lock_version" ]]; then
+  echo "build-wasm: no wasm-bindgen package in Cargo.lock" >&2
+  exit 1
+fi
+cli_version="$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)"
+if [[ "$cli_version" != "$lock_version" ]]; then
+  echo "build-wasm: need wasm-bindgen-cli $lock_version (found: ${cli_version:-none})." >&2
+  # Without --locked: with it the install fails on this registry (see ../shared/TOOLCHAIN.md).
+  echo "  install it with: cargo install wasm-bindgen-cli --version $lock_version" >&2
+  exit 1
+fi
+wasm_opt="node_modules/.bin/wasm-opt"
+if [[ ! -x "$wasm_opt" ]]; then
+  # Debian's binaryen is too old for current rustc output; only the npm one is used.
+  echo "build-wasm: $wasm_opt is missing; run npm ci first" >&2
+  exit 1
+fi
+
+# Remap absolute paths (panic locations embed them) so the module does not
+# depend on where the checkout or the cargo home lives.
+cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+export RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$root=/claimlens --remap-path-prefix=$cargo_home=/cargo"
+
+start=$SECONDS
+cargo build --release --target wasm32-unknown-unknown --lib
+built="$target_dir/wasm32-unknown-unknown/release/$crate.wasm"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+wasm-bindgen "$built" --out-dir "$work" --out-name "$crate" --target web \
+  --remove-name-section --remove-producers-section
+"$wasm_opt" -Oz "$work/${crate}_bg.wasm" -o "$work/${crate}_bg.opt.wasm"
+mv "$work/${crate}_bg.opt.wasm" "$work/${crate}_bg.wasm"
+
+for dest in extension/pkg www/pkg; do
+  rm -rf "$dest"
+  mkdir -p "$dest"
+  cp "$work/$crate.js" "$work/$crate.d.ts" "$work/${crate}_bg.wasm" "$dest/"
+done
+
+wasm="extension/pkg/${crate}_bg.wasm"
+raw=$(wc -c <"$wasm")
+gzipped=$(gzip -9 -n -c "$wasm" | wc -c)
+glue_gzipped=$(gzip -9 -n -c "extension/pkg/$crate.js" | wc -c)
+echo "build-wasm: ${crate}_bg.wasm $raw bytes, $gzipped gzipped (-9); JS glue $glue_gzipped gzipped; $((SECONDS - start)) s"
+echo "build-wasm: sha256 $(sha256sum "$wasm" | cut -d' ' -f1)"
