@@ -3,7 +3,9 @@
 // may be stopped between events, so nothing here relies on in-memory state
 // except the lazily loaded core.
 
+import type { AnalysisStatus } from '../analysis';
 import { HIGHLIGHT_CSS } from '../ui/highlight-styles';
+import type { MessageKey } from '../ui/i18n';
 import {
   type AnalyzePageReply,
   type ToggleOverlay,
@@ -59,19 +61,30 @@ function onMessage(
   if (sender.id !== ext.runtime.id || tabId === undefined || sender.frameId !== 0 || !isContentToBackground(message)) {
     return false;
   }
+  const fail = async (reason: string) => {
+    sendResponse({ type: 'analysis-failed', error: reason });
+    await showFailure(tabId, reason);
+  };
   analyzeSnapshot(message.snapshot).then(
     async (analysis) => {
+      const unusable = UNUSABLE_STATUS[analysis.status];
+      if (unusable) {
+        await fail(ext.i18n.getMessage(unusable));
+        return;
+      }
       sendResponse({ type: 'analysis', analysis });
       await showClaimCount(tabId, analysis.claims.length);
     },
-    async (error: unknown) => {
-      const reason = errorMessage(error);
-      sendResponse({ type: 'analysis-failed', error: reason });
-      await showFailure(tabId, reason);
-    },
+    (error: unknown) => fail(errorMessage(error)),
   );
   return true; // the reply is sent asynchronously
 }
+
+/** Statuses with nothing to show, and how the toolbar button explains them. */
+const UNUSABLE_STATUS: Partial<Record<AnalysisStatus, MessageKey>> = {
+  no_article: 'failureNoArticle',
+  unsupported_language: 'failureUnsupportedLanguage',
+};
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

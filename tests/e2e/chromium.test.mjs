@@ -1,0 +1,11 @@
+import { describe } from 'node:test';
+import { launchChromium } from './drivers/chromium.mjs';
+import { describeExtension } from './extension-scenario.mjs';
+import { describePlayground } from './playground-scenario.mjs';
+import { useSession } from './session.mjs';
+
+describe('Chromium', () => {
+  const session = useSession(launchChromium, 'chrome');
+  describeExtension(session);
+  describePlayground(session);
+});

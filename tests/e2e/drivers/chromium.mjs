@@ -1,0 +1,59 @@
+// Chromium through playwright-core, with the unpacked extension loaded.
+//
+// The toolbar click is real: CDP's Extensions.triggerAction runs the
+// extension's action on a tab exactly as a click on its toolbar button does
+// (action.onClicked fires and activeTab is granted). Chromium allows it only
+// with --enable-unsafe-extension-debugging over a pipe connection, which is
+// how playwright connects.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(extensionDir, viewport) {
+  const profile = mkdtempSync(join(tmpdir(), 'claimlens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: EXECUTABLE,
+    headless: true,
+    viewport,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--enable-unsafe-extension-debugging',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const cdp = await context.browser().newBrowserCDPSession();
+
+  async function clickToolbarButton(page) {
+    await page.bringToFront();
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tabs = targetInfos.filter((target) => target.url === page.url());
+    if (tabs.length !== 1) {
+      throw new Error(`expected one tab at ${page.url()}, found ${tabs.length}`);
+    }
+    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tabs[0].targetId });
+  }
+
+  return {
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return {
+        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        click: (x, y) => page.mouse.click(x, y),
+        screenshot: (clip) => page.screenshot({ clip }),
+        chooseFile: (selector, path) => page.setInputFiles(selector, path),
+        clickToolbarButton: () => clickToolbarButton(page),
+        close: () => page.close(),
+      };
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Firefox ESR through puppeteer-core (WebDriver BiDi), with the extension
+// installed as a temporary add-on.
+//
+// The toolbar click is real: with --remote-allow-system-access, BiDi may run
+// script in the browser window itself, where the test pins the extension's
+// button to the toolbar (as a user would) and clicks it. action.onClicked
+// fires and activeTab is granted exactly as for a user's click.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export async function launchFirefox(extensionDir, viewport) {
+  const profile = mkdtempSync(join(tmpdir(), 'claimlens-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLE,
+    headless: true,
+    userDataDir: profile,
+    defaultViewport: viewport,
+    args: ['--remote-allow-system-access'],
+  });
+  const extensionId = await browser.installExtension(extensionDir);
+
+  /** Runs `expression` in the browser window's chrome (not in a web page). */
+  async function evaluateInBrowserWindow(expression) {
+    // Puppeteer has no public API for chrome-scope contexts; its BiDi connection does.
+    const { connection } = browser;
+    const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+    const { result } = await connection.send('script.evaluate', {
+      expression,
+      target: { context: window.context },
+      awaitPromise: true,
+    });
+    if (result.type !== 'success') {
+      throw new Error(`browser window script failed: ${JSON.stringify(result.exceptionDetails)}`);
+    }
+    return result.result.value;
+  }
+
+  async function clickToolbarButton(page) {
+    await page.bringToFront();
+    const clicked = await evaluateInBrowserWindow(`(() => {
+      const { ExtensionCommon } = ChromeUtils.importESModule('resource://gre/modules/ExtensionCommon.sys.mjs');
+      const widgetId = ExtensionCommon.makeWidgetId(${JSON.stringify(extensionId)}) + '-browser-action';
+      const widget = CustomizableUI.getWidget(widgetId);
+      if (!widget) return 'no widget ' + widgetId;
+      CustomizableUI.addWidgetToArea(widgetId, CustomizableUI.AREA_NAVBAR);
+      const button = widget.forWindow(window).node?.querySelector('.unified-extensions-item-action-button');
+      if (!button) return 'no action button in ' + widgetId;
+      button.click();
+      return 'clicked';
+    })()`);
+    if (clicked !== 'clicked') {
+      throw new Error(`could not click the ClaimLens toolbar button: ${clicked}`);
+    }
+  }
+
+  return {
+    async open(url) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return {
+        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        click: (x, y) => page.mouse.click(x, y),
+        screenshot: (clip) => page.screenshot({ clip }),
+        chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
+        clickToolbarButton: () => clickToolbarButton(page),
+        close: () => page.close(),
+      };
+    },
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// The expected result for a page, from the native CLI: html5ever builds its
+// snapshot, so agreement with the browser also checks that the DOM
+// snapshotter follows the same rules.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs `claimlens analyze FILE --format json` (building the CLI first if needed; honours CARGO_TARGET_DIR). */
+export function analyzeWithCli(htmlFile) {
+  const json = execFileSync(
+    'cargo',
+    ['run', '--quiet', '--release', '--bin', 'claimlens', '--', 'analyze', htmlFile, '--format', 'json'],
+    { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(json);
+}

@@ -1,0 +1,11 @@
+import { describe } from 'node:test';
+import { launchFirefox } from './drivers/firefox.mjs';
+import { describeExtension } from './extension-scenario.mjs';
+import { describePlayground } from './playground-scenario.mjs';
+import { useSession } from './session.mjs';
+
+describe('Firefox', () => {
+  const session = useSession(launchFirefox, 'firefox');
+  describeExtension(session);
+  describePlayground(session);
+});
