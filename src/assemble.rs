@@ -1,0 +1,212 @@
+//! Builds the `claimlens/analysis@1` JSON value from the stages' internal
+//! results. Every byte offset passes through [`Utf16Index`] here.
+
+use crate::analysis::{
+    self as out, Analysis, Article, Claim, CommentItem, Comments, DomRun, Entity, Interval, Link,
+    Quantity, Quote, Span, Status, TimeRef, SCHEMA,
+};
+use crate::attribute::{self, Attribution};
+use crate::detect::Detection;
+use crate::extract::{Extraction, Rendered, TextRun};
+use crate::segment::TextLayer;
+use crate::snapshot::Snapshot;
+use crate::spans::{ByteSpan, Utf16Index};
+use crate::verify;
+
+/// The later stages' results over one article.
+pub struct Stages<'a> {
+    pub layer: &'a TextLayer,
+    pub detections: &'a [Detection],
+    pub attribution: &'a Attribution,
+}
+
+pub fn assemble(
+    status: Status,
+    notices: Vec<String>,
+    snapshot: Option<&Snapshot>,
+    extraction: &Extraction,
+    article: Option<(&Rendered, Option<Stages<'_>>)>,
+) -> Analysis {
+    let meta = &extraction.metadata;
+    let mut result = Analysis {
+        schema: SCHEMA.to_string(),
+        status,
+        notices,
+        article: Article {
+            title: meta.title.clone(),
+            byline: meta.byline.clone(),
+            published: meta.published.map(|d| d.to_string()),
+            site: meta.site.clone(),
+            lang: meta.lang.clone(),
+            url: meta.url.clone(),
+            excerpt: meta.excerpt.clone(),
+            ..Article::default()
+        },
+        sentences: Vec::new(),
+        claims: Vec::new(),
+        quotes: Vec::new(),
+        entities: Vec::new(),
+        comments: Comments {
+            count: extraction.comments.len() as u32,
+            items: extraction
+                .comments
+                .iter()
+                .map(|c| CommentItem {
+                    text: c.text.clone(),
+                    dom: dom_runs(&c.runs, &Utf16Index::new(&c.text), snapshot),
+                })
+                .collect(),
+        },
+    };
+    let Some((rendered, stages)) = article else {
+        return result;
+    };
+    let text = rendered.text.as_str();
+    let index = Utf16Index::new(text);
+    result.article.text = rendered.text.clone();
+    result.article.paragraphs = rendered.blocks.iter().map(|b| index.span(b.span)).collect();
+    result.article.dom = dom_runs(&rendered.runs, &index, snapshot);
+    let Some(stages) = stages else {
+        return result;
+    };
+    let Stages {
+        layer,
+        detections,
+        attribution,
+    } = stages;
+    result.sentences = layer.sentences.iter().map(|s| index.span(*s)).collect();
+    let cue_text = |s: Option<ByteSpan>| s.map(|s| s.of(text).to_string());
+    result.claims = detections
+        .iter()
+        .zip(&attribution.sourcing)
+        .enumerate()
+        .map(|(i, (d, sourcing))| {
+            let note = verify::compose_note(text, d, sourcing, layer);
+            let span = index.span(d.span);
+            Claim {
+                id: format!("c{}", i + 1),
+                start: span.start,
+                end: span.end,
+                text: d.span.of(text).to_string(),
+                score: d.score,
+                checkworthy: d.checkworthy,
+                kinds: d.kinds.iter().map(|k| k.as_str().to_string()).collect(),
+                signals: d.signals.iter().map(|s| s.describe().to_string()).collect(),
+                sourcing: out::Sourcing {
+                    kind: sourcing_kind(sourcing.kind),
+                    speaker: sourcing.speaker.clone(),
+                    cue: cue_text(sourcing.cue),
+                    cue_span: sourcing.cue.map(|c| index.span(c)),
+                },
+                times: layer
+                    .times
+                    .iter()
+                    .filter(|t| d.span.contains(t.span))
+                    .map(|t| {
+                        let s = index.span(t.span);
+                        TimeRef {
+                            start: s.start,
+                            end: s.end,
+                            text: t.span.of(text).to_string(),
+                            resolved: t.resolved.map(|(from, to)| Interval {
+                                from: from.to_string(),
+                                to: to.to_string(),
+                            }),
+                        }
+                    })
+                    .collect(),
+                quantities: layer
+                    .quantities
+                    .iter()
+                    .filter(|q| d.span.contains(q.span))
+                    .map(|q| {
+                        let s = index.span(q.span);
+                        Quantity {
+                            start: s.start,
+                            end: s.end,
+                            text: q.span.of(text).to_string(),
+                            value: q.value,
+                            unit: q.unit.clone(),
+                        }
+                    })
+                    .collect(),
+                matches: Vec::new(),
+                note: out::Note {
+                    summary: note.summary,
+                    checks: note.checks,
+                    links: note
+                        .links
+                        .into_iter()
+                        .map(|(label, url)| Link { label, url })
+                        .collect(),
+                },
+            }
+        })
+        .collect();
+    result.quotes = attribution
+        .quotes
+        .iter()
+        .map(|q| {
+            let s = index.span(q.span);
+            Quote {
+                start: s.start,
+                end: s.end,
+                text: q.span.of(text).to_string(),
+                speaker: q.speaker.clone(),
+                speaker_candidates: q.speaker_candidates.clone(),
+                cue: cue_text(q.cue),
+                direct: q.direct,
+            }
+        })
+        .collect();
+    result.entities = layer
+        .entities
+        .iter()
+        .map(|e| Entity {
+            name: e.name.clone(),
+            kind: e.kind.as_str().to_string(),
+            descriptor: e.descriptor.clone().or_else(|| e.role.clone()),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| index.span(m.span))
+                .collect::<Vec<Span>>(),
+        })
+        .collect();
+    result
+}
+
+fn sourcing_kind(kind: attribute::SourcingKind) -> out::SourcingKind {
+    match kind {
+        attribute::SourcingKind::Named => out::SourcingKind::Named,
+        attribute::SourcingKind::Anonymous => out::SourcingKind::Anonymous,
+        attribute::SourcingKind::Vague => out::SourcingKind::Vague,
+        attribute::SourcingKind::Unattributed => out::SourcingKind::Unattributed,
+        attribute::SourcingKind::Outlet => out::SourcingKind::Outlet,
+    }
+}
+
+/// Converts runs to UTF-16 on both sides: offsets into the rendered text
+/// and into each snapshot text node's data.
+fn dom_runs(runs: &[TextRun], index: &Utf16Index, snapshot: Option<&Snapshot>) -> Vec<DomRun> {
+    let Some(snapshot) = snapshot else {
+        return Vec::new();
+    };
+    let mut node_index: Option<(u32, Utf16Index)> = None;
+    runs.iter()
+        .filter_map(|r| {
+            let data = snapshot.nodes.get(r.node as usize)?.text.as_deref()?;
+            if node_index.as_ref().is_none_or(|(n, _)| *n != r.node) {
+                node_index = Some((r.node, Utf16Index::new(data)));
+            }
+            let (_, node_utf16) = node_index.as_ref()?;
+            let s = index.span(ByteSpan::new(r.start, r.end));
+            Some(DomRun {
+                start: s.start,
+                end: s.end,
+                node: r.node,
+                offset: node_utf16.to_utf16(r.node_offset),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,88 @@
+//! `--format text`: the analysis as a readable report for a terminal.
+
+use std::io::{self, Write};
+
+use crate::analysis::{Analysis, SourcingKind};
+
+pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    let art = &a.article;
+    writeln!(out, "{}", art.title.as_deref().unwrap_or("(untitled)"))?;
+    let mut facts = Vec::new();
+    if let Some(b) = &art.byline {
+        facts.push(format!("by {b}"));
+    }
+    if let Some(s) = &art.site {
+        facts.push(s.clone());
+    }
+    if let Some(p) = &art.published {
+        facts.push(format!("published {p}"));
+    }
+    if !facts.is_empty() {
+        writeln!(out, "{}", facts.join(" · "))?;
+    }
+    for notice in &a.notices {
+        writeln!(out, "! {notice}")?;
+    }
+    let worthy: Vec<_> = a.claims.iter().filter(|c| c.checkworthy).collect();
+    let by = |k: SourcingKind| worthy.iter().filter(|c| c.sourcing.kind == k).count();
+    writeln!(
+        out,
+        "\n{} paragraphs, {} sentences, {} check-worthy claims ({} anonymous, {} vague, {} unattributed), {} quotes, {} comments\n",
+        art.paragraphs.len(),
+        a.sentences.len(),
+        worthy.len(),
+        by(SourcingKind::Anonymous),
+        by(SourcingKind::Vague),
+        by(SourcingKind::Unattributed),
+        a.quotes.len(),
+        a.comments.count,
+    )?;
+    for c in worthy {
+        writeln!(
+            out,
+            "[{}] {:.2} {}  ({})",
+            c.id,
+            c.score,
+            c.kinds.join(", "),
+            sourcing_label(c.sourcing.kind)
+        )?;
+        writeln!(out, "    {}", c.text)?;
+        writeln!(out, "    {}", c.note.summary)?;
+        if !c.signals.is_empty() {
+            writeln!(out, "    why: {}", c.signals.join("; "))?;
+        }
+        for t in &c.times {
+            match &t.resolved {
+                Some(r) if r.from == r.to => writeln!(out, "    time: “{}” → {}", t.text, r.from)?,
+                Some(r) => writeln!(out, "    time: “{}” → {} to {}", t.text, r.from, r.to)?,
+                None => writeln!(out, "    time: “{}” → unresolved", t.text)?,
+            }
+        }
+        for check in &c.note.checks {
+            writeln!(out, "    - {check}")?;
+        }
+        writeln!(out)?;
+    }
+    if !a.quotes.is_empty() {
+        writeln!(out, "Quotes:")?;
+        for q in &a.quotes {
+            let who = match (&q.speaker, q.speaker_candidates.is_empty()) {
+                (Some(s), _) => s.clone(),
+                (None, false) => format!("ambiguous: {}", q.speaker_candidates.join(" or ")),
+                (None, true) => "unknown speaker".to_string(),
+            };
+            writeln!(out, "  “{}” — {}", q.text, who)?;
+        }
+    }
+    Ok(())
+}
+
+fn sourcing_label(kind: SourcingKind) -> &'static str {
+    match kind {
+        SourcingKind::Named => "named source",
+        SourcingKind::Anonymous => "anonymous source",
+        SourcingKind::Vague => "vague source",
+        SourcingKind::Unattributed => "unattributed",
+        SourcingKind::Outlet => "the outlet's own claim",
+    }
+}

@@ -1,0 +1,340 @@
+//! Renders a snapshot subtree to plain text, and records where every run of
+//! the text came from so the browser can map offsets back to DOM positions.
+//!
+//! Rules (the CSS `white-space: normal` model, simplified):
+//! - runs of ASCII whitespace collapse to one space; leading and trailing
+//!   whitespace of a block is dropped; `<pre>` keeps its whitespace;
+//! - block elements start a new block; blocks are joined by `"\n\n"`;
+//! - `<br>` becomes `"\n"` inside its block.
+//!
+//! Offsets in [`TextRun`] are bytes; `crate::spans` turns them into UTF-16.
+
+use crate::snapshot::Tree;
+use crate::spans::ByteSpan;
+
+/// `text[start..end]` came from snapshot text node `node`, from byte
+/// `node_offset` of its data, byte for byte (whitespace may differ in kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextRun {
+    pub start: usize,
+    pub end: usize,
+    pub node: u32,
+    pub node_offset: usize,
+}
+
+/// A block of rendered text and the element it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub span: ByteSpan,
+    /// The block-level element whose content this is.
+    pub element: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub runs: Vec<TextRun>,
+}
+
+pub fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "hr"
+            | "address"
+            | "details"
+            | "summary"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "center"
+            | "body"
+            | "html"
+            | "hgroup"
+            | "menu"
+    )
+}
+
+/// Renders the subtrees rooted at `roots` (in document order), skipping hidden
+/// subtrees and any element for which `skip` returns true.
+pub fn render(tree: &Tree<'_>, roots: &[usize], skip: &dyn Fn(usize) -> bool) -> Rendered {
+    let mut out = Renderer::default();
+    for &root in roots {
+        out.render_subtree(tree, root, skip);
+        out.end_block();
+    }
+    out.finish()
+}
+
+#[derive(Default)]
+struct Renderer {
+    r: Rendered,
+    /// Start of the block being written, in `r.text`.
+    block_start: usize,
+    block_element: u32,
+    /// A collapsible space is owed before the next visible character.
+    pending_space: Option<(u32, usize)>,
+    /// Nesting depth of `<pre>` among open elements.
+    pre_depth: u32,
+}
+
+impl Renderer {
+    fn render_subtree(&mut self, tree: &Tree<'_>, root: usize, skip: &dyn Fn(usize) -> bool) {
+        // Open elements, as (index, depth, is_block, is_pre). Pre-order plus
+        // depths tells us when elements close, with no recursion.
+        let mut open: Vec<(usize, u32, bool, bool)> = Vec::new();
+        let end = tree.subtree_end(root);
+        let mut i = root;
+        while i < end {
+            let depth = tree.depth[i];
+            while open.last().is_some_and(|&(_, d, _, _)| d >= depth) {
+                if let Some((_, _, is_block, is_pre)) = open.pop() {
+                    self.close(is_block, is_pre);
+                }
+            }
+            let node = tree.node(i);
+            if let Some(text) = &node.text {
+                self.push_text(i as u32, text);
+                i += 1;
+                continue;
+            }
+            if node.hidden || (i != root && skip(i)) {
+                i = tree.subtree_end(i);
+                continue;
+            }
+            let tag = node.tag.as_str();
+            if tag == "br" {
+                self.push_break();
+                i += 1;
+                continue;
+            }
+            let is_block = is_block_tag(tag);
+            let is_pre = tag == "pre";
+            if is_block {
+                self.end_block();
+                self.block_element = i as u32;
+            }
+            if is_pre {
+                self.pre_depth += 1;
+            }
+            open.push((i, depth, is_block, is_pre));
+            i += 1;
+        }
+        while let Some((_, _, is_block, is_pre)) = open.pop() {
+            self.close(is_block, is_pre);
+        }
+    }
+
+    fn close(&mut self, is_block: bool, is_pre: bool) {
+        if is_pre {
+            self.pre_depth -= 1;
+        }
+        if is_block {
+            self.end_block();
+        }
+    }
+
+    fn push_text(&mut self, node: u32, data: &str) {
+        let preserve = self.pre_depth > 0;
+        let mut run_start: Option<(usize, usize)> = None; // (text pos, node offset)
+        let bytes = data.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            let b = bytes[k];
+            if !preserve && is_collapsible(b) {
+                self.close_run(node, &mut run_start);
+                if self.pending_space.is_none() {
+                    self.pending_space = Some((node, k));
+                }
+                k += 1;
+                continue;
+            }
+            // A visible character (or preserved whitespace): settle the owed space.
+            if let Some((space_node, space_offset)) = self.pending_space.take() {
+                if self.r.text.len() > self.block_start {
+                    let at = self.r.text.len();
+                    self.r.text.push(' ');
+                    self.r.runs.push(TextRun {
+                        start: at,
+                        end: at + 1,
+                        node: space_node,
+                        node_offset: space_offset,
+                    });
+                }
+            }
+            if run_start.is_none() {
+                run_start = Some((self.r.text.len(), k));
+            }
+            // Copy up to the next collapsible byte in one go (always a char boundary).
+            let stop = if preserve {
+                bytes.len()
+            } else {
+                bytes[k..]
+                    .iter()
+                    .position(|&c| is_collapsible(c))
+                    .map_or(bytes.len(), |p| k + p)
+            };
+            self.r.text.push_str(&data[k..stop]);
+            k = stop;
+        }
+        self.close_run(node, &mut run_start);
+    }
+
+    fn close_run(&mut self, node: u32, run_start: &mut Option<(usize, usize)>) {
+        if let Some((start, node_offset)) = run_start.take() {
+            let end = self.r.text.len();
+            // Merge with the previous run when it continues it exactly.
+            if let Some(last) = self.r.runs.last_mut() {
+                if last.node == node
+                    && last.end == start
+                    && last.node_offset + (last.end - last.start) == node_offset
+                {
+                    last.end = end;
+                    return;
+                }
+            }
+            self.r.runs.push(TextRun {
+                start,
+                end,
+                node,
+                node_offset,
+            });
+        }
+    }
+
+    fn push_break(&mut self) {
+        self.pending_space = None;
+        if self.r.text.len() > self.block_start && !self.r.text.ends_with('\n') {
+            self.r.text.push('\n');
+        }
+    }
+
+    fn end_block(&mut self) {
+        self.pending_space = None;
+        // Drop a trailing line break left by a final <br>.
+        while self.r.text.len() > self.block_start && self.r.text.ends_with('\n') {
+            self.r.text.pop();
+        }
+        let end = self.r.text.len();
+        if end > self.block_start {
+            self.r.blocks.push(Block {
+                span: ByteSpan::new(self.block_start, end),
+                element: self.block_element,
+            });
+            self.r.text.push_str("\n\n");
+        }
+        self.block_start = self.r.text.len();
+    }
+
+    fn finish(mut self) -> Rendered {
+        self.end_block();
+        let len = self.r.blocks.last().map_or(0, |b| b.span.end);
+        self.r.text.truncate(len);
+        self.r
+    }
+}
+
+/// HTML's collapsible whitespace: space, tab, LF, CR, FF. Not NBSP.
+fn is_collapsible(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::{Node, Snapshot};
+
+    fn page(nodes: Vec<Node>) -> Snapshot {
+        Snapshot {
+            nodes,
+            ..Snapshot::default()
+        }
+    }
+
+    /// Checks the run invariant: every run's text equals its node's data
+    /// at the recorded offset, up to whitespace kind.
+    fn assert_runs_map_back(s: &Snapshot, r: &Rendered) {
+        for run in &r.runs {
+            let data = s.nodes[run.node as usize].text.as_deref().unwrap();
+            let from_text = &r.text[run.start..run.end];
+            let from_node = &data[run.node_offset..run.node_offset + (run.end - run.start)];
+            let norm = |t: &str| t.replace(|c: char| c.is_ascii_whitespace(), " ");
+            assert_eq!(norm(from_text), norm(from_node));
+        }
+    }
+
+    #[test]
+    fn collapses_whitespace_and_separates_blocks() {
+        let s = page(vec![
+            Node::element(None, "body"),
+            Node::element(Some(0), "p"),
+            Node::text_node(1, "  Hello\n   big "),
+            Node::element(Some(1), "b"),
+            Node::text_node(3, "world"),
+            Node::text_node(1, " !  "),
+            Node::element(Some(0), "p"),
+            Node::text_node(6, "Second\u{a0}one"),
+        ]);
+        let t = s.tree().unwrap();
+        let r = render(&t, &[0], &|_| false);
+        assert_eq!(r.text, "Hello big world !\n\nSecond\u{a0}one");
+        assert_eq!(r.blocks.len(), 2);
+        assert_eq!(r.blocks[1].span.of(&r.text), "Second\u{a0}one");
+        assert_runs_map_back(&s, &r);
+    }
+
+    #[test]
+    fn skips_hidden_and_skipped_subtrees_and_keeps_pre() {
+        let mut hidden = Node::element(Some(0), "div");
+        hidden.hidden = true;
+        let s = page(vec![
+            Node::element(None, "body"),
+            hidden,
+            Node::text_node(1, "secret"),
+            Node::element(Some(0), "button"),
+            Node::text_node(3, "Listen"),
+            Node::element(Some(0), "pre"),
+            Node::text_node(5, "a  b\nc"),
+            Node::element(Some(0), "p"),
+            Node::text_node(7, "x"),
+            Node::element(Some(7), "br"),
+            Node::text_node(7, "y"),
+        ]);
+        let t = s.tree().unwrap();
+        let r = render(&t, &[0], &|i| s.nodes[i].tag == "button");
+        assert_eq!(r.text, "a  b\nc\n\nx\ny");
+        assert_runs_map_back(&s, &r);
+    }
+}

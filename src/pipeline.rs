@@ -1,0 +1,172 @@
+//! The whole analysis: snapshot → extract → segment → detect → attribute →
+//! verify → spans. Each stage only reads the previous stages' output.
+
+use thiserror::Error;
+
+use crate::analysis::{Analysis, Status};
+use crate::assemble::{assemble, Stages};
+use crate::calendar::Date;
+use crate::extract::{self, Extraction, Rendered};
+use crate::snapshot::{Snapshot, SnapshotError};
+use crate::spans::ByteSpan;
+use crate::{attribute, detect, segment};
+
+/// Per-call settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Overrides the page's own published date ("YYYY-MM-DD" on the CLI).
+    pub published: Option<Date>,
+    /// Check-worthiness threshold; `None` uses the model's calibrated default.
+    pub threshold: Option<f32>,
+    /// Article text beyond this many bytes is not analysed (a notice says so).
+    pub max_text_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            published: None,
+            threshold: None,
+            max_text_bytes: 2_000_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AnalyzeError {
+    #[error("bad snapshot: {0}")]
+    Snapshot(#[from] SnapshotError),
+}
+
+/// Analyses a page snapshot.
+pub fn analyze(snapshot: &Snapshot, options: &Options) -> Result<Analysis, AnalyzeError> {
+    let extraction = extract::extract(snapshot)?;
+    Ok(analyze_extraction(Some(snapshot), extraction, options))
+}
+
+/// Analyses plain text: paragraphs are separated by blank lines.
+pub fn analyze_text(text: &str, options: &Options) -> Analysis {
+    analyze_extraction(
+        None,
+        Extraction {
+            article: Some(rendered_from_plain_text(text)),
+            ..Extraction::default()
+        },
+        options,
+    )
+}
+
+fn analyze_extraction(
+    snapshot: Option<&Snapshot>,
+    mut extraction: Extraction,
+    options: &Options,
+) -> Analysis {
+    if options.published.is_some() {
+        extraction.metadata.published = options.published;
+    }
+    let Some(mut article) = extraction.article.take() else {
+        return assemble(Status::NoArticle, Vec::new(), snapshot, &extraction, None);
+    };
+    let mut notices = Vec::new();
+    let mut status = Status::Ok;
+    if article.text.len() > options.max_text_bytes {
+        truncate(&mut article, options.max_text_bytes);
+        notices.push(format!(
+            "The page is too large: only the first {} characters were analysed.",
+            article.text.chars().count()
+        ));
+        status = Status::Truncated;
+    }
+    if !is_english(extraction.metadata.lang.as_deref()) {
+        notices.push("This language is not yet supported: the article was extracted but not analysed for claims.".to_string());
+        return assemble(
+            Status::UnsupportedLanguage,
+            notices,
+            snapshot,
+            &extraction,
+            Some((&article, None)),
+        );
+    }
+    let paragraphs: Vec<ByteSpan> = article.blocks.iter().map(|b| b.span).collect();
+    let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
+    let threshold = options.threshold.unwrap_or(detect::DEFAULT_THRESHOLD);
+    let detections = detect::detect(&article.text, &layer, threshold);
+    let attribution = attribute::attribute(&article.text, &layer);
+    let stages = Stages {
+        layer: &layer,
+        detections: &detections,
+        attribution: &attribution,
+    };
+    assemble(
+        status,
+        notices,
+        snapshot,
+        &extraction,
+        Some((&article, Some(stages))),
+    )
+}
+
+fn is_english(lang: Option<&str>) -> bool {
+    lang.is_none_or(|l| {
+        let l = l.trim().to_ascii_lowercase();
+        l.is_empty() || l == "en" || l.starts_with("en-") || l.starts_with("en_")
+    })
+}
+
+/// Cuts the article at a block (or char) boundary at most `max` bytes long.
+fn truncate(article: &mut Rendered, max: usize) {
+    let mut cut = max;
+    while !article.text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    article.text.truncate(cut);
+    article.blocks.retain(|b| b.span.start < cut);
+    if let Some(last) = article.blocks.last_mut() {
+        last.span.end = last.span.end.min(cut);
+    }
+    article.runs.retain(|r| r.start < cut);
+    if let Some(last) = article.runs.last_mut() {
+        last.end = last.end.min(cut);
+    }
+}
+
+/// Plain text as an article: blocks split on blank lines, no DOM runs.
+pub fn rendered_from_plain_text(text: &str) -> Rendered {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let push = |s: usize, e: usize, blocks: &mut Vec<extract::Block>| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead + trail < piece.len() {
+            blocks.push(extract::Block {
+                span: ByteSpan::new(s + lead, e - trail),
+                element: 0,
+            });
+        }
+    };
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            // A blank line (possibly with spaces or \r) ends a paragraph.
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                push(start, i, &mut blocks);
+                start = j + 1;
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(start, text.len(), &mut blocks);
+    Rendered {
+        text: text.to_string(),
+        blocks,
+        runs: Vec::new(),
+    }
+}

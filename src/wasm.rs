@@ -1,0 +1,65 @@
+//! The WebAssembly API: thin wrappers that convert JS values with
+//! serde-wasm-bindgen and call the pure core. No logic lives here.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::calendar::Date;
+use crate::{Options, Snapshot};
+
+/// Options as JS passes them: `{ published?: "YYYY-MM-DD", threshold?: number }`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsOptions {
+    published: Option<String>,
+    threshold: Option<f32>,
+}
+
+fn options(value: JsValue) -> Result<Options, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    let js: JsOptions = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
+    let published = match js.published.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(
+            Date::parse_iso(s).ok_or_else(|| JsError::new(&format!("bad published date `{s}`")))?,
+        ),
+    };
+    Ok(Options {
+        published,
+        threshold: js.threshold,
+        ..Options::default()
+    })
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // Plain objects (not Maps) so the result survives structured cloning and JSON.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("cannot return analysis: {e}")))
+}
+
+/// Analyses a page snapshot (see `src/snapshot/mod.rs` for its shape).
+#[wasm_bindgen]
+pub fn analyze(snapshot: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
+    let snapshot: Snapshot = serde_wasm_bindgen::from_value(snapshot)
+        .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))?;
+    let analysis = crate::analyze(&snapshot, &options(options_value)?)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&analysis)
+}
+
+/// Analyses plain text; paragraphs are separated by blank lines.
+#[wasm_bindgen]
+pub fn analyze_text(text: &str, options_value: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::analyze_text(text, &options(options_value)?))
+}
+
+/// The core's version, for the extension's about box and bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
