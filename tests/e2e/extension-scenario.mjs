@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { assertCoversClaims } from './claim-coverage.mjs';
 import { CHECKWORTHY, HIGHLIGHT_NAMES, HOST_TAG, MESSAGES, OTHER_CLAIMS } from './overlay-names.mjs';
 import { centreOf, readHighlights, readNote, serializeDomWithoutHost } from './page-probes.mjs';
-import { ARTICLE_PAGES } from './page-server.mjs';
+import { ARTICLE_PAGES, NO_ARTICLE_PATH } from './page-server.mjs';
 import { waitFor } from './wait-for.mjs';
 
 /** @param {ReturnType<import('./session.mjs').useSession>} session */
@@ -23,6 +23,20 @@ export function describeExtension(session) {
         }
       });
     }
+
+    it('says so on the toolbar button, and leaves the page alone, when there is no article', async () => {
+      const page = await session.browser.open(session.server.baseUrl + NO_ARTICLE_PATH);
+      try {
+        const pristineDom = await page.evaluate(serializeDomWithoutHost, HOST_TAG);
+        await page.clickToolbarButton();
+        await waitFor('the failure badge', async () => (await page.toolbarBadge()) === MESSAGES.badgeFailed.message);
+        assert.deepEqual(await page.evaluate(readHighlights, HIGHLIGHT_NAMES), { [CHECKWORTHY]: null, [OTHER_CLAIMS]: null });
+        assert.equal((await page.evaluate(readNote, HOST_TAG)).hosts, 0);
+        assert.equal(await page.evaluate(serializeDomWithoutHost, HOST_TAG), pristineDom);
+      } finally {
+        await page.close();
+      }
+    });
   });
 }
 
@@ -41,6 +55,8 @@ async function runScenario(page, expected) {
   assertCoversClaims(shown[CHECKWORTHY], expected.claims.filter((claim) => claim.checkworthy), 'check-worthy');
   assertCoversClaims(shown[OTHER_CLAIMS] ?? [], expected.claims.filter((claim) => !claim.checkworthy), 'other');
   assert.ok(!shown[CHECKWORTHY].some((range) => range.inComments), 'no highlight in the comment section');
+  const claimCount = String(expected.claims.length);
+  await waitFor('the claim count on the toolbar button', async () => (await page.toolbarBadge()) === claimCount);
   const firstRange = shown[CHECKWORTHY][0];
   const clip = padded(firstRange.box);
   const paintedShot = await page.screenshot(clip);
@@ -73,6 +89,7 @@ async function runScenario(page, expected) {
     return highlights[CHECKWORTHY] === null && highlights[OTHER_CLAIMS] === null;
   });
   assert.equal((await page.evaluate(readNote, HOST_TAG)).hosts, 0, 'hiding removes the popover host');
+  await waitFor('the badge to clear', async () => (await page.toolbarBadge()) === '');
   assert.notDeepEqual(await page.screenshot(clip), paintedShot, 'the highlight was painted, and is gone');
 
   // Third click: the same highlights again.
@@ -82,6 +99,7 @@ async function runScenario(page, expected) {
     return highlights[CHECKWORTHY] && highlights;
   });
   assert.deepEqual(restored, shown);
+  await waitFor('the claim count to return', async () => (await page.toolbarBadge()) === claimCount);
   assert.deepEqual(await page.screenshot(clip), paintedShot, 'the restored highlight paints as before');
 
   assert.equal(await page.evaluate(serializeDomWithoutHost, HOST_TAG), pristineDom, 'the page DOM is unchanged');

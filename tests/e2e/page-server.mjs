@@ -1,11 +1,13 @@
 // The pages the browser tests open, from one server on a free 127.0.0.1 port:
 //   /plain/   the sample article (www/sample) as a normal page
 //   /strict/  the same, with the strict CSP the extension must survive
+//   /pages/   test-only pages (tests/e2e/pages)
 //   /playground/  the built playground (www/dist)
 import { fileURLToPath } from 'node:url';
 import { createStaticServer, listen } from '../../scripts/lib/static-server.mjs';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../../www/sample/', import.meta.url));
+const TEST_PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));
 const PLAYGROUND_DIR = fileURLToPath(new URL('../../www/dist/', import.meta.url));
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
 
@@ -13,6 +15,7 @@ export const ARTICLE_PAGES = [
   { name: 'a normal page', path: '/plain/article.html' },
   { name: `a page with CSP "${STRICT_CSP}"`, path: '/strict/article.html' },
 ];
+export const NO_ARTICLE_PATH = '/pages/no-article.html';
 export const PLAYGROUND_PATH = '/playground/';
 
 /** Starts the server; resolves with its base URL and a close function. */
@@ -25,6 +28,8 @@ export async function startTestServer() {
         return { root: SAMPLE_DIR, path };
       case 'strict':
         return { root: SAMPLE_DIR, path, headers: { 'content-security-policy': STRICT_CSP } };
+      case 'pages':
+        return { root: TEST_PAGES_DIR, path };
       case 'playground':
         return { root: PLAYGROUND_DIR, path };
       default:

@@ -18,6 +18,12 @@ import { clearBadge, showClaimCount, showFailure } from './toolbar';
 
 const CONTENT_SCRIPT = 'content.js';
 
+/** Statuses with nothing to show, and how the toolbar button explains them. */
+const UNUSABLE_STATUS: Partial<Record<AnalysisStatus, MessageKey>> = {
+  no_article: 'failureNoArticle',
+  unsupported_language: 'failureUnsupportedLanguage',
+};
+
 /**
  * What a toolbar click does: the first click in a document injects the
  * content script, which snapshots the page and asks for the analysis; later
@@ -79,12 +85,6 @@ function onMessage(
   );
   return true; // the reply is sent asynchronously
 }
-
-/** Statuses with nothing to show, and how the toolbar button explains them. */
-const UNUSABLE_STATUS: Partial<Record<AnalysisStatus, MessageKey>> = {
-  no_article: 'failureNoArticle',
-  unsupported_language: 'failureUnsupportedLanguage',
-};
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -12,30 +12,40 @@ import type { Translate } from '../ui/i18n';
 
 const translate: Translate = (key, substitutions) => ext.i18n.getMessage(key, substitutions);
 
-let overlay: ClaimOverlay | undefined;
-let claimCount = 0;
+type Phase = { name: 'analysing' } | { name: 'failed' } | { name: 'ready'; overlay: ClaimOverlay; claims: number };
+let phase: Phase = { name: 'analysing' };
 
 function onMessage(message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: OverlayState) => void): void {
   if (sender.id !== ext.runtime.id || sender.tab !== undefined || !isBackgroundToContent(message)) {
     return; // only the background (which has no tab) may steer the overlay
   }
-  const state = overlay ? (overlay.toggle() ? 'shown' : 'hidden') : 'analysing';
-  sendResponse({ type: 'overlay-state', state, claims: claimCount });
+  switch (phase.name) {
+    case 'ready':
+      sendResponse({ type: 'overlay-state', state: phase.overlay.toggle() ? 'shown' : 'hidden', claims: phase.claims });
+      break;
+    case 'failed':
+      // The page may have finished loading since: a click after a failure tries again.
+      void analysePage();
+      sendResponse({ type: 'overlay-state', state: 'analysing', claims: 0 });
+      break;
+    case 'analysing':
+      sendResponse({ type: 'overlay-state', state: 'analysing', claims: 0 });
+      break;
+  }
 }
 
 async function analysePage(): Promise<void> {
+  phase = { name: 'analysing' };
   const { snapshot, domNodes } = takeSnapshot(document);
   const reply: unknown = await ext.runtime.sendMessage({ type: 'analyze-page', snapshot } satisfies AnalyzePage);
-  if (!isAnalyzePageReply(reply)) {
-    throw new Error('ClaimLens: unexpected reply from the background');
+  if (!isAnalyzePageReply(reply) || reply.type === 'analysis-failed') {
+    phase = { name: 'failed' }; // the toolbar button shows why
+    return;
   }
-  if (reply.type === 'analysis-failed') {
-    return; // the toolbar button shows why
-  }
-  const placed = placeClaims(reply.analysis, domNodes);
-  claimCount = placed.length;
-  overlay = new ClaimOverlay(document, placed, translate);
+  const overlay = new ClaimOverlay(document, placeClaims(reply.analysis, domNodes), translate);
   overlay.show();
+  // The badge counts the claims found, as the background's first badge did.
+  phase = { name: 'ready', overlay, claims: reply.analysis.claims.length };
 }
 
 /** Ranges for each claim. A claim whose text the page has changed since the snapshot is left out. */

@@ -32,7 +32,8 @@ export class RangeMapper {
       }
       const from = run.offset + Math.max(span.start, run.start) - run.start;
       const to = run.offset + Math.min(span.end, run.end) - run.start;
-      // Consecutive runs in one node differ only by collapsed whitespace: one Range covers both.
+      // Consecutive runs in one node are separated only by what the core collapsed (whitespace):
+      // one Range over both keeps the highlight continuous.
       if (current?.node === node && from >= current.to) {
         current.to = to;
       } else {

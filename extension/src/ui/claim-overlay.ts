@@ -84,7 +84,7 @@ export class ClaimOverlay {
 
   /** Opens the note of the claim under a click. The click itself goes on as usual (links still work). */
   private readonly onClick = (event: MouseEvent): void => {
-    if (event.button !== 0 || this.popover.contains(event.target)) {
+    if (event.button !== 0 || this.popover.isHost(event.target)) {
       return;
     }
     const hit = itemAtPoint(this.doc, event.clientX, event.clientY, this.claimByRange);

@@ -29,9 +29,9 @@ export class NotePopover {
     this.positionSheet = new CSSStyleSheet();
   }
 
-  /** True when `node` is the popover host (events from inside the shadow root are retargeted to it). */
-  contains(node: EventTarget | null): boolean {
-    return node !== null && node === this.host;
+  /** True when `target` is the popover host: events from inside the shadow root reach the page retargeted to it. */
+  isHost(target: EventTarget | null): boolean {
+    return target !== null && target === this.host;
   }
 
   /** Shows `claim`'s note next to `anchor` (viewport coordinates of the claim's text). */

@@ -38,6 +38,15 @@ export async function launchChromium(extensionDir, viewport) {
     await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tabs[0].targetId });
   }
 
+  /** The badge the toolbar button shows for the page's tab, as the extension set it. */
+  async function toolbarBadge(page) {
+    await page.bringToFront();
+    return worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.action.getBadgeText({ tabId: tab.id });
+    });
+  }
+
   return {
     async open(url) {
       const page = await context.newPage();
@@ -48,6 +57,7 @@ export async function launchChromium(extensionDir, viewport) {
         screenshot: (clip) => page.screenshot({ clip }),
         chooseFile: (selector, path) => page.setInputFiles(selector, path),
         clickToolbarButton: () => clickToolbarButton(page),
+        toolbarBadge: () => toolbarBadge(page),
         close: () => page.close(),
       };
     },

@@ -4,7 +4,8 @@
 // The toolbar click is real: with --remote-allow-system-access, BiDi may run
 // script in the browser window itself, where the test pins the extension's
 // button to the toolbar (as a user would) and clicks it. action.onClicked
-// fires and activeTab is granted exactly as for a user's click.
+// fires and activeTab is granted exactly as for a user's click. The badge is
+// read from the same button.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,27 +37,33 @@ export async function launchFirefox(extensionDir, viewport) {
       awaitPromise: true,
     });
     if (result.type !== 'success') {
-      throw new Error(`browser window script failed: ${JSON.stringify(result.exceptionDetails)}`);
+      throw new Error(`browser window script failed: ${result.exceptionDetails.text}`);
     }
     return result.result.value;
   }
 
+  /**
+   * Script for the browser window that pins the extension's action button to
+   * the toolbar (new extensions start in the extensions menu) as `button`.
+   */
+  const findActionButton = `
+    const { ExtensionCommon } = ChromeUtils.importESModule('resource://gre/modules/ExtensionCommon.sys.mjs');
+    const widgetId = ExtensionCommon.makeWidgetId(${JSON.stringify(extensionId)}) + '-browser-action';
+    const widget = CustomizableUI.getWidget(widgetId);
+    if (!widget) throw new Error('no toolbar widget ' + widgetId);
+    CustomizableUI.addWidgetToArea(widgetId, CustomizableUI.AREA_NAVBAR);
+    const button = widget.forWindow(window).node?.querySelector('.unified-extensions-item-action-button');
+    if (!button) throw new Error('no action button in ' + widgetId);`;
+
   async function clickToolbarButton(page) {
     await page.bringToFront();
-    const clicked = await evaluateInBrowserWindow(`(() => {
-      const { ExtensionCommon } = ChromeUtils.importESModule('resource://gre/modules/ExtensionCommon.sys.mjs');
-      const widgetId = ExtensionCommon.makeWidgetId(${JSON.stringify(extensionId)}) + '-browser-action';
-      const widget = CustomizableUI.getWidget(widgetId);
-      if (!widget) return 'no widget ' + widgetId;
-      CustomizableUI.addWidgetToArea(widgetId, CustomizableUI.AREA_NAVBAR);
-      const button = widget.forWindow(window).node?.querySelector('.unified-extensions-item-action-button');
-      if (!button) return 'no action button in ' + widgetId;
-      button.click();
-      return 'clicked';
-    })()`);
-    if (clicked !== 'clicked') {
-      throw new Error(`could not click the ClaimLens toolbar button: ${clicked}`);
-    }
+    await evaluateInBrowserWindow(`(() => { ${findActionButton} button.click(); })()`);
+  }
+
+  /** The badge the toolbar button shows for the page's tab. */
+  async function toolbarBadge(page) {
+    await page.bringToFront();
+    return evaluateInBrowserWindow(`(() => { ${findActionButton} return button.getAttribute('badge') ?? ''; })()`);
   }
 
   return {
@@ -69,6 +76,7 @@ export async function launchFirefox(extensionDir, viewport) {
         screenshot: (clip) => page.screenshot({ clip }),
         chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
         clickToolbarButton: () => clickToolbarButton(page),
+        toolbarBadge: () => toolbarBadge(page),
         close: () => page.close(),
       };
     },
