@@ -35,3 +35,5 @@ pub use snapshot::Snapshot;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;

@@ -2,6 +2,7 @@
 //! subcommands. Bad input is a typed [`CliError`]: one line on stderr, exit 2.
 
 mod analyze;
+mod eval;
 mod extract;
 mod input;
 mod report;
@@ -59,7 +60,8 @@ impl From<lexopt::Error> for CliError {
 pub const USAGE: &str = "usage:
   claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD]
   claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD]
-  claimlens extract PAGE.html|- [--url U] [--format text|json]";
+  claimlens extract PAGE.html|- [--url U] [--format text|json]
+  claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]";
 
 /// Runs the CLI with `args` (without the program name), writing to `out`.
 pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
@@ -76,6 +78,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
     match command.as_str() {
         "analyze" => analyze::run(&mut parser, out),
         "extract" => extract::run(&mut parser, out),
+        "eval" => eval::run(&mut parser, out),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
 }

@@ -1,0 +1,29 @@
+//! `claimlens eval NAME [--data DIR]`: scores a stage on the public datasets
+//! in `../shared/data` (or `--data DIR`) and prints per-item rows and totals.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use lexopt::prelude::*;
+
+use super::CliError;
+
+pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut name = None;
+    let mut data = PathBuf::from(crate::eval::DEFAULT_DATA_DIR);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("data") => data = parser.value()?.into(),
+            Value(v) if name.is_none() => name = Some(v.string()?),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let name = name.ok_or_else(|| CliError::Usage("eval needs a name".into()))?;
+    if !data.is_dir() {
+        return Err(CliError::BadInput(format!(
+            "data folder {} not found (pass --data DIR)",
+            data.display()
+        )));
+    }
+    crate::eval::run(&name, &data, out).map_err(|e| CliError::BadInput(e.to_string()))
+}
