@@ -3,9 +3,11 @@ import { launchChromium } from './drivers/chromium.mjs';
 import { describeExtension } from './extension-scenario.mjs';
 import { describePlayground } from './playground-scenario.mjs';
 import { useSession } from './session.mjs';
+import { describeSnapshotParity } from './snapshot-parity-scenario.mjs';
 
 describe('Chromium', () => {
   const session = useSession(launchChromium, 'chrome');
   describeExtension(session);
   describePlayground(session);
+  describeSnapshotParity(session);
 });

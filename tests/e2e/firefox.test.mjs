@@ -3,9 +3,11 @@ import { launchFirefox } from './drivers/firefox.mjs';
 import { describeExtension } from './extension-scenario.mjs';
 import { describePlayground } from './playground-scenario.mjs';
 import { useSession } from './session.mjs';
+import { describeSnapshotParity } from './snapshot-parity-scenario.mjs';
 
 describe('Firefox', () => {
   const session = useSession(launchFirefox, 'firefox');
   describeExtension(session);
   describePlayground(session);
+  describeSnapshotParity(session);
 });
