@@ -392,6 +392,8 @@ async function start(): Promise<void> {
   onSettingsChanged((settings) => {
     current = settings;
     render();
+    // A value another context wrote may have been repaired on the way: show the report.
+    void renderProblems();
   });
   await Promise.all([renderProblems(), renderNotesSummary()]);
   doc.body.dataset.ready = 'true';
