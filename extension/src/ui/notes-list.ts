@@ -166,7 +166,7 @@ class NotesList implements NotesListHandle {
     }
     actions.append(
       this.button(t('notesEdit'), 'notes-edit', undefined, () => this.edit(li, note)),
-      this.button(t('notesDelete'), 'notes-delete', undefined, () => this.confirmDelete(li, note, actions)),
+      this.button(t('notesDelete'), 'notes-delete', undefined, () => this.confirmDelete(note, actions)),
     );
     li.append(quote, body, meta, actions);
     return li;
@@ -195,7 +195,7 @@ class NotesList implements NotesListHandle {
   }
 
   /** Deleting asks once more, in place: the Delete button becomes "Delete this note?" with Delete and Keep. */
-  private confirmDelete(li: HTMLElement, note: NoteRecord, actions: HTMLElement): void {
+  private confirmDelete(note: NoteRecord, actions: HTMLElement): void {
     const { t } = this.context;
     const question = this.el('span', 'notes-confirm', t('notesDeleteConfirm'));
     const keep = this.button(t('notesKeep'), 'notes-keep', undefined, () => {
@@ -215,7 +215,6 @@ class NotesList implements NotesListHandle {
       );
     });
     actions.replaceChildren(question, confirm, keep);
-    void li;
     keep.focus();
   }
 
