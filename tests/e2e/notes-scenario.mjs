@@ -5,7 +5,7 @@
 // round-trips through W3C Web Annotation JSON-LD; the storage layer's
 // upgrade, quarantine and atomic import hold in the browser's own IndexedDB.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -22,6 +22,21 @@ const READER_NOTE = 'claimlens-reader-note';
 const NOTE_TEXT = 'Check the 2023 estimate against the council minutes.';
 const SELECTION_NOTE_TEXT = 'How many homes are in Eastmoor in total?';
 const flat = (text) => text.replace(/\s+/g, ' ').trim();
+const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** axe-core's serious and critical violations inside the ClaimLens popover (its shadow root), not the page's own. */
+async function popoverViolations(page) {
+  await page.evaluate(`${AXE_SOURCE}\n;undefined`);
+  const violations = await page.evaluate(async (hostTag) => {
+    const result = await globalThis.axe.run({ fromShadowDom: [hostTag, '.note'] }, { resultTypes: ['violations'] });
+    return {
+      checked: result.passes.length + result.violations.length,
+      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) })),
+    };
+  }, HOST_TAG);
+  assert.ok(violations.checked > 0, 'axe-core checked the popover (a scan that checks nothing proves nothing)');
+  return violations.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 
 /** First toolbar click on a freshly loaded page: wait for the claims. */
 async function annotate(page) {
@@ -86,6 +101,8 @@ export function describeReaderNotes(session) {
         const popover = await clickClaim(page, highlights, NOTED_CLAIM);
         assert.deepEqual(popover.notes, [], 'no notes yet');
         await clickInPopover(page, '.notes-add');
+        await waitFor('the note editor to have focus', async () => (await page.evaluate(popoverNotes, HOST_TAG)).editorFocused);
+        assert.deepEqual(await popoverViolations(page), [], 'the note editor passes axe-core');
         await writeNote(page, NOTE_TEXT);
         const saved = await waitFor('the saved note in the claim popover', async () => {
           const state = await page.evaluate(popoverNotes, HOST_TAG);
@@ -94,6 +111,7 @@ export function describeReaderNotes(session) {
         assert.deepEqual(saved.notes, [NOTE_TEXT]);
         assert.equal(saved.status, MESSAGES.notesSaved.message);
         assert.deepEqual((await readerNoteTexts(page, 1)).map(flat), [NOTED_CLAIM], 'the passage is marked');
+        assert.deepEqual(await popoverViolations(page), [], 'the claim note with the reader’s notes passes axe-core');
         assert.equal(await page.evaluate(serializeDomWithoutHost, HOST_TAG), pristineDom, 'the page DOM is unchanged');
 
         // Reload: the note comes back from the database, anchored where it was.

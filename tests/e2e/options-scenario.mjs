@@ -57,10 +57,14 @@ async function waitSaved(page, previous = '') {
 /** Runs axe-core on the page; returns the serious and critical violations. */
 async function seriousViolations(page) {
   await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-  const violations = await page.evaluate(async () => {
+  const { checked, violations } = await page.evaluate(async () => {
     const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    return {
+      checked: result.passes.length + result.violations.length,
+      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })),
+    };
   });
+  assert.ok(checked > 0, 'axe-core checked the page');
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
