@@ -207,7 +207,7 @@ impl LayerIndex {
 }
 
 /// Hashed feature space size, as a power of two.
-pub const DEFAULT_HASH_BITS: u8 = 18;
+pub const DEFAULT_HASH_BITS: u8 = 16;
 
 /// A sparse feature vector: named cues, then hashed n-grams.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -319,7 +319,6 @@ fn hash(seed: u64, parts: &[&[u8]]) -> u64 {
 const SEED_UNIGRAM: u64 = 1;
 const SEED_BIGRAM: u64 = 2;
 const SEED_CHARGRAM: u64 = 3;
-const SEED_TRIGRAM: u64 = 4;
 
 /// Extracts the features of `sentence`, given what the text layer found in it.
 pub fn extract(sentence: &str, layer: LayerCues, hash_bits: u8) -> Features {
@@ -338,7 +337,7 @@ pub(super) fn extract_words(
     let mut hashed: Vec<(u32, f32, u16)> = Vec::with_capacity(words.len() * 12);
 
     let bucket = |h: u64| (h & mask) as u32;
-    // Word unigrams, bigrams and trigrams, with sentence boundary markers.
+    // Word unigrams and bigrams, with sentence boundary markers.
     let forms: Vec<&[u8]> = std::iter::once(&b"<s>"[..])
         .chain(words.iter().map(|w| w.form.as_bytes()))
         .chain(std::iter::once(&b"</s>"[..]))
@@ -351,13 +350,6 @@ pub(super) fn extract_words(
     for k in 0..forms.len().saturating_sub(1) {
         hashed.push((
             bucket(hash(SEED_BIGRAM, &[forms[k], forms[k + 1]])),
-            1.0,
-            word_of(k + 1),
-        ));
-    }
-    for k in 0..forms.len().saturating_sub(2) {
-        hashed.push((
-            bucket(hash(SEED_TRIGRAM, &[forms[k], forms[k + 1], forms[k + 2]])),
             1.0,
             word_of(k + 1),
         ));

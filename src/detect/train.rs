@@ -29,8 +29,8 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             hash_bits: super::features::DEFAULT_HASH_BITS,
-            epochs: 12,
-            learning_rate: 0.2,
+            epochs: 6,
+            learning_rate: 0.1,
             l2: 1e-5,
             positive_weight: 1.0,
             folds: 5,

@@ -21,14 +21,8 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
     };
     let train_rows = load(CT24_TRAIN)?;
     let dev_rows = load(CT24_DEV)?;
-    let loaded;
-    let model = if let Ok(p) = std::env::var("CW_MODEL") {
-        loaded = Model::from_bytes(&std::fs::read(&p).unwrap()).unwrap();
-        &loaded
-    } else {
-        detect_stage::default_model()
-            .map_err(|e| EvalError::data(Path::new("assets/checkworthiness.model"), e))?
-    };
+    let model = detect_stage::default_model()
+        .map_err(|e| EvalError::data(Path::new("assets/checkworthiness.model"), e))?;
     let config = TrainConfig {
         hash_bits: model.hash_bits(),
         ..TrainConfig::default()
