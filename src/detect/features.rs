@@ -342,17 +342,19 @@ pub(super) fn extract_words(
         .chain(words.iter().map(|w| w.form.as_bytes()))
         .chain(std::iter::once(&b"</s>"[..]))
         .collect();
-    let word_of = |k: usize| k.saturating_sub(1).min(words.len().saturating_sub(1)) as u16;
+    // The word an n-gram is credited to in explanations (its last word).
+    let word_of = |k: usize| {
+        k.min(words.len().saturating_sub(1))
+            .min(usize::from(u16::MAX)) as u16
+    };
     let word_start = hashed.len();
-    for k in 1..forms.len().saturating_sub(1) {
-        hashed.push((bucket(hash(SEED_UNIGRAM, &[forms[k]])), 1.0, word_of(k)));
+    for (k, w) in words.iter().enumerate() {
+        let h = hash(SEED_UNIGRAM, &[w.form.as_bytes()]);
+        hashed.push((bucket(h), 1.0, word_of(k)));
     }
-    for k in 0..forms.len().saturating_sub(1) {
-        hashed.push((
-            bucket(hash(SEED_BIGRAM, &[forms[k], forms[k + 1]])),
-            1.0,
-            word_of(k + 1),
-        ));
+    for (k, pair) in forms.windows(2).enumerate() {
+        let h = hash(SEED_BIGRAM, &[pair[0], pair[1]]);
+        hashed.push((bucket(h), 1.0, word_of(k)));
     }
     normalise(&mut hashed[word_start..]);
     // Character 3- to 5-grams inside words, marked at word edges: they carry
@@ -375,7 +377,7 @@ pub(super) fn extract_words(
                 hashed.push((
                     bucket(hash(SEED_CHARGRAM, &[&padded[from..from + n]])),
                     1.0,
-                    k as u16,
+                    word_of(k),
                 ));
             }
         }
@@ -425,7 +427,7 @@ fn lexical_cues(sentence: &str, words: &[Word], layer: LayerCues) -> CueSet {
 
     let letters = words
         .iter()
-        .filter(|w| !w.number && w.form.len() > 1 || w.form == "i");
+        .filter(|w| (!w.number && w.form.len() > 1) || w.form == "i");
     let count = letters.count();
     set_if(Cue::Short, count <= 4);
     set_if(Cue::Medium, (5..=9).contains(&count));
@@ -617,7 +619,9 @@ fn word_cue(form: &str) -> Option<Cue> {
         "great" | "good" | "bad" | "terrible" | "wonderful" | "horrible" | "disaster"
         | "amazing" | "beautiful" | "stupid" | "ridiculous" | "fantastic" | "tremendous"
         | "wrong" | "important" | "proud" | "sad" | "incredible" | "outrageous" | "nice"
-        | "love" | "hate" | "shame" | "disgrace" | "failed" | "weak" | "strong" => Cue::Evaluative,
+        | "love" | "hate" | "shame" | "disgrace" | "failed" | "weak" | "strong" | "interesting"
+        | "bold" | "surprising" | "shocking" | "disappointing" | "excellent" | "brilliant"
+        | "smart" | "foolish" | "dangerous" | "unconventional" | "impressive" => Cue::Evaluative,
         "i" | "me" | "my" | "mine" | "i'm" | "i've" | "i'd" | "myself" => Cue::FirstSingular,
         "we" | "us" | "our" | "ours" | "we're" | "we've" | "ourselves" => Cue::FirstPlural,
         "you" | "your" | "yours" | "you're" | "you've" => Cue::SecondPerson,
@@ -694,7 +698,7 @@ mod tests {
                     Cue::Question,
                     Cue::SecondPerson,
                     Cue::OpinionMarker,
-                    Cue::Short,
+                    Cue::Medium,
                 ],
                 &[Cue::Digits, Cue::Year],
             ),
