@@ -192,6 +192,11 @@ pub const DEFAULT_THRESHOLD: f32 = 0.3283;
 
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../assets/checkworthiness.model");
 
+/// The shipped model file's bytes (for benchmarks and size reports).
+pub fn embedded_model_bytes() -> &'static [u8] {
+    EMBEDDED_MODEL
+}
+
 /// The shipped model, parsed once.
 pub fn default_model() -> Result<&'static Model, ModelError> {
     static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
