@@ -70,6 +70,10 @@ impl ClaimKind {
     }
 }
 
+fn has_time(cues: CueSet) -> bool {
+    cues.has(Cue::Year) || cues.has(Cue::DateWord) || cues.has(Cue::LayerTime)
+}
+
 /// A reason behind a score, shown to the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Signal {
@@ -138,7 +142,9 @@ impl Signal {
             Cue::Digits | Cue::Percent | Cue::Money | Cue::NumberWord | Cue::LayerQuantity => {
                 Signal::Figure
             }
-            Cue::Year | Cue::DateWord | Cue::LayerTime if cues.has(Cue::PastTense) => {
+            Cue::Year | Cue::DateWord | Cue::LayerTime | Cue::PastTense
+                if cues.has(Cue::PastTense) && has_time(cues) =>
+            {
                 Signal::DatedEvent
             }
             Cue::Year | Cue::DateWord | Cue::LayerTime => Signal::Date,
@@ -395,5 +401,86 @@ mod tests {
         assert_eq!(clean_line("\"Real quote.\""), "\"Real quote.\"");
         assert_eq!(clean_line("\\\""), "\"");
         assert_eq!(clean_line(""), "");
+    }
+
+    #[test]
+    fn signals_explain_the_decision_in_its_direction() {
+        let model = default_model().unwrap();
+        // (sentence, check-worthy, signals that must be listed, signals that must not)
+        let table: &[(&str, bool, &[Signal], &[Signal])] = &[
+            (
+                "Unemployment fell from 10 percent in 2009 to 4.7 percent in 2016.",
+                true,
+                &[Signal::Figure, Signal::DatedEvent],
+                &[Signal::PastEvent, Signal::Question, Signal::Opinion],
+            ),
+            (
+                "The Senate voted 52 to 48 on Tuesday to repeal the law.",
+                true,
+                &[Signal::Figure],
+                &[Signal::Hedge],
+            ),
+            (
+                "I think we need to be much more careful.",
+                false,
+                &[Signal::Opinion],
+                &[Signal::Figure, Signal::ClaimWording],
+            ),
+            (
+                "What is your plan for the economy?",
+                false,
+                &[Signal::Question],
+                &[Signal::ClaimWording],
+            ),
+        ];
+        for (sentence, flagged, present, absent) in table {
+            let d = assess_sentence(model, sentence, model.threshold);
+            assert_eq!(d.checkworthy, *flagged, "{sentence:?} scored {}", d.score);
+            assert!(!d.signals.is_empty() && d.signals.len() <= MAX_SIGNALS);
+            for s in *present {
+                assert!(
+                    d.signals.contains(s),
+                    "{sentence:?}: {:?} lacks {s:?}",
+                    d.signals
+                );
+            }
+            for s in *absent {
+                assert!(
+                    !d.signals.contains(s),
+                    "{sentence:?}: {:?} has {s:?}",
+                    d.signals
+                );
+            }
+            if !flagged {
+                assert!(d.key_terms.is_empty());
+            }
+            for t in &d.key_terms {
+                let word = t.of(sentence);
+                assert!(!word.is_empty() && word.chars().all(|c| !c.is_whitespace()));
+            }
+        }
+    }
+
+    #[test]
+    fn detect_scores_every_sentence_of_the_layer_with_offsets_in_the_text() {
+        let text = "Intro words here.\n\nThe plant closed in 2019, and 1,200 jobs were lost. Is that fair?";
+        let paragraphs = [ByteSpan::new(0, 17), ByteSpan::new(19, text.len())];
+        let layer = crate::segment::analyse(text, &paragraphs, None);
+        let detections = detect(text, &layer, DEFAULT_THRESHOLD);
+        assert_eq!(detections.len(), layer.sentences.len());
+        let jobs = detections
+            .iter()
+            .find(|d| d.span.of(text).contains("1,200 jobs"))
+            .unwrap();
+        assert!(jobs.checkworthy && jobs.kinds.contains(&ClaimKind::Quantity));
+        for t in &jobs.key_terms {
+            assert!(jobs.span.contains(*t));
+        }
+        let question = detections
+            .iter()
+            .find(|d| d.span.of(text).contains("fair"))
+            .unwrap();
+        assert_eq!(question.kinds, vec![ClaimKind::Question]);
+        assert!(!question.checkworthy);
     }
 }
