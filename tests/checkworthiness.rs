@@ -6,19 +6,23 @@ use std::path::PathBuf;
 use claimlens::detect::{self, ClaimKind, Signal};
 use claimlens::snapshot::html::snapshot_from_html;
 
-fn seed_article() -> claimlens::Analysis {
-    // ../shared beside the repository, or $CLAIMLENS_SHARED (a git worktree).
+/// ../shared beside the repository, or $CLAIMLENS_SHARED (for a git worktree).
+fn shared(relative: &str) -> PathBuf {
     let shared = std::env::var_os("CLAIMLENS_SHARED").map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
         PathBuf::from,
     );
-    let path = shared.join("fixtures/seed-article.html");
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "{} is missing ({e}): this test needs ../shared/fixtures (or set CLAIMLENS_SHARED)",
-            path.display()
-        )
-    });
+    let path = shared.join(relative);
+    assert!(
+        path.exists(),
+        "{} is missing: this test needs ../shared (or set CLAIMLENS_SHARED)",
+        path.display()
+    );
+    path
+}
+
+fn seed_article() -> claimlens::Analysis {
+    let bytes = std::fs::read(shared("fixtures/seed-article.html")).unwrap();
     let snapshot = snapshot_from_html(&bytes, "https://example.com/kushner").unwrap();
     claimlens::analyze(&snapshot, &claimlens::Options::default()).unwrap()
 }
@@ -33,7 +37,7 @@ fn score_of(analysis: &claimlens::Analysis, fragment: &str) -> f32 {
 }
 
 #[test]
-fn seed_article_ranks_figures_dates_and_events_above_commentary() {
+fn data_seed_article_ranks_figures_dates_and_events_above_commentary() {
     let analysis = seed_article();
     let facts = [
         "$2 billion investment",
@@ -78,7 +82,7 @@ fn seed_article_ranks_figures_dates_and_events_above_commentary() {
 }
 
 #[test]
-fn seed_article_comment_section_makes_no_claims() {
+fn data_seed_article_comment_section_makes_no_claims() {
     let analysis = seed_article();
     assert!(
         analysis.comments.count >= 12,
@@ -189,4 +193,22 @@ fn score_cli_writes_one_line_per_input_line_in_order() {
     .unwrap_err();
     assert!(err.to_string().contains("UTF-8"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn data_shipped_model_meets_the_dev_f1_target() {
+    use claimlens::detect::dataset::{load_ct24, CT24_DEV};
+    use claimlens::detect::train::{prf, roc_auc};
+    let rows = load_ct24(&shared("data").join(CT24_DEV)).unwrap();
+    let model = detect::default_model().unwrap();
+    let detections: Vec<_> = rows
+        .iter()
+        .map(|r| detect::assess_sentence(model, &r.text, model.threshold))
+        .collect();
+    let labels: Vec<bool> = rows.iter().map(|r| r.label).collect();
+    let flagged: Vec<bool> = detections.iter().map(|d| d.checkworthy).collect();
+    let scores: Vec<f32> = detections.iter().map(|d| d.score).collect();
+    let f1 = prf(&flagged, &labels).f1;
+    assert!(f1 >= 0.85, "ct24_dev F1 {f1:.3} fell below the 0.85 target");
+    assert!(roc_auc(&scores, &labels) >= 0.95);
 }
