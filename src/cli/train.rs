@@ -30,6 +30,7 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
             Long("epochs") => config.epochs = parser.value()?.parse()?,
             Long("learning-rate") => config.learning_rate = parser.value()?.parse()?,
             Long("l2") => config.l2 = parser.value()?.parse()?,
+            Long("average-last") => config.average_last = parser.value()?.parse()?,
             Long("positive-weight") => config.positive_weight = parser.value()?.parse()?,
             Value(v) if name.is_none() => name = Some(v.string()?),
             other => return Err(other.unexpected().into()),

@@ -282,11 +282,12 @@ fn assess(
     let sentence = span.of(text);
     let words = features::words(sentence);
     let f = features::extract_words(sentence, &words, layer, model.hash_bits());
-    let score = model.probability(&f);
+    let contributions = model.contributions(&f);
+    let score = model.calibration.probability(contributions.margin);
     let kinds = kinds::classify(sentence, &words, f.cues);
     let claim = kinds.iter().any(|k| k.is_claim());
     let checkworthy = claim && score >= threshold;
-    let (signals, key_terms) = explain(model, &f, &kinds, checkworthy);
+    let (signals, key_terms) = explain(&contributions, &f, &kinds, checkworthy);
     Detection {
         span,
         score,
@@ -308,12 +309,11 @@ const MAX_KEY_TERMS: usize = 3;
 /// The model's contributions, grouped into plain-language signals, in the
 /// direction of the decision: why it was flagged, or why it was not.
 fn explain(
-    model: &Model,
+    contributions: &model::Contributions,
     f: &Features,
     kinds: &[ClaimKind],
     checkworthy: bool,
 ) -> (Vec<Signal>, Vec<ByteSpan>) {
-    let contributions = model.contributions(f);
     let mut groups: Vec<(Signal, f32)> = Vec::new();
     let mut add = |signal: Signal, amount: f32| match groups.iter_mut().find(|g| g.0 == signal) {
         Some(g) => g.1 += amount,

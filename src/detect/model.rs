@@ -152,19 +152,22 @@ impl Model {
         self.calibration.probability(self.margin(f))
     }
 
+    /// The margin split by where it came from, in one pass over the features.
     pub fn contributions(&self, f: &Features) -> Contributions {
         let cues: Vec<(Cue, f32)> = f.cues.iter().map(|c| (c, self.cues[c as usize])).collect();
+        let mut margin = self.bias + cues.iter().map(|(_, w)| w).sum::<f32>();
         let mut words = vec![0.0f32; f.words.len()];
+        let mut hashed = 0.0f32;
         for &(bucket, value, word) in &f.hashed {
-            let w = f32::from(self.hashed.get(bucket as usize).copied().unwrap_or(0))
-                * self.hashed_scale
-                * value;
+            let w = f32::from(self.hashed.get(bucket as usize).copied().unwrap_or(0)) * value;
+            hashed += w;
             if let Some(slot) = words.get_mut(word as usize) {
-                *slot += w;
+                *slot += w * self.hashed_scale;
             }
         }
+        margin += hashed * self.hashed_scale;
         Contributions {
-            margin: self.margin(f),
+            margin,
             cues,
             words,
         }

@@ -23,6 +23,9 @@ pub struct TrainConfig {
     pub positive_weight: f32,
     pub folds: usize,
     pub seed: u64,
+    /// Average the weights at the end of this many final epochs (0: none),
+    /// which steadies SGD's last-example noise.
+    pub average_last: usize,
 }
 
 impl Default for TrainConfig {
@@ -35,6 +38,7 @@ impl Default for TrainConfig {
             positive_weight: 1.0,
             folds: 5,
             seed: 2024,
+            average_last: 0,
         }
     }
 }
@@ -84,7 +88,9 @@ pub fn train(all: &[Example], indices: &[usize], config: &TrainConfig) -> Weight
     let mut order = indices.to_vec();
     let mut rng = Rng::new(config.seed);
     let lr = config.learning_rate;
-    for _ in 0..config.epochs {
+    let mut sum: Option<Weights> = None;
+    let mut averaged = 0usize;
+    for epoch in 0..config.epochs {
         rng.shuffle(&mut order);
         for &i in &order {
             let Some(example) = all.get(i) else { continue };
@@ -114,8 +120,36 @@ pub fn train(all: &[Example], indices: &[usize], config: &TrainConfig) -> Weight
                 w.hashed[k] -= lr * grad / g2_hashed[k].sqrt();
             }
         }
+        if epoch + config.average_last >= config.epochs {
+            averaged += 1;
+            match &mut sum {
+                None => sum = Some(w.clone()),
+                Some(total) => {
+                    total.bias += w.bias;
+                    total
+                        .cues
+                        .iter_mut()
+                        .zip(&w.cues)
+                        .for_each(|(t, x)| *t += x);
+                    total
+                        .hashed
+                        .iter_mut()
+                        .zip(&w.hashed)
+                        .for_each(|(t, x)| *t += x);
+                }
+            }
+        }
     }
-    w
+    match sum {
+        Some(mut total) if averaged > 1 => {
+            let n = averaged as f32;
+            total.bias /= n;
+            total.cues.iter_mut().for_each(|t| *t /= n);
+            total.hashed.iter_mut().for_each(|t| *t /= n);
+            total
+        }
+        _ => w,
+    }
 }
 
 /// Splits `0..n` into `k` folds after a seeded shuffle.
