@@ -570,7 +570,8 @@ fn word_cue(form: &str) -> Option<Cue> {
         "$" | "€" | "£" | "dollar" | "dollars" | "billion" | "billions" | "million"
         | "millions" | "trillion" | "trillions" | "cents" | "budget" | "deficit" | "debt"
         | "salary" | "wages" | "wage" => Cue::Money,
-        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        // Not "one": "one of", "no one", "one thing" are rarely figures.
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
         | "eleven" | "twelve" | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "sixty"
         | "seventy" | "eighty" | "ninety" | "hundred" | "hundreds" | "thousand" | "thousands"
         | "dozen" | "dozens" | "half" | "twice" | "double" | "doubled" | "triple" | "tripled"

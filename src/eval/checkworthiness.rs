@@ -169,7 +169,10 @@ fn debates_report(
     let examples = train::examples(train_rows, config.hash_bits);
     let keys: Vec<String> = train_rows.iter().map(|r| sentence_key(&r.text)).collect();
     let mut aps = Vec::new();
-    writeln!(out, "clef2019_train_debates, leave-one-debate-out:")?;
+    writeln!(
+        out,
+        "clef2019_train_debates, leave-one-debate-out (the ct24 recipe retrained without the held-out debate's sentences; no 2019 labels used):"
+    )?;
     for debate in debates {
         let held: HashSet<String> = debate.lines.iter().map(|l| sentence_key(&l.text)).collect();
         let training: Vec<usize> = (0..examples.len())
