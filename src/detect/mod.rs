@@ -293,7 +293,7 @@ fn assess(
     let kinds = kinds::classify(sentence, &words, f.cues);
     let claim = kinds.iter().any(|k| k.is_claim());
     let checkworthy = claim && score >= threshold;
-    let (signals, key_terms) = explain(&contributions, &f, &kinds, checkworthy);
+    let (signals, key_terms) = explain(&contributions, sentence, &f, &kinds, checkworthy);
     Detection {
         span,
         score,
@@ -307,6 +307,21 @@ fn assess(
     }
 }
 
+/// Whether a word means something on its own to a reader (a key term):
+/// figures and symbols do, function words ("into", "his") do not.
+fn is_content_word(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "about", "after", "also", "been", "before", "from", "given", "have", "into", "many",
+        "more", "most", "much", "must", "over", "several", "some", "such", "that", "their", "them",
+        "then", "there", "these", "they", "this", "those", "very", "were", "what", "when", "where",
+        "which", "while", "with", "would", "your",
+    ];
+    let lower = word.to_lowercase();
+    let first = word.chars().next();
+    first.is_some_and(|c| !c.is_alphabetic())
+        || (lower.chars().count() >= 4 && !FUNCTION_WORDS.contains(&lower.as_str()))
+}
+
 /// Contributions smaller than this (in log-odds) are not worth telling.
 const MIN_SIGNAL: f32 = 0.1;
 const MAX_SIGNALS: usize = 4;
@@ -316,6 +331,7 @@ const MAX_KEY_TERMS: usize = 3;
 /// direction of the decision: why it was flagged, or why it was not.
 fn explain(
     contributions: &model::Contributions,
+    sentence: &str,
     f: &Features,
     kinds: &[ClaimKind],
     checkworthy: bool,
@@ -374,6 +390,11 @@ fn explain(
             .copied()
             .enumerate()
             .filter(|(_, c)| *c >= MIN_SIGNAL)
+            .filter(|(k, _)| {
+                f.words
+                    .get(*k)
+                    .is_some_and(|w| is_content_word(w.of(sentence)))
+            })
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         key_terms = ranked
