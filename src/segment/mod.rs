@@ -10,6 +10,7 @@ pub mod tokens;
 pub use entities::EntityMention;
 pub use quantities::QuantityMention;
 pub use times::TimeMention;
+pub use sentences::{SentenceInfo, SentenceKind};
 pub use tokens::{Token, TokenKind};
 
 use crate::calendar::Date;
@@ -19,6 +20,8 @@ use crate::spans::ByteSpan;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextLayer {
     pub sentences: Vec<ByteSpan>,
+    /// Parallel to `sentences`: kind (body, heading, list item), paragraph, quote state.
+    pub sentence_info: Vec<SentenceInfo>,
     pub tokens: Vec<Token>,
     pub quantities: Vec<QuantityMention>,
     pub times: Vec<TimeMention>,
@@ -28,16 +31,18 @@ pub struct TextLayer {
 /// Segments `text`, whose paragraphs are `paragraphs` (sentences never cross
 /// a paragraph), resolving times against `published`.
 pub fn analyse(text: &str, paragraphs: &[ByteSpan], published: Option<Date>) -> TextLayer {
-    let sentences = paragraphs
-        .iter()
-        .flat_map(|p| sentences::split(text, *p))
-        .collect::<Vec<_>>();
+    let mut sentences = Vec::new();
+    let mut sentence_info = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        sentences::split_into(text, *p, i, &mut sentences, &mut sentence_info);
+    }
     let tokens = tokens::tokenize(text);
     let quantities = quantities::find(text, &tokens);
     let times = times::find(text, &tokens, published);
     let entities = entities::find(text, &tokens, &sentences);
     TextLayer {
         sentences,
+        sentence_info,
         tokens,
         quantities,
         times,
