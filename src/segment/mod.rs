@@ -37,8 +37,9 @@ pub fn analyse(text: &str, paragraphs: &[ByteSpan], published: Option<Date>) -> 
         sentences::split_into(text, *p, i, &mut sentences, &mut sentence_info);
     }
     let tokens = tokens::tokenize(text);
+    let normalized = tokens::Normalized::new(text, &tokens);
     let quantities = quantities::find(text, &tokens);
-    let times = times::find(text, &tokens, published);
+    let times = times::find(text, &tokens, &normalized, &sentences, published);
     let entities = entities::find(text, &tokens, &sentences);
     TextLayer {
         sentences,
