@@ -38,8 +38,8 @@ pub fn analyse(text: &str, paragraphs: &[ByteSpan], published: Option<Date>) -> 
     }
     let tokens = tokens::tokenize(text);
     let normalized = tokens::Normalized::new(text, &tokens);
-    let quantities = quantities::find(text, &tokens);
     let times = times::find(text, &tokens, &normalized, &sentences, published);
+    let quantities = quantities::find(text, &tokens, &normalized, &times);
     let entities = entities::find(text, &tokens, &sentences);
     TextLayer {
         sentences,
