@@ -6,6 +6,7 @@ mod eval;
 mod extract;
 mod input;
 mod report;
+mod sentences;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -61,6 +62,7 @@ pub const USAGE: &str = "usage:
   claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD]
   claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD]
   claimlens extract PAGE.html|- [--url U] [--format text|json]
+  claimlens sentences FILE|-
   claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]";
 
 /// Runs the CLI with `args` (without the program name), writing to `out`.
@@ -79,6 +81,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         "analyze" => analyze::run(&mut parser, out),
         "extract" => extract::run(&mut parser, out),
         "eval" => eval::run(&mut parser, out),
+        "sentences" => sentences::run(&mut parser, out),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
 }

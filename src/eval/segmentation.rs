@@ -22,8 +22,14 @@ use crate::spans::ByteSpan;
 const PYSBD: &str = "segmentation/golden_rules_en_pysbd.jsonl";
 const ALL_LANGS: &str = "segmentation/golden_rules_all_langs_pragmatic_segmenter.json";
 const UD: &[(&str, &str)] = &[
-    ("UD EWT dev", "segmentation/ewt_en_ewt-ud-dev.sentences.jsonl"),
-    ("UD GUM dev", "segmentation/gum_en_gum-ud-dev.sentences.jsonl"),
+    (
+        "UD EWT dev",
+        "segmentation/ewt_en_ewt-ud-dev.sentences.jsonl",
+    ),
+    (
+        "UD GUM dev",
+        "segmentation/gum_en_gum-ud-dev.sentences.jsonl",
+    ),
 ];
 const TARGET_PYSBD: usize = 47;
 const TARGET_ALL_LANGS: usize = 50;
@@ -46,8 +52,8 @@ struct Document {
 pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
     let pysbd: Vec<Rule> = read_jsonl(&data.join(PYSBD))?;
     let all_path = data.join(ALL_LANGS);
-    let all: Vec<Rule> = serde_json::from_str(&read(&all_path)?)
-        .map_err(|e| EvalError::data(&all_path, e))?;
+    let all: Vec<Rule> =
+        serde_json::from_str(&read(&all_path)?).map_err(|e| EvalError::data(&all_path, e))?;
     let english: Vec<Rule> = all
         .into_iter()
         .filter(|r| r.lang.as_deref() == Some("English"))
@@ -117,7 +123,8 @@ fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, EvalE
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| {
-            serde_json::from_str(l).map_err(|e| EvalError::data(path, format!("line {}: {e}", i + 1)))
+            serde_json::from_str(l)
+                .map_err(|e| EvalError::data(path, format!("line {}: {e}", i + 1)))
         })
         .collect()
 }
@@ -296,7 +303,9 @@ mod tests {
         }];
         let c = ud_score(&docs, false, naive_split);
         assert_eq!((c.gold, c.predicted, c.correct), (2, 3, 1));
-        let c = ud_score(&docs, false, |t| sentences::split(t, ByteSpan::new(0, t.len())));
+        let c = ud_score(&docs, false, |t| {
+            sentences::split(t, ByteSpan::new(0, t.len()))
+        });
         assert_eq!((c.gold, c.predicted, c.correct), (2, 2, 2));
         assert!((c.f1() - 1.0).abs() < 1e-9);
     }

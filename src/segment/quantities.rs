@@ -100,7 +100,10 @@ pub fn find(
         while time_at < times.len() && times[time_at].span.end <= span.start {
             time_at += 1;
         }
-        if times.get(time_at).is_some_and(|t| t.span.start <= span.start) {
+        if times
+            .get(time_at)
+            .is_some_and(|t| t.span.start <= span.start)
+        {
             k += 1;
             continue;
         }
@@ -286,65 +289,327 @@ fn fraction_word(w: &str) -> Option<f64> {
 fn vague_quantifier(w: &str) -> bool {
     matches!(
         w,
-        "several" | "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "trillions" | "scores" | "tens"
+        "several"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "trillions"
+            | "scores"
+            | "tens"
     )
 }
 
 const DURATION_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "decade", "decades", "century", "centuries", "weekend",
-    "weekends", "night", "nights",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "weekend",
+    "weekends",
+    "night",
+    "nights",
 ];
 
 const MEASURE_UNITS: &[&str] = &[
-    "km", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "meter", "meters",
-    "metre", "metres", "foot", "feet", "inch", "inches", "yard", "yards", "kg", "kilogram",
-    "kilograms", "gram", "grams", "ton", "tons", "tonne", "tonnes", "barrel", "barrels", "gallon",
-    "gallons", "liter", "liters", "litre", "litres", "acre", "acres", "hectare", "hectares",
-    "degree", "degrees", "mph", "kph", "km/h", "cm", "mm", "lb", "lbs", "ounce", "ounces", "mw",
-    "gw", "kwh", "megawatts", "gigawatts", "bpd", "square",
+    "km",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "mile",
+    "miles",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "foot",
+    "feet",
+    "inch",
+    "inches",
+    "yard",
+    "yards",
+    "kg",
+    "kilogram",
+    "kilograms",
+    "gram",
+    "grams",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "barrel",
+    "barrels",
+    "gallon",
+    "gallons",
+    "liter",
+    "liters",
+    "litre",
+    "litres",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "degree",
+    "degrees",
+    "mph",
+    "kph",
+    "km/h",
+    "cm",
+    "mm",
+    "lb",
+    "lbs",
+    "ounce",
+    "ounces",
+    "mw",
+    "gw",
+    "kwh",
+    "megawatts",
+    "gigawatts",
+    "bpd",
+    "square",
 ];
 
 /// Plural-looking words that are not counted nouns.
 const NOT_NOUNS: &[&str] = &[
-    "is", "was", "has", "this", "his", "its", "as", "us", "yes", "less", "across", "thus",
-    "always", "perhaps", "plus", "versus", "whereas", "afterwards", "towards", "besides",
-    "unless", "does", "goes", "says", "was", "hers", "ours", "yours", "theirs", "whereas",
-    "sometimes", "nevertheless", "regardless", "nonetheless", "means", "news", "series",
-    "species", "its", "gets", "makes", "takes", "comes", "gives", "seems", "becomes", "remains",
-    "includes", "rises", "falls", "plans", "needs", "wants", "holds", "puts", "runs", "sets",
+    "is",
+    "was",
+    "has",
+    "this",
+    "his",
+    "its",
+    "as",
+    "us",
+    "yes",
+    "less",
+    "across",
+    "thus",
+    "always",
+    "perhaps",
+    "plus",
+    "versus",
+    "whereas",
+    "afterwards",
+    "towards",
+    "besides",
+    "unless",
+    "does",
+    "goes",
+    "says",
+    "was",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "whereas",
+    "sometimes",
+    "nevertheless",
+    "regardless",
+    "nonetheless",
+    "means",
+    "news",
+    "series",
+    "species",
+    "its",
+    "gets",
+    "makes",
+    "takes",
+    "comes",
+    "gives",
+    "seems",
+    "becomes",
+    "remains",
+    "includes",
+    "rises",
+    "falls",
+    "plans",
+    "needs",
+    "wants",
+    "holds",
+    "puts",
+    "runs",
+    "sets",
 ];
 
 /// Irregular or uncountable-looking plurals that are counted nouns.
 const PLURAL_NOUNS: &[&str] = &[
-    "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
-    "fish", "aircraft", "feet", "teeth", "mice", "geese", "deer", "troops", "percent",
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "cattle",
+    "sheep",
+    "fish",
+    "aircraft",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "deer",
+    "troops",
+    "percent",
 ];
 
 /// Adjectives allowed between a number and its noun ("3 new cases", "20 Ukrainian soldiers").
 const ADJECTIVES: &[&str] = &[
-    "new", "more", "other", "additional", "major", "main", "big", "small", "large", "key", "top",
-    "former", "senior", "young", "old", "civilian", "foreign", "separate", "different", "known",
-    "confirmed", "reported", "registered", "full", "straight", "consecutive", "previous",
-    "extra", "current", "active", "military", "federal", "local", "private", "public", "armed",
+    "new",
+    "more",
+    "other",
+    "additional",
+    "major",
+    "main",
+    "big",
+    "small",
+    "large",
+    "key",
+    "top",
+    "former",
+    "senior",
+    "young",
+    "old",
+    "civilian",
+    "foreign",
+    "separate",
+    "different",
+    "known",
+    "confirmed",
+    "reported",
+    "registered",
+    "full",
+    "straight",
+    "consecutive",
+    "previous",
+    "extra",
+    "current",
+    "active",
+    "military",
+    "federal",
+    "local",
+    "private",
+    "public",
+    "armed",
 ];
 
 /// Words that precede a number which is a name or label, not a figure.
 const LABEL_WORDS: &[&str] = &[
-    "no", "number", "article", "section", "chapter", "page", "pages", "p", "pp", "room", "route",
-    "highway", "flight", "resolution", "amendment", "paragraph", "item", "version", "level",
-    "phase", "step", "figure", "table", "rule", "line", "channel", "gate", "platform", "act",
-    "proposition", "prop", "district", "ward", "precinct", "unit", "interstate", "apollo",
-    "vol", "volume", "question", "exhibit", "appendix", "episode", "season", "part", "grade",
-    "class", "category", "tier", "stage", "model", "#",
+    "no",
+    "number",
+    "article",
+    "section",
+    "chapter",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "room",
+    "route",
+    "highway",
+    "flight",
+    "resolution",
+    "amendment",
+    "paragraph",
+    "item",
+    "version",
+    "level",
+    "phase",
+    "step",
+    "figure",
+    "table",
+    "rule",
+    "line",
+    "channel",
+    "gate",
+    "platform",
+    "act",
+    "proposition",
+    "prop",
+    "district",
+    "ward",
+    "precinct",
+    "unit",
+    "interstate",
+    "apollo",
+    "vol",
+    "volume",
+    "question",
+    "exhibit",
+    "appendix",
+    "episode",
+    "season",
+    "part",
+    "grade",
+    "class",
+    "category",
+    "tier",
+    "stage",
+    "model",
+    "#",
 ];
 
 /// Capitalised words that may start a sentence before a figure ("About 40 ...").
 const FUNCTION_STARTERS: &[&str] = &[
-    "the", "about", "some", "only", "nearly", "over", "almost", "all", "just", "at", "by", "in",
-    "on", "of", "with", "for", "to", "from", "and", "but", "another", "around", "more", "less",
-    "roughly", "approximately", "up", "under", "killing", "kills", "fewer", "than", "least",
-    "since", "after", "before", "until", "those", "these", "its", "their", "his", "her", "our",
+    "the",
+    "about",
+    "some",
+    "only",
+    "nearly",
+    "over",
+    "almost",
+    "all",
+    "just",
+    "at",
+    "by",
+    "in",
+    "on",
+    "of",
+    "with",
+    "for",
+    "to",
+    "from",
+    "and",
+    "but",
+    "another",
+    "around",
+    "more",
+    "less",
+    "roughly",
+    "approximately",
+    "up",
+    "under",
+    "killing",
+    "kills",
+    "fewer",
+    "than",
+    "least",
+    "since",
+    "after",
+    "before",
+    "until",
+    "those",
+    "these",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
 ];
 
 const STOP_NOUNS: &[&str] = &[
@@ -352,9 +617,9 @@ const STOP_NOUNS: &[&str] = &[
     "than", "per", "that", "which", "who", "as", "is", "was", "were", "are", "be", "been", "has",
     "had", "have", "will", "would", "could", "should", "may", "might", "more", "less", "also",
     "after", "before", "into", "about", "over", "under", "it", "he", "she", "they", "we", "i",
-    "you", "this", "these", "those", "his", "her", "their", "its", "our", "not", "no", "so",
-    "but", "if", "then", "when", "while", "where", "during", "since", "until", "up", "down",
-    "out", "off", "all", "each", "both", "percent", "time", "times", "way", "thing",
+    "you", "this", "these", "those", "his", "her", "their", "its", "our", "not", "no", "so", "but",
+    "if", "then", "when", "while", "where", "during", "since", "until", "up", "down", "out", "off",
+    "all", "each", "both", "percent", "time", "times", "way", "thing",
 ];
 
 impl<'a> Cx<'a> {
@@ -379,11 +644,7 @@ impl<'a> Cx<'a> {
 
     fn lowercase_word(&self, k: usize) -> bool {
         self.kind(k) == Some(TokenKind::Word)
-            && self
-                .raw(k)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
+            && self.raw(k).chars().next().is_some_and(char::is_lowercase)
     }
 
     fn span(&self, from: usize, to_inclusive: usize) -> ByteSpan {
@@ -416,7 +677,10 @@ impl<'a> Cx<'a> {
         let mut any = false;
         let mut j = k;
         if matches!(self.w(j), "a" | "an")
-            && matches!(self.w(j + 1), "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen")
+            && matches!(
+                self.w(j + 1),
+                "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
+            )
         {
             current = 1.0;
             j += 1;
@@ -494,9 +758,12 @@ impl<'a> Cx<'a> {
             ("as", "many" | "much", "as") => Modifier::AtMost,
             (_, "close", "to") => Modifier::Approximately,
             (_, "upwards", "of") => Modifier::MoreThan,
-            (_, _, "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost" | "estimated" | "approx") => {
-                Modifier::Approximately
-            }
+            (
+                _,
+                _,
+                "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
+                | "estimated" | "approx",
+            ) => Modifier::Approximately,
             (_, _, "over" | "exceeding") => Modifier::MoreThan,
             (_, _, "under") => Modifier::LessThan,
             _ => return None,
@@ -514,7 +781,8 @@ impl<'a> Cx<'a> {
             at = k + 1;
         } else if let Some(c) = currency_prefix(w) {
             let glued_symbol = self.touches(k) && self.w(k + 1) == "$";
-            let code = self.raw(k).len() == 3 && self.raw(k).chars().all(|c| c.is_ascii_uppercase());
+            let code =
+                self.raw(k).len() == 3 && self.raw(k).chars().all(|c| c.is_ascii_uppercase());
             if glued_symbol {
                 currency = Some(c);
                 at = k + 2;
@@ -527,7 +795,10 @@ impl<'a> Cx<'a> {
             let num = self.number(at)?;
             return self.after_number(k, num, currency);
         }
-        if vague_quantifier(w) || (w == "a" && self.w(k + 1) == "few") || (w == "a" && self.w(k + 1) == "handful" && self.w(k + 2) == "of") {
+        if vague_quantifier(w)
+            || (w == "a" && self.w(k + 1) == "few")
+            || (w == "a" && self.w(k + 1) == "handful" && self.w(k + 2) == "of")
+        {
             return self.vague(k);
         }
         if let Some(f) = self.fraction(k) {
@@ -558,7 +829,19 @@ impl<'a> Cx<'a> {
             return None;
         }
         // "hundreds" alone after a number ("three hundred") is not vague.
-        if !of && matches!(self.w(k), "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "trillions" | "tens" | "scores") {
+        if !of
+            && matches!(
+                self.w(k),
+                "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "billions"
+                    | "trillions"
+                    | "tens"
+                    | "scores"
+            )
+        {
             return None;
         }
         let (kind, unit) = classify_unit(noun);
@@ -576,18 +859,29 @@ impl<'a> Cx<'a> {
     /// "half of", "two-thirds", "a third of", "one-quarter".
     fn fraction(&self, k: usize) -> Option<(QuantityMention, usize)> {
         let w = self.w(k);
-        if w == "half" && matches!(self.w(k + 1), "of" | "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        if w == "half"
+            && matches!(
+                self.w(k + 1),
+                "of" | "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+        {
             let prev = k.checked_sub(1).map_or("", |j| self.w(j));
             if matches!(prev, "first" | "second" | "other" | "and") {
                 return None;
             }
-            return Some((self.simple(k, k, Some(0.5), "fraction", QuantityKind::Fraction), k + 1));
+            return Some((
+                self.simple(k, k, Some(0.5), "fraction", QuantityKind::Fraction),
+                k + 1,
+            ));
         }
         // "two-thirds", "one-quarter" (one token).
         if let Some((num, den)) = w.split_once('-') {
             if let (Some(n), Some(d)) = (unit_number(num), fraction_word(den)) {
                 if n >= 1.0 {
-                    return Some((self.simple(k, k, Some(n / d), "fraction", QuantityKind::Fraction), k + 1));
+                    return Some((
+                        self.simple(k, k, Some(n / d), "fraction", QuantityKind::Fraction),
+                        k + 1,
+                    ));
                 }
             }
         }
@@ -625,7 +919,9 @@ impl<'a> Cx<'a> {
         let w = self.w(k);
         let (first, rest) = w.split_once('-').unwrap_or((w, ""));
         let value = ordinal_word(first)?;
-        if self.kind(k) != Some(TokenKind::Word) || !self.raw(k).starts_with(|c: char| c.is_lowercase()) {
+        if self.kind(k) != Some(TokenKind::Word)
+            || !self.raw(k).starts_with(|c: char| c.is_lowercase())
+        {
             return None;
         }
         if !rest.is_empty() {
@@ -637,7 +933,10 @@ impl<'a> Cx<'a> {
         }
         let prev = k.checked_sub(1).map_or("", |j| self.w(j));
         // "a second" / "per second" / "30 seconds" are time units; "at first" is an adverb.
-        if first == "second" && matches!(prev, "a" | "per" | "one" | "split") && !self.lowercase_word(k + 1) {
+        if first == "second"
+            && matches!(prev, "a" | "per" | "one" | "split")
+            && !self.lowercase_word(k + 1)
+        {
             return None;
         }
         let (noun, end) = self.ordinal_noun(k + 1);
@@ -663,7 +962,14 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn simple(&self, from: usize, to: usize, value: Option<f64>, unit: &str, kind: QuantityKind) -> QuantityMention {
+    fn simple(
+        &self,
+        from: usize,
+        to: usize,
+        value: Option<f64>,
+        unit: &str,
+        kind: QuantityKind,
+    ) -> QuantityMention {
         QuantityMention {
             span: self.span(from, to),
             value,
@@ -683,12 +989,21 @@ impl<'a> Cx<'a> {
             || DURATION_UNITS.contains(&w)
             || MEASURE_UNITS.contains(&w)
             || currency_word(w).is_some()
-            || (w.len() >= 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") && !w.ends_with("'s"))
+            || (w.len() >= 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("ous")
+                && !w.ends_with("'s"))
     }
 
     /// Everything after the number: scale, unit, range. `start` is the
     /// figure's first token (a currency symbol or the number).
-    fn after_number(&self, start: usize, num: Num, currency: Option<&'static str>) -> Option<(QuantityMention, usize)> {
+    fn after_number(
+        &self,
+        start: usize,
+        num: Num,
+        currency: Option<&'static str>,
+    ) -> Option<(QuantityMention, usize)> {
         let mut value = num.value;
         let mut next = num.next;
         let mut end = num.next - 1;
@@ -697,7 +1012,8 @@ impl<'a> Cx<'a> {
         if let Some(scale) = scale_word(scale_w) {
             let glued = self.touches(next - 1);
             let word_scale = scale_w.len() > 2;
-            if (word_scale || glued) && !(scale_w == "m" && !glued) && self.kind(next) == Some(TokenKind::Word) {
+            // One-letter scales ("m", "k") only when glued: "5m", not "5 m".
+            if (word_scale || glued) && self.kind(next) == Some(TokenKind::Word) {
                 value = value.map(|v| v * scale);
                 end = next;
                 next += 1;
@@ -730,8 +1046,8 @@ impl<'a> Cx<'a> {
         let mut upper = None;
         let prev = start.checked_sub(1).map_or("", |j| self.w(j));
         let joiner = self.w(next);
-        let range_ok = matches!(joiner, "or" | "to" | "-")
-            || (joiner == "and" && prev == "between");
+        let range_ok =
+            matches!(joiner, "or" | "to" | "-") || (joiner == "and" && prev == "between");
         if range_ok && prev != "from" {
             let second_at = if currency.is_some() && currency_symbol(self.w(next + 1)).is_some() {
                 next + 2
@@ -821,7 +1137,8 @@ impl<'a> Cx<'a> {
             {
                 Some(next + 1)
             } else if self.is_plural_noun(next)
-                || (value == Some(1.0) && (DURATION_UNITS.contains(&w) || MEASURE_UNITS.contains(&w) || w == "person"))
+                || (value == Some(1.0)
+                    && (DURATION_UNITS.contains(&w) || MEASURE_UNITS.contains(&w) || w == "person"))
                 || MEASURE_UNITS.contains(&w)
             {
                 Some(next)
@@ -835,7 +1152,13 @@ impl<'a> Cx<'a> {
                 kind = k2;
                 end = noun_at;
                 next = noun_at + 1;
-            } else if matches!(w, "of") && self.is_plural_noun(next + 1) && matches!(self.w(next - 1), "million" | "billion" | "trillion" | "thousand" | "hundred" | "dozen") {
+            } else if matches!(w, "of")
+                && self.is_plural_noun(next + 1)
+                && matches!(
+                    self.w(next - 1),
+                    "million" | "billion" | "trillion" | "thousand" | "hundred" | "dozen"
+                )
+            {
                 // "2 million of them" is rare; "a million of dollars" is not English. Leave it.
             }
         }
@@ -867,7 +1190,10 @@ impl<'a> Cx<'a> {
     fn capitalised_adjective(&self, k: usize) -> bool {
         let raw = self.raw(k);
         raw.starts_with(|c: char| c.is_uppercase())
-            && (raw.ends_with("an") || raw.ends_with("ese") || raw.ends_with("ish") || raw.ends_with("i"))
+            && (raw.ends_with("an")
+                || raw.ends_with("ese")
+                || raw.ends_with("ish")
+                || raw.ends_with("i"))
     }
 
     /// A bare number that names rather than counts: "Trump 2.0",
@@ -882,11 +1208,28 @@ impl<'a> Cx<'a> {
         {
             return true;
         }
-        if matches!(after, ":" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "et" | "pt" | "o'clock") {
+        if matches!(
+            after,
+            ":" | "a.m."
+                | "p.m."
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "gmt"
+                | "utc"
+                | "et"
+                | "pt"
+                | "o'clock"
+        ) {
             return true;
         }
         // Before a capitalised word: a title or name ("“60 Minutes”", "7 Eleven").
-        if self.tokens.get(next).is_some_and(|t| t.is_capitalised(self.text)) {
+        if self
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.is_capitalised(self.text))
+        {
             let opened = prev == "\"" || prev == "'";
             if opened || !after.ends_with('s') {
                 return true;
@@ -926,56 +1269,286 @@ mod tests {
     use super::*;
     use crate::segment::tokens::tokenize;
 
-    type Row = (String, Option<f64>, Option<f64>, Option<String>, &'static str);
+    type Row = (
+        String,
+        Option<f64>,
+        Option<f64>,
+        Option<String>,
+        &'static str,
+    );
 
     fn find_in(text: &str) -> Vec<Row> {
         let tokens = tokenize(text);
         let norm = Normalized::new(text, &tokens);
         let sentences = crate::segment::sentences::split(text, ByteSpan::new(0, text.len()));
-        let times = crate::segment::times::find(text, &tokens, &norm, &sentences, crate::calendar::Date::new(2025, 12, 22));
+        let times = crate::segment::times::find(
+            text,
+            &tokens,
+            &norm,
+            &sentences,
+            crate::calendar::Date::new(2025, 12, 22),
+        );
         find(text, &tokens, &norm, &times)
             .into_iter()
-            .map(|q| (q.span.of(text).to_string(), q.value, q.upper, q.unit, q.kind.as_str()))
+            .map(|q| {
+                (
+                    q.span.of(text).to_string(),
+                    q.value,
+                    q.upper,
+                    q.unit,
+                    q.kind.as_str(),
+                )
+            })
             .collect()
     }
 
-    fn row(text: &str, value: Option<f64>, upper: Option<f64>, unit: Option<&str>, kind: &'static str) -> Row {
-        (text.to_string(), value, upper, unit.map(str::to_string), kind)
+    fn row(
+        text: &str,
+        value: Option<f64>,
+        upper: Option<f64>,
+        unit: Option<&str>,
+        kind: &'static str,
+    ) -> Row {
+        (
+            text.to_string(),
+            value,
+            upper,
+            unit.map(str::to_string),
+            kind,
+        )
     }
 
     #[test]
     fn table_of_figures() {
         let cases: Vec<(&str, Vec<Row>)> = vec![
-            ("a $2 billion investment", vec![row("$2 billion", Some(2e9), None, Some("USD"), "money")]),
-            ("€1.5bn in aid", vec![row("€1.5bn", Some(1.5e9), None, Some("EUR"), "money")]),
-            ("US$5m deal", vec![row("US$5m", Some(5e6), None, Some("USD"), "money")]),
-            ("£300,000 fine", vec![row("£300,000", Some(3e5), None, Some("GBP"), "money")]),
-            ("3 billion euros", vec![row("3 billion euros", Some(3e9), None, Some("EUR"), "money")]),
-            ("rose 3.5% in", vec![row("3.5%", Some(3.5), None, Some("percent"), "percent")]),
-            ("fell 12 per cent", vec![row("12 per cent", Some(12.0), None, Some("percent"), "percent")]),
-            ("up two percentage points", vec![row("two percentage points", Some(2.0), None, Some("percentage points"), "percent")]),
-            ("Trump's 20-point peace plan", vec![row("20-point", Some(20.0), None, Some("point"), "count")]),
-            ("the 20 or 30 years prior", vec![row("20 or 30 years", Some(20.0), Some(30.0), Some("years"), "duration")]),
-            ("between 20 and 30 percent", vec![row("20 and 30 percent", Some(20.0), Some(30.0), Some("percent"), "percent")]),
-            ("20-30% of voters", vec![row("20-30%", Some(20.0), Some(30.0), Some("percent"), "percent")]),
-            ("$2 billion to $3 billion", vec![row("$2 billion to $3 billion", Some(2e9), Some(3e9), Some("USD"), "money")]),
-            ("2 to 3 million barrels", vec![row("2 to 3 million barrels", Some(2e6), Some(3e6), Some("barrels"), "measure")]),
-            ("followed several weeks of diplomacy", vec![row("several weeks", None, None, Some("weeks"), "duration")]),
-            ("billions of dollars in investments", vec![row("billions of dollars", None, None, Some("USD"), "money")]),
-            ("dozens of people", vec![row("dozens of people", None, None, Some("people"), "count")]),
-            ("more than 3,000 troops", vec![row("3,000 troops", Some(3000.0), None, Some("troops"), "count")]),
-            ("twenty-five people", vec![row("twenty-five people", Some(25.0), None, Some("people"), "count")]),
-            ("one hundred and twenty countries", vec![row("one hundred and twenty countries", Some(120.0), None, Some("countries"), "count")]),
-            ("three million people", vec![row("three million people", Some(3e6), None, Some("people"), "count")]),
-            ("20 Ukrainian soldiers", vec![row("20 Ukrainian soldiers", Some(20.0), None, Some("soldiers"), "count")]),
-            ("a 15-minute call", vec![row("15-minute", Some(15.0), None, Some("minute"), "duration")]),
-            ("40 km away", vec![row("40 km", Some(40.0), None, Some("km"), "measure")]),
-            ("the second phase", vec![row("second phase", Some(2.0), None, Some("phase"), "ordinal")]),
-            ("the 20th century", vec![row("20th century", Some(20.0), None, Some("century"), "ordinal")]),
-            ("the third-largest", vec![row("third-largest", Some(3.0), None, Some("ordinal"), "ordinal")]),
-            ("two-thirds of voters", vec![row("two-thirds", Some(2.0 / 3.0), None, Some("fraction"), "fraction")]),
-            ("half of the budget", vec![row("half", Some(0.5), None, Some("fraction"), "fraction")]),
-            ("killing 4.", vec![row("4", Some(4.0), None, None, "number")]),
+            (
+                "a $2 billion investment",
+                vec![row("$2 billion", Some(2e9), None, Some("USD"), "money")],
+            ),
+            (
+                "€1.5bn in aid",
+                vec![row("€1.5bn", Some(1.5e9), None, Some("EUR"), "money")],
+            ),
+            (
+                "US$5m deal",
+                vec![row("US$5m", Some(5e6), None, Some("USD"), "money")],
+            ),
+            (
+                "£300,000 fine",
+                vec![row("£300,000", Some(3e5), None, Some("GBP"), "money")],
+            ),
+            (
+                "3 billion euros",
+                vec![row(
+                    "3 billion euros",
+                    Some(3e9),
+                    None,
+                    Some("EUR"),
+                    "money",
+                )],
+            ),
+            (
+                "rose 3.5% in",
+                vec![row("3.5%", Some(3.5), None, Some("percent"), "percent")],
+            ),
+            (
+                "fell 12 per cent",
+                vec![row(
+                    "12 per cent",
+                    Some(12.0),
+                    None,
+                    Some("percent"),
+                    "percent",
+                )],
+            ),
+            (
+                "up two percentage points",
+                vec![row(
+                    "two percentage points",
+                    Some(2.0),
+                    None,
+                    Some("percentage points"),
+                    "percent",
+                )],
+            ),
+            (
+                "Trump's 20-point peace plan",
+                vec![row("20-point", Some(20.0), None, Some("point"), "count")],
+            ),
+            (
+                "the 20 or 30 years prior",
+                vec![row(
+                    "20 or 30 years",
+                    Some(20.0),
+                    Some(30.0),
+                    Some("years"),
+                    "duration",
+                )],
+            ),
+            (
+                "between 20 and 30 percent",
+                vec![row(
+                    "20 and 30 percent",
+                    Some(20.0),
+                    Some(30.0),
+                    Some("percent"),
+                    "percent",
+                )],
+            ),
+            (
+                "20-30% of voters",
+                vec![row(
+                    "20-30%",
+                    Some(20.0),
+                    Some(30.0),
+                    Some("percent"),
+                    "percent",
+                )],
+            ),
+            (
+                "$2 billion to $3 billion",
+                vec![row(
+                    "$2 billion to $3 billion",
+                    Some(2e9),
+                    Some(3e9),
+                    Some("USD"),
+                    "money",
+                )],
+            ),
+            (
+                "2 to 3 million barrels",
+                vec![row(
+                    "2 to 3 million barrels",
+                    Some(2e6),
+                    Some(3e6),
+                    Some("barrels"),
+                    "measure",
+                )],
+            ),
+            (
+                "followed several weeks of diplomacy",
+                vec![row("several weeks", None, None, Some("weeks"), "duration")],
+            ),
+            (
+                "billions of dollars in investments",
+                vec![row("billions of dollars", None, None, Some("USD"), "money")],
+            ),
+            (
+                "dozens of people",
+                vec![row("dozens of people", None, None, Some("people"), "count")],
+            ),
+            (
+                "more than 3,000 troops",
+                vec![row(
+                    "3,000 troops",
+                    Some(3000.0),
+                    None,
+                    Some("troops"),
+                    "count",
+                )],
+            ),
+            (
+                "twenty-five people",
+                vec![row(
+                    "twenty-five people",
+                    Some(25.0),
+                    None,
+                    Some("people"),
+                    "count",
+                )],
+            ),
+            (
+                "one hundred and twenty countries",
+                vec![row(
+                    "one hundred and twenty countries",
+                    Some(120.0),
+                    None,
+                    Some("countries"),
+                    "count",
+                )],
+            ),
+            (
+                "three million people",
+                vec![row(
+                    "three million people",
+                    Some(3e6),
+                    None,
+                    Some("people"),
+                    "count",
+                )],
+            ),
+            (
+                "20 Ukrainian soldiers",
+                vec![row(
+                    "20 Ukrainian soldiers",
+                    Some(20.0),
+                    None,
+                    Some("soldiers"),
+                    "count",
+                )],
+            ),
+            (
+                "a 15-minute call",
+                vec![row(
+                    "15-minute",
+                    Some(15.0),
+                    None,
+                    Some("minute"),
+                    "duration",
+                )],
+            ),
+            (
+                "40 km away",
+                vec![row("40 km", Some(40.0), None, Some("km"), "measure")],
+            ),
+            (
+                "the second phase",
+                vec![row(
+                    "second phase",
+                    Some(2.0),
+                    None,
+                    Some("phase"),
+                    "ordinal",
+                )],
+            ),
+            (
+                "the 20th century",
+                vec![row(
+                    "20th century",
+                    Some(20.0),
+                    None,
+                    Some("century"),
+                    "ordinal",
+                )],
+            ),
+            (
+                "the third-largest",
+                vec![row(
+                    "third-largest",
+                    Some(3.0),
+                    None,
+                    Some("ordinal"),
+                    "ordinal",
+                )],
+            ),
+            (
+                "two-thirds of voters",
+                vec![row(
+                    "two-thirds",
+                    Some(2.0 / 3.0),
+                    None,
+                    Some("fraction"),
+                    "fraction",
+                )],
+            ),
+            (
+                "half of the budget",
+                vec![row("half", Some(0.5), None, Some("fraction"), "fraction")],
+            ),
+            (
+                "killing 4.",
+                vec![row("4", Some(4.0), None, None, "number")],
+            ),
             // Not figures: times, names, labels, bare words.
             ("in February 2022", vec![]),
             ("on December 22", vec![]),
@@ -1011,7 +1584,22 @@ mod tests {
 
     #[test]
     fn hostile_input_never_panics() {
-        for text in ["$", "$$", "€.", "20-", "-20", "20 or", "between 1 and", "a", "half", "1st", "99999999999999999999999", "1,2,3,4", "two-", "-thirds"] {
+        for text in [
+            "$",
+            "$$",
+            "€.",
+            "20-",
+            "-20",
+            "20 or",
+            "between 1 and",
+            "a",
+            "half",
+            "1st",
+            "99999999999999999999999",
+            "1,2,3,4",
+            "two-",
+            "-thirds",
+        ] {
             let tokens = tokenize(text);
             let norm = Normalized::new(text, &tokens);
             let _ = find(text, &tokens, &norm, &[]);

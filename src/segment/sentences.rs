@@ -168,7 +168,20 @@ fn is_opener(c: char) -> bool {
 fn is_bullet(c: char) -> bool {
     matches!(
         c,
-        '•' | '◦' | '▪' | '▫' | '‣' | '⁃' | '●' | '○' | '■' | '□' | '◆' | '►' | '▸' | '✓' | '✔'
+        '•' | '◦'
+            | '▪'
+            | '▫'
+            | '‣'
+            | '⁃'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '►'
+            | '▸'
+            | '✓'
+            | '✔'
             | '·'
     )
 }
@@ -198,12 +211,9 @@ fn list_marker(s: &str) -> Option<Marker> {
     let mut i = 0;
     let mut bullet = None;
     let first = s.chars().next()?;
-    if is_bullet(first) {
-        bullet = Some(first);
-        i += first.len_utf8();
-    } else if matches!(first, '-' | '*' | '–' | '—' | '+')
-        && s[first.len_utf8()..].starts_with(' ')
-    {
+    let dash_bullet =
+        matches!(first, '-' | '*' | '–' | '—' | '+') && s[first.len_utf8()..].starts_with(' ');
+    if is_bullet(first) || dash_bullet {
         bullet = Some(first);
         i += first.len_utf8();
     }
@@ -243,7 +253,9 @@ fn list_marker(s: &str) -> Option<Marker> {
 
 /// "12." / "12)" / "12.)" / "(12)" / "a." / "b)" at the start of `s`:
 /// (length, kind, value, style, punctuation range within the enumerator).
-fn enumerator(s: &str) -> Option<(usize, u8, u32, Style, (usize, usize))> {
+type Enumerator = (usize, u8, u32, Style, (usize, usize));
+
+fn enumerator(s: &str) -> Option<Enumerator> {
     let b = s.as_bytes();
     let enclosed = b.first() == Some(&b'(');
     let at = usize::from(enclosed);
@@ -260,7 +272,13 @@ fn enumerator(s: &str) -> Option<(usize, u8, u32, Style, (usize, usize))> {
     };
     let p = at + body;
     if enclosed {
-        return (b.get(p) == Some(&b')')).then_some((p + 1, kind, value, Style::Enclosed, (p, p + 1)));
+        return (b.get(p) == Some(&b')')).then_some((
+            p + 1,
+            kind,
+            value,
+            Style::Enclosed,
+            (p, p + 1),
+        ));
     }
     match (b.get(p), b.get(p + 1)) {
         (Some(b'.'), Some(b')')) => Some((p + 2, kind, value, Style::DotParen, (p, p + 2))),
@@ -367,7 +385,13 @@ impl Splitter<'_, '_> {
             && !ends_sentence(rest.trim_end())
             && !rest.trim_end().ends_with([',', ';', ':'])
             && rest.split_whitespace().count() <= 15;
-        self.push(sentence_start, end, starts_list_item, starts_in_quote, heading);
+        self.push(
+            sentence_start,
+            end,
+            starts_list_item,
+            starts_in_quote,
+            heading,
+        );
     }
 
     /// Pushes the trimmed span; false when it is empty.
@@ -394,8 +418,7 @@ impl Splitter<'_, '_> {
             SentenceKind::Body
         };
         let from = self.base + start + lead;
-        self.spans
-            .push(ByteSpan::new(from, from + trimmed.len()));
+        self.spans.push(ByteSpan::new(from, from + trimmed.len()));
         self.info.push(SentenceInfo {
             kind,
             paragraph: self.paragraph,
@@ -606,7 +629,9 @@ fn list_items(s: &str, start: usize, end: usize) -> (Vec<usize>, Vec<(usize, usi
         ignored.push((start + lead + a, start + lead + b));
     }
     // Later markers of the same list, each after whitespace.
-    let mut expect = first.number.map(|(kind, value, style)| (kind, value + 1, style));
+    let mut expect = first
+        .number
+        .map(|(kind, value, style)| (kind, value + 1, style));
     let mut i = start + lead + first.len;
     let mut later = 0;
     while i < end {
@@ -619,9 +644,8 @@ fn list_items(s: &str, start: usize, end: usize) -> (Vec<usize>, Vec<(usize, usi
                 let same_bullet = first.bullet.is_some() && m.bullet == first.bullet;
                 let next_number = first.bullet.is_none()
                     && m.bullet.is_none()
-                    && expect.is_some_and(|(kind, value, style)| {
-                        m.number == Some((kind, value, style))
-                    });
+                    && expect
+                        .is_some_and(|(kind, value, style)| m.number == Some((kind, value, style)));
                 if same_bullet || next_number {
                     forced.push(i);
                     if let Some((a, b)) = m.punct {
@@ -639,9 +663,7 @@ fn list_items(s: &str, start: usize, end: usize) -> (Vec<usize>, Vec<(usize, usi
         i += c.len_utf8();
     }
     // A lone letter marker is too often an initial ("A. Smith said").
-    if first.bullet.is_none()
-        && later == 0
-        && first.number.is_some_and(|(kind, _, _)| kind != b'1')
+    if first.bullet.is_none() && later == 0 && first.number.is_some_and(|(kind, _, _)| kind != b'1')
     {
         return (Vec::new(), Vec::new(), false);
     }
@@ -683,9 +705,9 @@ const TITLES: &[&str] = &[
 ];
 
 const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "nr", "p", "pp", "vol", "vols", "fig", "figs", "art", "arts", "ch", "chap",
-    "sec", "secs", "para", "paras", "pt", "pts", "op", "tel", "ext", "n°", "nº", "ca", "c",
-    "ref", "sect", "ed", "eds", "rev", "ver", "ex", "par", "tab", "eq", "approx", "ll", "l",
+    "no", "nos", "nr", "p", "pp", "vol", "vols", "fig", "figs", "art", "arts", "ch", "chap", "sec",
+    "secs", "para", "paras", "pt", "pts", "op", "tel", "ext", "n°", "nº", "ca", "c", "ref", "sect",
+    "ed", "eds", "rev", "ver", "ex", "par", "tab", "eq", "approx", "ll", "l",
 ];
 
 /// Case-insensitive ambiguous abbreviations.
@@ -693,10 +715,10 @@ const AMBIGUOUS: &[&str] = &[
     "inc", "co", "corp", "ltd", "plc", "bros", "jr", "sr", "etc", "al", "dept", "depts", "univ",
     "assn", "assoc", "govt", "est", "hr", "hrs", "min", "mins", "yr", "yrs", "mos", "oz", "lb",
     "lbs", "ft", "sq", "mi", "tbsp", "tsp", "apt", "ave", "av", "blvd", "rd", "st", "hwy", "ln",
-    "ste", "dist", "intl", "natl", "mfg", "mgr", "mkt", "pct", "cos", "cf", "esp", "incl",
-    "excl", "misc", "prob", "abbr", "gov't", "admin", "jan", "feb", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "tues", "thur", "thurs", "ph.d", "b.a", "m.a", "b.s", "m.s",
-    "m.d", "d.c", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u",
+    "ste", "dist", "intl", "natl", "mfg", "mgr", "mkt", "pct", "cos", "cf", "esp", "incl", "excl",
+    "misc", "prob", "abbr", "gov't", "admin", "jan", "feb", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "tues", "thur", "thurs", "ph.d", "b.a", "m.a", "b.s", "m.s", "m.d",
+    "d.c", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u",
 ];
 
 /// Capitalised-only abbreviations that are also ordinary lower-case words
@@ -747,16 +769,18 @@ fn abbreviation(word: &str) -> Abbrev {
     // Short words without vowels are abbreviations ("Mtn", "bldg", "mgmt").
     let vowelless = word.len() <= 4
         && word.chars().all(|c| c.is_ascii_alphabetic())
-        && !word.chars().any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+        && !word
+            .chars()
+            .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
         && !word.chars().all(|c| c.is_ascii_uppercase());
     if vowelless {
         return Abbrev::Ambiguous;
     }
     // Initialisms: "U.S.A", "N.A.T.O", "J.R.R" (letters joined by periods).
     if word.contains('.')
-        && word
-            .split('.')
-            .all(|part| (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic))
+        && word.split('.').all(|part| {
+            (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
+        })
     {
         return Abbrev::Ambiguous;
     }
@@ -803,7 +827,9 @@ impl NextWord {
         // Skip openers, dashes and bullets to the first significant character.
         while i < end {
             match s[i..].chars().next() {
-                Some(c) if is_opener(c) || is_bullet(c) || matches!(normalize_char(c), '-' | '*') => {
+                Some(c)
+                    if is_opener(c) || is_bullet(c) || matches!(normalize_char(c), '-' | '*') =>
+                {
                     i += c.len_utf8()
                 }
                 _ => break,
@@ -817,8 +843,8 @@ impl NextWord {
         let mut chars = s[word_start..word_end].chars();
         let first = chars.next();
         let second = chars.next();
-        let lower_start = first.is_some_and(char::is_lowercase)
-            && !second.is_some_and(char::is_uppercase);
+        let lower_start =
+            first.is_some_and(char::is_lowercase) && !second.is_some_and(char::is_uppercase);
         NextWord {
             start,
             lower_start,
@@ -835,10 +861,7 @@ impl NextWord {
             // A quote, symbol or bracket opening the next sentence.
             return true;
         }
-        let base = word
-            .split(['\'', '’'])
-            .next()
-            .unwrap_or(word);
+        let base = word.split(['\'', '’']).next().unwrap_or(word);
         STARTERS.contains(&base) || TITLES.contains(&base)
     }
 }
@@ -846,19 +869,147 @@ impl NextWord {
 /// Capitalised words that commonly start a sentence and rarely continue a
 /// name after an abbreviation.
 const STARTERS: &[&str] = &[
-    "A", "An", "The", "This", "That", "These", "Those", "There", "Here", "It", "Its", "He", "She",
-    "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "Him", "Them", "But",
-    "And", "Or", "So", "Yet", "Nor", "If", "When", "While", "Where", "Why", "How", "What", "Who",
-    "Which", "Whose", "Whether", "After", "Before", "Since", "Until", "Although", "Though",
-    "Because", "As", "At", "In", "On", "By", "With", "From", "To", "Of", "Into", "During",
-    "Despite", "Under", "Over", "Among", "Between", "Through", "Without", "Within", "About",
-    "Against", "For", "However", "Meanwhile", "Still", "Now", "Then", "Thus", "Therefore", "Also",
-    "Instead", "Indeed", "Moreover", "Furthermore", "Nevertheless", "Nonetheless", "Yes", "No",
-    "Not", "Only", "Even", "Just", "Some", "Many", "Most", "All", "Each", "Every", "Both", "Few",
-    "Several", "Such", "Other", "Another", "Any", "Much", "More", "Today", "Yesterday", "Tomorrow",
-    "Last", "Next", "According", "Is", "Are", "Was", "Were", "Do", "Does", "Did", "Can", "Could",
-    "Will", "Would", "Should", "Shall", "Might", "Must", "Has", "Have", "Had", "Let", "Please",
-    "Once", "Later", "Earlier", "Finally", "First", "Second", "Third", "Officials", "Critics",
+    "A",
+    "An",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "Him",
+    "Them",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "Nor",
+    "If",
+    "When",
+    "While",
+    "Where",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Which",
+    "Whose",
+    "Whether",
+    "After",
+    "Before",
+    "Since",
+    "Until",
+    "Although",
+    "Though",
+    "Because",
+    "As",
+    "At",
+    "In",
+    "On",
+    "By",
+    "With",
+    "From",
+    "To",
+    "Of",
+    "Into",
+    "During",
+    "Despite",
+    "Under",
+    "Over",
+    "Among",
+    "Between",
+    "Through",
+    "Without",
+    "Within",
+    "About",
+    "Against",
+    "For",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Now",
+    "Then",
+    "Thus",
+    "Therefore",
+    "Also",
+    "Instead",
+    "Indeed",
+    "Moreover",
+    "Furthermore",
+    "Nevertheless",
+    "Nonetheless",
+    "Yes",
+    "No",
+    "Not",
+    "Only",
+    "Even",
+    "Just",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Each",
+    "Every",
+    "Both",
+    "Few",
+    "Several",
+    "Such",
+    "Other",
+    "Another",
+    "Any",
+    "Much",
+    "More",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "According",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Do",
+    "Does",
+    "Did",
+    "Can",
+    "Could",
+    "Will",
+    "Would",
+    "Should",
+    "Shall",
+    "Might",
+    "Must",
+    "Has",
+    "Have",
+    "Had",
+    "Let",
+    "Please",
+    "Once",
+    "Later",
+    "Earlier",
+    "Finally",
+    "First",
+    "Second",
+    "Third",
+    "Officials",
+    "Critics",
 ];
 
 /// `"Why?" Trump asked.`: a capitalised name (up to four words) and a
@@ -897,16 +1048,68 @@ fn attribution_follows(s: &str, from: usize, end: usize) -> bool {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes", "replied",
-    "recalled", "explained", "insisted", "noted", "argued", "stated", "declared", "announced",
-    "countered", "continued", "concluded", "warned", "acknowledged", "admitted", "conceded",
-    "joked", "quipped", "posted", "tweeted", "responded", "cautioned", "stressed", "shouted",
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "replied",
+    "recalled",
+    "explained",
+    "insisted",
+    "noted",
+    "argued",
+    "stated",
+    "declared",
+    "announced",
+    "countered",
+    "continued",
+    "concluded",
+    "warned",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "joked",
+    "quipped",
+    "posted",
+    "tweeted",
+    "responded",
+    "cautioned",
+    "stressed",
+    "shouted",
 ];
 
 const FOLLOWERS: &[&str] = &[
-    "on", "in", "at", "to", "after", "during", "later", "earlier", "yesterday", "today",
-    "recently", "last", "this", "when", "while", "as", "before", "of", "in", "afterward",
-    "afterwards", "then", "again", "privately", "publicly",
+    "on",
+    "in",
+    "at",
+    "to",
+    "after",
+    "during",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "recently",
+    "last",
+    "this",
+    "when",
+    "while",
+    "as",
+    "before",
+    "of",
+    "in",
+    "afterward",
+    "afterwards",
+    "then",
+    "again",
+    "privately",
+    "publicly",
 ];
 
 /// "world.Today" or "1,000.That": a period glued to a following capitalised
@@ -939,9 +1142,11 @@ fn glued_boundary(s: &str, dot: usize, end: usize) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic())
         .collect();
-    let domain = ["com", "org", "net", "gov", "edu", "co", "uk", "io", "info", "biz"]
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(&right));
+    let domain = [
+        "com", "org", "net", "gov", "edu", "co", "uk", "io", "info", "biz",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(&right));
     if domain {
         return false;
     }
@@ -1061,8 +1266,14 @@ mod tests {
                 SentenceKind::Body
             ]
         );
-        let quoted: Vec<_> = info.iter().map(|i| (i.starts_in_quote, i.ends_in_quote)).collect();
-        assert_eq!(quoted, vec![(false, false), (false, true), (true, false), (false, false)]);
+        let quoted: Vec<_> = info
+            .iter()
+            .map(|i| (i.starts_in_quote, i.ends_in_quote))
+            .collect();
+        assert_eq!(
+            quoted,
+            vec![(false, false), (false, true), (true, false), (false, false)]
+        );
         assert!(info.iter().all(|i| i.paragraph == 3));
         let text = "a) apples b) pears";
         spans.clear();

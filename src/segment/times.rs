@@ -295,18 +295,40 @@ fn parsed(end: usize, expr: Expr) -> Option<Parsed> {
 /// A range; a first month without a year takes the second's ("January to March 2024").
 fn range(first: Expr, second: Expr) -> Expr {
     let second_year = match &second {
-        Expr::Month { month, year: Some(y), .. } | Expr::MonthDay { month, year: Some(y), .. } => {
-            Some((*month, *y))
+        Expr::Month {
+            month,
+            year: Some(y),
+            ..
         }
+        | Expr::MonthDay {
+            month,
+            year: Some(y),
+            ..
+        } => Some((*month, *y)),
         _ => None,
     };
     let first = match (first, second_year) {
-        (Expr::Month { month, year: None, rel: Rel::None }, Some((m2, y))) => Expr::Month {
+        (
+            Expr::Month {
+                month,
+                year: None,
+                rel: Rel::None,
+            },
+            Some((m2, y)),
+        ) => Expr::Month {
             month,
             year: Some(if month <= m2 { y } else { y - 1 }),
             rel: Rel::None,
         },
-        (Expr::MonthDay { month, day, to_day, year: None }, Some((m2, y))) => Expr::MonthDay {
+        (
+            Expr::MonthDay {
+                month,
+                day,
+                to_day,
+                year: None,
+            },
+            Some((m2, y)),
+        ) => Expr::MonthDay {
             month,
             day,
             to_day,
@@ -372,9 +394,38 @@ const WEEKDAYS: &[&str] = &[
 
 /// Words after which a bare month name is a time ("in June", "an October interview").
 const MONTH_CONTEXT: &[&str] = &[
-    "in", "on", "since", "until", "till", "through", "by", "during", "from", "to", "last", "next",
-    "this", "early", "late", "mid", "of", "before", "after", "between", "and", "or", "an", "a",
-    "the", "each", "every", "that", "-", "until", "throughout", "around",
+    "in",
+    "on",
+    "since",
+    "until",
+    "till",
+    "through",
+    "by",
+    "during",
+    "from",
+    "to",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "of",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "an",
+    "a",
+    "the",
+    "each",
+    "every",
+    "that",
+    "-",
+    "until",
+    "throughout",
+    "around",
 ];
 
 fn strip_possessive(w: &str) -> &str {
@@ -382,10 +433,7 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 fn month_number(w: &str) -> Option<u32> {
-    MONTHS
-        .iter()
-        .position(|m| *m == w)
-        .map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
 }
 
 fn weekday_number(w: &str) -> Option<u32> {
@@ -451,11 +499,50 @@ fn season_of(w: &str) -> Option<Season> {
 
 /// Count words after which a following plural noun shows a number is not a year.
 const COUNT_NOUNS: &[&str] = &[
-    "people", "votes", "troops", "cases", "deaths", "times", "members", "jobs", "percent",
-    "dollars", "euros", "miles", "km", "kilometers", "kilometres", "feet", "tons", "tonnes",
-    "units", "students", "workers", "employees", "residents", "homes", "points", "words", "pages",
-    "acres", "soldiers", "civilians", "children", "men", "women", "voters", "seats", "hours",
-    "days", "meters", "metres", "pounds", "barrels", "calories", "applications", "patients",
+    "people",
+    "votes",
+    "troops",
+    "cases",
+    "deaths",
+    "times",
+    "members",
+    "jobs",
+    "percent",
+    "dollars",
+    "euros",
+    "miles",
+    "km",
+    "kilometers",
+    "kilometres",
+    "feet",
+    "tons",
+    "tonnes",
+    "units",
+    "students",
+    "workers",
+    "employees",
+    "residents",
+    "homes",
+    "points",
+    "words",
+    "pages",
+    "acres",
+    "soldiers",
+    "civilians",
+    "children",
+    "men",
+    "women",
+    "voters",
+    "seats",
+    "hours",
+    "days",
+    "meters",
+    "metres",
+    "pounds",
+    "barrels",
+    "calories",
+    "applications",
+    "patients",
 ];
 
 impl<'a> Cx<'a> {
@@ -600,7 +687,10 @@ impl<'a> Cx<'a> {
         if matches!(joiner, "to" | "through" | "until" | "-")
             && matches!(
                 first.expr,
-                Expr::Month { .. } | Expr::Weekday { .. } | Expr::Year { .. } | Expr::MonthDay { .. }
+                Expr::Month { .. }
+                    | Expr::Weekday { .. }
+                    | Expr::Year { .. }
+                    | Expr::MonthDay { .. }
             )
         {
             if let Some(second) = self.core(first.end + 1) {
@@ -849,9 +939,8 @@ impl<'a> Cx<'a> {
         let sentence_start = k == 0 || self.starts_sentence(k);
         let next_capitalised = self.capitalised(next);
         let prev_capitalised = k > 0 && self.capitalised(k - 1) && !sentence_start;
-        let accepted = temporal_before
-            || (!name_like && !next_capitalised && !prev_capitalised);
-        accepted.then(|| Parsed {
+        let accepted = temporal_before || (!name_like && !next_capitalised && !prev_capitalised);
+        accepted.then_some(Parsed {
             end: next,
             expr: Expr::Month {
                 month,
@@ -879,7 +968,11 @@ impl<'a> Cx<'a> {
         let (month, after, _) = self.month_at(at)?;
         let mut end = after;
         let mut year = None;
-        let year_at = if self.w(after) == "," { after + 1 } else { after };
+        let year_at = if self.w(after) == "," {
+            after + 1
+        } else {
+            after
+        };
         if let Some(y) = self.year_token(year_at) {
             year = Some(y);
             end = year_at + 1;
@@ -935,13 +1028,27 @@ impl<'a> Cx<'a> {
         let glued_to_previous = k > 0 && self.tokens[k - 1].touches(&self.tokens[k]);
         let glued_label = glued_to_previous
             && match prev {
-                "-" => !(k >= 2 && matches!(self.w(k - 2), "mid" | "early" | "late" | "pre" | "post")),
+                "-" => {
+                    !(k >= 2 && matches!(self.w(k - 2), "mid" | "early" | "late" | "pre" | "post"))
+                }
                 _ => self.tokens[k - 1].kind != TokenKind::Word || prev.len() > 1,
             };
         if matches!(
             prev,
-            "$" | "€" | "£" | "no" | "number" | "route" | "flight" | "room" | "page" | "pages" | "p"
-                | "article" | "section" | "resolution" | "#"
+            "$" | "€"
+                | "£"
+                | "no"
+                | "number"
+                | "route"
+                | "flight"
+                | "room"
+                | "page"
+                | "pages"
+                | "p"
+                | "article"
+                | "section"
+                | "resolution"
+                | "#"
         ) || matches!(next, "%" | "percent")
             || COUNT_NOUNS.contains(&next)
             || glued_label
@@ -949,7 +1056,12 @@ impl<'a> Cx<'a> {
             return None;
         }
         // Outside 1900–2099 only with a temporal preposition.
-        if !(1900..=2099).contains(&y) && !matches!(prev, "in" | "since" | "by" | "of" | "from" | "until" | "year") {
+        if !(1900..=2099).contains(&y)
+            && !matches!(
+                prev,
+                "in" | "since" | "by" | "of" | "from" | "until" | "year"
+            )
+        {
             return None;
         }
         {
@@ -1213,12 +1325,33 @@ impl<'a> Cx<'a> {
         // "fall" and "spring" are also verbs and nouns: require "in the" before.
         let context = !matches!(next, "of" | "'s")
             && if matches!(season, Season::Fall | Season::Spring) {
-            prev == "the"
-                && k >= 2
-                && matches!(self.w(k - 2), "in" | "over" | "during" | "since" | "until" | "by" | "through" | "throughout")
-        } else {
-            matches!(prev, "the" | "in" | "during" | "over" | "since" | "until" | "by" | "early" | "late" | "mid")
-        };
+                prev == "the"
+                    && k >= 2
+                    && matches!(
+                        self.w(k - 2),
+                        "in" | "over"
+                            | "during"
+                            | "since"
+                            | "until"
+                            | "by"
+                            | "through"
+                            | "throughout"
+                    )
+            } else {
+                matches!(
+                    prev,
+                    "the"
+                        | "in"
+                        | "during"
+                        | "over"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "early"
+                        | "late"
+                        | "mid"
+                )
+            };
         context.then(|| Parsed {
             end: k + 1,
             expr: Expr::Season {
@@ -1353,7 +1486,9 @@ impl<'a> Cx<'a> {
         let Some(first) = self.tokens.get(a) else {
             return Tense::Unknown;
         };
-        let i = self.sentences.partition_point(|s| s.end <= first.span.start);
+        let i = self
+            .sentences
+            .partition_point(|s| s.end <= first.span.start);
         let (lo, hi) = match self.sentences.get(i) {
             Some(s) if s.start <= first.span.start => (
                 self.tokens.partition_point(|t| t.span.start < s.start),
@@ -1391,21 +1526,39 @@ impl<'a> Cx<'a> {
         let w = self.w(j);
         let next = self.w(j + 1);
         let prev = if j == 0 { "" } else { self.w(j - 1) };
-        if matches!(w, "will" | "shall" | "won't" | "upcoming" | "would" | "scheduled" | "tomorrow")
-            || w.ends_with("'ll")
+        if matches!(
+            w,
+            "will" | "shall" | "won't" | "upcoming" | "would" | "scheduled" | "tomorrow"
+        ) || w.ends_with("'ll")
             || (w == "going" && next == "to" && matches!(prev, "is" | "are" | "am" | "'re" | "'s"))
             || (matches!(
                 w,
-                "plans" | "plan" | "planned" | "planning" | "expects" | "expected" | "set" | "aims" | "intends" | "hopes" | "due"
+                "plans"
+                    | "plan"
+                    | "planned"
+                    | "planning"
+                    | "expects"
+                    | "expected"
+                    | "set"
+                    | "aims"
+                    | "intends"
+                    | "hopes"
+                    | "due"
             ) && next == "to")
         {
             return Some(Tense::Future);
         }
-        if matches!(w, "now" | "is" | "are" | "am" | "has" | "have" | "remains" | "remain") {
+        if matches!(
+            w,
+            "now" | "is" | "are" | "am" | "has" | "have" | "remains" | "remain"
+        ) {
             return Some(Tense::Present);
         }
         // Past participles after "be" are passive, not past ("will be held").
-        let after_be = matches!(prev, "be" | "been" | "being" | "is" | "are" | "am" | "get" | "gets");
+        let after_be = matches!(
+            prev,
+            "be" | "been" | "being" | "is" | "are" | "am" | "get" | "gets"
+        );
         if matches!(w, "was" | "were" | "had" | "did" | "ago" | "yesterday")
             || (!after_be && (IRREGULAR_PAST.contains(&w) || is_regular_past(w)))
         {
@@ -1416,31 +1569,133 @@ impl<'a> Cx<'a> {
 }
 
 const IRREGULAR_PAST: &[&str] = &[
-    "said", "told", "went", "came", "met", "held", "began", "took", "made", "gave", "saw", "left",
-    "spoke", "wrote", "sent", "became", "thought", "found", "got", "won", "lost", "fell", "rose",
-    "brought", "bought", "kept", "struck", "sought", "paid", "drew", "flew", "grew", "knew",
-    "meant", "sat", "stood", "spent", "built", "felt", "heard", "led", "ran", "broke", "chose",
-    "fought", "forgot", "froze", "hid", "rode", "sang", "shook", "shot", "sold", "stole", "swore",
-    "taught", "threw", "understood", "woke", "wore", "began", "came", "did",
+    "said",
+    "told",
+    "went",
+    "came",
+    "met",
+    "held",
+    "began",
+    "took",
+    "made",
+    "gave",
+    "saw",
+    "left",
+    "spoke",
+    "wrote",
+    "sent",
+    "became",
+    "thought",
+    "found",
+    "got",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "brought",
+    "bought",
+    "kept",
+    "struck",
+    "sought",
+    "paid",
+    "drew",
+    "flew",
+    "grew",
+    "knew",
+    "meant",
+    "sat",
+    "stood",
+    "spent",
+    "built",
+    "felt",
+    "heard",
+    "led",
+    "ran",
+    "broke",
+    "chose",
+    "fought",
+    "forgot",
+    "froze",
+    "hid",
+    "rode",
+    "sang",
+    "shook",
+    "shot",
+    "sold",
+    "stole",
+    "swore",
+    "taught",
+    "threw",
+    "understood",
+    "woke",
+    "wore",
+    "began",
+    "came",
+    "did",
 ];
 
 const NOT_PAST: &[&str] = &[
-    "need", "feed", "seed", "speed", "bed", "red", "shed", "indeed", "hundred", "embed", "proceed",
-    "exceed", "succeed", "breed", "greed", "weed", "deed", "creed", "bleed", "reed", "steed",
-    "tweed", "agreed", "freed", "sacred", "naked", "wicked", "ragged", "rugged", "wretched",
-    "kindred", "needed", "based", "unprecedented", "biased", "armed", "advanced", "detailed",
-    "limited", "married", "retired", "talented", "interested", "concerned", "skilled",
+    "need",
+    "feed",
+    "seed",
+    "speed",
+    "bed",
+    "red",
+    "shed",
+    "indeed",
+    "hundred",
+    "embed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "breed",
+    "greed",
+    "weed",
+    "deed",
+    "creed",
+    "bleed",
+    "reed",
+    "steed",
+    "tweed",
+    "agreed",
+    "freed",
+    "sacred",
+    "naked",
+    "wicked",
+    "ragged",
+    "rugged",
+    "wretched",
+    "kindred",
+    "needed",
+    "based",
+    "unprecedented",
+    "biased",
+    "armed",
+    "advanced",
+    "detailed",
+    "limited",
+    "married",
+    "retired",
+    "talented",
+    "interested",
+    "concerned",
+    "skilled",
 ];
 
 fn is_regular_past(w: &str) -> bool {
-    w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()) && !NOT_PAST.contains(&w)
+    w.len() >= 5
+        && w.ends_with("ed")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !NOT_PAST.contains(&w)
 }
 
 fn kind_of(e: &Expr) -> TimeKind {
     match e {
-        Expr::Day(_) | Expr::Invalid | Expr::DayOffset(_) | Expr::Weekday { .. } | Expr::Holiday { .. } => {
-            TimeKind::Day
-        }
+        Expr::Day(_)
+        | Expr::Invalid
+        | Expr::DayOffset(_)
+        | Expr::Weekday { .. }
+        | Expr::Holiday { .. } => TimeKind::Day,
         Expr::MonthDay { to_day, .. } => {
             if to_day.is_some() {
                 TimeKind::Period
@@ -1468,7 +1723,9 @@ fn kind_of(e: &Expr) -> TimeKind {
         },
         Expr::Season { .. } => TimeKind::Season,
         Expr::Quarter { .. } => TimeKind::Quarter,
-        Expr::Rolling { n: None, .. } | Expr::Within { n: None, .. } | Expr::Recent => TimeKind::Vague,
+        Expr::Rolling { n: None, .. } | Expr::Within { n: None, .. } | Expr::Recent => {
+            TimeKind::Vague
+        }
         Expr::Ago { n: None, .. } => TimeKind::Vague,
         Expr::Ago { unit, .. } => match unit {
             Unit::Hour | Unit::Day => TimeKind::Day,
@@ -1537,20 +1794,26 @@ fn recurring(
     let candidates: Vec<Interval> = (p.year - 2..=p.year + 2).filter_map(&instance).collect();
     match tense {
         Tense::Future => candidates.into_iter().find(|&(_, b)| b >= p),
-        Tense::Unknown | Tense::Present if nearest => candidates.into_iter().min_by_key(|&(a, b)| {
-            if a <= p && p <= b {
-                0
-            } else {
-                a.days_until(p).abs().min(b.days_until(p).abs())
-            }
-        }),
+        Tense::Unknown | Tense::Present if nearest => {
+            candidates.into_iter().min_by_key(|&(a, b)| {
+                if a <= p && p <= b {
+                    0
+                } else {
+                    a.days_until(p).abs().min(b.days_until(p).abs())
+                }
+            })
+        }
         _ => candidates.into_iter().rev().find(|&(a, _)| a <= p),
     }
 }
 
 fn shift(p: Date, unit: Unit, n: i64) -> Date {
     match unit {
-        Unit::Hour => p.add_days(if n >= 0 { (n + 23) / 24 } else { -((-n + 23) / 24) }),
+        Unit::Hour => p.add_days(if n >= 0 {
+            (n + 23) / 24
+        } else {
+            -((-n + 23) / 24)
+        }),
         Unit::Day => p.add_days(n),
         Unit::Week | Unit::Weekend => p.add_days(7 * n),
         Unit::Month => p.add_months(n),
@@ -1571,7 +1834,10 @@ fn unit_containing(d: Date, unit: Unit) -> Interval {
         Unit::Month => whole_month(d.year, d.month),
         Unit::Quarter => {
             let q0 = (d.month - 1) / 3 * 3 + 1;
-            (Date::first_of_month(d.year, q0), Date::last_of_month(d.year, q0 + 2))
+            (
+                Date::first_of_month(d.year, q0),
+                Date::last_of_month(d.year, q0 + 2),
+            )
         }
         Unit::Year => whole_year(d.year),
         Unit::Decade => {
@@ -1620,7 +1886,10 @@ fn resolve(e: &Expr, published: Option<Date>, tense: Tense) -> Result<Interval, 
             year: Some(y),
         } => {
             let m0 = (quarter - 1) * 3 + 1;
-            return Ok((Date::first_of_month(*y, m0), Date::last_of_month(*y, m0 + 2)));
+            return Ok((
+                Date::first_of_month(*y, m0),
+                Date::last_of_month(*y, m0 + 2),
+            ));
         }
         Expr::Holiday {
             holiday,
@@ -1632,9 +1901,9 @@ fn resolve(e: &Expr, published: Option<Date>, tense: Tense) -> Result<Interval, 
         }
         Expr::Recent => return Err(Unresolved::Vague),
         Expr::Narrative => return Err(Unresolved::RelativeToEvent),
-        Expr::Rolling { n: None, .. } | Expr::Ago { n: None, .. } | Expr::Within { n: None, .. } => {
-            return Err(Unresolved::Vague)
-        }
+        Expr::Rolling { n: None, .. }
+        | Expr::Ago { n: None, .. }
+        | Expr::Within { n: None, .. } => return Err(Unresolved::Vague),
         Expr::EventRelative { .. } => {
             // "Now, nearly a year into Trump 2.0, ... has been": the expression
             // locates the present; told in the past, it is anchored to the event.
@@ -1796,7 +2065,11 @@ fn resolve(e: &Expr, published: Option<Date>, tense: Tense) -> Result<Interval, 
         }
         Expr::Ago { unit, n: Some(n) } => {
             let d = shift(p, *unit, -i64::from(*n));
-            let unit = if *unit == Unit::Decade { Unit::Year } else { *unit };
+            let unit = if *unit == Unit::Decade {
+                Unit::Year
+            } else {
+                *unit
+            };
             Ok(unit_containing(d, unit))
         }
         Expr::Within { unit, n: Some(n) } => {
@@ -1877,7 +2150,10 @@ fn calendar(p: Date, unit: Unit, offset: i64, tense: Tense) -> Interval {
 /// week) for beginning/end, halves, and the parts before or after `p`.
 fn apply_part(part: Part, (a, b): Interval, p: Option<Date>) -> Interval {
     let is_year = a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31 && a.year == b.year;
-    let is_month = a.day == 1 && a.year == b.year && a.month == b.month && b.day == days_in_month(b.year, b.month);
+    let is_month = a.day == 1
+        && a.year == b.year
+        && a.month == b.month
+        && b.day == days_in_month(b.year, b.month);
     let len = a.days_until(b) + 1;
     let third = |i: i64| {
         let from = a.add_days(len * i / 3);
@@ -1893,7 +2169,10 @@ fn apply_part(part: Part, (a, b): Interval, p: Option<Date>) -> Interval {
             };
             if is_year {
                 let m0 = 1 + 4 * i as u32;
-                (Date::first_of_month(a.year, m0), Date::last_of_month(a.year, m0 + 3))
+                (
+                    Date::first_of_month(a.year, m0),
+                    Date::last_of_month(a.year, m0 + 3),
+                )
             } else if is_month {
                 let days = days_in_month(a.year, a.month);
                 let (from, to) = match i {
@@ -1984,26 +2263,86 @@ mod tests {
     fn table_of_times_against_monday_2025_12_22() {
         let cases: &[(&str, &[(&str, &str)])] = &[
             // From the seed article.
-            ("That role was on display this weekend as Kushner hosted talks.", &[("this weekend", "2025-12-20..2025-12-21")]),
-            ("The lengthy session Saturday with Dmitriev followed weeks of talks.", &[("Saturday", "2025-12-20..2025-12-20")]),
-            ("The envoys held further talks with Dmitriev on Sunday.", &[("Sunday", "2025-12-21..2025-12-21")]),
-            ("Last year, Witkoff partnered with members of Trump’s family.", &[("Last year", "2024-01-01..2024-12-31")]),
-            ("In an October interview with CBS, Kushner spoke.", &[("October", "2025-10-01..2025-10-31")]),
-            ("“I’m gonna try,” Kushner said in October.", &[("October", "2025-10-01..2025-10-31")]),
-            ("a war that began with Moscow’s invasion in February 2022.", &[("February 2022", "2022-02-01..2022-02-28")]),
-            ("As efforts faltered over the summer, Kushner leveraged his contacts.", &[("summer", "2025-06-01..2025-08-31")]),
-            ("For the first half of the year, Kushner kept a low profile.", &[("the first half of the year", "2025-01-01..2025-06-30")]),
-            ("a mogul with no experience before this year.", &[("this year", "2025-01-01..2025-12-31")]),
-            ("But within weeks, Trump turned again to his son-in-law.", &[("within weeks", "vague")]),
-            ("Now, nearly a year into Trump 2.0, Kushner has been drawn back.", &[("nearly a year into Trump 2.0", "2025-12-22..2025-12-22")]),
+            (
+                "That role was on display this weekend as Kushner hosted talks.",
+                &[("this weekend", "2025-12-20..2025-12-21")],
+            ),
+            (
+                "The lengthy session Saturday with Dmitriev followed weeks of talks.",
+                &[("Saturday", "2025-12-20..2025-12-20")],
+            ),
+            (
+                "The envoys held further talks with Dmitriev on Sunday.",
+                &[("Sunday", "2025-12-21..2025-12-21")],
+            ),
+            (
+                "Last year, Witkoff partnered with members of Trump’s family.",
+                &[("Last year", "2024-01-01..2024-12-31")],
+            ),
+            (
+                "In an October interview with CBS, Kushner spoke.",
+                &[("October", "2025-10-01..2025-10-31")],
+            ),
+            (
+                "“I’m gonna try,” Kushner said in October.",
+                &[("October", "2025-10-01..2025-10-31")],
+            ),
+            (
+                "a war that began with Moscow’s invasion in February 2022.",
+                &[("February 2022", "2022-02-01..2022-02-28")],
+            ),
+            (
+                "As efforts faltered over the summer, Kushner leveraged his contacts.",
+                &[("summer", "2025-06-01..2025-08-31")],
+            ),
+            (
+                "For the first half of the year, Kushner kept a low profile.",
+                &[("the first half of the year", "2025-01-01..2025-06-30")],
+            ),
+            (
+                "a mogul with no experience before this year.",
+                &[("this year", "2025-01-01..2025-12-31")],
+            ),
+            (
+                "But within weeks, Trump turned again to his son-in-law.",
+                &[("within weeks", "vague")],
+            ),
+            (
+                "Now, nearly a year into Trump 2.0, Kushner has been drawn back.",
+                &[("nearly a year into Trump 2.0", "2025-12-22..2025-12-22")],
+            ),
             // Direction: forward-looking clauses take the next occurrence.
-            ("The summit will be held in March.", &[("March", "2026-03-01..2026-03-31")]),
-            ("The summit was held in March.", &[("March", "2025-03-01..2025-03-31")]),
-            ("He met Putin in March and will return in June.", &[("March", "2025-03-01..2025-03-31"), ("June", "2026-06-01..2026-06-30")]),
-            ("They will meet this weekend.", &[("this weekend", "2025-12-27..2025-12-28")]),
-            ("The vote is scheduled for Friday.", &[("Friday", "2025-12-26..2025-12-26")]),
-            ("Officials met on Friday.", &[("Friday", "2025-12-19..2025-12-19")]),
-            ("They spoke on Monday.", &[("Monday", "2025-12-22..2025-12-22")]),
+            (
+                "The summit will be held in March.",
+                &[("March", "2026-03-01..2026-03-31")],
+            ),
+            (
+                "The summit was held in March.",
+                &[("March", "2025-03-01..2025-03-31")],
+            ),
+            (
+                "He met Putin in March and will return in June.",
+                &[
+                    ("March", "2025-03-01..2025-03-31"),
+                    ("June", "2026-06-01..2026-06-30"),
+                ],
+            ),
+            (
+                "They will meet this weekend.",
+                &[("this weekend", "2025-12-27..2025-12-28")],
+            ),
+            (
+                "The vote is scheduled for Friday.",
+                &[("Friday", "2025-12-26..2025-12-26")],
+            ),
+            (
+                "Officials met on Friday.",
+                &[("Friday", "2025-12-19..2025-12-19")],
+            ),
+            (
+                "They spoke on Monday.",
+                &[("Monday", "2025-12-22..2025-12-22")],
+            ),
             ("next week", &[("next week", "2025-12-29..2026-01-04")]),
             ("last week", &[("last week", "2025-12-15..2025-12-21")]),
             ("last Friday", &[("last Friday", "2025-12-19..2025-12-19")]),
@@ -2011,40 +2350,112 @@ mod tests {
             ("last month", &[("last month", "2025-11-01..2025-11-30")]),
             ("next year", &[("next year", "2026-01-01..2026-12-31")]),
             ("yesterday", &[("yesterday", "2025-12-21..2025-12-21")]),
-            ("He spoke last night.", &[("last night", "2025-12-21..2025-12-21")]),
+            (
+                "He spoke last night.",
+                &[("last night", "2025-12-21..2025-12-21")],
+            ),
             // Absolute dates.
-            ("on December 22, 2025.", &[("December 22, 2025", "2025-12-22..2025-12-22")]),
-            ("on Dec. 20-21 in Miami", &[("Dec. 20-21", "2025-12-20..2025-12-21")]),
-            ("on Monday, Dec. 15, the talks", &[("Monday, Dec. 15", "2025-12-15..2025-12-15")]),
-            ("on 22 December 2024", &[("22 December 2024", "2024-12-22..2024-12-22")]),
-            ("the 4th of July", &[("4th of July", "2025-07-04..2025-07-04")]),
-            ("filed 2024-03-05", &[("2024-03-05", "2024-03-05..2024-03-05")]),
+            (
+                "on December 22, 2025.",
+                &[("December 22, 2025", "2025-12-22..2025-12-22")],
+            ),
+            (
+                "on Dec. 20-21 in Miami",
+                &[("Dec. 20-21", "2025-12-20..2025-12-21")],
+            ),
+            (
+                "on Monday, Dec. 15, the talks",
+                &[("Monday, Dec. 15", "2025-12-15..2025-12-15")],
+            ),
+            (
+                "on 22 December 2024",
+                &[("22 December 2024", "2024-12-22..2024-12-22")],
+            ),
+            (
+                "the 4th of July",
+                &[("4th of July", "2025-07-04..2025-07-04")],
+            ),
+            (
+                "filed 2024-03-05",
+                &[("2024-03-05", "2024-03-05..2024-03-05")],
+            ),
             ("dated 3/5/2024", &[("3/5/2024", "2024-03-05..2024-03-05")]),
-            ("on February 30, 2024", &[("February 30, 2024", "invalid_date")]),
-            ("in 2019 and in the 1990s", &[("2019", "2019-01-01..2019-12-31"), ("1990s", "1990-01-01..1999-12-31")]),
-            ("the 2022-23 season", &[("2022-23", "2022-01-01..2023-12-31")]),
+            (
+                "on February 30, 2024",
+                &[("February 30, 2024", "invalid_date")],
+            ),
+            (
+                "in 2019 and in the 1990s",
+                &[
+                    ("2019", "2019-01-01..2019-12-31"),
+                    ("1990s", "1990-01-01..1999-12-31"),
+                ],
+            ),
+            (
+                "the 2022-23 season",
+                &[("2022-23", "2022-01-01..2023-12-31")],
+            ),
             ("since 2022", &[("since 2022", "2022-01-01..2025-12-22")]),
-            ("from January to March 2024", &[("from January to March 2024", "2024-01-01..2024-03-31")]),
+            (
+                "from January to March 2024",
+                &[("from January to March 2024", "2024-01-01..2024-03-31")],
+            ),
             // Parts and rolling windows.
             ("in early 2024", &[("early 2024", "2024-01-01..2024-04-30")]),
             ("by mid-2026", &[("mid-2026", "2026-05-01..2026-08-31")]),
-            ("in mid-October", &[("mid-October", "2025-10-11..2025-10-20")]),
-            ("late last year", &[("late last year", "2024-09-01..2024-12-31")]),
-            ("by the end of the year", &[("the end of the year", "2025-12-01..2025-12-31")]),
-            ("earlier this month", &[("earlier this month", "2025-12-01..2025-12-22")]),
-            ("over the past three years", &[("the past three years", "2022-12-22..2025-12-22")]),
-            ("in the next two weeks", &[("the next two weeks", "2025-12-22..2026-01-05")]),
+            (
+                "in mid-October",
+                &[("mid-October", "2025-10-11..2025-10-20")],
+            ),
+            (
+                "late last year",
+                &[("late last year", "2024-09-01..2024-12-31")],
+            ),
+            (
+                "by the end of the year",
+                &[("the end of the year", "2025-12-01..2025-12-31")],
+            ),
+            (
+                "earlier this month",
+                &[("earlier this month", "2025-12-01..2025-12-22")],
+            ),
+            (
+                "over the past three years",
+                &[("the past three years", "2022-12-22..2025-12-22")],
+            ),
+            (
+                "in the next two weeks",
+                &[("the next two weeks", "2025-12-22..2026-01-05")],
+            ),
             ("in the coming weeks", &[("the coming weeks", "vague")]),
             ("in recent months", &[("recent months", "vague")]),
-            ("two weeks ago", &[("two weeks ago", "2025-12-08..2025-12-14")]),
+            (
+                "two weeks ago",
+                &[("two weeks ago", "2025-12-08..2025-12-14")],
+            ),
             ("a year ago", &[("a year ago", "2024-01-01..2024-12-31")]),
-            ("the following week", &[("the following week", "relative_to_event")]),
-            ("Two months into the war, Russia withdrew.", &[("Two months into the war", "relative_to_event")]),
+            (
+                "the following week",
+                &[("the following week", "relative_to_event")],
+            ),
+            (
+                "Two months into the war, Russia withdrew.",
+                &[("Two months into the war", "relative_to_event")],
+            ),
             ("last summer", &[("last summer", "2025-06-01..2025-08-31")]),
             ("this winter", &[("this winter", "2025-12-01..2026-02-28")]),
-            ("the third quarter", &[("third quarter", "2025-07-01..2025-09-30")]),
-            ("on Christmas Eve", &[("Christmas Eve", "2025-12-24..2025-12-24")]),
-            ("last Thanksgiving", &[("last Thanksgiving", "2025-11-27..2025-11-27")]),
+            (
+                "the third quarter",
+                &[("third quarter", "2025-07-01..2025-09-30")],
+            ),
+            (
+                "on Christmas Eve",
+                &[("Christmas Eve", "2025-12-24..2025-12-24")],
+            ),
+            (
+                "last Thanksgiving",
+                &[("last Thanksgiving", "2025-11-27..2025-11-27")],
+            ),
             // Not times.
             ("You may go. Theresa May spoke. A summer job.", &[]),
             ("It cost $2022 and 2022 people came.", &[]),
@@ -2069,17 +2480,32 @@ mod tests {
                 .map(|(a, b)| format!("{a}..{b}"))
         };
         // Thursday: the coming weekend unless told in the past.
-        assert_eq!(at(2025, 12, 18, "this weekend"), Some("2025-12-20..2025-12-21".into()));
-        assert_eq!(at(2025, 12, 18, "They met this weekend."), Some("2025-12-13..2025-12-14".into()));
+        assert_eq!(
+            at(2025, 12, 18, "this weekend"),
+            Some("2025-12-20..2025-12-21".into())
+        );
+        assert_eq!(
+            at(2025, 12, 18, "They met this weekend."),
+            Some("2025-12-13..2025-12-14".into())
+        );
         // Sunday: the current weekend.
-        assert_eq!(at(2025, 12, 21, "this weekend"), Some("2025-12-20..2025-12-21".into()));
-        assert_eq!(at(2025, 12, 21, "last weekend"), Some("2025-12-13..2025-12-14".into()));
+        assert_eq!(
+            at(2025, 12, 21, "this weekend"),
+            Some("2025-12-20..2025-12-21".into())
+        );
+        assert_eq!(
+            at(2025, 12, 21, "last weekend"),
+            Some("2025-12-13..2025-12-14".into())
+        );
     }
 
     #[test]
     fn without_a_published_date_only_absolute_times_resolve() {
         let found = run("last year, in October, and in February 2022", None);
-        let reasons: Vec<_> = found.iter().map(|t| (t.resolved.is_some(), t.unresolved)).collect();
+        let reasons: Vec<_> = found
+            .iter()
+            .map(|t| (t.resolved.is_some(), t.unresolved))
+            .collect();
         assert_eq!(
             reasons,
             vec![
@@ -2103,7 +2529,21 @@ mod tests {
 
     #[test]
     fn hostile_input_never_panics() {
-        for text in ["", "in", "since", "from May to", "between 2020 and", "the end of", "mid-", "Dec.", "31 February", "99/99/9999", "'90s", "’", "Q5"] {
+        for text in [
+            "",
+            "in",
+            "since",
+            "from May to",
+            "between 2020 and",
+            "the end of",
+            "mid-",
+            "Dec.",
+            "31 February",
+            "99/99/9999",
+            "'90s",
+            "’",
+            "Q5",
+        ] {
             let _ = run(text, Date::new(2025, 12, 22));
             let _ = run(text, None);
         }

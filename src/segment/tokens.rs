@@ -50,8 +50,8 @@ pub fn normalize_char(c: char) -> char {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => '"',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
         | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
-        '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\u{2002}'
-        | '\u{2003}' | '\u{3000}' => ' ',
+        '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\u{2002}' | '\u{2003}'
+        | '\u{3000}' => ' ',
         '\u{2026}' => '.',
         other => other,
     }
@@ -147,7 +147,8 @@ fn scan_word(text: &str, start: usize) -> usize {
         }
         let next = chars.peek().map(|&(_, n)| n);
         let joins = if is_apostrophe(c) || is_hyphen(c) {
-            next.is_some_and(char::is_alphanumeric) && !(is_hyphen(c) && next.is_some_and(|n| n.is_ascii_digit()))
+            next.is_some_and(char::is_alphanumeric)
+                && !(is_hyphen(c) && next.is_some_and(|n| n.is_ascii_digit()))
         } else if c == '.' {
             // "U.S", "Ph.D", "a.m": short segments joined by periods.
             segment <= 2 && next.is_some_and(char::is_alphabetic) && {
@@ -282,7 +283,9 @@ mod tests {
 
     #[test]
     fn hostile_input_never_panics() {
-        for text in ["", ".", "\u{feff}", "a.", "'", "-a", "a-", "U.", "9.", "\u{301}x", "..."] {
+        for text in [
+            "", ".", "\u{feff}", "a.", "'", "-a", "a-", "U.", "9.", "\u{301}x", "...",
+        ] {
             let tokens = tokenize(text);
             let norm = Normalized::new(text, &tokens);
             assert_eq!(norm.len(), tokens.len());
