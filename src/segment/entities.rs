@@ -14,8 +14,37 @@ use super::gazetteer::{
 use super::sentences::{SentenceInfo, SentenceKind};
 use super::tokens::{is_space, normalize_char, Normalized, Token, TokenKind};
 use crate::spans::ByteSpan;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// FxHash (the Firefox/rustc hash): much cheaper than SipHash for the
+/// short words looked up here; the keys are not attacker-controlled in a
+/// way that matters (a slow lookup, never a wrong one).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
     Person,
     Organization,
@@ -111,6 +140,74 @@ enum Gender {
     Female,
 }
 
+/// What the gazetteers say about one word, as bit flags.
+mod facts {
+    pub const NOT_NAME: u16 = 1;
+    pub const TITLE: u16 = 1 << 1;
+    pub const PLACE: u16 = 1 << 2;
+    pub const ORG: u16 = 1 << 3;
+    pub const ORG_SUFFIX: u16 = 1 << 4;
+    pub const PLACE_SUFFIX: u16 = 1 << 5;
+    pub const OTHER_SUFFIX: u16 = 1 << 6;
+    pub const MALE: u16 = 1 << 7;
+    pub const FEMALE: u16 = 1 << 8;
+    pub const DEMONYM: u16 = 1 << 9;
+    pub const GIVEN: u16 = MALE | FEMALE;
+    pub const UNSET: u16 = u16::MAX;
+}
+
+/// One table for every single-word gazetteer entry, built once: capitalised
+/// lists keyed as written, given names and demonyms in lower case.
+fn facts_table() -> &'static FxMap<&'static str, u16> {
+    static TABLE: std::sync::OnceLock<FxMap<&'static str, u16>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: FxMap<&'static str, u16> = FxMap::default();
+        let lists: [(&[&'static str], u16); 10] = [
+            (NOT_NAMES, facts::NOT_NAME),
+            (TITLES, facts::TITLE),
+            (PLACES, facts::PLACE),
+            (ORGANIZATIONS, facts::ORG),
+            (ORG_SUFFIXES, facts::ORG_SUFFIX),
+            (PLACE_SUFFIXES, facts::PLACE_SUFFIX),
+            (OTHER_SUFFIXES, facts::OTHER_SUFFIX),
+            (MALE_GIVEN_NAMES, facts::MALE),
+            (FEMALE_GIVEN_NAMES, facts::FEMALE),
+            (DEMONYMS, facts::DEMONYM),
+        ];
+        for (list, flag) in lists {
+            for &w in list.iter().filter(|w| !w.contains(' ')) {
+                *table.entry(w).or_default() |= flag;
+            }
+        }
+        table
+    })
+}
+
+/// The flags of a word as written (`word`) and in lower case (`lower`).
+fn word_facts(word: &str, lower: &str) -> u16 {
+    let table = facts_table();
+    let exact = table.get(word).copied().unwrap_or(0);
+    let lower_flags = facts::GIVEN | facts::DEMONYM;
+    let lower = if lower == word {
+        exact
+    } else {
+        table.get(lower).copied().unwrap_or(0)
+    };
+    (exact & !lower_flags) | (lower & lower_flags)
+}
+
+/// A token's text as a name word: possessive and lower-case hyphen tail
+/// removed ("Trump’s" → "Trump", "Emirates-controlled" → "Emirates").
+/// Returns the word and whether something was removed after it.
+fn name_base(raw: &str) -> (&str, bool, bool) {
+    let base = strip_possessive(raw);
+    let possessive = base.len() < raw.len();
+    match base.rsplit_once('-') {
+        Some((head, tail)) if tail.starts_with(char::is_lowercase) => (head, possessive, true),
+        _ => (base, possessive, false),
+    }
+}
+
 fn sorted_contains(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
@@ -168,34 +265,40 @@ fn role_gender(role: &str) -> Option<Gender> {
     }
 }
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "noted",
-    "wrote",
-    "argued",
-    "asked",
-    "stressed",
-    "explained",
-    "insisted",
-    "warned",
-    "tweeted",
-    "posted",
-    "announced",
-    "replied",
-    "testified",
-];
+fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "stated"
+            | "noted"
+            | "wrote"
+            | "argued"
+            | "asked"
+            | "stressed"
+            | "explained"
+            | "insisted"
+            | "warned"
+            | "tweeted"
+            | "posted"
+            | "announced"
+            | "replied"
+            | "testified"
+    )
+}
+
+/// A word of a capitalised run: token index and text (possessive stripped).
+type Part<'a> = (usize, &'a str);
 
 /// One capitalised run, analysed.
 #[derive(Debug, Clone)]
-struct Candidate {
+struct Candidate<'a> {
     /// The name part.
     span: ByteSpan,
     /// Name words, possessives stripped.
-    words: Vec<String>,
+    words: Vec<&'a str>,
     class: Class,
     role: Option<String>,
     honorific: Option<Gender>,
@@ -221,6 +324,8 @@ struct Cx<'a> {
     tokens: &'a [Token],
     norm: &'a Normalized,
     quotes: Vec<ByteSpan>,
+    /// `word_facts` of each token's run word, computed on first use.
+    facts: Vec<std::cell::Cell<u16>>,
 }
 
 /// Finds the entities and mentions of `text`. `info` is parallel to
@@ -237,6 +342,7 @@ pub fn find(
         tokens,
         norm,
         quotes: quote_regions(text),
+        facts: vec![std::cell::Cell::new(facts::UNSET); tokens.len()],
     };
     let candidates = cx.candidates(sentences, info);
     let mut linker = Linker::new(&cx, sentences, info);
@@ -281,10 +387,39 @@ fn inside(regions: &[ByteSpan], at: usize) -> bool {
     regions.get(i).is_some_and(|r| r.start <= at && at <= r.end)
 }
 
-const CONNECTORS: &[&str] = &[
-    "of", "de", "da", "van", "von", "al", "bin", "ibn", "la", "le", "du", "der", "den", "del",
-    "della", "di", "dos", "&",
-];
+/// Lower-case words inside names ("Bank of America", "Ursula von der Leyen").
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "de"
+            | "da"
+            | "van"
+            | "von"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "la"
+            | "le"
+            | "du"
+            | "der"
+            | "den"
+            | "del"
+            | "della"
+            | "di"
+            | "dos"
+            | "&"
+    )
+}
+
+/// The first word or number token of a sentence.
+fn first_word_token(tokens: &[Token], sentence: ByteSpan) -> Option<usize> {
+    let from = tokens.partition_point(|t| t.span.start < sentence.start);
+    tokens[from..]
+        .iter()
+        .take_while(|t| t.span.start < sentence.end)
+        .position(|t| t.kind != TokenKind::Punct)
+        .map(|p| from + p)
+}
 
 impl<'a> Cx<'a> {
     fn raw(&self, k: usize) -> &'a str {
@@ -293,6 +428,28 @@ impl<'a> Cx<'a> {
 
     fn w(&self, k: usize) -> &'a str {
         self.norm.get(k)
+    }
+
+    /// Gazetteer flags of a run word (cached by token).
+    fn facts(&self, (k, _): Part<'a>) -> u16 {
+        let Some(cell) = self.facts.get(k) else {
+            return 0;
+        };
+        if cell.get() == facts::UNSET {
+            let (base, _, _) = name_base(self.raw(k));
+            // The normalised form is already lower case; cut it to the same word.
+            let norm = self.w(k);
+            let flags = match norm.get(..base.len()) {
+                Some(lower) if base.is_ascii() => word_facts(base, lower),
+                _ => word_facts(base, &base.to_lowercase()),
+            };
+            cell.set(flags);
+        }
+        cell.get()
+    }
+
+    fn has(&self, part: Part<'a>, flags: u16) -> bool {
+        self.facts(part) & flags != 0
     }
 
     /// Only spaces (no line break or punctuation) between tokens `a` and `a + 1`.
@@ -322,14 +479,18 @@ impl<'a> Cx<'a> {
     }
 
     /// Capitalised runs, analysed into candidates.
-    fn candidates(&self, sentences: &[ByteSpan], info: &[SentenceInfo]) -> Vec<Candidate> {
+    fn candidates(&self, sentences: &[ByteSpan], info: &[SentenceInfo]) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         let mut s = 0usize;
+        let mut first_word = sentences
+            .first()
+            .and_then(|sp| first_word_token(self.tokens, *sp));
         let mut k = 0usize;
         while k < self.tokens.len() {
             let t = self.tokens[k];
             while s + 1 < sentences.len() && sentences[s].end <= t.span.start {
                 s += 1;
+                first_word = first_word_token(self.tokens, sentences[s]);
             }
             if !self.capitalised(k) {
                 k += 1;
@@ -340,7 +501,7 @@ impl<'a> Cx<'a> {
                 .get(sentence)
                 .is_some_and(|i| i.kind == SentenceKind::Heading);
             let paragraph = info.get(sentence).map_or(sentence, |i| i.paragraph);
-            let initial = self.is_initial(k, sentences.get(sentence));
+            let initial = first_word == Some(k) || self.after_opener(k);
             let (parts, next) = self.run(k);
             if let Some(pieces) = compound_pieces(self, &parts) {
                 for (span, word, kind) in pieces {
@@ -368,15 +529,8 @@ impl<'a> Cx<'a> {
         out
     }
 
-    /// The first word of a sentence, or of a quotation.
-    fn is_initial(&self, k: usize, sentence: Option<&ByteSpan>) -> bool {
-        let start = self.tokens[k].span.start;
-        if let Some(s) = sentence {
-            let before = &self.text[s.start.min(start)..start];
-            if !before.chars().any(char::is_alphanumeric) {
-                return true;
-            }
-        }
+    /// The first word of a quotation, parenthesis or clause after a colon or dash.
+    fn after_opener(&self, k: usize) -> bool {
         k > 0
             && matches!(
                 normalize_char(self.raw(k - 1).chars().next().unwrap_or(' ')),
@@ -386,8 +540,8 @@ impl<'a> Cx<'a> {
 
     /// The run starting at `k`: (token index, word without possessive) pairs,
     /// and the token after the run.
-    fn run(&self, k: usize) -> (Vec<(usize, String)>, usize) {
-        let mut parts: Vec<(usize, String)> = Vec::new();
+    fn run(&self, k: usize) -> (Vec<Part<'a>>, usize) {
+        let mut parts: Vec<Part<'a>> = Vec::new();
         let mut j = k;
         while j < self.tokens.len() {
             let raw = self.raw(j);
@@ -403,17 +557,12 @@ impl<'a> Cx<'a> {
             if self.capitalised(j)
                 || (parts.is_empty() && self.raw(j).chars().next().is_some_and(char::is_uppercase))
             {
-                let base = strip_possessive(raw);
-                let possessive = base.len() < raw.len();
-                // "Emirates-controlled": keep the capitalised head.
-                let (base, tail_lower) = match base.rsplit_once('-') {
-                    Some((head, tail)) if tail.starts_with(char::is_lowercase) => (head, true),
-                    _ => (base, false),
-                };
-                parts.push((j, base.to_string()));
+                // "Trump’s", "Emirates-controlled": keep the name.
+                let (base, possessive, tail_lower) = name_base(raw);
+                parts.push((j, base));
                 let mut next = j + 1;
                 if self.initial_at(j)
-                    || (TITLES.contains(&base)
+                    || (self.has((j, base), facts::TITLE)
                         && self.raw(j + 1) == "."
                         && self.tokens[j].touches(&self.tokens[j + 1]))
                 {
@@ -432,27 +581,24 @@ impl<'a> Cx<'a> {
             }
             // Connectors between capitalised words ("Bank of America", "Secretary of State").
             if !parts.is_empty()
-                && CONNECTORS.contains(&self.w(j))
+                && is_connector(self.w(j))
                 && self.capitalised(j + 1)
                 && self.adjacent(j)
             {
-                parts.push((j, raw.to_string()));
+                parts.push((j, raw));
                 j += 1;
                 continue;
             }
             break;
         }
         // A run never ends on a connector.
-        while parts
-            .last()
-            .is_some_and(|(_, w)| CONNECTORS.contains(&w.to_lowercase().as_str()))
-        {
+        while parts.last().is_some_and(|(_, w)| is_connector(w)) {
             parts.pop();
         }
         (parts, j)
     }
 
-    fn span_of(&self, parts: &[(usize, String)]) -> ByteSpan {
+    fn span_of(&self, parts: &[Part<'a>]) -> ByteSpan {
         let first = self.tokens[parts[0].0].span.start;
         let (last_k, last_w) = &parts[parts.len() - 1];
         let start = self.tokens[*last_k].span.start;
@@ -462,17 +608,17 @@ impl<'a> Cx<'a> {
     /// Splits a run into role and name and classifies it.
     fn analyse(
         &self,
-        parts: &[(usize, String)],
+        parts: &[Part<'a>],
         sentence: usize,
         paragraph: usize,
         initial: bool,
         heading: bool,
-    ) -> Option<Candidate> {
-        let mut parts: &[(usize, String)] = parts;
+    ) -> Option<Candidate<'a>> {
+        let mut parts: &[Part<'a>] = parts;
         let mut initial = initial;
         // Sentence words that are not names ("The", "However", "Some").
-        while let Some((_, w)) = parts.first() {
-            if !sorted_contains(NOT_NAMES, w) {
+        while let Some(&first) = parts.first() {
+            if !self.has(first, facts::NOT_NAME) {
                 break;
             }
             parts = &parts[1..];
@@ -481,11 +627,10 @@ impl<'a> Cx<'a> {
         if parts.is_empty() {
             return None;
         }
-        let joined = join(parts);
         let span = self.span_of(parts);
         let base = Candidate {
             span,
-            words: parts.iter().map(|(_, w)| w.clone()).collect(),
+            words: parts.iter().map(|(_, w)| *w).collect(),
             class: Class::Single,
             role: None,
             honorific: None,
@@ -497,13 +642,18 @@ impl<'a> Cx<'a> {
             speaks: false,
         };
         // Gazetteers first, whole run.
-        if sorted_contains(PLACES, &joined) {
+        let joined = (parts.len() > 1).then(|| join(parts));
+        let whole = |flag: u16, list: &[&str]| match &joined {
+            Some(j) => sorted_contains(list, j),
+            None => self.has(parts[0], flag),
+        };
+        if whole(facts::PLACE, PLACES) {
             return Some(Candidate {
                 class: Class::Known(EntityKind::Place),
                 ..base
             });
         }
-        if sorted_contains(ORGANIZATIONS, &joined) {
+        if whole(facts::ORG, ORGANIZATIONS) {
             return Some(self.with_descriptors(
                 Candidate {
                     class: Class::Known(EntityKind::Organization),
@@ -516,15 +666,15 @@ impl<'a> Cx<'a> {
         // "Russian President Vladimir Putin", "Mr. Kushner".
         let given_at = parts
             .iter()
-            .position(|(_, w)| is_given_name(&w.to_lowercase()))
-            .filter(|&g| g == 0 || parts[..g].iter().all(|(_, w)| is_title_word(w)));
+            .position(|&p| self.has(p, facts::GIVEN))
+            .filter(|&g| g == 0 || parts[..g].iter().all(|&p| self.is_title_word(p)));
         let mut title_end = 0;
         if let Some(g) = given_at {
             title_end = g;
         } else {
             while title_end < parts.len() {
-                let w = parts[title_end].1.as_str();
-                if is_title_word(w) {
+                let w = parts[title_end].1;
+                if self.is_title_word(parts[title_end]) {
                     title_end += 1;
                 } else if w == "of" && title_end > 0 && title_end + 1 < parts.len() {
                     // "Secretary of State X": the department word belongs to the title.
@@ -540,8 +690,7 @@ impl<'a> Cx<'a> {
         let title = &parts[..title_end];
         let name = &parts[title_end..];
         let honorific = title.iter().find_map(|(_, w)| honorific_gender(w));
-        let role_words: Vec<&(usize, String)> =
-            title.iter().filter(|(_, w)| !is_honorific(w)).collect();
+        let role_words: Vec<&Part<'a>> = title.iter().filter(|(_, w)| !is_honorific(w)).collect();
         let in_run_role = (!role_words.is_empty()).then(|| {
             let first = role_words[0].0;
             let last = role_words[role_words.len() - 1].0;
@@ -556,36 +705,38 @@ impl<'a> Cx<'a> {
                 self.text[self.tokens[first].span.start..end].to_string(),
             )
         });
-        let name_joined = join(name);
         let span = self.span_of(name);
-        let words: Vec<String> = name.iter().map(|(_, w)| w.clone()).collect();
-        let last = words.last().map_or("", String::as_str);
-        let first_lower = words[0].to_lowercase();
+        let words: Vec<&'a str> = name.iter().map(|(_, w)| *w).collect();
         let has_title = !title.is_empty();
-        let class = if sorted_contains(PLACES, &name_joined) {
+        let last_part = name[name.len() - 1];
+        let name_is = |flag: u16, list: &[&str]| {
+            if name.len() > 1 {
+                sorted_contains(list, &join(name))
+            } else {
+                self.has(name[0], flag)
+            }
+        };
+        let class = if name_is(facts::PLACE, PLACES) {
             Class::Known(EntityKind::Place)
-        } else if sorted_contains(ORGANIZATIONS, &name_joined) {
+        } else if name_is(facts::ORG, ORGANIZATIONS) {
             Class::Known(EntityKind::Organization)
-        } else if sorted_contains(OTHER_SUFFIXES, last) {
+        } else if self.has(last_part, facts::OTHER_SUFFIX) {
             return None;
-        } else if sorted_contains(ORG_SUFFIXES, last)
-            || (words.len() > 2 && sorted_contains(ORG_SUFFIXES, &words[0]) && words[1] == "of")
+        } else if self.has(last_part, facts::ORG_SUFFIX)
+            || (words.len() > 2 && self.has(name[0], facts::ORG_SUFFIX) && words[1] == "of")
         {
             Class::Known(EntityKind::Organization)
-        } else if sorted_contains(PLACE_SUFFIXES, last) && words.len() > 1 {
+        } else if self.has(last_part, facts::PLACE_SUFFIX) && words.len() > 1 {
             Class::Known(EntityKind::Place)
-        } else if words.len() == 1 && is_acronym(&words[0]) {
+        } else if words.len() == 1 && is_acronym(words[0]) {
             Class::Known(EntityKind::Organization)
         } else if words.len() == 1 {
             Class::Single
-        } else if words
-            .iter()
-            .any(|w| DEMONYMS.binary_search(&w.to_lowercase().as_str()).is_ok())
-        {
+        } else if name.iter().any(|&p| self.has(p, facts::DEMONYM)) {
             return None;
-        } else if has_title || is_given_name(&first_lower) {
+        } else if has_title || self.has(name[0], facts::GIVEN) {
             Class::Known(EntityKind::Person)
-        } else if sorted_contains(PLACES, &words[0]) {
+        } else if self.has(name[0], facts::PLACE) {
             // "Georgia Tech", "Texas Instruments".
             Class::Known(EntityKind::Organization)
         } else if !heading
@@ -599,7 +750,7 @@ impl<'a> Cx<'a> {
             return None;
         };
         let last_token = name[name.len() - 1].0;
-        let speaks = SPEECH_VERBS.contains(&self.w(last_token + 1));
+        let speaks = is_speech_verb(self.w(last_token + 1));
         let mut candidate = Candidate {
             span,
             words,
@@ -621,7 +772,7 @@ impl<'a> Cx<'a> {
         Some(self.with_descriptors(candidate, name))
     }
 
-    fn with_descriptors(&self, mut c: Candidate, name: &[(usize, String)]) -> Candidate {
+    fn with_descriptors(&self, mut c: Candidate<'a>, name: &[Part<'a>]) -> Candidate<'a> {
         let last = name[name.len() - 1].0;
         let possessive = self.raw(last).len() > name[name.len() - 1].1.len();
         if !possessive {
@@ -657,7 +808,7 @@ impl<'a> Cx<'a> {
                 sorted_contains(ROLE_MODIFIERS, lower) || sorted_contains(ROLE_HEADS, lower)
             } else {
                 // Capitalised modifiers: organisations, nationalities, possessives, "U.S.".
-                !sorted_contains(NOT_NAMES, raw) && !SPEECH_VERBS.contains(&lower)
+                !sorted_contains(NOT_NAMES, raw) && !is_speech_verb(lower)
             };
             if !ok {
                 break;
@@ -783,7 +934,7 @@ impl<'a> Cx<'a> {
     }
 }
 
-fn join(parts: &[(usize, String)]) -> String {
+fn join(parts: &[Part<'_>]) -> String {
     let mut s = String::new();
     for (i, (_, w)) in parts.iter().enumerate() {
         if i > 0 {
@@ -794,13 +945,12 @@ fn join(parts: &[(usize, String)]) -> String {
     s
 }
 
-fn is_title_word(w: &str) -> bool {
-    let bare = w.trim_end_matches('.');
-    sorted_contains(TITLES, bare)
-        || DEMONYMS
-            .binary_search(&bare.to_lowercase().as_str())
-            .is_ok()
-            && bare.chars().next().is_some_and(char::is_uppercase)
+impl<'a> Cx<'a> {
+    /// A title ("Secretary", "Sen") or a capitalised nationality ("Russian").
+    fn is_title_word(&self, part: Part<'a>) -> bool {
+        self.has(part, facts::TITLE)
+            || (self.has(part, facts::DEMONYM) && part.1.starts_with(char::is_uppercase))
+    }
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -812,10 +962,10 @@ fn is_acronym(w: &str) -> bool {
 
 /// "Russia-Ukraine" and "Israel-Hamas" are two names: the byte spans of
 /// the pieces of a one-token run, when every piece is in a gazetteer.
-fn compound_pieces(
+fn compound_pieces<'a>(
     cx: &Cx<'_>,
-    parts: &[(usize, String)],
-) -> Option<Vec<(ByteSpan, String, EntityKind)>> {
+    parts: &[Part<'a>],
+) -> Option<Vec<(ByteSpan, &'a str, EntityKind)>> {
     let [(k, w)] = parts else {
         return None;
     };
@@ -835,7 +985,7 @@ fn compound_pieces(
         };
         out.push((
             ByteSpan::new(start + offset, start + offset + piece.len()),
-            piece.to_string(),
+            piece,
             kind,
         ));
         offset += piece.len() + 1;
@@ -855,8 +1005,6 @@ struct Seen {
 
 struct Builder {
     entity: Entity,
-    given: Option<String>,
-    surname: Option<String>,
     gender: Option<Gender>,
     first: usize,
 }
@@ -868,6 +1016,12 @@ struct Linker<'c, 'a> {
     entities: Vec<Builder>,
     mentions: Vec<Mention>,
     seen: Vec<Seen>,
+    /// Entity by (kind, name without initials).
+    by_key: FxMap<(EntityKind, String), usize>,
+    /// People by surname, by given name, and by a one-word name.
+    by_surname: FxMap<String, Vec<usize>>,
+    by_given: FxMap<String, Vec<usize>>,
+    by_one_word: FxMap<String, Vec<usize>>,
 }
 
 impl<'c, 'a> Linker<'c, 'a> {
@@ -879,18 +1033,17 @@ impl<'c, 'a> Linker<'c, 'a> {
             entities: Vec::new(),
             mentions: Vec::new(),
             seen: Vec::new(),
+            by_key: FxMap::default(),
+            by_surname: FxMap::default(),
+            by_given: FxMap::default(),
+            by_one_word: FxMap::default(),
         }
     }
 
     fn add_entity(&mut self, c: &Candidate, kind: EntityKind) -> usize {
-        let name = c.words.join(" ");
         // Same name (ignoring initials) and kind: the same entity.
-        let key = name_key(&c.words);
-        if let Some(i) = self
-            .entities
-            .iter()
-            .position(|b| b.entity.kind == kind && name_key_of(&b.entity.name) == key)
-        {
+        let key = (kind, name_key(&c.words));
+        if let Some(&i) = self.by_key.get(&key) {
             let b = &mut self.entities[i];
             if b.entity.role.is_none() {
                 b.entity.role.clone_from(&c.role);
@@ -900,6 +1053,7 @@ impl<'c, 'a> Linker<'c, 'a> {
             }
             return i;
         }
+        let name = c.words.join(" ");
         let person = kind == EntityKind::Person;
         let gender = if person {
             c.honorific
@@ -913,10 +1067,11 @@ impl<'c, 'a> Linker<'c, 'a> {
         } else {
             None
         };
-        let words: Vec<&String> = c
+        let words: Vec<&str> = c
             .words
             .iter()
-            .filter(|w| !matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV") && w.len() > 1)
+            .filter(|w| !matches!(**w, "Jr" | "Sr" | "II" | "III" | "IV") && w.len() > 1)
+            .copied()
             .collect();
         let (given, surname) = if person && words.len() > 1 {
             (
@@ -926,6 +1081,22 @@ impl<'c, 'a> Linker<'c, 'a> {
         } else {
             (None, None)
         };
+        let index = self.entities.len();
+        self.by_key.insert(key, index);
+        if person {
+            if let Some(w) = &surname {
+                self.by_surname.entry(w.clone()).or_default().push(index);
+            }
+            if let Some(w) = &given {
+                self.by_given.entry(w.clone()).or_default().push(index);
+            }
+            if c.words.len() == 1 {
+                self.by_one_word
+                    .entry(name.clone())
+                    .or_default()
+                    .push(index);
+            }
+        }
         self.entities.push(Builder {
             entity: Entity {
                 name,
@@ -934,12 +1105,10 @@ impl<'c, 'a> Linker<'c, 'a> {
                 descriptor: c.descriptor.clone(),
                 mentions: Vec::new(),
             },
-            given,
-            surname,
             gender,
             first: c.span.start,
         });
-        self.entities.len() - 1
+        index
     }
 
     fn record(&mut self, c: &Candidate, entity: usize, form: MentionForm) {
@@ -984,35 +1153,21 @@ impl<'c, 'a> Linker<'c, 'a> {
         for c in singles {
             self.link_single(c);
         }
+        self.seen.sort_by_key(|s| s.at);
     }
 
     fn link_single(&mut self, c: Candidate) {
         let word = &c.words[0];
-        let by = |field: fn(&Builder) -> Option<&String>| -> Vec<usize> {
-            self.entities
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| {
-                    b.entity.kind == EntityKind::Person && field(b).is_some_and(|w| w == word)
-                })
-                .map(|(i, _)| i)
-                .collect()
-        };
+        let lookup = |map: &FxMap<String, Vec<usize>>| map.get(*word).cloned().unwrap_or_default();
         let mut form = MentionForm::Surname;
-        let mut owners = by(|b| b.surname.as_ref());
+        let mut owners = lookup(&self.by_surname);
         if owners.is_empty() {
-            owners = by(|b| b.given.as_ref());
+            owners = lookup(&self.by_given);
             form = MentionForm::GivenName;
         }
         // Known people with exactly this one-word name ("Ivanka", "Warren").
         if owners.is_empty() {
-            owners = self
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| b.entity.kind == EntityKind::Person && b.entity.name == *word)
-                .map(|(i, _)| i)
-                .collect();
+            owners = lookup(&self.by_one_word);
             form = MentionForm::Name;
         }
         // Reading order: those introduced before this mention, if any.
@@ -1048,7 +1203,6 @@ impl<'c, 'a> Linker<'c, 'a> {
                     b.gender = c.honorific;
                 }
                 self.record(&c, e, form);
-                self.seen.sort_by_key(|s| s.at);
             }
             _ => {
                 let ranked = self.rank(&owners, &c);
@@ -1067,7 +1221,6 @@ impl<'c, 'a> Linker<'c, 'a> {
                     paragraph: c.paragraph,
                     in_quote: c.in_quote,
                 });
-                self.seen.sort_by_key(|s| s.at);
             }
         }
     }
@@ -1139,9 +1292,13 @@ impl<'c, 'a> Linker<'c, 'a> {
                 if back > 0 && target_paragraph != paragraph && !ordered.is_empty() {
                     break;
                 }
-                for seen in self.seen.iter().filter(|m| {
-                    m.sentence == target && m.at < t.span.start && (in_quote || !m.in_quote)
-                }) {
+                // `seen` is in text order, so one sentence's mentions are contiguous.
+                let from = self.seen.partition_point(|m| m.sentence < target);
+                let to = self.seen.partition_point(|m| m.sentence <= target);
+                for seen in self.seen[from..to]
+                    .iter()
+                    .filter(|m| m.at < t.span.start && (in_quote || !m.in_quote))
+                {
                     let b = &self.entities[seen.entity];
                     let compatible =
                         b.entity.kind == EntityKind::Person && b.gender.is_none_or(|g| g == gender);
@@ -1205,18 +1362,13 @@ impl<'c, 'a> Linker<'c, 'a> {
 }
 
 /// Name without initials or suffixes, for matching "Donald J. Trump" to "Donald Trump".
-fn name_key(words: &[String]) -> String {
+fn name_key(words: &[&str]) -> String {
     words
         .iter()
-        .filter(|w| w.len() > 1 && !matches!(w.as_str(), "Jr" | "Sr"))
-        .map(String::as_str)
+        .filter(|w| w.len() > 1 && !matches!(**w, "Jr" | "Sr"))
+        .copied()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn name_key_of(name: &str) -> String {
-    let words: Vec<String> = name.split(' ').map(str::to_string).collect();
-    name_key(&words)
 }
 
 /// Content-word stems of a phrase: lower case, five letters or more, final "s" dropped.

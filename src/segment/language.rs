@@ -393,7 +393,31 @@ fn cyrillic(sample: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// Every function word with the set of languages (bit `i` for `LATIN[i]`)
+/// that list it, sorted for binary search. Built once.
+fn word_table() -> &'static [(&'static str, u32)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(&'static str, u32)> = Vec::new();
+        for (i, lang) in LATIN.iter().enumerate() {
+            for &w in lang.words {
+                table.push((w, 1 << i));
+            }
+        }
+        table.sort_unstable_by_key(|&(w, _)| w);
+        let mut merged: Vec<(&'static str, u32)> = Vec::with_capacity(table.len());
+        for (w, bit) in table {
+            match merged.last_mut() {
+                Some(last) if last.0 == w => last.1 |= bit,
+                _ => merged.push((w, bit)),
+            }
+        }
+        merged
+    })
+}
+
 fn latin(sample: &str) -> Option<LanguageGuess> {
+    let table = word_table();
     let mut scores = vec![0f32; LATIN.len()];
     let mut words = 0usize;
     let mut buf = String::new();
@@ -404,11 +428,17 @@ fn latin(sample: &str) -> Option<LanguageGuess> {
             continue;
         }
         words += 1;
+        if word.len() > 12 {
+            continue;
+        }
         buf.clear();
         buf.extend(word.chars().flat_map(char::to_lowercase));
-        for (i, lang) in LATIN.iter().enumerate() {
-            if lang.words.contains(&buf.as_str()) {
-                scores[i] += 1.0;
+        if let Ok(at) = table.binary_search_by_key(&buf.as_str(), |&(w, _)| w) {
+            let mask = table[at].1;
+            for (i, score) in scores.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *score += 1.0;
+                }
             }
         }
     }
@@ -416,16 +446,13 @@ fn latin(sample: &str) -> Option<LanguageGuess> {
         return None;
     }
     // Letters only some languages use: a small bonus, per occurrence.
-    let lower: String = sample.chars().flat_map(char::to_lowercase).collect();
-    for (i, lang) in LATIN.iter().enumerate() {
-        if lang.letters.is_empty() {
-            continue;
+    for c in sample.chars().filter(|c| !c.is_ascii()) {
+        let c = c.to_lowercase().next().unwrap_or(c);
+        for (i, lang) in LATIN.iter().enumerate() {
+            if lang.letters.contains(c) {
+                scores[i] += 0.25;
+            }
         }
-        let hits = lower
-            .chars()
-            .filter(|c| !c.is_ascii() && lang.letters.contains(*c))
-            .count();
-        scores[i] += 0.25 * hits as f32;
     }
     let mut order: Vec<usize> = (0..LATIN.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));

@@ -127,8 +127,8 @@ pub fn find(
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        // Cheap filter: every expression starts with a word or a number.
-        if tokens[k].kind == TokenKind::Punct && cx.w(k) != "'" {
+        // Cheap filter: most tokens cannot start an expression.
+        if !cx.may_start(k) {
             k += 1;
             continue;
         }
@@ -548,6 +548,92 @@ const COUNT_NOUNS: &[&str] = &[
 impl<'a> Cx<'a> {
     fn w(&self, k: usize) -> &'a str {
         self.norm.get(k)
+    }
+
+    /// Whether an expression can start at token `k`: a number, a
+    /// capitalised word (month, weekday, holiday), or one of the words
+    /// that open the relative forms.
+    fn may_start(&self, k: usize) -> bool {
+        let t = self.tokens[k];
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => self.w(k) == "'",
+            TokenKind::Word => {
+                if t.is_capitalised(self.text) {
+                    return true;
+                }
+                let w = self.w(k);
+                w.starts_with("mid")
+                    || small_number_word(w).is_some()
+                    || matches!(
+                        w,
+                        "since"
+                            | "from"
+                            | "between"
+                            | "early"
+                            | "late"
+                            | "earlier"
+                            | "later"
+                            | "the"
+                            | "beginning"
+                            | "start"
+                            | "end"
+                            | "middle"
+                            | "rest"
+                            | "remainder"
+                            | "first"
+                            | "second"
+                            | "third"
+                            | "fourth"
+                            | "this"
+                            | "last"
+                            | "next"
+                            | "past"
+                            | "coming"
+                            | "previous"
+                            | "following"
+                            | "preceding"
+                            | "today"
+                            | "tonight"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "within"
+                            | "recent"
+                            | "nearly"
+                            | "almost"
+                            | "about"
+                            | "roughly"
+                            | "some"
+                            | "over"
+                            | "just"
+                            | "barely"
+                            | "only"
+                            | "around"
+                            | "more"
+                            | "less"
+                            | "a"
+                            | "an"
+                            | "few"
+                            | "several"
+                            | "many"
+                            | "spring"
+                            | "summer"
+                            | "fall"
+                            | "autumn"
+                            | "winter"
+                            | "q1"
+                            | "q2"
+                            | "q3"
+                            | "q4"
+                            | "hours"
+                            | "days"
+                            | "weeks"
+                            | "months"
+                            | "years"
+                            | "decades"
+                    )
+            }
+        }
     }
 
     fn raw(&self, k: usize) -> &'a str {

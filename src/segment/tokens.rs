@@ -29,12 +29,17 @@ impl Token {
 
     /// A word whose first letter is upper case ("Kushner", "U.S.", "iPhone" is not).
     pub fn is_capitalised(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
-            && self
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        match text.as_bytes().get(self.span.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self
                 .text(text)
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase),
+        }
     }
 
     /// True when this token ends exactly where `next` starts.
