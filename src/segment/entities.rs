@@ -841,6 +841,12 @@ impl<'a> Cx<'a> {
     fn appositive_after(&self, end: usize) -> Option<String> {
         let rest = self.text.get(end..)?;
         let rest = rest.strip_prefix(',')?;
+        // An appositive is a phrase, not a page: look a bounded distance ahead.
+        let mut cap = rest.len().min(400);
+        while !rest.is_char_boundary(cap) {
+            cap -= 1;
+        }
+        let rest = &rest[..cap];
         let rest = rest.trim_start_matches(is_space);
         let first = rest.split(|c: char| is_space(c)).next()?;
         if !matches!(
@@ -1015,7 +1021,10 @@ struct Linker<'c, 'a> {
     info: &'c [SentenceInfo],
     entities: Vec<Builder>,
     mentions: Vec<Mention>,
+    /// Named mentions: the first `pass1` in text order, then those linked
+    /// in pass 2, also in text order.
     seen: Vec<Seen>,
+    pass1: usize,
     /// Entity by (kind, name without initials).
     by_key: FxMap<(EntityKind, String), usize>,
     /// People by surname, by given name, and by a one-word name.
@@ -1033,6 +1042,7 @@ impl<'c, 'a> Linker<'c, 'a> {
             entities: Vec::new(),
             mentions: Vec::new(),
             seen: Vec::new(),
+            pass1: 0,
             by_key: FxMap::default(),
             by_surname: FxMap::default(),
             by_given: FxMap::default(),
@@ -1148,6 +1158,7 @@ impl<'c, 'a> Linker<'c, 'a> {
             }
         }
         self.seen.sort_by_key(|s| s.at);
+        self.pass1 = self.seen.len();
         // Pass 2: single words, in text order, against the people known so far.
         singles.sort_by_key(|c| c.span.start);
         for c in singles {
@@ -1238,18 +1249,12 @@ impl<'c, 'a> Linker<'c, 'a> {
         let mut scored: Vec<((bool, usize, i64, i64), usize)> = owners
             .iter()
             .map(|&e| {
-                let earlier = self
-                    .seen
-                    .iter()
-                    .filter(|s| s.entity == e && s.at < c.span.start);
-                let same_sentence = earlier.clone().any(|s| s.sentence == c.sentence);
-                let paragraph_last = earlier
-                    .clone()
+                let last = self.last_mention_before(e, c.span.start);
+                let same_sentence = last.is_some_and(|s| s.sentence == c.sentence);
+                let paragraph_last = last
                     .filter(|s| s.paragraph == c.paragraph)
-                    .map(|s| s.at as i64)
-                    .max()
-                    .unwrap_or(-1);
-                let last = earlier.map(|s| s.at as i64).max().unwrap_or(-1);
+                    .map_or(-1, |s| s.at as i64);
+                let last = last.map_or(-1, |s| s.at as i64);
                 let b = &self.entities[e].entity;
                 let profile = format!(
                     "{} {}",
@@ -1265,6 +1270,25 @@ impl<'c, 'a> Linker<'c, 'a> {
             .collect();
         scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         scored.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// The most recent named mention of entity `e` before byte `at`. Both
+    /// halves of `seen` are in text order; the walk back is bounded.
+    fn last_mention_before(&self, e: usize, at: usize) -> Option<Seen> {
+        let (first, second) = self.seen.split_at(self.pass1.min(self.seen.len()));
+        let latest = |half: &[Seen]| {
+            let end = half.partition_point(|s| s.at < at);
+            half[..end]
+                .iter()
+                .rev()
+                .take(5_000)
+                .find(|s| s.entity == e)
+                .copied()
+        };
+        match (latest(first), latest(second)) {
+            (Some(a), Some(b)) => Some(if a.at > b.at { a } else { b }),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Links "he", "him", "his", "she", "her" to the people mentioned just

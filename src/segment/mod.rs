@@ -93,3 +93,69 @@ pub fn analyse(text: &str, paragraphs: &[ByteSpan], published: Option<Date>) -> 
         mentions: found.mentions,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(text: &str) -> TextLayer {
+        analyse(
+            text,
+            &[ByteSpan::new(0, text.len())],
+            Date::new(2025, 12, 22),
+        )
+    }
+
+    #[test]
+    fn every_span_is_on_char_boundaries_for_hostile_pages() {
+        let cases = [
+            "(".repeat(50_000),
+            "aa.Bb".repeat(20_000),
+            "Kelly, a ".repeat(10_000),
+            "“".repeat(30_000) + &"”".repeat(30_000),
+            "Mr. ".repeat(20_000),
+            "in March ".repeat(10_000),
+            "$1 ".repeat(20_000),
+            "é.É ".repeat(20_000),
+            "\u{a0}\u{200b}\u{feff}".repeat(10_000),
+            "1. 2. 3. ".repeat(5_000),
+        ];
+        for text in &cases {
+            let layer = whole(text);
+            let spans = layer
+                .sentences
+                .iter()
+                .chain(layer.tokens.iter().map(|t| &t.span))
+                .chain(layer.quantities.iter().map(|q| &q.span))
+                .chain(layer.times.iter().map(|t| &t.span))
+                .chain(layer.mentions.iter().map(|m| &m.span));
+            for s in spans {
+                assert!(s.start <= s.end && s.end <= text.len());
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+            assert_eq!(layer.sentences.len(), layer.sentence_info.len());
+            assert_eq!(layer.normalized.len(), layer.tokens.len());
+        }
+    }
+
+    #[test]
+    fn helpers_find_tokens_sentences_and_mentions() {
+        let text = "Ian Kelly spoke. He left Miami on Sunday.";
+        let layer = whole(text);
+        assert_eq!(layer.sentences.len(), 2);
+        let second = layer.sentences[1];
+        let words: Vec<&str> = layer
+            .tokens_in(second)
+            .iter()
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(words, vec!["He", "left", "Miami", "on", "Sunday", "."]);
+        assert_eq!(layer.sentence_at(text.find("Miami").unwrap()), Some(1));
+        assert_eq!(layer.sentence_at(text.find(" He").unwrap()), None);
+        let names: Vec<&str> = layer.mentions_in(second).map(|m| m.span.of(text)).collect();
+        assert_eq!(names, vec!["He", "Miami"]);
+        let he = layer.mentions_in(second).next().unwrap();
+        assert_eq!(he.form, MentionForm::Pronoun);
+        assert_eq!(layer.entities[he.candidates[0]].name, "Ian Kelly");
+    }
+}

@@ -308,6 +308,8 @@ impl Splitter<'_, '_> {
     fn segment(&mut self, start: usize, end: usize) {
         let s = self.s;
         let (forced, ignored, list_start) = list_items(s, start, end);
+        let brackets = bracket_pairs(s, start, end);
+        let mut bracket_at = 0usize;
         let mut sentence_start = start;
         let mut starts_list_item = list_start;
         let mut starts_in_quote = self.in_quote;
@@ -316,6 +318,7 @@ impl Splitter<'_, '_> {
         let mut protected_until = 0usize;
         let mut i = start;
         let mut prev: Option<char> = None;
+        let mut has_content = false;
         while i < end {
             if forced.get(forced_at) == Some(&i) {
                 forced_at += 1;
@@ -330,6 +333,10 @@ impl Splitter<'_, '_> {
                 break;
             };
             let len = c.len_utf8();
+            // Tracked as we go: rescanning the sentence at every bracket is quadratic.
+            if i == sentence_start {
+                has_content = false;
+            }
             match c {
                 '“' | '«' => self.in_quote = true,
                 '”' | '»' => self.in_quote = false,
@@ -338,9 +345,11 @@ impl Splitter<'_, '_> {
                     self.in_quote = opens;
                 }
                 '(' | '[' if i >= protected_until => {
-                    let has_content = !s[sentence_start..i].trim().is_empty();
-                    if has_content {
-                        if let Some(close) = matching_close(s, i, end) {
+                    while brackets.get(bracket_at).is_some_and(|&(open, _)| open < i) {
+                        bracket_at += 1;
+                    }
+                    if let Some(&(open, close)) = brackets.get(bracket_at) {
+                        if open == i && has_content {
                             protected_until = close;
                         }
                     }
@@ -374,6 +383,7 @@ impl Splitter<'_, '_> {
                     continue;
                 }
             }
+            has_content |= !is_space(c);
             prev = Some(c);
             i += len;
         }
@@ -594,24 +604,27 @@ fn pronoun_speech(s: &str, from: usize, end: usize) -> bool {
         && (SPEECH_VERBS.contains(&second) || matches!(second, "wondered" | "thought" | "shouted"))
 }
 
-/// The end of the bracket opened at `open`, if it closes on this line within
-/// a few hundred bytes.
-fn matching_close(s: &str, open: usize, end: usize) -> Option<usize> {
-    let limit = end.min(open + 300);
-    let mut depth = 0i32;
-    for (off, c) in s[open..limit].char_indices() {
+/// Brackets of the line `[start, end)` that close within a few hundred
+/// bytes: (open, just after close), sorted by open. One pass with a stack.
+fn bracket_pairs(s: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for (off, c) in s[start..end].char_indices() {
+        let at = start + off;
         match c {
-            '(' | '[' => depth += 1,
+            '(' | '[' => stack.push(at),
             ')' | ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(open + off + 1);
+                if let Some(open) = stack.pop() {
+                    if at - open <= 300 {
+                        pairs.push((open, at + 1));
+                    }
                 }
             }
             _ => {}
         }
     }
-    None
+    pairs.sort_unstable();
+    pairs
 }
 
 /// List structure of the line `[start, end)`: forced boundaries before each
@@ -672,6 +685,11 @@ fn list_items(s: &str, start: usize, end: usize) -> (Vec<usize>, Vec<(usize, usi
 
 /// The word just before byte `dot`, back to whitespace or an opener.
 fn word_before(s: &str, start: usize, dot: usize) -> &str {
+    // Abbreviations are short: look back a bounded distance.
+    let mut start = start.max(dot.saturating_sub(64));
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
     let before = &s[start..dot];
     let from = before
         .char_indices()
@@ -1127,15 +1145,24 @@ fn glued_boundary(s: &str, dot: usize, end: usize) -> bool {
         return false;
     }
     // The whole non-space chunk around the period.
-    let chunk_start = s[..dot]
+    // Bounded both ways: a hostile run of "aa.Bb" must not be quadratic.
+    let mut floor = dot.saturating_sub(64);
+    while !s.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let mut ceiling = end.min(dot + 64);
+    while !s.is_char_boundary(ceiling) {
+        ceiling -= 1;
+    }
+    let chunk_start = s[floor..dot]
         .char_indices()
         .rev()
         .find(|&(_, c)| is_space(c))
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let chunk_end = s[dot..end]
+        .map_or(floor, |(p, c)| floor + p + c.len_utf8());
+    let chunk_end = s[dot..ceiling]
         .char_indices()
         .find(|&(_, c)| is_space(c))
-        .map_or(end, |(p, _)| dot + p);
+        .map_or(ceiling, |(p, _)| dot + p);
     let chunk = &s[chunk_start..chunk_end];
     let left = &s[chunk_start..dot];
     let right: String = s[dot + 1..chunk_end]

@@ -123,6 +123,7 @@ pub fn find(
         tokens,
         norm,
         sentences,
+        markers: vec![std::cell::Cell::new(MARKER_UNSET); tokens.len()],
     };
     let mut out = Vec::new();
     let mut k = 0;
@@ -352,7 +353,11 @@ struct Cx<'a> {
     tokens: &'a [Token],
     norm: &'a Normalized,
     sentences: &'a [ByteSpan],
+    /// `marker` of each token, computed on first use (`MARKER_UNSET` until then).
+    markers: Vec<std::cell::Cell<u8>>,
 }
+
+const MARKER_UNSET: u8 = u8::MAX;
 
 const MONTHS: &[&str] = &[
     "january",
@@ -1582,33 +1587,62 @@ impl<'a> Cx<'a> {
             ),
             _ => (a.saturating_sub(12), (b + 12).min(self.tokens.len())),
         };
+        // Tense is local: the nearest marker on each side, in a bounded window.
+        let (lo, hi) = (lo.max(a.saturating_sub(30)), hi.min(b + 30));
         let mut best: Option<(usize, Tense)> = None;
-        let mut consider = |j: usize, distance: usize| {
-            if let Some(tense) = self.marker(j) {
-                if best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, tense));
-                }
-            }
-        };
         let mut j = a;
         while j > lo {
             j -= 1;
-            if matches!(self.w(j), ";") {
+            if self.w(j) == ";" {
                 break;
             }
-            consider(j, a - j);
+            if let Some(tense) = self.marker(j) {
+                best = Some((a - j, tense));
+                break;
+            }
         }
         for j in b..hi {
-            if matches!(self.w(j), ";") {
+            let distance = j - b + 3;
+            if self.w(j) == ";" || best.is_some_and(|(d, _)| d <= distance) {
                 break;
             }
-            consider(j, j - b + 3);
+            if let Some(tense) = self.marker(j) {
+                best = Some((distance, tense));
+                break;
+            }
         }
         best.map_or(Tense::Unknown, |(_, t)| t)
     }
 
-    /// The tense a token marks, if any.
+    /// The tense a token marks, if any (cached per token).
     fn marker(&self, j: usize) -> Option<Tense> {
+        let Some(cell) = self.markers.get(j) else {
+            return None;
+        };
+        let code = match cell.get() {
+            MARKER_UNSET => {
+                let code = match self.compute_marker(j) {
+                    None => 0,
+                    Some(Tense::Past) => 1,
+                    Some(Tense::Present) => 2,
+                    Some(Tense::Future) => 3,
+                    Some(Tense::Unknown) => 4,
+                };
+                cell.set(code);
+                code
+            }
+            code => code,
+        };
+        match code {
+            1 => Some(Tense::Past),
+            2 => Some(Tense::Present),
+            3 => Some(Tense::Future),
+            4 => Some(Tense::Unknown),
+            _ => None,
+        }
+    }
+
+    fn compute_marker(&self, j: usize) -> Option<Tense> {
         let w = self.w(j);
         let next = self.w(j + 1);
         let prev = if j == 0 { "" } else { self.w(j - 1) };
@@ -1646,7 +1680,7 @@ impl<'a> Cx<'a> {
             "be" | "been" | "being" | "is" | "are" | "am" | "get" | "gets"
         );
         if matches!(w, "was" | "were" | "had" | "did" | "ago" | "yesterday")
-            || (!after_be && (IRREGULAR_PAST.contains(&w) || is_regular_past(w)))
+            || (!after_be && (IRREGULAR_PAST.binary_search(&w).is_ok() || is_regular_past(w)))
         {
             return Some(Tense::Past);
         }
@@ -1654,125 +1688,125 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// Sorted (binary search).
 const IRREGULAR_PAST: &[&str] = &[
-    "said",
-    "told",
-    "went",
-    "came",
-    "met",
-    "held",
-    "began",
-    "took",
-    "made",
-    "gave",
-    "saw",
-    "left",
-    "spoke",
-    "wrote",
-    "sent",
     "became",
-    "thought",
-    "found",
-    "got",
-    "won",
-    "lost",
-    "fell",
-    "rose",
-    "brought",
+    "began",
     "bought",
-    "kept",
-    "struck",
-    "sought",
-    "paid",
-    "drew",
-    "flew",
-    "grew",
-    "knew",
-    "meant",
-    "sat",
-    "stood",
-    "spent",
-    "built",
-    "felt",
-    "heard",
-    "led",
-    "ran",
     "broke",
+    "brought",
+    "built",
+    "came",
     "chose",
-    "fought",
+    "did",
+    "drew",
+    "fell",
+    "felt",
+    "flew",
     "forgot",
+    "fought",
+    "found",
     "froze",
+    "gave",
+    "got",
+    "grew",
+    "heard",
+    "held",
     "hid",
+    "kept",
+    "knew",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "ran",
     "rode",
+    "rose",
+    "said",
     "sang",
+    "sat",
+    "saw",
+    "sent",
     "shook",
     "shot",
     "sold",
+    "sought",
+    "spent",
+    "spoke",
     "stole",
+    "stood",
+    "struck",
     "swore",
     "taught",
+    "thought",
     "threw",
+    "told",
+    "took",
     "understood",
+    "went",
     "woke",
+    "won",
     "wore",
-    "began",
-    "came",
-    "did",
+    "wrote",
 ];
 
+/// Sorted (binary search).
 const NOT_PAST: &[&str] = &[
-    "need",
-    "feed",
-    "seed",
-    "speed",
-    "bed",
-    "red",
-    "shed",
-    "indeed",
-    "hundred",
-    "embed",
-    "proceed",
-    "exceed",
-    "succeed",
-    "breed",
-    "greed",
-    "weed",
-    "deed",
-    "creed",
-    "bleed",
-    "reed",
-    "steed",
-    "tweed",
-    "agreed",
-    "freed",
-    "sacred",
-    "naked",
-    "wicked",
-    "ragged",
-    "rugged",
-    "wretched",
-    "kindred",
-    "needed",
-    "based",
-    "unprecedented",
-    "biased",
-    "armed",
     "advanced",
+    "agreed",
+    "armed",
+    "based",
+    "bed",
+    "biased",
+    "bleed",
+    "breed",
+    "concerned",
+    "creed",
+    "deed",
     "detailed",
+    "embed",
+    "exceed",
+    "feed",
+    "freed",
+    "greed",
+    "hundred",
+    "indeed",
+    "interested",
+    "kindred",
     "limited",
     "married",
+    "naked",
+    "need",
+    "needed",
+    "proceed",
+    "ragged",
+    "red",
+    "reed",
     "retired",
-    "talented",
-    "interested",
-    "concerned",
+    "rugged",
+    "sacred",
+    "seed",
+    "shed",
     "skilled",
+    "speed",
+    "steed",
+    "succeed",
+    "talented",
+    "tweed",
+    "unprecedented",
+    "weed",
+    "wicked",
+    "wretched",
 ];
 
 fn is_regular_past(w: &str) -> bool {
     w.len() >= 5
         && w.ends_with("ed")
         && w.bytes().all(|b| b.is_ascii_lowercase())
-        && !NOT_PAST.contains(&w)
+        && NOT_PAST.binary_search(&w).is_err()
 }
 
 fn kind_of(e: &Expr) -> TimeKind {
