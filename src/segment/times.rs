@@ -1616,9 +1616,7 @@ impl<'a> Cx<'a> {
 
     /// The tense a token marks, if any (cached per token).
     fn marker(&self, j: usize) -> Option<Tense> {
-        let Some(cell) = self.markers.get(j) else {
-            return None;
-        };
+        let cell = self.markers.get(j)?;
         let code = match cell.get() {
             MARKER_UNSET => {
                 let code = match self.compute_marker(j) {
