@@ -7,6 +7,7 @@
 //! every candidate, most likely first, and is not added to either entity's
 //! mentions. Pronoun links are always reported with their candidates.
 
+use super::fxhash::FxMap;
 use super::gazetteer::{
     DEMONYMS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NOT_NAMES, ORGANIZATIONS, ORG_SUFFIXES,
     OTHER_SUFFIXES, PLACES, PLACE_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, TITLES,
@@ -14,35 +15,6 @@ use super::gazetteer::{
 use super::sentences::{SentenceInfo, SentenceKind};
 use super::tokens::{is_space, normalize_char, Normalized, Token, TokenKind};
 use crate::spans::ByteSpan;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FxHash (the Firefox/rustc hash): much cheaper than SipHash for the
-/// short words looked up here; the keys are not attacker-controlled in a
-/// way that matters (a slow lookup, never a wrong one).
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
@@ -158,10 +130,10 @@ mod facts {
 
 /// One table for every single-word gazetteer entry, built once: capitalised
 /// lists keyed as written, given names and demonyms in lower case.
-fn facts_table() -> &'static FxMap<&'static str, u16> {
-    static TABLE: std::sync::OnceLock<FxMap<&'static str, u16>> = std::sync::OnceLock::new();
+fn facts_table() -> &'static FxMap<&'static str, u32> {
+    static TABLE: std::sync::OnceLock<FxMap<&'static str, u32>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: FxMap<&'static str, u16> = FxMap::default();
+        let mut table: FxMap<&'static str, u32> = FxMap::default();
         let lists: [(&[&'static str], u16); 10] = [
             (NOT_NAMES, facts::NOT_NAME),
             (TITLES, facts::TITLE),
@@ -175,6 +147,7 @@ fn facts_table() -> &'static FxMap<&'static str, u16> {
             (DEMONYMS, facts::DEMONYM),
         ];
         for (list, flag) in lists {
+            let flag = u32::from(flag);
             for &w in list.iter().filter(|w| !w.contains(' ')) {
                 *table.entry(w).or_default() |= flag;
             }
@@ -186,12 +159,12 @@ fn facts_table() -> &'static FxMap<&'static str, u16> {
 /// The flags of a word as written (`word`) and in lower case (`lower`).
 fn word_facts(word: &str, lower: &str) -> u16 {
     let table = facts_table();
-    let exact = table.get(word).copied().unwrap_or(0);
+    let exact = table.get(word).copied().unwrap_or(0) as u16;
     let lower_flags = facts::GIVEN | facts::DEMONYM;
     let lower = if lower == word {
         exact
     } else {
-        table.get(lower).copied().unwrap_or(0)
+        table.get(lower).copied().unwrap_or(0) as u16
     };
     (exact & !lower_flags) | (lower & lower_flags)
 }
@@ -1157,14 +1130,15 @@ impl<'c, 'a> Linker<'c, 'a> {
                 Class::Single => singles.push(c),
             }
         }
-        self.seen.sort_by_key(|s| s.at);
+        // Candidates come in text order, so `seen` already is.
         self.pass1 = self.seen.len();
         // Pass 2: single words, in text order, against the people known so far.
-        singles.sort_by_key(|c| c.span.start);
         for c in singles {
             self.link_single(c);
         }
-        self.seen.sort_by_key(|s| s.at);
+        // Both passes recorded in text order: merge them.
+        let second = self.seen.split_off(self.pass1);
+        self.seen = merge_by(std::mem::take(&mut self.seen), second, |s| s.at);
     }
 
     fn link_single(&mut self, c: Candidate) {
@@ -1268,7 +1242,14 @@ impl<'c, 'a> Linker<'c, 'a> {
                 ((same_sentence, overlap, paragraph_last, last), e)
             })
             .collect();
-        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+        // Insertion sort, best first: a handful of candidates.
+        for i in 1..scored.len() {
+            let mut j = i;
+            while j > 0 && scored[j - 1].0 < scored[j].0 {
+                scored.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         scored.into_iter().map(|(_, e)| e).collect()
     }
 
@@ -1345,7 +1326,7 @@ impl<'c, 'a> Linker<'c, 'a> {
 
     /// Entities in order of first mention, with mention indices remapped.
     fn finish(self) -> Found {
-        let mut order: Vec<usize> = (0..self.entities.len()).collect();
+        let order: Vec<usize> = (0..self.entities.len()).collect();
         let first_at = |b: &Builder| {
             b.entity
                 .mentions
@@ -1354,7 +1335,12 @@ impl<'c, 'a> Linker<'c, 'a> {
                 .min()
                 .unwrap_or(b.first)
         };
-        order.sort_by_key(|&i| first_at(&self.entities[i]));
+        let mut keyed: Vec<(usize, usize)> = order
+            .iter()
+            .map(|&i| (first_at(&self.entities[i]), i))
+            .collect();
+        keyed.sort_unstable();
+        let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         let mut remap = vec![0usize; self.entities.len()];
         for (new, &old) in order.iter().enumerate() {
             remap[old] = new;
@@ -1365,7 +1351,7 @@ impl<'c, 'a> Linker<'c, 'a> {
             .filter_map(|&old| slots[old].take())
             .map(|b| {
                 let mut e = b.entity;
-                e.mentions.sort_by_key(|m| m.span.start);
+                sort_by_offset(&mut e.mentions, |m| m.span.start);
                 e.mentions.dedup();
                 e
             })
@@ -1380,9 +1366,39 @@ impl<'c, 'a> Linker<'c, 'a> {
                 m
             })
             .collect();
-        mentions.sort_by_key(|m| m.span.start);
+        sort_by_offset(&mut mentions, |m| m.span.start);
         Found { entities, mentions }
     }
+}
+
+/// Merges two lists each in `key` order.
+fn merge_by<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> usize) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter().peekable();
+    let mut b = b.into_iter().peekable();
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(x) <= key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
+}
+
+/// Sorts by a byte offset through `(offset, index)` pairs, so one sort
+/// implementation serves every item type (each generic sort costs WASM size).
+fn sort_by_offset<T>(items: &mut Vec<T>, offset: impl Fn(&T) -> usize) {
+    let mut keys: Vec<(usize, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (offset(t), i))
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(keys.into_iter().filter_map(|(_, i)| slots[i].take()));
 }
 
 /// Name without initials or suffixes, for matching "Donald J. Trump" to "Donald Trump".

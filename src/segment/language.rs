@@ -4,6 +4,8 @@
 //! letters that only some languages use as a tie-breaker. No model files,
 //! no dependencies; a few kilobytes of word lists.
 
+use super::fxhash::FxMap;
+
 /// A guess at the language of a text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LanguageGuess {
@@ -394,25 +396,17 @@ fn cyrillic(sample: &str) -> (&'static str, &'static str) {
 }
 
 /// Every function word with the set of languages (bit `i` for `LATIN[i]`)
-/// that list it, sorted for binary search. Built once.
-fn word_table() -> &'static [(&'static str, u32)] {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
+/// that list it. Built once.
+fn word_table() -> &'static FxMap<&'static str, u32> {
+    static TABLE: std::sync::OnceLock<FxMap<&'static str, u32>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: Vec<(&'static str, u32)> = Vec::new();
+        let mut table: FxMap<&'static str, u32> = FxMap::default();
         for (i, lang) in LATIN.iter().enumerate() {
             for &w in lang.words {
-                table.push((w, 1 << i));
+                *table.entry(w).or_default() |= 1 << i;
             }
         }
-        table.sort_unstable_by_key(|&(w, _)| w);
-        let mut merged: Vec<(&'static str, u32)> = Vec::with_capacity(table.len());
-        for (w, bit) in table {
-            match merged.last_mut() {
-                Some(last) if last.0 == w => last.1 |= bit,
-                _ => merged.push((w, bit)),
-            }
-        }
-        merged
+        table
     })
 }
 
@@ -433,8 +427,7 @@ fn latin(sample: &str) -> Option<LanguageGuess> {
         }
         buf.clear();
         buf.extend(word.chars().flat_map(char::to_lowercase));
-        if let Ok(at) = table.binary_search_by_key(&buf.as_str(), |&(w, _)| w) {
-            let mask = table[at].1;
+        if let Some(&mask) = table.get(buf.as_str()) {
             for (i, score) in scores.iter_mut().enumerate() {
                 if mask & (1 << i) != 0 {
                     *score += 1.0;
@@ -454,10 +447,19 @@ fn latin(sample: &str) -> Option<LanguageGuess> {
             }
         }
     }
-    let mut order: Vec<usize> = (0..LATIN.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-    let best = order[0];
-    let second = order.get(1).map_or(0.0, |&i| scores[i]);
+    // The best and the runner-up; ties go to the earlier (more common) language.
+    let mut best = 0;
+    for (i, &score) in scores.iter().enumerate() {
+        if score > scores[best] {
+            best = i;
+        }
+    }
+    let second = scores
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, &s)| s)
+        .fold(0.0f32, f32::max);
     if scores[best] <= 0.0 {
         return None;
     }

@@ -7,6 +7,7 @@
 //! [`Normalized`], never by rewriting the text.
 
 pub mod entities;
+mod fxhash;
 mod gazetteer;
 pub mod language;
 pub mod quantities;
