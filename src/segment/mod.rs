@@ -110,16 +110,17 @@ mod tests {
     #[test]
     fn every_span_is_on_char_boundaries_for_hostile_pages() {
         let cases = [
-            "(".repeat(50_000),
-            "aa.Bb".repeat(20_000),
-            "Kelly, a ".repeat(10_000),
-            "“".repeat(30_000) + &"”".repeat(30_000),
-            "Mr. ".repeat(20_000),
-            "in March ".repeat(10_000),
-            "$1 ".repeat(20_000),
-            "é.É ".repeat(20_000),
-            "\u{a0}\u{200b}\u{feff}".repeat(10_000),
-            "1. 2. 3. ".repeat(5_000),
+            "(".repeat(20_000),
+            "aa.Bb".repeat(5_000),
+            "Kelly, a ".repeat(3_000),
+            "“".repeat(10_000) + &"”".repeat(10_000),
+            "Mr. ".repeat(5_000),
+            "in March ".repeat(3_000),
+            "$1 ".repeat(5_000),
+            "é.É ".repeat(5_000),
+            "\u{a0}\u{200b}\u{feff}".repeat(5_000),
+            "1. 2. 3. ".repeat(2_000),
+            "Ian Kelly said. Anna Kelly said. Kelly said he left. ".repeat(500),
         ];
         for text in &cases {
             let layer = whole(text);

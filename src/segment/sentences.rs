@@ -1268,6 +1268,32 @@ mod tests {
                 "Hard-wrapped text runs on over a line break in a long paragraph of prose\nPresident Trump said so in this paragraph.",
                 &["Hard-wrapped text runs on over a line break in a long paragraph of prose\nPresident Trump said so in this paragraph."],
             ),
+            (
+                "WASHINGTON (AP) — Sen. Elizabeth Warren (D-Mass.) said Tuesday that the U.S. economy grew. He was born in St. Louis, Mo., in 1950.",
+                &[
+                    "WASHINGTON (AP) — Sen. Elizabeth Warren (D-Mass.) said Tuesday that the U.S. economy grew.",
+                    "He was born in St. Louis, Mo., in 1950.",
+                ],
+            ),
+            (
+                "“We will fight …” he said. The vote was 52-48. Democrats objected.",
+                &["“We will fight …” he said.", "The vote was 52-48.", "Democrats objected."],
+            ),
+            (
+                "The company, based in Washington, D.C., said revenue rose. Shares fell 3% at 4 p.m. Eastern time.",
+                &[
+                    "The company, based in Washington, D.C., said revenue rose.",
+                    "Shares fell 3% at 4 p.m. Eastern time.",
+                ],
+            ),
+            (
+                "Why? he asked. what now? nobody knew.",
+                &["Why? he asked.", "what now?", "nobody knew."],
+            ),
+            (
+                "It was in Dulwich. [17] Then he moved.",
+                &["It was in Dulwich. [17]", "Then he moved."],
+            ),
             ("", &[]),
             ("   \n  ", &[]),
             ("...", &["..."]),
