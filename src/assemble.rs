@@ -113,6 +113,8 @@ pub fn assemble(
                                 from: from.to_string(),
                                 to: to.to_string(),
                             }),
+                            kind: Some(t.kind.as_str().to_string()),
+                            unresolved: t.unresolved.map(|u| u.as_str().to_string()),
                         }
                     })
                     .collect(),
@@ -128,6 +130,9 @@ pub fn assemble(
                             text: q.span.of(text).to_string(),
                             value: q.value,
                             unit: q.unit.clone(),
+                            kind: Some(q.kind.as_str().to_string()),
+                            upper: q.upper,
+                            modifier: q.modifier.map(|m| m.as_str().to_string()),
                         }
                     })
                     .collect(),
@@ -167,6 +172,7 @@ pub fn assemble(
             name: e.name.clone(),
             kind: e.kind.as_str().to_string(),
             descriptor: e.descriptor.clone().or_else(|| e.role.clone()),
+            role: e.role.clone(),
             mentions: e
                 .mentions
                 .iter()
