@@ -24,6 +24,7 @@ if (!existsSync(WASM)) {
 const version = cargoPackageVersion(join(here, '..', 'Cargo.toml'));
 const template = parseJsonc(readFileSync(join(here, 'manifest.template.jsonc'), 'utf8'));
 const bundles = await bundle();
+const { HIGHLIGHT_CSS } = await importTs(join(here, 'src/ui/highlight-styles.ts'));
 
 rmSync(dist, { recursive: true, force: true });
 for (const browser of BROWSERS) {
@@ -36,6 +37,8 @@ for (const browser of BROWSERS) {
   for (const [name, contents] of bundles) {
     writeFileSync(join(out, name), contents);
   }
+  writeFileSync(join(out, 'highlights.css'), `${HIGHLIGHT_CSS}\n`);
+  cpSync(join(here, 'panel.html'), join(out, 'panel.html'));
   cpSync(WASM, join(out, 'pkg', 'claimlens_bg.wasm'));
   cpSync(join(here, '_locales'), join(out, '_locales'), { recursive: true });
   for (const size of ICON_SIZES) {
@@ -46,7 +49,10 @@ for (const browser of BROWSERS) {
   console.log(`extension/build: ${browser}: ${out} (${zip})`);
 }
 
-/** The two bundles, the same for both browsers: background.js (ES module) and content.js (classic script). */
+/**
+ * The bundles, the same for both browsers: background.js and panel.js (ES
+ * modules) and content.js (classic script).
+ */
 async function bundle() {
   const common = {
     bundle: true,
@@ -57,14 +63,16 @@ async function bundle() {
     minify: false,
     legalComments: 'none',
   };
-  const [background, content] = await Promise.all([
+  const [background, content, panel] = await Promise.all([
     esbuild.build({ ...common, entryPoints: [join(here, 'src/background/main.ts')], format: 'esm', outfile: 'background.js' }),
     // Injected with scripting.executeScript, which runs classic scripts only.
     esbuild.build({ ...common, entryPoints: [join(here, 'src/content/main.ts')], format: 'iife', outfile: 'content.js' }),
+    esbuild.build({ ...common, entryPoints: [join(here, 'src/panel/main.ts')], format: 'esm', outfile: 'panel.js' }),
   ]);
   return [
     ['background.js', background.outputFiles[0].contents],
     ['content.js', content.outputFiles[0].contents],
+    ['panel.js', panel.outputFiles[0].contents],
   ];
 }
 
@@ -91,4 +99,10 @@ function manifestFor(browser, value) {
     }
   }
   return resolved;
+}
+
+/** Loads a TypeScript module (bundled on the fly) for its exports at build time. */
+async function importTs(entry) {
+  const { outputFiles } = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }

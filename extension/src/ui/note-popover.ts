@@ -1,84 +1,130 @@
-// The note popover: the one element ClaimLens ever adds to a page. A single
-// host element with an open shadow root holds a `popover` (top layer, so no
-// page z-index hides it, with light dismiss and Escape for free). Styles come
-// from constructed sheets, which page CSP does not block.
+// The note popover: a labelled, non-modal dialog in the overlay host's shadow
+// root, shown as a `popover` (top layer, so no page z-index hides it, with
+// light dismiss and Escape). It takes focus when it opens and gives it back
+// when it closes; it stays next to its claim while the page scrolls, and
+// inside the viewport.
 
 import type { Claim } from '../analysis';
 import type { Translate } from './i18n';
-import { NOTE_CSS } from './note-styles';
-import { renderNote } from './note-view';
-
-/** The host element's tag. A custom-element name, so it cannot clash with page markup. */
-export const NOTE_HOST_TAG = 'claimlens-note';
+import { NOTE_TITLE_ID, type NoteContext, renderNote } from './note-view';
+import type { OverlayHost } from './overlay-host';
 
 /** Gap between the claim and the note, and between the note and the viewport edge. */
 const GAP_PX = 8;
 
 export class NotePopover {
-  private host: HTMLElement | undefined;
   private popover: HTMLElement | undefined;
+  private anchor: { ranges: readonly Range[]; line: number } | undefined;
+  private returnFocus: Element | null = null;
+  private frame = 0;
+  private openClaimId: string | undefined;
+  /** The note's position, as a constructed sheet: a strict page CSP may block style attributes. */
   private readonly positionSheet: CSSStyleSheet;
-  private readonly baseSheet: CSSStyleSheet;
 
   constructor(
     private readonly doc: Document,
+    private readonly host: OverlayHost,
     private readonly t: Translate,
   ) {
-    this.baseSheet = new CSSStyleSheet();
-    this.baseSheet.replaceSync(NOTE_CSS);
     this.positionSheet = new CSSStyleSheet();
+    host.addSheet(this.positionSheet);
   }
 
-  /** True when `target` is the popover host: events from inside the shadow root reach the page retargeted to it. */
-  isHost(target: EventTarget | null): boolean {
-    return target !== null && target === this.host;
+  /** The claim whose note is open, if any. */
+  get claimId(): string | undefined {
+    return this.isOpen() ? this.openClaimId : undefined;
   }
 
-  /** Shows `claim`'s note next to `anchor` (viewport coordinates of the claim's text). */
-  open(claim: Claim, anchor: DOMRect): void {
+  isOpen(): boolean {
+    return this.popover?.isConnected === true && this.popover.matches(':popover-open');
+  }
+
+  /**
+   * Shows `claim`'s note by `ranges` (the claim's text), next to line box
+   * `line` of them (the line clicked), and moves focus into it.
+   */
+  open(claim: Claim, context: NoteContext, checkworthy: boolean, ranges: readonly Range[], line: number): void {
     const popover = this.ensurePopover();
-    popover.replaceChildren(this.closeButton(), renderNote(this.doc, claim, this.t));
-    if (popover.matches(':popover-open')) {
+    const active = this.doc.activeElement;
+    if (!this.isOpen()) {
+      this.returnFocus = active && !this.host.isHost(active) ? active : null;
+    }
+    popover.replaceChildren(this.closeButton(), renderNote(this.doc, claim, context, this.t, checkworthy));
+    this.openClaimId = claim.id;
+    this.anchor = { ranges, line };
+    if (this.isOpen()) {
       popover.hidePopover();
     }
-    this.place(anchor, undefined);
     popover.showPopover();
-    this.place(anchor, popover.getBoundingClientRect());
+    this.reposition();
+    popover.focus({ preventScroll: true });
+    this.listen(true);
   }
 
+  /** Closes the note; focus goes back to where it was when the note opened. */
   close(): void {
-    if (this.popover?.matches(':popover-open')) {
-      this.popover.hidePopover();
+    if (this.isOpen()) {
+      this.popover!.hidePopover(); // the toggle event restores focus
     }
   }
 
-  /** Takes the host element out of the page, leaving the page's DOM as it was. */
-  remove(): void {
+  /** The claim's ranges were rebuilt (the page re-rendered): follow them, or close if the claim is gone. */
+  reanchor(claimId: string, ranges: readonly Range[] | undefined): void {
+    if (!this.isOpen() || this.openClaimId !== claimId) {
+      return;
+    }
+    if (!ranges || ranges.length === 0) {
+      this.close();
+      return;
+    }
+    this.anchor = { ranges, line: 0 };
+    this.reposition();
+  }
+
+  /** Forgets the popover (its host is being removed). */
+  detach(): void {
     this.close();
-    this.host?.remove();
-    this.host = undefined;
+    this.listen(false);
     this.popover = undefined;
+    this.anchor = undefined;
   }
 
   private ensurePopover(): HTMLElement {
-    if (this.popover && this.host?.isConnected) {
+    if (this.popover?.isConnected) {
       return this.popover;
     }
-    const host = this.doc.createElement(NOTE_HOST_TAG);
-    // Open, so tests and assistive technology can read the note; it holds nothing the page lacks.
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.adoptedStyleSheets = [this.baseSheet, this.positionSheet];
     const popover = this.doc.createElement('div');
     popover.className = 'note';
     popover.popover = 'auto';
+    popover.tabIndex = -1;
     popover.setAttribute('role', 'dialog');
-    popover.setAttribute('aria-label', this.t('noteLabel'));
-    shadow.append(popover);
-    // Appended to <html> rather than <body>: page scripts and styles address body's children far more often.
-    this.doc.documentElement.append(host);
-    this.host = host;
+    popover.setAttribute('aria-labelledby', NOTE_TITLE_ID);
+    popover.addEventListener('toggle', (event) => {
+      if ((event as ToggleEvent).newState === 'closed') {
+        this.onClosed();
+      }
+    });
+    this.host.shadow().append(popover);
     this.popover = popover;
     return popover;
+  }
+
+  private onClosed(): void {
+    this.listen(false);
+    this.openClaimId = undefined;
+    // Give focus back only if it is still ours (Escape, the close button), not
+    // when the reader closed the note by clicking somewhere else.
+    const active = this.doc.activeElement;
+    const focusIsOurs = active === null || active === this.doc.body || this.host.isHost(active);
+    const target = this.returnFocus;
+    this.returnFocus = null;
+    if (focusIsOurs) {
+      if (target instanceof HTMLElement && target.isConnected && target !== this.doc.body) {
+        target.focus({ preventScroll: true });
+      } else if (active && this.host.isHost(active)) {
+        (active as HTMLElement).blur();
+      }
+    }
   }
 
   private closeButton(): HTMLElement {
@@ -91,20 +137,54 @@ export class NotePopover {
     return button;
   }
 
-  /**
-   * Below the claim, or above it when there is no room below; kept inside the
-   * viewport horizontally. Top-layer absolute boxes are positioned against the
-   * initial containing block, so viewport coordinates get the scroll added.
-   */
-  private place(anchor: DOMRect, size: DOMRect | undefined): void {
-    const view = this.doc.defaultView!;
-    const width = size?.width ?? 0;
-    const height = size?.height ?? 0;
-    const left = Math.max(GAP_PX, Math.min(anchor.left, view.innerWidth - width - GAP_PX));
-    const fitsBelow = anchor.bottom + GAP_PX + height <= view.innerHeight;
-    const top = fitsBelow || anchor.top - GAP_PX - height < 0 ? anchor.bottom + GAP_PX : anchor.top - GAP_PX - height;
-    this.positionSheet.replaceSync(
-      `.note { left: ${Math.round(left + view.scrollX)}px; top: ${Math.round(top + view.scrollY)}px; }`,
-    );
+  private listening = false;
+
+  private listen(on: boolean): void {
+    const view = this.doc.defaultView;
+    if (!view || on === this.listening) {
+      return;
+    }
+    this.listening = on;
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    // Capture: scrolling inside any scroll container of the page moves the claim too.
+    view[method]('scroll', this.onViewportChange, { capture: true, passive: true } as AddEventListenerOptions);
+    view[method]('resize', this.onViewportChange, { passive: true } as AddEventListenerOptions);
   }
+
+  private readonly onViewportChange = (): void => {
+    const view = this.doc.defaultView;
+    if (!view || this.frame) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.reposition();
+    });
+  };
+
+  /**
+   * Below the claim's line, or above it when there is no room below; kept
+   * inside the viewport (position: fixed, so viewport coordinates).
+   */
+  private reposition(): void {
+    const view = this.doc.defaultView;
+    const popover = this.popover;
+    if (!view || !popover || !this.anchor || !this.isOpen()) {
+      return;
+    }
+    const boxes = this.anchor.ranges.flatMap((range) => Array.from(range.getClientRects()));
+    const box = boxes[this.anchor.line] ?? boxes[0];
+    if (!box) {
+      return;
+    }
+    const { width, height } = popover.getBoundingClientRect();
+    const left = clamp(box.left, GAP_PX, view.innerWidth - width - GAP_PX);
+    const below = box.bottom + GAP_PX;
+    const above = box.top - GAP_PX - height;
+    const wanted = below + height <= view.innerHeight - GAP_PX || above < GAP_PX ? below : above;
+    const top = clamp(wanted, GAP_PX, view.innerHeight - height - GAP_PX);
+    this.positionSheet.replaceSync(`.note { left: ${Math.round(left)}px; top: ${Math.round(top)}px; }`);
+  }
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(value, Math.max(low, high)));
 }
