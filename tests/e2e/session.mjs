@@ -17,14 +17,19 @@ const VIEWPORT = { width: 1280, height: 900 };
  * @param {'chrome' | 'firefox'} build which extension/dist folder to load
  */
 export function useSession(launch, build) {
-  const session = { browser: undefined, server: undefined, expected: undefined };
+  const session = { browser: undefined, server: undefined, expected: undefined, resetSettings: undefined };
+  let control;
   before(async () => {
     session.expected = analyzeWithCli(join(SAMPLE_DIR, 'article.html'));
     assert.ok(session.expected.claims.some((claim) => claim.checkworthy), 'the sample article must have a check-worthy claim');
     session.server = await startTestServer();
     session.browser = await launch(join(EXTENSION_DIST, build), VIEWPORT);
+    // An extension page kept open to put the reader's settings back to the defaults between tests.
+    control = await session.browser.open(await session.browser.extensionUrl('panel.html?tab=-1'));
+    session.resetSettings = () => control.evaluate(() => (globalThis.browser ?? chrome).storage.local.clear());
   });
   after(async () => {
+    await control?.close();
     await session.browser?.close();
     await session.server?.close();
   });

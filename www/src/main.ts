@@ -128,7 +128,7 @@ function byId(id: string): HTMLElement {
 /** The extension's next / previous claim shortcuts, here as plain key bindings (Enter opens the note). */
 function onKeyDown(event: KeyboardEvent): void {
   if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-  const direction = event.code === 'KeyN' ? 1 : event.code === 'KeyP' ? -1 : 0;
+  const direction = event.code === 'KeyJ' ? 1 : event.code === 'KeyK' ? -1 : 0;
   if (direction !== 0) {
     event.preventDefault();
     overlay.step(direction);

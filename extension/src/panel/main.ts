@@ -25,7 +25,11 @@ let refreshing: Promise<void> = Promise.resolve();
 document.documentElement.lang = ext.i18n.getUILanguage();
 document.title = t('panelTitle');
 const sheet = new CSSStyleSheet();
-sheet.replaceSync(`body { margin: 0; padding: 12px; } ${PANEL_CSS}`);
+sheet.replaceSync(`
+:root { color-scheme: light dark; }
+body { margin: 0; padding: 12px; background: #fbfaf7; }
+@media (prefers-color-scheme: dark) { body { background: #1b1a17; } }
+${PANEL_CSS}`);
 document.adoptedStyleSheets = [sheet];
 
 const panel = new ClaimsPanel(document.getElementById('panel')!, t, {

@@ -33,11 +33,21 @@ export function watchSettings(listener: (settings: Settings, previous: Settings)
   return () => ext.storage.onChanged.removeListener(onChanged);
 }
 
-/** Applies `change` to the current settings and stores the validated result. */
-export async function updateSettings(change: (settings: Settings) => void): Promise<Settings> {
-  const settings = await readSettings();
-  change(settings);
-  const { settings: valid } = validateSettings(settings);
-  await ext.storage.local.set({ [STORAGE_KEY]: valid });
-  return valid;
+let updates: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies `change` to the current settings and stores the validated result.
+ * Updates from one page run one after another, so two quick clicks cannot
+ * both read the old value and lose one change.
+ */
+export function updateSettings(change: (settings: Settings) => void): Promise<Settings> {
+  const run = updates.then(async () => {
+    const settings = await readSettings();
+    change(settings);
+    const { settings: valid } = validateSettings(settings);
+    await ext.storage.local.set({ [STORAGE_KEY]: valid });
+    return valid;
+  });
+  updates = run.catch(() => undefined);
+  return run;
 }

@@ -11,6 +11,8 @@ import type { OverlayHost } from './overlay-host';
 
 /** Gap between the claim and the note, and between the note and the viewport edge. */
 const GAP_PX = 8;
+/** The least height a note is squeezed to next to its claim; below that it may cover the claim. */
+const MIN_HEIGHT_PX = 160;
 
 export class NotePopover {
   private popover: HTMLElement | undefined;
@@ -122,6 +124,9 @@ export class NotePopover {
       if (target instanceof HTMLElement && target.isConnected && target !== this.doc.body) {
         target.focus({ preventScroll: true });
       } else if (active && this.host.isHost(active)) {
+        // Focus was on the note itself: let it go back to the page. (Firefox keeps
+        // a hidden element focused until told, so blur the inner element too.)
+        (this.host.shadow().activeElement as HTMLElement | null)?.blur();
         (active as HTMLElement).blur();
       }
     }
@@ -161,8 +166,9 @@ export class NotePopover {
   };
 
   /**
-   * Below the claim's line, or above it when there is no room below; kept
-   * inside the viewport (position: fixed, so viewport coordinates).
+   * Below the claim's line if the note fits there, else above it, else on
+   * the roomier side with its height capped (it scrolls inside), so the note
+   * never covers its claim; always inside the viewport (position: fixed).
    */
   private reposition(): void {
     const view = this.doc.defaultView;
@@ -175,13 +181,27 @@ export class NotePopover {
     if (!box) {
       return;
     }
-    const { width, height } = popover.getBoundingClientRect();
+    const width = popover.getBoundingClientRect().width;
+    // The note's full height, whatever height it is capped to now (borders included).
+    const natural = popover.scrollHeight + (popover.offsetHeight - popover.clientHeight);
+    const roomBelow = view.innerHeight - box.bottom - 2 * GAP_PX;
+    const roomAbove = box.top - 2 * GAP_PX;
+    let height = natural;
+    let below: boolean;
+    if (natural <= roomBelow) {
+      below = true;
+    } else if (natural <= roomAbove) {
+      below = false;
+    } else {
+      below = roomBelow >= roomAbove;
+      height = Math.max(MIN_HEIGHT_PX, below ? roomBelow : roomAbove);
+    }
     const left = clamp(box.left, GAP_PX, view.innerWidth - width - GAP_PX);
-    const below = box.bottom + GAP_PX;
-    const above = box.top - GAP_PX - height;
-    const wanted = below + height <= view.innerHeight - GAP_PX || above < GAP_PX ? below : above;
-    const top = clamp(wanted, GAP_PX, view.innerHeight - height - GAP_PX);
-    this.positionSheet.replaceSync(`.note { left: ${Math.round(left)}px; top: ${Math.round(top)}px; }`);
+    const wanted = below ? box.bottom + GAP_PX : box.top - GAP_PX - height;
+    const top = clamp(wanted, GAP_PX, view.innerHeight - Math.min(height, view.innerHeight - 2 * GAP_PX) - GAP_PX);
+    this.positionSheet.replaceSync(
+      `.note { left: ${Math.round(left)}px; top: ${Math.round(top)}px; max-height: min(${Math.floor(height)}px, calc(100vh - ${2 * GAP_PX}px)); }`,
+    );
   }
 }
 

@@ -1,5 +1,11 @@
 // Chromium through playwright-core, with the unpacked extension loaded.
 //
+// Keyboard commands cannot be pressed here: CDP marks the key events it
+// dispatches as not for the browser's own shortcut handling, so a command's
+// shortcut never reaches the extension. `runCommand` sends, from the service
+// worker, the message the background's command handler sends; the manifest's
+// shortcuts are checked through commands.getAll() instead.
+//
 // The toolbar click is real: CDP's Extensions.triggerAction runs the
 // extension's action on a tab exactly as a click on its toolbar button does
 // (action.onClicked fires and activeTab is granted). Chromium allows it only
@@ -47,14 +53,36 @@ export async function launchChromium(extensionDir, viewport) {
     });
   }
 
+  /** What the background's commands.onCommand handler sends to the active tab for each command. */
+  const COMMAND_MESSAGES = {
+    'next-claim': { type: 'step-claim', direction: 1 },
+    'previous-claim': { type: 'step-claim', direction: -1 },
+  };
+
+  async function runCommand(page, name) {
+    if (name === '_execute_action') return clickToolbarButton(page);
+    await page.bringToFront();
+    return worker.evaluate(async (message) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
+    }, COMMAND_MESSAGES[name]);
+  }
+
   return {
+    name: 'chromium',
+    /** The chrome-extension:// address of a file in the extension. */
+    extensionUrl: async (path) => `chrome-extension://${extensionId}/${path}`,
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
       return {
         evaluate: (fn, arg) => page.evaluate(fn, arg),
         click: (x, y) => page.mouse.click(x, y),
-        screenshot: (clip) => page.screenshot({ clip }),
+        pressKey: (key) => page.keyboard.press(key),
+        runCommand: (name) => runCommand(page, name),
+        setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+        screenshot: (clip) => page.screenshot(clip ? { clip } : {}),
+        screenshotTo: (path) => page.screenshot({ path }),
         chooseFile: (selector, path) => page.setInputFiles(selector, path),
         clickToolbarButton: () => clickToolbarButton(page),
         toolbarBadge: () => toolbarBadge(page),

@@ -1,6 +1,12 @@
 // Firefox ESR through puppeteer-core (WebDriver BiDi), with the extension
 // installed as a temporary add-on.
 //
+// Keyboard commands are real: Firefox turns each manifest shortcut into a
+// <key> element in the browser window, and `runCommand` fires that element's
+// command, which is what pressing the shortcut does (commands.onCommand runs
+// and grants activeTab). Colour scheme and permissions are set through the
+// browser window too (prefs, ExtensionPermissions), as a user's settings would.
+//
 // The toolbar click is real: with --remote-allow-system-access, BiDi may run
 // script in the browser window itself, where the test pins the extension's
 // button to the toolbar (as a user would) and clicks it. action.onClicked
@@ -66,14 +72,53 @@ export async function launchFirefox(extensionDir, viewport) {
     return evaluateInBrowserWindow(`(() => { ${findActionButton} return button.getAttribute('badge') ?? ''; })()`);
   }
 
+  /** Fires the <key> Firefox made for a manifest shortcut such as "Alt+Shift+J". */
+  async function runCommand(page, shortcut) {
+    await page.bringToFront();
+    const parts = shortcut.split('+');
+    const key = parts.pop();
+    const modifiers = parts.map((part) => ({ Alt: 'alt', Shift: 'shift', Ctrl: 'accel', Command: 'accel', MacCtrl: 'control' })[part]).sort().join(',');
+    await evaluateInBrowserWindow(`(() => {
+      const keyset = document.getElementById('ext-keyset-id-' + ${JSON.stringify(extensionId)}.replace(/[^a-z0-9_-]/gi, '_'));
+      const key = [...(keyset?.children ?? [])].find((k) => k.getAttribute('key') === ${JSON.stringify(key)} &&
+        (k.getAttribute('modifiers') ?? '').split(',').sort().join(',') === ${JSON.stringify(modifiers)});
+      if (!key) throw new Error('no <key> for ${shortcut}');
+      key.doCommand();
+    })()`);
+  }
+
   return {
+    name: 'firefox',
+    /** Grants an optional host permission as the reader's "Allow" would. */
+    grantOrigin: (origin) =>
+      evaluateInBrowserWindow(`(async () => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        const policy = WebExtensionPolicy.getByID(${JSON.stringify(extensionId)});
+        await ExtensionPermissions.add(policy.id, { permissions: [], origins: [${JSON.stringify(origin)}] }, policy.extension);
+        return true;
+      })()`),
+    /** The moz-extension:// address of a file in the extension. */
+    extensionUrl: (path) =>
+      evaluateInBrowserWindow(`WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).getURL(${JSON.stringify(path)})`),
     async open(url) {
       const page = await browser.newPage();
-      await page.goto(url);
+      if (url.startsWith('moz-extension:')) {
+        // BiDi reports no load for extension pages: start it, then wait for the document.
+        page.goto(url).catch(() => {});
+        await waitForDocument(page, url);
+      } else {
+        await page.goto(url);
+      }
       return {
         evaluate: (fn, arg) => page.evaluate(fn, arg),
         click: (x, y) => page.mouse.click(x, y),
-        screenshot: (clip) => page.screenshot({ clip }),
+        pressKey: (key) => page.keyboard.press(key),
+        runCommand: (name, shortcut) => runCommand(page, shortcut),
+        // A browser-wide pref (every page, extension pages included), as the reader's theme would be.
+        setColorScheme: (scheme) =>
+          evaluateInBrowserWindow(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`),
+        screenshot: (clip) => page.screenshot(clip ? { clip } : {}),
+        screenshotTo: (path) => page.screenshot({ path }),
         chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
         clickToolbarButton: () => clickToolbarButton(page),
         toolbarBadge: () => toolbarBadge(page),
@@ -85,4 +130,17 @@ export async function launchFirefox(extensionDir, viewport) {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+async function waitForDocument(page, url) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      if (await page.evaluate((want) => location.href === want && document.readyState === 'complete', url)) return;
+    } catch {
+      // the old document is going away
+    }
+    if (Date.now() > deadline) throw new Error(`timed out opening ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
