@@ -48,6 +48,26 @@ export function describeExtension(session) {
       });
     });
 
+    it('reads the page background and draws dark-page highlights and a dark note on a dark site', async () => {
+      await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
+        // The site's own dark theme (CSSOM, as its stylesheet would).
+        await page.evaluate(() => {
+          for (const element of [document.documentElement, document.body]) {
+            element.style.setProperty('background', '#121212');
+            element.style.setProperty('color', '#e8e6e1');
+          }
+        });
+        const shown = expectedShown(session.expected.claims, defaultFilter());
+        const highlights = await activate(page, shown);
+        assert.deepEqual([...new Set(highlights.map((range) => range.theme))], ['dark'], 'dark-page highlight styles');
+        await page.click(highlights[0].box.x + 4, highlights[0].box.y + highlights[0].box.height / 2);
+        await waitForNote(page);
+        assert.equal(await page.evaluate((tag) => document.querySelector(tag).getAttribute('data-theme'), HOST_TAG), 'dark');
+        assert.deepEqual(await seriousViolations(page, [[HOST_TAG, '.note']]), [], 'axe: the note on a dark page');
+        await page.screenshotTo(artifactPath(`${name()}-popover-dark-site.png`));
+      });
+    });
+
     it('moves between claims with the next / previous commands, and Enter opens the note', async () => {
       await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
         const shown = expectedShown(session.expected.claims, defaultFilter());

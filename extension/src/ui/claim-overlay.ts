@@ -40,6 +40,7 @@ export class ClaimOverlay {
   /** The claim reached with next/previous; Enter opens its note while `keyboardArmed`. */
   private current: string | undefined;
   private keyboardArmed = false;
+  private currentMarked = false;
   private flashTimer = 0;
   private readonly colourScheme: MediaQueryList | undefined;
 
@@ -206,12 +207,14 @@ export class ClaimOverlay {
     this.shownList = [];
   }
 
-  private setCurrent(claimId: string | undefined): void {
+  /** Makes a claim the current one; `mark` draws the keyboard focus mark on it (not after a mouse click). */
+  private setCurrent(claimId: string | undefined, mark = true): void {
     this.current = claimId;
+    this.currentMarked = mark;
     this.unregister(currentHighlightName('light'));
     this.unregister(currentHighlightName('dark'));
     const entry = this.shownList.find((item) => item.claim.id === claimId);
-    if (this.shown && entry) {
+    if (this.shown && entry && mark) {
       const highlight = new Highlight(...entry.ranges);
       highlight.priority = 1;
       this.register(currentHighlightName(this.theme), highlight);
@@ -254,7 +257,7 @@ export class ClaimOverlay {
       this.current = undefined;
       this.keyboardArmed = false;
     }
-    this.setCurrent(this.current);
+    this.setCurrent(this.current, this.currentMarked);
   }
 
   private register(name: string, highlight: Highlight): void {
@@ -290,7 +293,7 @@ export class ClaimOverlay {
     if (!hit) {
       return;
     }
-    this.setCurrent(hit.claim.id);
+    this.setCurrent(hit.claim.id, false);
     this.openNote(hit, lineIndexAt(hit.ranges, event.clientX, event.clientY));
   };
 

@@ -54,8 +54,15 @@ export const THEME_BACKGROUNDS: Record<Theme, readonly Rgb[]> = {
   ],
 };
 
-/** Background tint opacity per theme: strong enough to see, weak enough to keep the page's text readable. */
-export const TINT_ALPHA: Record<Theme, number> = { light: 0.2, dark: 0.3 };
+/** Typical body text on each theme's pages: the tint must keep it at WCAG AAA contrast. */
+export const THEME_TEXT: Record<Theme, Rgb> = { light: [0x1b, 0x1b, 0x1b], dark: [0xe8, 0xe6, 0xe1] };
+
+/** Text under a tint keeps at least this contrast (WCAG AAA for body text). */
+export const TEXT_CONTRAST = 7;
+/** A tint differs at least this much in luminance from the page, so it is seen. */
+export const TINT_VISIBILITY = 1.15;
+/** For a hue too light to differ in luminance (yellow on white): the opacity that shows it by colour. */
+const HUE_ONLY_ALPHA = 0.4;
 
 /** WCAG 2 non-text contrast for the underline against the page. */
 const UNDERLINE_CONTRAST = 3;
@@ -99,10 +106,27 @@ function underlineColour(kind: StyleKind, theme: Theme): Rgb {
   return toward;
 }
 
-/** The tint's colour: on dark pages the kind's colour is lightened a little so the tint is visible at all. */
+/** The tint's colour: the kind's own, except black, which is lightened to show on dark pages. */
 function tintColour(kind: StyleKind, theme: Theme): Rgb {
   const base = KIND_BASE[kind];
-  return theme === 'light' ? base : mix(base, [255, 255, 255], kind === 'experience' ? 0.8 : 0.15);
+  return theme === 'dark' && kind === 'experience' ? mix(base, [255, 255, 255], 0.8) : base;
+}
+
+/**
+ * The least opacity at which the tint is seen on every background of the
+ * theme while the page's text on it stays at AAA contrast.
+ */
+function tintAlpha(tint: Rgb, theme: Theme): number {
+  const fine = (alpha: number) =>
+    THEME_BACKGROUNDS[theme].every((bg) => {
+      const painted = composite(tint, alpha, bg);
+      return contrast(painted, bg) >= TINT_VISIBILITY && contrast(THEME_TEXT[theme], painted) >= TEXT_CONTRAST;
+    });
+  for (let step = 0; step <= 20; step++) {
+    const alpha = 0.1 + step * 0.02;
+    if (fine(alpha)) return Math.round(alpha * 100) / 100;
+  }
+  return HUE_ONLY_ALPHA;
 }
 
 export interface KindColours {
@@ -112,7 +136,8 @@ export interface KindColours {
 }
 
 export function kindColours(kind: StyleKind, theme: Theme): KindColours {
-  return { underline: underlineColour(kind, theme), tint: tintColour(kind, theme), tintAlpha: TINT_ALPHA[theme] };
+  const tint = tintColour(kind, theme);
+  return { underline: underlineColour(kind, theme), tint, tintAlpha: tintAlpha(tint, theme) };
 }
 
 export function cssRgb([r, g, b]: Rgb, alpha = 1): string {
