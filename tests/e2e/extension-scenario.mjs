@@ -212,12 +212,43 @@ export function describeExtension(session) {
       });
     });
 
+    it('declares its shortcuts (assigned by the browser) and its panel as the side panel / sidebar', async () => {
+      await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
+        const control = await session.browser.open(await session.browser.extensionUrl('panel.html?tab=-1'));
+        try {
+          const commands = await control.evaluate(() => (globalThis.browser ?? chrome).commands.getAll());
+          for (const command of commands) {
+            assert.equal(command.shortcut, SHORTCUTS[command.name], `${command.name} has its shortcut`);
+          }
+          assert.equal(commands.length, 4);
+          const panelPath = await control.evaluate(async () => {
+            const api = globalThis.browser ?? chrome;
+            return api.sidePanel ? (await api.sidePanel.getOptions({})).path : new URL(await api.sidebarAction.getPanel({})).pathname;
+          });
+          assert.match(panelPath, /^\/?panel\.html$/);
+        } finally {
+          await control.close();
+        }
+        if (session.browser.openSidebar) {
+          // Firefox: the panel's shortcut opens the sidebar (Chrome's sidePanel.open needs a real key press).
+          await page.runCommand('_execute_sidebar_action', SHORTCUTS._execute_sidebar_action);
+          const sidebar = await waitFor('the sidebar to open', () => session.browser.openSidebar());
+          assert.match(sidebar, /sidebar-action/);
+        }
+      });
+    });
+
     it('keeps highlights correct when the page re-renders its article', async () => {
       await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
-        await activate(page, expectedShown(session.expected.claims, defaultFilter()));
+        const before = await activate(page, expectedShown(session.expected.claims, defaultFilter()));
+        await page.click(before[1].box.x + 4, before[1].box.y + before[1].box.height / 2);
+        const note = await waitForNote(page);
         // A React-like re-render: the article's nodes are replaced by new ones with the same markup.
         await page.evaluate(rerenderArticle, null);
+        await waitFor('the old nodes to be gone', async () => !(await page.evaluate(readClaimHighlights)).some((range) => !range.connected) || undefined);
         await waitForHighlights(page, expectedShown(session.expected.claims, defaultFilter()), { connected: true });
+        const kept = await page.evaluate(readNote, HOST_TAG);
+        assert.ok(kept.open && kept.summary === note.summary, 'the open note stays with its claim');
         // And one that changes the text: a new paragraph on top, so every offset shifts.
         await page.evaluate(rerenderArticle, 'The council also approved a $2 million pedestrian bridge on Tuesday, officials said.');
         const url = await page.evaluate(() => location.href);
@@ -231,6 +262,13 @@ export function describeExtension(session) {
       await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
         const shown = expectedShown(session.expected.claims, defaultFilter());
         const highlights = await activate(page, shown);
+        // A route change that leaves the article's DOM alone still starts over: the note closes, the claims come back.
+        await page.click(highlights[0].box.x + 4, highlights[0].box.y + highlights[0].box.height / 2);
+        await waitForNote(page);
+        await page.evaluate(() => history.pushState({}, '', '/plain/article.html?page=2'));
+        await waitFor('the note to close on navigation', async () => !(await page.evaluate(readNote, HOST_TAG)).open);
+        await waitForHighlights(page, shown);
+        // A route change to another article.
         await page.click(highlights[0].box.x + 4, highlights[0].box.y + highlights[0].box.height / 2);
         await waitForNote(page);
         await page.evaluate(navigateInPage, SECOND_ARTICLE);

@@ -71,14 +71,24 @@ export class ClaimOverlay {
     return this.current;
   }
 
-  /** Replaces the claims (a new or re-run analysis). A note stays open if its claim is still there. */
+  /**
+   * Replaces the claims (a new or re-run analysis). Claim ids are positions
+   * in one analysis, so the open note and the current claim are carried over
+   * by their text: they stay only if the same claim is still there.
+   */
   setContent(placed: readonly PlacedClaim[], context: NoteContext): void {
+    const textOf = (id: string | undefined) => this.placed.find((entry) => entry.claim.id === id)?.claim.text;
+    const openText = textOf(this.popover.claimId);
+    const currentText = textOf(this.current);
     this.placed = [...placed];
     this.context = context;
+    const idOf = (text: string | undefined) =>
+      text === undefined ? undefined : this.placed.find((entry) => entry.claim.text === text)?.claim.id;
+    this.current = idOf(currentText);
     this.rebuild();
-    const openId = this.popover.claimId;
-    if (openId !== undefined) {
-      this.popover.reanchor(openId, this.shownList.find((entry) => entry.claim.id === openId)?.ranges);
+    if (openText !== undefined) {
+      const entry = this.shownList.find((item) => item.claim.text === openText);
+      this.popover.reanchor(entry?.claim.id, entry?.ranges);
     }
   }
 

@@ -70,15 +70,16 @@ export class NotePopover {
     }
   }
 
-  /** The claim's ranges were rebuilt (the page re-rendered): follow them, or close if the claim is gone. */
-  reanchor(claimId: string, ranges: readonly Range[] | undefined): void {
-    if (!this.isOpen() || this.openClaimId !== claimId) {
+  /** The claims were rebuilt (the page re-rendered): follow the open note's claim to its new ranges, or close if it is gone. */
+  reanchor(claimId: string | undefined, ranges: readonly Range[] | undefined): void {
+    if (!this.isOpen()) {
       return;
     }
-    if (!ranges || ranges.length === 0) {
+    if (claimId === undefined || !ranges || ranges.length === 0) {
       this.close();
       return;
     }
+    this.openClaimId = claimId;
     this.anchor = { ranges, line: 0 };
     this.reposition();
   }

@@ -97,6 +97,9 @@ export async function launchFirefox(extensionDir, viewport) {
         await ExtensionPermissions.add(policy.id, { permissions: [], origins: [${JSON.stringify(origin)}] }, policy.extension);
         return true;
       })()`),
+    /** The id of the sidebar panel Firefox shows, or null when the sidebar is closed. */
+    openSidebar: () =>
+      evaluateInBrowserWindow(`(() => { const s = window.SidebarController ?? window.SidebarUI; return s.isOpen ? s.currentID : null; })()`),
     /** The moz-extension:// address of a file in the extension. */
     extensionUrl: (path) =>
       evaluateInBrowserWindow(`WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).getURL(${JSON.stringify(path)})`),
