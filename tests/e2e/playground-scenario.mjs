@@ -46,7 +46,7 @@ export function describePlayground(session) {
         // Keys: Alt+Shift+J moves to a claim, Enter opens its note.
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.evaluate(() => document.activeElement?.blur());
-        await page.pressKey('Alt+Shift+KeyJ');
+        await page.pressChord(['Alt', 'Shift', 'KeyJ']);
         await waitFor('a current claim', async () => (await page.evaluate(readNamedHighlights, '-current$')).length > 0);
         await page.pressKey('Enter');
         await waitFor('Enter to open the note', async () => (await page.evaluate(readNote, HOST_TAG)).open);

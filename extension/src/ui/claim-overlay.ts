@@ -6,7 +6,7 @@
 import type { Claim } from '../analysis';
 import { itemAtPoint } from '../dom/hit-test';
 import { type StyleKind, type ViewFilter, isCheckworthy, isShown, styleKind } from './claim-filter';
-import { FLASH_HIGHLIGHT_NAME, HIGHLIGHT_PREFIX, claimHighlightName, currentHighlightName } from './highlight-styles';
+import { FLASH_HIGHLIGHT_NAME, claimHighlightName, currentHighlightName } from './highlight-styles';
 import type { Translate } from './i18n';
 import { NOTE_CSS } from './note-styles';
 import { NotePopover } from './note-popover';
@@ -369,9 +369,4 @@ function scrollToRanges(doc: Document, ranges: readonly Range[]): void {
   if (box.top < margin || box.bottom > view.innerHeight - margin) {
     view.scrollBy({ top: box.top - (view.innerHeight - box.height) / 2, behavior: 'instant' as ScrollBehavior });
   }
-}
-
-/** Every highlight name this file may register, for callers that clear a registry. */
-export function isOverlayHighlightName(name: string): boolean {
-  return name.startsWith(HIGHLIGHT_PREFIX);
 }

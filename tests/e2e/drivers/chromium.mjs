@@ -79,6 +79,11 @@ export async function launchChromium(extensionDir, viewport) {
         evaluate: (fn, arg) => page.evaluate(fn, arg),
         click: (x, y) => page.mouse.click(x, y),
         pressKey: (key) => page.keyboard.press(key),
+        /** Holds each key down in turn, then lets go in reverse: a chord such as ['Alt', 'Shift', 'KeyJ']. */
+        pressChord: async (keys) => {
+          for (const key of keys) await page.keyboard.down(key);
+          for (const key of [...keys].reverse()) await page.keyboard.up(key);
+        },
         runCommand: (name) => runCommand(page, name),
         setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
         screenshot: (clip) => page.screenshot(clip ? { clip } : {}),

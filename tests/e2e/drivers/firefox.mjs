@@ -116,6 +116,11 @@ export async function launchFirefox(extensionDir, viewport) {
         evaluate: (fn, arg) => page.evaluate(fn, arg),
         click: (x, y) => page.mouse.click(x, y),
         pressKey: (key) => page.keyboard.press(key),
+        /** Holds each key down in turn, then lets go in reverse: a chord such as ['Alt', 'Shift', 'KeyJ']. */
+        pressChord: async (keys) => {
+          for (const key of keys) await page.keyboard.down(key);
+          for (const key of [...keys].reverse()) await page.keyboard.up(key);
+        },
         runCommand: (name, shortcut) => runCommand(page, shortcut),
         // A browser-wide pref (every page, extension pages included), as the reader's theme would be.
         setColorScheme: (scheme) =>
