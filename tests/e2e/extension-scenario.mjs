@@ -258,6 +258,33 @@ export function describeExtension(session) {
       });
     });
 
+    it('does no work in a hidden tab, and catches up when it is shown', async (t) => {
+      await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
+        await activate(page, expectedShown(session.expected.claims, defaultFilter()));
+        const other = await session.browser.open(session.server.baseUrl + NO_ARTICLE_PATH);
+        try {
+          if (!(await page.evaluate(() => document.hidden))) {
+            t.skip(`${name()} reports a background tab as visible under automation`);
+            return;
+          }
+          await page.evaluate(rerenderArticle, 'The council also approved a $2 million pedestrian bridge on Tuesday, officials said.');
+          // Long past the re-analysis delay: nothing has been redone while the tab is hidden.
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          // The old ranges collapsed when their nodes left the page (DOM range rules), and none was rebuilt.
+          const stale = await page.evaluate(readClaimHighlights);
+          assert.ok(stale.length > 0 && stale.every((range) => range.text === ''), 'the old highlights, not re-placed');
+        } finally {
+          await other.close();
+        }
+        await page.bringToFront();
+        const highlights = await waitFor('the re-analysis once shown', async () => {
+          const ranges = await page.evaluate(readClaimHighlights);
+          return ranges.some((range) => range.text.includes('pedestrian bridge')) && ranges;
+        });
+        assert.ok(highlights.every((range) => range.connected));
+      });
+    });
+
     it('starts over on in-page (single-page app) navigation', async () => {
       await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
         const shown = expectedShown(session.expected.claims, defaultFilter());

@@ -91,6 +91,7 @@ export async function launchChromium(extensionDir, viewport) {
         chooseFile: (selector, path) => page.setInputFiles(selector, path),
         clickToolbarButton: () => clickToolbarButton(page),
         toolbarBadge: () => toolbarBadge(page),
+        bringToFront: () => page.bringToFront(),
         close: () => page.close(),
       };
     },

@@ -130,6 +130,7 @@ export async function launchFirefox(extensionDir, viewport) {
         chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
         clickToolbarButton: () => clickToolbarButton(page),
         toolbarBadge: () => toolbarBadge(page),
+        bringToFront: () => page.bringToFront(),
         close: () => page.close(),
       };
     },
