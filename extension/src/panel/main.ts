@@ -21,6 +21,14 @@ const pinnedTab = Number(new URLSearchParams(location.search).get('tab')) || und
 let tabId: number | undefined = pinnedTab;
 let settings: Settings | undefined;
 let refreshing: Promise<void> = Promise.resolve();
+/** Counts the reader's changes, so a refresh that read the settings before a change does not undo it on screen. */
+let edits = 0;
+
+/** Saves a change the reader made here. */
+function edit(change: (settings: Settings) => void): void {
+  edits++;
+  void updateSettings(change);
+}
 
 document.documentElement.lang = ext.i18n.getUILanguage();
 document.title = t('panelTitle');
@@ -34,15 +42,16 @@ document.adoptedStyleSheets = [sheet];
 
 const panel = new ClaimsPanel(document.getElementById('panel')!, t, {
   revealClaim: (claimId) => void send({ type: 'reveal-claim', claimId }),
-  setKind: (kind, shown) => void updateSettings((s) => void (s.kinds[kind] = shown)),
-  setSourcing: (kind, shown) => void updateSettings((s) => void (s.sourcing[kind] = shown)),
-  setEnabled: (enabled) => void updateSettings((s) => void (s.enabled = enabled)),
+  setKind: (kind, shown) => edit((s) => void (s.kinds[kind] = shown)),
+  setSourcing: (kind, shown) => edit((s) => void (s.sourcing[kind] = shown)),
+  setEnabled: (enabled) => edit((s) => void (s.enabled = enabled)),
   setSiteMode,
   exportReport: (markdown, fileName) => downloadText(document, markdown, fileName),
 });
 
 /** From the reader's click: "always" first asks for the site's host permission (it must be the first thing done). */
 function setSiteMode(host: string, mode: SiteMode): void {
+  edits++;
   const save = () =>
     updateSettings((s) => {
       s.sites.always = s.sites.always.filter((h) => h !== host);
@@ -70,6 +79,7 @@ function refresh(): Promise<void> {
 }
 
 async function load(): Promise<void> {
+  const editsSeen = edits;
   settings = await readSettings();
   if (pinnedTab === undefined) {
     const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
@@ -85,6 +95,10 @@ async function load(): Promise<void> {
   const data: PanelData = state
     ? { phase: state.phase, reason: state.reason, analysis: state.analysis, settings, host: state.host }
     : { phase: tabId === undefined ? 'unavailable' : 'idle', analysis: null, settings, host: null };
+  if (editsSeen !== edits) {
+    void refresh(); // the reader changed something meanwhile: show that, not what was read before
+    return;
+  }
   panel.update(data);
 }
 
