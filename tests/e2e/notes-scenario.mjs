@@ -5,50 +5,38 @@
 // round-trips through W3C Web Annotation JSON-LD; the storage layer's
 // upgrade, quarantine and atomic import hold in the browser's own IndexedDB.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
+import { seriousViolations } from './axe.mjs';
 import { INSERTED_PARAGRAPH, NOTED_CLAIM, VARIANT_PATHS } from './article-variants.mjs';
 import { clickElement, openReady, resetExtensionData, textOf } from './extension-pages.mjs';
 import { centreInPopover, highlightTexts, popoverNotes, selectionText, textBox } from './notes-probes.mjs';
-import { CHECKWORTHY, HIGHLIGHT_NAMES, HOST_TAG, MESSAGES } from './overlay-names.mjs';
-import { readHighlights, serializeDomWithoutHost } from './page-probes.mjs';
+import { HOST_TAG, MESSAGES, READER_NOTE_PATTERN } from './overlay-names.mjs';
+import { readClaimHighlights, serializeDomWithoutHost } from './page-probes.mjs';
 import { ARTICLE_PAGES } from './page-server.mjs';
 import { waitFor } from './wait-for.mjs';
 
-const READER_NOTE = 'claimlens-reader-note';
 const NOTE_TEXT = 'Check the 2023 estimate against the council minutes.';
 const SELECTION_NOTE_TEXT = 'How many homes are in Eastmoor in total?';
 const flat = (text) => text.replace(/\s+/g, ' ').trim();
-const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
 /** axe-core's serious and critical violations inside the ClaimLens popover (its shadow root), not the page's own. */
-async function popoverViolations(page) {
-  await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-  const violations = await page.evaluate(async (hostTag) => {
-    const result = await globalThis.axe.run({ fromShadowDom: [hostTag, '.note'] }, { resultTypes: ['violations'] });
-    return {
-      checked: result.passes.length + result.violations.length,
-      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) })),
-    };
-  }, HOST_TAG);
-  assert.ok(violations.checked > 0, 'axe-core checked the popover (a scan that checks nothing proves nothing)');
-  return violations.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
+const popoverViolations = (page) => seriousViolations(page, [[HOST_TAG, '.note']]);
 
 /** First toolbar click on a freshly loaded page: wait for the claims. */
 async function annotate(page) {
   await page.clickToolbarButton();
   return waitFor('the claims to be highlighted', async () => {
-    const highlights = await page.evaluate(readHighlights, HIGHLIGHT_NAMES);
-    return highlights[CHECKWORTHY] && highlights;
+    const highlights = await page.evaluate(readClaimHighlights);
+    return highlights.length > 0 && highlights;
   });
 }
 
 async function clickClaim(page, highlights, claimText) {
-  const range = highlights[CHECKWORTHY].find((r) => flat(r.text) === claimText);
+  const range = highlights.find((r) => flat(r.text) === claimText);
   assert.ok(range, `"${claimText}" is highlighted as a check-worthy claim`);
   await page.click(range.box.x + range.box.width / 2, range.box.y + range.box.height / 2);
   return waitFor('the claim note to open', async () => {
@@ -65,7 +53,7 @@ async function clickInPopover(page, selector) {
 /** The reader-note highlight's texts once it holds `count` ranges. */
 function readerNoteTexts(page, count) {
   return waitFor(`${count} reader-note highlight(s)`, async () => {
-    const texts = await page.evaluate(highlightTexts, READER_NOTE);
+    const texts = await page.evaluate(highlightTexts, READER_NOTE_PATTERN);
     return texts && texts.length === count && texts;
   });
 }
@@ -74,6 +62,14 @@ async function writeNote(page, text) {
   await waitFor('the note editor to have focus', async () => (await page.evaluate(popoverNotes, HOST_TAG)).editorFocused);
   await page.type(text);
   await clickInPopover(page, '.notes-save');
+}
+
+/** Adds NOTE_TEXT to NOTED_CLAIM through the claim's popover, and waits until its passage is marked. */
+async function addClaimNote(page, highlights) {
+  await clickClaim(page, highlights, NOTED_CLAIM);
+  await clickInPopover(page, '.notes-add');
+  await writeNote(page, NOTE_TEXT);
+  await readerNoteTexts(page, 1);
 }
 
 /** The exported Web Annotation JSON-LD, read through the download link the notes page offers. */
@@ -123,7 +119,7 @@ export function describeReaderNotes(session) {
         // The same story (same canonical URL) with a paragraph inserted above: every offset moved.
         await page.goto(base + VARIANT_PATHS.shifted);
         highlights = await annotate(page);
-        assert.ok(highlights[CHECKWORTHY].length > 0);
+        assert.ok(highlights.length > 0);
         assert.deepEqual((await readerNoteTexts(page, 1)).map(flat), [NOTED_CLAIM], 're-anchored on the shifted text');
         assert.deepEqual((await clickClaim(page, highlights, NOTED_CLAIM)).notes, [NOTE_TEXT]);
         assert.ok(await page.evaluate((t) => document.body.textContent.includes(t), INSERTED_PARAGRAPH), 'the shifted page was served');
@@ -131,7 +127,7 @@ export function describeReaderNotes(session) {
         // The passage gone: nothing is marked, and the note is listed as an orphan.
         await page.goto(base + VARIANT_PATHS.orphaned);
         await annotate(page);
-        await waitFor('the reader-note highlight (empty)', async () => (await page.evaluate(highlightTexts, READER_NOTE))?.length === 0);
+        await waitFor('the reader-note highlight (empty)', async () => (await page.evaluate(highlightTexts, READER_NOTE_PATTERN))?.length === 0);
         const notesPage = await openReady(session, 'notes.html');
         try {
           const orphans = await waitFor('the orphan in the notes list', async () => {
@@ -162,10 +158,7 @@ export function describeReaderNotes(session) {
       try {
         let highlights = await annotate(page);
         // A claim note, then a selection note.
-        await clickClaim(page, highlights, NOTED_CLAIM);
-        await clickInPopover(page, '.notes-add');
-        await writeNote(page, NOTE_TEXT);
-        await readerNoteTexts(page, 1);
+        await addClaimNote(page, highlights);
 
         const box = await page.evaluate(textBox, '4,200 homes');
         await page.drag({ x: box.x + 1, y: box.y + box.height / 2 }, { x: box.x + box.width - 1, y: box.y + box.height / 2 });

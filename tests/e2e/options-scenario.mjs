@@ -4,21 +4,12 @@
 // and delete all data (confirmed in a dialog); axe-core finds no serious or
 // critical accessibility violation on either page.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { seriousViolations } from './axe.mjs';
 import { clickElement, openReady, resetExtensionData, textOf, waitReady } from './extension-pages.mjs';
-import { MESSAGES } from './overlay-names.mjs';
+import { message } from './overlay-names.mjs';
 import { waitFor } from './wait-for.mjs';
 
-const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const message = (key, ...values) => {
-  let text = MESSAGES[key].message;
-  const placeholders = Object.keys(MESSAGES[key].placeholders ?? {});
-  placeholders.forEach((name, i) => {
-    text = text.replace(`$${name.toUpperCase()}$`, values[i]);
-  });
-  return text;
-};
 
 function readStorage(page) {
   return page.evaluate(async () => {
@@ -52,20 +43,6 @@ async function waitSaved(page, previous = '') {
     const status = await textOf(page, '#save-status');
     return status === message('optionsSaved') && status !== previous && status;
   });
-}
-
-/** Runs axe-core on the page; returns the serious and critical violations. */
-async function seriousViolations(page) {
-  await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-  const { checked, violations } = await page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return {
-      checked: result.passes.length + result.violations.length,
-      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })),
-    };
-  });
-  assert.ok(checked > 0, 'axe-core checked the page');
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** @param {ReturnType<import('./session.mjs').useSession>} session */
