@@ -9,7 +9,7 @@ import { artifactPath } from './artifacts.mjs';
 import { seriousViolations } from './axe.mjs';
 import { assertCoversClaims } from './claim-coverage.mjs';
 import { analyseCurrentDom } from './dom-oracle.mjs';
-import { clickElement, openPanel } from './extension-pages.mjs';
+import { clickElement, openPanel, openReady } from './extension-pages.mjs';
 import {
   CLAIM_KINDS,
   FLASH,
@@ -211,6 +211,31 @@ export function describeExtension(session) {
           await waitFor('the count badge', async () => (await page.toolbarBadge()) === String(shown.length));
         } finally {
           await panel.close();
+        }
+      });
+    });
+
+    it('re-analyses the open page at the threshold the reader sets on the options page (the core decides)', async () => {
+      await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
+        const shown = expectedShown(session.expected.claims, defaultFilter());
+        await activate(page, shown);
+        const options = await openReady(session, 'options.html');
+        try {
+          await clickElement(options, '#threshold-default'); // off: the reader's own threshold
+          await waitFor('the slider to be enabled', () => options.evaluate(() => !document.getElementById('threshold').disabled));
+          await options.press('Tab'); // to the slider
+          await options.press('End'); // its top: no sentence scores 1
+          // Back to the article (a hidden tab is not re-analysed until it is shown).
+          await page.bringToFront();
+          await waitFor('the page to re-analyse with nothing check-worthy', async () => (await page.evaluate(readClaimHighlights)).length === 0);
+          await waitFor('the badge to count none', async () => (await page.toolbarBadge()) === '0');
+          await options.bringToFront();
+          await clickElement(options, '#threshold-default'); // back to the model's calibrated default
+          await page.bringToFront();
+          await waitForHighlights(page, shown, { connected: true, what: 'at the default threshold again' });
+          await waitFor('the count badge', async () => (await page.toolbarBadge()) === String(shown.length));
+        } finally {
+          await options.close();
         }
       });
     });

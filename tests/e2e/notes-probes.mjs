@@ -12,6 +12,14 @@ export function highlightTexts(pattern) {
     .map((range) => range.toString());
 }
 
+/** The ranges of the highlights whose names match `pattern`: their text and whether they sit on nodes in the page. */
+export function highlightRanges(pattern) {
+  return [...CSS.highlights]
+    .filter(([name]) => new RegExp(pattern).test(name))
+    .flatMap(([, highlight]) => [...highlight])
+    .map((range) => ({ text: range.toString(), connected: range.startContainer.isConnected && range.endContainer.isConnected }));
+}
+
 /**
  * Viewport centre of the first element matching `selector` inside the popover
  * host's shadow root, scrolled into view within the note (a long note scrolls

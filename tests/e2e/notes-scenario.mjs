@@ -12,10 +12,17 @@ import { describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
 import { seriousViolations } from './axe.mjs';
 import { INSERTED_PARAGRAPH, NOTED_CLAIM, VARIANT_PATHS } from './article-variants.mjs';
-import { clickElement, openReady, resetExtensionData, textOf } from './extension-pages.mjs';
-import { centreInPopover, highlightTexts, popoverNotes, selectionText, textBox } from './notes-probes.mjs';
-import { HOST_TAG, MESSAGES, READER_NOTE_PATTERN } from './overlay-names.mjs';
-import { readClaimHighlights, serializeDomWithoutHost } from './page-probes.mjs';
+import { clickElement, openPanel, openReady, resetExtensionData, textOf } from './extension-pages.mjs';
+import { centreInPopover, highlightRanges, highlightTexts, popoverNotes, selectionText, textBox } from './notes-probes.mjs';
+import { FLASH, HOST_TAG, MESSAGES, READER_NOTE_PATTERN, message } from './overlay-names.mjs';
+import {
+  readClaimHighlights,
+  readNamedHighlights,
+  readPanel,
+  rerenderArticle,
+  rerenderArticleWithout,
+  serializeDomWithoutHost,
+} from './page-probes.mjs';
 import { ARTICLE_PAGES } from './page-server.mjs';
 import { waitFor } from './wait-for.mjs';
 
@@ -220,6 +227,89 @@ export function describeReaderNotes(session) {
       } finally {
         await page.close();
         if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      }
+    });
+
+    it('the claims panel lists the page’s notes and reveals one; a re-rendered page re-anchors them, orphans listed apart; edits in the panel reach the page', async () => {
+      await resetExtensionData(session);
+      const page = await session.browser.open(session.server.baseUrl + ARTICLE_PAGES[0].path);
+      let panel;
+      try {
+        await addClaimNote(page, await annotate(page));
+
+        panel = await openPanel(session, page);
+        const listed = await waitFor('the note in the panel', async () => {
+          const notes = (await panel.evaluate(readPanel)).readerNotes;
+          return notes.notes.length === 1 && notes;
+        });
+        assert.deepEqual(listed, { heading: message('notesListHeading', '1'), notes: [NOTE_TEXT], orphans: [] });
+
+        // "Show" in the panel scrolls the page to the note's passage and flashes it.
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await clickElement(panel, '.notes-show');
+        const flash = await waitFor('the flash on the noted passage', async () => (await page.evaluate(readNamedHighlights, `^${FLASH}$`))[0]);
+        assert.equal(flat(flash.text), NOTED_CLAIM);
+        assert.ok(flash.inViewport, 'the page scrolled to it');
+
+        // The site re-renders its article with a paragraph on top: new nodes, every offset moved.
+        // (The reader looks at the article: a hidden tab is not re-analysed until it is shown.)
+        await page.bringToFront();
+        await page.evaluate(rerenderArticle, INSERTED_PARAGRAPH);
+        const moved = await waitFor('the note re-anchored on the new nodes', async () => {
+          const ranges = await page.evaluate(highlightRanges, READER_NOTE_PATTERN);
+          return ranges.length === 1 && ranges[0].connected && flat(ranges[0].text) === NOTED_CLAIM && ranges;
+        });
+        assert.equal(moved.length, 1);
+        const rerendered = await waitFor('the claims on the new nodes', async () => {
+          const ranges = await page.evaluate(readClaimHighlights);
+          return ranges.some((r) => r.connected && flat(r.text) === NOTED_CLAIM) && ranges.every((r) => r.connected) && ranges;
+        });
+        assert.deepEqual((await clickClaim(page, rerendered, NOTED_CLAIM)).notes, [NOTE_TEXT], 'the claim’s note still lists it');
+        await page.press('Escape');
+        await waitFor('the claim’s note to close', async () => !(await page.evaluate(popoverNotes, HOST_TAG)).open);
+
+        // Edited in the panel: the page's claim note shows the new text.
+        await panel.bringToFront();
+        await clickElement(panel, '.notes-edit');
+        await waitFor('the panel’s note editor to have focus', () => panel.evaluate(() => document.activeElement?.tagName === 'TEXTAREA'));
+        await panel.type(' Edited in the panel.');
+        await clickElement(panel, '.notes-save');
+        const edited = `${NOTE_TEXT} Edited in the panel.`;
+        await waitFor('the edit in the panel list', async () => (await panel.evaluate(readPanel)).readerNotes.notes[0] === edited);
+        await page.bringToFront();
+        await waitFor('the page to have the edit', async () => {
+          const ranges = await page.evaluate(readClaimHighlights);
+          const range = ranges.find((r) => flat(r.text) === NOTED_CLAIM);
+          await page.click(range.box.x + range.box.width / 2, range.box.y + range.box.height / 2);
+          const state = await waitFor('the claim note to open', async () => {
+            const popover = await page.evaluate(popoverNotes, HOST_TAG);
+            return popover.open && popover;
+          });
+          await page.press('Escape');
+          await waitFor('the claim’s note to close', async () => !(await page.evaluate(popoverNotes, HOST_TAG)).open);
+          return state.notes[0] === edited;
+        });
+
+        // The site edits the sentence away: the note becomes an orphan, listed apart in the panel.
+        await page.evaluate(rerenderArticleWithout, NOTED_CLAIM);
+        await waitFor('the reader-note highlight (empty)', async () => (await page.evaluate(highlightTexts, READER_NOTE_PATTERN))?.length === 0);
+        const orphaned = await waitFor('the orphan in the panel', async () => {
+          const notes = (await panel.evaluate(readPanel)).readerNotes;
+          return notes.orphans.length === 1 && notes;
+        });
+        assert.deepEqual(orphaned.orphans, [edited]);
+        assert.equal(await panel.evaluate(() => document.querySelectorAll('.notes-show').length), 0, 'an orphan has no "Show"');
+
+        // Deleted in the panel (after its confirmation): gone from the list and the database.
+        await panel.bringToFront();
+        await clickElement(panel, '.notes-delete');
+        await clickElement(panel, '.notes-delete-confirm');
+        await waitFor('the panel list to empty', async () => (await panel.evaluate(readPanel)).readerNotes.heading === message('notesListHeading', '0'));
+        const remaining = await panel.evaluate(() => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'notes-list-all' }));
+        assert.deepEqual(remaining.notes, [], 'the note is deleted from the database');
+      } finally {
+        await panel?.close();
+        await page.close();
       }
     });
 

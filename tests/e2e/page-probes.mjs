@@ -1,8 +1,8 @@
 // Functions the tests run in a page's main world. Most only read: the page's
 // DOM, its shared highlight registry (the content script's highlights are
 // registered in the same per-document registry), and ClaimLens's open shadow
-// root. rerenderArticle changes the article as the page's own scripts would.
-// Each must be self-contained: it is serialised into the page.
+// root. The rerender functions change the article as the page's own scripts
+// would. Each must be self-contained: it is serialised into the page.
 
 /** The page's markup, without the overlay host (the one element ClaimLens may add). */
 export function serializeDomWithoutHost(hostTag) {
@@ -152,3 +152,18 @@ export function rerenderArticle(extraParagraph) {
   article.replaceWith(fresh);
 }
 
+/** Like rerenderArticle, with `text` taken out of the article's text (the page edited a sentence away). */
+export function rerenderArticleWithout(text) {
+  const fresh = document.querySelector('article').cloneNode(true);
+  const walker = document.createTreeWalker(fresh, NodeFilter.SHOW_TEXT);
+  let found = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const flat = node.data.replace(/\s+/g, ' ');
+    if (flat.includes(text)) {
+      node.data = flat.replace(text, '');
+      found = true;
+    }
+  }
+  if (!found) throw new Error(`"${text}" is not in one text node of the article`);
+  document.querySelector('article').replaceWith(fresh);
+}
