@@ -15,11 +15,8 @@ import {
   isOwnExtensionPage,
   isPanelToContent,
 } from '../messages';
-import { ext } from '../platform';
-import type { Translate } from '../ui/i18n';
+import { ext, translate } from '../platform';
 import { PageSession } from './page-session';
-
-const translate: Translate = (key, substitutions) => ext.i18n.getMessage(key, substitutions);
 
 function onMessage(
   message: unknown,

@@ -5,7 +5,7 @@
 
 import { allNotes, coreInfo, deleteAllNotes, quarantinedNotes } from '../notes/client';
 import { toAnnotationCollection, ALL_DATA_FORMAT } from '../notes/w3c';
-import { ext } from '../platform';
+import { ext, translate as t } from '../platform';
 import { CLAIM_KINDS, type Settings, SOURCING_KINDS, normalizeHost, defaultSettings } from '../settings/schema';
 import {
   clearAllStoredSettings,
@@ -18,7 +18,7 @@ import {
 import { originPattern } from '../site-permission';
 import { SOURCING_LABELS, kindLabel } from '../ui/note-view';
 import { formatTime } from '../ui/notes-list';
-import { byId, dateStamp, localize, offerDownload, translate as t } from './localize';
+import { byId, dateStamp, localize, offerDownload } from './localize';
 
 const doc = document;
 let current: Settings = defaultSettings();

@@ -10,7 +10,7 @@
 
 import { type PageNotes, type PageState, type PanelToContent, isOverlayStatus, isOwnContentScript, isPageState } from '../messages';
 import { notesSource } from '../notes/client';
-import { ext } from '../platform';
+import { ext, translate as t } from '../platform';
 import type { Settings } from '../settings/schema';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/store';
 import { originPattern } from '../site-permission';
@@ -18,7 +18,6 @@ import { type NoteAnchorStatus, type NotesListHandle, type NotesSource, mountNot
 import { NOTES_CSS } from '../ui/notes-styles';
 import { ClaimsPanel, PANEL_READER_NOTES_MOUNT, type PanelData, type SiteMode, downloadText } from '../ui/panel/panel-view';
 import { PANEL_CSS } from '../ui/panel/panel-styles';
-import { translate as t } from './localize';
 
 const pinnedTab = Number(new URLSearchParams(location.search).get('tab')) || undefined;
 let tabId: number | undefined = pinnedTab;
