@@ -13,7 +13,8 @@ const LIGHT = `
   --cl-border: rgb(0 0 0 / 0.18);
   --cl-accent: #7a4d00;
   --cl-link: #0b57d0;
-  --cl-focus: #0b57d0;`;
+  --cl-focus: #0b57d0;
+  --cl-error: rgb(180 35 24);`;
 
 const DARK = `
   --cl-bg: #23211c;
@@ -22,7 +23,8 @@ const DARK = `
   --cl-border: rgb(255 255 255 / 0.22);
   --cl-accent: #f0b429;
   --cl-link: #8ab4f8;
-  --cl-focus: #8ab4f8;`;
+  --cl-focus: #8ab4f8;
+  --cl-error: rgb(255 138 128);`;
 
 /** Kind chips and sourcing labels reuse the highlight colours and underline styles, so the note doubles as a legend. */
 function legendRules(selectorFor: (theme: 'light' | 'dark', rule: string) => string): string {
