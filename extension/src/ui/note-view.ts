@@ -143,7 +143,7 @@ export function renderNote(doc: Document, claim: Claim, context: NoteContext, t:
     note.append(h.section(t('noteLinks'), h.list(claim.note.links.map((link) => h.link(link.label, link.url)))));
   }
 
-  // MOUNT POINT: the reader's own notes on this claim. Left empty here on purpose.
+  // MOUNT POINT: the reader's own notes on this claim, filled by the overlay's extension (content/reader-notes.ts).
   const mount = h.el('section', 'note-reader-notes');
   mount.dataset.claimlensMount = READER_NOTES_MOUNT;
   mount.dataset.claimId = claim.id;
