@@ -21,7 +21,16 @@ import {
   expectedShown,
   message,
 } from './overlay-names.mjs';
-import { centreOf, readClaimHighlights, readNamedHighlights, readNote, readPanel, rerenderArticle, serializeDomWithoutHost } from './page-probes.mjs';
+import {
+  centreOf,
+  readClaimHighlights,
+  readNamedHighlights,
+  readNote,
+  readPanel,
+  rerenderArticle,
+  scrollClaimIntoView,
+  serializeDomWithoutHost,
+} from './page-probes.mjs';
 import { ARTICLE_PAGES, NO_ARTICLE_PATH } from './page-server.mjs';
 import { waitFor } from './wait-for.mjs';
 
@@ -109,9 +118,12 @@ export function describeExtension(session) {
     it('shows the full note as a labelled dialog that follows scrolling inside the viewport (axe, screenshots)', async () => {
       await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
         const shown = expectedShown(session.expected.claims, defaultFilter());
-        const highlights = await activate(page, shown);
         const named = shown.findIndex(({ claim }) => claim.sourcing.kind === 'named');
-        const target = highlights.find((range) => sameText(range.text, shown[named].claim.text) || shown[named].claim.text.startsWith(range.text.trim()));
+        const isTarget = (range) => sameText(range.text, shown[named].claim.text) || shown[named].claim.text.startsWith(range.text.trim());
+        const before = (await activate(page, shown)).find(isTarget);
+        // The claim may be below the fold: scroll it to the middle of the viewport first, as a reader would.
+        assert.ok(await page.evaluate(scrollClaimIntoView, before.text), 'the named claim is highlighted');
+        const target = (await page.evaluate(readClaimHighlights)).find(isTarget);
         await page.click(target.box.x + 4, target.box.y + target.box.height / 2);
         const note = await waitForNote(page);
         const claim = shown[named].claim;

@@ -43,6 +43,22 @@ export function readClaimHighlights() {
   });
 }
 
+/** Scrolls the first claim highlight whose text is `text` (whitespace aside) to the middle of the viewport, as a reader would. */
+export function scrollClaimIntoView(text) {
+  const flat = (value) => value.replace(/\s+/g, '');
+  for (const [name, highlight] of CSS.highlights) {
+    if (!/^claimlens-(light|dark)-[a-z]+-[a-z]+$/.test(name)) continue;
+    for (const range of highlight) {
+      if (flat(range.toString()) === flat(text)) {
+        const node = range.startContainer;
+        (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement).scrollIntoView({ block: 'center' });
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** Texts of the ranges in the named highlights (e.g. the keyboard's current claim, the flash). */
 export function readNamedHighlights(pattern) {
   const out = [];
