@@ -1,0 +1,247 @@
+//! Groups comments that share a template or are near-copies, from the
+//! evidence of the other passes.
+//!
+//! Each comment gets a template score: the weights of the distinct stock
+//! phrases it uses (an occurrence nested in a longer one of the same comment
+//! adds nothing) plus [`FRAME_WEIGHT`] per distinct skeleton frame. A comment
+//! is *templated* when it is a near-copy of another, or when its score
+//! reaches [`MIN_SCORE`] from at least [`MIN_FEATURES`] distinct features —
+//! one shared idiom is never enough. Templated comments that share a feature
+//! (or are near-copies) form one cluster.
+
+use super::near_duplicates::{jaccard, Link};
+use super::phrases::StockPhrase;
+use super::skeleton::Frame;
+use super::tokens::Word;
+use super::union_find::UnionFind;
+use crate::spans::ByteSpan;
+
+pub const FRAME_WEIGHT: u32 = 2;
+pub const MIN_SCORE: u32 = 5;
+pub const MIN_FEATURES: usize = 2;
+/// Similarity is averaged over the pairs of at most this many members.
+const SIMILARITY_SAMPLE: usize = 48;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterKind {
+    /// Near-copies of one text (word 3-shingle Jaccard ≥ 0.5).
+    NearDuplicate,
+    /// Reworded variants sharing stock phrases and sentence frames.
+    Template,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub index: u32,
+    /// What the member shares with the others, in its own text.
+    pub spans: Vec<ByteSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub kind: ClusterKind,
+    /// Mean pairwise Jaccard: of word 3-shingles for near-copies, of shared
+    /// phrases and frames for templates.
+    pub similarity: f32,
+    pub members: Vec<Member>,
+}
+
+/// Per comment: template score, the features it uses, and where.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    pub score: u32,
+    /// Feature ids: phrases are `0..phrases.len()`, frames follow. Sorted.
+    pub features: Vec<u32>,
+    pub spans: Vec<ByteSpan>,
+}
+
+pub fn evidence(n: usize, phrases: &[StockPhrase], frames: &[Frame]) -> Vec<Evidence> {
+    // (first word, word count, phrase id, span) per comment.
+    let mut by_doc: Vec<Vec<(u32, u32, u32, ByteSpan)>> = vec![Vec::new(); n];
+    for (id, p) in phrases.iter().enumerate() {
+        for o in &p.occurrences {
+            if let Some(list) = by_doc.get_mut(o.doc as usize) {
+                list.push((o.first_word, o.words, id as u32, o.span));
+            }
+        }
+    }
+    let mut out: Vec<Evidence> = vec![Evidence::default(); n];
+    for (doc, list) in by_doc.iter_mut().enumerate() {
+        list.sort_unstable_by_key(|&(first, words, id, _)| (first, std::cmp::Reverse(words), id));
+        let mut max_end = 0u32;
+        let ev = &mut out[doc];
+        for &(first, words, id, span) in list.iter() {
+            if first + words <= max_end {
+                continue;
+            }
+            max_end = first + words;
+            if !ev.features.contains(&id) {
+                ev.features.push(id);
+                ev.score += phrases[id as usize].weight;
+            }
+            ev.spans.push(span);
+        }
+    }
+    let base = phrases.len() as u32;
+    let mut frame_spans: Vec<Vec<ByteSpan>> = vec![Vec::new(); n];
+    for (k, f) in frames.iter().enumerate() {
+        let id = base + k as u32;
+        for o in &f.occurrences {
+            let (Some(ev), Some(seen)) = (
+                out.get_mut(o.doc as usize),
+                frame_spans.get_mut(o.doc as usize),
+            ) else {
+                continue;
+            };
+            // Overlapping frames in one comment are one piece of evidence.
+            let overlaps = seen.iter().any(|s| s.overlaps(o.span));
+            if !ev.features.contains(&id) {
+                ev.features.push(id);
+                if !overlaps {
+                    ev.score += FRAME_WEIGHT;
+                }
+            }
+            seen.push(o.span);
+            ev.spans.push(o.span);
+        }
+    }
+    for ev in &mut out {
+        ev.features.sort_unstable();
+        ev.spans = merged(std::mem::take(&mut ev.spans));
+    }
+    out
+}
+
+pub fn is_templated(ev: &Evidence) -> bool {
+    ev.score >= MIN_SCORE && ev.features.len() >= MIN_FEATURES
+}
+
+/// The clusters, largest first. `near` already holds the near-copy unions.
+pub fn cluster(
+    words: &[Vec<Word>],
+    shingles: &[Vec<u64>],
+    near: &UnionFind,
+    near_links: &[Link],
+    evidence: &[Evidence],
+) -> Vec<Cluster> {
+    let n = evidence.len();
+    let mut near_copy = vec![false; n];
+    for l in near_links {
+        for i in [l.a, l.b] {
+            if let Some(flag) = near_copy.get_mut(i as usize) {
+                *flag = true;
+            }
+        }
+    }
+    let templated: Vec<bool> = (0..n)
+        .map(|i| near_copy[i] || is_templated(&evidence[i]))
+        .collect();
+    let mut groups = near.clone();
+    let feature_count = evidence
+        .iter()
+        .flat_map(|e| e.features.iter())
+        .max()
+        .map_or(0, |m| *m as usize + 1);
+    let mut last_member: Vec<Option<u32>> = vec![None; feature_count];
+    for (i, ev) in evidence.iter().enumerate() {
+        if !templated[i] {
+            continue;
+        }
+        for &f in &ev.features {
+            if let Some(prev) = last_member[f as usize] {
+                groups.union(prev, i as u32);
+            }
+            last_member[f as usize] = Some(i as u32);
+        }
+    }
+    let mut near_groups = near.clone();
+    let mut out: Vec<Cluster> = groups
+        .groups()
+        .into_iter()
+        .map(|members| {
+            let root = near_groups.find(members[0]);
+            let all_near = members
+                .iter()
+                .all(|&m| near_copy[m as usize] && near_groups.find(m) == root);
+            let kind = if all_near {
+                ClusterKind::NearDuplicate
+            } else {
+                ClusterKind::Template
+            };
+            let sample = &members[..members.len().min(SIMILARITY_SAMPLE)];
+            let similarity = match kind {
+                ClusterKind::NearDuplicate => {
+                    mean_pairwise(sample, |a, b| jaccard(&shingles[a], &shingles[b]))
+                }
+                ClusterKind::Template => mean_pairwise(sample, |a, b| {
+                    let (x, y) = (&evidence[a].features, &evidence[b].features);
+                    let as64 = |v: &Vec<u32>| v.iter().map(|&f| u64::from(f)).collect::<Vec<u64>>();
+                    jaccard(&as64(x), &as64(y))
+                }),
+            };
+            let members = members
+                .iter()
+                .map(|&m| Member {
+                    index: m,
+                    spans: match kind {
+                        ClusterKind::NearDuplicate => whole(&words[m as usize]),
+                        ClusterKind::Template
+                            if near_copy[m as usize] && evidence[m as usize].spans.is_empty() =>
+                        {
+                            whole(&words[m as usize])
+                        }
+                        ClusterKind::Template => evidence[m as usize].spans.clone(),
+                    },
+                })
+                .collect();
+            Cluster {
+                kind,
+                similarity,
+                members,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.members
+            .len()
+            .cmp(&a.members.len())
+            .then(a.members[0].index.cmp(&b.members[0].index))
+    });
+    out
+}
+
+fn mean_pairwise(members: &[u32], similarity: impl Fn(usize, usize) -> f32) -> f32 {
+    let mut sum = 0.0f32;
+    let mut pairs = 0u32;
+    for (k, &a) in members.iter().enumerate() {
+        for &b in &members[k + 1..] {
+            sum += similarity(a as usize, b as usize);
+            pairs += 1;
+        }
+    }
+    if pairs == 0 {
+        0.0
+    } else {
+        ((sum / pairs as f32) * 1000.0).round() / 1000.0
+    }
+}
+
+fn whole(words: &[Word]) -> Vec<ByteSpan> {
+    match (words.first(), words.last()) {
+        (Some(a), Some(b)) => vec![ByteSpan::new(a.span.start, b.span.end)],
+        _ => Vec::new(),
+    }
+}
+
+/// Sorts and merges overlapping or touching spans.
+fn merged(mut spans: Vec<ByteSpan>) -> Vec<ByteSpan> {
+    spans.sort_unstable();
+    let mut out: Vec<ByteSpan> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}

@@ -1,0 +1,210 @@
+//! Comment-section integrity: flags reader comments that look templated or
+//! coordinated — near-copies, the same stock phrases and sentence frames
+//! reshuffled across many names, bursts of identical timestamps.
+//!
+//! The stage runs on every comment section extraction finds, whether or not
+//! the page has an article (a page can be all comments), and whatever the
+//! page's language — but the stock-phrase and frame passes know only English
+//! function words, so on a page not marked English only near-copies and
+//! timestamps are judged. Its result goes only to `comments` in the
+//! analysis: comments never produce claims.
+//!
+//! # Passes
+//! - [`tokens`]: words, with quoted passages (“…”, `>` lines, `<blockquote>`)
+//!   and timestamps left out, so replies quoting each other are not copies.
+//! - [`near_duplicates`]: word 3-shingles, MinHash LSH, exact Jaccard ≥ 0.5.
+//! - [`phrases`]: closed word n-grams (2–6 words) used by several
+//!   comments, minus function-word-only phrases, names and the article's own
+//!   wording.
+//! - [`skeleton`]: frames of pronouns, modals and connectives
+//!   ("his … could …, but he'll …") shared by at least three comments.
+//! - [`timestamps`]: identical minute-precise timestamps on three or more comments.
+//! - [`clusters`]: templated comments (near-copies, or a template score of at
+//!   least 5 from two or more distinct phrases/frames) joined by what they share.
+//!
+//! # When the section is flagged
+//! An honest finding needs repetition that chance and conversation do not
+//! explain, so any one of these is required ([`verdict`] holds the numbers):
+//! - **templated phrasing**: at least 4 comments in the section, at least 3
+//!   of them — and a quarter of the section — in clusters, sharing at least
+//!   4 distinct stock phrases or frames. Two or three comments are never
+//!   flagged this way, nor is one idiom everyone uses;
+//! - **near-copies**: one group of at least 3 near-copies (and 2% of the
+//!   section), each at least 8 words long ("Agreed." ×5 is not a campaign);
+//! - **timing**: at least 4 comments, and a quarter of those showing a
+//!   precise time, stamped with the identical minute.
+//!
+//! Phrases must be used by at least 2 comments, and by 1 in 50 in large
+//! sections; frames by at least 3. Only the first [`MAX_COMMENTS`] comments,
+//! and the first [`MAX_COMMENT_BYTES`] of each, are analysed.
+
+pub mod clusters;
+pub mod hashing;
+pub mod input;
+pub mod lexicon;
+pub mod names;
+pub mod near_duplicates;
+pub mod phrases;
+pub mod sequences;
+pub mod skeleton;
+pub mod timestamps;
+pub mod tokens;
+pub mod topical;
+pub mod union_find;
+pub mod verdict;
+
+pub use clusters::{Cluster, ClusterKind, Member};
+pub use input::{from_rendered, CommentInput};
+pub use phrases::StockPhrase;
+pub use skeleton::Frame;
+pub use timestamps::Burst;
+pub use verdict::Level;
+
+use tokens::Word;
+use union_find::UnionFind;
+
+pub const MAX_COMMENTS: usize = 2_000;
+pub const MAX_COMMENT_BYTES: usize = 10_000;
+/// The article is read (for its wording) up to this many bytes.
+const MAX_ARTICLE_BYTES: usize = 200_000;
+/// At most this many phrases and frames are reported.
+pub const MAX_PHRASES: usize = 25;
+pub const MAX_FRAMES: usize = 10;
+
+/// What the stage knows about the page besides its comments.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The article's text: phrases it uses are the topic, not stock phrasing.
+    pub article: Option<&'a str>,
+    /// Whether the English phrase and frame passes apply.
+    pub english: bool,
+}
+
+/// The stage's result. Spans are byte offsets into each comment's own text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionReport {
+    pub analysed: usize,
+    pub level: Level,
+    pub finding: Option<String>,
+    pub clusters: Vec<Cluster>,
+    pub phrases: Vec<StockPhrase>,
+    pub frames: Vec<Frame>,
+    pub bursts: Vec<Burst>,
+}
+
+impl SectionReport {
+    pub fn flagged(&self) -> bool {
+        self.level == Level::High
+    }
+}
+
+pub fn analyse(comments: &[CommentInput<'_>], context: &Context<'_>) -> SectionReport {
+    let comments = &comments[..comments.len().min(MAX_COMMENTS)];
+    let n = comments.len();
+    let texts: Vec<&str> = comments
+        .iter()
+        .map(|c| prefix(c.text, MAX_COMMENT_BYTES))
+        .collect();
+    let words: Vec<Vec<Word>> = comments
+        .iter()
+        .zip(&texts)
+        .map(|(c, t)| tokens::words(t, &c.excluded))
+        .collect();
+    let stamps: Vec<timestamps::Stamp> = comments
+        .iter()
+        .map(|c| timestamps::Stamp {
+            key: c.posted.as_deref(),
+            shown: c.posted_shown.as_deref(),
+        })
+        .collect();
+    let bursts = timestamps::bursts(&stamps);
+    let dated = stamps
+        .iter()
+        .filter(|s| s.key.is_some_and(timestamps::is_precise))
+        .count();
+
+    let shingles: Vec<Vec<u64>> = words.iter().map(|w| near_duplicates::shingles(w)).collect();
+    let mut near = UnionFind::new(n);
+    let near_links = near_duplicates::link_near_copies(&shingles, &mut near);
+
+    let (phrases, frames) = if context.english && n >= 2 {
+        let article = tokens::words(
+            prefix(context.article.unwrap_or(""), MAX_ARTICLE_BYTES),
+            &[],
+        );
+        let names =
+            names::proper_names(words.iter().map(Vec::as_slice).chain([article.as_slice()]));
+        let min_docs = (n.div_ceil(50) as u32).max(2);
+        let phrases = phrases::stock_phrases(&phrases::Inputs {
+            texts: &texts,
+            words: &words,
+            names: &names,
+            article: &article,
+            min_docs,
+        });
+        let frames = skeleton::frames(&texts, &words, min_docs.max(3));
+        (phrases, frames)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let evidence = clusters::evidence(n, &phrases, &frames);
+    let clusters = clusters::cluster(&words, &shingles, &near, &near_links, &evidence);
+
+    let mut in_cluster = vec![false; n];
+    for c in &clusters {
+        for m in &c.members {
+            in_cluster[m.index as usize] = true;
+        }
+    }
+    let feature_users = |docs: &mut dyn Iterator<Item = u32>| {
+        let mut users: Vec<u32> = docs.filter(|&d| in_cluster[d as usize]).collect();
+        users.dedup();
+        users.len()
+    };
+    let shared_features = phrases
+        .iter()
+        .filter(|p| feature_users(&mut p.occurrences.iter().map(|o| o.doc)) >= 2)
+        .count()
+        + frames
+            .iter()
+            .filter(|f| feature_users(&mut f.occurrences.iter().map(|o| o.doc)) >= 2)
+            .count();
+    let largest_near_copy_group = near
+        .clone()
+        .groups()
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let verdict = verdict::judge(&verdict::Facts {
+        comments: n,
+        dated,
+        clusters: &clusters,
+        largest_near_copy_group,
+        shared_features,
+        phrases: &phrases,
+        frames: &frames,
+        bursts: &bursts,
+    });
+    SectionReport {
+        analysed: n,
+        level: verdict.level,
+        finding: verdict.finding,
+        clusters,
+        phrases: phrases.into_iter().take(MAX_PHRASES).collect(),
+        frames: frames.into_iter().take(MAX_FRAMES).collect(),
+        bursts,
+    }
+}
+
+/// The longest prefix of `text` of at most `max` bytes, on a char boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
+}

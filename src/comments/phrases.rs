@@ -1,0 +1,263 @@
+//! Stock phrases: word sequences that several different commenters use and
+//! that say something beyond grammar. What separates "time will tell" from
+//! "of the":
+//! - a phrase needs a content word that is not a proper name (names and
+//!   numbers are the thread's topic: "Trump 2.0");
+//! - a two-word phrase needs two content words ("raises questions", not "a bit");
+//! - phrases the article itself uses are topic, not stock ("foreign policy");
+//! - function words at the edges are trimmed ("time will tell if" →
+//!   "time will tell"; "but he'll have to prove" → "he'll have to prove").
+//!
+//! A phrase's weight is its number of non-name content words, at most 3:
+//! "he'll need to" weighs 1, "time will tell" 2, "could provide a fresh
+//! perspective" 3.
+
+use super::hashing::{sequence, FastMap, FastSet};
+use super::sequences::{mine, Limits, Unit};
+use super::tokens::Word;
+use super::topical::in_article;
+use super::union_find::UnionFind;
+use crate::spans::ByteSpan;
+
+pub const MIN_WORDS: usize = 2;
+pub const MAX_WORDS: usize = 6;
+pub const MAX_WEIGHT: u32 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    pub doc: u32,
+    /// Index of the first word in the comment's words, and the word count.
+    pub first_word: u32,
+    pub words: u32,
+    /// Byte span in the comment's text.
+    pub span: ByteSpan,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StockPhrase {
+    /// The first occurrence, as written.
+    pub text: String,
+    pub weight: u32,
+    /// Number of distinct comments using it.
+    pub docs: u32,
+    pub occurrences: Vec<Occurrence>,
+}
+
+pub struct Inputs<'a> {
+    pub texts: &'a [&'a str],
+    pub words: &'a [Vec<Word>],
+    pub names: &'a FastSet,
+    pub article: &'a [Word],
+    pub min_docs: u32,
+}
+
+/// The section's stock phrases, most widespread first.
+pub fn stock_phrases(inputs: &Inputs<'_>) -> Vec<StockPhrase> {
+    let units: Vec<Vec<Unit>> = inputs
+        .words
+        .iter()
+        .map(|ws| {
+            ws.iter()
+                .map(|w| Unit {
+                    key: w.key,
+                    break_before: w.break_before,
+                })
+                .collect()
+        })
+        .collect();
+    let patterns = mine(
+        &units,
+        Limits {
+            min_len: MIN_WORDS,
+            max_len: MAX_WORDS,
+            min_docs: inputs.min_docs,
+        },
+    );
+    // Trim and filter each pattern, merging patterns that trim to one phrase.
+    let mut merged: Vec<(u64, StockPhrase)> = Vec::new();
+    let mut by_hash: FastMap<usize> = FastMap::default();
+    for pattern in &patterns {
+        let Some(first) = pattern.occurrences.first() else {
+            continue;
+        };
+        let Some(words) = inputs.words.get(first.doc as usize) else {
+            continue;
+        };
+        let start = first.start as usize;
+        let Some(slice) = words.get(start..start + pattern.len as usize) else {
+            continue;
+        };
+        let Some((lead, keep)) = trimmed(slice) else {
+            continue;
+        };
+        let kept = &slice[lead..lead + keep];
+        let weight = weight(kept, inputs.names);
+        if weight == 0 || (keep == 2 && !kept.iter().all(|w| w.content)) {
+            continue;
+        }
+        let hash = sequence(kept.iter().map(|w| w.key));
+        let at = *by_hash.entry(hash).or_insert_with(|| {
+            let text = inputs.texts.get(first.doc as usize).copied().unwrap_or("");
+            let span = ByteSpan::new(kept[0].span.start, kept[keep - 1].span.end);
+            merged.push((
+                hash,
+                StockPhrase {
+                    text: text.get(span.start..span.end).unwrap_or("").to_string(),
+                    weight,
+                    docs: 0,
+                    occurrences: Vec::new(),
+                },
+            ));
+            merged.len() - 1
+        });
+        for o in &pattern.occurrences {
+            let first_word = o.start as usize + lead;
+            let Some(ws) = inputs.words.get(o.doc as usize) else {
+                continue;
+            };
+            let Some(run) = ws.get(first_word..first_word + keep) else {
+                continue;
+            };
+            merged[at].1.occurrences.push(Occurrence {
+                doc: o.doc,
+                first_word: first_word as u32,
+                words: keep as u32,
+                span: ByteSpan::new(run[0].span.start, run[keep - 1].span.end),
+            });
+        }
+    }
+    let wanted: FastSet = merged.iter().map(|(h, _)| *h).collect();
+    let topical = in_article(inputs.article, &wanted, MAX_WORDS);
+    let phrases: Vec<StockPhrase> = merged
+        .into_iter()
+        .filter(|(h, _)| !topical.contains(h))
+        .filter_map(|(_, mut p)| {
+            p.occurrences
+                .sort_unstable_by_key(|o| (o.doc, o.first_word));
+            p.occurrences.dedup_by_key(|o| (o.doc, o.first_word));
+            p.docs = distinct_docs(&p.occurrences);
+            (p.docs >= inputs.min_docs).then_some(p)
+        })
+        .collect();
+    let mut phrases = join_overlapping(phrases, inputs);
+    phrases.sort_by(|a, b| {
+        b.docs
+            .cmp(&a.docs)
+            .then(b.weight.cmp(&a.weight))
+            .then_with(|| first_place(a).cmp(&first_place(b)))
+    });
+    phrases
+}
+
+/// Joins phrases used by the same comments that overlap (or abut) in every
+/// one of them: a shared run longer than [`MAX_WORDS`] comes out of the
+/// miner as several overlapping windows, and is one phrase to a reader.
+fn join_overlapping(phrases: Vec<StockPhrase>, inputs: &Inputs<'_>) -> Vec<StockPhrase> {
+    let doc_list = |p: &StockPhrase| {
+        let mut d: Vec<u32> = p.occurrences.iter().map(|o| o.doc).collect();
+        d.dedup();
+        d
+    };
+    let mut by_docs: std::collections::HashMap<Vec<u32>, Vec<usize>> = Default::default();
+    for (i, p) in phrases.iter().enumerate() {
+        by_docs.entry(doc_list(p)).or_default().push(i);
+    }
+    let mut groups = UnionFind::new(phrases.len());
+    for (docs, members) in &by_docs {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                let touch_everywhere = docs.iter().all(|&d| {
+                    word_ranges(&phrases[a], d).any(|(s1, e1)| {
+                        word_ranges(&phrases[b], d).any(|(s2, e2)| s1 <= e2 && s2 <= e1)
+                    })
+                });
+                if touch_everywhere {
+                    groups.union(a as u32, b as u32);
+                }
+            }
+        }
+    }
+    let mut joined: Vec<Option<StockPhrase>> = phrases.into_iter().map(Some).collect();
+    for group in groups.groups() {
+        let mut occurrences: Vec<Occurrence> = group
+            .iter()
+            .filter_map(|&i| joined[i as usize].take())
+            .flat_map(|p| p.occurrences)
+            .collect();
+        occurrences.sort_unstable_by_key(|o| (o.doc, o.first_word));
+        let mut merged: Vec<Occurrence> = Vec::with_capacity(occurrences.len());
+        for o in occurrences {
+            match merged.last_mut() {
+                Some(last) if last.doc == o.doc && o.first_word <= last.first_word + last.words => {
+                    let end = (last.first_word + last.words).max(o.first_word + o.words);
+                    last.words = end - last.first_word;
+                    last.span.end = last.span.end.max(o.span.end);
+                }
+                _ => merged.push(o),
+            }
+        }
+        let Some(first) = merged.first().copied() else {
+            continue;
+        };
+        let words = inputs
+            .words
+            .get(first.doc as usize)
+            .and_then(|ws| {
+                ws.get(first.first_word as usize..(first.first_word + first.words) as usize)
+            })
+            .unwrap_or(&[]);
+        let text = inputs.texts.get(first.doc as usize).copied().unwrap_or("");
+        joined[group[0] as usize] = Some(StockPhrase {
+            text: text
+                .get(first.span.start..first.span.end)
+                .unwrap_or("")
+                .to_string(),
+            weight: weight(words, inputs.names),
+            docs: distinct_docs(&merged),
+            occurrences: merged,
+        });
+    }
+    joined.into_iter().flatten().collect()
+}
+
+fn word_ranges(p: &StockPhrase, doc: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+    p.occurrences
+        .iter()
+        .filter(move |o| o.doc == doc)
+        .map(|o| (o.first_word, o.first_word + o.words))
+}
+
+/// (leading words dropped, words kept), or `None` if fewer than two remain.
+fn trimmed(words: &[Word]) -> Option<(usize, usize)> {
+    let lead = words.iter().take_while(|w| w.leading_edge).count();
+    let rest = &words[lead..];
+    let tail = rest.iter().rev().take_while(|w| w.trailing_edge).count();
+    let keep = rest.len() - tail;
+    (keep >= MIN_WORDS).then_some((lead, keep))
+}
+
+fn weight(words: &[Word], names: &FastSet) -> u32 {
+    let content = words
+        .iter()
+        .filter(|w| w.content && !names.contains(&w.stem))
+        .count() as u32;
+    content.min(MAX_WEIGHT)
+}
+
+fn distinct_docs(occurrences: &[Occurrence]) -> u32 {
+    let mut n = 0;
+    let mut last = None;
+    for o in occurrences {
+        if last != Some(o.doc) {
+            n += 1;
+            last = Some(o.doc);
+        }
+    }
+    n
+}
+
+fn first_place(p: &StockPhrase) -> (u32, u32) {
+    p.occurrences
+        .first()
+        .map_or((u32::MAX, 0), |o| (o.doc, o.first_word))
+}
