@@ -66,47 +66,58 @@ pub fn evidence(n: usize, phrases: &[StockPhrase], frames: &[Frame]) -> Vec<Evid
         }
     }
     let mut out: Vec<Evidence> = vec![Evidence::default(); n];
-    for (doc, list) in by_doc.iter_mut().enumerate() {
+    for (ev, list) in out.iter_mut().zip(by_doc.iter_mut()) {
+        // Longest first at each start, so nested occurrences are skipped.
         list.sort_unstable_by_key(|&(first, words, id, _)| (first, std::cmp::Reverse(words), id));
         let mut max_end = 0u32;
-        let ev = &mut out[doc];
         for &(first, words, id, span) in list.iter() {
             if first + words <= max_end {
                 continue;
             }
             max_end = first + words;
-            if !ev.features.contains(&id) {
-                ev.features.push(id);
-                ev.score += phrases[id as usize].weight;
-            }
+            ev.features.push(id);
             ev.spans.push(span);
         }
+        ev.features.sort_unstable();
+        ev.features.dedup();
+        ev.score = ev
+            .features
+            .iter()
+            .map(|&id| phrases[id as usize].weight)
+            .sum();
     }
+    // (span, frame id) per comment.
     let base = phrases.len() as u32;
-    let mut frame_spans: Vec<Vec<ByteSpan>> = vec![Vec::new(); n];
+    let mut frames_by_doc: Vec<Vec<(ByteSpan, u32)>> = vec![Vec::new(); n];
     for (k, f) in frames.iter().enumerate() {
-        let id = base + k as u32;
         for o in &f.occurrences {
-            let (Some(ev), Some(seen)) = (
-                out.get_mut(o.doc as usize),
-                frame_spans.get_mut(o.doc as usize),
-            ) else {
-                continue;
-            };
-            // Overlapping frames in one comment are one piece of evidence.
-            let overlaps = seen.iter().any(|s| s.overlaps(o.span));
-            if !ev.features.contains(&id) {
-                ev.features.push(id);
-                if !overlaps {
-                    ev.score += FRAME_WEIGHT;
-                }
+            if let Some(list) = frames_by_doc.get_mut(o.doc as usize) {
+                list.push((o.span, base + k as u32));
             }
-            seen.push(o.span);
-            ev.spans.push(o.span);
         }
     }
+    for (ev, list) in out.iter_mut().zip(frames_by_doc.iter_mut()) {
+        if list.is_empty() {
+            continue;
+        }
+        list.sort_unstable();
+        // Overlapping frames in one comment are one piece of evidence.
+        let mut groups = 0u32;
+        let mut end = 0usize;
+        for &(span, _) in list.iter() {
+            if groups == 0 || span.start >= end {
+                groups += 1;
+            }
+            end = end.max(span.end);
+            ev.spans.push(span);
+        }
+        let mut ids: Vec<u32> = list.iter().map(|&(_, id)| id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ev.score += FRAME_WEIGHT * groups.min(ids.len() as u32);
+        ev.features.extend(ids);
+    }
     for ev in &mut out {
-        ev.features.sort_unstable();
         ev.spans = merged(std::mem::take(&mut ev.spans));
     }
     out
@@ -171,13 +182,26 @@ pub fn cluster(
             let sample = &members[..members.len().min(SIMILARITY_SAMPLE)];
             let similarity = match kind {
                 ClusterKind::NearDuplicate => {
-                    mean_pairwise(sample, |a, b| jaccard(&shingles[a], &shingles[b]))
+                    let sets: Vec<&[u64]> = sample
+                        .iter()
+                        .map(|&m| shingles[m as usize].as_slice())
+                        .collect();
+                    mean_pairwise(&sets)
                 }
-                ClusterKind::Template => mean_pairwise(sample, |a, b| {
-                    let (x, y) = (&evidence[a].features, &evidence[b].features);
-                    let as64 = |v: &Vec<u32>| v.iter().map(|&f| u64::from(f)).collect::<Vec<u64>>();
-                    jaccard(&as64(x), &as64(y))
-                }),
+                ClusterKind::Template => {
+                    let owned: Vec<Vec<u64>> = sample
+                        .iter()
+                        .map(|&m| {
+                            evidence[m as usize]
+                                .features
+                                .iter()
+                                .map(|&f| u64::from(f))
+                                .collect()
+                        })
+                        .collect();
+                    let sets: Vec<&[u64]> = owned.iter().map(Vec::as_slice).collect();
+                    mean_pairwise(&sets)
+                }
             };
             let members = members
                 .iter()
@@ -210,12 +234,13 @@ pub fn cluster(
     out
 }
 
-fn mean_pairwise(members: &[u32], similarity: impl Fn(usize, usize) -> f32) -> f32 {
+/// Mean Jaccard over all pairs of `sets`, to three decimals.
+fn mean_pairwise(sets: &[&[u64]]) -> f32 {
     let mut sum = 0.0f32;
     let mut pairs = 0u32;
-    for (k, &a) in members.iter().enumerate() {
-        for &b in &members[k + 1..] {
-            sum += similarity(a as usize, b as usize);
+    for (k, a) in sets.iter().enumerate() {
+        for b in &sets[k + 1..] {
+            sum += jaccard(a, b);
             pairs += 1;
         }
     }

@@ -152,6 +152,8 @@ pub fn stock_phrases(inputs: &Inputs<'_>) -> Vec<StockPhrase> {
 /// Joins phrases used by the same comments that overlap (or abut) in every
 /// one of them: a shared run longer than [`MAX_WORDS`] comes out of the
 /// miner as several overlapping windows, and is one phrase to a reader.
+/// Candidates come from a sweep over their positions in the first comment,
+/// so `k` phrases with one comment list cost `O(k log k)` checks, not `k²`.
 fn join_overlapping(phrases: Vec<StockPhrase>, inputs: &Inputs<'_>) -> Vec<StockPhrase> {
     let doc_list = |p: &StockPhrase| {
         let mut d: Vec<u32> = p.occurrences.iter().map(|o| o.doc).collect();
@@ -164,17 +166,32 @@ fn join_overlapping(phrases: Vec<StockPhrase>, inputs: &Inputs<'_>) -> Vec<Stock
     }
     let mut groups = UnionFind::new(phrases.len());
     for (docs, members) in &by_docs {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                let touch_everywhere = docs.iter().all(|&d| {
-                    word_ranges(&phrases[a], d).any(|(s1, e1)| {
-                        word_ranges(&phrases[b], d).any(|(s2, e2)| s1 <= e2 && s2 <= e1)
-                    })
-                });
-                if touch_everywhere {
-                    groups.union(a as u32, b as u32);
+        let Some(&first) = docs.first() else {
+            continue;
+        };
+        if members.len() < 2 {
+            continue;
+        }
+        // (start, end) of each member's first occurrence in the first comment.
+        let mut spans: Vec<(u32, u32, usize)> = members
+            .iter()
+            .filter_map(|&m| {
+                word_ranges(&phrases[m], first)
+                    .next()
+                    .map(|(s, e)| (s, e, m))
+            })
+            .collect();
+        spans.sort_unstable();
+        let mut run: Option<(u32, usize)> = None; // (end so far, previous member)
+        for &(start, end, m) in &spans {
+            if let Some((run_end, prev)) = run {
+                if start <= run_end && touch_in_every_comment(&phrases[prev], &phrases[m]) {
+                    groups.union(prev as u32, m as u32);
+                    run = Some((run_end.max(end), m));
+                    continue;
                 }
             }
+            run = Some((end, m));
         }
     }
     let mut joined: Vec<Option<StockPhrase>> = phrases.into_iter().map(Some).collect();
@@ -220,10 +237,36 @@ fn join_overlapping(phrases: Vec<StockPhrase>, inputs: &Inputs<'_>) -> Vec<Stock
     joined.into_iter().flatten().collect()
 }
 
+/// True when, in every comment both use (they use the same ones), an
+/// occurrence of `a` overlaps or abuts one of `b`. Occurrences are sorted by
+/// comment, so both lists are walked once.
+fn touch_in_every_comment(a: &StockPhrase, b: &StockPhrase) -> bool {
+    let (mut i, mut j) = (0, 0);
+    let (xs, ys) = (&a.occurrences, &b.occurrences);
+    while i < xs.len() && j < ys.len() {
+        let doc = xs[i].doc;
+        let i_end = i + xs[i..].iter().take_while(|o| o.doc == doc).count();
+        let j_end = j + ys[j..].iter().take_while(|o| o.doc == doc).count();
+        let touch = xs[i..i_end].iter().any(|x| {
+            ys[j..j_end].iter().any(|y| {
+                x.first_word <= y.first_word + y.words && y.first_word <= x.first_word + x.words
+            })
+        });
+        if !touch {
+            return false;
+        }
+        i = i_end;
+        j = j_end;
+    }
+    i == xs.len() && j == ys.len()
+}
+
+/// Word ranges of `p` in comment `doc` (occurrences are sorted by comment).
 fn word_ranges(p: &StockPhrase, doc: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
-    p.occurrences
+    let from = p.occurrences.partition_point(|o| o.doc < doc);
+    p.occurrences[from..]
         .iter()
-        .filter(move |o| o.doc == doc)
+        .take_while(move |o| o.doc == doc)
         .map(|o| (o.first_word, o.first_word + o.words))
 }
 

@@ -8,7 +8,7 @@
 //! ("time will tell" gives way to "time will tell if" when every comment
 //! that has one has the other).
 
-use super::hashing::{extend, FastMap, FastSet, SEQUENCE_START};
+use super::hashing::{extend, FastMap, SEQUENCE_START};
 
 /// One element of a document's sequence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,12 +44,25 @@ pub struct Limits {
     pub min_docs: u32,
 }
 
+/// One n-gram occurrence at some level.
+#[derive(Clone, Copy)]
+struct Entry {
+    /// Flat position of its first unit.
+    pos: u32,
+    /// Dense number of the distinct n-gram.
+    slot: u32,
+    /// For levels after the first: index in the previous level's frequent
+    /// list of its prefix (its suffix is the next one).
+    prefix: u32,
+    hash: u64,
+}
+
+/// The n-grams of one length that can be frequent, in position order.
 struct Level {
-    /// Hash of the n-gram starting at each flat position, or 0 where there is none.
-    hashes: Vec<u64>,
-    frequent: Vec<bool>,
-    /// Document count per hash.
-    docs: FastMap<u32>,
+    /// The entries whose n-gram is frequent.
+    frequent: Vec<Entry>,
+    /// Documents per slot.
+    docs: Vec<u32>,
 }
 
 /// The closed patterns of `docs` within `limits`.
@@ -61,63 +74,89 @@ pub fn mine(docs: &[Vec<Unit>], limits: Limits) -> Vec<Pattern> {
     let total: usize = docs.iter().map(Vec::len).sum();
     let mut keys = Vec::with_capacity(total);
     let mut doc_of = Vec::with_capacity(total);
-    let mut segment_end = vec![0usize; total];
+    let mut segment_end = vec![0u32; total];
     let mut doc_start = Vec::with_capacity(docs.len());
     for (d, units) in docs.iter().enumerate() {
         let base = keys.len();
-        doc_start.push(base);
+        doc_start.push(base as u32);
         keys.extend(units.iter().map(|u| u.key));
         doc_of.extend(std::iter::repeat_n(d as u32, units.len()));
         let mut end = base + units.len();
         for (k, unit) in units.iter().enumerate().rev() {
-            segment_end[base + k] = end;
+            segment_end[base + k] = end as u32;
             if unit.break_before {
                 end = base + k;
             }
         }
     }
     let mut levels: Vec<Level> = Vec::new();
+    let mut slots: FastMap<u32> = FastMap::default();
+    let mut candidates: Vec<Entry> = Vec::new();
     for len in min_len..=max_len {
-        let mut hashes = vec![0u64; total];
-        let mut docs_of_hash: FastMap<(u32, u32)> = FastMap::default();
-        let mut any = false;
-        for p in 0..total {
-            if p + len > segment_end[p] {
-                continue;
-            }
-            let hash = match levels.last() {
-                None => keys[p..p + len]
-                    .iter()
-                    .copied()
-                    .fold(SEQUENCE_START, extend),
-                Some(prev) => {
-                    if !(prev.frequent[p] && prev.frequent[p + 1]) {
-                        continue;
+        candidates.clear();
+        match levels.last() {
+            None => {
+                for p in 0..total {
+                    if p + len <= segment_end[p] as usize {
+                        let hash = keys[p..p + len]
+                            .iter()
+                            .copied()
+                            .fold(SEQUENCE_START, extend);
+                        candidates.push(Entry {
+                            pos: p as u32,
+                            slot: 0,
+                            prefix: 0,
+                            hash,
+                        });
                     }
-                    extend(prev.hashes[p], keys[p + len - 1])
                 }
-            };
-            hashes[p] = hash;
-            any = true;
-            let entry = docs_of_hash.entry(hash).or_insert((0, u32::MAX));
-            if entry.1 != doc_of[p] {
-                entry.0 += 1;
-                entry.1 = doc_of[p];
+            }
+            Some(prev) => {
+                // Both (len−1)-gram halves frequent: consecutive frequent entries.
+                for (i, pair) in prev.frequent.windows(2).enumerate() {
+                    let (a, b) = (pair[0], pair[1]);
+                    let p = a.pos as usize;
+                    if b.pos == a.pos + 1 && p + len <= segment_end[p] as usize {
+                        let hash = extend(a.hash, keys[p + len - 1]);
+                        candidates.push(Entry {
+                            pos: a.pos,
+                            slot: 0,
+                            prefix: i as u32,
+                            hash,
+                        });
+                    }
+                }
             }
         }
-        if !any {
+        if candidates.is_empty() {
             break;
         }
-        let docs: FastMap<u32> = docs_of_hash.into_iter().map(|(h, (n, _))| (h, n)).collect();
-        let frequent: Vec<bool> = hashes
+        slots.clear();
+        let mut docs_per_slot: Vec<u32> = Vec::new();
+        let mut last_doc: Vec<u32> = Vec::new();
+        for e in candidates.iter_mut() {
+            let slot = *slots.entry(e.hash).or_insert_with(|| {
+                docs_per_slot.push(0);
+                last_doc.push(u32::MAX);
+                (docs_per_slot.len() - 1) as u32
+            });
+            e.slot = slot;
+            let doc = doc_of[e.pos as usize];
+            let s = slot as usize;
+            if last_doc[s] != doc {
+                last_doc[s] = doc;
+                docs_per_slot[s] += 1;
+            }
+        }
+        let frequent: Vec<Entry> = candidates
             .iter()
-            .map(|h| *h != 0 && docs.get(h).is_some_and(|&n| n >= min_docs))
+            .copied()
+            .filter(|e| docs_per_slot[e.slot as usize] >= min_docs)
             .collect();
-        let found = frequent.iter().any(|&f| f);
+        let found = !frequent.is_empty();
         levels.push(Level {
-            hashes,
             frequent,
-            docs,
+            docs: docs_per_slot,
         });
         if !found {
             break;
@@ -130,47 +169,49 @@ fn collect_closed(
     levels: &[Level],
     min_len: usize,
     doc_of: &[u32],
-    doc_start: &[usize],
+    doc_start: &[u32],
 ) -> Vec<Pattern> {
+    const NONE: u32 = u32::MAX;
     let mut patterns: Vec<Pattern> = Vec::new();
-    let mut index: FastMap<usize> = FastMap::default();
     for (l, level) in levels.iter().enumerate() {
-        // Hashes at this level subsumed by an equally frequent longer pattern.
-        let mut subsumed = FastSet::default();
+        // Slots at this level subsumed by an equally frequent longer pattern.
+        let mut subsumed = vec![false; level.docs.len()];
         if let Some(longer) = levels.get(l + 1) {
-            for (p, &f) in longer.frequent.iter().enumerate() {
-                if !f {
-                    continue;
-                }
-                let n = longer.docs.get(&longer.hashes[p]).copied().unwrap_or(0);
-                for half in [level.hashes[p], level.hashes[p + 1]] {
-                    if level.docs.get(&half) == Some(&n) {
-                        subsumed.insert(half);
+            for e in &longer.frequent {
+                let n = longer.docs[e.slot as usize];
+                for half in [e.prefix as usize, e.prefix as usize + 1] {
+                    if let Some(h) = level.frequent.get(half) {
+                        if level.docs[h.slot as usize] == n {
+                            subsumed[h.slot as usize] = true;
+                        }
                     }
                 }
             }
         }
         let len = (min_len + l) as u32;
-        for (p, &f) in level.frequent.iter().enumerate() {
-            let hash = level.hashes[p];
-            if !f || subsumed.contains(&hash) {
+        let mut pattern_of = vec![NONE; level.docs.len()];
+        for e in &level.frequent {
+            let s = e.slot as usize;
+            if subsumed[s] {
                 continue;
             }
-            let at = *index.entry(hash).or_insert_with(|| {
+            if pattern_of[s] == NONE {
+                pattern_of[s] = patterns.len() as u32;
                 patterns.push(Pattern {
-                    hash,
+                    hash: e.hash,
                     len,
-                    docs: level.docs.get(&hash).copied().unwrap_or(0),
+                    docs: level.docs[s],
                     occurrences: Vec::new(),
                 });
-                patterns.len() - 1
-            });
-            let doc = doc_of[p];
+            }
+            let doc = doc_of[e.pos as usize];
             let base = doc_start.get(doc as usize).copied().unwrap_or(0);
-            patterns[at].occurrences.push(Occurrence {
-                doc,
-                start: (p - base) as u32,
-            });
+            patterns[pattern_of[s] as usize]
+                .occurrences
+                .push(Occurrence {
+                    doc,
+                    start: e.pos - base,
+                });
         }
     }
     patterns

@@ -7,7 +7,7 @@
 //! caller marks as excluded (a `<blockquote>`, the author and date line).
 
 use super::hashing::hash_bytes;
-use super::lexicon::{frame_anchor, is_function_word, is_leading_edge_word, is_trailing_edge_word};
+use super::lexicon;
 use crate::spans::ByteSpan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,26 +153,36 @@ fn word_end(text: &str, start: usize) -> usize {
 fn make_word(text: &str, span: ByteSpan, normal: &mut String, brk: bool, comma: bool) -> Word {
     let raw = span.of(text);
     normal.clear();
-    for c in raw.chars() {
-        match c {
-            '’' | '‘' => normal.push('\''),
-            _ => normal.extend(c.to_lowercase()),
+    if raw.is_ascii() {
+        normal.push_str(raw);
+        normal.make_ascii_lowercase();
+    } else {
+        for c in raw.chars() {
+            match c {
+                '’' | '‘' => normal.push('\''),
+                _ => normal.extend(c.to_lowercase()),
+            }
         }
     }
     let key = hash_bytes(normal.as_bytes());
     let stem = normal
         .strip_suffix("'s")
         .map_or(key, |s| hash_bytes(s.as_bytes()));
-    let function = is_function_word(normal);
+    let entry = lexicon::lookup(key);
+    let has_letter = if raw.is_ascii() {
+        raw.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        raw.chars().any(char::is_alphabetic)
+    };
     Word {
         span,
         key,
         stem,
-        content: !function && normal.chars().any(char::is_alphabetic),
-        anchor: frame_anchor(normal),
+        content: !entry.function && has_letter,
+        anchor: entry.anchor,
         capitalized: raw.chars().next().is_some_and(char::is_uppercase),
-        leading_edge: is_leading_edge_word(normal),
-        trailing_edge: is_trailing_edge_word(normal),
+        leading_edge: entry.leading_edge,
+        trailing_edge: entry.trailing_edge,
         break_before: brk,
         comma_before: comma,
     }
