@@ -6,11 +6,17 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// FNV-1a over bytes, finished with [`mix`]. Never returns 0 (reserved).
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    finish_bytes(bytes.iter().fold(BYTES_START, |h, &b| step_byte(h, b)))
+}
+
+/// [`hash_bytes`] in steps, for callers that transform bytes on the fly.
+pub const BYTES_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+pub fn step_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+pub fn finish_bytes(h: u64) -> u64 {
     nonzero(mix(h))
 }
 

@@ -123,9 +123,9 @@ pub fn analyse(comments: &[CommentInput<'_>], context: &Context<'_>) -> SectionR
         .filter(|s| s.key.is_some_and(timestamps::is_precise))
         .count();
 
-    let shingles: Vec<Vec<u64>> = words.iter().map(|w| near_duplicates::shingles(w)).collect();
+    let mut shingles: Vec<Vec<u64>> = words.iter().map(|w| near_duplicates::shingles(w)).collect();
     let mut near = UnionFind::new(n);
-    let near_links = near_duplicates::link_near_copies(&shingles, &mut near);
+    let near_links = near_duplicates::link_near_copies(&mut shingles, &mut near);
 
     let (phrases, frames) = if context.english && n >= 2 {
         let article = tokens::words(

@@ -3,28 +3,30 @@
 //! is about. A word is a name when, away from the start of a sentence, it is
 //! always capitalised (in the comments and the article alike).
 
-use super::hashing::{FastMap, FastSet};
+use super::hashing::FastSet;
 use super::tokens::Word;
 
 /// Stems (see [`Word::stem`]) of the words that are used as proper names.
-pub fn proper_names<'a>(texts: impl IntoIterator<Item = &'a [Word]>) -> FastSet {
-    // (capitalised, lower-case) counts away from sentence starts.
-    let mut counts: FastMap<(u32, u32)> = FastMap::default();
-    for words in texts {
-        for w in words.iter().filter(|w| w.content && !w.break_before) {
-            let entry = counts.entry(w.stem).or_default();
-            if w.capitalized {
-                entry.0 += 1;
-            } else {
-                entry.1 += 1;
+pub fn proper_names<'a>(texts: impl IntoIterator<Item = &'a [Word]> + Clone) -> FastSet {
+    // Candidates: stems capitalised somewhere away from a sentence start.
+    let mid_sentence = |w: &&Word| w.content && !w.break_before;
+    let mut names: FastSet = texts
+        .clone()
+        .into_iter()
+        .flat_map(|words| words.iter().filter(mid_sentence).filter(|w| w.capitalized))
+        .map(|w| w.stem)
+        .collect();
+    // Any lower-case use away from a sentence start disqualifies.
+    if !names.is_empty() {
+        for words in texts {
+            for w in words.iter().filter(mid_sentence) {
+                if !w.capitalized {
+                    names.remove(&w.stem);
+                }
             }
         }
     }
-    counts
-        .into_iter()
-        .filter(|&(_, (cap, lower))| cap > 0 && lower == 0)
-        .map(|(stem, _)| stem)
-        .collect()
+    names
 }
 
 #[cfg(test)]

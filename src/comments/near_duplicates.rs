@@ -1,5 +1,5 @@
 //! Near-copies: comments whose word 3-shingle sets have a Jaccard similarity
-//! of at least [`MIN_JACCARD`]. Candidates come from MinHash with banded
+//! of at least [`MIN_JACCARD`]. Candidates come from (one-permutation) MinHash with banded
 //! locality-sensitive hashing ([`BANDS`] bands of [`ROWS`] rows: a pair at
 //! Jaccard 0.5 becomes a candidate with probability 1 − (1 − 0.5²)¹² ≈ 0.97),
 //! and every candidate is verified with the exact Jaccard of the two sets.
@@ -31,19 +31,16 @@ pub struct Link {
     pub jaccard: f32,
 }
 
-/// Sorted, de-duplicated word 3-shingle hashes of one comment (empty when
-/// the comment is too short to compare).
+/// Word 3-shingle hashes of one comment, unsorted (empty when the comment
+/// is too short to compare). [`link_near_copies`] sorts the ones it verifies.
 pub fn shingles(words: &[Word]) -> Vec<u64> {
     if words.len() < MIN_WORDS {
         return Vec::new();
     }
-    let mut out: Vec<u64> = words
+    words
         .windows(SHINGLE_WORDS)
         .map(|w| mix(w[0].key ^ w[1].key.rotate_left(21) ^ w[2].key.rotate_left(42)))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+        .collect()
 }
 
 pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
@@ -65,9 +62,19 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     common as f32 / (a.len() + b.len() - common) as f32
 }
 
-/// Unions near-copies in `groups` and returns the verified links.
-pub fn link_near_copies(sets: &[Vec<u64>], groups: &mut UnionFind) -> Vec<Link> {
+/// Unions near-copies in `groups` and returns the verified links. Each set
+/// that takes part in a verification is sorted and de-duplicated in place
+/// (so every member of a near-copy group is, on return); most never are.
+pub fn link_near_copies(sets: &mut [Vec<u64>], groups: &mut UnionFind) -> Vec<Link> {
     let signatures: Vec<Option<[u64; HASHES]>> = sets.iter().map(|s| signature(s)).collect();
+    let mut sorted = vec![false; sets.len()];
+    let mut prepare = |i: usize, sets: &mut [Vec<u64>]| {
+        if !sorted[i] {
+            sets[i].sort_unstable();
+            sets[i].dedup();
+            sorted[i] = true;
+        }
+    };
     let mut links = Vec::new();
     let mut buckets: FastMap<u32> = FastMap::default();
     for band in 0..BANDS {
@@ -81,6 +88,8 @@ pub fn link_near_copies(sets: &[Vec<u64>], groups: &mut UnionFind) -> Vec<Link> 
             if first == i || groups.find(first) == groups.find(i) {
                 continue;
             }
+            prepare(first as usize, sets);
+            prepare(i as usize, sets);
             let similarity = jaccard(&sets[first as usize], &sets[i as usize]);
             if similarity >= MIN_JACCARD {
                 groups.union(first, i);
@@ -95,40 +104,40 @@ pub fn link_near_copies(sets: &[Vec<u64>], groups: &mut UnionFind) -> Vec<Link> 
     links
 }
 
-/// MinHash signature: for each of [`HASHES`] hash functions (the shingle
-/// hash re-mixed with a per-function odd multiplier), the minimum over the set.
+/// One-permutation MinHash with densification (Shrivastava & Li, 2014):
+/// each shingle hash goes to one of [`HASHES`] bins by its high bits and
+/// competes there on its low bits; an empty bin borrows the value of the next
+/// non-empty bin to its right, offset by the distance, so that two sets agree
+/// on a bin with probability close to their Jaccard similarity. One hash per
+/// shingle instead of [`HASHES`].
 fn signature(set: &[u64]) -> Option<[u64; HASHES]> {
     if set.is_empty() {
         return None;
     }
     let mut sig = [u64::MAX; HASHES];
     for &s in set {
-        for (k, slot) in sig.iter_mut().enumerate() {
-            let h = (s ^ SALTS[k]).wrapping_mul(0x9e37_79b9_7f4a_7c15 | 1);
-            let h = h ^ (h >> 29);
-            if h < *slot {
-                *slot = h;
+        let h = mix(s ^ 0x5851_f42d_4c95_7f2d);
+        let bin = (((h >> 32) * HASHES as u64) >> 32) as usize;
+        let value = h & 0xffff_ffff;
+        if let Some(slot) = sig.get_mut(bin) {
+            *slot = (*slot).min(value);
+        }
+    }
+    let filled = sig;
+    for (j, slot) in sig.iter_mut().enumerate() {
+        if *slot != u64::MAX {
+            continue;
+        }
+        for distance in 1..HASHES {
+            let donor = filled[(j + distance) % HASHES];
+            if donor != u64::MAX {
+                *slot = donor + ((distance as u64) << 32);
+                break;
             }
         }
     }
     Some(sig)
 }
-
-const SALTS: [u64; HASHES] = {
-    let mut salts = [0u64; HASHES];
-    let mut k = 0;
-    let mut x: u64 = 0x853c_49e6_748f_ea9b;
-    while k < HASHES {
-        // splitmix64 steps, at compile time.
-        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = x;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        salts[k] = z ^ (z >> 31);
-        k += 1;
-    }
-    salts
-};
 
 #[cfg(test)]
 mod tests {
@@ -136,12 +145,20 @@ mod tests {
     use crate::comments::tokens::words;
 
     fn sets(texts: &[&str]) -> Vec<Vec<u64>> {
-        texts.iter().map(|t| shingles(&words(t, &[]))).collect()
+        texts
+            .iter()
+            .map(|t| {
+                let mut s = shingles(&words(t, &[]));
+                s.sort_unstable();
+                s.dedup();
+                s
+            })
+            .collect()
     }
 
     #[test]
     fn links_near_copies_and_not_different_comments() {
-        let s = sets(&[
+        let mut s = sets(&[
             "As a lifelong resident I can say this plan is exactly what our city needs right now.",
             "The bus lanes on Fifth will slow deliveries and nobody asked the shop owners first.",
             "As a lifelong resident I can honestly say this plan is exactly what our city needs now.",
@@ -149,10 +166,42 @@ mod tests {
             "Agreed.",
         ]);
         let mut groups = UnionFind::new(s.len());
-        let links = link_near_copies(&s, &mut groups);
+        let links = link_near_copies(&mut s, &mut groups);
         assert_eq!(groups.groups(), vec![vec![0, 2]]);
         assert_eq!(links.len(), 1);
         assert!(links[0].jaccard >= MIN_JACCARD && links[0].jaccard < 1.0);
+    }
+
+    #[test]
+    fn pairs_well_above_the_threshold_are_found() {
+        // 200 pairs of 30-word texts, one or two words changed in the copy.
+        let vocabulary: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let mut state = 12345u64;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) % n as u64) as usize
+        };
+        let (mut eligible, mut found) = (0, 0);
+        for _ in 0..200 {
+            let a: Vec<&str> = (0..30).map(|_| vocabulary[next(500)].as_str()).collect();
+            let mut b = a.clone();
+            for _ in 0..1 + next(2) {
+                b[next(30)] = "changed";
+            }
+            let mut s = sets(&[&a.join(" "), &b.join(" ")]);
+            if jaccard(&s[0], &s[1]) < 0.65 {
+                continue;
+            }
+            eligible += 1;
+            let mut groups = UnionFind::new(2);
+            if !link_near_copies(&mut s, &mut groups).is_empty() {
+                found += 1;
+            }
+        }
+        assert!(eligible > 100, "{eligible}");
+        assert!(found * 100 >= eligible * 97, "found {found} of {eligible}");
     }
 
     #[test]
@@ -165,9 +214,9 @@ mod tests {
     #[test]
     fn many_copies_form_one_group() {
         let text = "Vote no on measure twelve, it raises taxes on every family in this county";
-        let s: Vec<Vec<u64>> = (0..500).map(|_| shingles(&words(text, &[]))).collect();
+        let mut s: Vec<Vec<u64>> = (0..500).map(|_| shingles(&words(text, &[]))).collect();
         let mut groups = UnionFind::new(s.len());
-        link_near_copies(&s, &mut groups);
+        link_near_copies(&mut s, &mut groups);
         let g = groups.groups();
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].len(), 500);

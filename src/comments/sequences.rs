@@ -132,8 +132,9 @@ pub fn mine(docs: &[Vec<Unit>], limits: Limits) -> Vec<Pattern> {
             break;
         }
         slots.clear();
-        let mut docs_per_slot: Vec<u32> = Vec::new();
-        let mut last_doc: Vec<u32> = Vec::new();
+        slots.reserve(candidates.len());
+        let mut docs_per_slot: Vec<u32> = Vec::with_capacity(candidates.len());
+        let mut last_doc: Vec<u32> = Vec::with_capacity(candidates.len());
         for e in candidates.iter_mut() {
             let slot = *slots.entry(e.hash).or_insert_with(|| {
                 docs_per_slot.push(0);

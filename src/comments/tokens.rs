@@ -6,7 +6,7 @@
 //! quotation marks (“…”, "…", «…»), lines starting with `>`, and any span the
 //! caller marks as excluded (a `<blockquote>`, the author and date line).
 
-use super::hashing::hash_bytes;
+use super::hashing::{finish_bytes, hash_bytes, step_byte, BYTES_START};
 use super::lexicon;
 use crate::spans::ByteSpan;
 
@@ -45,9 +45,15 @@ pub fn words(text: &str, excluded: &[ByteSpan]) -> Vec<Word> {
     let mut pending_comma = false;
     let mut next_excluded = 0;
     let mut i = 0;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let c = if bytes[i] < 0x80 {
+            char::from(bytes[i])
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            c
         };
         let width = c.len_utf8();
         while excluded.get(next_excluded).is_some_and(|s| s.end <= i) {
@@ -124,6 +130,19 @@ fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
 /// apostrophe or hyphen between letters/digits, or `.`/`,` between digits
 /// ("he'll", "high-level", "2.0", "1,200").
 fn word_end(text: &str, start: usize) -> usize {
+    // Fast path: a plain ASCII word followed by a byte that cannot join.
+    let bytes = text.as_bytes();
+    let mut k = start;
+    while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+        k += 1;
+    }
+    if k > start
+        && !bytes
+            .get(k)
+            .is_some_and(|&b| matches!(b, b'\'' | b'-' | b'.' | b',') || b >= 0x80)
+    {
+        return k;
+    }
     let mut end = start;
     let mut chars = text[start..].char_indices().peekable();
     let mut prev: Option<char> = None;
@@ -152,28 +171,37 @@ fn word_end(text: &str, start: usize) -> usize {
 
 fn make_word(text: &str, span: ByteSpan, normal: &mut String, brk: bool, comma: bool) -> Word {
     let raw = span.of(text);
-    normal.clear();
-    if raw.is_ascii() {
-        normal.push_str(raw);
-        normal.make_ascii_lowercase();
+    let (key, stem, has_letter) = if raw.is_ascii() {
+        // Hash while lower-casing, no copy: the common case.
+        let bytes = raw.as_bytes();
+        let possessive = bytes.len() > 2 && (bytes.ends_with(b"'s") || bytes.ends_with(b"'S"));
+        let mut h = BYTES_START;
+        let mut stem = None;
+        let mut has_letter = false;
+        for (k, &b) in bytes.iter().enumerate() {
+            if possessive && k == bytes.len() - 2 {
+                stem = Some(finish_bytes(h));
+            }
+            has_letter |= b.is_ascii_alphabetic();
+            h = step_byte(h, b.to_ascii_lowercase());
+        }
+        let key = finish_bytes(h);
+        (key, stem.unwrap_or(key), has_letter)
     } else {
+        normal.clear();
         for c in raw.chars() {
             match c {
                 '’' | '‘' => normal.push('\''),
                 _ => normal.extend(c.to_lowercase()),
             }
         }
-    }
-    let key = hash_bytes(normal.as_bytes());
-    let stem = normal
-        .strip_suffix("'s")
-        .map_or(key, |s| hash_bytes(s.as_bytes()));
-    let entry = lexicon::lookup(key);
-    let has_letter = if raw.is_ascii() {
-        raw.bytes().any(|b| b.is_ascii_alphabetic())
-    } else {
-        raw.chars().any(char::is_alphabetic)
+        let key = hash_bytes(normal.as_bytes());
+        let stem = normal
+            .strip_suffix("'s")
+            .map_or(key, |s| hash_bytes(s.as_bytes()));
+        (key, stem, raw.chars().any(char::is_alphabetic))
     };
+    let entry = lexicon::lookup(key);
     Word {
         span,
         key,
@@ -251,6 +279,12 @@ mod tests {
         let ws = words("Kushner's role; Kushner", &[]);
         assert_eq!(ws[0].stem, ws[2].key);
         assert_ne!(ws[0].key, ws[2].key);
+        // The ASCII fast path and the general path agree.
+        let curly = words("Kushner’s KUSHNER ’s", &[]);
+        assert_eq!(curly[0].key, ws[0].key);
+        assert_eq!(curly[0].stem, ws[2].key);
+        assert_eq!(curly[1].key, ws[2].key);
+        assert_eq!(words("Ünïcödé", &[])[0].key, words("ünïcödé", &[])[0].key);
     }
 
     #[test]

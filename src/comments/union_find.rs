@@ -40,13 +40,26 @@ impl UnionFind {
 
     /// The sets with two or more members, each sorted, ordered by first member.
     pub fn groups(&mut self) -> Vec<Vec<u32>> {
-        let n = self.parent.len();
-        let mut by_root: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for i in 0..n as u32 {
-            let r = self.find(i);
-            by_root[r as usize].push(i);
+        let n = self.parent.len() as u32;
+        let mut size = vec![0u32; n as usize];
+        let roots: Vec<u32> = (0..n).map(|i| self.find(i)).collect();
+        for &r in &roots {
+            size[r as usize] += 1;
         }
-        by_root.into_iter().filter(|g| g.len() >= 2).collect()
+        // A root is its set's smallest member, so groups come out in order.
+        let mut slot = vec![u32::MAX; n as usize];
+        let mut out: Vec<Vec<u32>> = Vec::new();
+        for (i, &r) in roots.iter().enumerate() {
+            if size[r as usize] < 2 {
+                continue;
+            }
+            if slot[r as usize] == u32::MAX {
+                slot[r as usize] = out.len() as u32;
+                out.push(Vec::with_capacity(size[r as usize] as usize));
+            }
+            out[slot[r as usize] as usize].push(i as u32);
+        }
+        out
     }
 }
 
