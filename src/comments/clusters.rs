@@ -19,6 +19,10 @@ use crate::spans::ByteSpan;
 pub const FRAME_WEIGHT: u32 = 2;
 pub const MIN_SCORE: u32 = 5;
 pub const MIN_FEATURES: usize = 2;
+/// Share of a comment's words that must sit inside shared phrases or frames:
+/// a template makes up much of a comment, while a long ordinary comment
+/// shares a few topical phrases by chance.
+pub const MIN_COVERAGE: f32 = 0.25;
 /// Similarity is averaged over the pairs of at most this many members.
 const SIMILARITY_SAMPLE: usize = 48;
 
@@ -50,12 +54,15 @@ pub struct Cluster {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Evidence {
     pub score: u32,
+    /// Share of the comment's words inside its stock phrases.
+    pub coverage: f32,
     /// Feature ids: phrases are `0..phrases.len()`, frames follow. Sorted.
     pub features: Vec<u32>,
     pub spans: Vec<ByteSpan>,
 }
 
-pub fn evidence(n: usize, phrases: &[StockPhrase], frames: &[Frame]) -> Vec<Evidence> {
+pub fn evidence(words: &[Vec<Word>], phrases: &[StockPhrase], frames: &[Frame]) -> Vec<Evidence> {
+    let n = words.len();
     // (first word, word count, phrase id, span) per comment.
     let mut by_doc: Vec<Vec<(u32, u32, u32, ByteSpan)>> = vec![Vec::new(); n];
     for (id, p) in phrases.iter().enumerate() {
@@ -66,18 +73,22 @@ pub fn evidence(n: usize, phrases: &[StockPhrase], frames: &[Frame]) -> Vec<Evid
         }
     }
     let mut out: Vec<Evidence> = vec![Evidence::default(); n];
+    let mut total_words = words.iter().map(Vec::len);
     for (ev, list) in out.iter_mut().zip(by_doc.iter_mut()) {
         // Longest first at each start, so nested occurrences are skipped.
         list.sort_unstable_by_key(|&(first, words, id, _)| (first, std::cmp::Reverse(words), id));
         let mut max_end = 0u32;
+        let mut covered = 0u32;
         for &(first, words, id, span) in list.iter() {
             if first + words <= max_end {
                 continue;
             }
+            covered += first + words - first.max(max_end);
             max_end = first + words;
             ev.features.push(id);
             ev.spans.push(span);
         }
+        ev.coverage = covered as f32 / total_words.next().unwrap_or(1).max(1) as f32;
         ev.features.sort_unstable();
         ev.features.dedup();
         ev.score = ev
@@ -96,7 +107,8 @@ pub fn evidence(n: usize, phrases: &[StockPhrase], frames: &[Frame]) -> Vec<Evid
             }
         }
     }
-    for (ev, list) in out.iter_mut().zip(frames_by_doc.iter_mut()) {
+    let mut extra_covered: Vec<Vec<ByteSpan>> = vec![Vec::new(); n];
+    for (doc, (ev, list)) in out.iter_mut().zip(frames_by_doc.iter_mut()).enumerate() {
         if list.is_empty() {
             continue;
         }
@@ -116,15 +128,25 @@ pub fn evidence(n: usize, phrases: &[StockPhrase], frames: &[Frame]) -> Vec<Evid
         ids.dedup();
         ev.score += FRAME_WEIGHT * groups.min(ids.len() as u32);
         ev.features.extend(ids);
+        extra_covered[doc] = list.iter().map(|&(span, _)| span).collect();
     }
-    for ev in &mut out {
+    for (doc, ev) in out.iter_mut().enumerate() {
         ev.spans = merged(std::mem::take(&mut ev.spans));
+        // Coverage: words inside any shared phrase or frame.
+        if !extra_covered[doc].is_empty() {
+            let ws = &words[doc];
+            let inside = ws
+                .iter()
+                .filter(|w| ev.spans.iter().any(|s| s.contains(w.span)))
+                .count();
+            ev.coverage = inside as f32 / ws.len().max(1) as f32;
+        }
     }
     out
 }
 
 pub fn is_templated(ev: &Evidence) -> bool {
-    ev.score >= MIN_SCORE && ev.features.len() >= MIN_FEATURES
+    ev.score >= MIN_SCORE && ev.features.len() >= MIN_FEATURES && ev.coverage >= MIN_COVERAGE
 }
 
 /// The clusters, largest first. `near` already holds the near-copy unions.

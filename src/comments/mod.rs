@@ -147,7 +147,7 @@ pub fn analyse(comments: &[CommentInput<'_>], context: &Context<'_>) -> SectionR
     } else {
         (Vec::new(), Vec::new())
     };
-    let evidence = clusters::evidence(n, &phrases, &frames);
+    let evidence = clusters::evidence(&words, &phrases, &frames);
     let clusters = clusters::cluster(&words, &shingles, &near, &near_links, &evidence);
 
     let mut in_cluster = vec![false; n];
