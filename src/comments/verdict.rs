@@ -158,3 +158,110 @@ fn phrase_examples(phrases: &[StockPhrase]) -> Option<String> {
         format!("{k} stock phrases recur in different comments, such as {list}.")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::comments::clusters::Member;
+
+    fn cluster(kind: ClusterKind, members: u32) -> Cluster {
+        Cluster {
+            kind,
+            similarity: 0.5,
+            members: (0..members)
+                .map(|index| Member {
+                    index,
+                    spans: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// (comments, clustered, shared features, largest near-copy group,
+    /// dated, largest burst) → flagged.
+    #[test]
+    fn thresholds() {
+        let cases: [((usize, u32, usize, usize, usize, usize), bool, &str); 13] = [
+            (
+                (3, 3, 10, 0, 0, 0),
+                false,
+                "three comments never flag on phrasing",
+            ),
+            ((4, 3, 4, 0, 0, 0), true, "smallest templated section"),
+            ((12, 3, 4, 0, 0, 0), true, "a quarter of twelve"),
+            ((13, 3, 4, 0, 0, 0), false, "under a quarter"),
+            (
+                (12, 6, 3, 0, 0, 0),
+                false,
+                "one or two shared idioms are not a template",
+            ),
+            ((500, 125, 4, 0, 0, 0), true, "a quarter of a large section"),
+            ((2, 0, 0, 2, 0, 0), false, "a double post"),
+            ((3, 0, 0, 3, 0, 0), true, "three near-copies"),
+            (
+                (500, 0, 0, 9, 0, 0),
+                false,
+                "nine copies in 500 are under 2%",
+            ),
+            ((500, 0, 0, 10, 0, 0), true, "ten copies in 500"),
+            (
+                (30, 0, 0, 0, 8, 4),
+                true,
+                "half the dated comments in one minute",
+            ),
+            ((30, 0, 0, 0, 20, 4), false, "four of twenty dated comments"),
+            ((30, 0, 0, 0, 30, 3), false, "a burst of three alone"),
+        ];
+        for ((comments, clustered, shared, copies, dated, burst), flagged, why) in cases {
+            let clusters: Vec<Cluster> = if clustered > 0 {
+                vec![cluster(ClusterKind::Template, clustered)]
+            } else {
+                Vec::new()
+            };
+            let bursts: Vec<Burst> = if burst > 0 {
+                vec![Burst {
+                    posted: "10:14".into(),
+                    members: (0..burst as u32).collect(),
+                }]
+            } else {
+                Vec::new()
+            };
+            let v = judge(&Facts {
+                comments,
+                dated,
+                clusters: &clusters,
+                largest_near_copy_group: copies,
+                shared_features: shared,
+                phrases: &[],
+                frames: &[],
+                bursts: &bursts,
+            });
+            assert_eq!(v.level == Level::High, flagged, "{why}");
+            assert_eq!(v.finding.is_some(), flagged, "{why}");
+            if !flagged && (clustered > 0 || burst > 0) {
+                assert_eq!(v.level, Level::Some, "{why}");
+            }
+        }
+    }
+
+    #[test]
+    fn finding_names_the_share_and_never_the_authors() {
+        let clusters = vec![cluster(ClusterKind::Template, 9)];
+        let v = judge(&Facts {
+            comments: 12,
+            dated: 0,
+            clusters: &clusters,
+            largest_near_copy_group: 0,
+            shared_features: 10,
+            phrases: &[],
+            frames: &[],
+            bursts: &[],
+        });
+        let finding = v.finding.unwrap_or_default();
+        assert!(
+            finding.starts_with("9 of 12 comments share templated phrasing."),
+            "{finding}"
+        );
+        assert!(finding.ends_with("Repeated wording alone does not show who wrote them."));
+    }
+}
