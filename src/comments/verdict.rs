@@ -178,10 +178,12 @@ mod tests {
     }
 
     /// (comments, clustered, shared features, largest near-copy group,
-    /// dated, largest burst) → flagged.
+    /// dated, largest burst).
+    type Case = (usize, u32, usize, usize, usize, usize);
+
     #[test]
     fn thresholds() {
-        let cases: [((usize, u32, usize, usize, usize, usize), bool, &str); 13] = [
+        let cases: [(Case, bool, &str); 13] = [
             (
                 (3, 3, 10, 0, 0, 0),
                 false,
