@@ -10,6 +10,7 @@
 //! (or are near-copies) form one cluster.
 
 use super::near_duplicates::{jaccard, Link};
+use super::order::{self, descending, field};
 use super::phrases::StockPhrase;
 use super::skeleton::Frame;
 use super::tokens::Word;
@@ -76,7 +77,11 @@ pub fn evidence(words: &[Vec<Word>], phrases: &[StockPhrase], frames: &[Frame]) 
     let mut total_words = words.iter().map(Vec::len);
     for (ev, list) in out.iter_mut().zip(by_doc.iter_mut()) {
         // Longest first at each start, so nested occurrences are skipped.
-        list.sort_unstable_by_key(|&(first, words, id, _)| (first, std::cmp::Reverse(words), id));
+        order::by_key(list, |&(first, words, id, _)| {
+            field(u64::from(first), 24) << 40
+                | descending(u64::from(words), 8) << 32
+                | u64::from(id)
+        });
         let mut max_end = 0u32;
         let mut covered = 0u32;
         for &(first, words, id, span) in list.iter() {
@@ -89,7 +94,7 @@ pub fn evidence(words: &[Vec<Word>], phrases: &[StockPhrase], frames: &[Frame]) 
             ev.spans.push(span);
         }
         ev.coverage = covered as f32 / total_words.next().unwrap_or(1).max(1) as f32;
-        ev.features.sort_unstable();
+        order::by_key(&mut ev.features, |&id| u64::from(id));
         ev.features.dedup();
         ev.score = ev
             .features
@@ -112,7 +117,7 @@ pub fn evidence(words: &[Vec<Word>], phrases: &[StockPhrase], frames: &[Frame]) 
         if list.is_empty() {
             continue;
         }
-        list.sort_unstable();
+        order::by_key(list, |&(span, _)| span_key(span));
         // Overlapping frames in one comment are one piece of evidence.
         let mut groups = 0u32;
         let mut end = 0usize;
@@ -124,7 +129,7 @@ pub fn evidence(words: &[Vec<Word>], phrases: &[StockPhrase], frames: &[Frame]) 
             ev.spans.push(span);
         }
         let mut ids: Vec<u32> = list.iter().map(|&(_, id)| id).collect();
-        ids.sort_unstable();
+        order::by_key(&mut ids, |&id| u64::from(id));
         ids.dedup();
         ev.score += FRAME_WEIGHT * groups.min(ids.len() as u32);
         ev.features.extend(ids);
@@ -247,11 +252,9 @@ pub fn cluster(
             }
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.members
-            .len()
-            .cmp(&a.members.len())
-            .then(a.members[0].index.cmp(&b.members[0].index))
+    order::by_key(&mut out, |c| {
+        descending(c.members.len() as u64, 32) << 32
+            | c.members.first().map_or(0, |m| u64::from(m.index))
     });
     out
 }
@@ -280,9 +283,14 @@ fn whole(words: &[Word]) -> Vec<ByteSpan> {
     }
 }
 
+/// Orders spans by start, then end.
+pub fn span_key(span: ByteSpan) -> u64 {
+    field(span.start as u64, 32) << 32 | field(span.end as u64, 32)
+}
+
 /// Sorts and merges overlapping or touching spans.
 fn merged(mut spans: Vec<ByteSpan>) -> Vec<ByteSpan> {
-    spans.sort_unstable();
+    order::by_key(&mut spans, |&s| span_key(s));
     let mut out: Vec<ByteSpan> = Vec::with_capacity(spans.len());
     for s in spans {
         match out.last_mut() {

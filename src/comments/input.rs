@@ -83,7 +83,7 @@ pub fn from_rendered<'a>(
                 input.posted = Some(machine.unwrap_or_else(|| shown.clone()));
                 input.posted_shown = Some(shown);
             }
-            input.excluded.sort_unstable();
+            super::order::by_key(&mut input.excluded, |&s| super::clusters::span_key(s));
             input
         })
         .collect()

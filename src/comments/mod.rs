@@ -57,6 +57,7 @@ pub mod input;
 pub mod lexicon;
 pub mod names;
 pub mod near_duplicates;
+pub mod order;
 pub mod phrases;
 pub mod sequences;
 pub mod skeleton;

@@ -13,6 +13,7 @@
 //! perspective" 3.
 
 use super::hashing::{sequence, FastMap, FastSet};
+use super::order::{self, descending, field};
 use super::sequences::{mine, Limits, Unit};
 use super::tokens::Word;
 use super::topical::in_article;
@@ -132,19 +133,19 @@ pub fn stock_phrases(inputs: &Inputs<'_>) -> Vec<StockPhrase> {
         .into_iter()
         .filter(|(h, _)| !topical.contains(h))
         .filter_map(|(_, mut p)| {
-            p.occurrences
-                .sort_unstable_by_key(|o| (o.doc, o.first_word));
+            order::by_key(&mut p.occurrences, occurrence_key);
             p.occurrences.dedup_by_key(|o| (o.doc, o.first_word));
             p.docs = distinct_docs(&p.occurrences);
             (p.docs >= inputs.min_docs).then_some(p)
         })
         .collect();
     let mut phrases = join_overlapping(phrases, inputs);
-    phrases.sort_by(|a, b| {
-        b.docs
-            .cmp(&a.docs)
-            .then(b.weight.cmp(&a.weight))
-            .then_with(|| first_place(a).cmp(&first_place(b)))
+    order::by_key(&mut phrases, |p| {
+        let (doc, word) = first_place(p);
+        descending(u64::from(p.docs), 16) << 48
+            | descending(u64::from(p.weight), 4) << 44
+            | field(u64::from(doc), 20) << 24
+            | field(u64::from(word), 24)
     });
     phrases
 }
@@ -160,12 +161,19 @@ fn join_overlapping(phrases: Vec<StockPhrase>, inputs: &Inputs<'_>) -> Vec<Stock
         d.dedup();
         d
     };
-    let mut by_docs: std::collections::HashMap<Vec<u32>, Vec<usize>> = Default::default();
+    // Grouped by a hash of the comment list; touch_in_every_comment checks
+    // that the lists really are equal.
+    let mut by_docs: FastMap<(Vec<u32>, Vec<usize>)> = FastMap::default();
     for (i, p) in phrases.iter().enumerate() {
-        by_docs.entry(doc_list(p)).or_default().push(i);
+        let docs = doc_list(p);
+        let entry = by_docs
+            .entry(sequence(docs.iter().map(|&d| u64::from(d) + 1)))
+            .or_default();
+        entry.0 = docs;
+        entry.1.push(i);
     }
     let mut groups = UnionFind::new(phrases.len());
-    for (docs, members) in &by_docs {
+    for (docs, members) in by_docs.values() {
         let Some(&first) = docs.first() else {
             continue;
         };
@@ -181,7 +189,9 @@ fn join_overlapping(phrases: Vec<StockPhrase>, inputs: &Inputs<'_>) -> Vec<Stock
                     .map(|(s, e)| (s, e, m))
             })
             .collect();
-        spans.sort_unstable();
+        order::by_key(&mut spans, |&(start, end, _)| {
+            u64::from(start) << 32 | u64::from(end)
+        });
         let mut run: Option<(u32, usize)> = None; // (end so far, previous member)
         for &(start, end, m) in &spans {
             if let Some((run_end, prev)) = run {
@@ -201,7 +211,7 @@ fn join_overlapping(phrases: Vec<StockPhrase>, inputs: &Inputs<'_>) -> Vec<Stock
             .filter_map(|&i| joined[i as usize].take())
             .flat_map(|p| p.occurrences)
             .collect();
-        occurrences.sort_unstable_by_key(|o| (o.doc, o.first_word));
+        order::by_key(&mut occurrences, occurrence_key);
         let mut merged: Vec<Occurrence> = Vec::with_capacity(occurrences.len());
         for o in occurrences {
             match merged.last_mut() {
@@ -285,6 +295,10 @@ fn weight(words: &[Word], names: &FastSet) -> u32 {
         .filter(|w| w.content && !names.contains(&w.stem))
         .count() as u32;
     content.min(MAX_WEIGHT)
+}
+
+fn occurrence_key(o: &Occurrence) -> u64 {
+    u64::from(o.doc) << 32 | u64::from(o.first_word)
 }
 
 fn distinct_docs(occurrences: &[Occurrence]) -> u32 {

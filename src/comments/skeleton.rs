@@ -12,6 +12,7 @@
 
 use super::hashing::{hash_bytes, mix};
 use super::lexicon::is_shaping_anchor;
+use super::order::{self, descending, field};
 use super::sequences::{mine, Limits, Unit};
 use super::tokens::Word;
 use crate::spans::ByteSpan;
@@ -133,11 +134,14 @@ pub fn frames(texts: &[&str], words: &[Vec<Word>], min_docs: u32) -> Vec<Frame> 
             occurrences,
         });
     }
-    out.sort_by(|a, b| {
-        b.docs.cmp(&a.docs).then_with(|| {
-            let first = |f: &Frame| f.occurrences.first().map(|o| (o.doc, o.span.start));
-            first(a).cmp(&first(b))
-        })
+    order::by_key(&mut out, |f| {
+        let (doc, start) = f
+            .occurrences
+            .first()
+            .map_or((0, 0), |o| (o.doc, o.span.start));
+        descending(u64::from(f.docs), 16) << 48
+            | field(u64::from(doc), 20) << 28
+            | field(start as u64, 28)
     });
     out
 }

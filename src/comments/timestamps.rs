@@ -3,6 +3,9 @@
 //! "2 hours ago" or "Dec 22" on many comments is how pages show time, not a
 //! sign of anything.
 
+use super::hashing::{hash_bytes, FastMap};
+use super::order::{self, descending};
+
 /// Comments with one identical precise timestamp.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Burst {
@@ -26,42 +29,40 @@ pub const MIN_BURST: usize = 3;
 /// is precise too ("9:41 PM" reads better than "2025-03-03T21:41").
 pub fn bursts(stamps: &[Stamp<'_>]) -> Vec<Burst> {
     let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut keyed: Vec<(String, u32)> = stamps
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let key = collapse(p.key?);
-            is_precise(&key).then_some((key, i as u32))
-        })
-        .collect();
-    keyed.sort();
-    let mut out: Vec<(String, Burst)> = Vec::new();
-    for (key, i) in keyed {
-        match out.last_mut() {
-            Some((k, b)) if *k == key => b.members.push(i),
-            _ => {
-                let label = stamps[i as usize]
-                    .shown
-                    .map(collapse)
-                    .filter(|s| is_precise(s))
-                    .unwrap_or_else(|| key.clone());
-                out.push((
-                    key,
-                    Burst {
-                        posted: label,
-                        members: vec![i],
-                    },
-                ))
-            }
+    // Grouped by the collapsed key, in order of first appearance.
+    let mut index: FastMap<usize> = FastMap::default();
+    let mut groups: Vec<(String, Burst)> = Vec::new();
+    for (i, stamp) in stamps.iter().enumerate() {
+        let Some(key) = stamp.key.map(collapse).filter(|k| is_precise(k)) else {
+            continue;
+        };
+        let at = *index.entry(hash_bytes(key.as_bytes())).or_insert_with(|| {
+            let label = stamp
+                .shown
+                .map(collapse)
+                .filter(|s| is_precise(s))
+                .unwrap_or_else(|| key.clone());
+            groups.push((
+                key.clone(),
+                Burst {
+                    posted: label,
+                    members: Vec::new(),
+                },
+            ));
+            groups.len() - 1
+        });
+        // A hash collision between two different stamps is not a burst.
+        if groups[at].0 == key {
+            groups[at].1.members.push(i as u32);
         }
     }
-    let mut out: Vec<Burst> = out.into_iter().map(|(_, b)| b).collect();
-    out.retain(|b| b.members.len() >= MIN_BURST);
-    out.sort_by(|a, b| {
-        b.members
-            .len()
-            .cmp(&a.members.len())
-            .then(a.members.cmp(&b.members))
+    let mut out: Vec<Burst> = groups
+        .into_iter()
+        .map(|(_, b)| b)
+        .filter(|b| b.members.len() >= MIN_BURST)
+        .collect();
+    order::by_key(&mut out, |b| {
+        descending(b.members.len() as u64, 32) << 32 | u64::from(b.members[0])
     });
     out
 }

@@ -128,7 +128,10 @@ fn phrase_examples(phrases: &[StockPhrase]) -> Option<String> {
     }
     // The most telling examples: heavy phrases used by many, shorter first.
     let mut ranked: Vec<&StockPhrase> = phrases.iter().collect();
-    ranked.sort_by_key(|p| (std::cmp::Reverse(p.weight * p.docs), p.text.len()));
+    super::order::by_key(&mut ranked, |p| {
+        super::order::descending(u64::from(p.weight * p.docs), 32) << 32
+            | super::order::field(p.text.len() as u64, 32)
+    });
     // Skip an example that repeats part of one already chosen.
     let mut chosen: Vec<&str> = Vec::new();
     for p in ranked {
