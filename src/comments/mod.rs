@@ -317,4 +317,39 @@ mod tests {
             .collect();
         assert_eq!(analyse(&short, &Context::default()).analysed, MAX_COMMENTS);
     }
+
+    proptest::proptest! {
+        /// Any comments, any excluded spans (even unsorted, out of range or
+        /// inside a character): no panic, and every span is on char boundaries.
+        #[test]
+        fn hostile_sections_never_panic(
+            texts in proptest::collection::vec("[a-c \\.,’“”\"\n>😀é-]{0,60}", 0..12),
+            cuts in proptest::collection::vec((0usize..80, 0usize..80), 0..4),
+        ) {
+            let inputs: Vec<CommentInput> = texts
+                .iter()
+                .map(|t| CommentInput {
+                    text: t,
+                    excluded: cuts.iter().map(|&(a, b)| crate::spans::ByteSpan::new(a, a + b)).collect(),
+                    posted: Some("10:14".into()),
+                    posted_shown: None,
+                })
+                .collect();
+            let r = analyse(&inputs, &Context { article: Some("a b c. a b"), english: true });
+            for p in &r.phrases {
+                for o in &p.occurrences {
+                    let t = texts[o.doc as usize].as_str();
+                    proptest::prop_assert!(t.is_char_boundary(o.span.start) && t.is_char_boundary(o.span.end));
+                }
+            }
+            for c in &r.clusters {
+                for m in &c.members {
+                    let t = texts[m.index as usize].as_str();
+                    for s in &m.spans {
+                        proptest::prop_assert!(s.end <= t.len() && t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+                    }
+                }
+            }
+        }
+    }
 }
