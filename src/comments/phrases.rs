@@ -39,6 +39,9 @@ pub struct StockPhrase {
     /// The first occurrence, as written.
     pub text: String,
     pub weight: u32,
+    /// It names someone or something ("Kushner's return to"): topic more
+    /// than template, so a poorer example in the finding.
+    pub names: bool,
     /// Number of distinct comments using it.
     pub docs: u32,
     pub occurrences: Vec<Occurrence>,
@@ -105,6 +108,7 @@ pub fn stock_phrases(inputs: &Inputs<'_>) -> Vec<StockPhrase> {
                 StockPhrase {
                     text: text.get(span.start..span.end).unwrap_or("").to_string(),
                     weight,
+                    names: has_name(kept, inputs.names),
                     docs: 0,
                     occurrences: Vec::new(),
                 },
@@ -240,6 +244,7 @@ fn join_overlapping(phrases: Vec<StockPhrase>, inputs: &Inputs<'_>) -> Vec<Stock
                 .unwrap_or("")
                 .to_string(),
             weight: weight(words, inputs.names),
+            names: has_name(words, inputs.names),
             docs: distinct_docs(&merged),
             occurrences: merged,
         });
@@ -299,6 +304,10 @@ fn weight(words: &[Word], names: &FastSet) -> u32 {
 
 fn occurrence_key(o: &Occurrence) -> u64 {
     u64::from(o.doc) << 32 | u64::from(o.first_word)
+}
+
+fn has_name(words: &[Word], names: &FastSet) -> bool {
+    words.iter().any(|w| w.content && names.contains(&w.stem))
 }
 
 fn distinct_docs(occurrences: &[Occurrence]) -> u32 {

@@ -126,10 +126,12 @@ fn phrase_examples(phrases: &[StockPhrase]) -> Option<String> {
     if phrases.is_empty() {
         return None;
     }
-    // The most telling examples: heavy phrases used by many, shorter first.
+    // The most telling examples: phrases without names, heavy ones used by
+    // many, shorter first.
     let mut ranked: Vec<&StockPhrase> = phrases.iter().collect();
     super::order::by_key(&mut ranked, |p| {
-        super::order::descending(u64::from(p.weight * p.docs), 32) << 32
+        u64::from(p.names) << 63
+            | super::order::descending(u64::from(p.weight * p.docs), 31) << 32
             | super::order::field(p.text.len() as u64, 32)
     });
     // Skip an example that repeats part of one already chosen.
