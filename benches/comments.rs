@@ -218,6 +218,7 @@ fn inputs(section: &[(String, Option<String>)]) -> Vec<CommentInput<'_>> {
             excluded: Vec::new(),
             posted: posted.clone(),
             posted_shown: None,
+            author: None,
         })
         .collect()
 }

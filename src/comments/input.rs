@@ -23,6 +23,9 @@ pub struct CommentInput<'a> {
     pub posted: Option<String>,
     /// The timestamp as the reader sees it, for the finding.
     pub posted_shown: Option<String>,
+    /// The commenter's name as shown, when known. Comments by one name count
+    /// as one commenter.
+    pub author: Option<String>,
 }
 
 /// How far up from a text node a `<blockquote>` or `<time>` is looked for.
@@ -43,6 +46,10 @@ pub fn from_rendered<'a>(
             };
             if let Some(author) = author_line(c) {
                 input.excluded.push(author);
+                input.author = c
+                    .text
+                    .get(author.start..author.end)
+                    .map(|a| a.trim().to_string());
             }
             let Some(snapshot) = snapshot else {
                 return input;

@@ -11,7 +11,10 @@
 //!
 //! # Passes
 //! - [`input`]: each comment's text, the parts that are not the commenter's
-//!   own words (author line, `<blockquote>`/`<q>`, `<time>`), its timestamp.
+//!   own words (author line, `<blockquote>`/`<q>`, `<time>`), its timestamp
+//!   and author. Comments under one name count as one commenter throughout:
+//!   phrases and frames need several *commenters*, and a name's own
+//!   near-copies (a double post) are not linked.
 //! - [`tokens`]: words, with quoted passages (“…”, `>` lines) left out too,
 //!   so replies quoting each other are not copies.
 //! - [`near_duplicates`]: word 3-shingles, one-permutation MinHash with
@@ -137,9 +140,10 @@ pub fn analyse(comments: &[CommentInput<'_>], context: &Context<'_>) -> SectionR
         .filter(|s| s.key.is_some_and(timestamps::is_precise))
         .count();
 
+    let owners = owners(comments);
     let mut shingles: Vec<Vec<u64>> = words.iter().map(|w| near_duplicates::shingles(w)).collect();
     let mut near = UnionFind::new(n);
-    let near_links = near_duplicates::link_near_copies(&mut shingles, &mut near);
+    let near_links = near_duplicates::link_near_copies(&mut shingles, &owners, &mut near);
 
     let (phrases, frames) = if context.english && n >= 2 {
         let article = tokens::words(
@@ -154,9 +158,10 @@ pub fn analyse(comments: &[CommentInput<'_>], context: &Context<'_>) -> SectionR
             words: &words,
             names: &names,
             article: &article,
+            owners: &owners,
             min_docs,
         });
-        let frames = skeleton::frames(&texts, &words, min_docs.max(3));
+        let frames = skeleton::frames(&texts, &words, &owners, min_docs.max(3));
         (phrases, frames)
     } else {
         (Vec::new(), Vec::new())
@@ -209,6 +214,37 @@ pub fn analyse(comments: &[CommentInput<'_>], context: &Context<'_>) -> SectionR
         frames: frames.into_iter().take(MAX_FRAMES).collect(),
         bursts,
     }
+}
+
+/// An owner number per comment: one per distinct author name (compared
+/// case-insensitively, spaces collapsed), and one of its own for each comment
+/// without a name.
+fn owners(comments: &[CommentInput<'_>]) -> Vec<u32> {
+    let mut ids: hashing::FastMap<u32> = hashing::FastMap::default();
+    let n = comments.len() as u32;
+    comments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let name = c
+                .author
+                .as_deref()
+                .map(|a| {
+                    a.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                })
+                .filter(|a| !a.is_empty());
+            match name {
+                Some(a) => {
+                    let next = n + ids.len() as u32;
+                    *ids.entry(hashing::hash_bytes(a.as_bytes())).or_insert(next)
+                }
+                None => i as u32,
+            }
+        })
+        .collect()
 }
 
 /// The longest prefix of `text` of at most `max` bytes, on a char boundary.
@@ -318,6 +354,43 @@ mod tests {
         assert_eq!(analyse(&short, &Context::default()).analysed, MAX_COMMENTS);
     }
 
+    /// A commenter repeating their own talking points across replies is one
+    /// voice, not a campaign; the same words under four names are.
+    #[test]
+    fn one_author_repeating_themselves_is_one_commenter() {
+        let text = "As a lifelong resident I fully support the plan. It will bring good-paying jobs and much-needed revenue. The critics are a loud minority.";
+        let variants = [
+            text,
+            "I fully support the plan, as a lifelong resident. The critics are a loud minority. It will bring good-paying jobs and much-needed revenue.",
+            "The critics are a loud minority. As a lifelong resident I fully support the plan because it will bring good-paying jobs and much-needed revenue.",
+            "It will bring good-paying jobs and much-needed revenue, and as a lifelong resident I fully support the plan. The critics are a loud minority.",
+            "Who pays for the substation? Nobody has answered that at any hearing so far.",
+        ];
+        let run = |authors: [&str; 5]| {
+            let inputs: Vec<CommentInput> = variants
+                .iter()
+                .zip(authors)
+                .map(|(t, a)| CommentInput {
+                    text: t,
+                    author: Some(a.to_string()),
+                    ..CommentInput::default()
+                })
+                .collect();
+            analyse(
+                &inputs,
+                &Context {
+                    article: None,
+                    english: true,
+                },
+            )
+        };
+        let many = run(["Jenna", "Bobby R.", "Kathy", "Dev", "Hal"]);
+        assert!(many.flagged(), "{:#?}", many.clusters);
+        let one = run(["Jenna", "jenna", "JENNA ", "Jenna", "Hal"]);
+        assert!(!one.flagged(), "{:?}", one.finding);
+        assert!(one.clusters.is_empty() && one.phrases.is_empty());
+    }
+
     proptest::proptest! {
         /// Any comments, any excluded spans (even unsorted, out of range or
         /// inside a character): no panic, and every span is on char boundaries.
@@ -333,6 +406,7 @@ mod tests {
                     excluded: cuts.iter().map(|&(a, b)| crate::spans::ByteSpan::new(a, a + b)).collect(),
                     posted: Some("10:14".into()),
                     posted_shown: None,
+                    author: None,
                 })
                 .collect();
             let r = analyse(&inputs, &Context { article: Some("a b c. a b"), english: true });

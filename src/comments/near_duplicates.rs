@@ -65,7 +65,12 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
 /// Unions near-copies in `groups` and returns the verified links. Each set
 /// that takes part in a verification is sorted and de-duplicated in place
 /// (so every member of a near-copy group is, on return); most never are.
-pub fn link_near_copies(sets: &mut [Vec<u64>], groups: &mut UnionFind) -> Vec<Link> {
+/// Comments by one owner are never linked: posting twice is not coordination.
+pub fn link_near_copies(
+    sets: &mut [Vec<u64>],
+    owners: &[u32],
+    groups: &mut UnionFind,
+) -> Vec<Link> {
     let signatures: Vec<Option<[u64; HASHES]>> = sets.iter().map(|s| signature(s)).collect();
     let mut sorted = vec![false; sets.len()];
     let mut prepare = |i: usize, sets: &mut [Vec<u64>]| {
@@ -85,7 +90,10 @@ pub fn link_near_copies(sets: &mut [Vec<u64>], groups: &mut UnionFind) -> Vec<Li
             let key = mix(rows.iter().fold(band as u64 + 1, |h, r| mix(h ^ r)));
             let first = *buckets.entry(key).or_insert(i as u32);
             let i = i as u32;
-            if first == i || groups.find(first) == groups.find(i) {
+            if first == i
+                || groups.find(first) == groups.find(i)
+                || owners.get(first as usize) == owners.get(i as usize)
+            {
                 continue;
             }
             prepare(first as usize, sets);
@@ -166,7 +174,7 @@ mod tests {
             "Agreed.",
         ]);
         let mut groups = UnionFind::new(s.len());
-        let links = link_near_copies(&mut s, &mut groups);
+        let links = link_near_copies(&mut s, &[0, 1, 2, 3, 4], &mut groups);
         assert_eq!(groups.groups(), vec![vec![0, 2]]);
         assert_eq!(links.len(), 1);
         assert!(links[0].jaccard >= MIN_JACCARD && links[0].jaccard < 1.0);
@@ -196,7 +204,7 @@ mod tests {
             }
             eligible += 1;
             let mut groups = UnionFind::new(2);
-            if !link_near_copies(&mut s, &mut groups).is_empty() {
+            if !link_near_copies(&mut s, &[0, 1, 2, 3, 4], &mut groups).is_empty() {
                 found += 1;
             }
         }
@@ -216,7 +224,7 @@ mod tests {
         let text = "Vote no on measure twelve, it raises taxes on every family in this county";
         let mut s: Vec<Vec<u64>> = (0..500).map(|_| shingles(&words(text, &[]))).collect();
         let mut groups = UnionFind::new(s.len());
-        link_near_copies(&mut s, &mut groups);
+        link_near_copies(&mut s, &[0, 1, 2, 3, 4], &mut groups);
         let g = groups.groups();
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].len(), 500);

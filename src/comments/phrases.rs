@@ -44,6 +44,9 @@ pub struct StockPhrase {
     pub names: bool,
     /// Number of distinct comments using it.
     pub docs: u32,
+    /// Number of distinct commenters using it (comments without a known
+    /// author count as commenters of their own).
+    pub owners: u32,
     pub occurrences: Vec<Occurrence>,
 }
 
@@ -52,6 +55,8 @@ pub struct Inputs<'a> {
     pub words: &'a [Vec<Word>],
     pub names: &'a FastSet,
     pub article: &'a [Word],
+    /// Who wrote each comment (see [`mine`]).
+    pub owners: &'a [u32],
     pub min_docs: u32,
 }
 
@@ -71,6 +76,7 @@ pub fn stock_phrases(inputs: &Inputs<'_>) -> Vec<StockPhrase> {
         .collect();
     let patterns = mine(
         &units,
+        inputs.owners,
         Limits {
             min_len: MIN_WORDS,
             max_len: MAX_WORDS,
@@ -110,6 +116,7 @@ pub fn stock_phrases(inputs: &Inputs<'_>) -> Vec<StockPhrase> {
                     weight,
                     names: has_name(kept, inputs.names),
                     docs: 0,
+                    owners: 0,
                     occurrences: Vec::new(),
                 },
             ));
@@ -140,13 +147,14 @@ pub fn stock_phrases(inputs: &Inputs<'_>) -> Vec<StockPhrase> {
             order::by_key(&mut p.occurrences, occurrence_key);
             p.occurrences.dedup_by_key(|o| (o.doc, o.first_word));
             p.docs = distinct_docs(&p.occurrences);
-            (p.docs >= inputs.min_docs).then_some(p)
+            p.owners = distinct_owners(&p.occurrences, inputs.owners);
+            (p.owners >= inputs.min_docs).then_some(p)
         })
         .collect();
     let mut phrases = join_overlapping(phrases, inputs);
     order::by_key(&mut phrases, |p| {
         let (doc, word) = first_place(p);
-        descending(u64::from(p.docs), 16) << 48
+        descending(u64::from(p.owners), 16) << 48
             | descending(u64::from(p.weight), 4) << 44
             | field(u64::from(doc), 20) << 24
             | field(u64::from(word), 24)
@@ -246,6 +254,7 @@ fn join_overlapping(phrases: Vec<StockPhrase>, inputs: &Inputs<'_>) -> Vec<Stock
             weight: weight(words, inputs.names),
             names: has_name(words, inputs.names),
             docs: distinct_docs(&merged),
+            owners: distinct_owners(&merged, inputs.owners),
             occurrences: merged,
         });
     }
@@ -304,6 +313,17 @@ fn weight(words: &[Word], names: &FastSet) -> u32 {
 
 fn occurrence_key(o: &Occurrence) -> u64 {
     u64::from(o.doc) << 32 | u64::from(o.first_word)
+}
+
+/// Distinct owners of the comments in `occurrences`.
+pub fn distinct_owners(occurrences: &[Occurrence], owners: &[u32]) -> u32 {
+    let mut seen: Vec<u32> = occurrences
+        .iter()
+        .map(|o| owners.get(o.doc as usize).copied().unwrap_or(o.doc))
+        .collect();
+    order::by_key(&mut seen, |&o| u64::from(o));
+    seen.dedup();
+    seen.len() as u32
 }
 
 fn has_name(words: &[Word], names: &FastSet) -> bool {

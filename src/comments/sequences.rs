@@ -30,9 +30,9 @@ pub struct Pattern {
     pub hash: u64,
     /// Number of units.
     pub len: u32,
-    /// Number of distinct documents it occurs in.
+    /// Number of distinct owners of the documents it occurs in.
     pub docs: u32,
-    /// Every occurrence, in document order.
+    /// Every occurrence, grouped by owner.
     pub occurrences: Vec<Occurrence>,
 }
 
@@ -65,22 +65,36 @@ struct Level {
     docs: Vec<u32>,
 }
 
-/// The closed patterns of `docs` within `limits`.
-pub fn mine(docs: &[Vec<Unit>], limits: Limits) -> Vec<Pattern> {
+/// The closed patterns of `docs` within `limits`. `owners[d]` says who
+/// wrote document `d`: documents of one owner count once, so a commenter
+/// repeating themselves is not several commenters.
+pub fn mine(docs: &[Vec<Unit>], owners: &[u32], limits: Limits) -> Vec<Pattern> {
     let min_len = limits.min_len.max(1);
     let max_len = limits.max_len.max(min_len);
     let min_docs = limits.min_docs.max(2);
-    // Flatten, remembering each position's document and segment end.
+    // Flatten, one owner's documents together (so counting distinct owners
+    // is a comparison with the last one), remembering each position's
+    // document, owner and segment end.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    super::order::by_key(&mut order, |&d| {
+        u64::from(owners.get(d).copied().unwrap_or(d as u32))
+    });
     let total: usize = docs.iter().map(Vec::len).sum();
     let mut keys = Vec::with_capacity(total);
     let mut doc_of = Vec::with_capacity(total);
+    let mut owner_of = Vec::with_capacity(total);
     let mut segment_end = vec![0u32; total];
-    let mut doc_start = Vec::with_capacity(docs.len());
-    for (d, units) in docs.iter().enumerate() {
+    let mut doc_start = vec![0u32; docs.len()];
+    for &d in &order {
+        let units = &docs[d];
         let base = keys.len();
-        doc_start.push(base as u32);
+        doc_start[d] = base as u32;
         keys.extend(units.iter().map(|u| u.key));
         doc_of.extend(std::iter::repeat_n(d as u32, units.len()));
+        owner_of.extend(std::iter::repeat_n(
+            owners.get(d).copied().unwrap_or(d as u32),
+            units.len(),
+        ));
         let mut end = base + units.len();
         for (k, unit) in units.iter().enumerate().rev() {
             segment_end[base + k] = end as u32;
@@ -142,10 +156,10 @@ pub fn mine(docs: &[Vec<Unit>], limits: Limits) -> Vec<Pattern> {
                 (docs_per_slot.len() - 1) as u32
             });
             e.slot = slot;
-            let doc = doc_of[e.pos as usize];
+            let owner = owner_of[e.pos as usize];
             let s = slot as usize;
-            if last_doc[s] != doc {
-                last_doc[s] = doc;
+            if last_doc[s] != owner {
+                last_doc[s] = owner;
                 docs_per_slot[s] += 1;
             }
         }
@@ -246,7 +260,8 @@ mod tests {
             .iter()
             .map(|d| d.split(' ').filter(|w| *w != "|").collect())
             .collect();
-        let mut out: Vec<(String, u32)> = mine(&units, limits)
+        let owners: Vec<u32> = (0..units.len() as u32).collect();
+        let mut out: Vec<(String, u32)> = mine(&units, &owners, limits)
             .into_iter()
             .map(|p| {
                 let o = p.occurrences[0];
@@ -310,6 +325,23 @@ mod tests {
         assert!(found
             .iter()
             .all(|(t, n)| t.split(' ').count() == 6 && *n == 3));
+    }
+
+    #[test]
+    fn one_owner_repeating_themselves_counts_once() {
+        let docs: Vec<Vec<Unit>> = [
+            "time will tell",
+            "x time will tell",
+            "y time will tell",
+            "time will tell z",
+        ]
+        .iter()
+        .map(|d| doc(d))
+        .collect();
+        let found = |owners: &[u32]| mine(&docs, owners, LIMITS).iter().map(|p| p.docs).max();
+        assert_eq!(found(&[0, 1, 2, 3]), Some(4));
+        assert_eq!(found(&[7, 3, 7, 3]), Some(2));
+        assert_eq!(found(&[5, 5, 5, 5]), None);
     }
 
     #[test]

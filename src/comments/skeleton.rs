@@ -31,7 +31,9 @@ pub struct Occurrence {
 pub struct Frame {
     /// Readable form of the first occurrence: "His … could …, but he’ll".
     pub pattern: String,
+    /// Distinct comments, and distinct commenters, using it.
     pub docs: u32,
+    pub owners: u32,
     pub occurrences: Vec<Occurrence>,
 }
 
@@ -81,11 +83,12 @@ fn skeleton(words: &[Word]) -> Skeleton {
 }
 
 /// The frames shared by at least `min_docs` comments, most widespread first.
-pub fn frames(texts: &[&str], words: &[Vec<Word>], min_docs: u32) -> Vec<Frame> {
+pub fn frames(texts: &[&str], words: &[Vec<Word>], owners: &[u32], min_docs: u32) -> Vec<Frame> {
     let skeletons: Vec<Skeleton> = words.iter().map(|w| skeleton(w)).collect();
     let units: Vec<Vec<Unit>> = skeletons.iter().map(|s| s.units.clone()).collect();
     let patterns = mine(
         &units,
+        owners,
         Limits {
             min_len: MIN_ANCHORS,
             max_len: MAX_ANCHORS,
@@ -128,9 +131,16 @@ pub fn frames(texts: &[&str], words: &[Vec<Word>], min_docs: u32) -> Vec<Frame> 
                 })
             })
             .collect();
+        let mut occurrences = occurrences;
+        order::by_key(&mut occurrences, |o| {
+            u64::from(o.doc) << 32 | field(o.span.start as u64, 32)
+        });
+        let mut docs: Vec<u32> = occurrences.iter().map(|o| o.doc).collect();
+        docs.dedup();
         out.push(Frame {
             pattern,
-            docs: p.docs,
+            docs: docs.len() as u32,
+            owners: p.docs,
             occurrences,
         });
     }
@@ -179,7 +189,8 @@ mod tests {
             "I think the plan is bad and the council knows it.",
         ];
         let ws: Vec<Vec<Word>> = texts.iter().map(|t| words(t, &[])).collect();
-        let found = frames(&texts, &ws, 3);
+        let owners = [0, 1, 2, 3];
+        let found = frames(&texts, &ws, &owners, 3);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].pattern, "His … could …, but he’ll");
         assert_eq!(found[0].docs, 3);
@@ -198,6 +209,6 @@ mod tests {
             "I know, I said it, I think",
         ];
         let ws: Vec<Vec<Word>> = texts.iter().map(|t| words(t, &[])).collect();
-        assert!(frames(&texts, &ws, 3).is_empty());
+        assert!(frames(&texts, &ws, &[0, 1, 2], 3).is_empty());
     }
 }
