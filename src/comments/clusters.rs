@@ -25,7 +25,7 @@ pub const MIN_FEATURES: usize = 2;
 /// shares a few topical phrases by chance.
 pub const MIN_COVERAGE: f32 = 0.25;
 /// Similarity is averaged over the pairs of at most this many members.
-const SIMILARITY_SAMPLE: usize = 48;
+const SIMILARITY_SAMPLE: usize = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClusterKind {

@@ -315,15 +315,23 @@ fn occurrence_key(o: &Occurrence) -> u64 {
     u64::from(o.doc) << 32 | u64::from(o.first_word)
 }
 
-/// Distinct owners of the comments in `occurrences`.
+/// Distinct owners of the comments in `occurrences` (owner numbers are
+/// below twice the number of comments; see `owners` in the stage).
 pub fn distinct_owners(occurrences: &[Occurrence], owners: &[u32]) -> u32 {
-    let mut seen: Vec<u32> = occurrences
-        .iter()
-        .map(|o| owners.get(o.doc as usize).copied().unwrap_or(o.doc))
-        .collect();
-    order::by_key(&mut seen, |&o| u64::from(o));
-    seen.dedup();
-    seen.len() as u32
+    let mut seen = vec![false; owners.len() * 2 + 1];
+    let mut count = 0;
+    for o in occurrences {
+        let owner = owners.get(o.doc as usize).copied().unwrap_or(o.doc) as usize;
+        match seen.get_mut(owner) {
+            Some(flag) if !*flag => {
+                *flag = true;
+                count += 1;
+            }
+            Some(_) => {}
+            None => count += 1,
+        }
+    }
+    count
 }
 
 fn has_name(words: &[Word], names: &FastSet) -> bool {
