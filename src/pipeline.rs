@@ -63,11 +63,21 @@ fn analyze_extraction(
     extraction: Extraction,
     options: &Options,
 ) -> Analysis {
+    // The comments' own language decides (they need not match the page's).
+    let mut sample = String::new();
+    for c in &extraction.comments {
+        if sample.len() >= 20_000 {
+            break;
+        }
+        sample.push_str(&c.text);
+        sample.push('\n');
+    }
+    let english = is_english(extraction.metadata.lang.as_deref(), segment::language::detect(&sample));
     let section = comments::analyse(
         &comments::from_rendered(snapshot, &extraction.comments),
         &comments::Context {
             article: extraction.article.as_ref().map(|a| a.text.as_str()),
-            english: is_english(extraction.metadata.lang.as_deref()),
+            english,
         },
     );
     let mut analysis = analyze_article(snapshot, extraction, options);
@@ -96,15 +106,18 @@ fn analyze_article(
         ));
         status = Status::Truncated;
     }
-    if !is_english(extraction.metadata.lang.as_deref()) {
+    let detected = segment::language::detect(&article.text);
+    if !is_english(extraction.metadata.lang.as_deref(), detected) {
         notices.push("This language is not yet supported: the article was extracted but not analysed for claims.".to_string());
-        return assemble(
+        let mut analysis = assemble(
             Status::UnsupportedLanguage,
             notices,
             snapshot,
             &extraction,
             Some((&article, None)),
         );
+        analysis.article.language = detected.map(|g| g.code.to_string());
+        return analysis;
     }
     let paragraphs: Vec<ByteSpan> = article.blocks.iter().map(|b| b.span).collect();
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
@@ -116,16 +129,23 @@ fn analyze_article(
         detections: &detections,
         attribution: &attribution,
     };
-    assemble(
+    let mut analysis = assemble(
         status,
         notices,
         snapshot,
         &extraction,
         Some((&article, Some(stages))),
-    )
+    );
+    analysis.article.language = detected.map(|g| g.code.to_string());
+    analysis
 }
 
-fn is_english(lang: Option<&str>) -> bool {
+/// Claim analysis is English-only. The text decides when it is long enough
+/// to tell; otherwise the page's declared `lang` does (no `lang`: English).
+fn is_english(lang: Option<&str>, detected: Option<segment::language::LanguageGuess>) -> bool {
+    if let Some(guess) = detected.filter(|g| g.is_reliable()) {
+        return guess.code == "en";
+    }
     lang.is_none_or(|l| {
         let l = l.trim().to_ascii_lowercase();
         l.is_empty() || l == "en" || l.starts_with("en-") || l.starts_with("en_")

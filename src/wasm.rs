@@ -63,3 +63,10 @@ pub fn analyze_text(text: &str, options_value: JsValue) -> Result<JsValue, JsErr
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// The check-worthiness threshold the model uses when none is given: the
+/// options page marks it on its sensitivity slider.
+#[wasm_bindgen]
+pub fn default_threshold() -> f32 {
+    crate::detect::DEFAULT_THRESHOLD
+}
