@@ -72,7 +72,10 @@ fn analyze_extraction(
         sample.push_str(&c.text);
         sample.push('\n');
     }
-    let english = is_english(extraction.metadata.lang.as_deref(), segment::language::detect(&sample));
+    let english = is_english(
+        extraction.metadata.lang.as_deref(),
+        segment::language::detect(&sample),
+    );
     let section = comments::analyse(
         &comments::from_rendered(snapshot, &extraction.comments),
         &comments::Context {
