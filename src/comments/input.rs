@@ -2,8 +2,9 @@
 //! extraction: the rendered text, the parts of it that are not the
 //! commenter's own words, and the time the page shows for it.
 //!
-//! Until extraction reports comment metadata itself, [`from_rendered`] finds
-//! them through the DOM runs: text under a `<blockquote>` or `<q>` is quoted
+//! When extraction reports a comment's author and time, [`with_metadata`]
+//! takes them as given. Otherwise [`from_rendered`] finds them through the
+//! DOM runs: text under a `<blockquote>` or `<q>` is quoted
 //! (left out), and text under a `<time>` is the timestamp (its `datetime`
 //! attribute, else its text; also left out, so dates are not "shared phrases").
 //! A short first block without sentence punctuation ("Marta R.", "kbrennan")
@@ -51,49 +52,75 @@ pub fn from_rendered<'a>(
                     .get(author.start..author.end)
                     .map(|a| a.trim().to_string());
             }
-            let Some(snapshot) = snapshot else {
-                return input;
-            };
-            // The first <time> element, and the text shown under it.
-            let mut time: Option<(u32, ByteSpan)> = None;
-            for run in &c.runs {
-                let mut node = snapshot.nodes.get(run.node as usize).and_then(|n| n.parent);
-                for _ in 0..MAX_ANCESTORS {
-                    let Some(i) = node else { break };
-                    let Some(element) = snapshot.nodes.get(i as usize) else {
-                        break;
-                    };
-                    match element.tag.as_str() {
-                        "blockquote" | "q" => {
-                            push_span(&mut input.excluded, ByteSpan::new(run.start, run.end));
-                            break;
-                        }
-                        "time" => {
-                            push_span(&mut input.excluded, ByteSpan::new(run.start, run.end));
-                            match &mut time {
-                                None => time = Some((i, ByteSpan::new(run.start, run.end))),
-                                Some((t, span)) if *t == i => span.end = run.end,
-                                Some(_) => {}
-                            }
-                            break;
-                        }
-                        _ => node = element.parent,
-                    }
-                }
-            }
-            if let Some((i, span)) = time {
-                let shown = c.text.get(span.start..span.end).unwrap_or("").to_string();
-                let machine = snapshot
-                    .nodes
-                    .get(i as usize)
-                    .and_then(|n| n.datetime.clone());
-                input.posted = Some(machine.unwrap_or_else(|| shown.clone()));
-                input.posted_shown = Some(shown);
+            if let Some(snapshot) = snapshot {
+                scan_runs(snapshot, c, &mut input, true);
             }
             super::order::by_key(&mut input.excluded, |&s| super::clusters::span_key(s));
             input
         })
         .collect()
+}
+
+/// The input for a comment whose author and time extraction already knows
+/// and has left out of `body`: only quoted passages are looked for here.
+pub fn with_metadata<'a>(
+    snapshot: Option<&Snapshot>,
+    body: &'a Rendered,
+    author: Option<&str>,
+    time: Option<&str>,
+) -> CommentInput<'a> {
+    let mut input = CommentInput {
+        text: &body.text,
+        author: author.map(str::to_string),
+        posted: time.map(str::to_string),
+        posted_shown: time.map(str::to_string),
+        ..CommentInput::default()
+    };
+    if let Some(snapshot) = snapshot {
+        scan_runs(snapshot, body, &mut input, false);
+    }
+    super::order::by_key(&mut input.excluded, |&s| super::clusters::span_key(s));
+    input
+}
+
+/// Walks the comment's DOM runs: text under `<blockquote>`/`<q>` is quoted,
+/// and (when `want_time`) text under the first `<time>` is the timestamp.
+fn scan_runs(snapshot: &Snapshot, c: &Rendered, input: &mut CommentInput<'_>, want_time: bool) {
+    let mut time: Option<(u32, ByteSpan)> = None;
+    for run in &c.runs {
+        let mut node = snapshot.nodes.get(run.node as usize).and_then(|n| n.parent);
+        for _ in 0..MAX_ANCESTORS {
+            let Some(i) = node else { break };
+            let Some(element) = snapshot.nodes.get(i as usize) else {
+                break;
+            };
+            match element.tag.as_str() {
+                "blockquote" | "q" => {
+                    push_span(&mut input.excluded, ByteSpan::new(run.start, run.end));
+                    break;
+                }
+                "time" if want_time => {
+                    push_span(&mut input.excluded, ByteSpan::new(run.start, run.end));
+                    match &mut time {
+                        None => time = Some((i, ByteSpan::new(run.start, run.end))),
+                        Some((t, span)) if *t == i => span.end = run.end,
+                        Some(_) => {}
+                    }
+                    break;
+                }
+                _ => node = element.parent,
+            }
+        }
+    }
+    if let Some((i, span)) = time {
+        let shown = c.text.get(span.start..span.end).unwrap_or("").to_string();
+        let machine = snapshot
+            .nodes
+            .get(i as usize)
+            .and_then(|n| n.datetime.clone());
+        input.posted = Some(machine.unwrap_or_else(|| shown.clone()));
+        input.posted_shown = Some(shown);
+    }
 }
 
 /// Longest author line, in bytes ("Gary in Midtown", "newsjunkie42").
@@ -176,6 +203,44 @@ mod tests {
         let without = from_rendered(None, std::slice::from_ref(&rendered));
         assert_eq!(without[0].excluded, vec![ByteSpan::new(0, 11)]);
         assert!(without[0].posted.is_none());
+    }
+
+    #[test]
+    fn known_author_and_time_are_taken_as_given() {
+        let snapshot = Snapshot {
+            nodes: vec![
+                Node::element(None, "body"),
+                Node::element(Some(0), "blockquote"),
+                Node::text_node(1, "quoted words"),
+                Node::text_node(0, "Short"),
+            ],
+            ..Snapshot::default()
+        };
+        let run = |start: usize, end: usize, node: u32| TextRun {
+            start,
+            end,
+            node,
+            node_offset: 0,
+        };
+        let block = |start: usize, end: usize| crate::extract::Block {
+            span: ByteSpan::new(start, end),
+            element: 0,
+        };
+        let body = Rendered {
+            text: "quoted words\n\nShort".into(),
+            blocks: vec![block(0, 12), block(14, 19)],
+            runs: vec![run(0, 12, 2), run(14, 19, 3)],
+        };
+        let input = with_metadata(
+            Some(&snapshot),
+            &body,
+            Some("Marta R."),
+            Some("2025-12-22T10:14"),
+        );
+        assert_eq!(input.author.as_deref(), Some("Marta R."));
+        assert_eq!(input.posted.as_deref(), Some("2025-12-22T10:14"));
+        // Only the quote is left out: no author-line guessing on a known body.
+        assert_eq!(input.excluded, vec![ByteSpan::new(0, 12)]);
     }
 
     #[test]
