@@ -1,0 +1,195 @@
+//! The noun phrase next to a cue: the source before a cue ("White House
+//! counsel David Warrington stated"), with its appositive ("Flynn, a top
+//! Trump surrogate, said"), or after an inverted cue ("said Ian Kelly, a
+//! retired career diplomat ..."). Token indices are into one sentence's tokens.
+
+use super::context::{is_capitalised, is_punct, Context};
+use super::lexicon::{self, contains};
+use crate::segment::{Token, TokenKind};
+
+/// A source phrase: token range `[start, end)`, end-exclusive, within the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The longest a source phrase without an appositive may be.
+const MAX_PLAIN_SOURCE: usize = 12;
+
+/// The source phrase ending right before token `cue` (exclusive), walking
+/// left to the start of its clause. `None` when the words before the cue do
+/// not look like a subject.
+pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase> {
+    let last = cue.checked_sub(1)?;
+    let w = cx.word(toks.get(last)?);
+    if contains(lexicon::PRONOUNS, w) {
+        return Some(Phrase {
+            start: last,
+            end: cue,
+        });
+    }
+    // Walk left to the clause boundary, remembering commas.
+    let mut commas: Vec<usize> = Vec::new();
+    let mut boundary = 0;
+    let mut k = last + 1;
+    let mut depth = 0usize;
+    while k > 0 {
+        k -= 1;
+        let t = &toks[k];
+        let word = cx.word(t);
+        if t.kind == TokenKind::Punct {
+            if is_punct(cx.text, t, ')') {
+                depth += 1;
+                continue;
+            }
+            if is_punct(cx.text, t, '(') {
+                if depth == 0 {
+                    boundary = k + 1;
+                    break;
+                }
+                depth -= 1;
+                continue;
+            }
+            if depth > 0 {
+                continue;
+            }
+            if is_punct(cx.text, t, ',') {
+                commas.push(k);
+                if commas.len() > 4 {
+                    boundary = k + 1;
+                    break;
+                }
+                continue;
+            }
+            if !cx.is_mark(t) && matches!(word, "." | "$" | "%" | "&" | "-" | "’" | "'") {
+                continue;
+            }
+            boundary = k + 1;
+            break;
+        }
+        if depth > 0 {
+            continue;
+        }
+        let lower_case = !is_capitalised(cx.text, t);
+        if lower_case && contains(lexicon::CLAUSE_OPENERS, word) {
+            boundary = k + 1;
+            break;
+        }
+        if k < last && (contains(lexicon::CUE_VERBS, word) && lower_case) {
+            boundary = k + 1;
+            break;
+        }
+    }
+    // Chunks between commas, right to left; the comma right before the cue
+    // means an appositive or relative clause closes there.
+    commas.retain(|&c| c >= boundary);
+    let chunk_end = |i: usize| if i == 0 { cue } else { commas[i - 1] };
+    let chunk_start = |i: usize| commas.get(i).map_or(boundary, |&c| c + 1);
+    if commas.first() == Some(&last) {
+        // "... Flynn, a top Trump surrogate, said": head, appositive, comma.
+        let appositive = (chunk_start(1), chunk_end(1));
+        if appositive.0 >= appositive.1 || commas.len() < 2 {
+            return None;
+        }
+        let first = cx.word(&toks[appositive.0]);
+        let looks_appositive = !is_capitalised(cx.text, &toks[appositive.0])
+            || matches!(first, "A" | "An" | "The")
+            || contains(lexicon::ROLE_HEADS, first);
+        if !looks_appositive {
+            return None;
+        }
+        let head_start = strip_connectives(cx, toks, chunk_start(2), chunk_end(2));
+        if head_start >= chunk_end(2) || chunk_end(2) - head_start > MAX_PLAIN_SOURCE {
+            return None;
+        }
+        return valid(
+            cx,
+            toks,
+            Phrase {
+                start: head_start,
+                end: cue,
+            },
+            commas.len() > 2 || boundary > 0,
+        );
+    }
+    let start = strip_connectives(cx, toks, chunk_start(0), cue);
+    if start >= cue || cue - start > MAX_PLAIN_SOURCE {
+        return None;
+    }
+    valid(cx, toks, Phrase { start, end: cue }, false)
+}
+
+/// Skips "But", "And", "Also" ... at the start of a chunk.
+fn strip_connectives(cx: &Context, toks: &[Token], mut start: usize, end: usize) -> usize {
+    while start < end && contains(lexicon::LEADING_CONNECTIVES, cx.word(&toks[start])) {
+        start += 1;
+    }
+    start
+}
+
+fn valid(cx: &Context, toks: &[Token], p: Phrase, _long: bool) -> Option<Phrase> {
+    let words = &toks[p.start..p.end];
+    let last = words.iter().rev().find(|t| !is_punct(cx.text, t, ','))?;
+    if contains(lexicon::NOT_SOURCE_END, cx.word(last)) {
+        return None;
+    }
+    // The phrase starts like a noun phrase, not a verb or preposition.
+    let first = cx.word(&words[0]);
+    if !is_capitalised(cx.text, &words[0]) && contains(lexicon::NOT_SOURCE_END, first) && first != "a" && first != "an" && first != "the" {
+        return None;
+    }
+    // Sources are outside quotations.
+    if cx.is_quoted(words[0].span.start) {
+        return None;
+    }
+    Some(p)
+}
+
+/// The source phrase after an inverted cue ("said Ian Kelly, a retired
+/// career diplomat ..."), from token `from` to the end of the sentence or the
+/// next quotation, semicolon or dash.
+pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase> {
+    let first = toks.get(from)?;
+    let w = cx.word(first);
+    let starts_phrase = is_capitalised(cx.text, first)
+        || contains(lexicon::PRONOUNS, w)
+        || matches!(w, "the" | "a" | "an" | "one" | "two" | "some" | "many" | "several");
+    if !starts_phrase || cx.is_quoted(first.span.start) {
+        return None;
+    }
+    let mut end = from;
+    while end < toks.len() {
+        let t = &toks[end];
+        if t.kind == TokenKind::Punct {
+            let p = cx.word(t);
+            if cx.is_mark(t) || matches!(p, ";" | "—" | "–" | ":" | "!" | "?") {
+                break;
+            }
+            if p == "." && end + 1 >= toks.len() {
+                break;
+            }
+            if p == "," {
+                // ", adding ..." / ", according to ..." start a new clause.
+                if let Some(n) = toks.get(end + 1) {
+                    let nw = cx.word(n);
+                    if contains(lexicon::PARTICIPLES, nw)
+                        || nw == "according"
+                        || cx.is_mark(n)
+                        || (contains(lexicon::CLAUSE_OPENERS, nw) && nw != "that")
+                    {
+                        break;
+                    }
+                }
+            }
+        } else if contains(lexicon::CLAUSE_OPENERS, cx.word(t)) && !is_capitalised(cx.text, t) && cx.word(t) != "that" {
+            break;
+        }
+        end += 1;
+    }
+    // Trailing punctuation is not part of the phrase.
+    while end > from && toks[end - 1].kind == TokenKind::Punct && !is_punct(cx.text, &toks[end - 1], ')') {
+        end -= 1;
+    }
+    (end > from).then_some(Phrase { start: from, end })
+}

@@ -1,0 +1,820 @@
+//! Who a source phrase is: a named person (with role and descriptor), an
+//! organisation, the publication itself, an anonymous or a vague source.
+//! Pronouns ("he said") and surnames ("Kelly said") are resolved to the
+//! full name introduced earlier; when two people share the surname, the
+//! context decides (who was named nearby, whose descriptor the sentences
+//! echo), and when it cannot, the speaker is left open with both candidates.
+
+use super::context::{is_capitalised, Context};
+use super::lexicon::{self, contains};
+use super::reported::Relation;
+use super::SourcingKind;
+use crate::segment::entities::{Entity, EntityKind};
+use crate::segment::{Token, TokenKind};
+use crate::spans::ByteSpan;
+
+/// Who a relation's source is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    pub kind: SourcingKind,
+    /// The full name of a person, or the name of an organisation.
+    pub name: Option<String>,
+    /// Role or descriptor, as the article gives it.
+    pub role: Option<String>,
+    /// Everyone the source could be, when more than one person fits.
+    pub candidates: Vec<String>,
+    /// Why the speaker is uncertain, or how it was decided.
+    pub note: Option<String>,
+}
+
+impl Speaker {
+    fn of_kind(kind: SourcingKind) -> Self {
+        Speaker {
+            kind,
+            name: None,
+            role: None,
+            candidates: Vec::new(),
+            note: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    surname: String,
+    first: String,
+    role: Option<String>,
+    descriptor: Option<String>,
+    gender: Gender,
+}
+
+/// A place in the text where a person is mentioned.
+#[derive(Debug, Clone)]
+struct Mention {
+    at: usize,
+    /// The people it may be; one when unambiguous.
+    people: Vec<usize>,
+    /// A full-name mention (or one the context resolved).
+    explicit: bool,
+}
+
+/// The people of one article and where they are mentioned.
+pub struct People {
+    persons: Vec<Person>,
+    mentions: Vec<Mention>,
+}
+
+/// Words that never start a name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "a", "according", "after", "american", "americans", "an", "and", "as", "at", "but", "democratic",
+    "democrats", "european", "for", "former", "he", "her", "his", "i", "if", "in", "it", "its",
+    "mr", "mrs", "ms", "of", "on", "republican", "republicans", "retired", "russian", "she",
+    "that", "the", "their", "they", "this", "to", "u.s.", "ukrainian", "we", "western", "when",
+];
+
+/// Words that make a capitalised phrase an organisation.
+const ORG_WORDS: &[&str] = &[
+    "administration", "agency", "association", "bank", "board", "bureau", "campaign", "center",
+    "centre", "commission", "committee", "company", "congress", "corp", "council", "court",
+    "department", "forum", "foundation", "fund", "government", "group", "house", "inc",
+    "institute", "institution", "journal", "ministry", "network", "news", "office", "organization",
+    "party", "police", "post", "project", "senate", "service", "times", "university",
+];
+
+/// Plural group words that make a source vague when no one is named.
+const GROUP_WORDS: &[&str] = &[
+    "activists", "americans", "analysts", "conservatives", "critics", "democrats", "economists",
+    "europeans", "experts", "lawmakers", "leaders", "legislators", "liberals", "members",
+    "observers", "opponents", "others", "people", "progressives", "protesters", "republicans",
+    "residents", "scientists", "supporters", "voters",
+];
+
+/// Institutions that speak on the record without a personal name.
+const INSTITUTIONS: &[&str] = &[
+    "agency", "authorities", "campaign", "company", "committee", "court", "department",
+    "government", "ministry", "police", "prosecutors",
+];
+
+impl People {
+    /// Collects the people from the text layer's entities and from the
+    /// names in source phrases, then finds their mentions.
+    pub fn new(cx: &Context, entities: &[Entity], relations: &[Relation]) -> Self {
+        let mut persons: Vec<Person> = Vec::new();
+        for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            let name = e.name.trim();
+            if name.split_whitespace().count() >= 2 && is_plausible_name(name) {
+                add_person(&mut persons, name, e.role.clone(), e.descriptor.clone());
+            }
+        }
+        for r in relations {
+            if let Some(src) = r.source {
+                if let Some(found) = name_in(cx, src) {
+                    if found.words >= 2 && found.kind == EntityKind::Person {
+                        let (role, descriptor) = role_and_descriptor(cx.text, src, found.span);
+                        add_person(&mut persons, found.span.of(cx.text), role, descriptor);
+                    }
+                }
+            }
+        }
+        // Single-word person entities ("Mr. Trump") whose surname no one has.
+        for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            let name = e.name.trim();
+            if !name.contains(' ')
+                && is_plausible_name(name)
+                && !persons.iter().any(|p| p.surname == name)
+            {
+                add_person(&mut persons, name, e.role.clone(), e.descriptor.clone());
+            }
+        }
+        let mentions = find_mentions(cx, &persons);
+        People { persons, mentions }
+    }
+
+    /// Resolves every relation's source, in text order, so later surnames
+    /// and pronouns can lean on earlier resolutions.
+    pub fn resolve(&mut self, cx: &Context, relations: &[Relation], publisher: Option<&str>) -> Vec<Speaker> {
+        let mut out: Vec<Speaker> = Vec::with_capacity(relations.len());
+        for (k, r) in relations.iter().enumerate() {
+            let speaker = match (r.shares_source_of, r.source) {
+                (Some(j), _) if j < out.len() => out[j].clone(),
+                (_, None) => Speaker::of_kind(SourcingKind::Unattributed),
+                (_, Some(src)) => self.speaker_of(cx, relations, &out, k, src, publisher),
+            };
+            // A resolved surname counts as a mention of that person from here on.
+            if let (Some(src), Some(name)) = (r.source, speaker.name.as_deref()) {
+                if let Some(p) = self.persons.iter().position(|p| p.name == name) {
+                    if let Some(m) = self.mentions.iter_mut().find(|m| src.start <= m.at && m.at < src.end) {
+                        m.people = vec![p];
+                        m.explicit = true;
+                    }
+                }
+            }
+            out.push(speaker);
+        }
+        out
+    }
+
+    fn speaker_of(
+        &self,
+        cx: &Context,
+        relations: &[Relation],
+        done: &[Speaker],
+        k: usize,
+        src: ByteSpan,
+        publisher: Option<&str>,
+    ) -> Speaker {
+        let text = cx.text;
+        let toks = cx.tokens_in(src);
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| cx.word(t))
+            .collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let has = |list: &[&str]| lower.iter().any(|w| list.binary_search(&w.as_str()).is_ok());
+        let first = lower.first().map(String::as_str).unwrap_or("");
+        // Pronouns.
+        if words.len() == 1 && contains(lexicon::PRONOUNS, words[0]) {
+            return self.pronoun(cx, relations, done, k, src, first, publisher);
+        }
+        if has(lexicon::ANONYMITY_MARKERS) {
+            return Speaker::of_kind(SourcingKind::Anonymous);
+        }
+        if contains(lexicon::VAGUE_WORDS, first) {
+            return Speaker::of_kind(SourcingKind::Vague);
+        }
+        let head = head_word(cx, toks);
+        let head_lower = head.map(|h| h.to_ascii_lowercase()).unwrap_or_default();
+        if contains(lexicon::COUNTERS, first) && contains(lexicon::ANONYMOUS_HEADS, &head_lower) {
+            return Speaker::of_kind(SourcingKind::Anonymous);
+        }
+        if is_outlet(cx, src, &lower, publisher, relations.get(k).map(|r| r.cue)) {
+            let mut s = Speaker::of_kind(SourcingKind::Outlet);
+            s.name = Some(core_text(text, src).to_string());
+            return s;
+        }
+        if let Some(found) = name_in(cx, src) {
+            if found.kind == EntityKind::Person {
+                return self.person_speaker(cx, src, found, done, relations, k);
+            }
+            let mut s = Speaker::of_kind(SourcingKind::Named);
+            s.name = Some(core_text(text, src).to_string());
+            return s;
+        }
+        if contains(lexicon::ANONYMOUS_HEADS, &head_lower) {
+            return Speaker::of_kind(SourcingKind::Anonymous);
+        }
+        if contains(GROUP_WORDS, &head_lower) {
+            return Speaker::of_kind(SourcingKind::Vague);
+        }
+        if contains(INSTITUTIONS, &head_lower) {
+            let mut s = Speaker::of_kind(SourcingKind::Named);
+            s.name = Some(core_text(text, src).to_string());
+            return s;
+        }
+        // Some other unnamed person or thing: specific if singular and
+        // determined ("the woman", "a study"), vague otherwise.
+        if matches!(first, "the" | "a" | "an" | "this" | "one") && !head_lower.ends_with('s') {
+            Speaker::of_kind(SourcingKind::Anonymous)
+        } else {
+            Speaker::of_kind(SourcingKind::Vague)
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn pronoun(
+        &self,
+        cx: &Context,
+        relations: &[Relation],
+        done: &[Speaker],
+        k: usize,
+        src: ByteSpan,
+        pronoun: &str,
+        publisher: Option<&str>,
+    ) -> Speaker {
+        let _ = publisher;
+        match pronoun {
+            "we" | "i" => {
+                let mut s = Speaker::of_kind(SourcingKind::Outlet);
+                s.note = Some("the writer speaks in the first person".to_string());
+                return s;
+            }
+            "who" | "which" => {
+                // The phrase right before ", who": the previous relation's
+                // source in this sentence, or the nearest person mentioned.
+                if let Some(j) = (0..k).rev().find(|&j| {
+                    relations[j].sentence == relations[k].sentence && relations[j].source.is_some_and(|s| s.end <= src.start)
+                }) {
+                    if let Some(prev) = done.get(j) {
+                        return prev.clone();
+                    }
+                }
+                let sentence = relations[k].sentence;
+                let from = cx.sentences.get(sentence).map_or(0, |s| s.start);
+                if let Some(m) = self.mentions.iter().rev().find(|m| m.at < src.start && m.at >= from) {
+                    return self.speaker_for_mention(m, "who");
+                }
+                return Speaker::of_kind(SourcingKind::Unattributed);
+            }
+            "they" | "it" => {
+                // The latest non-person source in this or the previous paragraph.
+                let here = cx.paragraph.get(relations[k].sentence).copied().unwrap_or(0);
+                for j in (0..k).rev() {
+                    let there = cx.paragraph.get(relations[j].sentence).copied().unwrap_or(0);
+                    if here > there + 1 {
+                        break;
+                    }
+                    if let Some(prev) = done.get(j) {
+                        let person = prev.name.as_deref().is_some_and(|n| self.persons.iter().any(|p| p.name == n));
+                        if !person && prev.kind != SourcingKind::Unattributed {
+                            return prev.clone();
+                        }
+                    }
+                }
+                return Speaker::of_kind(SourcingKind::Vague);
+            }
+            _ => {}
+        }
+        let gender = match pronoun {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        // The latest person mentioned outside quotations, in this or the
+        // previous paragraph, whose gender does not clash.
+        let here = cx.sentence_at(src.start).and_then(|s| cx.paragraph.get(s).copied()).unwrap_or(0);
+        for m in self.mentions.iter().rev().filter(|m| m.at < src.start) {
+            let para = cx.sentence_at(m.at).and_then(|s| cx.paragraph.get(s).copied()).unwrap_or(0);
+            if here > para + 1 {
+                break;
+            }
+            if cx.is_quoted(m.at) {
+                continue;
+            }
+            let fits = m.people.iter().any(|&p| {
+                let g = self.persons[p].gender;
+                g == Gender::Unknown || gender == Gender::Unknown || g == gender
+            });
+            if fits {
+                return self.speaker_for_mention(m, pronoun);
+            }
+        }
+        let mut s = Speaker::of_kind(SourcingKind::Named);
+        s.note = Some(format!("“{pronoun}” could not be linked to a named person"));
+        s
+    }
+
+    fn speaker_for_mention(&self, m: &Mention, via: &str) -> Speaker {
+        let mut s = Speaker::of_kind(SourcingKind::Named);
+        match m.people.as_slice() {
+            [p] => {
+                let person = &self.persons[*p];
+                s.name = Some(person.name.clone());
+                s.role = person.role.clone().or_else(|| person.descriptor.clone());
+            }
+            many => {
+                s.candidates = many.iter().map(|&p| self.persons[p].name.clone()).collect();
+                s.note = Some(format!(
+                    "ambiguous attribution: “{via}” may refer to {}",
+                    join_or(&s.candidates)
+                ));
+            }
+        }
+        s
+    }
+
+    fn person_speaker(
+        &self,
+        cx: &Context,
+        src: ByteSpan,
+        found: NameFound,
+        done: &[Speaker],
+        relations: &[Relation],
+        k: usize,
+    ) -> Speaker {
+        let text = cx.text;
+        let written = found.span.of(text);
+        let (role_here, descriptor_here) = role_and_descriptor(text, src, found.span);
+        let mut s = Speaker::of_kind(SourcingKind::Named);
+        let exact = self.persons.iter().position(|p| p.name == written);
+        let candidates: Vec<usize> = match exact {
+            Some(p) => vec![p],
+            None => {
+                let surname = written.rsplit(' ').next().unwrap_or(written);
+                let all: Vec<usize> = (0..self.persons.len())
+                    .filter(|&p| self.persons[p].surname == surname)
+                    .collect();
+                // People introduced before this mention; else anyone.
+                let earlier: Vec<usize> = all
+                    .iter()
+                    .copied()
+                    .filter(|&p| self.first_explicit(p).is_some_and(|at| at < src.start))
+                    .collect();
+                if earlier.is_empty() {
+                    all
+                } else {
+                    earlier
+                }
+            }
+        };
+        let chosen = match candidates.as_slice() {
+            [] => {
+                s.name = Some(written.to_string());
+                s.role = role_here.or(descriptor_here);
+                return s;
+            }
+            [p] => Some(*p),
+            many => {
+                s.candidates = many.iter().map(|&p| self.persons[p].name.clone()).collect();
+                self.decide(cx, src, many, role_here.as_deref(), relations, k, done, &mut s)
+            }
+        };
+        if let Some(p) = chosen {
+            let person = &self.persons[p];
+            s.name = Some(person.name.clone());
+            s.role = role_here
+                .or(descriptor_here)
+                .or_else(|| person.role.clone())
+                .or_else(|| person.descriptor.clone());
+        } else {
+            s.role = None;
+        }
+        s
+    }
+
+    /// Chooses among people sharing a surname from the context: who was
+    /// named most recently nearby, and whose role or descriptor the
+    /// surrounding sentences echo. `None` (with a note) when nothing decides.
+    #[allow(clippy::too_many_arguments)]
+    fn decide(
+        &self,
+        cx: &Context,
+        src: ByteSpan,
+        candidates: &[usize],
+        role_here: Option<&str>,
+        _relations: &[Relation],
+        _k: usize,
+        _done: &[Speaker],
+        s: &mut Speaker,
+    ) -> Option<usize> {
+        let surname = self.persons[candidates[0]].surname.clone();
+        let mut scores = vec![0i32; candidates.len()];
+        let mut reasons: Vec<Vec<&str>> = vec![Vec::new(); candidates.len()];
+        // A role written with the surname ("press secretary Kelly").
+        if let Some(role) = role_here {
+            for (i, &p) in candidates.iter().enumerate() {
+                if overlap_words(role, &self.describe_words(p)) > 0 {
+                    scores[i] += 4;
+                    reasons[i].push("its role");
+                }
+            }
+        }
+        // Recency: who of them was named last, and how near.
+        let here_sentence = cx.sentence_at(src.start).unwrap_or(0);
+        let here_para = cx.paragraph.get(here_sentence).copied().unwrap_or(0);
+        let latest = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.at < src.start && m.explicit && m.people.len() == 1)
+            .find(|m| candidates.contains(&m.people[0]));
+        if let Some(m) = latest {
+            let i = candidates.iter().position(|&p| p == m.people[0]).unwrap_or(0);
+            let para = cx.sentence_at(m.at).and_then(|s| cx.paragraph.get(s).copied()).unwrap_or(0);
+            if para == here_para {
+                scores[i] += 2;
+                reasons[i].push("named earlier in the same paragraph");
+            } else if para + 1 == here_para {
+                scores[i] += 1;
+                reasons[i].push("named in the previous paragraph");
+            }
+        }
+        // Descriptor echo in this and the previous sentence (not the name itself).
+        let window_start = cx.sentences.get(here_sentence.saturating_sub(1)).map_or(0, |s| s.start);
+        let window_end = cx.sentences.get(here_sentence).map_or(src.end, |s| s.end);
+        let window = cx.text.get(window_start..window_end).unwrap_or("");
+        for (i, &p) in candidates.iter().enumerate() {
+            let own_name = &self.persons[p].name;
+            let window_without_names = window.replace(own_name.as_str(), " ");
+            let hits = overlap_words(&window_without_names, &self.describe_words(p));
+            if hits > 0 {
+                scores[i] += 2 * hits.min(2) as i32;
+                reasons[i].push("the surrounding sentences match the description");
+            }
+        }
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
+        let best = order[0];
+        let margin = scores[best] - order.get(1).map_or(0, |&j| scores[j]);
+        let names: Vec<String> = candidates.iter().map(|&p| self.persons[p].name.clone()).collect();
+        if scores[best] >= 2 && margin >= 2 {
+            let chosen = &self.persons[candidates[best]];
+            s.note = Some(format!(
+                "“{surname}” is shared by {}; taken as {} ({})",
+                join_and(&names),
+                chosen.name,
+                reasons[best].join(", ")
+            ));
+            Some(candidates[best])
+        } else {
+            let described: Vec<String> = candidates
+                .iter()
+                .map(|&p| {
+                    let person = &self.persons[p];
+                    match person.role.as_ref().or(person.descriptor.as_ref()) {
+                        Some(r) => format!("{} ({r})", person.name),
+                        None => person.name.clone(),
+                    }
+                })
+                .collect();
+            s.note = Some(format!(
+                "ambiguous attribution: “{surname}” may be {}; the context does not say which",
+                join_or(&described)
+            ));
+            None
+        }
+    }
+
+    fn describe_words(&self, p: usize) -> Vec<String> {
+        let person = &self.persons[p];
+        let mut words = Vec::new();
+        for phrase in [&person.role, &person.descriptor].into_iter().flatten() {
+            for w in phrase.split(|c: char| !c.is_alphanumeric()) {
+                let w = w.to_ascii_lowercase();
+                if w.len() >= 4 && !matches!(w.as_str(), "former" | "retired" | "from" | "with" | "that" | "this" | "house" | "state" | "their" | "also") {
+                    words.push(stem(&w).to_string());
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    fn first_explicit(&self, p: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .find(|m| m.explicit && m.people == [p])
+            .map(|m| m.at)
+    }
+}
+
+#[cfg(test)]
+pub(super) const LISTS: &[(&str, &[&str])] = &[
+    ("NOT_NAME_WORDS", NOT_NAME_WORDS),
+    ("ORG_WORDS", ORG_WORDS),
+    ("GROUP_WORDS", GROUP_WORDS),
+    ("INSTITUTIONS", INSTITUTIONS),
+];
+
+fn stem(w: &str) -> &str {
+    w.strip_suffix("s").filter(|s| s.len() >= 4).unwrap_or(w)
+}
+
+/// How many of `words` (stemmed, lower-case) occur in `text`.
+fn overlap_words(text: &str, words: &[String]) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        let w = w.to_ascii_lowercase();
+        let st = stem(&w);
+        if let Some(found) = words.iter().find(|x| x.as_str() == st) {
+            if !seen.contains(&found.as_str()) {
+                seen.push(found.as_str());
+            }
+        }
+    }
+    seen.len()
+}
+
+fn join_or(names: &[String]) -> String {
+    join(names, "or")
+}
+
+fn join_and(names: &[String]) -> String {
+    join(names, "and")
+}
+
+fn join(names: &[String], word: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}
+
+fn is_plausible_name(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    !contains(NOT_NAME_WORDS, first)
+        && !name
+            .split_whitespace()
+            .any(|w| contains(ORG_WORDS, w.trim_end_matches(['.', ','])))
+}
+
+fn add_person(persons: &mut Vec<Person>, name: &str, role: Option<String>, descriptor: Option<String>) {
+    let name = name.trim().trim_end_matches(['’', '\'', ',']).trim_end_matches("’s").trim_end_matches("'s");
+    if name.is_empty() {
+        return;
+    }
+    if let Some(p) = persons.iter_mut().find(|p| p.name == name) {
+        if p.role.is_none() {
+            p.role = role;
+        }
+        if p.descriptor.is_none() {
+            p.descriptor = descriptor;
+        }
+        return;
+    }
+    let parts: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III"))
+        .collect();
+    let surname = parts.last().copied().unwrap_or(name).to_string();
+    let first = parts.first().copied().unwrap_or(name).to_string();
+    let mut gender = Gender::Unknown;
+    for phrase in [&role, &descriptor].into_iter().flatten() {
+        for w in phrase.split_whitespace() {
+            if contains(lexicon::MALE_WORDS, w) {
+                gender = Gender::Male;
+            } else if contains(lexicon::FEMALE_WORDS, w) {
+                gender = Gender::Female;
+            }
+        }
+    }
+    persons.push(Person {
+        name: name.to_string(),
+        surname,
+        first,
+        role,
+        descriptor,
+        gender,
+    });
+}
+
+/// Every mention of a known person: full names (explicit), and surnames
+/// alone (explicit only when one person has that surname).
+fn find_mentions(cx: &Context, persons: &[Person]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let toks = cx.tokens;
+    for (k, t) in toks.iter().enumerate() {
+        if !is_capitalised(cx.text, t) {
+            continue;
+        }
+        let w = base(cx.word(t));
+        let owners: Vec<usize> = (0..persons.len()).filter(|&p| persons[p].surname == w).collect();
+        if owners.is_empty() {
+            continue;
+        }
+        // A full name ends here: "Ian Kelly".
+        let full: Vec<usize> = owners
+            .iter()
+            .copied()
+            .filter(|&p| {
+                let words = persons[p].name.split_whitespace().count();
+                words >= 2 && k + 1 >= words && {
+                    let start = toks[k + 1 - words].span.start;
+                    cx.text.get(start..t.span.end).map(base) == Some(persons[p].name.as_str())
+                } || (k > 0 && base(cx.word(&toks[k - 1])) == persons[p].first && persons[p].first != persons[p].surname)
+            })
+            .collect();
+        let at = t.span.start;
+        if let [p] = full[..] {
+            out.push(Mention { at, people: vec![p], explicit: true });
+        } else {
+            let explicit = owners.len() == 1;
+            out.push(Mention { at, people: owners, explicit });
+        }
+    }
+    out
+}
+
+fn base(s: &str) -> &str {
+    s.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['’', '\''])
+}
+
+#[derive(Debug, Clone, Copy)]
+struct NameFound {
+    span: ByteSpan,
+    words: usize,
+    kind: EntityKind,
+}
+
+/// The name in a source phrase: the last run of capitalised words in the
+/// phrase's core (before its first comma, "who" or lower-case preposition),
+/// without title words. `None` when the core names no one.
+fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
+    let core = ByteSpan::new(src.start, src.start + core_text(cx.text, src).len());
+    let toks: Vec<&Token> = cx.tokens_in(core).iter().collect();
+    let mut best: Option<(usize, usize)> = None;
+    let mut k = 0;
+    while k < toks.len() {
+        if !is_name_word(cx, toks[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut end = k + 1;
+        while end < toks.len() {
+            let t = toks[end];
+            let joined = t.span.start <= toks[end - 1].span.end + 1;
+            let ok = is_name_word(cx, t)
+                || (cx.word(t) == "." && joined)
+                || (matches!(cx.word(t), "of" | "and" | "for") && toks.get(end + 1).is_some_and(|n| is_capitalised(cx.text, n)));
+            if !ok || !joined && cx.word(t) == "." {
+                break;
+            }
+            end += 1;
+        }
+        best = Some((start, end));
+        k = end;
+    }
+    let (mut start, mut end) = best?;
+    while end > start && matches!(cx.word(toks[end - 1]), "." | "of" | "and" | "for") && !is_initial(cx, &toks, end - 1) {
+        end -= 1;
+    }
+    // Peel titles: "Secretary of State Marco Rubio", "Retired Lt. Gen. Michael Flynn".
+    let run: Vec<&str> = toks[start..end].iter().map(|t| cx.word(t)).collect();
+    let is_org = run.iter().any(|w| contains(ORG_WORDS, base(w)));
+    if !is_org {
+        while start < end {
+            let w = cx.word(toks[start]);
+            let title = contains(lexicon::ROLE_HEADS, w)
+                || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Retired" | "Vice" | "Deputy" | "House" | "White" | "State" | "of" | "." | "Former" | "Rev" | "Sgt" | "Capt" | "Adm" | "Prime" | "Justice" | "Judge" | "Attorney" | "General" | "Press")
+                || contains(NOT_NAME_WORDS, w);
+            if !title || end - start == 1 && !matches!(w, "." | "of") {
+                break;
+            }
+            start += 1;
+        }
+    }
+    while start < end && matches!(cx.word(toks[start]), "." | "of" | "and") {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let span = ByteSpan::new(toks[start].span.start, toks[end - 1].span.end);
+    let written = base(span.of(cx.text));
+    let span = ByteSpan::new(span.start, span.start + written.len());
+    let words = toks[start..end].iter().filter(|t| t.kind == TokenKind::Word).count();
+    if contains(NOT_NAME_WORDS, written) {
+        return None;
+    }
+    let kind = if is_org || (words == 1 && written.chars().all(|c| c.is_uppercase() || c == '.')) {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    };
+    Some(NameFound { span, words, kind })
+}
+
+fn is_initial(cx: &Context, toks: &[&Token], dot: usize) -> bool {
+    dot > 0 && {
+        let w = cx.word(toks[dot - 1]);
+        w.len() == 1 && w.starts_with(char::is_uppercase)
+    }
+}
+
+fn is_name_word(cx: &Context, t: &Token) -> bool {
+    is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A" | "An" | "But" | "And" | "In" | "On" | "At" | "For" | "As")
+        && !contains(&["american", "democratic", "european", "republican", "russian", "ukrainian", "western"], cx.word(t))
+}
+
+/// The head word of a source phrase's core: its last word.
+fn head_word<'a>(cx: &Context<'a>, toks: &[Token]) -> Option<&'a str> {
+    let core_end = toks
+        .iter()
+        .position(|t| {
+            let w = cx.word(t);
+            w == "," || (!is_capitalised(cx.text, t) && matches!(w, "who" | "which" | "that" | "of" | "at" | "in" | "for" | "from" | "with" | "on" | "inside" | "within" | "close" | "familiar"))
+        })
+        .unwrap_or(toks.len());
+    toks[..core_end]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .map(|t| cx.word(t))
+}
+
+/// The phrase up to its first comma, relative clause or parenthesis.
+fn core_text(text: &str, src: ByteSpan) -> &str {
+    let s = src.of(text);
+    let mut end = s.len();
+    for pat in [",", " who ", " which ", " (", " that "] {
+        if let Some(i) = s.find(pat) {
+            end = end.min(i);
+        }
+    }
+    s[..end].trim_end()
+}
+
+/// The role written before a name in its source phrase ("White House deputy
+/// press secretary") and the appositive after it (", a retired career
+/// diplomat and former U.S. ambassador to Georgia").
+fn role_and_descriptor(text: &str, src: ByteSpan, name: ByteSpan) -> (Option<String>, Option<String>) {
+    let before = text.get(src.start..name.start).unwrap_or("").trim();
+    let before = before
+        .strip_prefix("The ")
+        .or_else(|| before.strip_prefix("the "))
+        .unwrap_or(before)
+        .trim();
+    let role = (!before.is_empty()
+        && before.split_whitespace().any(|w| !matches!(w, "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Ms" | "Mrs")))
+    .then(|| before.to_string());
+    let after = text.get(name.end..src.end).unwrap_or("");
+    let descriptor = after
+        .trim_start_matches(['’', '\''])
+        .trim_start_matches('s')
+        .trim_start()
+        .strip_prefix(',')
+        .map(|rest| {
+            let rest = rest.trim();
+            let cut = [" who ", " which ", " where "]
+                .iter()
+                .filter_map(|p| rest.find(p))
+                .min()
+                .unwrap_or(rest.len());
+            rest[..cut].trim_end_matches([',', ' ']).to_string()
+        })
+        .filter(|d| d.split_whitespace().count() >= 2 && d.starts_with(|c: char| c.is_lowercase() || c == 'A' || c == 'T'));
+    (role, descriptor)
+}
+
+/// True when the source is the publication itself ("The Post has learned",
+/// the site's own name, "this newspaper").
+fn is_outlet(cx: &Context, src: ByteSpan, lower: &[String], publisher: Option<&str>, cue: Option<ByteSpan>) -> bool {
+    let core = core_text(cx.text, src);
+    if let Some(site) = publisher {
+        let site_words: Vec<String> = site
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 3 && !w.eq_ignore_ascii_case("the"))
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        let core_words: Vec<String> = core
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 3 && !w.eq_ignore_ascii_case("the"))
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        if !core_words.is_empty() && core_words.iter().all(|w| site_words.contains(w)) {
+            return true;
+        }
+    }
+    if lower.len() >= 2 && lower[0] == "this" && matches!(lower[1].as_str(), "newspaper" | "publication" | "site" | "reporter") {
+        return true;
+    }
+    // "The Post has learned": a short outlet name with a verb of finding out.
+    let short_outlet = lower.len() == 2 && lower[0] == "the" && contains(lexicon::OUTLET_HEADS, &lower[1]);
+    let finding = cue.is_some_and(|c| {
+        c.of(cx.text)
+            .split_whitespace()
+            .any(|w| contains(lexicon::OUTLET_VERBS, w))
+    });
+    short_outlet && finding
+}
