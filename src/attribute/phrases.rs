@@ -72,9 +72,22 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
             continue;
         }
         let lower_case = !is_capitalised(cx.text, t);
-        if lower_case && contains(lexicon::CLAUSE_OPENERS, word) {
+        if contains(lexicon::CLAUSE_OPENERS, word) && (lower_case || k == 0) {
             boundary = k + 1;
             break;
+        }
+        // "... asked for a photo and Clinton said": "and" between a lower-case
+        // word and a name or pronoun joins two clauses, not two names.
+        if word == "and" && k > 0 && k < last {
+            let before = &toks[k - 1];
+            let after = &toks[k + 1];
+            if before.kind == TokenKind::Word
+                && !is_capitalised(cx.text, before)
+                && (is_capitalised(cx.text, after) || contains(lexicon::PRONOUNS, cx.word(after)))
+            {
+                boundary = k + 1;
+                break;
+            }
         }
         if k < last && (contains(lexicon::CUE_VERBS, word) && lower_case) {
             boundary = k + 1;
@@ -97,7 +110,11 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
             || matches!(first, "A" | "An" | "The")
             || contains(lexicon::ROLE_HEADS, first);
         if !looks_appositive {
-            return None;
+            // "..., Gov. John Kasich (R-OH), said": the phrase before the comma.
+            if appositive.1 - appositive.0 > MAX_PLAIN_SOURCE {
+                return None;
+            }
+            return valid(cx, toks, Phrase { start: appositive.0, end: cue }, false);
         }
         let head_start = strip_connectives(cx, toks, chunk_start(2), chunk_end(2));
         if head_start >= chunk_end(2) || chunk_end(2) - head_start > MAX_PLAIN_SOURCE {
@@ -110,14 +127,28 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
                 start: head_start,
                 end: cue,
             },
-            commas.len() > 2 || boundary > 0,
+            true,
         );
     }
     let start = strip_connectives(cx, toks, chunk_start(0), cue);
-    if start >= cue || cue - start > MAX_PLAIN_SOURCE {
+    // "Trump last year proposed", "Clinton on Tuesday said": the time is
+    // neither source nor cue.
+    let mut end = cue;
+    while end > start + 1 && is_time_word(cx, &toks[end - 1]) {
+        end -= 1;
+    }
+    if end > start + 1 && cx.word(&toks[end - 1]) == "on" {
+        end -= 1;
+    }
+    if start >= end || end - start > MAX_PLAIN_SOURCE {
         return None;
     }
-    valid(cx, toks, Phrase { start, end: cue }, false)
+    valid(cx, toks, Phrase { start, end }, false)
+}
+
+fn is_time_word(cx: &Context, t: &Token) -> bool {
+    let w = cx.word(t);
+    contains(lexicon::CUE_TIME_SUFFIXES, w) || matches!(w, "year" | "month" | "this" | "night" | "recently" | "previously")
 }
 
 /// Skips "But", "And", "Also" ... at the start of a chunk.
@@ -128,11 +159,31 @@ fn strip_connectives(cx: &Context, toks: &[Token], mut start: usize, end: usize)
     start
 }
 
-fn valid(cx: &Context, toks: &[Token], p: Phrase, _long: bool) -> Option<Phrase> {
+/// Auxiliaries and modals: a verb inside a plain source phrase means the
+/// phrase is a clause, not a subject ("Trump so far has won 758 pledged").
+const VERB_WORDS: &[&str] = &[
+    "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "won", "would",
+];
+
+fn valid(cx: &Context, toks: &[Token], p: Phrase, with_appositive: bool) -> Option<Phrase> {
     let words = &toks[p.start..p.end];
     let last = words.iter().rev().find(|t| !is_punct(cx.text, t, ','))?;
-    if contains(lexicon::NOT_SOURCE_END, cx.word(last)) {
+    if contains(lexicon::NOT_SOURCE_END, cx.word(last)) || last.kind == TokenKind::Number {
         return None;
+    }
+    if !with_appositive {
+        // Inside a plain phrase, a verb is only allowed in a relative clause.
+        let mut relative = false;
+        for t in words {
+            let w = cx.word(t);
+            if matches!(w, "who" | "that" | "which" | "whom") {
+                relative = true;
+            }
+            if !relative && contains(VERB_WORDS, w) {
+                return None;
+            }
+        }
     }
     // The phrase starts like a noun phrase, not a verb or preposition.
     let first = cx.word(&words[0]);
@@ -158,7 +209,16 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
     if !starts_phrase || cx.is_quoted(first.span.start) {
         return None;
     }
+    // "said he." / "said he, adding": a pronoun stands alone; "said she
+    // hopes ..." is a clause, not an inverted source.
+    if contains(lexicon::PRONOUNS, w) {
+        let next_ok = toks.get(from + 1).is_none_or(|n| {
+            n.kind == TokenKind::Punct || contains(lexicon::ADJUNCT_STARTS, cx.word(n)) || contains(lexicon::CUE_TIME_SUFFIXES, cx.word(n))
+        });
+        return next_ok.then_some(Phrase { start: from, end: from + 1 });
+    }
     let mut end = from;
+    let mut seen_comma = false;
     while end < toks.len() {
         let t = &toks[end];
         if t.kind == TokenKind::Punct {
@@ -170,6 +230,7 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
                 break;
             }
             if p == "," {
+                seen_comma = true;
                 // ", adding ..." / ", according to ..." start a new clause.
                 if let Some(n) = toks.get(end + 1) {
                     let nw = cx.word(n);
@@ -182,8 +243,29 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
                     }
                 }
             }
-        } else if contains(lexicon::CLAUSE_OPENERS, cx.word(t)) && !is_capitalised(cx.text, t) && cx.word(t) != "that" {
-            break;
+        } else {
+            let word = cx.word(t);
+            if contains(lexicon::CLAUSE_OPENERS, word) && !is_capitalised(cx.text, t) && word != "that" {
+                break;
+            }
+            // Before any appositive, a verb means this is a clause ("said
+            // the party was ..."), and a preposition ends the name ("said
+            // Mr. Burman of the plan").
+            if !seen_comma {
+                if contains(VERB_WORDS, word) {
+                    return None;
+                }
+                if matches!(word, "in" | "on" | "at" | "during" | "after" | "before" | "to" | "about" | "of" | "from")
+                    && end > from
+                    && is_capitalised(cx.text, &toks[end - 1])
+                    && !(word == "of" && toks.get(end + 1).is_some_and(|n| is_capitalised(cx.text, n)))
+                {
+                    break;
+                }
+                if end - from >= 9 {
+                    return None;
+                }
+            }
         }
         end += 1;
     }

@@ -10,10 +10,25 @@ use super::phrases::{self, Phrase};
 use crate::segment::{Token, TokenKind};
 use crate::spans::ByteSpan;
 
+/// What a cue reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// Said, wrote, found, according to: the content is the source's claim.
+    Speech,
+    /// Believes, thinks, remains skeptical: the source's view.
+    Belief,
+    /// Wants, plans, supports: a report about the source, not its claim.
+    Stance,
+}
+
 /// One attribution: who (source) says or thinks what (content), shown by
 /// which words (cue). Spans are as written: a pronoun source stays "he".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relation {
+    pub kind: CueKind,
+    /// A participle or coordinated verb that continues the main clause
+    /// (", adding that ...", "... and said ...").
+    pub continues_clause: bool,
     pub cue: ByteSpan,
     pub source: Option<ByteSpan>,
     /// In text order; more than one for split and continued quotes.
@@ -33,6 +48,10 @@ pub fn find(cx: &Context) -> Vec<Relation> {
         let toks = cx.tokens_in(sentence);
         let first = out.len();
         let mut i = 0;
+        if let Some((rel, next)) = headline_colon(cx, si, toks).or_else(|| in_a_poll(cx, si, toks)) {
+            out.push(rel);
+            i = next;
+        }
         while i < toks.len() {
             match cue_at(cx, si, toks, i, first, &out) {
                 Some((rel, next)) => {
@@ -42,22 +61,53 @@ pub fn find(cx: &Context) -> Vec<Relation> {
                 None => i += 1,
             }
         }
-        untangle(cx, &mut out[first..]);
-        out.retain(|r| !r.content.is_empty() || r.source.is_some());
+        untangle(cx, &mut out, first);
     }
+    out.retain(|r| !r.content.is_empty());
     attach_continuations(cx, &mut out);
+    // A defect in a rule must never reach the output as a broken span.
+    out.retain(|r| {
+        let ok = |s: &ByteSpan| {
+            s.start <= s.end && cx.text.is_char_boundary(s.start) && cx.text.is_char_boundary(s.end)
+        };
+        ok(&r.cue) && r.source.iter().all(ok) && r.content.iter().all(ok)
+    });
     for r in &mut out {
         r.direct = !r.content.is_empty() && r.content.iter().all(|c| is_whole_quote(cx, *c));
     }
     out
 }
 
+/// The bytes of tokens `[from, to)`; empty (at `from`) when `to <= from`.
 fn span(toks: &[Token], from: usize, to: usize) -> ByteSpan {
-    ByteSpan::new(toks[from].span.start, toks[to - 1].span.end)
+    let start = toks.get(from).map_or(0, |t| t.span.start);
+    let end = to
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .map_or(start, |t| t.span.end)
+        .max(start);
+    ByteSpan::new(start, end)
 }
 
 fn phrase_span(toks: &[Token], p: Phrase) -> ByteSpan {
     span(toks, p.start, p.end)
+}
+
+fn relation(kind: CueKind, si: usize, cue: ByteSpan, source: Option<ByteSpan>, content: Vec<ByteSpan>) -> Relation {
+    Relation {
+        kind,
+        continues_clause: false,
+        cue,
+        source,
+        content,
+        direct: false,
+        shares_source_of: None,
+        sentence: si,
+    }
+}
+
+fn lower_is(cx: &Context, t: Option<&Token>, words: &[&str]) -> bool {
+    t.is_some_and(|t| words.iter().any(|w| cx.word(t).eq_ignore_ascii_case(w)))
 }
 
 /// Tries to read a relation whose cue starts at token `i`. Returns it and
@@ -75,8 +125,7 @@ fn cue_at(
         return None;
     }
     let w = cx.word(t);
-    let next = toks.get(i + 1).map(|n| cx.word(n));
-    if w.eq_ignore_ascii_case("according") && next == Some("to") {
+    if w.eq_ignore_ascii_case("according") && lower_is(cx, toks.get(i + 1), &["to"]) {
         return according_to(cx, si, toks, i);
     }
     if contains(lexicon::BE_FORMS, w) {
@@ -84,46 +133,58 @@ fn cue_at(
             return Some(found);
         }
     }
-    if let Some(len) = evaluative_cue(cx, toks, i) {
-        return verb_frame(cx, si, toks, i, i + len, first_in_sentence, earlier, true);
+    if let Some((len, kind)) = evaluative_cue(cx, toks, i) {
+        return verb_frame(cx, si, toks, i, i + len, first_in_sentence, earlier, kind);
     }
-    if is_capitalised(cx.text, t) && i > 0 {
+    if i == 0 && matches!(w, "Said" | "Says") {
+        return said_first(cx, si, toks);
+    }
+    if is_capitalised(cx.text, t) {
         return None;
     }
-    let speech = contains(lexicon::CUE_VERBS, w);
-    let cognition = contains(lexicon::COGNITION_VERBS, w);
-    if !speech && !cognition {
+    let kind = if contains(lexicon::CUE_VERBS, w) {
+        CueKind::Speech
+    } else if contains(lexicon::COGNITION_VERBS, w) {
+        CueKind::Belief
+    } else if contains(lexicon::STANCE_VERBS, w) {
+        CueKind::Stance
+    } else {
         return None;
-    }
+    };
     if i > 0 {
         let prev = cx.word(&toks[i - 1]);
         // "is said to", "to say", "the claim", "his statement": not a cue here.
         if contains(lexicon::BE_FORMS, prev)
             || matches!(
                 prev.to_ascii_lowercase().as_str(),
-                "to" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that" | "no"
+                "to" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this"
+                    | "no" | "of" | "for" | "new" | "first" | "latest" | "whose"
             )
         {
             return None;
         }
     }
     let mut end = i + 1;
-    if let Some(n) = next {
+    if let Some(n) = toks.get(i + 1).map(|n| cx.word(n)) {
         let particle = match w {
             "pointed" => n == "out",
-            "called" | "calls" | "calling" => matches!(n, "for" | "on"),
+            "called" | "calls" | "calling" | "call" => matches!(n, "for" | "on"),
+            "referring" | "referred" => n == "to",
+            "talked" | "talking" => n == "about",
             _ => false,
         };
         if particle {
             end += 1;
+        } else if matches!(w, "referring" | "referred" | "talked" | "talking") {
+            return None;
         }
     }
-    verb_frame(cx, si, toks, i, end, first_in_sentence, earlier, cognition && !speech)
+    verb_frame(cx, si, toks, i, end, first_in_sentence, earlier, kind)
 }
 
 /// "expressed skepticism", "raised concerns", "remain skeptical": a stance
-/// cue of two words. Returns its length in tokens.
-fn evaluative_cue(cx: &Context, toks: &[Token], i: usize) -> Option<usize> {
+/// cue of two words. Returns its length in tokens and kind.
+fn evaluative_cue(cx: &Context, toks: &[Token], i: usize) -> Option<(usize, CueKind)> {
     let w = cx.word(toks.get(i)?).to_ascii_lowercase();
     let n = cx.word(toks.get(i + 1)?).to_ascii_lowercase();
     let voiced = matches!(w.as_str(), "expressed" | "raised" | "voiced" | "expressing" | "raising")
@@ -132,6 +193,9 @@ fn evaluative_cue(cx: &Context, toks: &[Token], i: usize) -> Option<usize> {
             "skepticism" | "concern" | "concerns" | "doubt" | "doubts" | "support" | "frustration"
                 | "opposition" | "alarm" | "questions" | "fears" | "confidence" | "optimism" | "outrage"
         );
+    if voiced {
+        return Some((2, CueKind::Speech));
+    }
     let stance = matches!(
         w.as_str(),
         "remain" | "remains" | "remained" | "is" | "are" | "was" | "were" | "grew" | "became"
@@ -140,7 +204,43 @@ fn evaluative_cue(cx: &Context, toks: &[Token], i: usize) -> Option<usize> {
         "skeptical" | "confident" | "convinced" | "worried" | "concerned" | "optimistic"
             | "pessimistic" | "hopeful" | "unconvinced" | "doubtful" | "adamant" | "certain"
     );
-    (voiced || stance).then_some(2)
+    stance.then_some((2, CueKind::Belief))
+}
+
+/// The subject at the start of the sentence's main clause: a pronoun or a
+/// short name phrase ("The Wisconsin Republican", "Democrat Hillary Clinton").
+fn clause_subject(cx: &Context, toks: &[Token], before: usize) -> Option<Phrase> {
+    let mut starts = vec![clause_start(cx, toks)];
+    starts.extend((0..before).filter(|&k| is_punct(cx.text, &toks[k], ',')).map(|k| k + 1).take(2));
+    for start in starts {
+        let first = toks.get(start)?;
+        if start >= before {
+            break;
+        }
+        if matches!(cx.word(first), "There" | "It" | "This" | "That" | "Here" | "What" | "These" | "Those" | "there" | "it") {
+            continue;
+        }
+        if contains(lexicon::PRONOUNS, cx.word(first)) && !matches!(cx.word(first).to_ascii_lowercase().as_str(), "who" | "which" | "it" | "you") {
+            return Some(Phrase { start, end: start + 1 });
+        }
+        let mut end = start;
+        while end < before && end < start + 8 {
+            let t = &toks[end];
+            let w = cx.word(t);
+            let ok = is_capitalised(cx.text, t)
+                || (end == start && matches!(w, "the" | "The" | "A" | "a"))
+                || (end > start && matches!(w, "." | "’" | "'" | "-"))
+                || (t.kind == TokenKind::Punct && (is_punct(cx.text, t, '(') || is_punct(cx.text, t, ')')));
+            if !ok {
+                break;
+            }
+            end += 1;
+        }
+        if end > start && toks[start..end].iter().any(|t| is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A")) {
+            return Some(Phrase { start, end });
+        }
+    }
+    None
 }
 
 /// A verb cue at tokens `[c0, c1)`: finds the source (before it, or after
@@ -154,9 +254,10 @@ fn verb_frame(
     c1: usize,
     first_in_sentence: usize,
     earlier: &[Relation],
-    cognition: bool,
+    kind: CueKind,
 ) -> Option<(Relation, usize)> {
     // Auxiliaries and adverbs before the verb belong to the cue.
+    let head_verb = cx.word(&toks[c0]);
     let mut c0 = c0;
     while c0 > 0 && {
         let p = cx.word(&toks[c0 - 1]);
@@ -164,114 +265,224 @@ fn verb_frame(
     } {
         c0 -= 1;
     }
-    let verb = cx.word(&toks[c1 - 1]);
-    let prev_is_break = c0 > 0 && {
-        let p = &toks[c0 - 1];
-        is_punct(cx.text, p, ',') || cx.is_mark(p)
-    };
+    let prev = c0.checked_sub(1).map(|k| &toks[k]);
+    let prev_is_break = prev.is_some_and(|p| is_punct(cx.text, p, ',') || cx.is_mark(p));
     let sentence_start = clause_start(cx, toks);
-    // ", adding that ...": the participle shares the main clause's source.
-    if contains(lexicon::PARTICIPLES, verb) && c0 > 0 && is_punct(cx.text, &toks[c0 - 1], ',') {
-        let shared = earlier.len().checked_sub(1).filter(|&k| k >= first_in_sentence);
-        let content = forward_content(cx, si, toks, c1, true)?;
-        return Some((
-            Relation {
-                cue: span(toks, c0, c1),
-                source: shared.and_then(|k| earlier[k].source),
-                content,
-                direct: false,
-                shares_source_of: shared,
-                sentence: si,
-            },
-            c1,
-        ));
+    let nounish = contains(lexicon::NOUNISH, head_verb)
+        || (matches!(head_verb, "called" | "calling") && toks.get(c1).is_some_and(|t| cx.is_mark(t)));
+    let opener_after = toks.get(c1).is_some_and(|t| cx.is_mark(t) || matches!(cx.word(t), "that" | ":"));
+    let last_in_sentence = earlier.len().checked_sub(1).filter(|&k| k >= first_in_sentence);
+    // ", adding that ..." and "... and said ...": the main clause's speaker.
+    let participle = contains(lexicon::PARTICIPLES, head_verb) && prev.is_some_and(|p| is_punct(cx.text, p, ','));
+    let coordinated = prev.is_some_and(|p| matches!(cx.word(p), "and" | "but")) && !nounish;
+    if participle || coordinated {
+        let (source, shared) = match last_in_sentence {
+            Some(k) => (earlier[k].source, Some(k)),
+            None => (clause_subject(cx, toks, c0).map(|p| phrase_span(toks, p)), None),
+        };
+        source?;
+        let content = forward_content(cx, si, toks, content_start(cx, toks, c1, head_verb), true)?;
+        let mut r = relation(kind, si, span(toks, c0, c1), source, content);
+        r.shares_source_of = shared;
+        r.continues_clause = true;
+        return Some((r, c1));
     }
+    // "Before saying ..., Trump added": the main clause's subject.
+    let subordinate = prev.is_some_and(|p| {
+        matches!(cx.word(p).to_ascii_lowercase().as_str(), "before" | "after" | "while" | "since" | "without" | "when" | "by")
+    }) && head_verb.ends_with("ing");
+    if subordinate {
+        let comma = (c1..toks.len()).find(|&k| is_punct(cx.text, &toks[k], ','))?;
+        let subject = clause_subject(cx, &toks[..], comma + 1).or_else(|| {
+            let p = clause_subject(cx, &toks[comma + 1..], toks.len() - comma - 1)?;
+            Some(Phrase { start: p.start + comma + 1, end: p.end + comma + 1 })
+        })?;
+        if subject.start <= comma {
+            return None;
+        }
+        let start = content_start(cx, toks, c1, head_verb);
+        let content = span(toks, start, comma);
+        if content.is_empty() {
+            return None;
+        }
+        return Some((relation(kind, si, span(toks, c0, c1), Some(phrase_span(toks, subject)), vec![content]), c1));
+    }
+    // "Karimi, executive director of ..., said she hopes": a subject with an
+    // appositive before the cue, not an inverted one.
+    let before = if prev.is_some_and(|p| is_punct(cx.text, p, ',')) {
+        phrases::source_before(cx, toks, c0)
+    } else {
+        None
+    };
     // Inverted: "“...,” said Ian Kelly, a retired career diplomat."
-    if prev_is_break && !cognition {
+    if prev_is_break && before.is_none() && kind == CueKind::Speech && !nounish {
         let after = skip_time_words(cx, toks, c1);
         if let Some(src) = phrases::source_after(cx, toks, after) {
-            let content = backward_content(cx, si, toks, c0 - 1, sentence_start)?;
-            let mut content = vec![content];
-            let cue_end = if after > c1 && src.start == after { c1 } else { c1 };
-            add_split_quote(cx, toks, src.end, &mut content);
-            return Some((
-                Relation {
-                    cue: span(toks, c0, cue_end),
-                    source: Some(phrase_span(toks, src)),
-                    content,
-                    direct: false,
-                    shares_source_of: None,
-                    sentence: si,
-                },
-                src.end,
-            ));
+            if let Some(content) = backward_content(cx, si, toks, c0 - 1, sentence_start) {
+                let mut content = vec![content];
+                add_split_quote(cx, toks, src.end, &mut content);
+                return Some((relation(kind, si, span(toks, c0, c1), Some(phrase_span(toks, src)), content), src.end));
+            }
         }
     }
-    let src = phrases::source_before(cx, toks, c0)?;
-    if cognition && src.end - src.start > 6 {
+    let src = before.or_else(|| phrases::source_before(cx, toks, c0))?;
+    if kind == CueKind::Belief && src.end - src.start > 6 {
         return None;
     }
-    if matches!(verb, "show" | "shows" | "showed" | "found" | "estimate" | "estimates" | "estimated")
+    if nounish && !opener_after && !ends_in_name(cx, toks, src) {
+        return None;
+    }
+    if matches!(head_verb, "show" | "shows" | "showed" | "showing" | "found" | "estimate" | "estimates" | "estimated")
         && !source_is_document(cx, toks, src)
-        && toks.get(c1).map(|t| cx.word(t)) != Some("that")
+        && !lower_is(cx, toks.get(c1), &["that"])
     {
         return None;
     }
     // What follows the cue decides where the content is.
     let after_time = skip_time_words(cx, toks, c1);
-    let after_object = if contains(lexicon::OBJECT_VERBS, verb) {
+    let after_object = if contains(lexicon::OBJECT_VERBS, head_verb) {
         skip_object(cx, toks, after_time)
     } else {
         after_time
     };
     let that = find_that(cx, toks, after_object);
-    let boundary_before_source = src.start.checked_sub(1).filter(|&b| {
+    let boundary = src.start.checked_sub(1).filter(|&b| {
         let t = &toks[b];
         is_punct(cx.text, t, ',') || cx.is_mark(t)
     });
-    let nothing_after = after_object >= toks.len() || is_end(cx, toks, after_object);
-    let adjunct_after = toks.get(after_object).is_some_and(|t| {
-        is_punct(cx.text, t, ',')
-            || (contains(lexicon::ADJUNCT_STARTS, cx.word(t)) && !is_capitalised(cx.text, t))
-    });
-    if let (Some(b), None) = (boundary_before_source, that) {
-        if nothing_after || adjunct_after {
-            let cue_end = if after_time > c1 && (after_time >= toks.len() || is_end(cx, toks, after_time) || is_punct(cx.text, &toks[after_time], ',')) {
-                after_time
-            } else {
-                c1
-            };
-            let mut content = vec![backward_content(cx, si, toks, b, sentence_start)?];
-            add_split_quote(cx, toks, cue_end, &mut content);
-            return Some((
-                Relation {
-                    cue: span(toks, c0, cue_end),
-                    source: Some(phrase_span(toks, src)),
-                    content,
-                    direct: false,
-                    shares_source_of: None,
-                    sentence: si,
-                },
-                cue_end,
-            ));
+    let after_quote = boundary.is_some_and(|b| cx.is_mark(&toks[b]) || (b > 0 && is_punct(cx.text, &toks[b], ',') && cx.is_mark(&toks[b - 1])));
+    let split_quote_after = toks.get(after_object).is_some_and(|t| matches!(cx.word(t), "," | ":"))
+        && toks.get(after_object + 1).is_some_and(|t| cx.is_mark(t));
+    if let (Some(b), None) = (boundary, that) {
+        if tail_is_adjunct(cx, toks, after_object) || (after_quote && split_quote_after) {
+            let ends_cue = after_time > c1 && (after_time >= toks.len() || is_end(cx, toks, after_time) || is_punct(cx.text, &toks[after_time], ','));
+            let cue_end = if ends_cue { after_time } else { c1 };
+            if let Some(before) = backward_content(cx, si, toks, b, sentence_start) {
+                let mut content = vec![before];
+                add_split_quote(cx, toks, cue_end, &mut content);
+                return Some((relation(kind, si, span(toks, c0, cue_end), Some(phrase_span(toks, src)), content), cue_end));
+            }
         }
     }
     let start = that.unwrap_or(after_object);
-    let content = forward_content(cx, si, toks, start, false).unwrap_or_default();
-    if content.is_empty() {
+    let content = forward_content(cx, si, toks, start, false)?;
+    Some((relation(kind, si, span(toks, c0, c1), Some(phrase_span(toks, src)), content), c1))
+}
+
+/// Where the content of a participle or coordinated cue starts.
+fn content_start(cx: &Context, toks: &[Token], c1: usize, verb: &str) -> usize {
+    let k = skip_time_words(cx, toks, c1);
+    let k = if contains(lexicon::OBJECT_VERBS, verb) { skip_object(cx, toks, k) } else { k };
+    find_that(cx, toks, k).unwrap_or(k)
+}
+
+/// True when what follows token `k` is only the cue's adjuncts: the sentence
+/// ends, or a short phrase of time, place or manner does ("in a statement",
+/// "on Fox News", ", adding ...").
+fn tail_is_adjunct(cx: &Context, toks: &[Token], k: usize) -> bool {
+    if k >= toks.len() || is_end(cx, toks, k) {
+        return true;
+    }
+    let t = &toks[k];
+    let w = cx.word(t);
+    let starts_adjunct = if is_punct(cx.text, t, ',') {
+        toks.get(k + 1).is_some_and(|n| {
+            let nw = cx.word(n);
+            contains(lexicon::PARTICIPLES, nw)
+                || matches!(nw, "who" | "which" | "according" | "as" | "while" | "when" | "after" | "before" | "because" | "but" | "and")
+                || contains(lexicon::ADJUNCT_STARTS, nw)
+        })
+    } else {
+        contains(lexicon::ADJUNCT_STARTS, w) && !is_capitalised(cx.text, t)
+    };
+    if !starts_adjunct {
+        return false;
+    }
+    // No second clause hides in the tail: no "that", no quotation opening it.
+    let tail = &toks[k..];
+    tail.len() <= 20 && !tail.iter().any(|t| cx.word(t) == "that" && !is_capitalised(cx.text, t))
+}
+
+/// True when the phrase ends in a name or a pronoun.
+fn ends_in_name(cx: &Context, toks: &[Token], p: Phrase) -> bool {
+    toks[p.start..p.end]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .is_some_and(|t| {
+            let w = cx.word(t);
+            is_capitalised(cx.text, t)
+                || contains(lexicon::PRONOUNS, w)
+                || contains(lexicon::ANONYMOUS_HEADS, w)
+                || contains(lexicon::GROUP_HEADS, w)
+        })
+}
+
+/// "Said Dorothy Poynter, who grew up with Ali, “We were all so proud.”"
+fn said_first(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, usize)> {
+    let src = phrases::source_after(cx, toks, 1)?;
+    let content = forward_content(cx, si, toks, src.end, false)?;
+    Some((relation(CueKind::Speech, si, span(toks, 0, 1), Some(phrase_span(toks, src)), content), src.end))
+}
+
+/// "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ ...": a headline or
+/// transcript line whose speaker is named before a colon.
+fn headline_colon(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, usize)> {
+    let first_of_paragraph = si == 0 || cx.paragraph.get(si.wrapping_sub(1)) != cx.paragraph.get(si);
+    if !first_of_paragraph {
         return None;
     }
-    Some((
-        Relation {
-            cue: span(toks, c0, c1),
-            source: Some(phrase_span(toks, src)),
-            content,
-            direct: false,
-            shares_source_of: None,
-            sentence: si,
-        },
-        c1,
-    ))
+    let colon = toks.iter().take(5).position(|t| cx.word(t) == ":")?;
+    if colon == 0 || !is_capitalised(cx.text, &toks[0]) || matches!(cx.word(&toks[0]), "The" | "A" | "An") {
+        return None;
+    }
+    // Labels, not speakers: "Update:", "Editor’s Note:", "Poll:".
+    if toks[..colon].iter().any(|t| {
+        matches!(
+            cx.word(t).to_ascii_lowercase().as_str(),
+            "latest" | "update" | "note" | "poll" | "exclusive" | "watch" | "breaking" | "live" | "video"
+                | "analysis" | "opinion" | "editorial" | "review" | "excerpt" | "report" | "photos" | "read"
+                | "more" | "related" | "source" | "sources" | "total" | "results"
+        )
+    }) {
+        return None;
+    }
+    let name_like = toks[..colon].iter().all(|t| {
+        let w = cx.word(t);
+        is_capitalised(cx.text, t) || matches!(w, "." | "’" | "'" | "-" | "&" | "of" | "camp" | "campaign" | "aides" | "officials")
+    });
+    let after = toks.get(colon + 1)?;
+    let content_opens = (is_capitalised(cx.text, after) || cx.is_mark(after)) && !t_is_number(after);
+    if !name_like || !content_opens || toks.len() < colon + 3 {
+        return None;
+    }
+    // Not a clock time or a label like "UPDATE:".
+    if colon == 1 && cx.word(&toks[0]).chars().all(|c| c.is_ascii_uppercase()) && cx.word(&toks[0]).len() > 3 {
+        return None;
+    }
+    let content = forward_content(cx, si, toks, colon + 1, true)?;
+    Some((relation(CueKind::Speech, si, span(toks, colon, colon + 1), Some(span(toks, 0, colon)), content), colon + 1))
+}
+
+fn t_is_number(t: &Token) -> bool {
+    t.kind == TokenKind::Number
+}
+
+/// "In a new CNN poll, 51 percent of voters ...": the poll is the source.
+fn in_a_poll(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, usize)> {
+    let start = clause_start(cx, toks);
+    if !lower_is(cx, toks.get(start), &["in"]) {
+        return None;
+    }
+    let comma = (start + 1..toks.len().min(start + 16)).find(|&k| is_punct(cx.text, &toks[k], ','))?;
+    let phrase = Phrase { start: start + 1, end: comma };
+    if phrase.end <= phrase.start || !toks[phrase.start..phrase.end].iter().any(|t| {
+        matches!(cx.word(t).to_ascii_lowercase().as_str(), "poll" | "survey" | "study" | "report" | "analysis" | "census")
+    }) {
+        return None;
+    }
+    let content = forward_content(cx, si, toks, comma + 1, true)?;
+    Some((relation(CueKind::Speech, si, span(toks, start, start + 1), Some(phrase_span(toks, phrase)), content), comma + 1))
 }
 
 /// "According to X, ..." and "..., according to X."
@@ -284,36 +495,42 @@ fn according_to(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Re
         if comma <= i + 2 {
             return None;
         }
-        let content = forward_content(cx, si, toks, comma + 1, false)?;
-        return Some((
-            Relation {
-                cue,
-                source: Some(span(toks, i + 2, comma)),
-                content,
-                direct: false,
-                shares_source_of: None,
-                sentence: si,
-            },
-            comma,
-        ));
+        let content = forward_content(cx, si, toks, comma + 1, true)?;
+        return Some((relation(CueKind::Speech, si, cue, Some(span(toks, i + 2, comma)), content), comma));
     }
-    let src = phrases::source_after(cx, toks, i + 2)?;
+    // The source runs to the sentence end (or a clause break).
+    let from = i + 2;
+    let mut end = from;
+    while end < toks.len() {
+        let t = &toks[end];
+        let w = cx.word(t);
+        if cx.is_mark(t) || matches!(w, ";" | "—" | "–" | ":" | "!" | "?") || (w == "." && end + 1 >= toks.len()) {
+            break;
+        }
+        if w == "," && toks.get(end + 1).is_some_and(|n| {
+            let nw = cx.word(n);
+            !is_capitalised(cx.text, n) && (contains(lexicon::CLAUSE_OPENERS, nw) || contains(lexicon::PARTICIPLES, nw) || nw == "and")
+        }) {
+            break;
+        }
+        end += 1;
+    }
+    while end > from && toks[end - 1].kind == TokenKind::Punct && !is_punct(cx.text, &toks[end - 1], ')') {
+        end -= 1;
+    }
+    if end <= from {
+        return None;
+    }
     let content = if i > 0 && is_punct(cx.text, &toks[i - 1], ',') {
         backward_content(cx, si, toks, i - 1, sentence_start)?
     } else {
-        span(toks, sentence_start, i)
+        let s = span(toks, sentence_start, i);
+        if s.is_empty() {
+            return None;
+        }
+        s
     };
-    Some((
-        Relation {
-            cue,
-            source: Some(phrase_span(toks, src)),
-            content: vec![content],
-            direct: false,
-            shares_source_of: None,
-            sentence: si,
-        },
-        src.end,
-    ))
+    Some((relation(CueKind::Speech, si, cue, Some(span(toks, from, end)), vec![content]), end))
 }
 
 /// "X is viewed by Y as ...", "His views were echoed by experts".
@@ -347,21 +564,11 @@ fn passive(cx: &Context, si: usize, toks: &[Token], be: usize) -> Option<(Relati
     let subject = phrases::source_before(cx, toks, be)?;
     let mut content = vec![phrase_span(toks, subject)];
     if toks.get(end).is_some_and(|t| cx.word(t) == "as") {
-        if let Some(more) = forward_content(cx, si, toks, end, false) {
+        if let Some(more) = forward_content(cx, si, toks, end, true) {
             content.extend(more);
         }
     }
-    Some((
-        Relation {
-            cue: span(toks, be, p + 1),
-            source: Some(span(toks, from, end)),
-            content,
-            direct: false,
-            shares_source_of: None,
-            sentence: si,
-        },
-        end,
-    ))
+    Some((relation(CueKind::Speech, si, span(toks, be, p + 1), Some(span(toks, from, end)), content), end))
 }
 
 /// True when the source phrase names a document or survey ("a new poll").
@@ -371,7 +578,7 @@ fn source_is_document(cx: &Context, toks: &[Token], src: Phrase) -> bool {
             cx.word(t).to_ascii_lowercase().as_str(),
             "poll" | "polls" | "survey" | "surveys" | "study" | "studies" | "report" | "reports" | "data"
                 | "analysis" | "research" | "records" | "figures" | "numbers" | "review" | "investigation"
-                | "audit" | "estimates" | "documents" | "filings" | "statistics" | "researchers"
+                | "audit" | "estimates" | "documents" | "filings" | "statistics" | "researchers" | "results"
         )
     })
 }
@@ -402,7 +609,9 @@ fn skip_object(cx: &Context, toks: &[Token], from: usize) -> usize {
     while k < toks.len() && k < from + 8 {
         let t = &toks[k];
         let w = cx.word(t);
-        if cx.is_mark(t) || matches!(w, "that" | "to" | ":" | "," | "." | "about" | "of" | "how" | "why" | "what" | "whether" | "if") {
+        if cx.is_mark(t)
+            || matches!(w, "that" | "to" | ":" | "," | "." | "about" | "of" | "how" | "why" | "what" | "whether" | "if" | "for" | "when")
+        {
             break;
         }
         if contains(lexicon::ADJUNCT_STARTS, w) && !is_capitalised(cx.text, t) && k > from {
@@ -413,11 +622,11 @@ fn skip_object(cx: &Context, toks: &[Token], from: usize) -> usize {
     k
 }
 
-/// A complementiser "that" opening the content within a few words after the cue
-/// ("said in a statement that ...").
+/// A complementiser "that" opening the content within a few words after the
+/// cue ("said in a statement that ...", "stressed, however, that ...").
 fn find_that(cx: &Context, toks: &[Token], from: usize) -> Option<usize> {
     (from..toks.len().min(from + 8))
-        .take_while(|&k| !is_punct(cx.text, &toks[k], ',') && !cx.is_mark(&toks[k]))
+        .take_while(|&k| !cx.is_mark(&toks[k]))
         .find(|&k| cx.word(&toks[k]) == "that")
 }
 
@@ -432,13 +641,13 @@ fn is_end(cx: &Context, toks: &[Token], k: usize) -> bool {
 /// The content after a cue: from token `start` to the end of the sentence,
 /// or to the end of a quotation that opens there and runs on. When nothing
 /// follows ("Trump said:"), the quotation opening the next sentence.
-fn forward_content(cx: &Context, si: usize, toks: &[Token], start: usize, allow_empty: bool) -> Option<Vec<ByteSpan>> {
+fn forward_content(cx: &Context, si: usize, toks: &[Token], start: usize, in_sentence_only: bool) -> Option<Vec<ByteSpan>> {
     let mut start = start;
     while start < toks.len() && matches!(cx.word(&toks[start]), "," | ":" | "—" | "–") {
         start += 1;
     }
     if start >= toks.len() || is_end(cx, toks, start) {
-        if allow_empty {
+        if in_sentence_only {
             return None;
         }
         // The quotation in the next sentence (or paragraph).
@@ -453,8 +662,7 @@ fn forward_content(cx: &Context, si: usize, toks: &[Token], start: usize, allow_
             end = end.max(q.outer.end);
         }
     }
-    let span = ByteSpan::new(first.span.start, end);
-    (!span.is_empty()).then(|| vec![span])
+    (end > first.span.start).then(|| vec![ByteSpan::new(first.span.start, end)])
 }
 
 /// Where a sentence's own words end: before its final period, unless the
@@ -489,11 +697,7 @@ fn backward_content(cx: &Context, si: usize, toks: &[Token], boundary: usize, cl
     }
     let (start, end) = if cx.is_mark(&toks[mark]) {
         let end = toks[mark].span.end;
-        let quote = cx
-            .quotes
-            .iter()
-            .filter(|q| q.depth == 0 && q.outer.end == end)
-            .last();
+        let quote = cx.quotes.iter().filter(|q| q.depth == 0 && q.outer.end == end).last();
         match quote {
             Some(q) if q.outer.start < sentence.start => (q.outer.start, end),
             Some(q) => {
@@ -510,8 +714,8 @@ fn backward_content(cx: &Context, si: usize, toks: &[Token], boundary: usize, cl
     } else {
         (toks.get(clause)?.span.start, toks[boundary].span.start)
     };
-    let span = ByteSpan::new(start, end);
-    (span.len() > 1 && start < toks[boundary].span.start.max(start + 1)).then_some(span)
+    // The content must end where the attribution begins, and hold something.
+    (start + 1 < end && start < toks[boundary].span.start).then(|| ByteSpan::new(start, end))
 }
 
 /// `"…," he said, "…."`: the quotation after the attribution is content too.
@@ -529,28 +733,72 @@ fn add_split_quote(cx: &Context, toks: &[Token], after: usize, content: &mut Vec
     }
 }
 
-/// Within one sentence, no token plays two parts: a relation's content or
-/// source is cut before a later relation's source or cue inside it.
-fn untangle(cx: &Context, rels: &mut [Relation]) {
-    for b in 1..rels.len() {
-        let (before, after) = rels.split_at_mut(b);
-        let later = &after[0];
-        let cut = later
-            .source
-            .filter(|s| s.start < later.cue.start)
-            .map_or(later.cue.start, |s| s.start);
-        for a in before.iter_mut() {
-            if let Some(s) = a.source {
-                if a.shares_source_of.is_none() && s.start < cut && cut < s.end {
-                    a.source = trimmed(cx.text, ByteSpan::new(s.start, cut));
+/// Within one sentence, no token plays two parts. An attribution nested in
+/// another's content ("X said Y believes Z") is left to the outer one; a
+/// participle or coordinated cue (", adding that ...") cuts the content
+/// before it; a later source inside an earlier one's (", who said ...")
+/// cuts that source.
+fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
+    let n = rels.len();
+    let mut keep = vec![true; n];
+    let inside = |r: &Relation, at: usize| r.content.iter().any(|c| c.start <= at && at < c.end);
+    for b in first + 1..n {
+        for a in first..b {
+            if !keep[a] || !keep[b] {
+                continue;
+            }
+            let (head, tail) = rels.split_at_mut(b);
+            let (ra, rb) = (&mut head[a], &mut tail[0]);
+            let b_in_a = inside(ra, rb.cue.start);
+            let a_in_b = inside(rb, ra.cue.start);
+            if b_in_a && !rb.continues_clause {
+                if a_in_b {
+                    keep[a] = false;
+                } else {
+                    keep[b] = false;
+                }
+                continue;
+            }
+            if a_in_b && !b_in_a {
+                keep[a] = false;
+                continue;
+            }
+            let cut = rb.source.filter(|s| s.start < rb.cue.start).map_or(rb.cue.start, |s| s.start);
+            if b_in_a {
+                for piece in ra.content.iter_mut() {
+                    if piece.start < cut && cut < piece.end {
+                        *piece = trimmed(cx.text, ByteSpan::new(piece.start, cut)).unwrap_or(ByteSpan::new(piece.start, piece.start));
+                    }
+                }
+                ra.content.retain(|p| !p.is_empty());
+            }
+            if let Some(s) = ra.source {
+                if !ra.continues_clause && s.start < cut && cut < s.end {
+                    ra.source = trimmed(cx.text, ByteSpan::new(s.start, cut));
                 }
             }
-            for piece in a.content.iter_mut() {
-                if piece.start < cut && cut < piece.end {
-                    *piece = trimmed(cx.text, ByteSpan::new(piece.start, cut)).unwrap_or(ByteSpan::new(piece.start, piece.start));
-                }
+        }
+    }
+    // Drop the nested ones, renumbering shared-source links.
+    let mut new_index = vec![None; n];
+    let mut next = first;
+    for (k, slot) in new_index.iter_mut().enumerate().skip(first) {
+        if keep[k] {
+            *slot = Some(next);
+            next += 1;
+        }
+    }
+    let mut k = 0;
+    rels.retain(|_| {
+        let kept = k < first || keep[k];
+        k += 1;
+        kept
+    });
+    for r in rels.iter_mut().skip(first) {
+        if let Some(j) = r.shares_source_of {
+            if j >= first {
+                r.shares_source_of = new_index[j];
             }
-            a.content.retain(|p| !p.is_empty());
         }
     }
 }
@@ -571,15 +819,12 @@ fn is_whole_quote(cx: &Context, span: ByteSpan) -> bool {
 /// sentences of the paragraph that open with a quotation mark and have no
 /// cue of their own, and the paragraphs a quotation continues into.
 fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
-    let has_cue: Vec<bool> = {
-        let mut v = vec![false; cx.sentences.len()];
-        for r in rels.iter() {
-            if let Some(x) = v.get_mut(r.sentence) {
-                *x = true;
-            }
+    let mut has_cue = vec![false; cx.sentences.len()];
+    for r in rels.iter() {
+        if let Some(x) = has_cue.get_mut(r.sentence) {
+            *x = true;
         }
-        v
-    };
+    }
     for r in rels.iter_mut() {
         let Some(&last) = r.content.last() else { continue };
         let Some(q) = cx.quotes.iter().find(|q| q.depth == 0 && q.outer.end == last.end) else {
@@ -587,7 +832,7 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
         };
         let mut covered_to = last.end.max(r.cue.end).max(r.source.map_or(0, |s| s.end));
         let mut continues = q.continues;
-        let paragraph = cx.paragraph.get(r.sentence).copied();
+        let mut paragraph = cx.paragraph.get(r.sentence).copied();
         let mut sj = cx.sentence_at(covered_to.saturating_sub(1)).unwrap_or(r.sentence) + 1;
         while let Some(&s) = cx.sentences.get(sj) {
             if s.end <= covered_to {
@@ -605,6 +850,7 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
             r.content.push(next.outer);
             covered_to = next.outer.end;
             continues = next.continues;
+            paragraph = cx.paragraph.get(sj).copied();
             sj += 1;
         }
     }
