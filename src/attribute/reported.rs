@@ -217,7 +217,14 @@ fn clause_subject(cx: &Context, toks: &[Token], before: usize) -> Option<Phrase>
         if start >= before {
             break;
         }
-        if matches!(cx.word(first), "There" | "It" | "This" | "That" | "Here" | "What" | "These" | "Those" | "there" | "it") {
+        let w = cx.word(first).to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "there" | "it" | "this" | "that" | "here" | "what" | "these" | "those" | "in" | "on" | "at" | "with"
+                | "by" | "for" | "from" | "during" | "whenever" | "earlier" | "later" | "more" | "last" | "then"
+                | "among" | "under" | "over" | "without" | "despite" | "amid" | "like" | "unlike" | "once"
+        ) || contains(lexicon::CLAUSE_OPENERS, &w)
+        {
             continue;
         }
         if contains(lexicon::PRONOUNS, cx.word(first)) && !matches!(cx.word(first).to_ascii_lowercase().as_str(), "who" | "which" | "it" | "you") {
@@ -261,7 +268,7 @@ fn verb_frame(
     let mut c0 = c0;
     while c0 > 0 && {
         let p = cx.word(&toks[c0 - 1]);
-        (contains(lexicon::CUE_PREFIXES, p) || p == "not") && !is_capitalised(cx.text, &toks[c0 - 1])
+        (contains(lexicon::CUE_PREFIXES, p) || p == "not" || is_adverb(p)) && !is_capitalised(cx.text, &toks[c0 - 1])
     } {
         c0 -= 1;
     }
@@ -346,20 +353,28 @@ fn verb_frame(
         after_time
     };
     let that = find_that(cx, toks, after_object);
+    // A quotation mark before the source, even one the pairing could not
+    // match ("6’2”,”"), means the content is before it.
+    let quote_char = |t: &Token| cx.is_mark(t) || (t.kind == TokenKind::Punct && matches!(cx.word(t), "”" | "\"" | "'" | "’"));
     let boundary = src.start.checked_sub(1).filter(|&b| {
         let t = &toks[b];
-        is_punct(cx.text, t, ',') || cx.is_mark(t)
+        is_punct(cx.text, t, ',') || quote_char(t)
     });
-    let after_quote = boundary.is_some_and(|b| cx.is_mark(&toks[b]) || (b > 0 && is_punct(cx.text, &toks[b], ',') && cx.is_mark(&toks[b - 1])));
+    let after_quote = boundary.is_some_and(|b| quote_char(&toks[b]) || (b > 0 && is_punct(cx.text, &toks[b], ',') && quote_char(&toks[b - 1])));
     let split_quote_after = toks.get(after_object).is_some_and(|t| matches!(cx.word(t), "," | ":"))
         && toks.get(after_object + 1).is_some_and(|t| cx.is_mark(t));
+    let adjunct_tail = tail_is_adjunct(cx, toks, after_object);
+    let quote_then_adjunct = after_quote
+        && toks.get(after_object).is_some_and(|t| {
+            is_punct(cx.text, t, ',') || (contains(lexicon::ADJUNCT_STARTS, cx.word(t)) && !is_capitalised(cx.text, t))
+        });
     if let (Some(b), None) = (boundary, that) {
-        if tail_is_adjunct(cx, toks, after_object) || (after_quote && split_quote_after) {
+        if adjunct_tail || quote_then_adjunct || (after_quote && split_quote_after) {
             let ends_cue = after_time > c1 && (after_time >= toks.len() || is_end(cx, toks, after_time) || is_punct(cx.text, &toks[after_time], ','));
             let cue_end = if ends_cue { after_time } else { c1 };
             if let Some(before) = backward_content(cx, si, toks, b, sentence_start) {
                 let mut content = vec![before];
-                add_split_quote(cx, toks, cue_end, &mut content);
+                add_split_quote(cx, toks, after_object.max(cue_end), &mut content);
                 return Some((relation(kind, si, span(toks, c0, cue_end), Some(phrase_span(toks, src)), content), cue_end));
             }
         }
@@ -367,6 +382,14 @@ fn verb_frame(
     let start = that.unwrap_or(after_object);
     let content = forward_content(cx, si, toks, start, false)?;
     Some((relation(kind, si, span(toks, c0, c1), Some(phrase_span(toks, src)), content), c1))
+}
+
+/// An "-ly" adverb ("initially", "famously"), not a noun like "family".
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(w, "family" | "ally" | "rally" | "assembly" | "supply" | "monopoly" | "anomaly" | "italy" | "july" | "only")
 }
 
 /// Where the content of a participle or coordinated cue starts.
@@ -626,7 +649,10 @@ fn skip_object(cx: &Context, toks: &[Token], from: usize) -> usize {
 /// cue ("said in a statement that ...", "stressed, however, that ...").
 fn find_that(cx: &Context, toks: &[Token], from: usize) -> Option<usize> {
     (from..toks.len().min(from + 8))
-        .take_while(|&k| !cx.is_mark(&toks[k]))
+        .take_while(|&k| {
+            let w = cx.word(&toks[k]);
+            !cx.is_mark(&toks[k]) && !(k > from && (contains(lexicon::CUE_VERBS, w) || contains(lexicon::PARTICIPLES, w)))
+        })
         .find(|&k| cx.word(&toks[k]) == "that")
 }
 
@@ -656,6 +682,17 @@ fn forward_content(cx: &Context, si: usize, toks: &[Token], start: usize, in_sen
         return Some(vec![q.outer]);
     }
     let mut end = content_end(cx, toks);
+    // ", even though ...", ", but in fact ...": the writer's own comment.
+    if let Some(k) = (start + 1..toks.len().saturating_sub(1)).find(|&k| {
+        is_punct(cx.text, &toks[k], ',')
+            && !cx.is_quoted(toks[k].span.start)
+            && matches!(
+                cx.word(&toks[k + 1]),
+                "although" | "though" | "whereas" | "despite" | "even" | "but" | "however"
+            )
+    }) {
+        end = end.min(toks[k].span.start);
+    }
     let first = &toks[start];
     if cx.is_mark(first) {
         if let Some(q) = cx.top_quote_at(first.span.start).filter(|q| q.outer.start == first.span.start) {
@@ -674,6 +711,10 @@ fn content_end(cx: &Context, toks: &[Token]) -> usize {
         if cx.is_mark(t) || t.kind != TokenKind::Punct || !matches!(cx.word(t), "." | "!" | "?" | "…" | ";" | ":") {
             break;
         }
+        k -= 1;
+    }
+    // An unbalanced closing bracket belongs to the writer's text around it.
+    if k > 1 && is_punct(cx.text, &toks[k - 1], ')') && !toks[..k - 1].iter().any(|t| is_punct(cx.text, t, '(')) {
         k -= 1;
     }
     let last = &toks[k.max(1) - 1];
@@ -751,7 +792,12 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
             let (ra, rb) = (&mut head[a], &mut tail[0]);
             let b_in_a = inside(ra, rb.cue.start);
             let a_in_b = inside(rb, ra.cue.start);
-            if b_in_a && !rb.continues_clause {
+            // "X declined to comment and aides said ...": a new clause, not nesting.
+            let opens_clause = rb.source.filter(|s| s.start < rb.cue.start).is_some_and(|s| {
+                let before = cx.text.get(..s.start).unwrap_or("").trim_end();
+                before.ends_with(" and") || before.ends_with(" but") || before.ends_with(';') || before.ends_with(" while")
+            });
+            if b_in_a && !rb.continues_clause && !opens_clause {
                 if a_in_b {
                     keep[a] = false;
                 } else {
