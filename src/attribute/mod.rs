@@ -144,11 +144,16 @@ fn quote_list(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec
         out.push(entry(inner, owned, true));
     }
     for (r, s) in relations.iter().zip(speakers) {
-        if r.direct {
+        // Stance reports ("Trump wants ...") are not speech, and a source
+        // that is no one ("the numbers suggest") is not a speaker.
+        if r.direct || r.kind == reported::CueKind::Stance || s.kind == SourcingKind::Unattributed {
             continue;
         }
-        let Some(&first) = r.content.first() else { continue };
-        out.push(entry(trim_span(cx.text, first), Some((r, s)), false));
+        let (Some(&first), Some(&last)) = (r.content.first(), r.content.last()) else { continue };
+        // Pieces in one sentence read as one span ("X is viewed by Y as Z").
+        let one_sentence = cx.sentence_at(first.start).is_some() && cx.sentence_at(first.start) == cx.sentence_at(last.end.saturating_sub(1));
+        let span = if one_sentence { ByteSpan::new(first.start, last.end) } else { first };
+        out.push(entry(trim_span(cx.text, span), Some((r, s)), false));
     }
     out.sort_by_key(|q| (q.span.start, !q.direct));
     out

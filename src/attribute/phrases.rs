@@ -76,6 +76,12 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
             boundary = k + 1;
             break;
         }
+        // "... Witkoff, who many officials view as ...": an object relative
+        // clause; its subject starts after the pronoun.
+        if matches!(word, "who" | "whom" | "which" | "whose") && k < last {
+            boundary = k + 1;
+            break;
+        }
         // "... asked for a photo and Clinton said": "and" between a lower-case
         // word and a name or pronoun joins two clauses, not two names.
         if word == "and" && k > 0 && k < last {

@@ -280,11 +280,16 @@ fn verb_frame(
     let opener_after = toks.get(c1).is_some_and(|t| cx.is_mark(t) || matches!(cx.word(t), "that" | ":"));
     let last_in_sentence = earlier.len().checked_sub(1).filter(|&k| k >= first_in_sentence);
     // ", adding that ..." and "... and said ...": the main clause's speaker.
-    let participle = contains(lexicon::PARTICIPLES, head_verb) && prev.is_some_and(|p| is_punct(cx.text, p, ','));
+    let after_comma = prev.is_some_and(|p| is_punct(cx.text, p, ','))
+        || (c0 >= 2 && cx.is_mark(&toks[c0 - 1]) && is_punct(cx.text, &toks[c0 - 2], ','));
+    let participle = contains(lexicon::PARTICIPLES, head_verb) && after_comma;
     let coordinated = prev.is_some_and(|p| matches!(cx.word(p), "and" | "but")) && !nounish;
     if participle || coordinated {
-        let (source, shared) = match last_in_sentence {
+        // Only an active clause's source is the subject the verb shares.
+        let active = last_in_sentence.filter(|&k| earlier[k].source.is_some_and(|s| s.start < earlier[k].cue.start));
+        let (source, shared) = match active {
             Some(k) => (earlier[k].source, Some(k)),
+            None if last_in_sentence.is_some() && coordinated => (None, None),
             None => (clause_subject(cx, toks, c0).map(|p| phrase_span(toks, p)), None),
         };
         source?;
@@ -336,7 +341,10 @@ fn verb_frame(
     if kind == CueKind::Belief && src.end - src.start > 6 {
         return None;
     }
-    if nounish && !opener_after && !ends_in_name(cx, toks, src) {
+    let verb_follows = toks.get(c1).is_some_and(|t| {
+        matches!(cx.word(t), "was" | "is" | "were" | "are" | "has" | "had" | "have" | "would" | "will" | "could" | "can" | "may" | "might" | "should" | "did")
+    });
+    if nounish && (verb_follows || (!opener_after && !ends_in_name(cx, toks, src))) {
         return None;
     }
     if matches!(head_verb, "show" | "shows" | "showed" | "showing" | "found" | "estimate" | "estimates" | "estimated")
@@ -363,7 +371,8 @@ fn verb_frame(
     let after_quote = boundary.is_some_and(|b| quote_char(&toks[b]) || (b > 0 && is_punct(cx.text, &toks[b], ',') && quote_char(&toks[b - 1])));
     let split_quote_after = toks.get(after_object).is_some_and(|t| matches!(cx.word(t), "," | ":"))
         && toks.get(after_object + 1).is_some_and(|t| cx.is_mark(t));
-    let adjunct_tail = tail_is_adjunct(cx, toks, after_object);
+    let to_infinitive = contains(lexicon::OBJECT_VERBS, head_verb) && lower_is(cx, toks.get(after_object), &["to"]);
+    let adjunct_tail = !to_infinitive && tail_is_adjunct(cx, toks, after_object);
     let quote_then_adjunct = after_quote
         && toks.get(after_object).is_some_and(|t| {
             is_punct(cx.text, t, ',') || (contains(lexicon::ADJUNCT_STARTS, cx.word(t)) && !is_capitalised(cx.text, t))

@@ -11,7 +11,7 @@
 
 use super::context::Context;
 use super::lexicon;
-use super::reported::Relation;
+use super::reported::{CueKind, Relation};
 use super::speakers::Speaker;
 use super::{Sourcing, SourcingKind};
 use crate::spans::ByteSpan;
@@ -32,10 +32,13 @@ fn of_sentence(cx: &Context, si: usize, sentence: ByteSpan, relations: &[Relatio
             .sum()
     };
     // The attribution covering most of the sentence; else one whose cue is in it.
+    // Stance reports ("Trump wants ...") are the article's own claims about
+    // someone, not claims sourced to them.
+    let sourced = |r: &Relation, s: &Speaker| r.kind != CueKind::Stance && s.kind != SourcingKind::Unattributed;
     let best = relations
         .iter()
         .zip(speakers)
-        .filter(|(r, s)| s.kind != SourcingKind::Unattributed || r.source.is_some())
+        .filter(|(r, s)| sourced(r, s))
         .map(|(r, s)| (overlap(r), r, s))
         .filter(|(o, _, _)| *o > 0)
         .max_by_key(|(o, r, _)| (*o, std::cmp::Reverse(r.cue.start)))
@@ -44,7 +47,7 @@ fn of_sentence(cx: &Context, si: usize, sentence: ByteSpan, relations: &[Relatio
             relations
                 .iter()
                 .zip(speakers)
-                .find(|(r, s)| r.sentence == si && s.kind != SourcingKind::Unattributed)
+                .find(|(r, s)| r.sentence == si && sourced(r, s))
         });
     if let Some((r, s)) = best {
         return Sourcing {

@@ -59,7 +59,10 @@ struct Person {
 /// A place in the text where a person is mentioned.
 #[derive(Debug, Clone)]
 struct Mention {
+    /// Where the surname is.
     at: usize,
+    /// Where the mention starts: the first name, for a full name.
+    start: usize,
     /// The people it may be; one when unambiguous.
     people: Vec<usize>,
     /// A full-name mention (or one the context resolved).
@@ -97,6 +100,21 @@ const GROUP_WORDS: &[&str] = &[
     "residents", "scientists", "supporters", "voters",
 ];
 
+/// Documents that state findings on the record.
+const DOCUMENTS: &[&str] = &[
+    "analysis", "article", "audit", "book", "data", "documents", "email", "filing", "filings",
+    "letter", "memo", "poll", "polls", "records", "report", "research", "ruling", "statement",
+    "studies", "study", "survey", "transcript", "tweet",
+];
+
+/// Nouns for people, so an unnamed one is an anonymous source.
+const PERSON_NOUNS: &[&str] = &[
+    "aide", "author", "candidate", "daughter", "doctor", "employee", "father", "friend",
+    "husband", "lawyer", "man", "member", "mother", "neighbor", "owner", "person", "relative",
+    "reporter", "resident", "son", "student", "teacher", "voter", "wife", "witness", "woman",
+    "worker", "writer",
+];
+
 /// Institutions that speak on the record without a personal name.
 const INSTITUTIONS: &[&str] = &[
     "agency", "authorities", "campaign", "company", "committee", "court", "department",
@@ -108,12 +126,8 @@ impl People {
     /// names in source phrases, then finds their mentions.
     pub fn new(cx: &Context, entities: &[Entity], relations: &[Relation]) -> Self {
         let mut persons: Vec<Person> = Vec::new();
-        for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
-            let name = e.name.trim();
-            if name.split_whitespace().count() >= 2 && is_plausible_name(name) {
-                add_person(&mut persons, name, e.role.clone(), e.descriptor.clone());
-            }
-        }
+        // Names in source phrases first: their roles and appositives are the
+        // ones the attribution itself gives.
         for r in relations {
             if let Some(src) = r.source {
                 if let Some(found) = name_in(cx, src) {
@@ -122,6 +136,12 @@ impl People {
                         add_person(&mut persons, found.span.of(cx.text), role, descriptor);
                     }
                 }
+            }
+        }
+        for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            let name = e.name.trim();
+            if name.split_whitespace().count() >= 2 && is_plausible_name(name) {
+                add_person(&mut persons, name, e.role.clone(), e.descriptor.clone());
             }
         }
         // Single-word person entities ("Mr. Trump") whose surname no one has.
@@ -135,6 +155,16 @@ impl People {
             }
         }
         let mentions = find_mentions(cx, &persons);
+        // A role written before the first full mention ("Trump’s son-in-law
+        // Jared Kushner", "special envoy Steve Witkoff").
+        for (p, person) in persons.iter_mut().enumerate() {
+            if person.role.is_some() {
+                continue;
+            }
+            if let Some(m) = mentions.iter().find(|m| m.explicit && m.people == [p]) {
+                person.role = role_before_mention(cx, m.start);
+            }
+        }
         People { persons, mentions }
     }
 
@@ -215,17 +245,23 @@ impl People {
         if contains(GROUP_WORDS, &head_lower) {
             return Speaker::of_kind(SourcingKind::Vague);
         }
-        if contains(INSTITUTIONS, &head_lower) {
+        // An institution, a document or an office on the record: "police",
+        // "the report", "the President".
+        let on_record = contains(INSTITUTIONS, &head_lower)
+            || contains(DOCUMENTS, &head_lower)
+            || (contains(lexicon::ROLE_HEADS, &head_lower) && matches!(first, "the" | "this"));
+        if on_record {
             let mut s = Speaker::of_kind(SourcingKind::Named);
             s.name = Some(core_text(text, src).to_string());
             return s;
         }
-        // Some other unnamed person or thing: specific if singular and
-        // determined ("the woman", "a study"), vague otherwise.
-        if matches!(first, "the" | "a" | "an" | "this" | "one") && !head_lower.ends_with('s') {
+        // An unnamed person ("the woman", "a doctor") is an anonymous source;
+        // anything else ("Trump’s reliance on Kushner suggests") is the
+        // writer's inference, not a source.
+        if contains(PERSON_NOUNS, &head_lower) || contains(lexicon::ROLE_HEADS, &head_lower) {
             Speaker::of_kind(SourcingKind::Anonymous)
         } else {
-            Speaker::of_kind(SourcingKind::Vague)
+            Speaker::of_kind(SourcingKind::Unattributed)
         }
     }
 
@@ -248,8 +284,21 @@ impl People {
                 return s;
             }
             "who" | "which" => {
-                // The phrase right before ", who": the previous relation's
-                // source in this sentence, or the nearest person mentioned.
+                // The phrase right before ", who": a person named there, the
+                // previous relation's source, or the phrase itself.
+                let before = cx.text.get(..src.start).unwrap_or("").trim_end().trim_end_matches(',').trim_end();
+                if let Some(m) = self.mentions.iter().rev().find(|m| m.at < src.start) {
+                    let name_end = cx.tokens_in(ByteSpan::new(m.at, before.len())).first().map(|t| t.span.end);
+                    if name_end.is_some_and(|e| before.len().saturating_sub(e) <= 3) {
+                        return self.speaker_for_mention(m, pronoun);
+                    }
+                }
+                if let Some(np) = antecedent(cx, before.len()) {
+                    let s = self.speaker_of(cx, relations, done, k, np, publisher);
+                    if s.kind != SourcingKind::Unattributed {
+                        return s;
+                    }
+                }
                 if let Some(j) = (0..k).rev().find(|&j| {
                     relations[j].sentence == relations[k].sentence && relations[j].source.is_some_and(|s| s.end <= src.start)
                 }) {
@@ -513,6 +562,8 @@ pub(super) const LISTS: &[(&str, &[&str])] = &[
     ("ORG_WORDS", ORG_WORDS),
     ("GROUP_WORDS", GROUP_WORDS),
     ("INSTITUTIONS", INSTITUTIONS),
+    ("DOCUMENTS", DOCUMENTS),
+    ("PERSON_NOUNS", PERSON_NOUNS),
 ];
 
 fn stem(w: &str) -> &str {
@@ -626,10 +677,17 @@ fn find_mentions(cx: &Context, persons: &[Person]) -> Vec<Mention> {
             .collect();
         let at = t.span.start;
         if let [p] = full[..] {
-            out.push(Mention { at, people: vec![p], explicit: true });
+            let words = persons[p].name.split_whitespace().count();
+            let start = k.checked_sub(words - 1).and_then(|j| toks.get(j)).map_or(at, |f| f.span.start);
+            let start = if cx.text.get(start..t.span.end).map(base) == Some(persons[p].name.as_str()) {
+                start
+            } else {
+                toks.get(k.wrapping_sub(1)).map_or(at, |f| f.span.start)
+            };
+            out.push(Mention { at, start, people: vec![p], explicit: true });
         } else {
             let explicit = owners.len() == 1;
-            out.push(Mention { at, people: owners, explicit });
+            out.push(Mention { at, start: at, people: owners, explicit });
         }
     }
     out
@@ -651,7 +709,29 @@ struct NameFound {
 /// without title words. `None` when the core names no one.
 fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
     let core = ByteSpan::new(src.start, src.start + core_text(cx.text, src).len());
-    let toks: Vec<&Token> = cx.tokens_in(core).iter().collect();
+    let all = cx.tokens_in(core);
+    // The head phrase ends at a lower-case preposition ("Trump’s reliance on
+    // Kushner"), but "Secretary of State Marco Rubio" keeps its "of".
+    let head_end = (0..all.len())
+        .find(|&k| {
+            let w = cx.word(&all[k]);
+            matches!(w, "on" | "of" | "in" | "at" | "during" | "for" | "from" | "with" | "about" | "over" | "by" | "to" | "into")
+                && !(w == "of" && all.get(k + 1).is_some_and(|n| is_capitalised(cx.text, n)))
+        })
+        .unwrap_or(all.len());
+    let toks: Vec<&Token> = all[..head_end].iter().collect();
+    // "Trump’s reliance": a name that only owns the head noun is not the source.
+    if let Some(last) = toks.iter().rposition(|t| is_capitalised(cx.text, t)) {
+        let possessive = cx.word(toks[last]).ends_with("’s") || cx.word(toks[last]).ends_with("'s");
+        let after = &toks[last + 1..];
+        if possessive
+            && !after.is_empty()
+            && after.iter().all(|t| !is_capitalised(cx.text, t))
+            && !after.iter().any(|t| contains(lexicon::ROLE_HEADS, cx.word(t)) || matches!(cx.word(t), "campaign" | "spokesman" | "spokeswoman" | "office" | "lawyer" | "aides" | "aide"))
+        {
+            return None;
+        }
+    }
     let mut best: Option<(usize, usize)> = None;
     let mut k = 0;
     while k < toks.len() {
@@ -713,6 +793,52 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         EntityKind::Person
     };
     Some(NameFound { span, words, kind })
+}
+
+/// The noun phrase ending at byte `end` (before ", who"), up to its clause
+/// boundary.
+fn antecedent(cx: &Context, end: usize) -> Option<ByteSpan> {
+    let sentence = cx.sentence_at(end.saturating_sub(1))?;
+    let toks = cx.tokens_in(ByteSpan::new(cx.sentences[sentence].start, end));
+    let mut start = toks.len();
+    while start > 0 && toks.len() - start < 6 {
+        let t = &toks[start - 1];
+        let w = cx.word(t);
+        if t.kind == TokenKind::Punct && !matches!(w, "." | "’" | "'") || contains(lexicon::CLAUSE_OPENERS, w) || contains(lexicon::CUE_VERBS, w) {
+            break;
+        }
+        start -= 1;
+        if matches!(w, "the" | "a" | "an" | "The" | "A" | "An" | "some" | "Some" | "many" | "Many") {
+            break;
+        }
+    }
+    (start < toks.len()).then(|| ByteSpan::new(toks[start].span.start, toks[toks.len() - 1].span.end))
+}
+
+/// The role words written just before a full-name mention at `at`
+/// ("Trump’s son-in-law", "special envoy", "Russian President").
+fn role_before_mention(cx: &Context, at: usize) -> Option<String> {
+    let sentence = cx.sentence_at(at)?;
+    let toks = cx.tokens_in(ByteSpan::new(cx.sentences[sentence].start, at));
+    let mut start = toks.len();
+    while start > 0 && toks.len() - start < 6 {
+        let t = &toks[start - 1];
+        let w = cx.word(t);
+        let lower = w.to_ascii_lowercase();
+        if t.kind != TokenKind::Word || matches!(lower.as_str(), "the" | "a" | "an" | "and" | "with" | "by" | "as" | "of" | "to" | "for" | "from" | "said" | "says" | "told") {
+            break;
+        }
+        if !is_capitalised(cx.text, t) && contains(lexicon::CUE_VERBS, w) {
+            break;
+        }
+        start -= 1;
+    }
+    let words = &toks[start..];
+    let has_role = words.iter().any(|t| {
+        let w = cx.word(t).to_ascii_lowercase();
+        contains(lexicon::ROLE_HEADS, &w) || matches!(w.as_str(), "son-in-law" | "daughter-in-law" | "wife" | "husband" | "son" | "daughter" | "brother" | "sister" | "father" | "mother" | "envoy" | "negotiator")
+    });
+    (has_role && !words.is_empty()).then(|| ByteSpan::new(words[0].span.start, words[words.len() - 1].span.end).of(cx.text).to_string())
 }
 
 fn is_initial(cx: &Context, toks: &[&Token], dot: usize) -> bool {
@@ -783,7 +909,11 @@ fn role_and_descriptor(text: &str, src: ByteSpan, name: ByteSpan) -> (Option<Str
                 .unwrap_or(rest.len());
             rest[..cut].trim_end_matches([',', ' ']).to_string()
         })
-        .filter(|d| d.split_whitespace().count() >= 2 && d.starts_with(|c: char| c.is_lowercase() || c == 'A' || c == 'T'));
+        .filter(|d| {
+            d.split_whitespace().count() >= 2
+                && d.starts_with(|c: char| c.is_lowercase() || c == 'A' || c == 'T')
+                && !["who ", "which ", "whose ", "where ", "whom "].iter().any(|p| d.starts_with(p))
+        });
     (role, descriptor)
 }
 
