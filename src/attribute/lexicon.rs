@@ -29,28 +29,29 @@ pub fn contains(list: &[&str], word: &str) -> bool {
 /// by one of these is sourced to its speaker.
 pub const CUE_VERBS: &[&str] = &[
     "accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged", "acknowledges",
-    "add", "added", "adding", "adds", "admit", "admits", "admitted", "advised", "agree", "agreed",
-    "agrees", "alleged", "alleges", "announce", "announced", "announces", "announcing",
-    "answered", "argue", "argued", "argues", "arguing", "ask", "asked", "asking", "asks",
-    "assert", "asserted", "asserting", "asserts", "assured", "attacked", "bemoaned", "blamed",
-    "blasted", "boasted", "bragged", "call", "called", "calling", "calls", "cautioned", "charged",
-    "cited", "citing", "claim", "claimed", "claiming", "claims", "commented", "complain",
-    "complained", "complains", "conceded", "concedes", "concluded", "concludes", "condemned",
-    "confirmed", "confirms", "contend", "contended", "contends", "continued", "countered",
-    "credited", "criticize", "criticized", "criticizes", "criticizing", "declare", "declared",
-    "declares", "declaring", "defended", "defending", "defends", "demanded", "demands", "denied",
-    "denies", "denounced", "deny", "described", "describes", "describing", "disclosed",
-    "dismissed", "disputed", "disputes", "echoed", "emphasised", "emphasized", "emphasizes",
-    "estimate", "estimated", "estimates", "explain", "explained", "explaining", "explains",
-    "found", "hinted", "implied", "indicated", "indicates", "insist", "insisted", "insisting",
-    "insists", "joked", "lamented", "mentioned", "mocked", "note", "noted", "notes", "noting",
-    "observed", "pledged", "pointed", "posted", "praised", "praises", "praising", "predict",
-    "predicted", "predicting", "predicts", "proclaimed", "promise", "promised", "promises",
-    "promising", "questioned", "quipped", "recalled", "recalling", "recalls", "referred",
-    "referring", "rejected", "remarked", "replied", "reported", "reports", "responded",
-    "retorted", "revealed", "said", "say", "saying", "says", "show", "showed", "showing", "shows",
-    "slammed", "stated", "stating", "stressed", "stresses", "suggest", "suggested", "suggesting",
-    "suggests", "talked", "talking", "tell", "telling", "tells", "testified", "threatened", "told",
+    "add", "added", "adding", "adds", "admit", "admits", "admitted", "advised", "agree",
+    "agreed", "agrees", "alleged", "alleges", "announce", "announced", "announces",
+    "announcing", "answered", "argue", "argued", "argues", "arguing", "ask", "asked", "asking",
+    "asks", "assert", "asserted", "asserting", "asserts", "assured", "attacked", "bemoaned",
+    "blamed", "blasted", "boasted", "bragged", "call", "called", "calling", "calls",
+    "cautioned", "charged", "cited", "citing", "claim", "claimed", "claiming", "claims",
+    "commented", "complain", "complained", "complains", "conceded", "concedes", "concluded",
+    "concludes", "condemned", "confirmed", "confirms", "contend", "contended", "contends",
+    "continued", "countered", "credited", "criticize", "criticized", "criticizes",
+    "criticizing", "declare", "declared", "declares", "declaring", "defended", "defending",
+    "defends", "demanded", "demands", "denied", "denies", "denounced", "deny", "described",
+    "describes", "describing", "disclosed", "dismissed", "disputed", "disputes", "echoed",
+    "emphasised", "emphasized", "emphasizes", "estimate", "estimated", "estimates", "explain",
+    "explained", "explaining", "explains", "found", "hinted", "implied", "indicated",
+    "indicates", "insist", "insisted", "insisting", "insists", "joked", "lamented", "learned",
+    "mentioned", "mocked", "note", "noted", "notes", "noting", "observed", "pledged", "pointed",
+    "posted", "praised", "praises", "praising", "predict", "predicted", "predicting",
+    "predicts", "proclaimed", "promise", "promised", "promises", "promising", "questioned",
+    "quipped", "recalled", "recalling", "recalls", "referred", "referring", "rejected",
+    "remarked", "replied", "reported", "reports", "responded", "retorted", "revealed", "said",
+    "say", "saying", "says", "show", "showed", "showing", "shows", "slammed", "stated",
+    "stating", "stressed", "stresses", "suggest", "suggested", "suggesting", "suggests",
+    "talked", "talking", "tell", "telling", "tells", "testified", "threatened", "told",
     "tweeted", "urge", "urged", "urges", "urging", "vow", "vowed", "vowing", "vows", "warn",
     "warned", "warning", "warns", "writes", "writing", "wrote",
 ];
@@ -145,8 +146,8 @@ pub const BE_FORMS: &[&str] = &["are", "be", "been", "being", "is", "was", "were
 /// Auxiliaries and adverbs that belong to the cue ("has also said").
 pub const CUE_PREFIXES: &[&str] = &[
     "again",
-    "also",
     "already",
+    "also",
     "did",
     "does",
     "earlier",
@@ -216,15 +217,7 @@ pub const CLAUSE_OPENERS: &[&str] = &[
 
 /// Sentence openers that are not part of a source ("But Trump said").
 pub const LEADING_CONNECTIVES: &[&str] = &[
-    "and",
-    "also",
-    "but",
-    "meanwhile",
-    "now",
-    "so",
-    "still",
-    "then",
-    "yet",
+    "also", "and", "but", "meanwhile", "now", "so", "still", "then", "yet",
 ];
 
 /// Words that cannot end a source noun phrase: a verb or function word
@@ -327,28 +320,14 @@ pub const COUNTERS: &[&str] = &[
 
 /// Agentless hedges: the text reports a view without saying whose.
 pub const VAGUE_PHRASES: &[&str] = &[
-    "allegedly",
-    "critics say",
-    "critics said",
-    "is believed",
-    "is considered",
-    "is expected",
-    "is seen as",
-    "is thought",
-    "is viewed as",
-    "is widely",
-    "it is believed",
-    "it is said",
-    "reportedly",
-    "some say",
-    "there are concerns",
-    "was seen as",
-    "widely seen",
+    "allegedly", "critics said", "critics say", "is believed", "is considered", "is expected",
+    "is seen as", "is thought", "is viewed as", "is widely", "it is believed", "it is said",
+    "reportedly", "some say", "there are concerns", "was seen as", "widely seen",
 ];
 
 /// Words for a publication when it speaks of itself ("The Post has learned").
 pub const OUTLET_HEADS: &[&str] = &[
-    "examiner", "globe", "guardian", "herald", "journal", "newspaper", "news", "post", "times",
+    "examiner", "globe", "guardian", "herald", "journal", "news", "newspaper", "post", "times",
     "tribune",
 ];
 
@@ -386,40 +365,11 @@ pub const FEMALE_WORDS: &[&str] = &[
 /// Person-denoting role words, used to tell a person source from an
 /// organisation and to read a role from a source phrase.
 pub const ROLE_HEADS: &[&str] = &[
-    "adviser",
-    "advisor",
-    "ambassador",
-    "analyst",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "counsel",
-    "director",
-    "diplomat",
-    "economist",
-    "envoy",
-    "executive",
-    "governor",
-    "leader",
-    "manager",
-    "mayor",
-    "minister",
-    "negotiator",
-    "nominee",
-    "official",
-    "president",
-    "professor",
-    "representative",
-    "secretary",
-    "senator",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "strategist",
+    "adviser", "advisor", "ambassador", "analyst", "chairman", "chairwoman", "chief",
+    "commissioner", "congressman", "congresswoman", "counsel", "diplomat", "director",
+    "economist", "envoy", "executive", "governor", "leader", "manager", "mayor", "minister",
+    "negotiator", "nominee", "official", "president", "professor", "representative",
+    "secretary", "senator", "speaker", "spokesman", "spokesperson", "spokeswoman", "strategist",
 ];
 
 #[cfg(test)]

@@ -189,3 +189,6 @@ fn trim_span(text: &str, span: ByteSpan) -> ByteSpan {
     let trimmed = s.trim();
     ByteSpan::new(span.start + lead, span.start + lead + trimmed.len())
 }
+
+#[cfg(test)]
+mod tests;

@@ -78,9 +78,17 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
         }
         // "... Witkoff, who many officials view as ...": an object relative
         // clause; its subject starts after the pronoun.
+        // (Not "officials who spoke on condition of anonymity said".)
         if matches!(word, "who" | "whom" | "which" | "whose") && k < last {
-            boundary = k + 1;
-            break;
+            let next = &toks[k + 1];
+            let nw = cx.word(next).to_ascii_lowercase();
+            let subject_follows = is_capitalised(cx.text, next)
+                || contains(lexicon::PRONOUNS, &nw)
+                || matches!(nw.as_str(), "the" | "a" | "an" | "many" | "some" | "most" | "several" | "few" | "his" | "her" | "their" | "its" | "our");
+            if subject_follows {
+                boundary = k + 1;
+                break;
+            }
         }
         // "... asked for a photo and Clinton said": "and" between a lower-case
         // word and a name or pronoun joins two clauses, not two names.

@@ -250,9 +250,10 @@ pub fn looks_like_title(text: &str, q: &Quoted) -> bool {
 /// A scare quote or quoted term: a word or two, lower case, not sentence
 /// punctuation inside, sitting in the middle of the writer's own clause.
 pub fn looks_like_scare_quote(text: &str, q: &Quoted) -> bool {
-    let inner = q.inner.of(text).trim();
+    // American style puts the sentence's period inside the mark ("the “deal.”").
+    let inner = q.inner.of(text).trim().trim_end_matches([',', '.']);
     let words = inner.split_whitespace().count();
-    words <= 2 && !inner.ends_with([',', '.', '!', '?']) && !inner.is_empty()
+    words <= 2 && !inner.ends_with(['!', '?']) && !inner.is_empty()
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ pub fn find(cx: &Context) -> Vec<Relation> {
     }
     out.retain(|r| !r.content.is_empty());
     attach_continuations(cx, &mut out);
+    attach_earlier_pieces(cx, &mut out);
     // A defect in a rule must never reach the output as a broken span.
     out.retain(|r| {
         let ok = |s: &ByteSpan| {
@@ -265,6 +266,7 @@ fn verb_frame(
 ) -> Option<(Relation, usize)> {
     // Auxiliaries and adverbs before the verb belong to the cue.
     let head_verb = cx.word(&toks[c0]);
+    let v = c0;
     let mut c0 = c0;
     while c0 > 0 && {
         let p = cx.word(&toks[c0 - 1]);
@@ -276,7 +278,8 @@ fn verb_frame(
     let prev_is_break = prev.is_some_and(|p| is_punct(cx.text, p, ',') || cx.is_mark(p));
     let sentence_start = clause_start(cx, toks);
     let nounish = contains(lexicon::NOUNISH, head_verb)
-        || (matches!(head_verb, "called" | "calling") && toks.get(c1).is_some_and(|t| cx.is_mark(t)));
+        // "a company called World Liberty": a name given, not words said.
+        || matches!(head_verb, "called" | "calling");
     let opener_after = toks.get(c1).is_some_and(|t| cx.is_mark(t) || matches!(cx.word(t), "that" | ":"));
     let last_in_sentence = earlier.len().checked_sub(1).filter(|&k| k >= first_in_sentence);
     // ", adding that ..." and "... and said ...": the main clause's speaker.
@@ -345,6 +348,10 @@ fn verb_frame(
         matches!(cx.word(t), "was" | "is" | "were" | "are" | "has" | "had" | "have" | "would" | "will" | "could" | "can" | "may" | "might" | "should" | "did")
     });
     if nounish && (verb_follows || (!opener_after && !ends_in_name(cx, toks, src))) {
+        return None;
+    }
+    // "The Post has learned", not "he learned to swim".
+    if head_verb == "learned" && c0 == v && !lower_is(cx, toks.get(c1), &["that"]) {
         return None;
     }
     if matches!(head_verb, "show" | "shows" | "showed" | "showing" | "found" | "estimate" | "estimates" | "estimated")
@@ -818,7 +825,11 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
                 keep[a] = false;
                 continue;
             }
-            let cut = rb.source.filter(|s| s.start < rb.cue.start).map_or(rb.cue.start, |s| s.start);
+            // A participle's shared source sits back in the main clause: cut at its cue.
+            let cut = match rb.source {
+                Some(s) if s.start < rb.cue.start && !rb.continues_clause => s.start,
+                _ => rb.cue.start,
+            };
             if b_in_a {
                 for piece in ra.content.iter_mut() {
                     if piece.start < cut && cut < piece.end {
@@ -858,16 +869,47 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
     }
 }
 
-/// `span` without trailing spaces, commas and dashes.
+/// `span` without trailing spaces, commas, dashes and a dangling "and".
 fn trimmed(text: &str, span: ByteSpan) -> Option<ByteSpan> {
     let s = span.of(text);
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | ';'));
+    let mut t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | ';'));
+    for tail in [" and", " but", " or"] {
+        if let Some(rest) = t.strip_suffix(tail) {
+            t = rest.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+        }
+    }
     (!t.is_empty()).then(|| ByteSpan::new(span.start, span.start + t.len()))
 }
 
 /// True when `span` is exactly one top-level quotation, marks included.
 fn is_whole_quote(cx: &Context, span: ByteSpan) -> bool {
     cx.quotes.iter().any(|q| q.depth == 0 && q.outer == span)
+}
+
+/// A quotation whose attribution comes in a later paragraph: the pieces it
+/// continues from ("“First paragraph ...\n\n“... second,” she said.").
+fn attach_earlier_pieces(cx: &Context, rels: &mut [Relation]) {
+    for r in rels.iter_mut() {
+        loop {
+            let Some(&first) = r.content.first() else { break };
+            let Some(para) = cx.sentence_at(first.start).and_then(|s| cx.paragraph.get(s).copied()) else { break };
+            if para == 0 || !cx.quotes.iter().any(|q| q.depth == 0 && q.outer == first) {
+                break;
+            }
+            // The last top-level quote of the previous paragraph, left open.
+            let earlier = cx
+                .quotes
+                .iter()
+                .filter(|q| q.depth == 0 && q.outer.end <= first.start)
+                .filter(|q| cx.sentence_at(q.outer.start).and_then(|s| cx.paragraph.get(s).copied()) == Some(para - 1))
+                .last();
+            let opens_paragraph = cx.sentences.iter().find(|s| s.end > first.start).is_some_and(|s| s.start == first.start);
+            match earlier {
+                Some(q) if q.continues && opens_paragraph && !r.content.contains(&q.outer) => r.content.insert(0, q.outer),
+                _ => break,
+            }
+        }
+    }
 }
 
 /// A direct quotation that goes on after its attribution: the following

@@ -109,15 +109,15 @@ const DOCUMENTS: &[&str] = &[
 
 /// Nouns for people, so an unnamed one is an anonymous source.
 const PERSON_NOUNS: &[&str] = &[
-    "aide", "author", "candidate", "daughter", "doctor", "employee", "father", "friend",
-    "husband", "lawyer", "man", "member", "mother", "neighbor", "owner", "person", "relative",
-    "reporter", "resident", "son", "student", "teacher", "voter", "wife", "witness", "woman",
-    "worker", "writer",
+    "aide", "author", "candidate", "critic", "daughter", "doctor", "employee", "father", "friend",
+    "husband", "insider", "lawyer", "man", "member", "mother", "neighbor", "operative", "owner",
+    "person", "relative", "reporter", "resident", "son", "staffer", "student", "supporter",
+    "surrogate", "teacher", "voter", "wife", "witness", "woman", "worker", "writer",
 ];
 
 /// Institutions that speak on the record without a personal name.
 const INSTITUTIONS: &[&str] = &[
-    "agency", "authorities", "campaign", "company", "committee", "court", "department",
+    "agency", "authorities", "campaign", "committee", "company", "court", "department",
     "government", "ministry", "police", "prosecutors",
 ];
 
