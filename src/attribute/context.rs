@@ -91,8 +91,7 @@ impl<'a> Context<'a> {
     pub fn top_quote_at(&self, at: usize) -> Option<&Quoted> {
         self.quotes
             .iter()
-            .filter(|q| q.depth == 0 && q.outer.start <= at && at < q.outer.end)
-            .last()
+            .rfind(|q| q.depth == 0 && q.outer.start <= at && at < q.outer.end)
     }
 
     /// True when `at` lies inside quotation marks.
@@ -105,17 +104,23 @@ impl<'a> Context<'a> {
         self.quotes
             .iter()
             .filter(|q| q.depth == 0 && q.closed)
-            .find(|q| q.outer.end <= at && self.text.get(q.outer.end..at).is_some_and(|g| g.trim().is_empty() || g.trim() == ","))
+            .find(|q| {
+                q.outer.end <= at
+                    && self
+                        .text
+                        .get(q.outer.end..at)
+                        .is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
+            })
     }
 
     /// The top-level quote opening at or just after `at` (spaces, `:` or `,` between).
     pub fn quote_starting_at(&self, at: usize) -> Option<&Quoted> {
         self.quotes.iter().filter(|q| q.depth == 0).find(|q| {
             q.outer.start >= at
-                && self
-                    .text
-                    .get(at..q.outer.start)
-                    .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || matches!(c, ':' | ',')))
+                && self.text.get(at..q.outer.start).is_some_and(|g| {
+                    g.chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ':' | ','))
+                })
         })
     }
 }

@@ -149,10 +149,17 @@ fn quote_list(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec
         if r.direct || r.kind == reported::CueKind::Stance || s.kind == SourcingKind::Unattributed {
             continue;
         }
-        let (Some(&first), Some(&last)) = (r.content.first(), r.content.last()) else { continue };
+        let (Some(&first), Some(&last)) = (r.content.first(), r.content.last()) else {
+            continue;
+        };
         // Pieces in one sentence read as one span ("X is viewed by Y as Z").
-        let one_sentence = cx.sentence_at(first.start).is_some() && cx.sentence_at(first.start) == cx.sentence_at(last.end.saturating_sub(1));
-        let span = if one_sentence { ByteSpan::new(first.start, last.end) } else { first };
+        let one_sentence = cx.sentence_at(first.start).is_some()
+            && cx.sentence_at(first.start) == cx.sentence_at(last.end.saturating_sub(1));
+        let span = if one_sentence {
+            ByteSpan::new(first.start, last.end)
+        } else {
+            first
+        };
         out.push(entry(trim_span(cx.text, span), Some((r, s)), false));
     }
     out.sort_by_key(|q| (q.span.start, !q.direct));
@@ -192,3 +199,6 @@ fn trim_span(text: &str, span: ByteSpan) -> ByteSpan {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod seed_tests;

@@ -84,7 +84,22 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
             let nw = cx.word(next).to_ascii_lowercase();
             let subject_follows = is_capitalised(cx.text, next)
                 || contains(lexicon::PRONOUNS, &nw)
-                || matches!(nw.as_str(), "the" | "a" | "an" | "many" | "some" | "most" | "several" | "few" | "his" | "her" | "their" | "its" | "our");
+                || matches!(
+                    nw.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "many"
+                        | "some"
+                        | "most"
+                        | "several"
+                        | "few"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                );
             if subject_follows {
                 boundary = k + 1;
                 break;
@@ -128,7 +143,15 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
             if appositive.1 - appositive.0 > MAX_PLAIN_SOURCE {
                 return None;
             }
-            return valid(cx, toks, Phrase { start: appositive.0, end: cue }, false);
+            return valid(
+                cx,
+                toks,
+                Phrase {
+                    start: appositive.0,
+                    end: cue,
+                },
+                false,
+            );
         }
         let head_start = strip_connectives(cx, toks, chunk_start(2), chunk_end(2));
         if head_start >= chunk_end(2) || chunk_end(2) - head_start > MAX_PLAIN_SOURCE {
@@ -162,7 +185,11 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
 
 fn is_time_word(cx: &Context, t: &Token) -> bool {
     let w = cx.word(t);
-    contains(lexicon::CUE_TIME_SUFFIXES, w) || matches!(w, "year" | "month" | "this" | "night" | "recently" | "previously")
+    contains(lexicon::CUE_TIME_SUFFIXES, w)
+        || matches!(
+            w,
+            "year" | "month" | "this" | "night" | "recently" | "previously"
+        )
 }
 
 /// Skips "But", "And", "Also" ... at the start of a chunk.
@@ -201,7 +228,12 @@ fn valid(cx: &Context, toks: &[Token], p: Phrase, with_appositive: bool) -> Opti
     }
     // The phrase starts like a noun phrase, not a verb or preposition.
     let first = cx.word(&words[0]);
-    if !is_capitalised(cx.text, &words[0]) && contains(lexicon::NOT_SOURCE_END, first) && first != "a" && first != "an" && first != "the" {
+    if !is_capitalised(cx.text, &words[0])
+        && contains(lexicon::NOT_SOURCE_END, first)
+        && first != "a"
+        && first != "an"
+        && first != "the"
+    {
         return None;
     }
     // Sources are outside quotations.
@@ -219,7 +251,10 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
     let w = cx.word(first);
     let starts_phrase = is_capitalised(cx.text, first)
         || contains(lexicon::PRONOUNS, w)
-        || matches!(w, "the" | "a" | "an" | "one" | "two" | "some" | "many" | "several");
+        || matches!(
+            w,
+            "the" | "a" | "an" | "one" | "two" | "some" | "many" | "several"
+        );
     if !starts_phrase || cx.is_quoted(first.span.start) {
         return None;
     }
@@ -227,9 +262,14 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
     // hopes ..." is a clause, not an inverted source.
     if contains(lexicon::PRONOUNS, w) {
         let next_ok = toks.get(from + 1).is_none_or(|n| {
-            n.kind == TokenKind::Punct || contains(lexicon::ADJUNCT_STARTS, cx.word(n)) || contains(lexicon::CUE_TIME_SUFFIXES, cx.word(n))
+            n.kind == TokenKind::Punct
+                || contains(lexicon::ADJUNCT_STARTS, cx.word(n))
+                || contains(lexicon::CUE_TIME_SUFFIXES, cx.word(n))
         });
-        return next_ok.then_some(Phrase { start: from, end: from + 1 });
+        return next_ok.then_some(Phrase {
+            start: from,
+            end: from + 1,
+        });
     }
     let mut end = from;
     let mut seen_comma = false;
@@ -259,7 +299,10 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
             }
         } else {
             let word = cx.word(t);
-            if contains(lexicon::CLAUSE_OPENERS, word) && !is_capitalised(cx.text, t) && word != "that" {
+            if contains(lexicon::CLAUSE_OPENERS, word)
+                && !is_capitalised(cx.text, t)
+                && word != "that"
+            {
                 break;
             }
             // Before any appositive, a verb means this is a clause ("said
@@ -269,10 +312,23 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
                 if contains(VERB_WORDS, word) {
                     return None;
                 }
-                if matches!(word, "in" | "on" | "at" | "during" | "after" | "before" | "to" | "about" | "of" | "from")
-                    && end > from
+                if matches!(
+                    word,
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "to"
+                        | "about"
+                        | "of"
+                        | "from"
+                ) && end > from
                     && is_capitalised(cx.text, &toks[end - 1])
-                    && !(word == "of" && toks.get(end + 1).is_some_and(|n| is_capitalised(cx.text, n)))
+                    && !(word == "of"
+                        && toks
+                            .get(end + 1)
+                            .is_some_and(|n| is_capitalised(cx.text, n)))
                 {
                     break;
                 }
@@ -284,7 +340,10 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
         end += 1;
     }
     // Trailing punctuation is not part of the phrase.
-    while end > from && toks[end - 1].kind == TokenKind::Punct && !is_punct(cx.text, &toks[end - 1], ')') {
+    while end > from
+        && toks[end - 1].kind == TokenKind::Punct
+        && !is_punct(cx.text, &toks[end - 1], ')')
+    {
         end -= 1;
     }
     (end > from).then_some(Phrase { start: from, end })

@@ -194,9 +194,11 @@ fn marks(text: &str, para: ByteSpan) -> impl Iterator<Item = Mark> + '_ {
 /// A mark after a space or an opening bracket opens; one before a space or
 /// punctuation closes.
 fn straight_role(before: Option<char>, after: Option<char>) -> Role {
-    let opens_after = |c: char| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/');
-    let closes_before =
-        |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–');
+    let opens_after =
+        |c: char| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/');
+    let closes_before = |c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–')
+    };
     match (before, after) {
         (None, _) => Role::Open,
         (Some(b), _) if opens_after(b) => Role::Open,
@@ -209,19 +211,25 @@ fn straight_role(before: Option<char>, after: Option<char>) -> Role {
 /// "don’t", "Trump’s", "’90s", "Democrats’ plan": an apostrophe, not a mark.
 fn is_apostrophe(before: Option<char>, after: Option<char>) -> bool {
     let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    (letter(before) && letter(after)) || (after.is_some_and(|c| c.is_ascii_digit()) && !letter(before))
+    (letter(before) && letter(after))
+        || (after.is_some_and(|c| c.is_ascii_digit()) && !letter(before))
 }
 
 /// A quoted title of a show, book or work, or a quoted term: Title Case,
 /// short, and either after a possessive ("CBS’ “60 Minutes”") or not read as
 /// speech by anyone.
 pub fn looks_like_title(text: &str, q: &Quoted) -> bool {
-    let inner = q.inner.of(text).trim_matches(|c: char| matches!(c, ',' | '.' | ' '));
+    let inner = q
+        .inner
+        .of(text)
+        .trim_matches(|c: char| matches!(c, ',' | '.' | ' '));
     let words: Vec<&str> = inner.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 {
         return false;
     }
-    let small = ["a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "&"];
+    let small = [
+        "a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "&",
+    ];
     let title_case = words.iter().enumerate().all(|(i, w)| {
         w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || (i > 0 && small.contains(w))
@@ -232,7 +240,7 @@ pub fn looks_like_title(text: &str, q: &Quoted) -> bool {
     let before = text[..q.outer.start].trim_end();
     let after_possessive = before.ends_with("’s")
         || before.ends_with("'s")
-        || before.ends_with(|c: char| matches!(c, '’' | '\''));
+        || before.ends_with(['’', '\'']);
     let lead_in = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
@@ -241,8 +249,23 @@ pub fn looks_like_title(text: &str, q: &Quoted) -> bool {
     after_possessive
         || matches!(
             lead_in.as_str(),
-            "on" | "in" | "titled" | "entitled" | "film" | "show" | "book" | "program" | "programme"
-                | "song" | "series" | "column" | "the" | "a" | "its" | "his" | "her" | "their"
+            "on" | "in"
+                | "titled"
+                | "entitled"
+                | "film"
+                | "show"
+                | "book"
+                | "program"
+                | "programme"
+                | "song"
+                | "series"
+                | "column"
+                | "the"
+                | "a"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
         )
         || words.len() <= 3
 }
@@ -282,10 +305,22 @@ mod tests {
     fn table_of_quote_pairings() {
         let cases: &[(&str, &[(&str, u8)])] = &[
             ("He said “yes.” Then left.", &[("yes.", 0)]),
-            ("\"We won,\" he said, \"and we will again.\"", &[("We won,", 0), ("and we will again.", 0)]),
-            ("“It isn’t ‘fake,’ it’s real,” she said.", &[("It isn’t ‘fake,’ it’s real,", 0), ("fake,", 1)]),
-            ("\"He told me 'go home' and left,\" she said.", &[("He told me 'go home' and left,", 0), ("go home", 1)]),
-            ("''This isn't tax reform,'' said Mr. Holtz-Eakin.", &[("This isn't tax reform,", 0)]),
+            (
+                "\"We won,\" he said, \"and we will again.\"",
+                &[("We won,", 0), ("and we will again.", 0)],
+            ),
+            (
+                "“It isn’t ‘fake,’ it’s real,” she said.",
+                &[("It isn’t ‘fake,’ it’s real,", 0), ("fake,", 1)],
+            ),
+            (
+                "\"He told me 'go home' and left,\" she said.",
+                &[("He told me 'go home' and left,", 0), ("go home", 1)],
+            ),
+            (
+                "''This isn't tax reform,'' said Mr. Holtz-Eakin.",
+                &[("This isn't tax reform,", 0)],
+            ),
             ("Trump’s and the Democrats’ plans, in the ’90s.", &[]),
             ("“One. Two. Three,” he said.", &[("One. Two. Three,", 0)]),
             ("A lone \" mark.", &[(" mark.", 0)]),

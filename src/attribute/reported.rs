@@ -48,7 +48,8 @@ pub fn find(cx: &Context) -> Vec<Relation> {
         let toks = cx.tokens_in(sentence);
         let first = out.len();
         let mut i = 0;
-        if let Some((rel, next)) = headline_colon(cx, si, toks).or_else(|| in_a_poll(cx, si, toks)) {
+        if let Some((rel, next)) = headline_colon(cx, si, toks).or_else(|| in_a_poll(cx, si, toks))
+        {
             out.push(rel);
             i = next;
         }
@@ -94,7 +95,13 @@ fn phrase_span(toks: &[Token], p: Phrase) -> ByteSpan {
     span(toks, p.start, p.end)
 }
 
-fn relation(kind: CueKind, si: usize, cue: ByteSpan, source: Option<ByteSpan>, content: Vec<ByteSpan>) -> Relation {
+fn relation(
+    kind: CueKind,
+    si: usize,
+    cue: ByteSpan,
+    source: Option<ByteSpan>,
+    content: Vec<ByteSpan>,
+) -> Relation {
     Relation {
         kind,
         continues_clause: false,
@@ -158,8 +165,24 @@ fn cue_at(
         if contains(lexicon::BE_FORMS, prev)
             || matches!(
                 prev.to_ascii_lowercase().as_str(),
-                "to" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this"
-                    | "no" | "of" | "for" | "new" | "first" | "latest" | "whose"
+                "to" | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "no"
+                    | "of"
+                    | "for"
+                    | "new"
+                    | "first"
+                    | "latest"
+                    | "whose"
             )
         {
             return None;
@@ -188,12 +211,26 @@ fn cue_at(
 fn evaluative_cue(cx: &Context, toks: &[Token], i: usize) -> Option<(usize, CueKind)> {
     let w = cx.word(toks.get(i)?).to_ascii_lowercase();
     let n = cx.word(toks.get(i + 1)?).to_ascii_lowercase();
-    let voiced = matches!(w.as_str(), "expressed" | "raised" | "voiced" | "expressing" | "raising")
-        && matches!(
-            n.as_str(),
-            "skepticism" | "concern" | "concerns" | "doubt" | "doubts" | "support" | "frustration"
-                | "opposition" | "alarm" | "questions" | "fears" | "confidence" | "optimism" | "outrage"
-        );
+    let voiced = matches!(
+        w.as_str(),
+        "expressed" | "raised" | "voiced" | "expressing" | "raising"
+    ) && matches!(
+        n.as_str(),
+        "skepticism"
+            | "concern"
+            | "concerns"
+            | "doubt"
+            | "doubts"
+            | "support"
+            | "frustration"
+            | "opposition"
+            | "alarm"
+            | "questions"
+            | "fears"
+            | "confidence"
+            | "optimism"
+            | "outrage"
+    );
     if voiced {
         return Some((2, CueKind::Speech));
     }
@@ -202,8 +239,18 @@ fn evaluative_cue(cx: &Context, toks: &[Token], i: usize) -> Option<(usize, CueK
         "remain" | "remains" | "remained" | "is" | "are" | "was" | "were" | "grew" | "became"
     ) && matches!(
         n.as_str(),
-        "skeptical" | "confident" | "convinced" | "worried" | "concerned" | "optimistic"
-            | "pessimistic" | "hopeful" | "unconvinced" | "doubtful" | "adamant" | "certain"
+        "skeptical"
+            | "confident"
+            | "convinced"
+            | "worried"
+            | "concerned"
+            | "optimistic"
+            | "pessimistic"
+            | "hopeful"
+            | "unconvinced"
+            | "doubtful"
+            | "adamant"
+            | "certain"
     );
     stance.then_some((2, CueKind::Belief))
 }
@@ -212,7 +259,12 @@ fn evaluative_cue(cx: &Context, toks: &[Token], i: usize) -> Option<(usize, CueK
 /// short name phrase ("The Wisconsin Republican", "Democrat Hillary Clinton").
 fn clause_subject(cx: &Context, toks: &[Token], before: usize) -> Option<Phrase> {
     let mut starts = vec![clause_start(cx, toks)];
-    starts.extend((0..before).filter(|&k| is_punct(cx.text, &toks[k], ',')).map(|k| k + 1).take(2));
+    starts.extend(
+        (0..before)
+            .filter(|&k| is_punct(cx.text, &toks[k], ','))
+            .map(|k| k + 1)
+            .take(2),
+    );
     for start in starts {
         let first = toks.get(start)?;
         if start >= before {
@@ -221,15 +273,51 @@ fn clause_subject(cx: &Context, toks: &[Token], before: usize) -> Option<Phrase>
         let w = cx.word(first).to_ascii_lowercase();
         if matches!(
             w.as_str(),
-            "there" | "it" | "this" | "that" | "here" | "what" | "these" | "those" | "in" | "on" | "at" | "with"
-                | "by" | "for" | "from" | "during" | "whenever" | "earlier" | "later" | "more" | "last" | "then"
-                | "among" | "under" | "over" | "without" | "despite" | "amid" | "like" | "unlike" | "once"
+            "there"
+                | "it"
+                | "this"
+                | "that"
+                | "here"
+                | "what"
+                | "these"
+                | "those"
+                | "in"
+                | "on"
+                | "at"
+                | "with"
+                | "by"
+                | "for"
+                | "from"
+                | "during"
+                | "whenever"
+                | "earlier"
+                | "later"
+                | "more"
+                | "last"
+                | "then"
+                | "among"
+                | "under"
+                | "over"
+                | "without"
+                | "despite"
+                | "amid"
+                | "like"
+                | "unlike"
+                | "once"
         ) || contains(lexicon::CLAUSE_OPENERS, &w)
         {
             continue;
         }
-        if contains(lexicon::PRONOUNS, cx.word(first)) && !matches!(cx.word(first).to_ascii_lowercase().as_str(), "who" | "which" | "it" | "you") {
-            return Some(Phrase { start, end: start + 1 });
+        if contains(lexicon::PRONOUNS, cx.word(first))
+            && !matches!(
+                cx.word(first).to_ascii_lowercase().as_str(),
+                "who" | "which" | "it" | "you"
+            )
+        {
+            return Some(Phrase {
+                start,
+                end: start + 1,
+            });
         }
         let mut end = start;
         while end < before && end < start + 8 {
@@ -238,13 +326,18 @@ fn clause_subject(cx: &Context, toks: &[Token], before: usize) -> Option<Phrase>
             let ok = is_capitalised(cx.text, t)
                 || (end == start && matches!(w, "the" | "The" | "A" | "a"))
                 || (end > start && matches!(w, "." | "’" | "'" | "-"))
-                || (t.kind == TokenKind::Punct && (is_punct(cx.text, t, '(') || is_punct(cx.text, t, ')')));
+                || (t.kind == TokenKind::Punct
+                    && (is_punct(cx.text, t, '(') || is_punct(cx.text, t, ')')));
             if !ok {
                 break;
             }
             end += 1;
         }
-        if end > start && toks[start..end].iter().any(|t| is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A")) {
+        if end > start
+            && toks[start..end]
+                .iter()
+                .any(|t| is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A"))
+        {
             return Some(Phrase { start, end });
         }
     }
@@ -270,7 +363,8 @@ fn verb_frame(
     let mut c0 = c0;
     while c0 > 0 && {
         let p = cx.word(&toks[c0 - 1]);
-        (contains(lexicon::CUE_PREFIXES, p) || p == "not" || is_adverb(p)) && !is_capitalised(cx.text, &toks[c0 - 1])
+        (contains(lexicon::CUE_PREFIXES, p) || p == "not" || is_adverb(p))
+            && !is_capitalised(cx.text, &toks[c0 - 1])
     } {
         c0 -= 1;
     }
@@ -280,8 +374,13 @@ fn verb_frame(
     let nounish = contains(lexicon::NOUNISH, head_verb)
         // "a company called World Liberty": a name given, not words said.
         || matches!(head_verb, "called" | "calling");
-    let opener_after = toks.get(c1).is_some_and(|t| cx.is_mark(t) || matches!(cx.word(t), "that" | ":"));
-    let last_in_sentence = earlier.len().checked_sub(1).filter(|&k| k >= first_in_sentence);
+    let opener_after = toks
+        .get(c1)
+        .is_some_and(|t| cx.is_mark(t) || matches!(cx.word(t), "that" | ":"));
+    let last_in_sentence = earlier
+        .len()
+        .checked_sub(1)
+        .filter(|&k| k >= first_in_sentence);
     // ", adding that ..." and "... and said ...": the main clause's speaker.
     let after_comma = prev.is_some_and(|p| is_punct(cx.text, p, ','))
         || (c0 >= 2 && cx.is_mark(&toks[c0 - 1]) && is_punct(cx.text, &toks[c0 - 2], ','));
@@ -289,11 +388,18 @@ fn verb_frame(
     let coordinated = prev.is_some_and(|p| matches!(cx.word(p), "and" | "but")) && !nounish;
     if participle || coordinated {
         // Only an active clause's source is the subject the verb shares.
-        let active = last_in_sentence.filter(|&k| earlier[k].source.is_some_and(|s| s.start < earlier[k].cue.start));
+        let active = last_in_sentence.filter(|&k| {
+            earlier[k]
+                .source
+                .is_some_and(|s| s.start < earlier[k].cue.start)
+        });
         let (source, shared) = match active {
             Some(k) => (earlier[k].source, Some(k)),
             None if last_in_sentence.is_some() && coordinated => (None, None),
-            None => (clause_subject(cx, toks, c0).map(|p| phrase_span(toks, p)), None),
+            None => (
+                clause_subject(cx, toks, c0).map(|p| phrase_span(toks, p)),
+                None,
+            ),
         };
         source?;
         let content = forward_content(cx, si, toks, content_start(cx, toks, c1, head_verb), true)?;
@@ -304,13 +410,19 @@ fn verb_frame(
     }
     // "Before saying ..., Trump added": the main clause's subject.
     let subordinate = prev.is_some_and(|p| {
-        matches!(cx.word(p).to_ascii_lowercase().as_str(), "before" | "after" | "while" | "since" | "without" | "when" | "by")
+        matches!(
+            cx.word(p).to_ascii_lowercase().as_str(),
+            "before" | "after" | "while" | "since" | "without" | "when" | "by"
+        )
     }) && head_verb.ends_with("ing");
     if subordinate {
         let comma = (c1..toks.len()).find(|&k| is_punct(cx.text, &toks[k], ','))?;
-        let subject = clause_subject(cx, &toks[..], comma + 1).or_else(|| {
+        let subject = clause_subject(cx, toks, comma + 1).or_else(|| {
             let p = clause_subject(cx, &toks[comma + 1..], toks.len() - comma - 1)?;
-            Some(Phrase { start: p.start + comma + 1, end: p.end + comma + 1 })
+            Some(Phrase {
+                start: p.start + comma + 1,
+                end: p.end + comma + 1,
+            })
         })?;
         if subject.start <= comma {
             return None;
@@ -320,7 +432,16 @@ fn verb_frame(
         if content.is_empty() {
             return None;
         }
-        return Some((relation(kind, si, span(toks, c0, c1), Some(phrase_span(toks, subject)), vec![content]), c1));
+        return Some((
+            relation(
+                kind,
+                si,
+                span(toks, c0, c1),
+                Some(phrase_span(toks, subject)),
+                vec![content],
+            ),
+            c1,
+        ));
     }
     // "Karimi, executive director of ..., said she hopes": a subject with an
     // appositive before the cue, not an inverted one.
@@ -336,7 +457,16 @@ fn verb_frame(
             if let Some(content) = backward_content(cx, si, toks, c0 - 1, sentence_start) {
                 let mut content = vec![content];
                 add_split_quote(cx, toks, src.end, &mut content);
-                return Some((relation(kind, si, span(toks, c0, c1), Some(phrase_span(toks, src)), content), src.end));
+                return Some((
+                    relation(
+                        kind,
+                        si,
+                        span(toks, c0, c1),
+                        Some(phrase_span(toks, src)),
+                        content,
+                    ),
+                    src.end,
+                ));
             }
         }
     }
@@ -345,7 +475,24 @@ fn verb_frame(
         return None;
     }
     let verb_follows = toks.get(c1).is_some_and(|t| {
-        matches!(cx.word(t), "was" | "is" | "were" | "are" | "has" | "had" | "have" | "would" | "will" | "could" | "can" | "may" | "might" | "should" | "did")
+        matches!(
+            cx.word(t),
+            "was"
+                | "is"
+                | "were"
+                | "are"
+                | "has"
+                | "had"
+                | "have"
+                | "would"
+                | "will"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "did"
+        )
     });
     if nounish && (verb_follows || (!opener_after && !ends_in_name(cx, toks, src))) {
         return None;
@@ -354,8 +501,10 @@ fn verb_frame(
     if head_verb == "learned" && c0 == v && !lower_is(cx, toks.get(c1), &["that"]) {
         return None;
     }
-    if matches!(head_verb, "show" | "shows" | "showed" | "showing" | "found" | "estimate" | "estimates" | "estimated")
-        && !source_is_document(cx, toks, src)
+    if matches!(
+        head_verb,
+        "show" | "shows" | "showed" | "showing" | "found" | "estimate" | "estimates" | "estimated"
+    ) && !source_is_document(cx, toks, src)
         && !lower_is(cx, toks.get(c1), &["that"])
     {
         return None;
@@ -370,34 +519,65 @@ fn verb_frame(
     let that = find_that(cx, toks, after_object);
     // A quotation mark before the source, even one the pairing could not
     // match ("6’2”,”"), means the content is before it.
-    let quote_char = |t: &Token| cx.is_mark(t) || (t.kind == TokenKind::Punct && matches!(cx.word(t), "”" | "\"" | "'" | "’"));
+    let quote_char = |t: &Token| {
+        cx.is_mark(t)
+            || (t.kind == TokenKind::Punct && matches!(cx.word(t), "”" | "\"" | "'" | "’"))
+    };
     let boundary = src.start.checked_sub(1).filter(|&b| {
         let t = &toks[b];
         is_punct(cx.text, t, ',') || quote_char(t)
     });
-    let after_quote = boundary.is_some_and(|b| quote_char(&toks[b]) || (b > 0 && is_punct(cx.text, &toks[b], ',') && quote_char(&toks[b - 1])));
-    let split_quote_after = toks.get(after_object).is_some_and(|t| matches!(cx.word(t), "," | ":"))
+    let after_quote = boundary.is_some_and(|b| {
+        quote_char(&toks[b])
+            || (b > 0 && is_punct(cx.text, &toks[b], ',') && quote_char(&toks[b - 1]))
+    });
+    let split_quote_after = toks
+        .get(after_object)
+        .is_some_and(|t| matches!(cx.word(t), "," | ":"))
         && toks.get(after_object + 1).is_some_and(|t| cx.is_mark(t));
-    let to_infinitive = contains(lexicon::OBJECT_VERBS, head_verb) && lower_is(cx, toks.get(after_object), &["to"]);
+    let to_infinitive =
+        contains(lexicon::OBJECT_VERBS, head_verb) && lower_is(cx, toks.get(after_object), &["to"]);
     let adjunct_tail = !to_infinitive && tail_is_adjunct(cx, toks, after_object);
     let quote_then_adjunct = after_quote
         && toks.get(after_object).is_some_and(|t| {
-            is_punct(cx.text, t, ',') || (contains(lexicon::ADJUNCT_STARTS, cx.word(t)) && !is_capitalised(cx.text, t))
+            is_punct(cx.text, t, ',')
+                || (contains(lexicon::ADJUNCT_STARTS, cx.word(t)) && !is_capitalised(cx.text, t))
         });
     if let (Some(b), None) = (boundary, that) {
         if adjunct_tail || quote_then_adjunct || (after_quote && split_quote_after) {
-            let ends_cue = after_time > c1 && (after_time >= toks.len() || is_end(cx, toks, after_time) || is_punct(cx.text, &toks[after_time], ','));
+            let ends_cue = after_time > c1
+                && (after_time >= toks.len()
+                    || is_end(cx, toks, after_time)
+                    || is_punct(cx.text, &toks[after_time], ','));
             let cue_end = if ends_cue { after_time } else { c1 };
             if let Some(before) = backward_content(cx, si, toks, b, sentence_start) {
                 let mut content = vec![before];
                 add_split_quote(cx, toks, after_object.max(cue_end), &mut content);
-                return Some((relation(kind, si, span(toks, c0, cue_end), Some(phrase_span(toks, src)), content), cue_end));
+                return Some((
+                    relation(
+                        kind,
+                        si,
+                        span(toks, c0, cue_end),
+                        Some(phrase_span(toks, src)),
+                        content,
+                    ),
+                    cue_end,
+                ));
             }
         }
     }
     let start = that.unwrap_or(after_object);
     let content = forward_content(cx, si, toks, start, false)?;
-    Some((relation(kind, si, span(toks, c0, c1), Some(phrase_span(toks, src)), content), c1))
+    Some((
+        relation(
+            kind,
+            si,
+            span(toks, c0, c1),
+            Some(phrase_span(toks, src)),
+            content,
+        ),
+        c1,
+    ))
 }
 
 /// An "-ly" adverb ("initially", "famously"), not a noun like "family".
@@ -405,13 +585,29 @@ fn is_adverb(w: &str) -> bool {
     w.len() > 4
         && w.ends_with("ly")
         && w.bytes().all(|b| b.is_ascii_lowercase())
-        && !matches!(w, "family" | "ally" | "rally" | "assembly" | "supply" | "monopoly" | "anomaly" | "italy" | "july" | "only")
+        && !matches!(
+            w,
+            "family"
+                | "ally"
+                | "rally"
+                | "assembly"
+                | "supply"
+                | "monopoly"
+                | "anomaly"
+                | "italy"
+                | "july"
+                | "only"
+        )
 }
 
 /// Where the content of a participle or coordinated cue starts.
 fn content_start(cx: &Context, toks: &[Token], c1: usize, verb: &str) -> usize {
     let k = skip_time_words(cx, toks, c1);
-    let k = if contains(lexicon::OBJECT_VERBS, verb) { skip_object(cx, toks, k) } else { k };
+    let k = if contains(lexicon::OBJECT_VERBS, verb) {
+        skip_object(cx, toks, k)
+    } else {
+        k
+    };
     find_that(cx, toks, k).unwrap_or(k)
 }
 
@@ -428,7 +624,20 @@ fn tail_is_adjunct(cx: &Context, toks: &[Token], k: usize) -> bool {
         toks.get(k + 1).is_some_and(|n| {
             let nw = cx.word(n);
             contains(lexicon::PARTICIPLES, nw)
-                || matches!(nw, "who" | "which" | "according" | "as" | "while" | "when" | "after" | "before" | "because" | "but" | "and")
+                || matches!(
+                    nw,
+                    "who"
+                        | "which"
+                        | "according"
+                        | "as"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "but"
+                        | "and"
+                )
                 || contains(lexicon::ADJUNCT_STARTS, nw)
         })
     } else {
@@ -439,7 +648,10 @@ fn tail_is_adjunct(cx: &Context, toks: &[Token], k: usize) -> bool {
     }
     // No second clause hides in the tail: no "that", no quotation opening it.
     let tail = &toks[k..];
-    tail.len() <= 20 && !tail.iter().any(|t| cx.word(t) == "that" && !is_capitalised(cx.text, t))
+    tail.len() <= 20
+        && !tail
+            .iter()
+            .any(|t| cx.word(t) == "that" && !is_capitalised(cx.text, t))
 }
 
 /// True when the phrase ends in a name or a pronoun.
@@ -461,46 +673,96 @@ fn ends_in_name(cx: &Context, toks: &[Token], p: Phrase) -> bool {
 fn said_first(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, usize)> {
     let src = phrases::source_after(cx, toks, 1)?;
     let content = forward_content(cx, si, toks, src.end, false)?;
-    Some((relation(CueKind::Speech, si, span(toks, 0, 1), Some(phrase_span(toks, src)), content), src.end))
+    Some((
+        relation(
+            CueKind::Speech,
+            si,
+            span(toks, 0, 1),
+            Some(phrase_span(toks, src)),
+            content,
+        ),
+        src.end,
+    ))
 }
 
 /// "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ ...": a headline or
 /// transcript line whose speaker is named before a colon.
 fn headline_colon(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, usize)> {
-    let first_of_paragraph = si == 0 || cx.paragraph.get(si.wrapping_sub(1)) != cx.paragraph.get(si);
+    let first_of_paragraph =
+        si == 0 || cx.paragraph.get(si.wrapping_sub(1)) != cx.paragraph.get(si);
     if !first_of_paragraph {
         return None;
     }
     let colon = toks.iter().take(5).position(|t| cx.word(t) == ":")?;
-    if colon == 0 || !is_capitalised(cx.text, &toks[0]) || matches!(cx.word(&toks[0]), "The" | "A" | "An") {
+    if colon == 0
+        || !is_capitalised(cx.text, &toks[0])
+        || matches!(cx.word(&toks[0]), "The" | "A" | "An")
+    {
         return None;
     }
     // Labels, not speakers: "Update:", "Editor’s Note:", "Poll:".
     if toks[..colon].iter().any(|t| {
         matches!(
             cx.word(t).to_ascii_lowercase().as_str(),
-            "latest" | "update" | "note" | "poll" | "exclusive" | "watch" | "breaking" | "live" | "video"
-                | "analysis" | "opinion" | "editorial" | "review" | "excerpt" | "report" | "photos" | "read"
-                | "more" | "related" | "source" | "sources" | "total" | "results"
+            "latest"
+                | "update"
+                | "note"
+                | "poll"
+                | "exclusive"
+                | "watch"
+                | "breaking"
+                | "live"
+                | "video"
+                | "analysis"
+                | "opinion"
+                | "editorial"
+                | "review"
+                | "excerpt"
+                | "report"
+                | "photos"
+                | "read"
+                | "more"
+                | "related"
+                | "source"
+                | "sources"
+                | "total"
+                | "results"
         )
     }) {
         return None;
     }
     let name_like = toks[..colon].iter().all(|t| {
         let w = cx.word(t);
-        is_capitalised(cx.text, t) || matches!(w, "." | "’" | "'" | "-" | "&" | "of" | "camp" | "campaign" | "aides" | "officials")
+        is_capitalised(cx.text, t)
+            || matches!(
+                w,
+                "." | "’" | "'" | "-" | "&" | "of" | "camp" | "campaign" | "aides" | "officials"
+            )
     });
     let after = toks.get(colon + 1)?;
-    let content_opens = (is_capitalised(cx.text, after) || cx.is_mark(after)) && !t_is_number(after);
+    let content_opens =
+        (is_capitalised(cx.text, after) || cx.is_mark(after)) && !t_is_number(after);
     if !name_like || !content_opens || toks.len() < colon + 3 {
         return None;
     }
     // Not a clock time or a label like "UPDATE:".
-    if colon == 1 && cx.word(&toks[0]).chars().all(|c| c.is_ascii_uppercase()) && cx.word(&toks[0]).len() > 3 {
+    if colon == 1
+        && cx.word(&toks[0]).chars().all(|c| c.is_ascii_uppercase())
+        && cx.word(&toks[0]).len() > 3
+    {
         return None;
     }
     let content = forward_content(cx, si, toks, colon + 1, true)?;
-    Some((relation(CueKind::Speech, si, span(toks, colon, colon + 1), Some(span(toks, 0, colon)), content), colon + 1))
+    Some((
+        relation(
+            CueKind::Speech,
+            si,
+            span(toks, colon, colon + 1),
+            Some(span(toks, 0, colon)),
+            content,
+        ),
+        colon + 1,
+    ))
 }
 
 fn t_is_number(t: &Token) -> bool {
@@ -513,15 +775,33 @@ fn in_a_poll(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, usize
     if !lower_is(cx, toks.get(start), &["in"]) {
         return None;
     }
-    let comma = (start + 1..toks.len().min(start + 16)).find(|&k| is_punct(cx.text, &toks[k], ','))?;
-    let phrase = Phrase { start: start + 1, end: comma };
-    if phrase.end <= phrase.start || !toks[phrase.start..phrase.end].iter().any(|t| {
-        matches!(cx.word(t).to_ascii_lowercase().as_str(), "poll" | "survey" | "study" | "report" | "analysis" | "census")
-    }) {
+    let comma =
+        (start + 1..toks.len().min(start + 16)).find(|&k| is_punct(cx.text, &toks[k], ','))?;
+    let phrase = Phrase {
+        start: start + 1,
+        end: comma,
+    };
+    if phrase.end <= phrase.start
+        || !toks[phrase.start..phrase.end].iter().any(|t| {
+            matches!(
+                cx.word(t).to_ascii_lowercase().as_str(),
+                "poll" | "survey" | "study" | "report" | "analysis" | "census"
+            )
+        })
+    {
         return None;
     }
     let content = forward_content(cx, si, toks, comma + 1, true)?;
-    Some((relation(CueKind::Speech, si, span(toks, start, start + 1), Some(phrase_span(toks, phrase)), content), comma + 1))
+    Some((
+        relation(
+            CueKind::Speech,
+            si,
+            span(toks, start, start + 1),
+            Some(phrase_span(toks, phrase)),
+            content,
+        ),
+        comma + 1,
+    ))
 }
 
 /// "According to X, ..." and "..., according to X."
@@ -535,7 +815,16 @@ fn according_to(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Re
             return None;
         }
         let content = forward_content(cx, si, toks, comma + 1, true)?;
-        return Some((relation(CueKind::Speech, si, cue, Some(span(toks, i + 2, comma)), content), comma));
+        return Some((
+            relation(
+                CueKind::Speech,
+                si,
+                cue,
+                Some(span(toks, i + 2, comma)),
+                content,
+            ),
+            comma,
+        ));
     }
     // The source runs to the sentence end (or a clause break).
     let from = i + 2;
@@ -543,18 +832,29 @@ fn according_to(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Re
     while end < toks.len() {
         let t = &toks[end];
         let w = cx.word(t);
-        if cx.is_mark(t) || matches!(w, ";" | "—" | "–" | ":" | "!" | "?") || (w == "." && end + 1 >= toks.len()) {
+        if cx.is_mark(t)
+            || matches!(w, ";" | "—" | "–" | ":" | "!" | "?")
+            || (w == "." && end + 1 >= toks.len())
+        {
             break;
         }
-        if w == "," && toks.get(end + 1).is_some_and(|n| {
-            let nw = cx.word(n);
-            !is_capitalised(cx.text, n) && (contains(lexicon::CLAUSE_OPENERS, nw) || contains(lexicon::PARTICIPLES, nw) || nw == "and")
-        }) {
+        if w == ","
+            && toks.get(end + 1).is_some_and(|n| {
+                let nw = cx.word(n);
+                !is_capitalised(cx.text, n)
+                    && (contains(lexicon::CLAUSE_OPENERS, nw)
+                        || contains(lexicon::PARTICIPLES, nw)
+                        || nw == "and")
+            })
+        {
             break;
         }
         end += 1;
     }
-    while end > from && toks[end - 1].kind == TokenKind::Punct && !is_punct(cx.text, &toks[end - 1], ')') {
+    while end > from
+        && toks[end - 1].kind == TokenKind::Punct
+        && !is_punct(cx.text, &toks[end - 1], ')')
+    {
         end -= 1;
     }
     if end <= from {
@@ -569,19 +869,40 @@ fn according_to(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Re
         }
         s
     };
-    Some((relation(CueKind::Speech, si, cue, Some(span(toks, from, end)), vec![content]), end))
+    Some((
+        relation(
+            CueKind::Speech,
+            si,
+            cue,
+            Some(span(toks, from, end)),
+            vec![content],
+        ),
+        end,
+    ))
 }
 
 /// "X is viewed by Y as ...", "His views were echoed by experts".
 fn passive(cx: &Context, si: usize, toks: &[Token], be: usize) -> Option<(Relation, usize)> {
     let mut p = be + 1;
     while toks.get(p).is_some_and(|t| {
-        matches!(cx.word(t), "widely" | "also" | "often" | "generally" | "increasingly" | "largely" | "being" | "been")
+        matches!(
+            cx.word(t),
+            "widely"
+                | "also"
+                | "often"
+                | "generally"
+                | "increasingly"
+                | "largely"
+                | "being"
+                | "been"
+        )
     }) {
         p += 1;
     }
     let participle = cx.word(toks.get(p)?);
-    if !contains(lexicon::PASSIVE_PARTICIPLES, participle) || toks.get(p + 1).map(|t| cx.word(t)) != Some("by") {
+    if !contains(lexicon::PASSIVE_PARTICIPLES, participle)
+        || toks.get(p + 1).map(|t| cx.word(t)) != Some("by")
+    {
         return None;
     }
     let from = p + 2;
@@ -589,7 +910,10 @@ fn passive(cx: &Context, si: usize, toks: &[Token], be: usize) -> Option<(Relati
     while end < toks.len() {
         let t = &toks[end];
         let w = cx.word(t);
-        if (t.kind == TokenKind::Punct && !matches!(w, "." | "’" | "'" | "-")) || matches!(w, "as" | "for" | "because" | "to") || cx.is_mark(t) {
+        if (t.kind == TokenKind::Punct && !matches!(w, "." | "’" | "'" | "-"))
+            || matches!(w, "as" | "for" | "because" | "to")
+            || cx.is_mark(t)
+        {
             break;
         }
         end += 1;
@@ -607,7 +931,16 @@ fn passive(cx: &Context, si: usize, toks: &[Token], be: usize) -> Option<(Relati
             content.extend(more);
         }
     }
-    Some((relation(CueKind::Speech, si, span(toks, be, p + 1), Some(span(toks, from, end)), content), end))
+    Some((
+        relation(
+            CueKind::Speech,
+            si,
+            span(toks, be, p + 1),
+            Some(span(toks, from, end)),
+            content,
+        ),
+        end,
+    ))
 }
 
 /// True when the source phrase names a document or survey ("a new poll").
@@ -615,9 +948,29 @@ fn source_is_document(cx: &Context, toks: &[Token], src: Phrase) -> bool {
     toks[src.start..src.end].iter().any(|t| {
         matches!(
             cx.word(t).to_ascii_lowercase().as_str(),
-            "poll" | "polls" | "survey" | "surveys" | "study" | "studies" | "report" | "reports" | "data"
-                | "analysis" | "research" | "records" | "figures" | "numbers" | "review" | "investigation"
-                | "audit" | "estimates" | "documents" | "filings" | "statistics" | "researchers" | "results"
+            "poll"
+                | "polls"
+                | "survey"
+                | "surveys"
+                | "study"
+                | "studies"
+                | "report"
+                | "reports"
+                | "data"
+                | "analysis"
+                | "research"
+                | "records"
+                | "figures"
+                | "numbers"
+                | "review"
+                | "investigation"
+                | "audit"
+                | "estimates"
+                | "documents"
+                | "filings"
+                | "statistics"
+                | "researchers"
+                | "results"
         )
     })
 }
@@ -625,7 +978,10 @@ fn source_is_document(cx: &Context, toks: &[Token], src: Phrase) -> bool {
 /// First token of the sentence's own words: after "But", "And" and the like.
 fn clause_start(cx: &Context, toks: &[Token]) -> usize {
     let mut k = 0;
-    while k < toks.len() && contains(lexicon::LEADING_CONNECTIVES, cx.word(&toks[k])) && !cx.is_mark(&toks[k]) {
+    while k < toks.len()
+        && contains(lexicon::LEADING_CONNECTIVES, cx.word(&toks[k]))
+        && !cx.is_mark(&toks[k])
+    {
         k += 1;
         // "But, ..." keeps its comma out too.
         if toks.get(k).is_some_and(|t| is_punct(cx.text, t, ',')) {
@@ -649,7 +1005,23 @@ fn skip_object(cx: &Context, toks: &[Token], from: usize) -> usize {
         let t = &toks[k];
         let w = cx.word(t);
         if cx.is_mark(t)
-            || matches!(w, "that" | "to" | ":" | "," | "." | "about" | "of" | "how" | "why" | "what" | "whether" | "if" | "for" | "when")
+            || matches!(
+                w,
+                "that"
+                    | "to"
+                    | ":"
+                    | ","
+                    | "."
+                    | "about"
+                    | "of"
+                    | "how"
+                    | "why"
+                    | "what"
+                    | "whether"
+                    | "if"
+                    | "for"
+                    | "when"
+            )
         {
             break;
         }
@@ -667,7 +1039,9 @@ fn find_that(cx: &Context, toks: &[Token], from: usize) -> Option<usize> {
     (from..toks.len().min(from + 8))
         .take_while(|&k| {
             let w = cx.word(&toks[k]);
-            !cx.is_mark(&toks[k]) && !(k > from && (contains(lexicon::CUE_VERBS, w) || contains(lexicon::PARTICIPLES, w)))
+            !cx.is_mark(&toks[k])
+                && !(k > from
+                    && (contains(lexicon::CUE_VERBS, w) || contains(lexicon::PARTICIPLES, w)))
         })
         .find(|&k| cx.word(&toks[k]) == "that")
 }
@@ -676,14 +1050,21 @@ fn find_that(cx: &Context, toks: &[Token], from: usize) -> Option<usize> {
 /// closing marks after it).
 fn is_end(cx: &Context, toks: &[Token], k: usize) -> bool {
     toks[k..].iter().all(|t| {
-        t.kind == TokenKind::Punct && (matches!(cx.word(t), "." | "!" | "?" | ")" | "…") || cx.is_mark(t))
+        t.kind == TokenKind::Punct
+            && (matches!(cx.word(t), "." | "!" | "?" | ")" | "…") || cx.is_mark(t))
     })
 }
 
 /// The content after a cue: from token `start` to the end of the sentence,
 /// or to the end of a quotation that opens there and runs on. When nothing
 /// follows ("Trump said:"), the quotation opening the next sentence.
-fn forward_content(cx: &Context, si: usize, toks: &[Token], start: usize, in_sentence_only: bool) -> Option<Vec<ByteSpan>> {
+fn forward_content(
+    cx: &Context,
+    si: usize,
+    toks: &[Token],
+    start: usize,
+    in_sentence_only: bool,
+) -> Option<Vec<ByteSpan>> {
     let mut start = start;
     while start < toks.len() && matches!(cx.word(&toks[start]), "," | ":" | "—" | "–") {
         start += 1;
@@ -694,7 +1075,9 @@ fn forward_content(cx: &Context, si: usize, toks: &[Token], start: usize, in_sen
         }
         // The quotation in the next sentence (or paragraph).
         let next = cx.sentences.get(si + 1)?;
-        let q = cx.quote_starting_at(next.start).filter(|q| q.outer.start == next.start)?;
+        let q = cx
+            .quote_starting_at(next.start)
+            .filter(|q| q.outer.start == next.start)?;
         return Some(vec![q.outer]);
     }
     let mut end = content_end(cx, toks);
@@ -711,7 +1094,10 @@ fn forward_content(cx: &Context, si: usize, toks: &[Token], start: usize, in_sen
     }
     let first = &toks[start];
     if cx.is_mark(first) {
-        if let Some(q) = cx.top_quote_at(first.span.start).filter(|q| q.outer.start == first.span.start) {
+        if let Some(q) = cx
+            .top_quote_at(first.span.start)
+            .filter(|q| q.outer.start == first.span.start)
+        {
             end = end.max(q.outer.end);
         }
     }
@@ -724,13 +1110,19 @@ fn content_end(cx: &Context, toks: &[Token]) -> usize {
     let mut k = toks.len();
     while k > 0 {
         let t = &toks[k - 1];
-        if cx.is_mark(t) || t.kind != TokenKind::Punct || !matches!(cx.word(t), "." | "!" | "?" | "…" | ";" | ":") {
+        if cx.is_mark(t)
+            || t.kind != TokenKind::Punct
+            || !matches!(cx.word(t), "." | "!" | "?" | "…" | ";" | ":")
+        {
             break;
         }
         k -= 1;
     }
     // An unbalanced closing bracket belongs to the writer's text around it.
-    if k > 1 && is_punct(cx.text, &toks[k - 1], ')') && !toks[..k - 1].iter().any(|t| is_punct(cx.text, t, '(')) {
+    if k > 1
+        && is_punct(cx.text, &toks[k - 1], ')')
+        && !toks[..k - 1].iter().any(|t| is_punct(cx.text, t, '('))
+    {
         k -= 1;
     }
     let last = &toks[k.max(1) - 1];
@@ -746,7 +1138,13 @@ fn content_end(cx: &Context, toks: &[Token]) -> usize {
 
 /// The content before a cue whose source starts after token `boundary`
 /// (a comma or a closing quotation mark).
-fn backward_content(cx: &Context, si: usize, toks: &[Token], boundary: usize, clause: usize) -> Option<ByteSpan> {
+fn backward_content(
+    cx: &Context,
+    si: usize,
+    toks: &[Token],
+    boundary: usize,
+    clause: usize,
+) -> Option<ByteSpan> {
     let sentence = cx.sentences[si];
     let mut mark = boundary;
     if is_punct(cx.text, &toks[boundary], ',') && boundary > 0 && cx.is_mark(&toks[boundary - 1]) {
@@ -754,11 +1152,18 @@ fn backward_content(cx: &Context, si: usize, toks: &[Token], boundary: usize, cl
     }
     let (start, end) = if cx.is_mark(&toks[mark]) {
         let end = toks[mark].span.end;
-        let quote = cx.quotes.iter().filter(|q| q.depth == 0 && q.outer.end == end).last();
+        let quote = cx
+            .quotes
+            .iter()
+            .rfind(|q| q.depth == 0 && q.outer.end == end);
         match quote {
             Some(q) if q.outer.start < sentence.start => (q.outer.start, end),
             Some(q) => {
-                let lead = cx.text.get(sentence.start..q.outer.start).unwrap_or("").trim_end();
+                let lead = cx
+                    .text
+                    .get(sentence.start..q.outer.start)
+                    .unwrap_or("")
+                    .trim_end();
                 let own_clause = toks.get(clause).map_or(sentence.start, |t| t.span.start);
                 if lead.is_empty() || lead.ends_with([',', ':']) || own_clause >= q.outer.start {
                     (q.outer.start, end)
@@ -781,11 +1186,10 @@ fn add_split_quote(cx: &Context, toks: &[Token], after: usize, content: &mut Vec
     if !matches!(cx.word(t), "," | ":") {
         return;
     }
-    if let Some(q) = toks
-        .get(after + 1)
-        .filter(|n| cx.is_mark(n))
-        .and_then(|n| cx.top_quote_at(n.span.start).filter(|q| q.outer.start == n.span.start))
-    {
+    if let Some(q) = toks.get(after + 1).filter(|n| cx.is_mark(n)).and_then(|n| {
+        cx.top_quote_at(n.span.start)
+            .filter(|q| q.outer.start == n.span.start)
+    }) {
         content.push(q.outer);
     }
 }
@@ -809,10 +1213,16 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
             let b_in_a = inside(ra, rb.cue.start);
             let a_in_b = inside(rb, ra.cue.start);
             // "X declined to comment and aides said ...": a new clause, not nesting.
-            let opens_clause = rb.source.filter(|s| s.start < rb.cue.start).is_some_and(|s| {
-                let before = cx.text.get(..s.start).unwrap_or("").trim_end();
-                before.ends_with(" and") || before.ends_with(" but") || before.ends_with(';') || before.ends_with(" while")
-            });
+            let opens_clause = rb
+                .source
+                .filter(|s| s.start < rb.cue.start)
+                .is_some_and(|s| {
+                    let before = cx.text.get(..s.start).unwrap_or("").trim_end();
+                    before.ends_with(" and")
+                        || before.ends_with(" but")
+                        || before.ends_with(';')
+                        || before.ends_with(" while")
+                });
             if b_in_a && !rb.continues_clause && !opens_clause {
                 if a_in_b {
                     keep[a] = false;
@@ -833,7 +1243,8 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
             if b_in_a {
                 for piece in ra.content.iter_mut() {
                     if piece.start < cut && cut < piece.end {
-                        *piece = trimmed(cx.text, ByteSpan::new(piece.start, cut)).unwrap_or(ByteSpan::new(piece.start, piece.start));
+                        *piece = trimmed(cx.text, ByteSpan::new(piece.start, cut))
+                            .unwrap_or(ByteSpan::new(piece.start, piece.start));
                     }
                 }
                 ra.content.retain(|p| !p.is_empty());
@@ -872,7 +1283,8 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
 /// `span` without trailing spaces, commas, dashes and a dangling "and".
 fn trimmed(text: &str, span: ByteSpan) -> Option<ByteSpan> {
     let s = span.of(text);
-    let mut t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | ';'));
+    let mut t =
+        s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | ';'));
     for tail in [" and", " but", " or"] {
         if let Some(rest) = t.strip_suffix(tail) {
             t = rest.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
@@ -890,9 +1302,13 @@ fn is_whole_quote(cx: &Context, span: ByteSpan) -> bool {
 /// continues from ("“First paragraph ...\n\n“... second,” she said.").
 fn attach_earlier_pieces(cx: &Context, rels: &mut [Relation]) {
     for r in rels.iter_mut() {
-        loop {
-            let Some(&first) = r.content.first() else { break };
-            let Some(para) = cx.sentence_at(first.start).and_then(|s| cx.paragraph.get(s).copied()) else { break };
+        while let Some(&first) = r.content.first() {
+            let Some(para) = cx
+                .sentence_at(first.start)
+                .and_then(|s| cx.paragraph.get(s).copied())
+            else {
+                break;
+            };
             if para == 0 || !cx.quotes.iter().any(|q| q.depth == 0 && q.outer == first) {
                 break;
             }
@@ -901,11 +1317,20 @@ fn attach_earlier_pieces(cx: &Context, rels: &mut [Relation]) {
                 .quotes
                 .iter()
                 .filter(|q| q.depth == 0 && q.outer.end <= first.start)
-                .filter(|q| cx.sentence_at(q.outer.start).and_then(|s| cx.paragraph.get(s).copied()) == Some(para - 1))
-                .last();
-            let opens_paragraph = cx.sentences.iter().find(|s| s.end > first.start).is_some_and(|s| s.start == first.start);
+                .rfind(|q| {
+                    cx.sentence_at(q.outer.start)
+                        .and_then(|s| cx.paragraph.get(s).copied())
+                        == Some(para - 1)
+                });
+            let opens_paragraph = cx
+                .sentences
+                .iter()
+                .find(|s| s.end > first.start)
+                .is_some_and(|s| s.start == first.start);
             match earlier {
-                Some(q) if q.continues && opens_paragraph && !r.content.contains(&q.outer) => r.content.insert(0, q.outer),
+                Some(q) if q.continues && opens_paragraph && !r.content.contains(&q.outer) => {
+                    r.content.insert(0, q.outer)
+                }
                 _ => break,
             }
         }
@@ -923,14 +1348,23 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
         }
     }
     for r in rels.iter_mut() {
-        let Some(&last) = r.content.last() else { continue };
-        let Some(q) = cx.quotes.iter().find(|q| q.depth == 0 && q.outer.end == last.end) else {
+        let Some(&last) = r.content.last() else {
+            continue;
+        };
+        let Some(q) = cx
+            .quotes
+            .iter()
+            .find(|q| q.depth == 0 && q.outer.end == last.end)
+        else {
             continue;
         };
         let mut covered_to = last.end.max(r.cue.end).max(r.source.map_or(0, |s| s.end));
         let mut continues = q.continues;
         let mut paragraph = cx.paragraph.get(r.sentence).copied();
-        let mut sj = cx.sentence_at(covered_to.saturating_sub(1)).unwrap_or(r.sentence) + 1;
+        let mut sj = cx
+            .sentence_at(covered_to.saturating_sub(1))
+            .unwrap_or(r.sentence)
+            + 1;
         while let Some(&s) = cx.sentences.get(sj) {
             if s.end <= covered_to {
                 sj += 1;
@@ -940,7 +1374,10 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
             if !(same_paragraph || continues) || has_cue.get(sj).copied().unwrap_or(true) {
                 break;
             }
-            let Some(next) = cx.quote_starting_at(s.start).filter(|n| n.outer.start == s.start) else {
+            let Some(next) = cx
+                .quote_starting_at(s.start)
+                .filter(|n| n.outer.start == s.start)
+            else {
                 break;
             };
             let next = *next;

@@ -24,17 +24,29 @@ pub fn per_sentence(cx: &Context, relations: &[Relation], speakers: &[Speaker]) 
         .collect()
 }
 
-fn of_sentence(cx: &Context, si: usize, sentence: ByteSpan, relations: &[Relation], speakers: &[Speaker]) -> Sourcing {
+fn of_sentence(
+    cx: &Context,
+    si: usize,
+    sentence: ByteSpan,
+    relations: &[Relation],
+    speakers: &[Speaker],
+) -> Sourcing {
     let overlap = |r: &Relation| -> usize {
         r.content
             .iter()
-            .map(|c| c.end.min(sentence.end).saturating_sub(c.start.max(sentence.start)))
+            .map(|c| {
+                c.end
+                    .min(sentence.end)
+                    .saturating_sub(c.start.max(sentence.start))
+            })
             .sum()
     };
     // The attribution covering most of the sentence; else one whose cue is in it.
     // Stance reports ("Trump wants ...") are the article's own claims about
     // someone, not claims sourced to them.
-    let sourced = |r: &Relation, s: &Speaker| r.kind != CueKind::Stance && s.kind != SourcingKind::Unattributed;
+    let sourced = |r: &Relation, s: &Speaker| {
+        r.kind != CueKind::Stance && s.kind != SourcingKind::Unattributed
+    };
     let best = relations
         .iter()
         .zip(speakers)
@@ -73,7 +85,10 @@ fn of_sentence(cx: &Context, si: usize, sentence: ByteSpan, relations: &[Relatio
             speaker_role: None,
             speaker_candidates: Vec::new(),
             note: None,
-            cue: Some(ByteSpan::new(sentence.start + at, sentence.start + at + len)),
+            cue: Some(ByteSpan::new(
+                sentence.start + at,
+                sentence.start + at + len,
+            )),
         };
     }
     Sourcing {
@@ -109,9 +124,14 @@ fn find_words(haystack: &str, phrase: &str) -> Option<usize> {
 /// together ("according to a Western diplomat", "Kelly said"), else the cue.
 fn phrase_of(text: &str, r: &Relation) -> ByteSpan {
     let Some(src) = r.source else { return r.cue };
-    let (a, b) = if src.start < r.cue.start { (src, r.cue) } else { (r.cue, src) };
-    let gap = text.get(a.end..b.start).unwrap_or("x");
-    if gap.chars().all(|c| c.is_whitespace() || c == ',') && gap.len() <= 3 {
+    let (a, b) = if src.start < r.cue.start {
+        (src, r.cue)
+    } else {
+        (r.cue, src)
+    };
+    let gap = text.get(a.end..b.start).unwrap_or("x").trim();
+    // "is viewed by some inside the administration": the agent's "by" too.
+    if gap.is_empty() || gap == "," || gap == "by" {
         ByteSpan::new(a.start, b.end)
     } else {
         r.cue

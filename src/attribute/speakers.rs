@@ -77,48 +77,203 @@ pub struct People {
 
 /// Words that never start a name.
 const NOT_NAME_WORDS: &[&str] = &[
-    "a", "according", "after", "american", "americans", "an", "and", "as", "at", "but", "democratic",
-    "democrats", "european", "for", "former", "he", "her", "his", "i", "if", "in", "it", "its",
-    "mr", "mrs", "ms", "of", "on", "republican", "republicans", "retired", "russian", "she",
-    "that", "the", "their", "they", "this", "to", "u.s.", "ukrainian", "we", "western", "when",
+    "a",
+    "according",
+    "after",
+    "american",
+    "americans",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "democratic",
+    "democrats",
+    "european",
+    "for",
+    "former",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "mr",
+    "mrs",
+    "ms",
+    "of",
+    "on",
+    "republican",
+    "republicans",
+    "retired",
+    "russian",
+    "she",
+    "that",
+    "the",
+    "their",
+    "they",
+    "this",
+    "to",
+    "u.s.",
+    "ukrainian",
+    "we",
+    "western",
+    "when",
 ];
 
 /// Words that make a capitalised phrase an organisation.
 const ORG_WORDS: &[&str] = &[
-    "administration", "agency", "association", "bank", "board", "bureau", "campaign", "center",
-    "centre", "commission", "committee", "company", "congress", "corp", "council", "court",
-    "department", "forum", "foundation", "fund", "government", "group", "house", "inc",
-    "institute", "institution", "journal", "ministry", "network", "news", "office", "organization",
-    "party", "police", "post", "project", "senate", "service", "times", "university",
+    "administration",
+    "agency",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "campaign",
+    "center",
+    "centre",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "council",
+    "court",
+    "department",
+    "forum",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "house",
+    "inc",
+    "institute",
+    "institution",
+    "journal",
+    "ministry",
+    "network",
+    "news",
+    "office",
+    "organization",
+    "party",
+    "police",
+    "post",
+    "project",
+    "senate",
+    "service",
+    "times",
+    "university",
 ];
 
 /// Plural group words that make a source vague when no one is named.
 const GROUP_WORDS: &[&str] = &[
-    "activists", "americans", "analysts", "conservatives", "critics", "democrats", "economists",
-    "europeans", "experts", "lawmakers", "leaders", "legislators", "liberals", "members",
-    "observers", "opponents", "others", "people", "progressives", "protesters", "republicans",
-    "residents", "scientists", "supporters", "voters",
+    "activists",
+    "americans",
+    "analysts",
+    "conservatives",
+    "critics",
+    "democrats",
+    "economists",
+    "europeans",
+    "experts",
+    "lawmakers",
+    "leaders",
+    "legislators",
+    "liberals",
+    "members",
+    "observers",
+    "opponents",
+    "others",
+    "people",
+    "progressives",
+    "protesters",
+    "republicans",
+    "residents",
+    "scientists",
+    "supporters",
+    "voters",
 ];
 
 /// Documents that state findings on the record.
 const DOCUMENTS: &[&str] = &[
-    "analysis", "article", "audit", "book", "data", "documents", "email", "filing", "filings",
-    "letter", "memo", "poll", "polls", "records", "report", "research", "ruling", "statement",
-    "studies", "study", "survey", "transcript", "tweet",
+    "analysis",
+    "article",
+    "audit",
+    "book",
+    "data",
+    "documents",
+    "email",
+    "filing",
+    "filings",
+    "letter",
+    "memo",
+    "poll",
+    "polls",
+    "records",
+    "report",
+    "research",
+    "ruling",
+    "statement",
+    "studies",
+    "study",
+    "survey",
+    "transcript",
+    "tweet",
 ];
 
 /// Nouns for people, so an unnamed one is an anonymous source.
 const PERSON_NOUNS: &[&str] = &[
-    "aide", "author", "candidate", "critic", "daughter", "doctor", "employee", "father", "friend",
-    "husband", "insider", "lawyer", "man", "member", "mother", "neighbor", "operative", "owner",
-    "person", "relative", "reporter", "resident", "son", "staffer", "student", "supporter",
-    "surrogate", "teacher", "voter", "wife", "witness", "woman", "worker", "writer",
+    "aide",
+    "author",
+    "candidate",
+    "critic",
+    "daughter",
+    "doctor",
+    "employee",
+    "father",
+    "friend",
+    "husband",
+    "insider",
+    "lawyer",
+    "man",
+    "member",
+    "mother",
+    "neighbor",
+    "operative",
+    "owner",
+    "person",
+    "relative",
+    "reporter",
+    "resident",
+    "son",
+    "staffer",
+    "student",
+    "supporter",
+    "surrogate",
+    "teacher",
+    "voter",
+    "wife",
+    "witness",
+    "woman",
+    "worker",
+    "writer",
 ];
 
 /// Institutions that speak on the record without a personal name.
 const INSTITUTIONS: &[&str] = &[
-    "agency", "authorities", "campaign", "committee", "company", "court", "department",
-    "government", "ministry", "police", "prosecutors",
+    "agency",
+    "authorities",
+    "campaign",
+    "committee",
+    "company",
+    "court",
+    "department",
+    "government",
+    "ministry",
+    "police",
+    "prosecutors",
 ];
 
 impl People {
@@ -170,7 +325,12 @@ impl People {
 
     /// Resolves every relation's source, in text order, so later surnames
     /// and pronouns can lean on earlier resolutions.
-    pub fn resolve(&mut self, cx: &Context, relations: &[Relation], publisher: Option<&str>) -> Vec<Speaker> {
+    pub fn resolve(
+        &mut self,
+        cx: &Context,
+        relations: &[Relation],
+        publisher: Option<&str>,
+    ) -> Vec<Speaker> {
         let mut out: Vec<Speaker> = Vec::with_capacity(relations.len());
         for (k, r) in relations.iter().enumerate() {
             let speaker = match (r.shares_source_of, r.source) {
@@ -181,7 +341,11 @@ impl People {
             // A resolved surname counts as a mention of that person from here on.
             if let (Some(src), Some(name)) = (r.source, speaker.name.as_deref()) {
                 if let Some(p) = self.persons.iter().position(|p| p.name == name) {
-                    if let Some(m) = self.mentions.iter_mut().find(|m| src.start <= m.at && m.at < src.end) {
+                    if let Some(m) = self
+                        .mentions
+                        .iter_mut()
+                        .find(|m| src.start <= m.at && m.at < src.end)
+                    {
                         m.people = vec![p];
                         m.explicit = true;
                     }
@@ -209,7 +373,11 @@ impl People {
             .map(|t| cx.word(t))
             .collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        let has = |list: &[&str]| lower.iter().any(|w| list.binary_search(&w.as_str()).is_ok());
+        let has = |list: &[&str]| {
+            lower
+                .iter()
+                .any(|w| list.binary_search(&w.as_str()).is_ok())
+        };
         let first = lower.first().map(String::as_str).unwrap_or("");
         // Pronouns.
         if words.len() == 1 && contains(lexicon::PRONOUNS, words[0]) {
@@ -286,9 +454,18 @@ impl People {
             "who" | "which" => {
                 // The phrase right before ", who": a person named there, the
                 // previous relation's source, or the phrase itself.
-                let before = cx.text.get(..src.start).unwrap_or("").trim_end().trim_end_matches(',').trim_end();
+                let before = cx
+                    .text
+                    .get(..src.start)
+                    .unwrap_or("")
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .trim_end();
                 if let Some(m) = self.mentions.iter().rev().find(|m| m.at < src.start) {
-                    let name_end = cx.tokens_in(ByteSpan::new(m.at, before.len())).first().map(|t| t.span.end);
+                    let name_end = cx
+                        .tokens_in(ByteSpan::new(m.at, before.len()))
+                        .first()
+                        .map(|t| t.span.end);
                     if name_end.is_some_and(|e| before.len().saturating_sub(e) <= 3) {
                         return self.speaker_for_mention(m, pronoun);
                     }
@@ -300,7 +477,8 @@ impl People {
                     }
                 }
                 if let Some(j) = (0..k).rev().find(|&j| {
-                    relations[j].sentence == relations[k].sentence && relations[j].source.is_some_and(|s| s.end <= src.start)
+                    relations[j].sentence == relations[k].sentence
+                        && relations[j].source.is_some_and(|s| s.end <= src.start)
                 }) {
                     if let Some(prev) = done.get(j) {
                         return prev.clone();
@@ -308,21 +486,37 @@ impl People {
                 }
                 let sentence = relations[k].sentence;
                 let from = cx.sentences.get(sentence).map_or(0, |s| s.start);
-                if let Some(m) = self.mentions.iter().rev().find(|m| m.at < src.start && m.at >= from) {
+                if let Some(m) = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.at < src.start && m.at >= from)
+                {
                     return self.speaker_for_mention(m, "who");
                 }
                 return Speaker::of_kind(SourcingKind::Unattributed);
             }
             "they" | "it" => {
                 // The latest non-person source in this or the previous paragraph.
-                let here = cx.paragraph.get(relations[k].sentence).copied().unwrap_or(0);
+                let here = cx
+                    .paragraph
+                    .get(relations[k].sentence)
+                    .copied()
+                    .unwrap_or(0);
                 for j in (0..k).rev() {
-                    let there = cx.paragraph.get(relations[j].sentence).copied().unwrap_or(0);
+                    let there = cx
+                        .paragraph
+                        .get(relations[j].sentence)
+                        .copied()
+                        .unwrap_or(0);
                     if here > there + 1 {
                         break;
                     }
                     if let Some(prev) = done.get(j) {
-                        let person = prev.name.as_deref().is_some_and(|n| self.persons.iter().any(|p| p.name == n));
+                        let person = prev
+                            .name
+                            .as_deref()
+                            .is_some_and(|n| self.persons.iter().any(|p| p.name == n));
                         if !person && prev.kind != SourcingKind::Unattributed {
                             return prev.clone();
                         }
@@ -339,9 +533,15 @@ impl People {
         };
         // The latest person mentioned outside quotations, in this or the
         // previous paragraph, whose gender does not clash.
-        let here = cx.sentence_at(src.start).and_then(|s| cx.paragraph.get(s).copied()).unwrap_or(0);
+        let here = cx
+            .sentence_at(src.start)
+            .and_then(|s| cx.paragraph.get(s).copied())
+            .unwrap_or(0);
         for m in self.mentions.iter().rev().filter(|m| m.at < src.start) {
-            let para = cx.sentence_at(m.at).and_then(|s| cx.paragraph.get(s).copied()).unwrap_or(0);
+            let para = cx
+                .sentence_at(m.at)
+                .and_then(|s| cx.paragraph.get(s).copied())
+                .unwrap_or(0);
             if here > para + 1 {
                 break;
             }
@@ -423,7 +623,16 @@ impl People {
             [p] => Some(*p),
             many => {
                 s.candidates = many.iter().map(|&p| self.persons[p].name.clone()).collect();
-                self.decide(cx, src, many, role_here.as_deref(), relations, k, done, &mut s)
+                self.decide(
+                    cx,
+                    src,
+                    many,
+                    role_here.as_deref(),
+                    relations,
+                    k,
+                    done,
+                    &mut s,
+                )
             }
         };
         if let Some(p) = chosen {
@@ -476,8 +685,14 @@ impl People {
             .filter(|m| m.at < src.start && m.explicit && m.people.len() == 1)
             .find(|m| candidates.contains(&m.people[0]));
         if let Some(m) = latest {
-            let i = candidates.iter().position(|&p| p == m.people[0]).unwrap_or(0);
-            let para = cx.sentence_at(m.at).and_then(|s| cx.paragraph.get(s).copied()).unwrap_or(0);
+            let i = candidates
+                .iter()
+                .position(|&p| p == m.people[0])
+                .unwrap_or(0);
+            let para = cx
+                .sentence_at(m.at)
+                .and_then(|s| cx.paragraph.get(s).copied())
+                .unwrap_or(0);
             if para == here_para {
                 scores[i] += 2;
                 reasons[i].push("named earlier in the same paragraph");
@@ -487,7 +702,10 @@ impl People {
             }
         }
         // Descriptor echo in this and the previous sentence (not the name itself).
-        let window_start = cx.sentences.get(here_sentence.saturating_sub(1)).map_or(0, |s| s.start);
+        let window_start = cx
+            .sentences
+            .get(here_sentence.saturating_sub(1))
+            .map_or(0, |s| s.start);
         let window_end = cx.sentences.get(here_sentence).map_or(src.end, |s| s.end);
         let window = cx.text.get(window_start..window_end).unwrap_or("");
         for (i, &p) in candidates.iter().enumerate() {
@@ -503,7 +721,10 @@ impl People {
         order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
         let best = order[0];
         let margin = scores[best] - order.get(1).map_or(0, |&j| scores[j]);
-        let names: Vec<String> = candidates.iter().map(|&p| self.persons[p].name.clone()).collect();
+        let names: Vec<String> = candidates
+            .iter()
+            .map(|&p| self.persons[p].name.clone())
+            .collect();
         if scores[best] >= 2 && margin >= 2 {
             let chosen = &self.persons[candidates[best]];
             s.note = Some(format!(
@@ -538,7 +759,21 @@ impl People {
         for phrase in [&person.role, &person.descriptor].into_iter().flatten() {
             for w in phrase.split(|c: char| !c.is_alphanumeric()) {
                 let w = w.to_ascii_lowercase();
-                if w.len() >= 4 && !matches!(w.as_str(), "former" | "retired" | "from" | "with" | "that" | "this" | "house" | "state" | "their" | "also") {
+                if w.len() >= 4
+                    && !matches!(
+                        w.as_str(),
+                        "former"
+                            | "retired"
+                            | "from"
+                            | "with"
+                            | "that"
+                            | "this"
+                            | "house"
+                            | "state"
+                            | "their"
+                            | "also"
+                    )
+                {
                     words.push(stem(&w).to_string());
                 }
             }
@@ -609,8 +844,17 @@ fn is_plausible_name(name: &str) -> bool {
             .any(|w| contains(ORG_WORDS, w.trim_end_matches(['.', ','])))
 }
 
-fn add_person(persons: &mut Vec<Person>, name: &str, role: Option<String>, descriptor: Option<String>) {
-    let name = name.trim().trim_end_matches(['’', '\'', ',']).trim_end_matches("’s").trim_end_matches("'s");
+fn add_person(
+    persons: &mut Vec<Person>,
+    name: &str,
+    role: Option<String>,
+    descriptor: Option<String>,
+) {
+    let name = name
+        .trim()
+        .trim_end_matches(['’', '\'', ','])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s");
     if name.is_empty() {
         return;
     }
@@ -659,7 +903,9 @@ fn find_mentions(cx: &Context, persons: &[Person]) -> Vec<Mention> {
             continue;
         }
         let w = base(cx.word(t));
-        let owners: Vec<usize> = (0..persons.len()).filter(|&p| persons[p].surname == w).collect();
+        let owners: Vec<usize> = (0..persons.len())
+            .filter(|&p| persons[p].surname == w)
+            .collect();
         if owners.is_empty() {
             continue;
         }
@@ -672,29 +918,47 @@ fn find_mentions(cx: &Context, persons: &[Person]) -> Vec<Mention> {
                 words >= 2 && k + 1 >= words && {
                     let start = toks[k + 1 - words].span.start;
                     cx.text.get(start..t.span.end).map(base) == Some(persons[p].name.as_str())
-                } || (k > 0 && base(cx.word(&toks[k - 1])) == persons[p].first && persons[p].first != persons[p].surname)
+                } || (k > 0
+                    && base(cx.word(&toks[k - 1])) == persons[p].first
+                    && persons[p].first != persons[p].surname)
             })
             .collect();
         let at = t.span.start;
         if let [p] = full[..] {
             let words = persons[p].name.split_whitespace().count();
-            let start = k.checked_sub(words - 1).and_then(|j| toks.get(j)).map_or(at, |f| f.span.start);
-            let start = if cx.text.get(start..t.span.end).map(base) == Some(persons[p].name.as_str()) {
-                start
-            } else {
-                toks.get(k.wrapping_sub(1)).map_or(at, |f| f.span.start)
-            };
-            out.push(Mention { at, start, people: vec![p], explicit: true });
+            let start = k
+                .checked_sub(words - 1)
+                .and_then(|j| toks.get(j))
+                .map_or(at, |f| f.span.start);
+            let start =
+                if cx.text.get(start..t.span.end).map(base) == Some(persons[p].name.as_str()) {
+                    start
+                } else {
+                    toks.get(k.wrapping_sub(1)).map_or(at, |f| f.span.start)
+                };
+            out.push(Mention {
+                at,
+                start,
+                people: vec![p],
+                explicit: true,
+            });
         } else {
             let explicit = owners.len() == 1;
-            out.push(Mention { at, start: at, people: owners, explicit });
+            out.push(Mention {
+                at,
+                start: at,
+                people: owners,
+                explicit,
+            });
         }
     }
     out
 }
 
 fn base(s: &str) -> &str {
-    s.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['’', '\''])
+    s.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -715,8 +979,21 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
     let head_end = (0..all.len())
         .find(|&k| {
             let w = cx.word(&all[k]);
-            matches!(w, "on" | "of" | "in" | "at" | "during" | "for" | "from" | "with" | "about" | "over" | "by" | "to" | "into")
-                && !(w == "of" && all.get(k + 1).is_some_and(|n| is_capitalised(cx.text, n)))
+            matches!(
+                w,
+                "on" | "of"
+                    | "in"
+                    | "at"
+                    | "during"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "about"
+                    | "over"
+                    | "by"
+                    | "to"
+                    | "into"
+            ) && !(w == "of" && all.get(k + 1).is_some_and(|n| is_capitalised(cx.text, n)))
         })
         .unwrap_or(all.len());
     let toks: Vec<&Token> = all[..head_end].iter().collect();
@@ -727,7 +1004,19 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         if possessive
             && !after.is_empty()
             && after.iter().all(|t| !is_capitalised(cx.text, t))
-            && !after.iter().any(|t| contains(lexicon::ROLE_HEADS, cx.word(t)) || matches!(cx.word(t), "campaign" | "spokesman" | "spokeswoman" | "office" | "lawyer" | "aides" | "aide"))
+            && !after.iter().any(|t| {
+                contains(lexicon::ROLE_HEADS, cx.word(t))
+                    || matches!(
+                        cx.word(t),
+                        "campaign"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "office"
+                            | "lawyer"
+                            | "aides"
+                            | "aide"
+                    )
+            })
         {
             return None;
         }
@@ -746,7 +1035,10 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
             let joined = t.span.start <= toks[end - 1].span.end + 1;
             let ok = is_name_word(cx, t)
                 || (cx.word(t) == "." && joined)
-                || (matches!(cx.word(t), "of" | "and" | "for") && toks.get(end + 1).is_some_and(|n| is_capitalised(cx.text, n)));
+                || (matches!(cx.word(t), "of" | "and" | "for")
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|n| is_capitalised(cx.text, n)));
             if !ok || !joined && cx.word(t) == "." {
                 break;
             }
@@ -756,7 +1048,10 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         k = end;
     }
     let (mut start, mut end) = best?;
-    while end > start && matches!(cx.word(toks[end - 1]), "." | "of" | "and" | "for") && !is_initial(cx, &toks, end - 1) {
+    while end > start
+        && matches!(cx.word(toks[end - 1]), "." | "of" | "and" | "for")
+        && !is_initial(cx, &toks, end - 1)
+    {
         end -= 1;
     }
     // Peel titles: "Secretary of State Marco Rubio", "Retired Lt. Gen. Michael Flynn".
@@ -766,7 +1061,37 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         while start < end {
             let w = cx.word(toks[start]);
             let title = contains(lexicon::ROLE_HEADS, w)
-                || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Retired" | "Vice" | "Deputy" | "House" | "White" | "State" | "of" | "." | "Former" | "Rev" | "Sgt" | "Capt" | "Adm" | "Prime" | "Justice" | "Judge" | "Attorney" | "General" | "Press")
+                || matches!(
+                    w,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "Sen"
+                        | "Rep"
+                        | "Gov"
+                        | "Gen"
+                        | "Lt"
+                        | "Col"
+                        | "Retired"
+                        | "Vice"
+                        | "Deputy"
+                        | "House"
+                        | "White"
+                        | "State"
+                        | "of"
+                        | "."
+                        | "Former"
+                        | "Rev"
+                        | "Sgt"
+                        | "Capt"
+                        | "Adm"
+                        | "Prime"
+                        | "Justice"
+                        | "Judge"
+                        | "Attorney"
+                        | "General"
+                        | "Press"
+                )
                 || contains(NOT_NAME_WORDS, w);
             if !title || end - start == 1 && !matches!(w, "." | "of") {
                 break;
@@ -783,7 +1108,10 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
     let span = ByteSpan::new(toks[start].span.start, toks[end - 1].span.end);
     let written = base(span.of(cx.text));
     let span = ByteSpan::new(span.start, span.start + written.len());
-    let words = toks[start..end].iter().filter(|t| t.kind == TokenKind::Word).count();
+    let words = toks[start..end]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
     if contains(NOT_NAME_WORDS, written) {
         return None;
     }
@@ -804,15 +1132,22 @@ fn antecedent(cx: &Context, end: usize) -> Option<ByteSpan> {
     while start > 0 && toks.len() - start < 6 {
         let t = &toks[start - 1];
         let w = cx.word(t);
-        if t.kind == TokenKind::Punct && !matches!(w, "." | "’" | "'") || contains(lexicon::CLAUSE_OPENERS, w) || contains(lexicon::CUE_VERBS, w) {
+        if t.kind == TokenKind::Punct && !matches!(w, "." | "’" | "'")
+            || contains(lexicon::CLAUSE_OPENERS, w)
+            || contains(lexicon::CUE_VERBS, w)
+        {
             break;
         }
         start -= 1;
-        if matches!(w, "the" | "a" | "an" | "The" | "A" | "An" | "some" | "Some" | "many" | "Many") {
+        if matches!(
+            w,
+            "the" | "a" | "an" | "The" | "A" | "An" | "some" | "Some" | "many" | "Many"
+        ) {
             break;
         }
     }
-    (start < toks.len()).then(|| ByteSpan::new(toks[start].span.start, toks[toks.len() - 1].span.end))
+    (start < toks.len())
+        .then(|| ByteSpan::new(toks[start].span.start, toks[toks.len() - 1].span.end))
 }
 
 /// The role words written just before a full-name mention at `at`
@@ -825,7 +1160,25 @@ fn role_before_mention(cx: &Context, at: usize) -> Option<String> {
         let t = &toks[start - 1];
         let w = cx.word(t);
         let lower = w.to_ascii_lowercase();
-        if t.kind != TokenKind::Word || matches!(lower.as_str(), "the" | "a" | "an" | "and" | "with" | "by" | "as" | "of" | "to" | "for" | "from" | "said" | "says" | "told") {
+        if t.kind != TokenKind::Word
+            || matches!(
+                lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "with"
+                    | "by"
+                    | "as"
+                    | "of"
+                    | "to"
+                    | "for"
+                    | "from"
+                    | "said"
+                    | "says"
+                    | "told"
+            )
+        {
             break;
         }
         if !is_capitalised(cx.text, t) && contains(lexicon::CUE_VERBS, w) {
@@ -836,9 +1189,28 @@ fn role_before_mention(cx: &Context, at: usize) -> Option<String> {
     let words = &toks[start..];
     let has_role = words.iter().any(|t| {
         let w = cx.word(t).to_ascii_lowercase();
-        contains(lexicon::ROLE_HEADS, &w) || matches!(w.as_str(), "son-in-law" | "daughter-in-law" | "wife" | "husband" | "son" | "daughter" | "brother" | "sister" | "father" | "mother" | "envoy" | "negotiator")
+        contains(lexicon::ROLE_HEADS, &w)
+            || matches!(
+                w.as_str(),
+                "son-in-law"
+                    | "daughter-in-law"
+                    | "wife"
+                    | "husband"
+                    | "son"
+                    | "daughter"
+                    | "brother"
+                    | "sister"
+                    | "father"
+                    | "mother"
+                    | "envoy"
+                    | "negotiator"
+            )
     });
-    (has_role && !words.is_empty()).then(|| ByteSpan::new(words[0].span.start, words[words.len() - 1].span.end).of(cx.text).to_string())
+    (has_role && !words.is_empty()).then(|| {
+        ByteSpan::new(words[0].span.start, words[words.len() - 1].span.end)
+            .of(cx.text)
+            .to_string()
+    })
 }
 
 fn is_initial(cx: &Context, toks: &[&Token], dot: usize) -> bool {
@@ -849,8 +1221,23 @@ fn is_initial(cx: &Context, toks: &[&Token], dot: usize) -> bool {
 }
 
 fn is_name_word(cx: &Context, t: &Token) -> bool {
-    is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A" | "An" | "But" | "And" | "In" | "On" | "At" | "For" | "As")
-        && !contains(&["american", "democratic", "european", "republican", "russian", "ukrainian", "western"], cx.word(t))
+    is_capitalised(cx.text, t)
+        && !matches!(
+            cx.word(t),
+            "The" | "A" | "An" | "But" | "And" | "In" | "On" | "At" | "For" | "As"
+        )
+        && !contains(
+            &[
+                "american",
+                "democratic",
+                "european",
+                "republican",
+                "russian",
+                "ukrainian",
+                "western",
+            ],
+            cx.word(t),
+        )
 }
 
 /// The head word of a source phrase's core: its last word.
@@ -859,7 +1246,25 @@ fn head_word<'a>(cx: &Context<'a>, toks: &[Token]) -> Option<&'a str> {
         .iter()
         .position(|t| {
             let w = cx.word(t);
-            w == "," || (!is_capitalised(cx.text, t) && matches!(w, "who" | "which" | "that" | "of" | "at" | "in" | "for" | "from" | "with" | "on" | "inside" | "within" | "close" | "familiar"))
+            w == ","
+                || (!is_capitalised(cx.text, t)
+                    && matches!(
+                        w,
+                        "who"
+                            | "which"
+                            | "that"
+                            | "of"
+                            | "at"
+                            | "in"
+                            | "for"
+                            | "from"
+                            | "with"
+                            | "on"
+                            | "inside"
+                            | "within"
+                            | "close"
+                            | "familiar"
+                    ))
         })
         .unwrap_or(toks.len());
     toks[..core_end]
@@ -884,7 +1289,11 @@ fn core_text(text: &str, src: ByteSpan) -> &str {
 /// The role written before a name in its source phrase ("White House deputy
 /// press secretary") and the appositive after it (", a retired career
 /// diplomat and former U.S. ambassador to Georgia").
-fn role_and_descriptor(text: &str, src: ByteSpan, name: ByteSpan) -> (Option<String>, Option<String>) {
+fn role_and_descriptor(
+    text: &str,
+    src: ByteSpan,
+    name: ByteSpan,
+) -> (Option<String>, Option<String>) {
     let before = text.get(src.start..name.start).unwrap_or("").trim();
     let before = before
         .strip_prefix("The ")
@@ -892,7 +1301,9 @@ fn role_and_descriptor(text: &str, src: ByteSpan, name: ByteSpan) -> (Option<Str
         .unwrap_or(before)
         .trim();
     let role = (!before.is_empty()
-        && before.split_whitespace().any(|w| !matches!(w, "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Ms" | "Mrs")))
+        && before
+            .split_whitespace()
+            .any(|w| !matches!(w, "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Ms" | "Mrs")))
     .then(|| before.to_string());
     let after = text.get(name.end..src.end).unwrap_or("");
     let descriptor = after
@@ -912,14 +1323,22 @@ fn role_and_descriptor(text: &str, src: ByteSpan, name: ByteSpan) -> (Option<Str
         .filter(|d| {
             d.split_whitespace().count() >= 2
                 && d.starts_with(|c: char| c.is_lowercase() || c == 'A' || c == 'T')
-                && !["who ", "which ", "whose ", "where ", "whom "].iter().any(|p| d.starts_with(p))
+                && !["who ", "which ", "whose ", "where ", "whom "]
+                    .iter()
+                    .any(|p| d.starts_with(p))
         });
     (role, descriptor)
 }
 
 /// True when the source is the publication itself ("The Post has learned",
 /// the site's own name, "this newspaper").
-fn is_outlet(cx: &Context, src: ByteSpan, lower: &[String], publisher: Option<&str>, cue: Option<ByteSpan>) -> bool {
+fn is_outlet(
+    cx: &Context,
+    src: ByteSpan,
+    lower: &[String],
+    publisher: Option<&str>,
+    cue: Option<ByteSpan>,
+) -> bool {
     let core = core_text(cx.text, src);
     if let Some(site) = publisher {
         let site_words: Vec<String> = site
@@ -936,11 +1355,18 @@ fn is_outlet(cx: &Context, src: ByteSpan, lower: &[String], publisher: Option<&s
             return true;
         }
     }
-    if lower.len() >= 2 && lower[0] == "this" && matches!(lower[1].as_str(), "newspaper" | "publication" | "site" | "reporter") {
+    if lower.len() >= 2
+        && lower[0] == "this"
+        && matches!(
+            lower[1].as_str(),
+            "newspaper" | "publication" | "site" | "reporter"
+        )
+    {
         return true;
     }
     // "The Post has learned": a short outlet name with a verb of finding out.
-    let short_outlet = lower.len() == 2 && lower[0] == "the" && contains(lexicon::OUTLET_HEADS, &lower[1]);
+    let short_outlet =
+        lower.len() == 2 && lower[0] == "the" && contains(lexicon::OUTLET_HEADS, &lower[1]);
     let finding = cue.is_some_and(|c| {
         c.of(cx.text)
             .split_whitespace()

@@ -138,8 +138,10 @@ fn table_of_reported_speech_frames() {
     ];
     for (text, expected) in cases {
         let got = relations(text);
-        let want: Vec<(Option<&str>, &str, Vec<&str>)> =
-            expected.iter().map(|(s, c, t)| (*s, *c, t.to_vec())).collect();
+        let want: Vec<(Option<&str>, &str, Vec<&str>)> = expected
+            .iter()
+            .map(|(s, c, t)| (*s, *c, t.to_vec()))
+            .collect();
         assert_eq!(got, want, "{text}");
     }
 }
@@ -158,7 +160,10 @@ fn quote_continued_across_paragraphs_is_one_quotation() {
     );
     let text = "“The first part runs on.\n\n“The second part ends it,” she said.";
     let rels = relations(text);
-    assert_eq!(rels[0].2, vec!["“The first part runs on.", "“The second part ends it,”"]);
+    assert_eq!(
+        rels[0].2,
+        vec!["“The first part runs on.", "“The second part ends it,”"]
+    );
 }
 
 #[test]
@@ -182,7 +187,10 @@ fn quote<'a>(a: &'a Attribution, text: &str, prefix: &str) -> &'a QuoteAttributi
 fn pronoun_is_the_last_person_named_outside_quotes() {
     let text = "Jared Kushner spoke about his approach. “I was trained in President Trump’s first term,” he said.";
     let a = run(text, None);
-    assert_eq!(quote(&a, text, "I was trained").speaker.as_deref(), Some("Jared Kushner"));
+    assert_eq!(
+        quote(&a, text, "I was trained").speaker.as_deref(),
+        Some("Jared Kushner")
+    );
 }
 
 #[test]
@@ -201,7 +209,10 @@ fn shared_surname_without_context_is_ambiguous_never_silently_picked() {
     let a = run(text, None);
     let q = quote(&a, text, "It went well");
     assert_eq!(q.speaker, None);
-    assert_eq!(q.speaker_candidates, vec!["Ian Kelly".to_string(), "Anna Kelly".to_string()]);
+    assert_eq!(
+        q.speaker_candidates,
+        vec!["Ian Kelly".to_string(), "Anna Kelly".to_string()]
+    );
     let note = q.note.as_deref().unwrap_or("");
     assert!(note.contains("ambiguous"), "{note}");
     let s = a.sourcing.last().unwrap();
@@ -216,8 +227,15 @@ fn shared_surname_decided_by_recency_and_by_descriptor() {
     let a = run(text, None);
     let q = quote(&a, text, "He is valued");
     assert_eq!(q.speaker.as_deref(), Some("Anna Kelly"));
-    assert_eq!(q.speaker_role.as_deref(), Some("White House deputy press secretary"));
-    assert!(q.note.as_deref().unwrap_or("").contains("taken as Anna Kelly"));
+    assert_eq!(
+        q.speaker_role.as_deref(),
+        Some("White House deputy press secretary")
+    );
+    assert!(q
+        .note
+        .as_deref()
+        .unwrap_or("")
+        .contains("taken as Anna Kelly"));
     let last = a.sourcing.last().unwrap();
     assert_eq!(last.speaker.as_deref(), Some("Ian Kelly"), "{last:?}");
 }
@@ -245,11 +263,36 @@ fn table_of_sentence_sourcing() {
             SourcingKind::Anonymous,
             Some("according to a Western diplomat"),
         ),
-        ("Some inside the administration say the plan is dead.", None, SourcingKind::Vague, None),
-        ("Many officials believe the plan is dead.", None, SourcingKind::Vague, None),
-        ("Critics say the plan is dead.", None, SourcingKind::Vague, Some("Critics say")),
-        ("The plan is widely seen as dead.", None, SourcingKind::Vague, Some("is widely")),
-        ("The Post has learned that the plan is dead.", None, SourcingKind::Outlet, None),
+        (
+            "Some inside the administration say the plan is dead.",
+            None,
+            SourcingKind::Vague,
+            None,
+        ),
+        (
+            "Many officials believe the plan is dead.",
+            None,
+            SourcingKind::Vague,
+            None,
+        ),
+        (
+            "Critics say the plan is dead.",
+            None,
+            SourcingKind::Vague,
+            Some("Critics say"),
+        ),
+        (
+            "The plan is widely seen as dead.",
+            None,
+            SourcingKind::Vague,
+            Some("is widely"),
+        ),
+        (
+            "The Post has learned that the plan is dead.",
+            None,
+            SourcingKind::Outlet,
+            None,
+        ),
         (
             "The Washington Post found that the plan is dead.",
             Some("The Washington Post"),
@@ -263,7 +306,12 @@ fn table_of_sentence_sourcing() {
             Some("The New York Post reports"),
         ),
         ("The plan is dead.", None, SourcingKind::Unattributed, None),
-        ("Trump’s reliance on Kushner suggests his trust.", None, SourcingKind::Unattributed, None),
+        (
+            "Trump’s reliance on Kushner suggests his trust.",
+            None,
+            SourcingKind::Unattributed,
+            None,
+        ),
     ];
     for (text, publisher, kind, cue) in cases {
         let a = run(text, *publisher);
@@ -326,9 +374,17 @@ fn hostile_text_never_breaks_spans() {
 
 fn check_spans(text: &str) {
     let a = run(text, None);
-    let ok = |s: ByteSpan| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let ok = |s: ByteSpan| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
     for r in &a.relations {
-        assert!(ok(r.cue) && r.source.is_none_or(ok) && r.content.iter().all(|c| ok(*c)), "{text:?}");
+        assert!(
+            ok(r.cue) && r.source.is_none_or(ok) && r.content.iter().all(|c| ok(*c)),
+            "{text:?}"
+        );
     }
     for q in &a.quotes {
         assert!(ok(q.span) && q.cue.is_none_or(ok), "{text:?}");
@@ -344,9 +400,37 @@ mod properties {
 
     fn piece() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
-            "“", "”", "\"", "'", "‘", "’", "''", " ", ", ", ". ", "\n\n", ": ", "said", "Kelly", "he",
-            "according to", "told", "the", "officials", "who", "Ian Kelly", "Anna Kelly", "a", "é",
-            "🙂", "(", ")", "—", "that", "is viewed by", "some",
+            "“",
+            "”",
+            "\"",
+            "'",
+            "‘",
+            "’",
+            "''",
+            " ",
+            ", ",
+            ". ",
+            "\n\n",
+            ": ",
+            "said",
+            "Kelly",
+            "he",
+            "according to",
+            "told",
+            "the",
+            "officials",
+            "who",
+            "Ian Kelly",
+            "Anna Kelly",
+            "a",
+            "é",
+            "🙂",
+            "(",
+            ")",
+            "—",
+            "that",
+            "is viewed by",
+            "some",
         ])
     }
 

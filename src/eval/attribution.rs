@@ -66,9 +66,21 @@ impl Counts {
 }
 
 fn prf(hits: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if predicted == 0 { 0.0 } else { hits as f64 / predicted as f64 };
-    let r = if gold == 0 { 0.0 } else { hits as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if predicted == 0 {
+        0.0
+    } else {
+        hits as f64 / predicted as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        hits as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -119,9 +131,13 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let prefix = format!("{stem}_");
         let Some(ann) = ann_files.iter().find(|a| {
-            a.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix) && n[prefix.len()..].trim_end_matches(".ann").chars().all(|c| c.is_ascii_hexdigit()))
+            a.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(&prefix)
+                    && n[prefix.len()..]
+                        .trim_end_matches(".ann")
+                        .chars()
+                        .all(|c| c.is_ascii_hexdigit())
+            })
         }) else {
             continue;
         };
@@ -161,21 +177,42 @@ fn scored(r: &Relation) -> Scored {
 /// Parses brat standoff into relations, converting character offsets to
 /// byte offsets of `text`.
 fn parse_brat(text: &str, ann: &str) -> Result<Vec<Scored>, String> {
-    let bytes_at: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-    let to_byte = |c: usize| bytes_at.get(c).copied().ok_or_else(|| format!("offset {c} beyond the text"));
+    let bytes_at: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let to_byte = |c: usize| {
+        bytes_at
+            .get(c)
+            .copied()
+            .ok_or_else(|| format!("offset {c} beyond the text"))
+    };
     let mut spans: BTreeMap<&str, (&str, Vec<ByteSpan>)> = BTreeMap::new();
     let mut out = Vec::new();
     let mut events = Vec::new();
     for line in ann.lines() {
         let mut cols = line.split('\t');
-        let (Some(id), Some(body)) = (cols.next(), cols.next()) else { continue };
+        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         if id.starts_with('T') {
-            let (label, offsets) = body.split_once(' ').ok_or_else(|| format!("bad line: {line}"))?;
+            let (label, offsets) = body
+                .split_once(' ')
+                .ok_or_else(|| format!("bad line: {line}"))?;
             let mut pieces = Vec::new();
             for seg in offsets.split(';') {
-                let (a, b) = seg.split_once(' ').ok_or_else(|| format!("bad offsets: {line}"))?;
-                let a: usize = a.trim().parse().map_err(|_| format!("bad offset: {line}"))?;
-                let b: usize = b.trim().parse().map_err(|_| format!("bad offset: {line}"))?;
+                let (a, b) = seg
+                    .split_once(' ')
+                    .ok_or_else(|| format!("bad offsets: {line}"))?;
+                let a: usize = a
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("bad offset: {line}"))?;
+                let b: usize = b
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("bad offset: {line}"))?;
                 pieces.push(ByteSpan::new(to_byte(a)?, to_byte(b)?));
             }
             spans.insert(id, (label, pieces));
@@ -186,8 +223,13 @@ fn parse_brat(text: &str, ann: &str) -> Result<Vec<Scored>, String> {
     for body in events {
         let mut g = GoldRelation::default();
         for arg in body.split_whitespace() {
-            let Some((role, target)) = arg.split_once(':') else { continue };
-            let pieces = spans.get(target).map(|(_, p)| p.clone()).unwrap_or_default();
+            let Some((role, target)) = arg.split_once(':') else {
+                continue;
+            };
+            let pieces = spans
+                .get(target)
+                .map(|(_, p)| p.clone())
+                .unwrap_or_default();
             match role {
                 "Source" => g.source = pieces,
                 "Cue" => g.cue = pieces,
@@ -212,7 +254,11 @@ fn to_brat(text: &str, rels: &[Scored]) -> String {
     let mut t = 0;
     for (e, r) in rels.iter().enumerate() {
         let mut args = Vec::new();
-        for (role, spans) in [("Source", &r.source), ("Cue", &r.cue), ("Content", &r.content)] {
+        for (role, spans) in [
+            ("Source", &r.source),
+            ("Cue", &r.cue),
+            ("Content", &r.content),
+        ] {
             if spans.is_empty() {
                 continue;
             }
@@ -222,7 +268,11 @@ fn to_brat(text: &str, rels: &[Scored]) -> String {
                 .map(|s| format!("{} {}", chars_at(s.start), chars_at(s.end)))
                 .collect();
             let words: Vec<&str> = spans.iter().map(|s| s.of(text)).collect();
-            out.push_str(&format!("T{t}\t{role} {}\t{}\n", offsets.join(";"), words.join(" ").replace('\n', " ")));
+            out.push_str(&format!(
+                "T{t}\t{role} {}\t{}\n",
+                offsets.join(";"),
+                words.join(" ").replace('\n', " ")
+            ));
             args.push(format!("{role}:T{t}"));
         }
         out.push_str(&format!("E{}\tAttribution {}\n", e + 1, args.join(" ")));
@@ -238,14 +288,17 @@ fn trim(text: &str, s: ByteSpan) -> ByteSpan {
 }
 
 fn same_spans(text: &str, a: &[ByteSpan], b: &[ByteSpan]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| trim(text, *x) == trim(text, *y))
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| trim(text, *x) == trim(text, *y))
 }
 
 fn any_overlap(a: &[ByteSpan], b: &[ByteSpan]) -> bool {
     a.iter().any(|x| b.iter().any(|y| x.overlaps(*y)))
 }
 
-fn role<'a>(r: &'a Scored, k: usize) -> &'a [ByteSpan] {
+fn role(r: &Scored, k: usize) -> &[ByteSpan] {
     match k {
         0 => &r.source,
         1 => &r.cue,
@@ -266,10 +319,19 @@ fn score(text: &str, gold: &[Scored], predicted: &[Scored], totals: &mut Totals)
                 any_overlap(&p.cue, &g.cue) && same_spans(text, role(p, k), role(g, k))
             }
         };
-        let preds: Vec<&Scored> = predicted.iter().filter(|p| !role(p, k).is_empty()).collect();
+        let preds: Vec<&Scored> = predicted
+            .iter()
+            .filter(|p| !role(p, k).is_empty())
+            .collect();
         let golds: Vec<&Scored> = gold.iter().filter(|g| !role(g, k).is_empty()).collect();
-        let tp = preds.iter().filter(|p| golds.iter().any(|g| matches(p, g))).count();
-        let found = golds.iter().filter(|g| preds.iter().any(|p| matches(p, g))).count();
+        let tp = preds
+            .iter()
+            .filter(|p| golds.iter().any(|g| matches(p, g)))
+            .count();
+        let found = golds
+            .iter()
+            .filter(|g| preds.iter().any(|p| matches(p, g)))
+            .count();
         totals.exact[k].add(Counts {
             tp,
             fp: preds.len() - tp,
@@ -277,7 +339,10 @@ fn score(text: &str, gold: &[Scored], predicted: &[Scored], totals: &mut Totals)
         });
         // Token overlap.
         let tokens = |rels: &[Scored]| -> Vec<ByteSpan> {
-            let mut v: Vec<ByteSpan> = rels.iter().flat_map(|r| role(r, k).iter().copied()).collect();
+            let mut v: Vec<ByteSpan> = rels
+                .iter()
+                .flat_map(|r| role(r, k).iter().copied())
+                .collect();
             v.sort();
             v
         };
@@ -285,7 +350,10 @@ fn score(text: &str, gold: &[Scored], predicted: &[Scored], totals: &mut Totals)
         let g_spans = tokens(gold);
         let p_tokens = token_starts(text, &p_spans);
         let g_tokens = token_starts(text, &g_spans);
-        let hits = p_tokens.iter().filter(|t| g_tokens.binary_search(t).is_ok()).count();
+        let hits = p_tokens
+            .iter()
+            .filter(|t| g_tokens.binary_search(t).is_ok())
+            .count();
         let o = &mut totals.overlap[k];
         o.hits += hits;
         o.predicted += p_tokens.len();
@@ -361,7 +429,11 @@ fn report(t: &Totals, split: &str, out: &mut dyn Write) -> Result<(), EvalError>
         "relations: {} gold, {} predicted",
         t.gold_relations, t.predicted_relations
     )?;
-    writeln!(out, "{:<9} {:>24} {:>24} {:>24}", "span", "exact P / R / F1", "overlap P / R / F1", "span-overlap P / R / F1")?;
+    writeln!(
+        out,
+        "{:<9} {:>24} {:>24} {:>24}",
+        "span", "exact P / R / F1", "overlap P / R / F1", "span-overlap P / R / F1"
+    )?;
     for (k, name) in ROLES.iter().enumerate() {
         let (ep, er, ef) = t.exact[k].prf();
         let o = t.overlap[k];
@@ -373,12 +445,22 @@ fn report(t: &Totals, split: &str, out: &mut dyn Write) -> Result<(), EvalError>
         )?;
     }
     let (rp, rr, rf) = t.relation.prf();
-    writeln!(out, "relation  P {rp:.3}  R {rr:.3}  F1 {rf:.3}  (cue, content and source all overlap)")?;
+    writeln!(
+        out,
+        "relation  P {rp:.3}  R {rr:.3}  F1 {rf:.3}  (cue, content and source all overlap)"
+    )?;
     for (k, name) in [(0, "source"), (2, "content")] {
         let o = t.overlap[k];
         let (_, _, f) = prf(o.hits, o.predicted, o.gold);
-        let verdict = if f >= TARGET_OVERLAP_F1 { "meets" } else { "below" };
-        writeln!(out, "target: {name} overlap F1 >= {TARGET_OVERLAP_F1:.2}: {f:.3} ({verdict} target)")?;
+        let verdict = if f >= TARGET_OVERLAP_F1 {
+            "meets"
+        } else {
+            "below"
+        };
+        writeln!(
+            out,
+            "target: {name} overlap F1 >= {TARGET_OVERLAP_F1:.2}: {f:.3} ({verdict} target)"
+        )?;
     }
     writeln!(
         out,
