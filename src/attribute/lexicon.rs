@@ -1,27 +1,248 @@
 //! Word lists for attribution, and a case-insensitive lookup that never
-//! allocates. Every list is sorted (a unit test checks it) so lookups are
-//! binary searches over lower-case ASCII.
+//! allocates. Every list is sorted (a unit test checks it); the hot path
+//! looks a word up once in a table of all lists ([`class`], [`has`]).
+
+use std::sync::OnceLock;
 
 /// Lower-cases `word` into `buf`; `None` when it is too long or not ASCII
-/// (no list entry is either, except through [`fold_apostrophes`]).
+/// (no list entry is either; curly apostrophes fold to straight ones).
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    // No list word is longer than this; most text words are rejected here.
+    if bytes.len() > MAX_WORD_BYTES {
+        return None;
+    }
     let mut n = 0;
-    for c in word.chars() {
-        let c = match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            c if c.is_ascii() => c.to_ascii_lowercase(),
-            _ => return None,
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let out = if b < 0x80 {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else if b == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0x98 | 0x99))
+        {
+            // ‘ or ’ (U+2018, U+2019): an apostrophe.
+            i += 3;
+            b'\''
+        } else {
+            return None;
         };
-        *buf.get_mut(n)? = c as u8;
+        *buf.get_mut(n)? = out;
         n += 1;
     }
     std::str::from_utf8(&buf[..n]).ok()
 }
 
+/// The longest word in any list, in bytes (a test checks it), with room for
+/// curly apostrophes.
+const MAX_WORD_BYTES: usize = 16;
+
 /// True when `word`, compared case-insensitively, is in the sorted `list`.
 pub fn contains(list: &[&str], word: &str) -> bool {
     let mut buf = [0u8; 40];
     lower(word, &mut buf).is_some_and(|w| list.binary_search(&w).is_ok())
+}
+
+/// One bit per word list, for [`class`] and [`has`].
+pub mod bits {
+    pub const CUE_VERBS: u64 = 1 << 0;
+    pub const STANCE_VERBS: u64 = 1 << 1;
+    pub const NOUNISH: u64 = 1 << 2;
+    pub const COGNITION_VERBS: u64 = 1 << 3;
+    pub const OBJECT_VERBS: u64 = 1 << 4;
+    pub const PARTICIPLES: u64 = 1 << 5;
+    pub const PASSIVE_PARTICIPLES: u64 = 1 << 6;
+    pub const BE_FORMS: u64 = 1 << 7;
+    pub const CUE_PREFIXES: u64 = 1 << 8;
+    pub const CUE_TIME_SUFFIXES: u64 = 1 << 9;
+    pub const PRONOUNS: u64 = 1 << 10;
+    pub const CLAUSE_OPENERS: u64 = 1 << 11;
+    pub const LEADING_CONNECTIVES: u64 = 1 << 12;
+    pub const NOT_SOURCE_END: u64 = 1 << 13;
+    pub const ADJUNCT_STARTS: u64 = 1 << 14;
+    pub const ANONYMITY_MARKERS: u64 = 1 << 15;
+    pub const ANONYMOUS_HEADS: u64 = 1 << 16;
+    pub const GROUP_HEADS: u64 = 1 << 17;
+    pub const VAGUE_WORDS: u64 = 1 << 18;
+    pub const COUNTERS: u64 = 1 << 19;
+    pub const OUTLET_HEADS: u64 = 1 << 20;
+    pub const OUTLET_VERBS: u64 = 1 << 21;
+    pub const MALE_WORDS: u64 = 1 << 22;
+    pub const FEMALE_WORDS: u64 = 1 << 23;
+    pub const ROLE_HEADS: u64 = 1 << 24;
+    pub const EXPRESS_VERBS: u64 = 1 << 25;
+    pub const EXPRESS_NOUNS: u64 = 1 << 26;
+    pub const STANCE_COPULAS: u64 = 1 << 27;
+    pub const STANCE_ADJECTIVES: u64 = 1 << 28;
+    pub const VAGUE_STARTS: u64 = 1 << 29;
+    pub const NOT_NAME_WORDS: u64 = 1 << 30;
+    pub const ORG_WORDS: u64 = 1 << 31;
+    pub const GROUP_WORDS: u64 = 1 << 32;
+    pub const DOCUMENTS: u64 = 1 << 33;
+    pub const PERSON_NOUNS: u64 = 1 << 34;
+    pub const INSTITUTIONS: u64 = 1 << 35;
+    pub const DEMONYMS: u64 = 1 << 36;
+    pub const VERB_WORDS: u64 = 1 << 37;
+}
+
+/// Every list with its bit: one table lookup answers every list at once.
+const ALL: &[(&[&str], u64)] = &[
+    (CUE_VERBS, bits::CUE_VERBS),
+    (STANCE_VERBS, bits::STANCE_VERBS),
+    (NOUNISH, bits::NOUNISH),
+    (COGNITION_VERBS, bits::COGNITION_VERBS),
+    (OBJECT_VERBS, bits::OBJECT_VERBS),
+    (PARTICIPLES, bits::PARTICIPLES),
+    (PASSIVE_PARTICIPLES, bits::PASSIVE_PARTICIPLES),
+    (BE_FORMS, bits::BE_FORMS),
+    (CUE_PREFIXES, bits::CUE_PREFIXES),
+    (CUE_TIME_SUFFIXES, bits::CUE_TIME_SUFFIXES),
+    (PRONOUNS, bits::PRONOUNS),
+    (CLAUSE_OPENERS, bits::CLAUSE_OPENERS),
+    (LEADING_CONNECTIVES, bits::LEADING_CONNECTIVES),
+    (NOT_SOURCE_END, bits::NOT_SOURCE_END),
+    (ADJUNCT_STARTS, bits::ADJUNCT_STARTS),
+    (ANONYMITY_MARKERS, bits::ANONYMITY_MARKERS),
+    (ANONYMOUS_HEADS, bits::ANONYMOUS_HEADS),
+    (GROUP_HEADS, bits::GROUP_HEADS),
+    (VAGUE_WORDS, bits::VAGUE_WORDS),
+    (COUNTERS, bits::COUNTERS),
+    (OUTLET_HEADS, bits::OUTLET_HEADS),
+    (OUTLET_VERBS, bits::OUTLET_VERBS),
+    (MALE_WORDS, bits::MALE_WORDS),
+    (FEMALE_WORDS, bits::FEMALE_WORDS),
+    (ROLE_HEADS, bits::ROLE_HEADS),
+    (EXPRESS_VERBS, bits::EXPRESS_VERBS),
+    (EXPRESS_NOUNS, bits::EXPRESS_NOUNS),
+    (STANCE_COPULAS, bits::STANCE_COPULAS),
+    (STANCE_ADJECTIVES, bits::STANCE_ADJECTIVES),
+    (VAGUE_STARTS, bits::VAGUE_STARTS),
+    (NOT_NAME_WORDS, bits::NOT_NAME_WORDS),
+    (ORG_WORDS, bits::ORG_WORDS),
+    (GROUP_WORDS, bits::GROUP_WORDS),
+    (DOCUMENTS, bits::DOCUMENTS),
+    (PERSON_NOUNS, bits::PERSON_NOUNS),
+    (INSTITUTIONS, bits::INSTITUTIONS),
+    (DEMONYMS, bits::DEMONYMS),
+    (VERB_WORDS, bits::VERB_WORDS),
+];
+
+/// FNV-1a, for the small maps keyed by short names elsewhere in the stage.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Words packed into a `u128` (lower-case bytes, little-endian), so a
+/// lookup compares integers, not strings. No list word is longer than 16
+/// bytes (a test checks it); `0` is never a word.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_WORD_BYTES + 4 {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD_BYTES];
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let out = if b < 0x80 {
+            i += 1;
+            // ASCII lower-casing without a branch per letter.
+            b | (u8::from(b.wrapping_sub(b'A') < 26) << 5)
+        } else if b == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0x98 | 0x99))
+        {
+            // ‘ or ’ (U+2018, U+2019): an apostrophe.
+            i += 3;
+            b'\''
+        } else {
+            return None;
+        };
+        *buf.get_mut(n)? = out;
+        n += 1;
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+/// An open-addressing table from packed words to their list bits.
+struct Table {
+    slots: Vec<(u128, u64)>,
+    shift: u32,
+}
+
+impl Table {
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, key: u128) -> u64 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                (0, _) => return 0,
+                (k, bits) if k == key => return bits,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let words: usize = ALL.iter().map(|(l, _)| l.len()).sum();
+        // At most a quarter full: probes stay short.
+        let size = (words * 4).next_power_of_two();
+        let mut t = Table {
+            slots: vec![(0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        let mask = size - 1;
+        for (list, bit) in ALL {
+            for w in *list {
+                let Some(key) = pack(w) else { continue };
+                let mut i = t.slot(key);
+                while t.slots[i].0 != 0 && t.slots[i].0 != key {
+                    i = (i + 1) & mask;
+                }
+                t.slots[i].0 = key;
+                t.slots[i].1 |= bit;
+            }
+        }
+        t
+    })
+}
+
+/// The lists `word` (any case, curly apostrophes folded) belongs to, as bits.
+pub fn class(word: &str) -> u64 {
+    pack(word).map_or(0, |key| table().get(key))
+}
+
+/// True when `word` is in any of the lists in `bits`.
+pub fn has(bits: u64, word: &str) -> bool {
+    class(word) & bits != 0
 }
 
 /// Reporting verbs: speech and writing acts that introduce what someone
@@ -566,6 +787,280 @@ pub const VAGUE_PHRASES: &[&str] = &[
     "widely seen",
 ];
 
+/// "expressed skepticism", "raised concerns": a stance voiced (verb).
+pub const EXPRESS_VERBS: &[&str] = &["expressed", "expressing", "raised", "raising", "voiced"];
+
+/// What is voiced in "expressed skepticism", "raised concerns".
+pub const EXPRESS_NOUNS: &[&str] = &[
+    "alarm",
+    "concern",
+    "concerns",
+    "confidence",
+    "doubt",
+    "doubts",
+    "fears",
+    "frustration",
+    "opposition",
+    "optimism",
+    "outrage",
+    "questions",
+    "skepticism",
+    "support",
+];
+
+/// "remain skeptical", "are confident": a view held (verb).
+pub const STANCE_COPULAS: &[&str] = &[
+    "are", "became", "grew", "is", "remain", "remained", "remains", "was", "were",
+];
+
+/// The view in "remain skeptical", "are confident".
+pub const STANCE_ADJECTIVES: &[&str] = &[
+    "adamant",
+    "certain",
+    "concerned",
+    "confident",
+    "convinced",
+    "doubtful",
+    "hopeful",
+    "optimistic",
+    "pessimistic",
+    "skeptical",
+    "unconvinced",
+    "worried",
+];
+
+/// First words of [`VAGUE_PHRASES`], to find them without searching every sentence for each.
+pub const VAGUE_STARTS: &[&str] = &[
+    "allegedly",
+    "critics",
+    "is",
+    "it",
+    "reportedly",
+    "some",
+    "there",
+    "was",
+    "widely",
+];
+
+/// Words that never start a name.
+pub const NOT_NAME_WORDS: &[&str] = &[
+    "a",
+    "according",
+    "after",
+    "american",
+    "americans",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "democratic",
+    "democrats",
+    "european",
+    "for",
+    "former",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "mr",
+    "mrs",
+    "ms",
+    "of",
+    "on",
+    "republican",
+    "republicans",
+    "retired",
+    "russian",
+    "she",
+    "that",
+    "the",
+    "their",
+    "they",
+    "this",
+    "to",
+    "u.s.",
+    "ukrainian",
+    "we",
+    "western",
+    "when",
+];
+
+/// Words that make a capitalised phrase an organisation.
+pub const ORG_WORDS: &[&str] = &[
+    "administration",
+    "agency",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "campaign",
+    "center",
+    "centre",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "council",
+    "court",
+    "department",
+    "forum",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "house",
+    "inc",
+    "institute",
+    "institution",
+    "journal",
+    "ministry",
+    "network",
+    "news",
+    "office",
+    "organization",
+    "party",
+    "police",
+    "post",
+    "project",
+    "senate",
+    "service",
+    "times",
+    "university",
+];
+
+/// Plural group words that make a source vague when no one is named.
+pub const GROUP_WORDS: &[&str] = &[
+    "activists",
+    "americans",
+    "analysts",
+    "conservatives",
+    "critics",
+    "democrats",
+    "economists",
+    "europeans",
+    "experts",
+    "lawmakers",
+    "leaders",
+    "legislators",
+    "liberals",
+    "members",
+    "observers",
+    "opponents",
+    "others",
+    "people",
+    "progressives",
+    "protesters",
+    "republicans",
+    "residents",
+    "scientists",
+    "supporters",
+    "voters",
+];
+
+/// Documents that state findings on the record.
+pub const DOCUMENTS: &[&str] = &[
+    "analysis",
+    "article",
+    "audit",
+    "book",
+    "data",
+    "documents",
+    "email",
+    "filing",
+    "filings",
+    "letter",
+    "memo",
+    "poll",
+    "polls",
+    "records",
+    "report",
+    "research",
+    "ruling",
+    "statement",
+    "studies",
+    "study",
+    "survey",
+    "transcript",
+    "tweet",
+];
+
+/// Nouns for people, so an unnamed one is an anonymous source.
+pub const PERSON_NOUNS: &[&str] = &[
+    "aide",
+    "author",
+    "candidate",
+    "critic",
+    "daughter",
+    "doctor",
+    "employee",
+    "father",
+    "friend",
+    "husband",
+    "insider",
+    "lawyer",
+    "man",
+    "member",
+    "mother",
+    "neighbor",
+    "operative",
+    "owner",
+    "person",
+    "relative",
+    "reporter",
+    "resident",
+    "son",
+    "staffer",
+    "student",
+    "supporter",
+    "surrogate",
+    "teacher",
+    "voter",
+    "wife",
+    "witness",
+    "woman",
+    "worker",
+    "writer",
+];
+
+/// Institutions that speak on the record without a personal name.
+pub const INSTITUTIONS: &[&str] = &[
+    "agency",
+    "authorities",
+    "campaign",
+    "committee",
+    "company",
+    "court",
+    "department",
+    "government",
+    "ministry",
+    "police",
+    "prosecutors",
+];
+
+/// Capitalised adjectives that never start a name ("a Western diplomat").
+pub const DEMONYMS: &[&str] = &[
+    "american",
+    "democratic",
+    "european",
+    "republican",
+    "russian",
+    "ukrainian",
+    "western",
+];
+
+/// Auxiliaries and modals: a verb inside a plain source phrase means the
+/// phrase is a clause, not a subject ("Trump so far has won 758 pledged").
+pub const VERB_WORDS: &[&str] = &[
+    "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "won", "would",
+];
+
 /// Words for a publication when it speaks of itself ("The Post has learned").
 pub const OUTLET_HEADS: &[&str] = &[
     "examiner",
@@ -668,6 +1163,19 @@ mod tests {
             ("STANCE_VERBS", STANCE_VERBS),
             ("NOUNISH", NOUNISH),
             ("GROUP_HEADS", GROUP_HEADS),
+            ("EXPRESS_VERBS", EXPRESS_VERBS),
+            ("EXPRESS_NOUNS", EXPRESS_NOUNS),
+            ("STANCE_COPULAS", STANCE_COPULAS),
+            ("STANCE_ADJECTIVES", STANCE_ADJECTIVES),
+            ("VAGUE_STARTS", VAGUE_STARTS),
+            ("NOT_NAME_WORDS", NOT_NAME_WORDS),
+            ("ORG_WORDS", ORG_WORDS),
+            ("GROUP_WORDS", GROUP_WORDS),
+            ("DOCUMENTS", DOCUMENTS),
+            ("PERSON_NOUNS", PERSON_NOUNS),
+            ("INSTITUTIONS", INSTITUTIONS),
+            ("DEMONYMS", DEMONYMS),
+            ("VERB_WORDS", VERB_WORDS),
             ("COGNITION_VERBS", COGNITION_VERBS),
             ("OBJECT_VERBS", OBJECT_VERBS),
             ("PARTICIPLES", PARTICIPLES),
@@ -691,7 +1199,6 @@ mod tests {
             ("FEMALE_WORDS", FEMALE_WORDS),
             ("ROLE_HEADS", ROLE_HEADS),
         ];
-        let lists = lists.iter().chain(super::super::speakers::LISTS);
         for (name, list) in lists {
             for pair in list.windows(2) {
                 assert!(
@@ -705,6 +1212,20 @@ mod tests {
                 assert_eq!(*w, w.to_ascii_lowercase(), "{name}: {w}");
             }
         }
+    }
+
+    #[test]
+    fn every_word_fits_the_length_cut_and_is_found_in_the_table() {
+        for (list, bit) in ALL {
+            for w in *list {
+                assert!(w.len() <= MAX_WORD_BYTES, "{w}");
+                assert!(class(w) & bit != 0, "{w}");
+                assert!(class(&w.to_ascii_uppercase()) & bit != 0, "{w}");
+            }
+        }
+        assert_eq!(class("zzzzzz"), 0);
+        assert_eq!(class(""), 0);
+        assert_eq!(class("a-very-long-word-beyond-the-cut"), 0);
     }
 
     #[test]

@@ -122,14 +122,22 @@ pub fn attribute_for(text: &str, layer: &TextLayer, publisher: Option<&str>) -> 
 /// reported speech, by position.
 fn quote_list(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec<QuoteAttribution> {
     let mut out = Vec::new();
-    let owner = |span: ByteSpan| {
-        relations
-            .iter()
-            .zip(speakers)
-            .find(|(r, _)| r.content.iter().any(|c| c.contains(span)))
-    };
-    for q in cx.quotes.iter().filter(|q| q.depth == 0) {
-        let owned = owner(q.outer);
+    // Which relation's content holds each top-level quote: each content
+    // piece claims the quotes inside it (first relation wins).
+    let mut owners: Vec<Option<usize>> = vec![None; cx.top.len()];
+    for (k, r) in relations.iter().enumerate() {
+        for c in &r.content {
+            let from = cx.top.partition_point(|q| q.outer.start < c.start);
+            for (slot, q) in owners[from..].iter_mut().zip(&cx.top[from..]) {
+                if q.outer.end > c.end {
+                    break;
+                }
+                slot.get_or_insert(k);
+            }
+        }
+    }
+    for (q, owner) in cx.top.iter().zip(&owners) {
+        let owned = owner.map(|k| (&relations[k], &speakers[k]));
         let whole_content = owned.is_some_and(|(r, _)| r.content.contains(&q.outer));
         if !whole_content && quotes::looks_like_title(cx.text, q) {
             continue;

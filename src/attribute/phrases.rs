@@ -4,7 +4,7 @@
 //! retired career diplomat ..."). Token indices are into one sentence's tokens.
 
 use super::context::{is_capitalised, is_punct, Context};
-use super::lexicon::{self, contains};
+use super::lexicon;
 use crate::segment::{Token, TokenKind};
 
 /// A source phrase: token range `[start, end)`, end-exclusive, within the sentence.
@@ -23,7 +23,7 @@ const MAX_PLAIN_SOURCE: usize = 12;
 pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase> {
     let last = cue.checked_sub(1)?;
     let w = cx.word(toks.get(last)?);
-    if contains(lexicon::PRONOUNS, w) {
+    if lexicon::has(lexicon::bits::PRONOUNS, w) {
         return Some(Phrase {
             start: last,
             end: cue,
@@ -72,7 +72,7 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
             continue;
         }
         let lower_case = !is_capitalised(cx.text, t);
-        if contains(lexicon::CLAUSE_OPENERS, word) && (lower_case || k == 0) {
+        if cx.has(t, lexicon::bits::CLAUSE_OPENERS) && (lower_case || k == 0) {
             boundary = k + 1;
             break;
         }
@@ -83,7 +83,7 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
             let next = &toks[k + 1];
             let nw = cx.word(next).to_ascii_lowercase();
             let subject_follows = is_capitalised(cx.text, next)
-                || contains(lexicon::PRONOUNS, &nw)
+                || lexicon::has(lexicon::bits::PRONOUNS, &nw)
                 || matches!(
                     nw.as_str(),
                     "the"
@@ -112,13 +112,13 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
             let after = &toks[k + 1];
             if before.kind == TokenKind::Word
                 && !is_capitalised(cx.text, before)
-                && (is_capitalised(cx.text, after) || contains(lexicon::PRONOUNS, cx.word(after)))
+                && (is_capitalised(cx.text, after) || cx.has(after, lexicon::bits::PRONOUNS))
             {
                 boundary = k + 1;
                 break;
             }
         }
-        if k < last && (contains(lexicon::CUE_VERBS, word) && lower_case) {
+        if k < last && lower_case && cx.has(t, lexicon::bits::CUE_VERBS) {
             boundary = k + 1;
             break;
         }
@@ -137,7 +137,7 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
         let first = cx.word(&toks[appositive.0]);
         let looks_appositive = !is_capitalised(cx.text, &toks[appositive.0])
             || matches!(first, "A" | "An" | "The")
-            || contains(lexicon::ROLE_HEADS, first);
+            || lexicon::has(lexicon::bits::ROLE_HEADS, first);
         if !looks_appositive {
             // "..., Gov. John Kasich (R-OH), said": the phrase before the comma.
             if appositive.1 - appositive.0 > MAX_PLAIN_SOURCE {
@@ -185,7 +185,7 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
 
 fn is_time_word(cx: &Context, t: &Token) -> bool {
     let w = cx.word(t);
-    contains(lexicon::CUE_TIME_SUFFIXES, w)
+    lexicon::has(lexicon::bits::CUE_TIME_SUFFIXES, w)
         || matches!(
             w,
             "year" | "month" | "this" | "night" | "recently" | "previously"
@@ -194,23 +194,16 @@ fn is_time_word(cx: &Context, t: &Token) -> bool {
 
 /// Skips "But", "And", "Also" ... at the start of a chunk.
 fn strip_connectives(cx: &Context, toks: &[Token], mut start: usize, end: usize) -> usize {
-    while start < end && contains(lexicon::LEADING_CONNECTIVES, cx.word(&toks[start])) {
+    while start < end && cx.has(&toks[start], lexicon::bits::LEADING_CONNECTIVES) {
         start += 1;
     }
     start
 }
 
-/// Auxiliaries and modals: a verb inside a plain source phrase means the
-/// phrase is a clause, not a subject ("Trump so far has won 758 pledged").
-const VERB_WORDS: &[&str] = &[
-    "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
-    "shall", "should", "was", "were", "will", "won", "would",
-];
-
 fn valid(cx: &Context, toks: &[Token], p: Phrase, with_appositive: bool) -> Option<Phrase> {
     let words = &toks[p.start..p.end];
     let last = words.iter().rev().find(|t| !is_punct(cx.text, t, ','))?;
-    if contains(lexicon::NOT_SOURCE_END, cx.word(last)) || last.kind == TokenKind::Number {
+    if cx.has(last, lexicon::bits::NOT_SOURCE_END) || last.kind == TokenKind::Number {
         return None;
     }
     if !with_appositive {
@@ -221,7 +214,7 @@ fn valid(cx: &Context, toks: &[Token], p: Phrase, with_appositive: bool) -> Opti
             if matches!(w, "who" | "that" | "which" | "whom") {
                 relative = true;
             }
-            if !relative && contains(VERB_WORDS, w) {
+            if !relative && cx.has(t, lexicon::bits::VERB_WORDS) {
                 return None;
             }
         }
@@ -229,7 +222,7 @@ fn valid(cx: &Context, toks: &[Token], p: Phrase, with_appositive: bool) -> Opti
     // The phrase starts like a noun phrase, not a verb or preposition.
     let first = cx.word(&words[0]);
     if !is_capitalised(cx.text, &words[0])
-        && contains(lexicon::NOT_SOURCE_END, first)
+        && lexicon::has(lexicon::bits::NOT_SOURCE_END, first)
         && first != "a"
         && first != "an"
         && first != "the"
@@ -250,7 +243,7 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
     let first = toks.get(from)?;
     let w = cx.word(first);
     let starts_phrase = is_capitalised(cx.text, first)
-        || contains(lexicon::PRONOUNS, w)
+        || lexicon::has(lexicon::bits::PRONOUNS, w)
         || matches!(
             w,
             "the" | "a" | "an" | "one" | "two" | "some" | "many" | "several"
@@ -260,11 +253,11 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
     }
     // "said he." / "said he, adding": a pronoun stands alone; "said she
     // hopes ..." is a clause, not an inverted source.
-    if contains(lexicon::PRONOUNS, w) {
+    if lexicon::has(lexicon::bits::PRONOUNS, w) {
         let next_ok = toks.get(from + 1).is_none_or(|n| {
             n.kind == TokenKind::Punct
-                || contains(lexicon::ADJUNCT_STARTS, cx.word(n))
-                || contains(lexicon::CUE_TIME_SUFFIXES, cx.word(n))
+                || cx.has(n, lexicon::bits::ADJUNCT_STARTS)
+                || cx.has(n, lexicon::bits::CUE_TIME_SUFFIXES)
         });
         return next_ok.then_some(Phrase {
             start: from,
@@ -288,10 +281,10 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
                 // ", adding ..." / ", according to ..." start a new clause.
                 if let Some(n) = toks.get(end + 1) {
                     let nw = cx.word(n);
-                    if contains(lexicon::PARTICIPLES, nw)
+                    if lexicon::has(lexicon::bits::PARTICIPLES, nw)
                         || nw == "according"
                         || cx.is_mark(n)
-                        || (contains(lexicon::CLAUSE_OPENERS, nw) && nw != "that")
+                        || (lexicon::has(lexicon::bits::CLAUSE_OPENERS, nw) && nw != "that")
                     {
                         break;
                     }
@@ -299,7 +292,7 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
             }
         } else {
             let word = cx.word(t);
-            if contains(lexicon::CLAUSE_OPENERS, word)
+            if cx.has(t, lexicon::bits::CLAUSE_OPENERS)
                 && !is_capitalised(cx.text, t)
                 && word != "that"
             {
@@ -309,7 +302,7 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
             // the party was ..."), and a preposition ends the name ("said
             // Mr. Burman of the plan").
             if !seen_comma {
-                if contains(VERB_WORDS, word) {
+                if cx.has(t, lexicon::bits::VERB_WORDS) {
                     return None;
                 }
                 if matches!(

@@ -53,7 +53,18 @@ pub fn find(text: &str, paragraphs: &[ByteSpan]) -> Vec<Quoted> {
 }
 
 fn opens_with_quote(text: &str, para: ByteSpan) -> bool {
-    marks(text, para)
+    // Only the paragraph's first character matters: read just that far.
+    let first = text
+        .get(para.start..para.end)
+        .and_then(|p| p.chars().next())
+        .map_or(0, char::len_utf8);
+    let head = ByteSpan::new(para.start, (para.start + first + 1).min(para.end));
+    let head = if text.is_char_boundary(head.end) {
+        head
+    } else {
+        ByteSpan::new(para.start, para.start + first)
+    };
+    marks(text, head)
         .next()
         .is_some_and(|m| m.at == para.start && m.double && m.role != Role::Close)
 }
@@ -123,69 +134,77 @@ fn quoted(open: Mark, close_at: usize, close_end: usize, depth: usize, closed: b
     }
 }
 
+/// Bytes that can start a quotation mark: `"`, `'`, `` ` ``, and the lead
+/// bytes of curly marks (U+2018..U+201F) and guillemets.
+const CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
+
 /// The quotation marks in `para`, with their role read from context.
+/// Scans bytes: only `"`, `'`, `` ` `` and the lead bytes of curly marks and
+/// guillemets (0xE2, 0xC2) are looked at closely.
 fn marks(text: &str, para: ByteSpan) -> impl Iterator<Item = Mark> + '_ {
     let s = para.of(text);
-    let mut chars = s.char_indices().peekable();
-    let mut prev: Option<char> = None;
+    let bytes = s.as_bytes();
+    let mut i = 0usize;
     std::iter::from_fn(move || {
-        while let Some((i, c)) = chars.next() {
-            let at = para.start + i;
-            let next = chars.peek().map(|&(_, n)| n);
-            let before = prev;
-            prev = Some(c);
+        while i < bytes.len() {
+            if !CANDIDATE[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            let at = i;
+            let before = s[..at].chars().next_back();
+            let next = s[at + c.len_utf8()..].chars().next();
             let mark = match c {
                 '\u{201C}' | '\u{201E}' | '\u{201F}' | '«' => Some((true, false, Role::Open, 1)),
                 '\u{201D}' | '»' => Some((true, false, Role::Close, 1)),
                 '"' => Some((true, true, straight_role(before, next), 1)),
                 '\u{2018}' => Some((false, false, Role::Open, 1)),
-                '\u{2019}' => {
-                    if is_apostrophe(before, next) {
-                        None
-                    } else {
-                        Some((false, false, Role::Close, 1))
-                    }
-                }
+                '\u{2019}' if is_apostrophe(before, next) => None,
+                '\u{2019}' => Some((false, false, Role::Close, 1)),
+                // Two apostrophes are a double quotation mark (NYT style).
                 '\'' if next == Some('\'') => {
-                    // Two apostrophes are a double quotation mark (NYT style).
-                    chars.next();
-                    let after = chars.peek().map(|&(_, n)| n);
-                    prev = Some('\'');
+                    let after = s[at + 2..].chars().next();
                     Some((true, true, straight_role(before, after), 2))
                 }
-                '`' if next == Some('`') => {
-                    chars.next();
-                    prev = Some('`');
-                    Some((true, true, Role::Open, 2))
-                }
-                '\'' => {
-                    if is_apostrophe(before, next) {
-                        None
-                    } else {
-                        Some((false, true, straight_role(before, next), 1))
-                    }
-                }
+                '`' if next == Some('`') => Some((true, true, Role::Open, 2)),
+                '\'' if is_apostrophe(before, next) => None,
+                '\'' => Some((false, true, straight_role(before, next), 1)),
                 _ => None,
             };
-            if let Some((double, straight, role, chars_len)) = mark {
-                let len = c.len_utf8() * chars_len;
-                // Curly marks used the wrong way round are read from context.
-                let role = if straight {
-                    role
-                } else {
-                    match straight_role(before, s[i + len..].chars().next()) {
-                        Role::Either => role,
-                        r => r,
-                    }
-                };
-                return Some(Mark {
-                    at,
-                    len,
-                    double,
-                    role,
-                    straight,
-                });
-            }
+            let Some((double, straight, role, chars_len)) = mark else {
+                i += c.len_utf8();
+                continue;
+            };
+            let len = c.len_utf8() * chars_len;
+            i += len;
+            // Curly marks used the wrong way round are read from context.
+            let role = if straight {
+                role
+            } else {
+                match straight_role(before, s[at + len..].chars().next()) {
+                    Role::Either => role,
+                    r => r,
+                }
+            };
+            return Some(Mark {
+                at: para.start + at,
+                len,
+                double,
+                role,
+                straight,
+            });
         }
         None
     })
@@ -238,9 +257,8 @@ pub fn looks_like_title(text: &str, q: &Quoted) -> bool {
         return false;
     }
     let before = text[..q.outer.start].trim_end();
-    let after_possessive = before.ends_with("’s")
-        || before.ends_with("'s")
-        || before.ends_with(['’', '\'']);
+    let after_possessive =
+        before.ends_with("’s") || before.ends_with("'s") || before.ends_with(['’', '\'']);
     let lead_in = before
         .rsplit(|c: char| c.is_whitespace())
         .next()

@@ -5,7 +5,7 @@
 //! attached to it.
 
 use super::context::{is_capitalised, is_punct, Context};
-use super::lexicon::{self, contains};
+use super::lexicon;
 use super::phrases::{self, Phrase};
 use crate::segment::{Token, TokenKind};
 use crate::spans::ByteSpan;
@@ -129,14 +129,35 @@ fn cue_at(
     earlier: &[Relation],
 ) -> Option<(Relation, usize)> {
     let t = toks.get(i)?;
-    if t.kind != TokenKind::Word || cx.is_quoted(t.span.start) {
+    if t.kind != TokenKind::Word {
         return None;
     }
     let w = cx.word(t);
-    if w.eq_ignore_ascii_case("according") && lower_is(cx, toks.get(i + 1), &["to"]) {
-        return according_to(cx, si, toks, i);
+    // Cues are lower-case words, but for "According to" and a sentence
+    // opening "Said X, ...": capitalised words are skipped unread.
+    let capitalised = is_capitalised(cx.text, t);
+    if capitalised && !matches!(w, "According" | "Said" | "Says") {
+        return None;
     }
-    if contains(lexicon::BE_FORMS, w) {
+    if w.eq_ignore_ascii_case("according") {
+        if lower_is(cx, toks.get(i + 1), &["to"]) && !cx.is_quoted(t.span.start) {
+            return according_to(cx, si, toks, i);
+        }
+        return None;
+    }
+    // One lookup answers every list for this word.
+    let class = cx.class_of(t);
+    use lexicon::bits::{
+        BE_FORMS, COGNITION_VERBS, CUE_VERBS, EXPRESS_VERBS, STANCE_COPULAS, STANCE_VERBS,
+    };
+    if class
+        & (BE_FORMS | COGNITION_VERBS | CUE_VERBS | EXPRESS_VERBS | STANCE_COPULAS | STANCE_VERBS)
+        == 0
+        || cx.is_quoted(t.span.start)
+    {
+        return None;
+    }
+    if class & BE_FORMS != 0 {
         if let Some(found) = passive(cx, si, toks, i) {
             return Some(found);
         }
@@ -144,17 +165,18 @@ fn cue_at(
     if let Some((len, kind)) = evaluative_cue(cx, toks, i) {
         return verb_frame(cx, si, toks, i, i + len, first_in_sentence, earlier, kind);
     }
-    if i == 0 && matches!(w, "Said" | "Says") {
-        return said_first(cx, si, toks);
+    if capitalised {
+        return if i == 0 {
+            said_first(cx, si, toks)
+        } else {
+            None
+        };
     }
-    if is_capitalised(cx.text, t) {
-        return None;
-    }
-    let kind = if contains(lexicon::CUE_VERBS, w) {
+    let kind = if class & CUE_VERBS != 0 {
         CueKind::Speech
-    } else if contains(lexicon::COGNITION_VERBS, w) {
+    } else if class & COGNITION_VERBS != 0 {
         CueKind::Belief
-    } else if contains(lexicon::STANCE_VERBS, w) {
+    } else if class & STANCE_VERBS != 0 {
         CueKind::Stance
     } else {
         return None;
@@ -162,7 +184,7 @@ fn cue_at(
     if i > 0 {
         let prev = cx.word(&toks[i - 1]);
         // "is said to", "to say", "the claim", "his statement": not a cue here.
-        if contains(lexicon::BE_FORMS, prev)
+        if lexicon::has(lexicon::bits::BE_FORMS, prev)
             || matches!(
                 prev.to_ascii_lowercase().as_str(),
                 "to" | "the"
@@ -209,50 +231,16 @@ fn cue_at(
 /// "expressed skepticism", "raised concerns", "remain skeptical": a stance
 /// cue of two words. Returns its length in tokens and kind.
 fn evaluative_cue(cx: &Context, toks: &[Token], i: usize) -> Option<(usize, CueKind)> {
-    let w = cx.word(toks.get(i)?).to_ascii_lowercase();
-    let n = cx.word(toks.get(i + 1)?).to_ascii_lowercase();
-    let voiced = matches!(
-        w.as_str(),
-        "expressed" | "raised" | "voiced" | "expressing" | "raising"
-    ) && matches!(
-        n.as_str(),
-        "skepticism"
-            | "concern"
-            | "concerns"
-            | "doubt"
-            | "doubts"
-            | "support"
-            | "frustration"
-            | "opposition"
-            | "alarm"
-            | "questions"
-            | "fears"
-            | "confidence"
-            | "optimism"
-            | "outrage"
-    );
-    if voiced {
+    use lexicon::bits::{EXPRESS_NOUNS, EXPRESS_VERBS, STANCE_ADJECTIVES, STANCE_COPULAS};
+    let w = cx.class_of(toks.get(i)?);
+    if w & (EXPRESS_VERBS | STANCE_COPULAS) == 0 {
+        return None;
+    }
+    let n = cx.class_of(toks.get(i + 1)?);
+    if w & EXPRESS_VERBS != 0 && n & EXPRESS_NOUNS != 0 {
         return Some((2, CueKind::Speech));
     }
-    let stance = matches!(
-        w.as_str(),
-        "remain" | "remains" | "remained" | "is" | "are" | "was" | "were" | "grew" | "became"
-    ) && matches!(
-        n.as_str(),
-        "skeptical"
-            | "confident"
-            | "convinced"
-            | "worried"
-            | "concerned"
-            | "optimistic"
-            | "pessimistic"
-            | "hopeful"
-            | "unconvinced"
-            | "doubtful"
-            | "adamant"
-            | "certain"
-    );
-    stance.then_some((2, CueKind::Belief))
+    (w & STANCE_COPULAS != 0 && n & STANCE_ADJECTIVES != 0).then_some((2, CueKind::Belief))
 }
 
 /// The subject at the start of the sentence's main clause: a pronoun or a
@@ -304,11 +292,11 @@ fn clause_subject(cx: &Context, toks: &[Token], before: usize) -> Option<Phrase>
                 | "like"
                 | "unlike"
                 | "once"
-        ) || contains(lexicon::CLAUSE_OPENERS, &w)
+        ) || lexicon::has(lexicon::bits::CLAUSE_OPENERS, &w)
         {
             continue;
         }
-        if contains(lexicon::PRONOUNS, cx.word(first))
+        if cx.has(first, lexicon::bits::PRONOUNS)
             && !matches!(
                 cx.word(first).to_ascii_lowercase().as_str(),
                 "who" | "which" | "it" | "you"
@@ -363,7 +351,7 @@ fn verb_frame(
     let mut c0 = c0;
     while c0 > 0 && {
         let p = cx.word(&toks[c0 - 1]);
-        (contains(lexicon::CUE_PREFIXES, p) || p == "not" || is_adverb(p))
+        (lexicon::has(lexicon::bits::CUE_PREFIXES, p) || p == "not" || is_adverb(p))
             && !is_capitalised(cx.text, &toks[c0 - 1])
     } {
         c0 -= 1;
@@ -371,7 +359,7 @@ fn verb_frame(
     let prev = c0.checked_sub(1).map(|k| &toks[k]);
     let prev_is_break = prev.is_some_and(|p| is_punct(cx.text, p, ',') || cx.is_mark(p));
     let sentence_start = clause_start(cx, toks);
-    let nounish = contains(lexicon::NOUNISH, head_verb)
+    let nounish = lexicon::has(lexicon::bits::NOUNISH, head_verb)
         // "a company called World Liberty": a name given, not words said.
         || matches!(head_verb, "called" | "calling");
     let opener_after = toks
@@ -384,7 +372,7 @@ fn verb_frame(
     // ", adding that ..." and "... and said ...": the main clause's speaker.
     let after_comma = prev.is_some_and(|p| is_punct(cx.text, p, ','))
         || (c0 >= 2 && cx.is_mark(&toks[c0 - 1]) && is_punct(cx.text, &toks[c0 - 2], ','));
-    let participle = contains(lexicon::PARTICIPLES, head_verb) && after_comma;
+    let participle = lexicon::has(lexicon::bits::PARTICIPLES, head_verb) && after_comma;
     let coordinated = prev.is_some_and(|p| matches!(cx.word(p), "and" | "but")) && !nounish;
     if participle || coordinated {
         // Only an active clause's source is the subject the verb shares.
@@ -511,7 +499,7 @@ fn verb_frame(
     }
     // What follows the cue decides where the content is.
     let after_time = skip_time_words(cx, toks, c1);
-    let after_object = if contains(lexicon::OBJECT_VERBS, head_verb) {
+    let after_object = if lexicon::has(lexicon::bits::OBJECT_VERBS, head_verb) {
         skip_object(cx, toks, after_time)
     } else {
         after_time
@@ -535,13 +523,13 @@ fn verb_frame(
         .get(after_object)
         .is_some_and(|t| matches!(cx.word(t), "," | ":"))
         && toks.get(after_object + 1).is_some_and(|t| cx.is_mark(t));
-    let to_infinitive =
-        contains(lexicon::OBJECT_VERBS, head_verb) && lower_is(cx, toks.get(after_object), &["to"]);
+    let to_infinitive = lexicon::has(lexicon::bits::OBJECT_VERBS, head_verb)
+        && lower_is(cx, toks.get(after_object), &["to"]);
     let adjunct_tail = !to_infinitive && tail_is_adjunct(cx, toks, after_object);
     let quote_then_adjunct = after_quote
         && toks.get(after_object).is_some_and(|t| {
             is_punct(cx.text, t, ',')
-                || (contains(lexicon::ADJUNCT_STARTS, cx.word(t)) && !is_capitalised(cx.text, t))
+                || (cx.has(t, lexicon::bits::ADJUNCT_STARTS) && !is_capitalised(cx.text, t))
         });
     if let (Some(b), None) = (boundary, that) {
         if adjunct_tail || quote_then_adjunct || (after_quote && split_quote_after) {
@@ -603,7 +591,7 @@ fn is_adverb(w: &str) -> bool {
 /// Where the content of a participle or coordinated cue starts.
 fn content_start(cx: &Context, toks: &[Token], c1: usize, verb: &str) -> usize {
     let k = skip_time_words(cx, toks, c1);
-    let k = if contains(lexicon::OBJECT_VERBS, verb) {
+    let k = if lexicon::has(lexicon::bits::OBJECT_VERBS, verb) {
         skip_object(cx, toks, k)
     } else {
         k
@@ -619,11 +607,10 @@ fn tail_is_adjunct(cx: &Context, toks: &[Token], k: usize) -> bool {
         return true;
     }
     let t = &toks[k];
-    let w = cx.word(t);
     let starts_adjunct = if is_punct(cx.text, t, ',') {
         toks.get(k + 1).is_some_and(|n| {
             let nw = cx.word(n);
-            contains(lexicon::PARTICIPLES, nw)
+            lexicon::has(lexicon::bits::PARTICIPLES, nw)
                 || matches!(
                     nw,
                     "who"
@@ -638,10 +625,10 @@ fn tail_is_adjunct(cx: &Context, toks: &[Token], k: usize) -> bool {
                         | "but"
                         | "and"
                 )
-                || contains(lexicon::ADJUNCT_STARTS, nw)
+                || lexicon::has(lexicon::bits::ADJUNCT_STARTS, nw)
         })
     } else {
-        contains(lexicon::ADJUNCT_STARTS, w) && !is_capitalised(cx.text, t)
+        cx.has(t, lexicon::bits::ADJUNCT_STARTS) && !is_capitalised(cx.text, t)
     };
     if !starts_adjunct {
         return false;
@@ -663,9 +650,9 @@ fn ends_in_name(cx: &Context, toks: &[Token], p: Phrase) -> bool {
         .is_some_and(|t| {
             let w = cx.word(t);
             is_capitalised(cx.text, t)
-                || contains(lexicon::PRONOUNS, w)
-                || contains(lexicon::ANONYMOUS_HEADS, w)
-                || contains(lexicon::GROUP_HEADS, w)
+                || lexicon::has(lexicon::bits::PRONOUNS, w)
+                || lexicon::has(lexicon::bits::ANONYMOUS_HEADS, w)
+                || lexicon::has(lexicon::bits::GROUP_HEADS, w)
         })
 }
 
@@ -842,8 +829,8 @@ fn according_to(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Re
             && toks.get(end + 1).is_some_and(|n| {
                 let nw = cx.word(n);
                 !is_capitalised(cx.text, n)
-                    && (contains(lexicon::CLAUSE_OPENERS, nw)
-                        || contains(lexicon::PARTICIPLES, nw)
+                    && (lexicon::has(lexicon::bits::CLAUSE_OPENERS, nw)
+                        || lexicon::has(lexicon::bits::PARTICIPLES, nw)
                         || nw == "and")
             })
         {
@@ -900,7 +887,7 @@ fn passive(cx: &Context, si: usize, toks: &[Token], be: usize) -> Option<(Relati
         p += 1;
     }
     let participle = cx.word(toks.get(p)?);
-    if !contains(lexicon::PASSIVE_PARTICIPLES, participle)
+    if !lexicon::has(lexicon::bits::PASSIVE_PARTICIPLES, participle)
         || toks.get(p + 1).map(|t| cx.word(t)) != Some("by")
     {
         return None;
@@ -979,7 +966,7 @@ fn source_is_document(cx: &Context, toks: &[Token], src: Phrase) -> bool {
 fn clause_start(cx: &Context, toks: &[Token]) -> usize {
     let mut k = 0;
     while k < toks.len()
-        && contains(lexicon::LEADING_CONNECTIVES, cx.word(&toks[k]))
+        && cx.has(&toks[k], lexicon::bits::LEADING_CONNECTIVES)
         && !cx.is_mark(&toks[k])
     {
         k += 1;
@@ -992,7 +979,7 @@ fn clause_start(cx: &Context, toks: &[Token]) -> usize {
 }
 
 fn skip_time_words(cx: &Context, toks: &[Token], mut k: usize) -> usize {
-    while k < toks.len() && contains(lexicon::CUE_TIME_SUFFIXES, cx.word(&toks[k])) {
+    while k < toks.len() && cx.has(&toks[k], lexicon::bits::CUE_TIME_SUFFIXES) {
         k += 1;
     }
     k
@@ -1025,7 +1012,7 @@ fn skip_object(cx: &Context, toks: &[Token], from: usize) -> usize {
         {
             break;
         }
-        if contains(lexicon::ADJUNCT_STARTS, w) && !is_capitalised(cx.text, t) && k > from {
+        if k > from && !is_capitalised(cx.text, t) && cx.has(t, lexicon::bits::ADJUNCT_STARTS) {
             break;
         }
         k += 1;
@@ -1038,10 +1025,12 @@ fn skip_object(cx: &Context, toks: &[Token], from: usize) -> usize {
 fn find_that(cx: &Context, toks: &[Token], from: usize) -> Option<usize> {
     (from..toks.len().min(from + 8))
         .take_while(|&k| {
-            let w = cx.word(&toks[k]);
-            !cx.is_mark(&toks[k])
-                && !(k > from
-                    && (contains(lexicon::CUE_VERBS, w) || contains(lexicon::PARTICIPLES, w)))
+            let another_cue = k > from
+                && cx.has(
+                    &toks[k],
+                    lexicon::bits::CUE_VERBS | lexicon::bits::PARTICIPLES,
+                );
+            !(cx.is_mark(&toks[k]) || another_cue)
         })
         .find(|&k| cx.word(&toks[k]) == "that")
 }
@@ -1152,10 +1141,7 @@ fn backward_content(
     }
     let (start, end) = if cx.is_mark(&toks[mark]) {
         let end = toks[mark].span.end;
-        let quote = cx
-            .quotes
-            .iter()
-            .rfind(|q| q.depth == 0 && q.outer.end == end);
+        let quote = cx.top_ending_at(end);
         match quote {
             Some(q) if q.outer.start < sentence.start => (q.outer.start, end),
             Some(q) => {
@@ -1295,7 +1281,7 @@ fn trimmed(text: &str, span: ByteSpan) -> Option<ByteSpan> {
 
 /// True when `span` is exactly one top-level quotation, marks included.
 fn is_whole_quote(cx: &Context, span: ByteSpan) -> bool {
-    cx.quotes.iter().any(|q| q.depth == 0 && q.outer == span)
+    cx.is_whole_quote(span)
 }
 
 /// A quotation whose attribution comes in a later paragraph: the pieces it
@@ -1309,23 +1295,18 @@ fn attach_earlier_pieces(cx: &Context, rels: &mut [Relation]) {
             else {
                 break;
             };
-            if para == 0 || !cx.quotes.iter().any(|q| q.depth == 0 && q.outer == first) {
+            if para == 0 || !cx.is_whole_quote(first) {
                 break;
             }
             // The last top-level quote of the previous paragraph, left open.
-            let earlier = cx
-                .quotes
-                .iter()
-                .filter(|q| q.depth == 0 && q.outer.end <= first.start)
-                .rfind(|q| {
-                    cx.sentence_at(q.outer.start)
-                        .and_then(|s| cx.paragraph.get(s).copied())
-                        == Some(para - 1)
-                });
+            let earlier = cx.top_before(first.start).filter(|q| {
+                cx.sentence_at(q.outer.start)
+                    .and_then(|s| cx.paragraph.get(s).copied())
+                    == Some(para - 1)
+            });
             let opens_paragraph = cx
-                .sentences
-                .iter()
-                .find(|s| s.end > first.start)
+                .sentence_at(first.start)
+                .and_then(|k| cx.sentences.get(k))
                 .is_some_and(|s| s.start == first.start);
             match earlier {
                 Some(q) if q.continues && opens_paragraph && !r.content.contains(&q.outer) => {
@@ -1351,11 +1332,7 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
         let Some(&last) = r.content.last() else {
             continue;
         };
-        let Some(q) = cx
-            .quotes
-            .iter()
-            .find(|q| q.depth == 0 && q.outer.end == last.end)
-        else {
+        let Some(q) = cx.top_ending_at(last.end) else {
             continue;
         };
         let mut covered_to = last.end.max(r.cue.end).max(r.source.map_or(0, |s| s.end));

@@ -17,50 +17,60 @@ use super::{Sourcing, SourcingKind};
 use crate::spans::ByteSpan;
 
 pub fn per_sentence(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec<Sourcing> {
-    cx.sentences
-        .iter()
-        .enumerate()
-        .map(|(si, &sentence)| of_sentence(cx, si, sentence, relations, speakers))
-        .collect()
-}
-
-fn of_sentence(
-    cx: &Context,
-    si: usize,
-    sentence: ByteSpan,
-    relations: &[Relation],
-    speakers: &[Speaker],
-) -> Sourcing {
-    let overlap = |r: &Relation| -> usize {
-        r.content
-            .iter()
-            .map(|c| {
-                c.end
-                    .min(sentence.end)
-                    .saturating_sub(c.start.max(sentence.start))
-            })
-            .sum()
-    };
-    // The attribution covering most of the sentence; else one whose cue is in it.
     // Stance reports ("Trump wants ...") are the article's own claims about
     // someone, not claims sourced to them.
     let sourced = |r: &Relation, s: &Speaker| {
         r.kind != CueKind::Stance && s.kind != SourcingKind::Unattributed
     };
-    let best = relations
+    // Per sentence: the attribution whose content covers most of it (ties to
+    // the earlier cue), and the first one whose cue is in it. One pass over
+    // the relations, each piece visiting only the sentences it touches.
+    let mut covering: Vec<Option<(usize, usize)>> = vec![None; cx.sentences.len()];
+    let mut cued: Vec<Option<usize>> = vec![None; cx.sentences.len()];
+    for (k, (r, s)) in relations.iter().zip(speakers).enumerate() {
+        if !sourced(r, s) {
+            continue;
+        }
+        if let Some(slot) = cued.get_mut(r.sentence) {
+            slot.get_or_insert(k);
+        }
+        let mut overlap: Vec<(usize, usize)> = Vec::new();
+        for c in &r.content {
+            let mut si = cx.sentences.partition_point(|x| x.end <= c.start);
+            while let Some(sentence) = cx.sentences.get(si).filter(|x| x.start < c.end) {
+                let o = c
+                    .end
+                    .min(sentence.end)
+                    .saturating_sub(c.start.max(sentence.start));
+                match overlap.iter_mut().find(|(s, _)| *s == si) {
+                    Some((_, total)) => *total += o,
+                    None => overlap.push((si, o)),
+                }
+                si += 1;
+            }
+        }
+        for (si, o) in overlap {
+            let best = &mut covering[si];
+            let better = o > 0
+                && best.is_none_or(|(bo, bk)| {
+                    o > bo || (o == bo && r.cue.start < relations[bk].cue.start)
+                });
+            if better {
+                *best = Some((o, k));
+            }
+        }
+    }
+    cx.sentences
         .iter()
-        .zip(speakers)
-        .filter(|(r, s)| sourced(r, s))
-        .map(|(r, s)| (overlap(r), r, s))
-        .filter(|(o, _, _)| *o > 0)
-        .max_by_key(|(o, r, _)| (*o, std::cmp::Reverse(r.cue.start)))
-        .map(|(_, r, s)| (r, s))
-        .or_else(|| {
-            relations
-                .iter()
-                .zip(speakers)
-                .find(|(r, s)| r.sentence == si && sourced(r, s))
-        });
+        .enumerate()
+        .map(|(si, &sentence)| {
+            let chosen = covering[si].map(|(_, k)| k).or(cued[si]);
+            of_sentence(cx, sentence, chosen.map(|k| (&relations[k], &speakers[k])))
+        })
+        .collect()
+}
+
+fn of_sentence(cx: &Context, sentence: ByteSpan, best: Option<(&Relation, &Speaker)>) -> Sourcing {
     if let Some((r, s)) = best {
         return Sourcing {
             sentence,
@@ -72,11 +82,17 @@ fn of_sentence(
             cue: Some(phrase_of(cx.text, r)),
         };
     }
-    let lower = sentence.of(cx.text).to_ascii_lowercase();
-    let hedge = lexicon::VAGUE_PHRASES
-        .iter()
-        .filter_map(|p| find_words(&lower, p).map(|at| (at, p.len())))
-        .min();
+    // Agentless hedges, found from their first word.
+    let hedge = cx.tokens_in(sentence).iter().find_map(|t| {
+        if !cx.has(t, lexicon::bits::VAGUE_STARTS) {
+            return None;
+        }
+        let rest = cx.text.get(t.span.start..sentence.end)?;
+        lexicon::VAGUE_PHRASES
+            .iter()
+            .find(|p| starts_with_words(rest, p))
+            .map(|p| (t.span.start - sentence.start, p.len()))
+    });
     if let Some((at, len)) = hedge {
         return Sourcing {
             sentence,
@@ -102,22 +118,14 @@ fn of_sentence(
     }
 }
 
-/// `phrase` in `haystack` at word boundaries. ASCII lower-casing keeps
-/// byte offsets equal to the original's.
-fn find_words(haystack: &str, phrase: &str) -> Option<usize> {
-    let bytes = haystack.as_bytes();
-    let mut from = 0;
-    while let Some(i) = haystack.get(from..)?.find(phrase) {
-        let at = from + i;
-        let end = at + phrase.len();
-        let left_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        let right_ok = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
-        if left_ok && right_ok {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+/// True when `text` starts with the words of `phrase` (any case), ending at a
+/// word boundary.
+fn starts_with_words(text: &str, phrase: &str) -> bool {
+    let Some(head) = text.get(..phrase.len()) else {
+        return false;
+    };
+    head.eq_ignore_ascii_case(phrase)
+        && !text[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// The words that show the sourcing: the cue with its source when they sit

@@ -5,8 +5,12 @@
 //! context decides (who was named nearby, whose descriptor the sentences
 //! echo), and when it cannot, the speaker is left open with both candidates.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
 use super::context::{is_capitalised, Context};
-use super::lexicon::{self, contains};
+use super::lexicon;
+use super::lexicon::Fnv;
 use super::reported::Relation;
 use super::SourcingKind;
 use crate::segment::entities::{Entity, EntityKind};
@@ -73,223 +77,26 @@ struct Mention {
 pub struct People {
     persons: Vec<Person>,
     mentions: Vec<Mention>,
+    /// The name in each relation's source phrase, found once.
+    names: Vec<Option<NameFound>>,
 }
-
-/// Words that never start a name.
-const NOT_NAME_WORDS: &[&str] = &[
-    "a",
-    "according",
-    "after",
-    "american",
-    "americans",
-    "an",
-    "and",
-    "as",
-    "at",
-    "but",
-    "democratic",
-    "democrats",
-    "european",
-    "for",
-    "former",
-    "he",
-    "her",
-    "his",
-    "i",
-    "if",
-    "in",
-    "it",
-    "its",
-    "mr",
-    "mrs",
-    "ms",
-    "of",
-    "on",
-    "republican",
-    "republicans",
-    "retired",
-    "russian",
-    "she",
-    "that",
-    "the",
-    "their",
-    "they",
-    "this",
-    "to",
-    "u.s.",
-    "ukrainian",
-    "we",
-    "western",
-    "when",
-];
-
-/// Words that make a capitalised phrase an organisation.
-const ORG_WORDS: &[&str] = &[
-    "administration",
-    "agency",
-    "association",
-    "bank",
-    "board",
-    "bureau",
-    "campaign",
-    "center",
-    "centre",
-    "commission",
-    "committee",
-    "company",
-    "congress",
-    "corp",
-    "council",
-    "court",
-    "department",
-    "forum",
-    "foundation",
-    "fund",
-    "government",
-    "group",
-    "house",
-    "inc",
-    "institute",
-    "institution",
-    "journal",
-    "ministry",
-    "network",
-    "news",
-    "office",
-    "organization",
-    "party",
-    "police",
-    "post",
-    "project",
-    "senate",
-    "service",
-    "times",
-    "university",
-];
-
-/// Plural group words that make a source vague when no one is named.
-const GROUP_WORDS: &[&str] = &[
-    "activists",
-    "americans",
-    "analysts",
-    "conservatives",
-    "critics",
-    "democrats",
-    "economists",
-    "europeans",
-    "experts",
-    "lawmakers",
-    "leaders",
-    "legislators",
-    "liberals",
-    "members",
-    "observers",
-    "opponents",
-    "others",
-    "people",
-    "progressives",
-    "protesters",
-    "republicans",
-    "residents",
-    "scientists",
-    "supporters",
-    "voters",
-];
-
-/// Documents that state findings on the record.
-const DOCUMENTS: &[&str] = &[
-    "analysis",
-    "article",
-    "audit",
-    "book",
-    "data",
-    "documents",
-    "email",
-    "filing",
-    "filings",
-    "letter",
-    "memo",
-    "poll",
-    "polls",
-    "records",
-    "report",
-    "research",
-    "ruling",
-    "statement",
-    "studies",
-    "study",
-    "survey",
-    "transcript",
-    "tweet",
-];
-
-/// Nouns for people, so an unnamed one is an anonymous source.
-const PERSON_NOUNS: &[&str] = &[
-    "aide",
-    "author",
-    "candidate",
-    "critic",
-    "daughter",
-    "doctor",
-    "employee",
-    "father",
-    "friend",
-    "husband",
-    "insider",
-    "lawyer",
-    "man",
-    "member",
-    "mother",
-    "neighbor",
-    "operative",
-    "owner",
-    "person",
-    "relative",
-    "reporter",
-    "resident",
-    "son",
-    "staffer",
-    "student",
-    "supporter",
-    "surrogate",
-    "teacher",
-    "voter",
-    "wife",
-    "witness",
-    "woman",
-    "worker",
-    "writer",
-];
-
-/// Institutions that speak on the record without a personal name.
-const INSTITUTIONS: &[&str] = &[
-    "agency",
-    "authorities",
-    "campaign",
-    "committee",
-    "company",
-    "court",
-    "department",
-    "government",
-    "ministry",
-    "police",
-    "prosecutors",
-];
 
 impl People {
     /// Collects the people from the text layer's entities and from the
     /// names in source phrases, then finds their mentions.
     pub fn new(cx: &Context, entities: &[Entity], relations: &[Relation]) -> Self {
         let mut persons: Vec<Person> = Vec::new();
+        let names: Vec<Option<NameFound>> = relations
+            .iter()
+            .map(|r| r.source.and_then(|src| name_in(cx, src)))
+            .collect();
         // Names in source phrases first: their roles and appositives are the
         // ones the attribution itself gives.
-        for r in relations {
-            if let Some(src) = r.source {
-                if let Some(found) = name_in(cx, src) {
-                    if found.words >= 2 && found.kind == EntityKind::Person {
-                        let (role, descriptor) = role_and_descriptor(cx.text, src, found.span);
-                        add_person(&mut persons, found.span.of(cx.text), role, descriptor);
-                    }
+        for (r, found) in relations.iter().zip(&names) {
+            if let (Some(src), Some(found)) = (r.source, found) {
+                if found.words >= 2 && found.kind == EntityKind::Person {
+                    let (role, descriptor) = role_and_descriptor(cx.text, src, found.span);
+                    add_person(&mut persons, found.span.of(cx.text), role, descriptor);
                 }
             }
         }
@@ -320,7 +127,11 @@ impl People {
                 person.role = role_before_mention(cx, m.start);
             }
         }
-        People { persons, mentions }
+        People {
+            persons,
+            mentions,
+            names,
+        }
     }
 
     /// Resolves every relation's source, in text order, so later surnames
@@ -341,11 +152,8 @@ impl People {
             // A resolved surname counts as a mention of that person from here on.
             if let (Some(src), Some(name)) = (r.source, speaker.name.as_deref()) {
                 if let Some(p) = self.persons.iter().position(|p| p.name == name) {
-                    if let Some(m) = self
-                        .mentions
-                        .iter_mut()
-                        .find(|m| src.start <= m.at && m.at < src.end)
-                    {
+                    let from = self.mentions.partition_point(|m| m.at < src.start);
+                    if let Some(m) = self.mentions.get_mut(from).filter(|m| m.at < src.end) {
                         m.people = vec![p];
                         m.explicit = true;
                     }
@@ -367,39 +175,42 @@ impl People {
     ) -> Speaker {
         let text = cx.text;
         let toks = cx.tokens_in(src);
-        let words: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| cx.word(t))
-            .collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        let has = |list: &[&str]| {
-            lower
-                .iter()
-                .any(|w| list.binary_search(&w.as_str()).is_ok())
-        };
-        let first = lower.first().map(String::as_str).unwrap_or("");
+        let mut words = toks.iter().filter(|t| t.kind == TokenKind::Word);
+        let first_token = words.clone().next();
+        let word_count = words.clone().count();
+        let first_lower = first_token
+            .map(|t| cx.word(t).to_ascii_lowercase())
+            .unwrap_or_default();
+        let first = first_lower.as_str();
+        let first_class = first_token.map_or(0, |t| cx.class_of(t));
         // Pronouns.
-        if words.len() == 1 && contains(lexicon::PRONOUNS, words[0]) {
+        if word_count == 1 && first_class & lexicon::bits::PRONOUNS != 0 {
             return self.pronoun(cx, relations, done, k, src, first, publisher);
         }
-        if has(lexicon::ANONYMITY_MARKERS) {
+        if words.any(|t| cx.has(t, lexicon::bits::ANONYMITY_MARKERS)) {
             return Speaker::of_kind(SourcingKind::Anonymous);
         }
-        if contains(lexicon::VAGUE_WORDS, first) {
+        if first_class & lexicon::bits::VAGUE_WORDS != 0 {
             return Speaker::of_kind(SourcingKind::Vague);
         }
         let head = head_word(cx, toks);
         let head_lower = head.map(|h| h.to_ascii_lowercase()).unwrap_or_default();
-        if contains(lexicon::COUNTERS, first) && contains(lexicon::ANONYMOUS_HEADS, &head_lower) {
+        if first_class & lexicon::bits::COUNTERS != 0
+            && lexicon::has(lexicon::bits::ANONYMOUS_HEADS, &head_lower)
+        {
             return Speaker::of_kind(SourcingKind::Anonymous);
         }
-        if is_outlet(cx, src, &lower, publisher, relations.get(k).map(|r| r.cue)) {
+        if is_outlet(cx, src, toks, publisher, relations.get(k).map(|r| r.cue)) {
             let mut s = Speaker::of_kind(SourcingKind::Outlet);
             s.name = Some(core_text(text, src).to_string());
             return s;
         }
-        if let Some(found) = name_in(cx, src) {
+        // The relation's own source was read once; an antecedent is read here.
+        let found = match relations.get(k) {
+            Some(r) if r.source == Some(src) => self.names.get(k).copied().flatten(),
+            _ => name_in(cx, src),
+        };
+        if let Some(found) = found {
             if found.kind == EntityKind::Person {
                 return self.person_speaker(cx, src, found, done, relations, k);
             }
@@ -407,17 +218,18 @@ impl People {
             s.name = Some(core_text(text, src).to_string());
             return s;
         }
-        if contains(lexicon::ANONYMOUS_HEADS, &head_lower) {
+        if lexicon::has(lexicon::bits::ANONYMOUS_HEADS, &head_lower) {
             return Speaker::of_kind(SourcingKind::Anonymous);
         }
-        if contains(GROUP_WORDS, &head_lower) {
+        if lexicon::has(lexicon::bits::GROUP_WORDS, &head_lower) {
             return Speaker::of_kind(SourcingKind::Vague);
         }
         // An institution, a document or an office on the record: "police",
         // "the report", "the President".
-        let on_record = contains(INSTITUTIONS, &head_lower)
-            || contains(DOCUMENTS, &head_lower)
-            || (contains(lexicon::ROLE_HEADS, &head_lower) && matches!(first, "the" | "this"));
+        let on_record = lexicon::has(lexicon::bits::INSTITUTIONS, &head_lower)
+            || lexicon::has(lexicon::bits::DOCUMENTS, &head_lower)
+            || (lexicon::has(lexicon::bits::ROLE_HEADS, &head_lower)
+                && matches!(first, "the" | "this"));
         if on_record {
             let mut s = Speaker::of_kind(SourcingKind::Named);
             s.name = Some(core_text(text, src).to_string());
@@ -426,7 +238,9 @@ impl People {
         // An unnamed person ("the woman", "a doctor") is an anonymous source;
         // anything else ("Trump’s reliance on Kushner suggests") is the
         // writer's inference, not a source.
-        if contains(PERSON_NOUNS, &head_lower) || contains(lexicon::ROLE_HEADS, &head_lower) {
+        if lexicon::has(lexicon::bits::PERSON_NOUNS, &head_lower)
+            || lexicon::has(lexicon::bits::ROLE_HEADS, &head_lower)
+        {
             Speaker::of_kind(SourcingKind::Anonymous)
         } else {
             Speaker::of_kind(SourcingKind::Unattributed)
@@ -461,7 +275,7 @@ impl People {
                     .trim_end()
                     .trim_end_matches(',')
                     .trim_end();
-                if let Some(m) = self.mentions.iter().rev().find(|m| m.at < src.start) {
+                if let Some(m) = self.before(src.start).last() {
                     let name_end = cx
                         .tokens_in(ByteSpan::new(m.at, before.len()))
                         .first()
@@ -486,12 +300,7 @@ impl People {
                 }
                 let sentence = relations[k].sentence;
                 let from = cx.sentences.get(sentence).map_or(0, |s| s.start);
-                if let Some(m) = self
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.at < src.start && m.at >= from)
-                {
+                if let Some(m) = self.before(src.start).last().filter(|m| m.at >= from) {
                     return self.speaker_for_mention(m, "who");
                 }
                 return Speaker::of_kind(SourcingKind::Unattributed);
@@ -537,7 +346,7 @@ impl People {
             .sentence_at(src.start)
             .and_then(|s| cx.paragraph.get(s).copied())
             .unwrap_or(0);
-        for m in self.mentions.iter().rev().filter(|m| m.at < src.start) {
+        for m in self.before(src.start).iter().rev() {
             let para = cx
                 .sentence_at(m.at)
                 .and_then(|s| cx.paragraph.get(s).copied())
@@ -679,10 +488,10 @@ impl People {
         let here_sentence = cx.sentence_at(src.start).unwrap_or(0);
         let here_para = cx.paragraph.get(here_sentence).copied().unwrap_or(0);
         let latest = self
-            .mentions
+            .before(src.start)
             .iter()
             .rev()
-            .filter(|m| m.at < src.start && m.explicit && m.people.len() == 1)
+            .filter(|m| m.explicit && m.people.len() == 1)
             .find(|m| candidates.contains(&m.people[0]));
         if let Some(m) = latest {
             let i = candidates
@@ -710,8 +519,12 @@ impl People {
         let window = cx.text.get(window_start..window_end).unwrap_or("");
         for (i, &p) in candidates.iter().enumerate() {
             let own_name = &self.persons[p].name;
-            let window_without_names = window.replace(own_name.as_str(), " ");
-            let hits = overlap_words(&window_without_names, &self.describe_words(p));
+            // The name itself ("Ian Kelly, a retired diplomat") is no echo.
+            let words = self.describe_words(p);
+            let hits = window
+                .split(own_name.as_str())
+                .fold(0u64, |seen, piece| seen | echoed(piece, &words))
+                .count_ones() as usize;
             if hits > 0 {
                 scores[i] += 2 * hits.min(2) as i32;
                 reasons[i].push("the surrounding sentences match the description");
@@ -753,6 +566,11 @@ impl People {
         }
     }
 
+    /// The mentions before byte `at` (mentions are in text order).
+    fn before(&self, at: usize) -> &[Mention] {
+        &self.mentions[..self.mentions.partition_point(|m| m.at < at)]
+    }
+
     fn describe_words(&self, p: usize) -> Vec<String> {
         let person = &self.persons[p];
         let mut words = Vec::new();
@@ -791,33 +609,28 @@ impl People {
     }
 }
 
-#[cfg(test)]
-pub(super) const LISTS: &[(&str, &[&str])] = &[
-    ("NOT_NAME_WORDS", NOT_NAME_WORDS),
-    ("ORG_WORDS", ORG_WORDS),
-    ("GROUP_WORDS", GROUP_WORDS),
-    ("INSTITUTIONS", INSTITUTIONS),
-    ("DOCUMENTS", DOCUMENTS),
-    ("PERSON_NOUNS", PERSON_NOUNS),
-];
-
 fn stem(w: &str) -> &str {
     w.strip_suffix("s").filter(|s| s.len() >= 4).unwrap_or(w)
 }
 
 /// How many of `words` (stemmed, lower-case) occur in `text`.
 fn overlap_words(text: &str, words: &[String]) -> usize {
-    let mut seen: Vec<&str> = Vec::new();
+    echoed(text, words).count_ones() as usize
+}
+
+/// Which of `words` (stemmed, lower-case) occur in `text`, as bits.
+fn echoed(text: &str, words: &[String]) -> u64 {
+    let mut seen = 0u64;
     for w in text.split(|c: char| !c.is_alphanumeric()) {
-        let w = w.to_ascii_lowercase();
-        let st = stem(&w);
-        if let Some(found) = words.iter().find(|x| x.as_str() == st) {
-            if !seen.contains(&found.as_str()) {
-                seen.push(found.as_str());
-            }
+        if w.len() < 4 {
+            continue;
+        }
+        let st = stem(w);
+        if let Some(k) = words.iter().position(|x| x.eq_ignore_ascii_case(st)) {
+            seen |= 1 << (k % 64);
         }
     }
-    seen.len()
+    seen
 }
 
 fn join_or(names: &[String]) -> String {
@@ -838,10 +651,10 @@ fn join(names: &[String], word: &str) -> String {
 
 fn is_plausible_name(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or("");
-    !contains(NOT_NAME_WORDS, first)
+    !lexicon::has(lexicon::bits::NOT_NAME_WORDS, first)
         && !name
             .split_whitespace()
-            .any(|w| contains(ORG_WORDS, w.trim_end_matches(['.', ','])))
+            .any(|w| lexicon::has(lexicon::bits::ORG_WORDS, w.trim_end_matches(['.', ','])))
 }
 
 fn add_person(
@@ -876,9 +689,9 @@ fn add_person(
     let mut gender = Gender::Unknown;
     for phrase in [&role, &descriptor].into_iter().flatten() {
         for w in phrase.split_whitespace() {
-            if contains(lexicon::MALE_WORDS, w) {
+            if lexicon::has(lexicon::bits::MALE_WORDS, w) {
                 gender = Gender::Male;
-            } else if contains(lexicon::FEMALE_WORDS, w) {
+            } else if lexicon::has(lexicon::bits::FEMALE_WORDS, w) {
                 gender = Gender::Female;
             }
         }
@@ -898,34 +711,63 @@ fn add_person(
 fn find_mentions(cx: &Context, persons: &[Person]) -> Vec<Mention> {
     let mut out = Vec::new();
     let toks = cx.tokens;
+    let mut by_surname: HashMap<&str, Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
+    // A one-word Bloom filter of (length, first, last byte) lets most
+    // capitalised words skip the map.
+    let signature = |w: &str| -> u64 {
+        let b = w.as_bytes();
+        let h = b.len() as u64 * 31 + u64::from(b[0]) * 7 + u64::from(b[b.len() - 1]);
+        1 << (h % 64)
+    };
+    let mut filter = 0u64;
+    for (p, person) in persons.iter().enumerate() {
+        by_surname
+            .entry(person.surname.as_str())
+            .or_default()
+            .push(p);
+        if !person.surname.is_empty() {
+            filter |= signature(&person.surname);
+        }
+    }
+    let name_words: Vec<usize> = persons
+        .iter()
+        .map(|p| p.name.split_whitespace().count())
+        .collect();
+    let bytes = cx.text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
-        if !is_capitalised(cx.text, t) {
+        // Names start with a capital: most tokens stop at their first byte.
+        let first = bytes.get(t.span.start).copied().unwrap_or(0);
+        if t.kind != TokenKind::Word
+            || (first < 0x80 && !first.is_ascii_uppercase())
+            || !is_capitalised(cx.text, t)
+        {
             continue;
         }
         let w = base(cx.word(t));
-        let owners: Vec<usize> = (0..persons.len())
-            .filter(|&p| persons[p].surname == w)
-            .collect();
-        if owners.is_empty() {
+        if w.is_empty() || filter & signature(w) == 0 {
             continue;
         }
+        let Some(owners) = by_surname.get(w) else {
+            continue;
+        };
         // A full name ends here: "Ian Kelly".
-        let full: Vec<usize> = owners
-            .iter()
-            .copied()
-            .filter(|&p| {
-                let words = persons[p].name.split_whitespace().count();
-                words >= 2 && k + 1 >= words && {
-                    let start = toks[k + 1 - words].span.start;
-                    cx.text.get(start..t.span.end).map(base) == Some(persons[p].name.as_str())
-                } || (k > 0
-                    && base(cx.word(&toks[k - 1])) == persons[p].first
-                    && persons[p].first != persons[p].surname)
-            })
-            .collect();
+        let is_full = |p: usize| {
+            let words = name_words[p];
+            words >= 2 && k + 1 >= words && {
+                let start = toks[k + 1 - words].span.start;
+                cx.text.get(start..t.span.end).map(base) == Some(persons[p].name.as_str())
+            } || (k > 0
+                && base(cx.word(&toks[k - 1])) == persons[p].first
+                && persons[p].first != persons[p].surname)
+        };
+        let mut full = owners.iter().copied().filter(|&p| is_full(p));
+        let full = match (full.next(), full.next()) {
+            (Some(p), None) => vec![p],
+            _ => Vec::new(),
+        };
         let at = t.span.start;
         if let [p] = full[..] {
-            let words = persons[p].name.split_whitespace().count();
+            let words = name_words[p];
             let start = k
                 .checked_sub(words - 1)
                 .and_then(|j| toks.get(j))
@@ -947,7 +789,7 @@ fn find_mentions(cx: &Context, persons: &[Person]) -> Vec<Mention> {
             out.push(Mention {
                 at,
                 start: at,
-                people: owners,
+                people: owners.clone(),
                 explicit,
             });
         }
@@ -956,9 +798,11 @@ fn find_mentions(cx: &Context, persons: &[Person]) -> Vec<Mention> {
 }
 
 fn base(s: &str) -> &str {
-    s.trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim_end_matches(['’', '\''])
+    let s = s
+        .strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s);
+    s.strip_suffix(['’', '\'']).unwrap_or(s)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1005,7 +849,7 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
             && !after.is_empty()
             && after.iter().all(|t| !is_capitalised(cx.text, t))
             && !after.iter().any(|t| {
-                contains(lexicon::ROLE_HEADS, cx.word(t))
+                cx.has(t, lexicon::bits::ROLE_HEADS)
                     || matches!(
                         cx.word(t),
                         "campaign"
@@ -1055,44 +899,47 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         end -= 1;
     }
     // Peel titles: "Secretary of State Marco Rubio", "Retired Lt. Gen. Michael Flynn".
-    let run: Vec<&str> = toks[start..end].iter().map(|t| cx.word(t)).collect();
-    let is_org = run.iter().any(|w| contains(ORG_WORDS, base(w)));
+    let is_org = toks[start..end].iter().any(|t| {
+        cx.has(t, lexicon::bits::ORG_WORDS)
+            || lexicon::has(lexicon::bits::ORG_WORDS, base(cx.word(t)))
+    });
     if !is_org {
         while start < end {
             let w = cx.word(toks[start]);
-            let title = contains(lexicon::ROLE_HEADS, w)
-                || matches!(
-                    w,
-                    "Mr" | "Mrs"
-                        | "Ms"
-                        | "Dr"
-                        | "Sen"
-                        | "Rep"
-                        | "Gov"
-                        | "Gen"
-                        | "Lt"
-                        | "Col"
-                        | "Retired"
-                        | "Vice"
-                        | "Deputy"
-                        | "House"
-                        | "White"
-                        | "State"
-                        | "of"
-                        | "."
-                        | "Former"
-                        | "Rev"
-                        | "Sgt"
-                        | "Capt"
-                        | "Adm"
-                        | "Prime"
-                        | "Justice"
-                        | "Judge"
-                        | "Attorney"
-                        | "General"
-                        | "Press"
-                )
-                || contains(NOT_NAME_WORDS, w);
+            let title = cx.has(
+                toks[start],
+                lexicon::bits::ROLE_HEADS | lexicon::bits::NOT_NAME_WORDS,
+            ) || matches!(
+                w,
+                "Mr" | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Gen"
+                    | "Lt"
+                    | "Col"
+                    | "Retired"
+                    | "Vice"
+                    | "Deputy"
+                    | "House"
+                    | "White"
+                    | "State"
+                    | "of"
+                    | "."
+                    | "Former"
+                    | "Rev"
+                    | "Sgt"
+                    | "Capt"
+                    | "Adm"
+                    | "Prime"
+                    | "Justice"
+                    | "Judge"
+                    | "Attorney"
+                    | "General"
+                    | "Press"
+            );
             if !title || end - start == 1 && !matches!(w, "." | "of") {
                 break;
             }
@@ -1112,7 +959,7 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .count();
-    if contains(NOT_NAME_WORDS, written) {
+    if lexicon::has(lexicon::bits::NOT_NAME_WORDS, written) {
         return None;
     }
     let kind = if is_org || (words == 1 && written.chars().all(|c| c.is_uppercase() || c == '.')) {
@@ -1133,8 +980,7 @@ fn antecedent(cx: &Context, end: usize) -> Option<ByteSpan> {
         let t = &toks[start - 1];
         let w = cx.word(t);
         if t.kind == TokenKind::Punct && !matches!(w, "." | "’" | "'")
-            || contains(lexicon::CLAUSE_OPENERS, w)
-            || contains(lexicon::CUE_VERBS, w)
+            || cx.has(t, lexicon::bits::CLAUSE_OPENERS | lexicon::bits::CUE_VERBS)
         {
             break;
         }
@@ -1181,17 +1027,17 @@ fn role_before_mention(cx: &Context, at: usize) -> Option<String> {
         {
             break;
         }
-        if !is_capitalised(cx.text, t) && contains(lexicon::CUE_VERBS, w) {
+        if !is_capitalised(cx.text, t) && cx.has(t, lexicon::bits::CUE_VERBS) {
             break;
         }
         start -= 1;
     }
     let words = &toks[start..];
     let has_role = words.iter().any(|t| {
-        let w = cx.word(t).to_ascii_lowercase();
-        contains(lexicon::ROLE_HEADS, &w)
+        let w = cx.word(t);
+        cx.has(t, lexicon::bits::ROLE_HEADS)
             || matches!(
-                w.as_str(),
+                w,
                 "son-in-law"
                     | "daughter-in-law"
                     | "wife"
@@ -1226,18 +1072,7 @@ fn is_name_word(cx: &Context, t: &Token) -> bool {
             cx.word(t),
             "The" | "A" | "An" | "But" | "And" | "In" | "On" | "At" | "For" | "As"
         )
-        && !contains(
-            &[
-                "american",
-                "democratic",
-                "european",
-                "republican",
-                "russian",
-                "ukrainian",
-                "western",
-            ],
-            cx.word(t),
-        )
+        && !cx.has(t, lexicon::bits::DEMONYMS)
 }
 
 /// The head word of a source phrase's core: its last word.
@@ -1277,10 +1112,17 @@ fn head_word<'a>(cx: &Context<'a>, toks: &[Token]) -> Option<&'a str> {
 /// The phrase up to its first comma, relative clause or parenthesis.
 fn core_text(text: &str, src: ByteSpan) -> &str {
     let s = src.of(text);
+    let b = s.as_bytes();
     let mut end = s.len();
-    for pat in [",", " who ", " which ", " (", " that "] {
-        if let Some(i) = s.find(pat) {
-            end = end.min(i);
+    for (i, &c) in b.iter().enumerate() {
+        let cut = c == b','
+            || (c == b' '
+                && [&b"who "[..], b"which ", b"(", b"that "]
+                    .iter()
+                    .any(|w| b[i + 1..].starts_with(w)));
+        if cut {
+            end = i;
+            break;
         }
     }
     s[..end].trim_end()
@@ -1335,42 +1177,47 @@ fn role_and_descriptor(
 fn is_outlet(
     cx: &Context,
     src: ByteSpan,
-    lower: &[String],
+    toks: &[Token],
     publisher: Option<&str>,
     cue: Option<ByteSpan>,
 ) -> bool {
     let core = core_text(cx.text, src);
+    let significant = |w: &&str| w.len() >= 3 && !w.eq_ignore_ascii_case("the");
     if let Some(site) = publisher {
-        let site_words: Vec<String> = site
+        let mut core_words = core
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= 3 && !w.eq_ignore_ascii_case("the"))
-            .map(|w| w.to_ascii_lowercase())
-            .collect();
-        let core_words: Vec<String> = core
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= 3 && !w.eq_ignore_ascii_case("the"))
-            .map(|w| w.to_ascii_lowercase())
-            .collect();
-        if !core_words.is_empty() && core_words.iter().all(|w| site_words.contains(w)) {
+            .filter(significant)
+            .peekable();
+        let in_site = |w: &str| {
+            site.split(|c: char| !c.is_alphanumeric())
+                .filter(significant)
+                .any(|s| s.eq_ignore_ascii_case(w))
+        };
+        if core_words.peek().is_some() && core_words.all(in_site) {
             return true;
         }
     }
-    if lower.len() >= 2
-        && lower[0] == "this"
-        && matches!(
-            lower[1].as_str(),
-            "newspaper" | "publication" | "site" | "reporter"
-        )
-    {
-        return true;
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| cx.word(t))
+        .take(3)
+        .collect();
+    if let [this, what, ..] = words[..] {
+        if this.eq_ignore_ascii_case("this")
+            && ["newspaper", "publication", "site", "reporter"]
+                .iter()
+                .any(|n| what.eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
     }
     // "The Post has learned": a short outlet name with a verb of finding out.
-    let short_outlet =
-        lower.len() == 2 && lower[0] == "the" && contains(lexicon::OUTLET_HEADS, &lower[1]);
+    let short_outlet = matches!(words[..], [the, name] if the.eq_ignore_ascii_case("the") && lexicon::has(lexicon::bits::OUTLET_HEADS, name));
     let finding = cue.is_some_and(|c| {
         c.of(cx.text)
             .split_whitespace()
-            .any(|w| contains(lexicon::OUTLET_VERBS, w))
+            .any(|w| lexicon::has(lexicon::bits::OUTLET_VERBS, w))
     });
     short_outlet && finding
 }
