@@ -651,10 +651,18 @@ fn join(names: &[String], word: &str) -> String {
 
 fn is_plausible_name(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or("");
+    // "U.N. Women", "NATO Allies": an acronym makes it an organisation;
+    // an initial ("J.") does not.
+    let acronym = |w: &str| {
+        w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !w.contains('-')
+            && w.chars().any(|c| c == '.' || c.is_uppercase())
+            && w.chars().filter(|c| c.is_lowercase()).count() == 0
+    };
     !lexicon::has(lexicon::bits::NOT_NAME_WORDS, first)
-        && !name
-            .split_whitespace()
-            .any(|w| lexicon::has(lexicon::bits::ORG_WORDS, w.trim_end_matches(['.', ','])))
+        && !name.split_whitespace().any(|w| {
+            lexicon::has(lexicon::bits::ORG_WORDS, w.trim_end_matches(['.', ','])) || acronym(w)
+        })
 }
 
 fn add_person(
