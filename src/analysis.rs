@@ -108,6 +108,15 @@ pub struct Sourcing {
     pub cue: Option<String>,
     /// Where `cue` sits in `article.text`.
     pub cue_span: Option<Span>,
+    /// The speaker's role or descriptor as the article gives it.
+    #[serde(default)]
+    pub speaker_role: Option<String>,
+    /// Everyone the speaker could be, when people share a name.
+    #[serde(default)]
+    pub speaker_candidates: Vec<String>,
+    /// Why the attribution is ambiguous, or how it was decided.
+    #[serde(default)]
+    pub attribution_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,6 +206,12 @@ pub struct Quote {
     pub cue: Option<String>,
     /// True for a direct quotation in quotation marks; false for reported speech.
     pub direct: bool,
+    /// The speaker's role or descriptor as the article gives it.
+    #[serde(default)]
+    pub speaker_role: Option<String>,
+    /// Why the attribution is ambiguous, or how it was decided.
+    #[serde(default)]
+    pub attribution_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -80,7 +80,7 @@ pub fn assemble(
     let cue_text = |s: Option<ByteSpan>| s.map(|s| s.of(text).to_string());
     result.claims = detections
         .iter()
-        .zip(&attribution.sourcing)
+        .filter_map(|d| Some((d, attribution.sourcing_for(d.span)?)))
         .enumerate()
         .map(|(i, (d, sourcing))| {
             let note = verify::compose_note(text, d, sourcing, layer);
@@ -100,6 +100,9 @@ pub fn assemble(
                     speaker: sourcing.speaker.clone(),
                     cue: cue_text(sourcing.cue),
                     cue_span: sourcing.cue.map(|c| index.span(c)),
+                    speaker_role: sourcing.speaker_role.clone(),
+                    speaker_candidates: sourcing.speaker_candidates.clone(),
+                    attribution_note: sourcing.note.clone(),
                 },
                 times: layer
                     .times
@@ -164,6 +167,8 @@ pub fn assemble(
                 speaker_candidates: q.speaker_candidates.clone(),
                 cue: cue_text(q.cue),
                 direct: q.direct,
+                speaker_role: q.speaker_role.clone(),
+                attribution_note: q.note.clone(),
             }
         })
         .collect();

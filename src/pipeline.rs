@@ -126,7 +126,8 @@ fn analyze_article(
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
     let threshold = options.threshold.unwrap_or(detect::DEFAULT_THRESHOLD);
     let detections = detect::detect(&article.text, &layer, threshold);
-    let attribution = attribute::attribute(&article.text, &layer);
+    let attribution =
+        attribute::attribute_for(&article.text, &layer, extraction.metadata.site.as_deref());
     let stages = Stages {
         layer: &layer,
         detections: &detections,
