@@ -2,7 +2,7 @@
 //! results. Every byte offset passes through [`Utf16Index`] here.
 
 use crate::analysis::{
-    self as out, Analysis, Article, Claim, CommentItem, Comments, DomRun, Entity, Interval, Link,
+    self as out, Analysis, Article, Claim, CommentItem, Comments, DomRun, Entity, Interval,
     Quantity, Quote, Span, Status, TimeRef, SCHEMA,
 };
 use crate::attribute::{self, Attribution};
@@ -18,6 +18,8 @@ pub struct Stages<'a> {
     pub layer: &'a TextLayer,
     pub detections: &'a [Detection],
     pub attribution: &'a Attribution,
+    /// One per detection, in order.
+    pub verified: &'a [verify::Verified],
 }
 
 pub fn assemble(
@@ -73,6 +75,7 @@ pub fn assemble(
         layer,
         detections,
         attribution,
+        verified,
     } = stages;
     result.sentences = layer.sentences.iter().map(|s| index.span(*s)).collect();
     let cue_text = |s: Option<ByteSpan>| s.map(|s| s.of(text).to_string());
@@ -81,7 +84,10 @@ pub fn assemble(
         .zip(&attribution.sourcing)
         .enumerate()
         .map(|(i, (d, sourcing))| {
-            let note = verify::compose_note(text, d, sourcing, layer);
+            let (note, matches) = verified
+                .get(i)
+                .map(|v| (v.note.clone(), v.matches.clone()))
+                .unwrap_or_default();
             let span = index.span(d.span);
             Claim {
                 id: format!("c{}", i + 1),
@@ -130,16 +136,8 @@ pub fn assemble(
                         }
                     })
                     .collect(),
-                matches: Vec::new(),
-                note: out::Note {
-                    summary: note.summary,
-                    checks: note.checks,
-                    links: note
-                        .links
-                        .into_iter()
-                        .map(|(label, url)| Link { label, url })
-                        .collect(),
-                },
+                matches,
+                note,
             }
         })
         .collect();

@@ -533,7 +533,10 @@ mod tests {
         assert_eq!(s.jsonld, vec![r#"{"@type":"NewsArticle"}"#]);
         assert_eq!(s.nodes[0].tag, "body");
         assert_eq!(s.nodes[1].class.as_deref(), Some("lead"));
-        assert_eq!(texts(&s), vec!["Hello ", "world", "h", "\n            ", "a", "s"]);
+        assert_eq!(
+            texts(&s),
+            vec!["Hello ", "world", "h", "\n            ", "a", "s"]
+        );
         let hidden: Vec<bool> = s
             .nodes
             .iter()

@@ -1,0 +1,447 @@
+//! Has this claim been fact-checked? Retrieval in two steps:
+//!
+//! 1. **Candidates** by BM25F over the pack's terms, with the fact-check's
+//!    claim and its context (headline, summary, claimant) as two fields.
+//! 2. **Re-ranking** of the best candidates by a logistic model over
+//!    query-normalised features: BM25F against its upper bound, how much of
+//!    the query and of the fact-checked claim the other covers (IDF-weighted),
+//!    character 4-gram overlap, agreement on names and on numbers. Its output
+//!    is a probability that the fact-check is about this claim, and
+//!    [`DEFAULT_THRESHOLD`] keeps unrelated claims from showing any match.
+//!
+//! The weights were fitted on CheckThat! 2022 2A *train* queries (`claimlens
+//! eval matching --fit`); dev and dev-test are only ever used to report.
+
+use super::index::DocTerm;
+use super::pack::Pack;
+use super::text::{self, TermKind};
+
+use crate::calendar::Date;
+
+/// BM25F parameters: saturation, length normalisation per field, and the
+/// context field's weight relative to the claim's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bm25 {
+    pub k1: f32,
+    pub b_claim: f32,
+    pub b_context: f32,
+    pub w_context: f32,
+}
+
+/// Tuned on train queries (`claimlens eval matching-fit`).
+pub const BM25: Bm25 = Bm25 {
+    k1: 1.2,
+    b_claim: 0.75,
+    b_context: 0.75,
+    w_context: 0.6,
+};
+
+/// Character n-gram length for the shingle features.
+const SHINGLE: usize = 4;
+
+/// The number of features [`features`] computes.
+pub const FEATURES: usize = 16;
+pub const FEATURE_NAMES: [&str; FEATURES] = [
+    "bm25f/upper bound",
+    "bm25f/best candidate",
+    "query idf covered (any field)",
+    "query idf covered (claim)",
+    "claim idf covered by query",
+    "4-gram containment of claim",
+    "4-gram jaccard",
+    "query names found",
+    "query has names",
+    "claim names found",
+    "claim has names",
+    "numbers agree",
+    "numbers conflict",
+    "ln query terms",
+    "dates within 30 days",
+    "dates over 2 years apart",
+];
+
+/// Positions in the feature vector that explanations read.
+pub mod feature {
+    pub const CLAIM_COVERED: usize = 4;
+    pub const CLAIM_NAMES_FOUND: usize = 9;
+    pub const NUMBERS_AGREE: usize = 11;
+    pub const DATES_CLOSE: usize = 14;
+}
+
+/// Logistic weights over [`FEATURE_NAMES`], then the bias.
+const WEIGHTS: [f32; FEATURES + 1] = [
+    1.3569, 11.3694, 6.1006, 0.1466, 3.1068, 1.6319, 5.6821, -0.1438, 1.7618, 0.6639, -0.1443,
+    -0.1320, -0.6757, 2.5569, 0.0, 0.0, -24.4986,
+];
+
+/// Matches below this probability are not shown. Calibrated for precision:
+/// see `claimlens eval matching` for the false-match rate it gives.
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+/// How a search runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SearchSettings {
+    /// BM25F candidates re-ranked per query.
+    pub candidates: usize,
+    /// Results returned (after the threshold).
+    pub top_k: usize,
+    /// Minimum probability; 0 returns the ranking without a cut.
+    pub threshold: f32,
+}
+
+impl Default for SearchSettings {
+    fn default() -> Self {
+        SearchSettings {
+            candidates: 20,
+            top_k: 5,
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+}
+
+/// One fact-check of a pack, scored against a query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    /// Probability that the fact-check is about the query's claim.
+    pub score: f32,
+    pub features: [f32; FEATURES],
+}
+
+/// An analysed query.
+pub struct Query {
+    /// (term id in the pack, idf, kind), unique terms.
+    terms: Vec<(Option<u32>, f32, TermKind)>,
+    idf_total: f32,
+    shingles: Vec<u32>,
+    names: usize,
+    numbers: Vec<String>,
+    /// When the claim was made or published (the article's date).
+    date: Option<Date>,
+}
+
+/// The re-ranker: logistic weights over the features, then the bias.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Model {
+    pub weights: [f32; FEATURES + 1],
+    pub bm25: Bm25,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            weights: WEIGHTS,
+            bm25: BM25,
+        }
+    }
+}
+
+impl Model {
+    /// The model's probability for a feature vector.
+    pub fn probability(&self, features: &[f32; FEATURES]) -> f32 {
+        let z: f32 = features
+            .iter()
+            .zip(&self.weights)
+            .map(|(f, w)| f * w)
+            .sum::<f32>()
+            + self.weights[FEATURES];
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// Reusable buffers: one per thread of matching, so a query allocates little.
+#[derive(Default)]
+pub struct Searcher {
+    model: Model,
+    scores: Vec<f32>,
+    touched: Vec<u32>,
+    doc_terms: Vec<DocTerm>,
+    context_terms: Vec<u32>,
+    shingles: Vec<u32>,
+}
+
+fn idf(docs: usize, df: usize) -> f32 {
+    let n = docs as f32;
+    let df = df.max(1) as f32;
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// A claim analysed once, to be looked up in any number of packs.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    /// Unique terms in order of first appearance, a name if capitalised anywhere.
+    pub terms: Vec<text::Term>,
+    shingles: Vec<u32>,
+    pub date: Option<Date>,
+}
+
+impl Analysed {
+    /// `date` is when the claim was published (the article's date), if known.
+    pub fn new(text: &str, date: Option<Date>) -> Analysed {
+        let mut terms: Vec<text::Term> = Vec::new();
+        for t in text::terms(text) {
+            match terms.iter_mut().find(|u| u.text == t.text) {
+                Some(u) if t.kind == TermKind::Name => u.kind = TermKind::Name,
+                Some(_) => {}
+                None => terms.push(t),
+            }
+        }
+        let mut shingles = Vec::new();
+        text::shingles(&text::folded(text), SHINGLE, &mut shingles);
+        Analysed {
+            terms,
+            shingles,
+            date,
+        }
+    }
+}
+
+impl Query {
+    /// Analyses `text` against `pack`'s vocabulary.
+    pub fn new(pack: &Pack, text: &str, date: Option<Date>) -> Query {
+        Query::for_pack(&Analysed::new(text, date), pack)
+    }
+
+    /// Looks an analysed claim up in `pack`'s vocabulary.
+    pub fn for_pack(analysed: &Analysed, pack: &Pack) -> Query {
+        let index = &pack.index;
+        let docs = index.docs();
+        let terms: Vec<(Option<u32>, f32, TermKind)> = analysed
+            .terms
+            .iter()
+            .map(|t| {
+                let id = index.term_id(&t.text);
+                // Unknown words weigh like the rarest known ones.
+                let df = id.map_or(1, |id| index.df(id));
+                (id, idf(docs, df), t.kind)
+            })
+            .collect();
+        let numbers = analysed
+            .terms
+            .iter()
+            .filter(|t| t.kind == TermKind::Number)
+            .map(|t| t.text.clone())
+            .collect();
+        Query {
+            idf_total: terms.iter().map(|t| t.1).sum(),
+            names: terms.iter().filter(|t| t.2 == TermKind::Name).count(),
+            terms,
+            shingles: analysed.shingles.clone(),
+            numbers,
+            date: analysed.date,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+impl Searcher {
+    pub fn with_model(model: Model) -> Searcher {
+        Searcher {
+            model,
+            ..Searcher::default()
+        }
+    }
+
+    /// The best fact-checks in `pack` for `query`, best first, at most
+    /// `settings.top_k`, each at least `settings.threshold`.
+    pub fn search(&mut self, pack: &Pack, query: &Query, settings: &SearchSettings) -> Vec<Hit> {
+        let mut hits = self.rank(pack, query, settings.candidates);
+        hits.retain(|h| h.score >= settings.threshold);
+        hits.truncate(settings.top_k);
+        hits
+    }
+
+    /// All `candidates` BM25F candidates, re-ranked, without a threshold.
+    pub fn rank(&mut self, pack: &Pack, query: &Query, candidates: usize) -> Vec<Hit> {
+        let top = self.bm25_top(pack, query, candidates);
+        let best = top.first().map_or(1.0, |t| t.0).max(f32::EPSILON);
+        let mut hits: Vec<Hit> = top
+            .iter()
+            .map(|&(bm25, doc)| {
+                let features = self.features(pack, query, doc, bm25, best);
+                Hit {
+                    doc,
+                    score: self.model.probability(&features),
+                    features,
+                }
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        hits
+    }
+
+    /// The `n` best documents by BM25F alone, best first, as (score, doc).
+    pub fn bm25_top(&mut self, pack: &Pack, query: &Query, n: usize) -> Vec<(f32, u32)> {
+        let index = &pack.index;
+        if query.is_empty() || index.docs() == 0 || n == 0 {
+            return Vec::new();
+        }
+        // Shared across packs: entries are reset after every query.
+        if self.scores.len() < index.docs() {
+            self.scores.resize(index.docs(), 0.0);
+        }
+        self.touched.clear();
+        let bm = self.model.bm25;
+        for &(id, idf, _) in &query.terms {
+            let Some(id) = id else { continue };
+            for p in index.postings(id) {
+                let d = p.doc as usize;
+                let (Some(&cl), Some(&xl)) = (index.claim_len.get(d), index.context_len.get(d))
+                else {
+                    continue;
+                };
+                let tf = f32::from(p.tf_claim)
+                    / (1.0 - bm.b_claim + bm.b_claim * f32::from(cl) / index.avg_claim_len)
+                    + bm.w_context * f32::from(p.tf_context)
+                        / (1.0 - bm.b_context
+                            + bm.b_context * f32::from(xl) / index.avg_context_len);
+                let add = idf * tf * (bm.k1 + 1.0) / (bm.k1 + tf);
+                if let Some(s) = self.scores.get_mut(d) {
+                    if *s == 0.0 {
+                        self.touched.push(p.doc);
+                    }
+                    *s += add;
+                }
+            }
+        }
+        let mut top: Vec<(f32, u32)> = self
+            .touched
+            .iter()
+            .map(|&d| (self.scores.get(d as usize).copied().unwrap_or(0.0), d))
+            .collect();
+        for &d in &self.touched {
+            if let Some(s) = self.scores.get_mut(d as usize) {
+                *s = 0.0;
+            }
+        }
+        let keep = n.min(top.len());
+        // Highest score first; ties by record order, so results are deterministic.
+        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if keep > 0 && keep < top.len() {
+            top.select_nth_unstable_by(keep - 1, order);
+            top.truncate(keep);
+        }
+        top.sort_unstable_by(order);
+        top
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    fn features(
+        &mut self,
+        pack: &Pack,
+        query: &Query,
+        doc: u32,
+        bm25: f32,
+        best: f32,
+    ) -> [f32; FEATURES] {
+        let index = &pack.index;
+        index.claim_terms(doc, &mut self.doc_terms);
+        index.context_terms(doc, &mut self.context_terms);
+        let docs = index.docs();
+        let upper = (query.idf_total * (self.model.bm25.k1 + 1.0)).max(f32::EPSILON);
+
+        let in_claim =
+            |id: u32, terms: &[DocTerm]| terms.binary_search_by(|t| t.term.cmp(&id)).is_ok();
+        let mut covered_any = 0.0;
+        let mut covered_claim = 0.0;
+        let mut names_found = 0usize;
+        for &(id, idf, kind) in &query.terms {
+            let Some(id) = id else { continue };
+            let c = in_claim(id, &self.doc_terms);
+            let x = self.context_terms.binary_search(&id).is_ok();
+            if c {
+                covered_claim += idf;
+            }
+            if c || x {
+                covered_any += idf;
+                if kind == TermKind::Name {
+                    names_found += 1;
+                }
+            }
+        }
+        let mut claim_idf = 0.0;
+        let mut claim_idf_covered = 0.0;
+        let mut doc_names = 0usize;
+        let mut doc_names_found = 0usize;
+        let mut doc_numbers = 0usize;
+        let mut numbers_shared = 0usize;
+        for t in &self.doc_terms {
+            let w = idf(docs, index.df(t.term));
+            claim_idf += w;
+            let in_query = query.terms.iter().any(|q| q.0 == Some(t.term));
+            if in_query {
+                claim_idf_covered += w;
+            }
+            if t.name {
+                doc_names += 1;
+                doc_names_found += usize::from(in_query);
+            }
+            if index
+                .terms
+                .get(t.term as usize)
+                .starts_with(|c: char| c.is_ascii_digit())
+            {
+                doc_numbers += 1;
+                numbers_shared += usize::from(in_query);
+            }
+        }
+        text::shingles(
+            &text::folded(pack.claim(doc as usize)),
+            SHINGLE,
+            &mut self.shingles,
+        );
+        let shared = sorted_intersection(&query.shingles, &self.shingles) as f32;
+        let union = (query.shingles.len() + self.shingles.len()) as f32 - shared;
+        let ratio = |a: f32, b: f32| if b > 0.0 { a / b } else { 0.0 };
+        let has_numbers = !query.numbers.is_empty() && doc_numbers > 0;
+        // The closer of the fact-check's date and the claim's own date.
+        let days_apart = query.date.and_then(|q| {
+            let d = doc as usize;
+            [pack.date_published(d), pack.claim_date(d)]
+                .into_iter()
+                .flatten()
+                .map(|d| (d.to_days() - q.to_days()).abs())
+                .min()
+        });
+        [
+            ratio(bm25, upper),
+            ratio(bm25, best),
+            ratio(covered_any, query.idf_total),
+            ratio(covered_claim, query.idf_total),
+            ratio(claim_idf_covered, claim_idf),
+            ratio(shared, self.shingles.len() as f32),
+            ratio(shared, union),
+            ratio(names_found as f32, query.names as f32),
+            f32::from(u8::from(query.names > 0)),
+            ratio(doc_names_found as f32, doc_names as f32),
+            f32::from(u8::from(doc_names > 0)),
+            f32::from(u8::from(numbers_shared > 0)),
+            f32::from(u8::from(has_numbers && numbers_shared == 0)),
+            (1.0 + query.terms.len() as f32).ln(),
+            f32::from(u8::from(days_apart.is_some_and(|d| d <= 30))),
+            f32::from(u8::from(days_apart.is_some_and(|d| d > 730))),
+        ]
+    }
+}
+
+fn sorted_intersection(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}

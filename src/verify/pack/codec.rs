@@ -1,0 +1,271 @@
+//! Bounds-checked little-endian reading and writing, LEB128 varints, and
+//! string columns. Every read of pack bytes goes through [`Reader`], so a
+//! truncated or hostile pack is an error, never a panic.
+
+/// Why a section's contents could not be decoded.
+pub type DecodeResult<T> = Result<T, String>;
+
+#[derive(Default)]
+pub struct Writer {
+    pub bytes: Vec<u8>,
+}
+
+impl Writer {
+    pub fn u16(&mut self, v: u16) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub fn u32(&mut self, v: u32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub fn i32(&mut self, v: i32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub fn f32(&mut self, v: f32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub fn varint(&mut self, mut v: u32) {
+        loop {
+            let byte = (v & 0x7F) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.bytes.push(byte);
+                return;
+            }
+            self.bytes.push(byte | 0x80);
+        }
+    }
+}
+
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, pos: 0 }
+    }
+
+    pub fn remaining(&self) -> usize {
+        self.bytes.len() - self.pos
+    }
+
+    pub fn is_at_end(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    pub fn take(&mut self, n: usize) -> DecodeResult<&'a [u8]> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| format!("needs {n} bytes at offset {}, past the end", self.pos))?;
+        let out = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(out)
+    }
+
+    fn array<const N: usize>(&mut self) -> DecodeResult<[u8; N]> {
+        let mut out = [0u8; N];
+        out.copy_from_slice(self.take(N)?);
+        Ok(out)
+    }
+
+    pub fn u16(&mut self) -> DecodeResult<u16> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+
+    pub fn u32(&mut self) -> DecodeResult<u32> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+
+    pub fn u64(&mut self) -> DecodeResult<u64> {
+        Ok(u64::from_le_bytes(self.array()?))
+    }
+
+    pub fn i32(&mut self) -> DecodeResult<i32> {
+        Ok(i32::from_le_bytes(self.array()?))
+    }
+
+    pub fn f32(&mut self) -> DecodeResult<f32> {
+        Ok(f32::from_le_bytes(self.array()?))
+    }
+
+    pub fn varint(&mut self) -> DecodeResult<u32> {
+        let mut value: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let byte = *self
+                .bytes
+                .get(self.pos)
+                .ok_or_else(|| "a number runs past the end".to_string())?;
+            self.pos += 1;
+            let part = u32::from(byte & 0x7F);
+            if shift == 28 && part > 0x0F {
+                return Err("a number overflows 32 bits".to_string());
+            }
+            value |= part << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err("a number overflows 32 bits".to_string())
+    }
+
+    /// A count of items that each take at least `min_bytes`, checked against
+    /// the bytes left so that a corrupt count cannot ask for a huge allocation.
+    pub fn count(&mut self, min_bytes: usize) -> DecodeResult<usize> {
+        let n = self.u32()? as usize;
+        let left = self.bytes.len() - self.pos;
+        if n.saturating_mul(min_bytes.max(1)) > left {
+            return Err(format!("claims {n} items but only {left} bytes are left"));
+        }
+        Ok(n)
+    }
+}
+
+/// Strings stored back to back with `count + 1` offsets. Absent values are
+/// empty strings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StrColumn {
+    text: String,
+    offsets: Vec<u32>,
+}
+
+impl StrColumn {
+    pub fn build<'s>(values: impl IntoIterator<Item = &'s str>) -> Self {
+        let mut text = String::new();
+        let mut offsets = vec![0u32];
+        for v in values {
+            text.push_str(v);
+            offsets.push(text.len() as u32);
+        }
+        StrColumn { text, offsets }
+    }
+
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`th string; `""` when out of range.
+    pub fn get(&self, i: usize) -> &str {
+        let (Some(&start), Some(&end)) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
+            return "";
+        };
+        // Offsets were checked to be ordered and on char boundaries at load.
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    pub fn get_opt(&self, i: usize) -> Option<&str> {
+        Some(self.get(i)).filter(|s| !s.is_empty())
+    }
+
+    /// Binary search in a column whose strings are sorted.
+    pub fn find_sorted(&self, key: &str) -> Option<u32> {
+        let (mut lo, mut hi) = (0usize, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.get(mid).cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid as u32),
+            }
+        }
+        None
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.text.len() + self.offsets.len() * 4
+    }
+
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(self.len() as u32);
+        // Lengths, not offsets: most fit one byte.
+        for pair in self.offsets.windows(2) {
+            w.varint(pair[1] - pair[0]);
+        }
+        w.bytes.extend_from_slice(self.text.as_bytes());
+    }
+
+    pub fn read(r: &mut Reader<'_>) -> DecodeResult<Self> {
+        let n = r.count(1)?;
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0u32);
+        let mut last = 0u32;
+        for _ in 0..n {
+            last = last
+                .checked_add(r.varint()?)
+                .ok_or_else(|| "string lengths overflow".to_string())?;
+            offsets.push(last);
+        }
+        let bytes = r.take(last as usize)?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| "a string column is not UTF-8".to_string())?
+            .to_string();
+        if offsets.iter().any(|&o| !text.is_char_boundary(o as usize)) {
+            return Err("a string offset splits a character".to_string());
+        }
+        Ok(StrColumn { text, offsets })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip_and_reject_overflow() {
+        let values = [0u32, 1, 127, 128, 300, 16_383, 16_384, u32::MAX];
+        let mut w = Writer::default();
+        for v in values {
+            w.varint(v);
+        }
+        let mut r = Reader::new(&w.bytes);
+        for v in values {
+            assert_eq!(r.varint().unwrap(), v);
+        }
+        assert!(r.is_at_end());
+        assert!(Reader::new(&[0xFF, 0xFF, 0xFF, 0xFF, 0x1F])
+            .varint()
+            .is_err());
+        assert!(Reader::new(&[0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01])
+            .varint()
+            .is_err());
+        assert!(Reader::new(&[0x80]).varint().is_err());
+    }
+
+    #[test]
+    fn string_columns_round_trip_and_search() {
+        let col = StrColumn::build(["alpha", "", "beta", "ünï"]);
+        let mut w = Writer::default();
+        col.write(&mut w);
+        let back = StrColumn::read(&mut Reader::new(&w.bytes)).unwrap();
+        assert_eq!(back, col);
+        assert_eq!(back.get(3), "ünï");
+        assert_eq!(back.get_opt(1), None);
+        assert_eq!(back.get(99), "");
+        let sorted = StrColumn::build(["a", "b", "d"]);
+        assert_eq!(sorted.find_sorted("b"), Some(1));
+        assert_eq!(sorted.find_sorted("c"), None);
+    }
+
+    #[test]
+    fn corrupt_string_columns_are_errors() {
+        // Count too large for the bytes present.
+        assert!(StrColumn::read(&mut Reader::new(&[0xFF, 0xFF, 0xFF, 0x7F])).is_err());
+        // Lengths adding up past the end.
+        assert!(StrColumn::read(&mut Reader::new(&[2, 0, 0, 0, 3, 1, b'a', b'b', b'c'])).is_err());
+        // Splitting a multi-byte character.
+        let bytes = [1, 0, 0, 0, 1, 0xC3, 0xBC];
+        assert!(StrColumn::read(&mut Reader::new(&bytes)).is_err());
+        // Not UTF-8.
+        assert!(StrColumn::read(&mut Reader::new(&[1, 0, 0, 0, 1, 0xFF])).is_err());
+    }
+}
