@@ -47,7 +47,9 @@ fn build(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliErro
     }
     let output = output.ok_or_else(|| CliError::Usage("index build needs -o PACK".into()))?;
     if inputs.is_empty() {
-        return Err(CliError::Usage("index build needs at least one INPUT".into()));
+        return Err(CliError::Usage(
+            "index build needs at least one INPUT".into(),
+        ));
     }
     if meta.name.is_empty() {
         meta.name = output
@@ -72,8 +74,8 @@ fn build(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliErro
     for input in &inputs {
         let name = display_name(input);
         let bytes = read_input(input)?;
-        let (format, report) =
-            import::import(input, &bytes).map_err(|e| CliError::BadInput(format!("{name}: {e}")))?;
+        let (format, report) = import::import(input, &bytes)
+            .map_err(|e| CliError::BadInput(format!("{name}: {e}")))?;
         writeln!(
             out,
             "{name}: {} fact-checks ({}), {} records skipped, {} fields dropped{}",
@@ -82,7 +84,10 @@ fn build(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliErro
             report.skipped(),
             report.issues.len() - report.skipped(),
             if report.other_nodes > 0 {
-                format!(", {} JSON-LD nodes of other types passed over", report.other_nodes)
+                format!(
+                    ", {} JSON-LD nodes of other types passed over",
+                    report.other_nodes
+                )
             } else {
                 String::new()
             }
@@ -96,7 +101,8 @@ fn build(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliErro
     let (bytes, summary) =
         pack::build(&records, &meta).map_err(|e| CliError::BadInput(e.to_string()))?;
     // Check what was built before replacing anything.
-    Pack::from_bytes(&bytes).map_err(|e| CliError::BadInput(format!("the built pack does not load: {e}")))?;
+    Pack::from_bytes(&bytes)
+        .map_err(|e| CliError::BadInput(format!("the built pack does not load: {e}")))?;
     write_atomically(&output, &bytes)?;
     if !summary.duplicate_ids.is_empty() {
         writeln!(

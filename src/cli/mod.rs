@@ -4,7 +4,9 @@
 mod analyze;
 mod eval;
 mod extract;
+mod index;
 mod input;
+mod match_claims;
 mod report;
 
 use std::ffi::OsString;
@@ -61,7 +63,10 @@ pub const USAGE: &str = "usage:
   claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD]
   claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD]
   claimlens extract PAGE.html|- [--url U] [--format text|json]
-  claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]";
+  claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]
+  claimlens index build INPUT... -o PACK [--name N] [--description D] [--source S] [--licence L]
+  claimlens index info PACK
+  claimlens match --pack PACK [--pack PACK...] [--top K] [--threshold T] [--date YYYY-MM-DD] FILE|-";
 
 /// Runs the CLI with `args` (without the program name), writing to `out`.
 pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
@@ -79,6 +84,8 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         "analyze" => analyze::run(&mut parser, out),
         "extract" => extract::run(&mut parser, out),
         "eval" => eval::run(&mut parser, out),
+        "index" => index::run(&mut parser, out),
+        "match" => match_claims::run(&mut parser, out),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
 }

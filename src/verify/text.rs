@@ -395,6 +395,16 @@ fn synonym(word: &str) -> Option<&'static str> {
         "covid" | "coronavirus" => "covid",
         "vaccine" | "vaccines" | "vaccinated" | "vaccination" | "vaccinations" => "vaccin",
         "america" | "american" | "americans" => "america",
+        // Month abbreviations meet the stems of the full names.
+        "jan" => "januari",
+        "feb" => "februari",
+        "apr" => "april",
+        "jul" => "juli",
+        "aug" => "august",
+        "sep" | "sept" => "septemb",
+        "oct" => "octob",
+        "nov" => "novemb",
+        "dec" => "decemb",
         _ => return None,
     })
 }
@@ -590,6 +600,27 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(texts(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn month_abbreviations_meet_full_names() {
+        for (short, long) in [
+            ("Jan.", "January"),
+            ("Feb.", "February"),
+            ("Apr.", "April"),
+            ("Jul.", "July"),
+            ("Aug.", "August"),
+            ("Sept.", "September"),
+            ("Oct.", "October"),
+            ("Nov.", "November"),
+            ("Dec.", "December"),
+        ] {
+            assert_eq!(
+                texts(&format!("on {short} 6")),
+                texts(&format!("on {long} 6")),
+                "{short}"
+            );
         }
     }
 

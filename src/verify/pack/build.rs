@@ -8,11 +8,11 @@ use thiserror::Error;
 
 use super::codec::{StrColumn, Writer};
 use super::{
-    assemble, PackMeta, Row, APPEARANCES, CLAIMS, DESCRIPTIONS, FORWARD, HEADLINES, IDS, META,
-    NAMES, NONE_DATE, NONE_U32, ROWS, TERMS, URLS,
+    assemble, date_code, PackMeta, APPEARANCES, CLAIMS, DESCRIPTIONS, FLAGS, HEADLINES, IDS, META,
+    NAMES, NONE_DATE, NONE_U32, POSTINGS, ROWS, TERMS, URLS,
 };
 use crate::verify::factcheck::FactCheck;
-use crate::verify::index::{clip_tf, encode_doc, DocTerm};
+use crate::verify::index::{encode, DocFields, DocTerm};
 use crate::verify::text::{self, TermKind, ANALYZER_VERSION};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -95,22 +95,30 @@ pub fn build(
         .collect();
     summary.terms = vocabulary.len();
 
-    let mut forward = Writer::default();
-    for (claim, context) in &analysed {
-        let claim_terms: Vec<DocTerm> = claim
-            .iter()
-            .map(|(t, &(tf, name))| DocTerm {
-                term: term_ids[t.as_str()],
-                tf: clip_tf(tf),
-                name,
-            })
-            .collect();
-        let context_terms: Vec<(u32, u8)> = context
-            .iter()
-            .map(|(t, &tf)| (term_ids[t.as_str()], clip_tf(tf)))
-            .collect();
-        encode_doc(&claim_terms, &context_terms, &mut forward);
-    }
+    let clip = |n: usize| n.min(255) as u8;
+    let docs: Vec<DocFields> = analysed
+        .iter()
+        .map(|(claim, context)| DocFields {
+            claim: claim
+                .iter()
+                .map(|(t, &(tf, name))| DocTerm {
+                    term: term_ids.get(t.as_str()).copied().unwrap_or_default(),
+                    tf: clip(tf),
+                    name,
+                })
+                .collect(),
+            context: context
+                .iter()
+                .map(|(t, &tf)| {
+                    (
+                        term_ids.get(t.as_str()).copied().unwrap_or_default(),
+                        clip(tf),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let (postings, flags) = encode(&docs, vocabulary.len());
 
     // Short repeated strings (claimants, publishers, verdicts) are interned.
     let mut names: BTreeMap<&str, u32> = BTreeMap::new();
@@ -133,35 +141,37 @@ pub fn build(
     }
     let intern = |s: Option<&str>| s.and_then(|s| names.get(s).copied()).unwrap_or(NONE_U32);
     let day = |d: Option<crate::calendar::Date>| d.map_or(NONE_DATE, |d| d.to_days() as i32);
+    // Column by column (see `read_rows`): repetitive columns compress to almost nothing.
     let mut rows = Writer::default();
-    for fc in &kept {
-        let row = Row {
-            claimant: intern(fc.item_reviewed.author.as_deref()),
-            publisher: intern(fc.author.as_ref().map(|a| a.name.as_str())),
-            publisher_url: intern(fc.author.as_ref().and_then(|a| a.url.as_deref())),
-            verdict: intern(fc.review_rating.alternate_name.as_deref()),
-            language: intern(fc.language.as_deref()),
-            date_published: day(fc.date_published),
-            claim_date: day(fc.item_reviewed.date_published),
-            rating: [
-                fc.review_rating.rating_value.unwrap_or(f32::NAN),
-                fc.review_rating.best_rating.unwrap_or(f32::NAN),
-                fc.review_rating.worst_rating.unwrap_or(f32::NAN),
-            ],
-        };
-        for v in [
-            row.claimant,
-            row.publisher,
-            row.publisher_url,
-            row.verdict,
-            row.language,
-        ] {
-            rows.u32(v);
+    let interned: [fn(&FactCheck) -> Option<&str>; 5] = [
+        |fc| fc.item_reviewed.author.as_deref(),
+        |fc| fc.author.as_ref().map(|a| a.name.as_str()),
+        |fc| fc.author.as_ref().and_then(|a| a.url.as_deref()),
+        |fc| fc.review_rating.alternate_name.as_deref(),
+        |fc| fc.language.as_deref(),
+    ];
+    for field in interned {
+        for fc in &kept {
+            let id = intern(field(fc));
+            rows.varint(if id == NONE_U32 { 0 } else { id + 1 });
         }
-        rows.i32(row.date_published);
-        rows.i32(row.claim_date);
-        for v in row.rating {
-            rows.f32(v);
+    }
+    for field in [
+        |fc: &FactCheck| fc.date_published,
+        |fc: &FactCheck| fc.item_reviewed.date_published,
+    ] {
+        for fc in &kept {
+            rows.varint(date_code(day(field(fc))));
+        }
+    }
+    let ratings: [fn(&FactCheck) -> Option<f32>; 3] = [
+        |fc| fc.review_rating.rating_value,
+        |fc| fc.review_rating.best_rating,
+        |fc| fc.review_rating.worst_rating,
+    ];
+    for field in ratings {
+        for fc in &kept {
+            rows.f32(field(fc).unwrap_or(f32::NAN));
         }
     }
 
@@ -199,7 +209,8 @@ pub fn build(
         (NAMES, column(names.keys().copied().collect())),
         (ROWS, rows.bytes),
         (TERMS, column(vocabulary.iter().copied().collect())),
-        (FORWARD, forward.bytes),
+        (POSTINGS, postings),
+        (FLAGS, flags),
     ];
     let bytes = assemble(ANALYZER_VERSION, &sections);
     if bytes.len() > super::MAX_PACK_BYTES {

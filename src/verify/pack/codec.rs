@@ -19,7 +19,7 @@ impl Writer {
         self.bytes.extend_from_slice(&v.to_le_bytes());
     }
 
-    pub fn i32(&mut self, v: i32) {
+    pub fn u64(&mut self, v: u64) {
         self.bytes.extend_from_slice(&v.to_le_bytes());
     }
 
@@ -85,10 +85,6 @@ impl<'a> Reader<'a> {
 
     pub fn u64(&mut self) -> DecodeResult<u64> {
         Ok(u64::from_le_bytes(self.array()?))
-    }
-
-    pub fn i32(&mut self) -> DecodeResult<i32> {
-        Ok(i32::from_le_bytes(self.array()?))
     }
 
     pub fn f32(&mut self) -> DecodeResult<f32> {
@@ -185,32 +181,67 @@ impl StrColumn {
         self.text.len() + self.offsets.len() * 4
     }
 
+    /// Front-coded: each string as the length of the prefix it shares with
+    /// the previous one plus the rest. Ids, links and sorted terms share long
+    /// prefixes; lengths and bytes go in separate runs, which compress better.
     pub fn write(&self, w: &mut Writer) {
         w.u32(self.len() as u32);
-        // Lengths, not offsets: most fit one byte.
-        for pair in self.offsets.windows(2) {
-            w.varint(pair[1] - pair[0]);
+        let mut prev = "";
+        let mut suffixes = Vec::new();
+        let mut suffix_lens = Writer::default();
+        for i in 0..self.len() {
+            let s = self.get(i);
+            let shared = s
+                .bytes()
+                .zip(prev.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            w.varint(shared as u32);
+            suffix_lens.varint((s.len() - shared) as u32);
+            suffixes.extend_from_slice(&s.as_bytes()[shared..]);
+            prev = s;
         }
-        w.bytes.extend_from_slice(self.text.as_bytes());
+        w.bytes.extend_from_slice(&suffix_lens.bytes);
+        w.bytes.extend_from_slice(&suffixes);
     }
 
     pub fn read(r: &mut Reader<'_>) -> DecodeResult<Self> {
-        let n = r.count(1)?;
+        let n = r.count(2)?;
+        let mut shared = Vec::with_capacity(n);
+        for _ in 0..n {
+            shared.push(r.varint()? as usize);
+        }
+        let mut suffix_lens = Vec::with_capacity(n);
+        let mut total = 0usize;
+        for _ in 0..n {
+            let len = r.varint()? as usize;
+            total = total
+                .checked_add(len)
+                .filter(|&t| t <= r.remaining())
+                .ok_or_else(|| "string lengths run past the end".to_string())?;
+            suffix_lens.push(len);
+        }
+        let mut bytes: Vec<u8> = Vec::with_capacity(total + n * 8);
         let mut offsets = Vec::with_capacity(n + 1);
         offsets.push(0u32);
-        let mut last = 0u32;
-        for _ in 0..n {
-            last = last
-                .checked_add(r.varint()?)
-                .ok_or_else(|| "string lengths overflow".to_string())?;
-            offsets.push(last);
+        let mut prev_start = 0usize;
+        for (&shared, &len) in shared.iter().zip(&suffix_lens) {
+            let start = bytes.len();
+            if shared > start - prev_start {
+                return Err("a string shares more than the previous one has".to_string());
+            }
+            bytes.extend_from_within(prev_start..prev_start + shared);
+            bytes.extend_from_slice(r.take(len)?);
+            if bytes.len() > u32::MAX as usize {
+                return Err("a string column is too large".to_string());
+            }
+            offsets.push(bytes.len() as u32);
+            prev_start = start;
         }
-        let bytes = r.take(last as usize)?;
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| "a string column is not UTF-8".to_string())?
-            .to_string();
+        let text =
+            String::from_utf8(bytes).map_err(|_| "a string column is not UTF-8".to_string())?;
         if offsets.iter().any(|&o| !text.is_char_boundary(o as usize)) {
-            return Err("a string offset splits a character".to_string());
+            return Err("a string boundary splits a character".to_string());
         }
         Ok(StrColumn { text, offsets })
     }
@@ -257,15 +288,39 @@ mod tests {
     }
 
     #[test]
+    fn front_coding_shares_prefixes() {
+        let col = StrColumn::build([
+            "https://www.politifact.com/a/",
+            "https://www.politifact.com/b/",
+            "https://www.politifact.com/b/",
+            "ü1",
+            "ü2",
+        ]);
+        let mut w = Writer::default();
+        col.write(&mut w);
+        assert!(w.bytes.len() < 29 + 3 + 8 + 20, "{} bytes", w.bytes.len());
+        assert_eq!(StrColumn::read(&mut Reader::new(&w.bytes)).unwrap(), col);
+    }
+
+    #[test]
     fn corrupt_string_columns_are_errors() {
-        // Count too large for the bytes present.
-        assert!(StrColumn::read(&mut Reader::new(&[0xFF, 0xFF, 0xFF, 0x7F])).is_err());
-        // Lengths adding up past the end.
-        assert!(StrColumn::read(&mut Reader::new(&[2, 0, 0, 0, 3, 1, b'a', b'b', b'c'])).is_err());
-        // Splitting a multi-byte character.
-        let bytes = [1, 0, 0, 0, 1, 0xC3, 0xBC];
-        assert!(StrColumn::read(&mut Reader::new(&bytes)).is_err());
-        // Not UTF-8.
-        assert!(StrColumn::read(&mut Reader::new(&[1, 0, 0, 0, 1, 0xFF])).is_err());
+        let cases: [&[u8]; 5] = [
+            // Count too large for the bytes present.
+            &[0xFF, 0xFF, 0xFF, 0x7F],
+            // Lengths adding up past the end.
+            &[1, 0, 0, 0, 0, 3, b'a', b'b'],
+            // Sharing more than the previous string has.
+            &[2, 0, 0, 0, 0, 5, 1, 1, b'a', b'b'],
+            // A boundary splitting a multi-byte character.
+            &[2, 0, 0, 0, 0, 0, 1, 1, 0xC3, 0xBC],
+            // Not UTF-8.
+            &[1, 0, 0, 0, 0, 1, 0xFF],
+        ];
+        for bytes in cases {
+            assert!(
+                StrColumn::read(&mut Reader::new(bytes)).is_err(),
+                "{bytes:?}"
+            );
+        }
     }
 }

@@ -8,20 +8,21 @@
 //! 10  u16          text analyser version (see verify::text)
 //! 12  u32          section count
 //! 16  u64          total length of the file in bytes
-//! 24  u32          CRC-32 of the section table
-//! 28  u32          CRC-32 of bytes 0..28
-//! 32  section table: per section 16 bytes: kind (4 ASCII bytes), offset u32, length u32, CRC-32 u32
-//!     sections: META (pack name, description, source, licence, builder), per-record string
-//!     columns IDS_ CLAM HEAD DESC URLS APPR, NAME (interned short strings), ROWS (per-record
-//!     fixed fields), TERM (sorted term dictionary), FWD_ (per-record terms and counts).
+//! 24  u64          XXH64 of the section table
+//! 32  u64          XXH64 of bytes 0..32
+//! 40  section table: per section 20 bytes: kind (4 ASCII bytes), offset u32, length u32, XXH64 u64
+//!     sections: META (pack name, description, source, licence, builder); per-record
+//!     front-coded string columns IDS_ CLAM HEAD DESC URLS APPR; NAME (interned short
+//!     strings); ROWS (per-record fields, column by column); TERM (sorted term
+//!     dictionary); POST (per term: document gaps); FLAG (one byte per posting).
 //! ```
 //! The loader checks every length, offset, checksum, UTF-8 string and term
 //! id, and answers a damaged file with a [`PackError`], never a panic.
 //! Unknown section kinds are checked and skipped, so later versions can add some.
 
 mod build;
+mod checksum;
 pub mod codec;
-mod crc;
 
 use thiserror::Error;
 
@@ -35,8 +36,8 @@ use crate::calendar::Date;
 
 pub const MAGIC: [u8; 8] = *b"\x89CLPACK\n";
 pub const FORMAT_VERSION: u16 = 1;
-const HEADER_LEN: usize = 32;
-const SECTION_ENTRY_LEN: usize = 16;
+const HEADER_LEN: usize = 40;
+const SECTION_ENTRY_LEN: usize = 20;
 const MAX_SECTIONS: usize = 64;
 /// Packs larger than this are refused before anything is allocated.
 pub const MAX_PACK_BYTES: usize = 256 * 1024 * 1024;
@@ -54,9 +55,8 @@ const APPEARANCES: [u8; 4] = *b"APPR";
 const NAMES: [u8; 4] = *b"NAME";
 const ROWS: [u8; 4] = *b"ROWS";
 const TERMS: [u8; 4] = *b"TERM";
-const FORWARD: [u8; 4] = *b"FWD_";
-/// Bytes per record in ROWS: five interned-string ids, two dates, three ratings.
-const ROW_LEN: usize = 5 * 4 + 2 * 4 + 3 * 4;
+const POSTINGS: [u8; 4] = *b"POST";
+const FLAGS: [u8; 4] = *b"FLAG";
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PackError {
@@ -268,8 +268,8 @@ impl Pack {
                 "the term dictionary is not sorted".to_string(),
             ));
         }
-        let index = Index::from_forward(terms, get(FORWARD)?.to_vec(), n)
-            .map_err(|reason| malformed(FORWARD, reason))?;
+        let index = Index::decode(terms, get(POSTINGS)?, get(FLAGS)?, n)
+            .map_err(|reason| malformed(POSTINGS, reason))?;
         Ok(Pack {
             meta,
             file_bytes: bytes.len(),
@@ -284,6 +284,13 @@ impl Pack {
             index,
         })
     }
+}
+
+/// Each section's kind and size in a pack file (empty if the file is not a valid pack).
+pub fn section_sizes(bytes: &[u8]) -> Vec<(String, usize)> {
+    sections(bytes)
+        .map(|s| s.iter().map(|(k, b)| (kind_name(*k), b.len())).collect())
+        .unwrap_or_default()
 }
 
 fn date_of(days: i32) -> Option<Date> {
@@ -312,50 +319,75 @@ fn string_column(kind: [u8; 4], bytes: &[u8]) -> Result<StrColumn, PackError> {
     Ok(column)
 }
 
+/// ROWS holds each field for all records in turn: five columns of interned
+/// name ids (varint, 0 = none, else id + 1), two of dates (varint, 0 = none,
+/// else days since 0000-01-01 + 1), and three of ratings (f32, NaN = none).
 fn read_rows(bytes: &[u8], n: usize, names: usize) -> Result<Vec<Row>, PackError> {
-    if bytes.len() != n.saturating_mul(ROW_LEN) {
-        return Err(malformed(
-            ROWS,
-            format!("{} bytes for {n} records of {ROW_LEN}", bytes.len()),
-        ));
-    }
-    let mut r = Reader::new(bytes);
-    let mut rows = Vec::with_capacity(n);
     let wrap = |e: String| malformed(ROWS, e);
-    for _ in 0..n {
-        let mut interned = [0u32; 5];
-        for slot in &mut interned {
-            let id = r.u32().map_err(wrap)?;
-            if id != NONE_U32 && id as usize >= names {
-                return Err(malformed(ROWS, "a name id is out of range".to_string()));
-            }
-            *slot = id;
+    let mut r = Reader::new(bytes);
+    let mut interned = [const { Vec::new() }; 5];
+    for column in &mut interned {
+        column.reserve(n);
+        for _ in 0..n {
+            let v = r.varint().map_err(wrap)?;
+            let id = match v {
+                0 => NONE_U32,
+                v if (v as usize) <= names => v - 1,
+                _ => return Err(malformed(ROWS, "a name id is out of range".to_string())),
+            };
+            column.push(id);
         }
-        let date_published = r.i32().map_err(wrap)?;
-        let claim_date = r.i32().map_err(wrap)?;
-        for d in [date_published, claim_date] {
-            // Years 0..=9999 only: dates from a corrupt pack must still print.
-            if d != NONE_DATE && !(-719_528..=2_932_896).contains(&d) {
-                return Err(malformed(ROWS, "a date is out of range".to_string()));
-            }
-        }
-        let rating = [
-            r.f32().map_err(wrap)?,
-            r.f32().map_err(wrap)?,
-            r.f32().map_err(wrap)?,
-        ];
-        rows.push(Row {
-            claimant: interned[0],
-            publisher: interned[1],
-            publisher_url: interned[2],
-            verdict: interned[3],
-            language: interned[4],
-            date_published,
-            claim_date,
-            rating,
-        });
     }
-    Ok(rows)
+    let mut dates = [const { Vec::new() }; 2];
+    for column in &mut dates {
+        column.reserve(n);
+        for _ in 0..n {
+            let v = r.varint().map_err(wrap)?;
+            let days = match v {
+                0 => NONE_DATE,
+                // Years 0 to 9999 only: dates from a damaged pack must still print.
+                v if v <= MAX_DATE_CODE => (i64::from(v) - 1 + DATE_BASE) as i32,
+                _ => return Err(malformed(ROWS, "a date is out of range".to_string())),
+            };
+            column.push(days);
+        }
+    }
+    let mut ratings = [const { Vec::new() }; 3];
+    for column in &mut ratings {
+        column.reserve(n);
+        for _ in 0..n {
+            column.push(r.f32().map_err(wrap)?);
+        }
+    }
+    if !r.is_at_end() {
+        return Err(malformed(ROWS, "bytes after the last column".to_string()));
+    }
+    Ok((0..n)
+        .map(|i| Row {
+            claimant: interned[0][i],
+            publisher: interned[1][i],
+            publisher_url: interned[2][i],
+            verdict: interned[3][i],
+            language: interned[4][i],
+            date_published: dates[0][i],
+            claim_date: dates[1][i],
+            rating: [ratings[0][i], ratings[1][i], ratings[2][i]],
+        })
+        .collect())
+}
+
+/// Dates are stored as days since this day (0000-01-01), plus one.
+const DATE_BASE: i64 = -719_528;
+/// The code of 9999-12-31.
+const MAX_DATE_CODE: u32 = (2_932_896 - DATE_BASE + 1) as u32;
+
+/// The stored code of a date (0 for none).
+fn date_code(days: i32) -> u32 {
+    if days == NONE_DATE {
+        0
+    } else {
+        (i64::from(days) - DATE_BASE + 1).clamp(1, i64::from(MAX_DATE_CODE)) as u32
+    }
 }
 
 /// Checks the header, the section table and every section's checksum, and
@@ -379,15 +411,15 @@ fn sections(bytes: &[u8]) -> Result<Vec<([u8; 4], &[u8])>, PackError> {
     let analyzer = r.u16().map_err(header_error)?;
     let count = r.u32().map_err(header_error)? as usize;
     let total = r.u64().map_err(header_error)?;
-    let table_crc = r.u32().map_err(header_error)?;
-    let header_crc = r.u32().map_err(header_error)?;
+    let table_sum = r.u64().map_err(header_error)?;
+    let header_sum = r.u64().map_err(header_error)?;
     if version != FORMAT_VERSION {
         return Err(PackError::UnsupportedVersion {
             found: version,
             supported: FORMAT_VERSION,
         });
     }
-    if crc::crc32(&bytes[..28]) != header_crc {
+    if checksum::xxh64(&bytes[..32]) != header_sum {
         return Err(PackError::HeaderChecksum);
     }
     if (bytes.len() as u64) < total {
@@ -412,7 +444,7 @@ fn sections(bytes: &[u8]) -> Result<Vec<([u8; 4], &[u8])>, PackError> {
     let table = bytes
         .get(HEADER_LEN..table_end)
         .ok_or_else(|| PackError::SectionTable("it runs past the end of the file".to_string()))?;
-    if crc::crc32(table) != table_crc {
+    if checksum::xxh64(table) != table_sum {
         return Err(PackError::SectionTable("checksum mismatch".to_string()));
     }
     let mut r = Reader::new(table);
@@ -426,7 +458,7 @@ fn sections(bytes: &[u8]) -> Result<Vec<([u8; 4], &[u8])>, PackError> {
             .map_err(|_| PackError::SectionTable("short entry".to_string()))?;
         let offset = r.u32().map_err(table_error)? as usize;
         let len = r.u32().map_err(table_error)? as usize;
-        let crc = r.u32().map_err(table_error)?;
+        let sum = r.u64().map_err(table_error)?;
         let section = offset
             .checked_add(len)
             .filter(|_| offset >= table_end)
@@ -437,7 +469,7 @@ fn sections(bytes: &[u8]) -> Result<Vec<([u8; 4], &[u8])>, PackError> {
                     kind_name(kind)
                 ))
             })?;
-        if crc::crc32(section) != crc {
+        if checksum::xxh64(section) != sum {
             return Err(PackError::SectionChecksum {
                 section: kind_name(kind),
             });
@@ -464,7 +496,7 @@ pub(crate) fn assemble(analyzer: u16, sections: &[([u8; 4], Vec<u8>)]) -> Vec<u8
         table.bytes.extend_from_slice(kind);
         table.u32(offset as u32);
         table.u32(body.len() as u32);
-        table.u32(crc::crc32(body));
+        table.u64(checksum::xxh64(body));
         offset += body.len();
     }
     let mut out = Vec::with_capacity(total);
@@ -473,9 +505,9 @@ pub(crate) fn assemble(analyzer: u16, sections: &[([u8; 4], Vec<u8>)]) -> Vec<u8
     out.extend_from_slice(&analyzer.to_le_bytes());
     out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
     out.extend_from_slice(&(total as u64).to_le_bytes());
-    out.extend_from_slice(&crc::crc32(&table.bytes).to_le_bytes());
-    let header_crc = crc::crc32(&out);
-    out.extend_from_slice(&header_crc.to_le_bytes());
+    out.extend_from_slice(&checksum::xxh64(&table.bytes).to_le_bytes());
+    let header_sum = checksum::xxh64(&out);
+    out.extend_from_slice(&header_sum.to_le_bytes());
     out.extend_from_slice(&table.bytes);
     for (_, body) in sections {
         out.extend_from_slice(body);

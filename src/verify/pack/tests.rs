@@ -149,32 +149,23 @@ fn well_checksummed_but_malformed_sections_are_errors() {
         StrColumn::build(values.iter().copied()).write(&mut w);
         w.bytes
     };
-    let row = |name_id: u32| {
+    let rows = |name_code: u32, date_code: u32| {
         let mut w = Writer::default();
         for _ in 0..5 {
-            w.u32(name_id);
+            w.varint(name_code);
         }
-        w.i32(NONE_DATE);
-        w.i32(NONE_DATE);
+        for _ in 0..2 {
+            w.varint(date_code);
+        }
         for _ in 0..3 {
             w.f32(f32::NAN);
         }
         w.bytes
     };
-    let forward = |term: u32| {
-        let mut w = Writer::default();
-        crate::verify::index::encode_doc(
-            &[crate::verify::index::DocTerm {
-                term,
-                tf: 1,
-                name: false,
-            }],
-            &[],
-            &mut w,
-        );
-        w.bytes
-    };
-    let pack_with = |terms: &[&str], rows: Vec<u8>, fwd: Vec<u8>, ids: &[&str]| {
+    let row = |name_code: u32| rows(name_code, 0);
+    // One posting: term 0 in document 0, once in the claim.
+    let postings = |doc: u8| vec![1u8, doc];
+    let pack_with = |terms: &[&str], rows: Vec<u8>, post: Vec<u8>, flags: Vec<u8>, ids: &[&str]| {
         let sections = vec![
             (META, column(&["m", "", "", "", ""])),
             (IDS, column(ids)),
@@ -186,40 +177,63 @@ fn well_checksummed_but_malformed_sections_are_errors() {
             (NAMES, column(&["PolitiFact"])),
             (ROWS, rows),
             (TERMS, column(terms)),
-            (FORWARD, fwd),
+            (POSTINGS, post),
+            (FLAGS, flags),
         ];
         Pack::from_bytes(&assemble(ANALYZER_VERSION, &sections))
     };
     // The well-formed baseline loads.
-    assert!(pack_with(&["claim"], row(0), forward(0), &["a"]).is_ok());
+    let ok = pack_with(&["claim"], row(1), postings(0), vec![1], &["a"]).unwrap();
+    assert_eq!(ok.publisher(0), Some("PolitiFact"));
+    let p = postings;
     let cases: Vec<(&str, Result<Pack, PackError>)> = vec![
         (
-            "term id out of range",
-            pack_with(&["claim"], row(0), forward(5), &["a"]),
+            "posting past the last record",
+            pack_with(&["claim"], row(0), p(5), vec![1], &["a"]),
         ),
         (
             "unsorted terms",
-            pack_with(&["b", "a"], row(0), forward(0), &["a"]),
+            pack_with(
+                &["b", "a"],
+                row(0),
+                [p(0), vec![0]].concat(),
+                vec![1],
+                &["a"],
+            ),
         ),
         (
             "name id out of range",
-            pack_with(&["claim"], row(7), forward(0), &["a"]),
+            pack_with(&["claim"], row(7), p(0), vec![1], &["a"]),
+        ),
+        (
+            "date out of range",
+            pack_with(&["claim"], rows(0, u32::MAX), p(0), vec![1], &["a"]),
         ),
         (
             "short rows",
-            pack_with(&["claim"], vec![0; 3], forward(0), &["a"]),
+            pack_with(&["claim"], vec![0; 3], p(0), vec![1], &["a"]),
         ),
         (
             "column count mismatch",
-            pack_with(&["claim"], row(0), forward(0), &["a", "b"]),
+            pack_with(&["claim"], row(0), p(0), vec![1], &["a", "b"]),
         ),
         (
-            "forward index trailing bytes",
-            pack_with(&["claim"], row(0), [forward(0), vec![0]].concat(), &["a"]),
+            "postings trailing bytes",
+            pack_with(
+                &["claim"],
+                row(0),
+                [p(0), vec![0]].concat(),
+                vec![1],
+                &["a"],
+            ),
         ),
         (
-            "forward index short",
-            pack_with(&["claim"], row(0), vec![1], &["a"]),
+            "postings short",
+            pack_with(&["claim"], row(0), vec![1], vec![1], &["a"]),
+        ),
+        (
+            "flag without occurrences",
+            pack_with(&["claim"], row(0), p(0), vec![0], &["a"]),
         ),
     ];
     for (what, result) in cases {
