@@ -33,6 +33,18 @@ struct MatchOut<'a> {
     pack: &'a str,
 }
 
+/// Loads pack files into a registry; a damaged pack is an error naming the file.
+pub fn load_packs(paths: &[String]) -> Result<Registry, CliError> {
+    let mut registry = Registry::new();
+    for path in paths {
+        let bytes = read_input(path)?;
+        let pack = Pack::from_bytes(&bytes)
+            .map_err(|e| CliError::BadInput(format!("{}: {e}", display_name(path))))?;
+        registry.add(Arc::new(pack));
+    }
+    Ok(registry)
+}
+
 pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliError> {
     let mut packs: Vec<String> = Vec::new();
     let mut input = None;
@@ -66,13 +78,7 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
         return Err(CliError::Usage("match needs --pack PACK".into()));
     }
     let input = input.ok_or_else(|| CliError::Usage("match needs a FILE or -".into()))?;
-    let mut registry = Registry::new();
-    for path in &packs {
-        let bytes = read_input(path)?;
-        let pack = Pack::from_bytes(&bytes)
-            .map_err(|e| CliError::BadInput(format!("{}: {e}", display_name(path))))?;
-        registry.add(Arc::new(pack));
-    }
+    let registry = load_packs(&packs)?;
     let text = read_text(&input)?;
     settings.candidates = settings.candidates.max(settings.top_k * 4);
     let mut searcher = Searcher::default();

@@ -60,8 +60,8 @@ impl From<lexopt::Error> for CliError {
 }
 
 pub const USAGE: &str = "usage:
-  claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD]
-  claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD]
+  claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD] [--pack PACK...]
+  claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD] [--pack PACK...]
   claimlens extract PAGE.html|- [--url U] [--format text|json]
   claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]
   claimlens index build INPUT... -o PACK [--name N] [--description D] [--source S] [--licence L]

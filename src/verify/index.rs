@@ -4,8 +4,10 @@
 //! its position), the documents containing it as gaps, plus one flag byte per
 //! posting (count in the claim, count in the context, capitalised as a
 //! name). Inverted lists of gaps compress far better than per-document term
-//! lists, and load without re-analysing any text. The per-document view the
-//! re-ranker needs is rebuilt at load by one counting-sort transposition.
+//! lists, and load in one sequential pass without re-analysing any text.
+//! The re-ranker reads a candidate's terms from the query's side (is the
+//! candidate in this term's postings?) plus per-document totals gathered in
+//! that same pass, so no per-document term lists are ever built.
 
 use super::pack::codec::{DecodeResult, Reader, StrColumn, Writer};
 
@@ -28,6 +30,8 @@ pub struct Posting {
     pub doc: u32,
     pub tf_claim: u8,
     pub tf_context: u8,
+    /// Capitalised or an acronym in the claim.
+    pub name: bool,
 }
 
 /// One document's analysed fields, for [`encode`].
@@ -45,14 +49,33 @@ pub struct Index {
     pub terms: StrColumn,
     posting_offsets: Vec<u32>,
     postings: Vec<Posting>,
-    claim_offsets: Vec<u32>,
-    claim_terms: Vec<DocTerm>,
-    context_offsets: Vec<u32>,
-    context_terms: Vec<u32>,
     pub claim_len: Vec<u16>,
     pub context_len: Vec<u16>,
     pub avg_claim_len: f32,
     pub avg_context_len: f32,
+    /// Per term: its BM25 inverse document frequency, and whether it is a number.
+    idf: Vec<f32>,
+    number: Vec<bool>,
+    /// Per document, over its claim's distinct terms: the sum of their idf,
+    /// how many are names, and how many are numbers.
+    claim_idf: Vec<f32>,
+    claim_names: Vec<u16>,
+    claim_numbers: Vec<u16>,
+    /// Per document, for the default BM25F parameters: 1 / (1 - b + b * len / avg).
+    claim_norm: Vec<f32>,
+    context_norm: Vec<f32>,
+}
+
+/// BM25's inverse document frequency of a term in `df` of `docs` documents.
+pub fn idf(docs: usize, df: usize) -> f32 {
+    let n = docs as f32;
+    let df = df.max(1) as f32;
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// 1 / BM25's length normalisation of a field of `len` terms.
+pub fn length_norm(b: f32, len: u16, avg: f32) -> f32 {
+    1.0 / (1.0 - b + b * f32::from(len) / avg)
 }
 
 fn flag_byte(tf_claim: u8, tf_context: u8, name: bool) -> u8 {
@@ -114,11 +137,14 @@ impl Index {
         let mut r = Reader::new(post);
         let mut posting_offsets = Vec::with_capacity(n_terms + 1);
         let mut postings: Vec<Posting> = Vec::with_capacity(flags.len());
-        let mut claim_count = vec![0u32; docs];
-        let mut context_count = vec![0u32; docs];
+        let mut idf_of = Vec::with_capacity(n_terms);
+        let mut number = Vec::with_capacity(n_terms);
         let mut claim_len = vec![0u32; docs];
         let mut context_len = vec![0u32; docs];
-        for _ in 0..n_terms {
+        let mut claim_idf = vec![0f32; docs];
+        let mut claim_names = vec![0u16; docs];
+        let mut claim_numbers = vec![0u16; docs];
+        for t in 0..n_terms {
             posting_offsets.push(postings.len() as u32);
             let n = r.varint()? as usize;
             if n > docs || postings.len() + n > flags.len() {
@@ -126,6 +152,10 @@ impl Index {
                     "a posting list is longer than the documents or flags allow".to_string()
                 );
             }
+            let w = idf(docs, n);
+            let is_number = terms.get(t).starts_with(|c: char| c.is_ascii_digit());
+            idf_of.push(w);
+            number.push(is_number);
             let mut doc: u32 = 0;
             for k in 0..n {
                 let gap = r.varint()?;
@@ -139,22 +169,23 @@ impl Index {
                 let flag = flags[postings.len()];
                 let tf_claim = flag & 0x0F;
                 let tf_context = (flag >> 4) & 0x07;
+                let name = flag & 0x80 != 0;
                 if tf_claim == 0 && tf_context == 0 {
                     return Err("a posting has no occurrences".to_string());
                 }
                 let d = doc as usize;
                 if tf_claim > 0 {
-                    claim_count[d] += 1;
                     claim_len[d] += u32::from(tf_claim);
+                    claim_idf[d] += w;
+                    claim_names[d] = claim_names[d].saturating_add(u16::from(name));
+                    claim_numbers[d] = claim_numbers[d].saturating_add(u16::from(is_number));
                 }
-                if tf_context > 0 {
-                    context_count[d] += 1;
-                    context_len[d] += u32::from(tf_context);
-                }
+                context_len[d] += u32::from(tf_context);
                 postings.push(Posting {
                     doc,
                     tf_claim,
                     tf_context,
+                    name,
                 });
             }
         }
@@ -168,53 +199,6 @@ impl Index {
                 postings.len(),
                 flags.len()
             ));
-        }
-        // Transpose into per-document lists, already sorted by term id.
-        let offsets_of = |counts: &[u32]| {
-            let mut offsets = Vec::with_capacity(counts.len() + 1);
-            let mut total = 0u32;
-            for &c in counts {
-                offsets.push(total);
-                total += c;
-            }
-            offsets.push(total);
-            offsets
-        };
-        let claim_offsets = offsets_of(&claim_count);
-        let context_offsets = offsets_of(&context_count);
-        let mut claim_fill: Vec<u32> = claim_offsets[..docs].to_vec();
-        let mut context_fill: Vec<u32> = context_offsets[..docs].to_vec();
-        let mut claim_terms = vec![
-            DocTerm {
-                term: 0,
-                tf: 0,
-                name: false
-            };
-            claim_offsets[docs] as usize
-        ];
-        let mut context_terms = vec![0u32; context_offsets[docs] as usize];
-        for term in 0..n_terms {
-            let (a, b) = (
-                posting_offsets[term] as usize,
-                posting_offsets[term + 1] as usize,
-            );
-            for (k, p) in postings[a..b].iter().enumerate() {
-                let d = p.doc as usize;
-                if p.tf_claim > 0 {
-                    let slot = &mut claim_fill[d];
-                    claim_terms[*slot as usize] = DocTerm {
-                        term: term as u32,
-                        tf: p.tf_claim,
-                        name: flags[a + k] & 0x80 != 0,
-                    };
-                    *slot += 1;
-                }
-                if p.tf_context > 0 {
-                    let slot = &mut context_fill[d];
-                    context_terms[*slot as usize] = term as u32;
-                    *slot += 1;
-                }
-            }
         }
         let clip = |v: Vec<u32>| -> Vec<u16> {
             v.into_iter()
@@ -231,16 +215,30 @@ impl Index {
                     as f32
             }
         };
+        let avg_claim_len = avg(&claim_len);
+        let avg_context_len = avg(&context_len);
+        let bm = crate::verify::matcher::BM25;
+        let claim_norm = claim_len
+            .iter()
+            .map(|&l| length_norm(bm.b_claim, l, avg_claim_len))
+            .collect();
+        let context_norm = context_len
+            .iter()
+            .map(|&l| length_norm(bm.b_context, l, avg_context_len))
+            .collect();
         Ok(Index {
-            avg_claim_len: avg(&claim_len),
-            avg_context_len: avg(&context_len),
+            avg_claim_len,
+            avg_context_len,
+            idf: idf_of,
+            number,
+            claim_idf,
+            claim_names,
+            claim_numbers,
+            claim_norm,
+            context_norm,
             terms,
             posting_offsets,
             postings,
-            claim_offsets,
-            claim_terms,
-            context_offsets,
-            context_terms,
             claim_len,
             context_len,
         })
@@ -267,35 +265,48 @@ impl Index {
         self.postings(term).len()
     }
 
-    /// The claim-field terms of `doc`, sorted by term id.
-    pub fn claim_terms(&self, doc: u32) -> &[DocTerm] {
-        let d = doc as usize;
-        match (self.claim_offsets.get(d), self.claim_offsets.get(d + 1)) {
-            (Some(&a), Some(&b)) => self.claim_terms.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
+    /// The BM25 idf of `term` (that of the rarest term when out of range).
+    pub fn idf(&self, term: u32) -> f32 {
+        self.idf
+            .get(term as usize)
+            .copied()
+            .unwrap_or_else(|| idf(self.docs(), 1))
     }
 
-    /// The context-field term ids of `doc`, sorted.
-    pub fn context_terms(&self, doc: u32) -> &[u32] {
+    pub fn is_number(&self, term: u32) -> bool {
+        self.number.get(term as usize).copied().unwrap_or(false)
+    }
+
+    /// Precomputed length normalisations for the default BM25F parameters.
+    pub fn default_norms(&self) -> (&[f32], &[f32]) {
+        (&self.claim_norm, &self.context_norm)
+    }
+
+    /// `term`'s posting for `doc`, if `doc` contains it.
+    pub fn posting(&self, term: u32, doc: u32) -> Option<Posting> {
+        let list = self.postings(term);
+        list.binary_search_by(|p| p.doc.cmp(&doc))
+            .ok()
+            .and_then(|i| list.get(i).copied())
+    }
+
+    /// Over the distinct terms of `doc`'s claim: the sum of their idf, how
+    /// many are names, how many are numbers.
+    pub fn claim_totals(&self, doc: u32) -> (f32, usize, usize) {
         let d = doc as usize;
-        match (self.context_offsets.get(d), self.context_offsets.get(d + 1)) {
-            (Some(&a), Some(&b)) => self
-                .context_terms
-                .get(a as usize..b as usize)
-                .unwrap_or(&[]),
-            _ => &[],
-        }
+        (
+            self.claim_idf.get(d).copied().unwrap_or(0.0),
+            self.claim_names.get(d).copied().map_or(0, usize::from),
+            self.claim_numbers.get(d).copied().map_or(0, usize::from),
+        )
     }
 
     pub fn heap_bytes(&self) -> usize {
         self.terms.bytes()
-            + (self.posting_offsets.len() + self.claim_offsets.len() + self.context_offsets.len())
-                * 4
+            + self.posting_offsets.len() * 4
             + self.postings.len() * std::mem::size_of::<Posting>()
-            + self.claim_terms.len() * std::mem::size_of::<DocTerm>()
-            + self.context_terms.len() * 4
-            + self.claim_len.len() * 4
+            + self.claim_len.len() * 20
+            + self.idf.len() * 5
     }
 }
 
@@ -304,7 +315,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn round_trips_and_transposes() {
+    fn round_trips_with_per_document_totals() {
         let docs = vec![
             DocFields {
                 claim: vec![
@@ -331,28 +342,26 @@ mod tests {
             },
         ];
         let (post, flags) = encode(&docs, 3);
-        let index = Index::decode(StrColumn::build(["a", "b", "c"]), &post, &flags, 2).unwrap();
-        assert_eq!(index.claim_terms(0), docs[0].claim.as_slice());
-        assert_eq!(index.context_terms(0), [1, 2]);
-        assert_eq!(
-            index.claim_terms(1),
-            [DocTerm {
-                term: 1,
-                tf: MAX_TF_CLAIM,
-                name: false
-            }]
-        );
+        let index = Index::decode(StrColumn::build(["10", "b", "c"]), &post, &flags, 2).unwrap();
         assert_eq!(index.df(1), 2);
         assert_eq!(
             index.postings(2),
             [Posting {
                 doc: 0,
                 tf_claim: 1,
-                tf_context: 3
+                tf_context: 3,
+                name: true
             }]
         );
+        assert_eq!(index.posting(1, 1).map(|p| p.tf_claim), Some(MAX_TF_CLAIM));
+        assert_eq!(index.posting(0, 1), None);
         assert_eq!(index.claim_len, [3, MAX_TF_CLAIM as u16]);
-        assert_eq!(index.claim_terms(9), []);
+        assert_eq!(index.context_len, [4, 0]);
+        let (claim_idf, names, numbers) = index.claim_totals(0);
+        assert!((claim_idf - (index.idf(0) + index.idf(2))).abs() < 1e-6);
+        assert_eq!((names, numbers), (1, 1));
+        assert!(index.is_number(0) && !index.is_number(1));
+        assert_eq!(index.claim_totals(9), (0.0, 0, 0));
     }
 
     #[test]

@@ -12,7 +12,6 @@
 //! The weights were fitted on CheckThat! 2022 2A *train* queries (`claimlens
 //! eval matching --fit`); dev and dev-test are only ever used to report.
 
-use super::index::DocTerm;
 use super::pack::Pack;
 use super::text::{self, TermKind};
 
@@ -178,11 +177,12 @@ pub struct Searcher {
     shingles: Vec<u32>,
 }
 
-fn idf(docs: usize, df: usize) -> f32 {
-    let n = docs as f32;
-    let df = df.max(1) as f32;
-    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-}
+use super::index::{idf, length_norm};
+
+/// Candidates whose BM25F score is below this fraction of the best one are
+/// not re-ranked: with the weight the model gives that ratio, they cannot
+/// reach the top of the ranking or the threshold.
+const PRUNE_BELOW: f32 = 0.4;
 
 /// A claim analysed once, to be looked up in any number of packs.
 #[derive(Debug, Clone)]
@@ -205,7 +205,7 @@ impl Analysed {
             }
         }
         let mut shingles = Vec::new();
-        text::shingles(&text::folded(text), SHINGLE, &mut shingles);
+        text::shingles_of(text, SHINGLE, &mut shingles);
         Analysed {
             terms,
             shingles,
@@ -230,8 +230,8 @@ impl Query {
             .map(|t| {
                 let id = index.term_id(&t.text);
                 // Unknown words weigh like the rarest known ones.
-                let df = id.map_or(1, |id| index.df(id));
-                (id, idf(docs, df), t.kind)
+                let w = id.map_or_else(|| idf(docs, 1), |id| index.idf(id));
+                (id, w, t.kind)
             })
             .collect();
         let numbers = analysed
@@ -278,6 +278,7 @@ impl Searcher {
         let best = top.first().map_or(1.0, |t| t.0).max(f32::EPSILON);
         let mut hits: Vec<Hit> = top
             .iter()
+            .filter(|&&(bm25, _)| bm25 >= PRUNE_BELOW * best)
             .map(|&(bm25, doc)| {
                 let features = self.features(pack, query, doc, bm25, best);
                 Hit {
@@ -303,26 +304,41 @@ impl Searcher {
         }
         self.touched.clear();
         let bm = self.model.bm25;
+        let own_norms;
+        let (claim_norm, context_norm) = if bm == BM25 {
+            index.default_norms()
+        } else {
+            // Other parameters (while fitting): compute this pack's norms.
+            own_norms = (
+                index
+                    .claim_len
+                    .iter()
+                    .map(|&l| length_norm(bm.b_claim, l, index.avg_claim_len))
+                    .collect::<Vec<f32>>(),
+                index
+                    .context_len
+                    .iter()
+                    .map(|&l| length_norm(bm.b_context, l, index.avg_context_len))
+                    .collect::<Vec<f32>>(),
+            );
+            (own_norms.0.as_slice(), own_norms.1.as_slice())
+        };
         for &(id, idf, _) in &query.terms {
             let Some(id) = id else { continue };
             for p in index.postings(id) {
                 let d = p.doc as usize;
-                let (Some(&cl), Some(&xl)) = (index.claim_len.get(d), index.context_len.get(d))
-                else {
+                let (Some(&cn), Some(&xn), Some(s)) = (
+                    claim_norm.get(d),
+                    context_norm.get(d),
+                    self.scores.get_mut(d),
+                ) else {
                     continue;
                 };
-                let tf = f32::from(p.tf_claim)
-                    / (1.0 - bm.b_claim + bm.b_claim * f32::from(cl) / index.avg_claim_len)
-                    + bm.w_context * f32::from(p.tf_context)
-                        / (1.0 - bm.b_context
-                            + bm.b_context * f32::from(xl) / index.avg_context_len);
-                let add = idf * tf * (bm.k1 + 1.0) / (bm.k1 + tf);
-                if let Some(s) = self.scores.get_mut(d) {
-                    if *s == 0.0 {
-                        self.touched.push(p.doc);
-                    }
-                    *s += add;
+                let tf = f32::from(p.tf_claim) * cn + bm.w_context * f32::from(p.tf_context) * xn;
+                if *s == 0.0 {
+                    self.touched.push(p.doc);
                 }
+                *s += idf * tf * (bm.k1 + 1.0) / (bm.k1 + tf);
             }
         }
         let mut top: Vec<(f32, u32)> = self
@@ -359,67 +375,35 @@ impl Searcher {
         best: f32,
     ) -> [f32; FEATURES] {
         let index = &pack.index;
-        let doc_terms = index.claim_terms(doc);
-        let context_terms = index.context_terms(doc);
-        let docs = index.docs();
         let upper = (query.idf_total * (self.model.bm25.k1 + 1.0)).max(f32::EPSILON);
-
-        let in_claim =
-            |id: u32, terms: &[DocTerm]| terms.binary_search_by(|t| t.term.cmp(&id)).is_ok();
+        // Everything about the candidate's terms is read from the query's
+        // side: its postings say whether and where the candidate has each term.
         let mut covered_any = 0.0;
         let mut covered_claim = 0.0;
         let mut names_found = 0usize;
         let mut max_query_idf = 0.0f32;
         let mut max_shared_idf = 0.0f32;
         let mut shared_terms = 0usize;
+        let mut doc_names_found = 0usize;
+        let mut numbers_shared = 0usize;
         for &(id, idf, kind) in &query.terms {
             max_query_idf = max_query_idf.max(idf);
-            let Some(id) = id else { continue };
-            let c = in_claim(id, doc_terms);
-            let x = context_terms.binary_search(&id).is_ok();
-            if c {
+            let Some(p) = id.and_then(|id| index.posting(id, doc)) else {
+                continue;
+            };
+            covered_any += idf;
+            shared_terms += 1;
+            max_shared_idf = max_shared_idf.max(idf);
+            names_found += usize::from(kind == TermKind::Name);
+            if p.tf_claim > 0 {
                 covered_claim += idf;
-            }
-            if c || x {
-                covered_any += idf;
-                shared_terms += 1;
-                max_shared_idf = max_shared_idf.max(idf);
-                if kind == TermKind::Name {
-                    names_found += 1;
-                }
+                doc_names_found += usize::from(p.name);
+                numbers_shared += usize::from(id.is_some_and(|id| index.is_number(id)));
             }
         }
-        let mut claim_idf = 0.0;
-        let mut claim_idf_covered = 0.0;
-        let mut doc_names = 0usize;
-        let mut doc_names_found = 0usize;
-        let mut doc_numbers = 0usize;
-        let mut numbers_shared = 0usize;
-        for t in doc_terms {
-            let w = idf(docs, index.df(t.term));
-            claim_idf += w;
-            let in_query = query.terms.iter().any(|q| q.0 == Some(t.term));
-            if in_query {
-                claim_idf_covered += w;
-            }
-            if t.name {
-                doc_names += 1;
-                doc_names_found += usize::from(in_query);
-            }
-            if index
-                .terms
-                .get(t.term as usize)
-                .starts_with(|c: char| c.is_ascii_digit())
-            {
-                doc_numbers += 1;
-                numbers_shared += usize::from(in_query);
-            }
-        }
-        text::shingles(
-            &text::folded(pack.claim(doc as usize)),
-            SHINGLE,
-            &mut self.shingles,
-        );
+        let (claim_idf, doc_names, doc_numbers) = index.claim_totals(doc);
+        let claim_idf_covered = covered_claim;
+        text::shingles_of(pack.claim(doc as usize), SHINGLE, &mut self.shingles);
         let shared = sorted_intersection(&query.shingles, &self.shingles) as f32;
         let union = (query.shingles.len() + self.shingles.len()) as f32 - shared;
         let ratio = |a: f32, b: f32| if b > 0.0 { a / b } else { 0.0 };

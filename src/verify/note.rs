@@ -305,7 +305,8 @@ fn note_fact_check(m: &Match) -> NoteFactCheck {
     }
 }
 
-fn fact_check_match(m: &Match) -> FactCheckMatch {
+/// A match as the analysis contract carries it.
+pub fn fact_check_match(m: &Match) -> FactCheckMatch {
     let fc = &m.fact_check;
     FactCheckMatch {
         id: fc.id.clone(),

@@ -93,6 +93,11 @@ impl Registry {
         Some(self.packs.remove(i))
     }
 
+    /// What the registry lists about `pack`.
+    pub fn info(pack: &Pack) -> PackInfo {
+        info(pack)
+    }
+
     pub fn list(&self) -> Vec<PackInfo> {
         self.packs.iter().map(|p| info(p)).collect()
     }
@@ -144,7 +149,7 @@ impl Registry {
 /// Picks up to `k` results in score order, so that one fact-checker fills at
 /// most half the slots while others have matches too, and the same
 /// fact-checker's repeat of the same claim and verdict shows once.
-fn select<'p>(found: Vec<(&'p Pack, Hit)>, k: usize) -> Vec<(&'p Pack, Hit)> {
+fn select(found: Vec<(&Pack, Hit)>, k: usize) -> Vec<(&Pack, Hit)> {
     let cap = k.div_ceil(2).max(1);
     let mut picked: Vec<(&Pack, Hit)> = Vec::new();
     let mut deferred = Vec::new();
@@ -255,4 +260,147 @@ pub fn consensus(matches: &[Match]) -> Option<Consensus> {
     } else {
         Consensus::Disagree
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::factcheck::{FactChecker, ReviewRating};
+    use crate::verify::pack::{build, PackMeta};
+
+    fn check(id: &str, publisher: &str, claim: &str, verdict: &str) -> FactCheck {
+        FactCheck {
+            id: id.to_string(),
+            claim_reviewed: claim.to_string(),
+            review_rating: ReviewRating {
+                alternate_name: Some(verdict.to_string()),
+                ..ReviewRating::default()
+            },
+            author: Some(FactChecker {
+                name: publisher.to_string(),
+                url: None,
+            }),
+            url: Some(format!("https://{publisher}.example/{id}")),
+            ..FactCheck::default()
+        }
+    }
+
+    fn filler(n: usize) -> Vec<FactCheck> {
+        // Unrelated records so that term statistics look like a real pack.
+        let topics = [
+            "school budget",
+            "river bridge",
+            "tax credit",
+            "city parks",
+            "bus lanes",
+            "fishing rules",
+        ];
+        (0..n)
+            .map(|i| {
+                check(
+                    &format!("f{i}"),
+                    "Filler",
+                    &format!(
+                        "The {} plan number {i} was approved by the {} committee.",
+                        topics[i % 6],
+                        topics[(i + 1) % 6]
+                    ),
+                    "True",
+                )
+            })
+            .collect()
+    }
+
+    fn pack(name: &str, mut records: Vec<FactCheck>) -> Arc<Pack> {
+        records.extend(filler(300));
+        let meta = PackMeta {
+            name: name.to_string(),
+            ..PackMeta::default()
+        };
+        let (bytes, _) = build(&records, &meta).unwrap();
+        Arc::new(Pack::from_bytes(&bytes).unwrap())
+    }
+
+    const CLAIM: &str = "Wind turbines cause cancer in people who live near them.";
+
+    #[test]
+    fn several_fact_checkers_show_and_their_disagreement_is_reported() {
+        let mut registry = Registry::new();
+        registry.add(pack(
+            "a",
+            vec![
+                check("a1", "PolitiFact", CLAIM, "Pants on Fire"),
+                check(
+                    "a2",
+                    "PolitiFact",
+                    "Wind turbines cause cancer, a senator said.",
+                    "False",
+                ),
+                check(
+                    "a3",
+                    "PolitiFact",
+                    "Wind turbines cause cancer in people living nearby.",
+                    "False",
+                ),
+            ],
+        ));
+        registry.add(pack(
+            "b",
+            vec![check("b1", "OtherChecker", CLAIM, "Mostly True")],
+        ));
+        let found = registry.search(
+            &mut Searcher::default(),
+            &Analysed::new(
+                "A senator said wind turbines cause cancer in people who live near them.",
+                None,
+            ),
+            &SearchSettings {
+                top_k: 2,
+                ..SearchSettings::default()
+            },
+        );
+        let publishers: Vec<&str> = found
+            .iter()
+            .filter_map(|m| m.fact_check.author.as_ref().map(|a| a.name.as_str()))
+            .collect();
+        // Two slots: one per fact-checker, not two from the same one.
+        assert_eq!(publishers.len(), 2, "{found:?}");
+        assert!(publishers.contains(&"PolitiFact") && publishers.contains(&"OtherChecker"));
+        assert_eq!(consensus(&found), Some(Consensus::Disagree));
+        assert!(found.iter().all(|m| !m.reasons.is_empty()));
+    }
+
+    #[test]
+    fn adding_replaces_by_name_and_removing_forgets() {
+        let mut registry = Registry::new();
+        assert!(registry
+            .add(pack("a", vec![check("a1", "X", CLAIM, "False")]))
+            .is_none());
+        let replaced = registry.add(pack("a", vec![check("a2", "X", CLAIM, "False")]));
+        assert_eq!(replaced.map(|p| p.records), Some(301));
+        assert_eq!(registry.list().len(), 1);
+        assert!(registry.remove("a"));
+        assert!(!registry.remove("a"));
+        assert!(registry.is_empty());
+    }
+
+    #[test]
+    fn agreement_needs_two_verdicts() {
+        let m = |verdict: &str| Match {
+            pack: "p".into(),
+            fact_check: check("x", "P", CLAIM, verdict),
+            score: 0.9,
+            reasons: Vec::new(),
+        };
+        assert_eq!(consensus(&[m("False")]), None);
+        assert_eq!(
+            consensus(&[m("False"), m("Pants on Fire")]),
+            Some(Consensus::Agree(VerdictLean::False))
+        );
+        assert_eq!(consensus(&[m("False"), m("Full Flop")]), None);
+        assert_eq!(
+            consensus(&[m("True"), m("Mostly False")]),
+            Some(Consensus::Disagree)
+        );
+    }
 }

@@ -88,54 +88,80 @@ pub fn terms(text: &str) -> Vec<Term> {
 /// run of non-alphanumerics (and every URL) a single space.
 pub fn folded(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, |c| out.push(c));
+    out
+}
+
+/// Feeds the characters of [`folded`]`(text)` to `emit`, without allocating.
+fn fold_into(text: &str, mut emit: impl FnMut(char)) {
+    let mut started = false;
     for chunk in text.split(|c: char| c.is_whitespace() || fold_char(c) == ' ') {
         if chunk.is_empty() || is_url(chunk) {
             continue;
         }
+        let mut pending_space = started;
         for c in chunk.chars() {
             let c = fold_char(c);
             if c.is_alphanumeric() {
-                for l in c.to_lowercase() {
-                    out.push(l);
+                if pending_space {
+                    emit(' ');
+                    pending_space = false;
                 }
-            } else if c == '\'' {
-                // "don't" and "dont" are the same shingles.
-            } else if !out.ends_with(' ') && !out.is_empty() {
-                out.push(' ');
+                for l in c.to_lowercase() {
+                    emit(l);
+                }
+                started = true;
+            } else if c != '\'' && started {
+                // "don't" and "dont" make the same shingles; other marks separate.
+                pending_space = true;
             }
         }
-        if !out.ends_with(' ') && !out.is_empty() {
-            out.push(' ');
-        }
     }
-    while out.ends_with(' ') {
-        out.pop();
-    }
-    out
 }
 
-/// Sorted, deduplicated hashes of the character `n`-grams of a folded text
-/// (see [`folded`]), padded with a space at both ends.
-pub fn shingles(folded: &str, n: usize, out: &mut Vec<u32>) {
+/// Sorted, deduplicated hashes of the character `n`-grams (`n` ≤ 8) of
+/// [`folded`]`(text)`, padded with a space at both ends.
+pub fn shingles_of(text: &str, n: usize, out: &mut Vec<u32>) {
     out.clear();
-    let mut window: Vec<char> = Vec::with_capacity(folded.len() + 2);
-    window.push(' ');
-    window.extend(folded.chars());
-    window.push(' ');
-    if window.len() < n {
-        return;
-    }
-    for gram in window.windows(n) {
-        // FNV-1a over the code points: fast, and stable across platforms.
-        let mut h: u32 = 0x811c_9dc5;
-        for &c in gram {
-            h ^= c as u32;
-            h = h.wrapping_mul(0x0100_0193);
-        }
-        out.push(h);
+    let mut shingler = Shingler {
+        window: [' '; 8],
+        filled: 1, // the leading pad
+        n: n.clamp(1, 8),
+    };
+    fold_into(text, |c| shingler.push(c, out));
+    if shingler.filled > 1 {
+        shingler.push(' ', out);
     }
     out.sort_unstable();
     out.dedup();
+}
+
+struct Shingler {
+    window: [char; 8],
+    filled: usize,
+    n: usize,
+}
+
+impl Shingler {
+    fn push(&mut self, c: char, out: &mut Vec<u32>) {
+        self.window.copy_within(1..8, 0);
+        self.window[7] = c;
+        self.filled += 1;
+        if self.filled >= self.n {
+            // FNV-1a over the code points: fast, and stable across platforms.
+            let mut h: u32 = 0x811c_9dc5;
+            for &c in &self.window[8 - self.n..] {
+                h ^= c as u32;
+                h = h.wrapping_mul(0x0100_0193);
+            }
+            out.push(h);
+        }
+    }
+}
+
+/// [`shingles_of`] for text that is already folded.
+pub fn shingles(folded: &str, n: usize, out: &mut Vec<u32>) {
+    shingles_of(folded, n, out)
 }
 
 /// Typographic variants to ASCII, and Latin letters with diacritics to their base letter.
@@ -688,6 +714,13 @@ mod tests {
         assert_eq!(a.len(), 3);
         shingles("", 4, &mut a);
         assert!(a.is_empty());
+        // Shingles of raw text are those of its folded form.
+        let raw = "“Over the last two years,” Trump’s  claim — see https://x.co/a";
+        let mut b = Vec::new();
+        shingles_of(raw, 4, &mut a);
+        shingles(&folded(raw), 4, &mut b);
+        assert_eq!(a, b);
+        assert!(!a.is_empty());
     }
 
     #[test]

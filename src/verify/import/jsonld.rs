@@ -336,8 +336,8 @@ mod tests {
                 r#"{{"@context":"https://schema.org","@graph":[{{"@type":"WebPage"}},{one}]}}"#
             ),
             format!(r#"{{"@type":"NewsArticle","review":{one}}}"#),
-            format!(r#"{{"@type":["Review","ClaimReview"],"claimReviewed":"A"}}"#),
-            format!(r#"{{"@type":"schema:ClaimReview","claimReviewed":"A"}}"#),
+            r#"{"@type":["Review","ClaimReview"],"claimReviewed":"A"}"#.to_string(),
+            r#"{"@type":"schema:ClaimReview","claimReviewed":"A"}"#.to_string(),
         ];
         let want = [1, 2, 1, 1, 1, 1];
         for (doc, n) in shapes.iter().zip(want) {

@@ -179,20 +179,21 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Format {
     if trimmed.starts_with('<') {
         return Format::Html;
     }
-    // A claims:search response starts with `{"claims"` or is `{}`; JSON-LD has @context/@type.
-    if trimmed.starts_with('{') && head.contains("\"claims\"") && head.contains("\"claimReview\"") {
-        return Format::GoogleClaimSearch;
-    }
-    // One JSON object per line: the first line closes its own object.
-    if let Some(first_line) = trimmed.lines().next() {
-        let line = first_line.trim();
-        if line.starts_with('{')
-            && line.ends_with('}')
-            && trimmed.len() > line.len()
-            && serde_json::from_str::<serde_json::Value>(line).is_ok()
-        {
+    // One JSON object per line: a complete object on the first line, and more lines after it.
+    let mut lines = trimmed.lines().filter(|l| !l.trim().is_empty());
+    if let (Some(first), Some(_)) = (lines.next(), lines.next()) {
+        let line = first.trim();
+        if line.starts_with('{') && serde_json::from_str::<serde_json::Value>(line).is_ok() {
             return Format::JsonLines;
         }
+    }
+    // A claims:search response: `{"claims": [...]}`, `{}` or `{"error": {...}}`.
+    let json_ld = head.contains("\"@type\"") || head.contains("\"claimReviewed\"");
+    let google = (head.contains("\"claims\"") && head.contains("\"claimReview\""))
+        || (head.contains("\"error\"") && !json_ld)
+        || trimmed.trim_end() == "{}";
+    if trimmed.starts_with('{') && google {
+        return Format::GoogleClaimSearch;
     }
     Format::ClaimReview
 }

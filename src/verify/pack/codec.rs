@@ -181,14 +181,16 @@ impl StrColumn {
         self.text.len() + self.offsets.len() * 4
     }
 
-    /// Front-coded: each string as the length of the prefix it shares with
-    /// the previous one plus the rest. Ids, links and sorted terms share long
-    /// prefixes; lengths and bytes go in separate runs, which compress better.
+    /// Writes the column plain (lengths, then the bytes) or front-coded
+    /// (each string as the length of the prefix it shares with the previous
+    /// one, plus the rest), whichever is clearly smaller: ids, links and
+    /// sorted terms share long prefixes; claims and headlines do not, and
+    /// plain columns load faster.
     pub fn write(&self, w: &mut Writer) {
-        w.u32(self.len() as u32);
-        let mut prev = "";
-        let mut suffixes = Vec::new();
+        let mut shared_lens = Writer::default();
         let mut suffix_lens = Writer::default();
+        let mut suffixes = Vec::new();
+        let mut prev = "";
         for i in 0..self.len() {
             let s = self.get(i);
             let shared = s
@@ -196,17 +198,68 @@ impl StrColumn {
                 .zip(prev.bytes())
                 .take_while(|(a, b)| a == b)
                 .count();
-            w.varint(shared as u32);
+            shared_lens.varint(shared as u32);
             suffix_lens.varint((s.len() - shared) as u32);
             suffixes.extend_from_slice(&s.as_bytes()[shared..]);
             prev = s;
         }
-        w.bytes.extend_from_slice(&suffix_lens.bytes);
-        w.bytes.extend_from_slice(&suffixes);
+        let mut plain_lens = Writer::default();
+        for pair in self.offsets.windows(2) {
+            plain_lens.varint(pair[1] - pair[0]);
+        }
+        let front_coded = shared_lens.bytes.len() + suffix_lens.bytes.len() + suffixes.len();
+        let plain = plain_lens.bytes.len() + self.text.len();
+        w.u32(self.len() as u32);
+        if front_coded * 10 < plain * 9 {
+            w.bytes.push(FRONT_CODED);
+            w.bytes.extend_from_slice(&shared_lens.bytes);
+            w.bytes.extend_from_slice(&suffix_lens.bytes);
+            w.bytes.extend_from_slice(&suffixes);
+        } else {
+            w.bytes.push(PLAIN);
+            w.bytes.extend_from_slice(&plain_lens.bytes);
+            w.bytes.extend_from_slice(self.text.as_bytes());
+        }
     }
 
     pub fn read(r: &mut Reader<'_>) -> DecodeResult<Self> {
-        let n = r.count(2)?;
+        let n = r.count(1)?;
+        match r.take(1)?.first() {
+            Some(&PLAIN) => Self::read_plain(r, n),
+            Some(&FRONT_CODED) => Self::read_front_coded(r, n),
+            _ => Err("unknown string column encoding".to_string()),
+        }
+    }
+
+    fn read_plain(r: &mut Reader<'_>, n: usize) -> DecodeResult<Self> {
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0u32);
+        let mut total = 0u32;
+        for _ in 0..n {
+            total = total
+                .checked_add(r.varint()?)
+                .filter(|&t| t as usize <= r.remaining())
+                .ok_or_else(|| "string lengths run past the end".to_string())?;
+            offsets.push(total);
+        }
+        let text = std::str::from_utf8(r.take(total as usize)?)
+            .map_err(|_| "a string column is not UTF-8".to_string())?;
+        if offsets.iter().any(|&o| !text.is_char_boundary(o as usize)) {
+            return Err("a string boundary splits a character".to_string());
+        }
+        Ok(StrColumn {
+            text: text.to_string(),
+            offsets,
+        })
+    }
+
+    fn read_front_coded(r: &mut Reader<'_>, n: usize) -> DecodeResult<Self> {
+        if n.saturating_mul(2) > r.remaining() {
+            return Err(format!(
+                "claims {n} strings but only {} bytes are left",
+                r.remaining()
+            ));
+        }
         let mut shared = Vec::with_capacity(n);
         for _ in 0..n {
             shared.push(r.varint()? as usize);
@@ -246,6 +299,9 @@ impl StrColumn {
         Ok(StrColumn { text, offsets })
     }
 }
+
+const PLAIN: u8 = 0;
+const FRONT_CODED: u8 = 1;
 
 #[cfg(test)]
 mod tests {
@@ -303,17 +359,34 @@ mod tests {
     }
 
     #[test]
+    fn unshared_strings_are_written_plain() {
+        let col = StrColumn::build(["apple", "banana", "cherry", ""]);
+        let mut w = Writer::default();
+        col.write(&mut w);
+        assert_eq!(w.bytes[4], PLAIN);
+        assert_eq!(StrColumn::read(&mut Reader::new(&w.bytes)).unwrap(), col);
+    }
+
+    #[test]
     fn corrupt_string_columns_are_errors() {
-        let cases: [&[u8]; 5] = [
+        let cases: [&[u8]; 9] = [
             // Count too large for the bytes present.
-            &[0xFF, 0xFF, 0xFF, 0x7F],
-            // Lengths adding up past the end.
-            &[1, 0, 0, 0, 0, 3, b'a', b'b'],
-            // Sharing more than the previous string has.
-            &[2, 0, 0, 0, 0, 5, 1, 1, b'a', b'b'],
-            // A boundary splitting a multi-byte character.
-            &[2, 0, 0, 0, 0, 0, 1, 1, 0xC3, 0xBC],
-            // Not UTF-8.
+            &[0xFF, 0xFF, 0xFF, 0x7F, 1],
+            // Unknown encoding.
+            &[1, 0, 0, 0, 7, 1, b'a'],
+            // Front-coded: lengths adding up past the end.
+            &[1, 0, 0, 0, 1, 0, 3, b'a', b'b'],
+            // Front-coded: sharing more than the previous string has.
+            &[2, 0, 0, 0, 1, 0, 5, 1, 1, b'a', b'b'],
+            // Front-coded: a boundary splitting a multi-byte character.
+            &[2, 0, 0, 0, 1, 0, 0, 1, 1, 0xC3, 0xBC],
+            // Front-coded: not UTF-8.
+            &[1, 0, 0, 0, 1, 0, 1, 0xFF],
+            // Plain: lengths past the end.
+            &[1, 0, 0, 0, 0, 3, b'a'],
+            // Plain: a boundary splitting a character.
+            &[2, 0, 0, 0, 0, 1, 1, 0xC3, 0xBC],
+            // Plain: not UTF-8.
             &[1, 0, 0, 0, 0, 1, 0xFF],
         ];
         for bytes in cases {

@@ -392,7 +392,10 @@ fn date_code(days: i32) -> u32 {
 
 /// Checks the header, the section table and every section's checksum, and
 /// returns the sections by kind.
-fn sections(bytes: &[u8]) -> Result<Vec<([u8; 4], &[u8])>, PackError> {
+/// A section's kind and its bytes.
+type Section<'a> = ([u8; 4], &'a [u8]);
+
+fn sections(bytes: &[u8]) -> Result<Vec<Section<'_>>, PackError> {
     if bytes.len() > MAX_PACK_BYTES {
         return Err(PackError::TooLarge(bytes.len()));
     }
@@ -448,7 +451,7 @@ fn sections(bytes: &[u8]) -> Result<Vec<([u8; 4], &[u8])>, PackError> {
         return Err(PackError::SectionTable("checksum mismatch".to_string()));
     }
     let mut r = Reader::new(table);
-    let mut out: Vec<([u8; 4], &[u8])> = Vec::with_capacity(count);
+    let mut out: Vec<Section<'_>> = Vec::with_capacity(count);
     let table_error = |e: String| PackError::SectionTable(e);
     for _ in 0..count {
         let kind: [u8; 4] = r
