@@ -108,11 +108,20 @@ impl ReviewRating {
     }
 }
 
+/// A rating number as people write it: "4", "3.5". Formatted by hand: the
+/// float formatter would add kilobytes to the WASM for a rarely seen field.
 fn number(v: f32) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e7 {
-        format!("{}", v as i64)
+    let tenths = (f64::from(v) * 10.0).round();
+    if !tenths.is_finite() || tenths.abs() > 1e12 {
+        return "?".to_string();
+    }
+    let tenths = tenths as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, frac) = (tenths.abs() / 10, tenths.abs() % 10);
+    if frac == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{v}")
+        format!("{sign}{whole}.{frac}")
     }
 }
 
@@ -295,6 +304,10 @@ mod tests {
             Some("rated 1 on a scale from 1 to 5")
         );
         assert_eq!(scale.lean(), Some(VerdictLean::False));
+        assert_eq!(number(3.5), "3.5");
+        assert_eq!(number(-2.0), "-2");
+        assert_eq!(number(0.04), "0");
+        assert_eq!(number(f32::NAN), "?");
     }
 
     #[test]

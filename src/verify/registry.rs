@@ -222,8 +222,8 @@ fn reasons(pack: &Pack, hit: &Hit, claim: &Analysed) -> Vec<String> {
     let covered = f[feature::CLAIM_COVERED];
     if covered > 0.0 {
         out.push(format!(
-            "{:.0}% of the fact-checked claim's key terms appear in the sentence",
-            (covered * 100.0).round()
+            "{}% of the fact-checked claim's key terms appear in the sentence",
+            (covered * 100.0).round().clamp(0.0, 100.0) as u32
         ));
     }
     if f[feature::CLAIM_NAMES_FOUND] > 0.0 {

@@ -39,7 +39,12 @@ pub fn text(obj: &Map<String, Value>, key: &str, max_chars: usize) -> FieldResul
 /// An identifier: text, or an integer (CheckThat! 2B numbers its vclaims).
 pub fn id(obj: &Map<String, Value>, key: &str) -> FieldResult<String> {
     match obj.get(key) {
-        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => Ok(Some(n.to_string())),
+        // Integers only, printed as integers (a Number's own Display would
+        // link the float formatter into the WASM).
+        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => Ok(n
+            .as_u64()
+            .map(|v| v.to_string())
+            .or_else(|| n.as_i64().map(|v| v.to_string()))),
         _ => text(obj, key, MAX_ID_CHARS),
     }
 }
