@@ -15,6 +15,9 @@ const dist = join(here, 'dist');
 const BROWSERS = ['chrome', 'firefox'];
 const WASM = join(here, 'pkg', 'claimlens_bg.wasm');
 const ICON_SIZES = [16, 32, 48, 128];
+/** The extension's own pages: static files from extension/pages, scripts bundled from src/pages. */
+const EXTENSION_PAGE_FILES = ['options.html', 'notes.html', 'pages.css'];
+const EXTENSION_PAGE_SCRIPTS = ['options', 'notes'];
 
 if (!existsSync(WASM)) {
   console.error(`extension/build: ${WASM} is missing; run scripts/build-wasm.sh first`);
@@ -38,6 +41,9 @@ for (const browser of BROWSERS) {
   }
   cpSync(WASM, join(out, 'pkg', 'claimlens_bg.wasm'));
   cpSync(join(here, '_locales'), join(out, '_locales'), { recursive: true });
+  for (const page of EXTENSION_PAGE_FILES) {
+    cpSync(join(here, 'pages', page), join(out, page));
+  }
   for (const size of ICON_SIZES) {
     cpSync(join(here, 'icons', `icon-${size}.png`), join(out, 'icons', `icon-${size}.png`));
   }
@@ -46,7 +52,7 @@ for (const browser of BROWSERS) {
   console.log(`extension/build: ${browser}: ${out} (${zip})`);
 }
 
-/** The two bundles, the same for both browsers: background.js (ES module) and content.js (classic script). */
+/** The bundles, the same for both browsers: background.js (ES module), content.js (classic script) and the pages' modules. */
 async function bundle() {
   const common = {
     bundle: true,
@@ -57,14 +63,19 @@ async function bundle() {
     minify: false,
     legalComments: 'none',
   };
-  const [background, content] = await Promise.all([
+  const [background, content, ...pages] = await Promise.all([
     esbuild.build({ ...common, entryPoints: [join(here, 'src/background/main.ts')], format: 'esm', outfile: 'background.js' }),
     // Injected with scripting.executeScript, which runs classic scripts only.
     esbuild.build({ ...common, entryPoints: [join(here, 'src/content/main.ts')], format: 'iife', outfile: 'content.js' }),
+    // Extension pages load theirs as <script type="module">.
+    ...EXTENSION_PAGE_SCRIPTS.map((name) =>
+      esbuild.build({ ...common, entryPoints: [join(here, `src/pages/${name}.ts`)], format: 'esm', outfile: `${name}.js` }),
+    ),
   ]);
   return [
     ['background.js', background.outputFiles[0].contents],
     ['content.js', content.outputFiles[0].contents],
+    ...EXTENSION_PAGE_SCRIPTS.map((name, i) => [`${name}.js`, pages[i].outputFiles[0].contents]),
   ];
 }
 

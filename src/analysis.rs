@@ -50,6 +50,10 @@ pub struct Article {
     pub published: Option<String>,
     pub site: Option<String>,
     pub lang: Option<String>,
+    /// The language detected from the article text (ISO 639-1), when the
+    /// text is long enough to tell; `lang` is what the page declares.
+    #[serde(default)]
+    pub language: Option<String>,
     pub url: Option<String>,
     pub excerpt: Option<String>,
     /// The article's plain text. Paragraphs are separated by `"\n\n"`.
@@ -85,6 +89,9 @@ pub struct Claim {
     pub kinds: Vec<String>,
     /// Plain-language reasons for the score, strongest first.
     pub signals: Vec<String>,
+    /// The words that raised the score most (check-worthy claims only).
+    #[serde(default)]
+    pub key_terms: Vec<String>,
     pub sourcing: Sourcing,
     pub times: Vec<TimeRef>,
     pub quantities: Vec<Quantity>,
@@ -120,6 +127,14 @@ pub struct TimeRef {
     pub text: String,
     /// The calendar interval, or null when it cannot be resolved.
     pub resolved: Option<Interval>,
+    /// `day`, `weekend`, `week`, `month`, `season`, `quarter`, `year`,
+    /// `decade`, `period`, `vague` or `event_relative`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Why `resolved` is null: `no_published_date`, `vague`,
+    /// `relative_to_event` or `invalid_date`.
+    #[serde(default)]
+    pub unresolved: Option<String>,
 }
 
 /// Inclusive calendar interval, `YYYY-MM-DD`.
@@ -136,6 +151,16 @@ pub struct Quantity {
     pub text: String,
     pub value: Option<f64>,
     pub unit: Option<String>,
+    /// `money`, `percent`, `count`, `duration`, `measure`, `ordinal`,
+    /// `fraction` or `number`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// The upper end of a range ("20 or 30 years"); `value` is the lower.
+    #[serde(default)]
+    pub upper: Option<f64>,
+    /// `approximately`, `more_than`, `at_least`, `less_than`, `at_most` or `vague`.
+    #[serde(default)]
+    pub modifier: Option<String>,
 }
 
 /// A published fact-check about a claim like this one. `verdict` is the
@@ -274,6 +299,9 @@ pub struct Entity {
     /// `person`, `organization` or `place`.
     pub kind: String,
     pub descriptor: Option<String>,
+    /// The title or role written before the name ("Secretary of State").
+    #[serde(default)]
+    pub role: Option<String>,
     pub mentions: Vec<Span>,
 }
 

@@ -98,6 +98,7 @@ pub fn assemble(
                 checkworthy: d.checkworthy,
                 kinds: d.kinds.iter().map(|k| k.as_str().to_string()).collect(),
                 signals: d.signals.iter().map(|s| s.describe().to_string()).collect(),
+                key_terms: d.key_terms.iter().map(|t| t.of(text).to_string()).collect(),
                 sourcing: out::Sourcing {
                     kind: sourcing_kind(sourcing.kind),
                     speaker: sourcing.speaker.clone(),
@@ -118,6 +119,8 @@ pub fn assemble(
                                 from: from.to_string(),
                                 to: to.to_string(),
                             }),
+                            kind: Some(t.kind.as_str().to_string()),
+                            unresolved: t.unresolved.map(|u| u.as_str().to_string()),
                         }
                     })
                     .collect(),
@@ -133,6 +136,9 @@ pub fn assemble(
                             text: q.span.of(text).to_string(),
                             value: q.value,
                             unit: q.unit.clone(),
+                            kind: Some(q.kind.as_str().to_string()),
+                            upper: q.upper,
+                            modifier: q.modifier.map(|m| m.as_str().to_string()),
                         }
                     })
                     .collect(),
@@ -164,6 +170,7 @@ pub fn assemble(
             name: e.name.clone(),
             kind: e.kind.as_str().to_string(),
             descriptor: e.descriptor.clone().or_else(|| e.role.clone()),
+            role: e.role.clone(),
             mentions: e
                 .mentions
                 .iter()

@@ -82,15 +82,18 @@ fn analyze_extraction(
         ));
         status = Status::Truncated;
     }
-    if !is_english(extraction.metadata.lang.as_deref()) {
+    let detected = segment::language::detect(&article.text);
+    if !is_english(extraction.metadata.lang.as_deref(), detected) {
         notices.push("This language is not yet supported: the article was extracted but not analysed for claims.".to_string());
-        return assemble(
+        let mut analysis = assemble(
             Status::UnsupportedLanguage,
             notices,
             snapshot,
             &extraction,
             Some((&article, None)),
         );
+        analysis.article.language = detected.map(|g| g.code.to_string());
+        return analysis;
     }
     let paragraphs: Vec<ByteSpan> = article.blocks.iter().map(|b| b.span).collect();
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
@@ -112,16 +115,23 @@ fn analyze_extraction(
         attribution: &attribution,
         verified: &verified,
     };
-    assemble(
+    let mut analysis = assemble(
         status,
         notices,
         snapshot,
         &extraction,
         Some((&article, Some(stages))),
-    )
+    );
+    analysis.article.language = detected.map(|g| g.code.to_string());
+    analysis
 }
 
-fn is_english(lang: Option<&str>) -> bool {
+/// Claim analysis is English-only. The text decides when it is long enough
+/// to tell; otherwise the page's declared `lang` does (no `lang`: English).
+fn is_english(lang: Option<&str>, detected: Option<segment::language::LanguageGuess>) -> bool {
+    if let Some(guess) = detected.filter(|g| g.is_reliable()) {
+        return guess.code == "en";
+    }
     lang.is_none_or(|l| {
         let l = l.trim().to_ascii_lowercase();
         l.is_empty() || l == "en" || l.starts_with("en-") || l.starts_with("en_")

@@ -262,3 +262,10 @@ pub fn live_matches(claim: &str, body: &str, options_value: JsValue) -> Result<J
     };
     to_js(&output)
 }
+
+/// The check-worthiness threshold the model uses when none is given: the
+/// options page marks it on its sensitivity slider.
+#[wasm_bindgen]
+pub fn default_threshold() -> f32 {
+    crate::detect::DEFAULT_THRESHOLD
+}

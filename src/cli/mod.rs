@@ -8,6 +8,9 @@ mod index;
 mod input;
 mod match_claims;
 mod report;
+mod score;
+mod sentences;
+mod train;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -63,6 +66,9 @@ pub const USAGE: &str = "usage:
   claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD] [--pack PACK...]
   claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD] [--pack PACK...]
   claimlens extract PAGE.html|- [--url U] [--format text|json]
+  claimlens score FILE|- [--threshold P] [--model FILE]
+  claimlens train checkworthiness [--data DIR] --out FILE [--seed N] [--hash-bits B] [--epochs E]
+  claimlens sentences FILE|-
   claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]
   claimlens index build INPUT... -o PACK [--name N] [--description D] [--source S] [--licence L]
   claimlens index info PACK
@@ -86,6 +92,9 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         "eval" => eval::run(&mut parser, out),
         "index" => index::run(&mut parser, out),
         "match" => match_claims::run(&mut parser, out),
+        "score" => score::run(&mut parser, out),
+        "train" => train::run(&mut parser, out),
+        "sentences" => sentences::run(&mut parser, out),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
 }

@@ -223,8 +223,11 @@ fn kind_label(kind: ClaimKind) -> &'static str {
         ClaimKind::Prediction => "A prediction",
         ClaimKind::Rule => "A legal or rule claim",
         ClaimKind::Experience => "A personal-experience claim",
+        ClaimKind::Other => "A factual claim",
         ClaimKind::Opinion => "An opinion, not a factual claim",
         ClaimKind::Question => "A question, not a factual claim",
+        ClaimKind::Rhetoric => "A rhetorical remark, not a factual claim",
+        ClaimKind::Boilerplate => "Boilerplate, not a factual claim",
     }
 }
 

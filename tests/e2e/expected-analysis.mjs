@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Runs `claimlens analyze FILE --format json`. Dev profile: `cargo test` has
- * usually built that binary already. Honours CARGO_TARGET_DIR.
+ * Runs `claimlens analyze FILE --format json [--url URL]`. Dev profile: `cargo
+ * test` has usually built that binary already. Honours CARGO_TARGET_DIR.
  */
-export function analyzeWithCli(htmlFile) {
+export function analyzeWithCli(htmlFile, url) {
+  const urlArgs = url === undefined ? [] : ['--url', url];
   const json = execFileSync(
     'cargo',
-    ['run', '--quiet', '--bin', 'claimlens', '--', 'analyze', htmlFile, '--format', 'json'],
+    ['run', '--quiet', '--bin', 'claimlens', '--', 'analyze', htmlFile, ...urlArgs, '--format', 'json'],
     { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(json);

@@ -42,14 +42,13 @@ export function describeExtension(session) {
 
 async function runScenario(page, expected) {
   const pristineDom = await page.evaluate(serializeDomWithoutHost, HOST_TAG);
-  const names = HIGHLIGHT_NAMES;
-  assert.deepEqual(await page.evaluate(readHighlights, names), { [CHECKWORTHY]: null, [OTHER_CLAIMS]: null },
+  assert.deepEqual(await page.evaluate(readHighlights, HIGHLIGHT_NAMES), { [CHECKWORTHY]: null, [OTHER_CLAIMS]: null },
     'nothing is highlighted before the toolbar button is clicked');
 
   // First click: inject, analyse, highlight.
   await page.clickToolbarButton();
   const shown = await waitFor('highlights after the first click', async () => {
-    const highlights = await page.evaluate(readHighlights, names);
+    const highlights = await page.evaluate(readHighlights, HIGHLIGHT_NAMES);
     return highlights[CHECKWORTHY] && highlights;
   });
   assertCoversClaims(shown[CHECKWORTHY], expected.claims.filter((claim) => claim.checkworthy), 'check-worthy');
@@ -85,7 +84,7 @@ async function runScenario(page, expected) {
   // Second click: hidden, popover host gone.
   await page.clickToolbarButton();
   await waitFor('highlights to be removed', async () => {
-    const highlights = await page.evaluate(readHighlights, names);
+    const highlights = await page.evaluate(readHighlights, HIGHLIGHT_NAMES);
     return highlights[CHECKWORTHY] === null && highlights[OTHER_CLAIMS] === null;
   });
   assert.equal((await page.evaluate(readNote, HOST_TAG)).hosts, 0, 'hiding removes the popover host');
@@ -95,7 +94,7 @@ async function runScenario(page, expected) {
   // Third click: the same highlights again.
   await page.clickToolbarButton();
   const restored = await waitFor('highlights to be restored', async () => {
-    const highlights = await page.evaluate(readHighlights, names);
+    const highlights = await page.evaluate(readHighlights, HIGHLIGHT_NAMES);
     return highlights[CHECKWORTHY] && highlights;
   });
   assert.deepEqual(restored, shown);

@@ -1,11 +1,17 @@
 import { describe } from 'node:test';
 import { launchFirefox } from './drivers/firefox.mjs';
 import { describeExtension } from './extension-scenario.mjs';
+import { describeReaderNotes } from './notes-scenario.mjs';
+import { describeOptions } from './options-scenario.mjs';
 import { describePlayground } from './playground-scenario.mjs';
 import { useSession } from './session.mjs';
+import { describeSnapshotParity } from './snapshot-parity-scenario.mjs';
 
 describe('Firefox', () => {
   const session = useSession(launchFirefox, 'firefox');
   describeExtension(session);
   describePlayground(session);
+  describeSnapshotParity(session);
+  describeReaderNotes(session);
+  describeOptions(session);
 });

@@ -3,8 +3,13 @@
 //   /strict/  the same, with the strict CSP the extension must survive
 //   /pages/   test-only pages (tests/e2e/pages)
 //   /playground/  the built playground (www/dist)
+//   /variants/  later versions of the sample article (article-variants.mjs)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticServer, listen } from '../../scripts/lib/static-server.mjs';
+import { writeArticleVariants } from './article-variants.mjs';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../../www/sample/', import.meta.url));
 const TEST_PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));
@@ -20,6 +25,8 @@ export const PLAYGROUND_PATH = '/playground/';
 
 /** Starts the server; resolves with its base URL and a close function. */
 export async function startTestServer() {
+  const variantsDir = mkdtempSync(join(tmpdir(), 'claimlens-variants-'));
+  writeArticleVariants(SAMPLE_DIR, variantsDir);
   const server = createStaticServer((urlPath) => {
     const [, section, ...rest] = urlPath.split('/');
     const path = `/${rest.join('/')}`;
@@ -32,10 +39,16 @@ export async function startTestServer() {
         return { root: TEST_PAGES_DIR, path };
       case 'playground':
         return { root: PLAYGROUND_DIR, path };
+      case 'variants':
+        return { root: variantsDir, path };
       default:
         return undefined;
     }
   });
   const baseUrl = await listen(server);
-  return { baseUrl, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    baseUrl,
+    close: () =>
+      new Promise((resolve) => server.close(resolve)).then(() => rmSync(variantsDir, { recursive: true, force: true })),
+  };
 }

@@ -9,7 +9,7 @@ import { ext } from '../platform';
 
 let coreReady: Promise<unknown> | undefined;
 
-function loadCore(): Promise<unknown> {
+export function loadCore(): Promise<unknown> {
   coreReady ??= initCore({ module_or_path: ext.runtime.getURL('pkg/claimlens_bg.wasm') }).catch((error: unknown) => {
     coreReady = undefined; // let the next request try again
     throw error;

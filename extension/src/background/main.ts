@@ -3,9 +3,10 @@
 // may be stopped between events, so nothing here relies on in-memory state
 // except the lazily loaded core.
 
-import type { AnalysisStatus } from '../analysis';
+import type { AnalysisStatus, AnalyzeOptions } from '../analysis';
 import { HIGHLIGHT_CSS } from '../ui/highlight-styles';
 import type { MessageKey } from '../ui/i18n';
+import { READER_NOTE_HIGHLIGHT_CSS } from '../ui/reader-note-highlight';
 import {
   type AnalyzePageReply,
   type ToggleOverlay,
@@ -13,7 +14,9 @@ import {
   isOverlayState,
 } from '../messages';
 import { ext } from '../platform';
+import { loadSettings } from '../settings/store';
 import { analyzeSnapshot } from './analyzer';
+import { onNotesMessage } from './notes-service';
 import { clearBadge, showClaimCount, showFailure } from './toolbar';
 
 const CONTENT_SCRIPT = 'content.js';
@@ -49,7 +52,7 @@ async function onToolbarClick(tab: chrome.tabs.Tab): Promise<void> {
 
 async function injectContentScript(tabId: number): Promise<void> {
   try {
-    await ext.scripting.insertCSS({ target: { tabId }, css: HIGHLIGHT_CSS });
+    await ext.scripting.insertCSS({ target: { tabId }, css: HIGHLIGHT_CSS + READER_NOTE_HIGHLIGHT_CSS });
     await ext.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
   } catch (error) {
     // Pages no extension may script (the browser's own pages, web stores).
@@ -71,19 +74,27 @@ function onMessage(
     sendResponse({ type: 'analysis-failed', error: reason });
     await showFailure(tabId, reason);
   };
-  analyzeSnapshot(message.snapshot).then(
-    async (analysis) => {
-      const unusable = UNUSABLE_STATUS[analysis.status];
-      if (unusable) {
-        await fail(ext.i18n.getMessage(unusable));
-        return;
-      }
-      sendResponse({ type: 'analysis', analysis });
-      await showClaimCount(tabId, analysis.claims.length);
-    },
-    (error: unknown) => fail(errorMessage(error)),
-  );
+  // The reader's sensitivity threshold (options page); null leaves the model's default.
+  analysisOptions()
+    .then((options) => analyzeSnapshot(message.snapshot, options))
+    .then(
+      async (analysis) => {
+        const unusable = UNUSABLE_STATUS[analysis.status];
+        if (unusable) {
+          await fail(ext.i18n.getMessage(unusable));
+          return;
+        }
+        sendResponse({ type: 'analysis', analysis });
+        await showClaimCount(tabId, analysis.claims.length);
+      },
+      (error: unknown) => fail(errorMessage(error)),
+    );
   return true; // the reply is sent asynchronously
+}
+
+async function analysisOptions(): Promise<AnalyzeOptions> {
+  const { threshold } = await loadSettings();
+  return threshold === null ? {} : { threshold };
 }
 
 function errorMessage(error: unknown): string {
@@ -92,3 +103,4 @@ function errorMessage(error: unknown): string {
 
 ext.action.onClicked.addListener((tab) => void onToolbarClick(tab));
 ext.runtime.onMessage.addListener(onMessage);
+ext.runtime.onMessage.addListener(onNotesMessage);

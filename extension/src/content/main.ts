@@ -9,10 +9,14 @@ import { type AnalyzePage, type OverlayState, isAnalyzePageReply, isBackgroundTo
 import { ext } from '../platform';
 import { ClaimOverlay, type PlacedClaim } from '../ui/claim-overlay';
 import type { Translate } from '../ui/i18n';
+import { ReaderNotes } from './reader-notes';
 
 const translate: Translate = (key, substitutions) => ext.i18n.getMessage(key, substitutions);
 
-type Phase = { name: 'analysing' } | { name: 'failed' } | { name: 'ready'; overlay: ClaimOverlay; claims: number };
+type Phase =
+  | { name: 'analysing' }
+  | { name: 'failed' }
+  | { name: 'ready'; overlay: ClaimOverlay; readerNotes: ReaderNotes; claims: number };
 let phase: Phase = { name: 'analysing' };
 
 function onMessage(message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: OverlayState) => void): void {
@@ -20,9 +24,12 @@ function onMessage(message: unknown, sender: chrome.runtime.MessageSender, sendR
     return; // only the background (which has no tab) may steer the overlay
   }
   switch (phase.name) {
-    case 'ready':
-      sendResponse({ type: 'overlay-state', state: phase.overlay.toggle() ? 'shown' : 'hidden', claims: phase.claims });
+    case 'ready': {
+      const shown = phase.overlay.toggle();
+      phase.readerNotes.setVisible(shown);
+      sendResponse({ type: 'overlay-state', state: shown ? 'shown' : 'hidden', claims: phase.claims });
       break;
+    }
     case 'failed':
       // The page may have finished loading since: a click after a failure tries again.
       void analysePage();
@@ -42,10 +49,16 @@ async function analysePage(): Promise<void> {
     phase = { name: 'failed' }; // the toolbar button shows why
     return;
   }
-  const overlay = new ClaimOverlay(document, placeClaims(reply.analysis, domNodes), translate);
+  const readerNotes = new ReaderNotes(document, reply.analysis, domNodes, translate);
+  const overlay = new ClaimOverlay(document, placeClaims(reply.analysis, domNodes), translate, {
+    noteExtras: readerNotes.claimExtras,
+  });
+  readerNotes.attach(overlay);
   overlay.show();
+  readerNotes.setVisible(true);
   // The badge counts the claims found, as the background's first badge did.
-  phase = { name: 'ready', overlay, claims: reply.analysis.claims.length };
+  phase = { name: 'ready', overlay, readerNotes, claims: reply.analysis.claims.length };
+  readerNotes.load().catch((error: unknown) => console.warn('ClaimLens: the notes on this page could not be loaded', error));
 }
 
 /** Ranges for each claim. A claim whose text the page has changed since the snapshot is left out. */

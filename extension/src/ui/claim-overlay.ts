@@ -15,6 +15,11 @@ export interface PlacedClaim {
   ranges: Range[];
 }
 
+export interface OverlayOptions {
+  /** Extra content for a claim's note, below it (the reader's notes on the claim, "Add note"). */
+  noteExtras?: (claim: Claim) => Node[];
+}
+
 export class ClaimOverlay {
   private readonly highlights: Map<string, Highlight>;
   private readonly claimByRange = new Map<AbstractRange, PlacedClaim>();
@@ -25,6 +30,7 @@ export class ClaimOverlay {
     private readonly doc: Document,
     placed: readonly PlacedClaim[],
     t: Translate,
+    private readonly options: OverlayOptions = {},
   ) {
     const checkworthy = new Highlight();
     const other = new Highlight();
@@ -39,6 +45,11 @@ export class ClaimOverlay {
       [HIGHLIGHT_NAMES.claim, other],
     ]);
     this.popover = new NotePopover(doc, t);
+  }
+
+  /** The page's one popover, for other ClaimLens UI to show content in (the reader's notes). */
+  get notePopover(): NotePopover {
+    return this.popover;
   }
 
   get visible(): boolean {
@@ -91,7 +102,7 @@ export class ClaimOverlay {
     if (!hit) {
       return;
     }
-    this.popover.open(hit.claim, lineBoxAt(hit.ranges, event.clientX, event.clientY));
+    this.popover.open(hit.claim, lineBoxAt(hit.ranges, event.clientX, event.clientY), this.options.noteExtras?.(hit.claim) ?? []);
   };
 }
 

@@ -19,6 +19,7 @@ export class NotePopover {
   private popover: HTMLElement | undefined;
   private readonly positionSheet: CSSStyleSheet;
   private readonly baseSheet: CSSStyleSheet;
+  private readonly extraSheets: CSSStyleSheet[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -34,16 +35,39 @@ export class NotePopover {
     return target !== null && target === this.host;
   }
 
-  /** Shows `claim`'s note next to `anchor` (viewport coordinates of the claim's text). */
-  open(claim: Claim, anchor: DOMRect): void {
+  /**
+   * Shows `claim`'s note next to `anchor` (viewport coordinates of the claim's text).
+   * `extras` (e.g. the reader's own notes on the claim) go below the note.
+   */
+  open(claim: Claim, anchor: DOMRect, extras: readonly Node[] = []): void {
+    this.show(this.t('noteLabel'), [renderNote(this.doc, claim, this.t), ...extras], anchor);
+  }
+
+  /**
+   * Shows other ClaimLens content (already built as DOM, text as text) in the
+   * popover next to `anchor`: the page keeps one host element for all of it.
+   */
+  show(label: string, content: readonly Node[], anchor: DOMRect): void {
     const popover = this.ensurePopover();
-    popover.replaceChildren(this.closeButton(), renderNote(this.doc, claim, this.t));
+    popover.setAttribute('aria-label', label);
+    popover.replaceChildren(this.closeButton(), ...content);
     if (popover.matches(':popover-open')) {
       popover.hidePopover();
     }
     this.place(anchor, undefined);
     popover.showPopover();
     this.place(anchor, popover.getBoundingClientRect());
+  }
+
+  /** Adds a constructed stylesheet to the popover's shadow root (for content shown with `show`). */
+  adoptStyles(sheet: CSSStyleSheet): void {
+    if (!this.extraSheets.includes(sheet)) {
+      this.extraSheets.push(sheet);
+    }
+    const root = this.host?.shadowRoot;
+    if (root && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
   }
 
   close(): void {
@@ -67,7 +91,7 @@ export class NotePopover {
     const host = this.doc.createElement(NOTE_HOST_TAG);
     // Open, so tests and assistive technology can read the note; it holds nothing the page lacks.
     const shadow = host.attachShadow({ mode: 'open' });
-    shadow.adoptedStyleSheets = [this.baseSheet, this.positionSheet];
+    shadow.adoptedStyleSheets = [this.baseSheet, this.positionSheet, ...this.extraSheets];
     const popover = this.doc.createElement('div');
     popover.className = 'note';
     popover.popover = 'auto';

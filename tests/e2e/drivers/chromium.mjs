@@ -47,20 +47,46 @@ export async function launchChromium(extensionDir, viewport) {
     });
   }
 
+  function wrap(page) {
+    return {
+      evaluate: (fn, arg) => page.evaluate(fn, arg),
+      click: (x, y) => page.mouse.click(x, y),
+      drag: async (from, to) => {
+        await page.mouse.move(from.x, from.y);
+        await page.mouse.down();
+        await page.mouse.move(to.x, to.y, { steps: 5 });
+        await page.mouse.up();
+      },
+      type: (text) => page.keyboard.type(text),
+      press: (key) => page.keyboard.press(key),
+      goto: async (url) => {
+        await page.goto(url);
+      },
+      reload: async () => {
+        await page.reload();
+      },
+      url: async () => page.url(),
+      screenshot: (clip) => page.screenshot({ clip }),
+      chooseFile: (selector, path) => page.setInputFiles(selector, path),
+      clickToolbarButton: () => clickToolbarButton(page),
+      toolbarBadge: () => toolbarBadge(page),
+      close: () => page.close(),
+    };
+  }
+
   return {
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
-      return {
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        click: (x, y) => page.mouse.click(x, y),
-        screenshot: (clip) => page.screenshot({ clip }),
-        chooseFile: (selector, path) => page.setInputFiles(selector, path),
-        clickToolbarButton: () => clickToolbarButton(page),
-        toolbarBadge: () => toolbarBadge(page),
-        close: () => page.close(),
-      };
+      return wrap(page);
     },
+    /** The extension's own page at `path` (e.g. "options.html"), as a tab. */
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return wrap(page);
+    },
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -66,20 +66,71 @@ export async function launchFirefox(extensionDir, viewport) {
     return evaluateInBrowserWindow(`(() => { ${findActionButton} return button.getAttribute('badge') ?? ''; })()`);
   }
 
+  // Extension pages live at moz-extension://<a per-profile UUID>/, which only the browser knows.
+  const extensionBase = await evaluateInBrowserWindow(
+    `WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).getURL('')`,
+  );
+
+  /**
+   * Navigates `page` to `url`. Puppeteer's goto never sees a navigation into
+   * the extension's process finish (it times out, though the page loads), so
+   * extension pages are navigated over raw BiDi without waiting, then polled.
+   */
+  async function navigate(page, url) {
+    if (!url.startsWith(extensionBase)) {
+      await page.goto(url);
+      return;
+    }
+    await browser.connection.send('browsingContext.navigate', { context: page.mainFrame()._id, url, wait: 'none' });
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => undefined);
+      if (state && state[0] === url && state[1] === 'complete') return;
+      if (Date.now() > deadline) throw new Error(`the extension page ${url} did not load`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  function wrap(page) {
+    return {
+      evaluate: (fn, arg) => page.evaluate(fn, arg),
+      click: (x, y) => page.mouse.click(x, y),
+      drag: async (from, to) => {
+        await page.mouse.move(from.x, from.y);
+        await page.mouse.down();
+        await page.mouse.move(to.x, to.y, { steps: 5 });
+        await page.mouse.up();
+      },
+      type: (text) => page.keyboard.type(text),
+      press: (key) => page.keyboard.press(key),
+      goto: (url) => navigate(page, url),
+      reload: async () => {
+        const url = await page.evaluate(() => location.href);
+        if (url.startsWith(extensionBase)) await navigate(page, url);
+        else await page.reload();
+      },
+      url: () => page.evaluate(() => location.href),
+      screenshot: (clip) => page.screenshot({ clip }),
+      chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
+      clickToolbarButton: () => clickToolbarButton(page),
+      toolbarBadge: () => toolbarBadge(page),
+      close: () => page.close(),
+    };
+  }
+
   return {
     async open(url) {
       const page = await browser.newPage();
       await page.goto(url);
-      return {
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        click: (x, y) => page.mouse.click(x, y),
-        screenshot: (clip) => page.screenshot({ clip }),
-        chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
-        clickToolbarButton: () => clickToolbarButton(page),
-        toolbarBadge: () => toolbarBadge(page),
-        close: () => page.close(),
-      };
+      return wrap(page);
     },
+    /** The extension's own page at `path` (e.g. "options.html"), as a tab. */
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await navigate(page, extensionBase + path);
+      return wrap(page);
+    },
+    extensionUrl: (path) => extensionBase + path,
     async close() {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The README's second command: set up, then run every test.
+#   1. Rust: formatting, clippy (warnings are errors), unit, integration and doc tests.
+#   2. The WASM build (with its size figures).
+#   3. Extension and playground: typecheck, build, web-ext lint, and the
+#      browser end-to-end tests in Chromium and Firefox ESR.
+# Tests named data_* read the public datasets in ../shared/data.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+start=$SECONDS
+step() { echo; echo "== $* ($((SECONDS - start)) s)"; }
+
+step setup
+bash scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy"
+cargo clippy --all-targets -- -D warnings
+step "cargo test"
+cargo test --all-targets
+cargo test --doc
+
+step "wasm build"
+npm run build:wasm
+
+step "extension and browser tests"
+npm test
+
+echo
+echo "== all tests passed in $((SECONDS - start)) s"

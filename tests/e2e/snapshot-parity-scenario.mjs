@@ -1,0 +1,66 @@
+// The DOM snapshotter (extension/src/dom/snapshot.ts) and the native
+// html5ever builder must give one snapshot for one page. Checked through what
+// matters downstream: the core's whole analysis, node indices in
+// `article.dom` included, must be the same from either snapshot.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { analyzeWithCli } from './expected-analysis.mjs';
+import { ARTICLE_PAGES, SAMPLE_DIR } from './page-server.mjs';
+import { analyzeWithWasm } from './wasm-core.mjs';
+
+const SNAPSHOTTER = fileURLToPath(new URL('../../extension/src/dom/snapshot.ts', import.meta.url));
+
+/** The snapshotter as a script for the page's main world, defining `ClaimLensSnapshot`. */
+function snapshotterScript() {
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: [SNAPSHOTTER],
+    bundle: true,
+    format: 'iife',
+    globalName: 'ClaimLensSnapshot',
+    write: false,
+  });
+  return outputFiles[0].text;
+}
+
+/**
+ * Splits out the fractional numbers (scores, similarities): the core computes
+ * them in f32, and native and WASM builds differ in the last digits.
+ */
+function splitFloats(analysis) {
+  const floats = [];
+  const shape = JSON.parse(JSON.stringify(analysis), (_, v) => {
+    if (typeof v === 'number' && !Number.isInteger(v)) {
+      floats.push(v);
+      return 'float';
+    }
+    return v;
+  });
+  return { shape, floats };
+}
+
+/** @param {ReturnType<import('./session.mjs').useSession>} session */
+export function describeSnapshotParity(session) {
+  describe('the DOM snapshotter', () => {
+    it('gives the core the same snapshot as the native html5ever builder', async () => {
+      const url = session.server.baseUrl + ARTICLE_PAGES[0].path;
+      const page = await session.browser.open(url);
+      try {
+        const snapshot = await page.evaluate(`${snapshotterScript()}\nClaimLensSnapshot.takeSnapshot(document).snapshot`);
+        const fromBrowser = analyzeWithWasm(snapshot);
+        const fromHtml5ever = analyzeWithCli(join(SAMPLE_DIR, 'article.html'), url);
+        assert.ok(fromBrowser.article.dom.length > 0, 'the analysis maps text back to nodes');
+        const browser = splitFloats(fromBrowser);
+        const native = splitFloats(fromHtml5ever);
+        assert.deepEqual(browser.shape, native.shape);
+        browser.floats.forEach((value, i) => {
+          assert.ok(Math.abs(value - native.floats[i]) < 1e-4, `score ${value} vs native ${native.floats[i]}`);
+        });
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}

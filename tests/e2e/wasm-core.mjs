@@ -1,0 +1,11 @@
+// The built WASM core (extension/pkg), loaded in node: the very module the
+// extension ships, run here on snapshots taken in the browser.
+import { readFileSync } from 'node:fs';
+
+const PKG = new URL('../../extension/pkg/', import.meta.url);
+const core = await import(new URL('claimlens.js', PKG).href);
+core.initSync({ module: readFileSync(new URL('claimlens_bg.wasm', PKG)) });
+
+export function analyzeWithWasm(snapshot) {
+  return core.analyze(snapshot, {});
+}
