@@ -11,6 +11,9 @@
 //! `claimlens eval matching-fit` refits the re-ranker on *train* queries
 //! (plus UD EWT sentences as unrelated negatives) and prints the weights to
 //! paste into `src/verify/matcher.rs`.
+//!
+//! With `CLAIMLENS_EVAL_MISSES=1` every query whose top match is wrong is
+//! printed to stderr with the top and the relevant fact-checks.
 
 use std::collections::HashMap;
 use std::io::Write;
