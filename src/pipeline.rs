@@ -6,12 +6,12 @@ use std::sync::Arc;
 use thiserror::Error;
 
 use crate::analysis::{Analysis, Status};
-use crate::assemble::{assemble, Stages};
+use crate::assemble::{add_comment_findings, assemble, Stages};
 use crate::calendar::Date;
 use crate::extract::{self, Extraction, Rendered};
 use crate::snapshot::{Snapshot, SnapshotError};
 use crate::spans::ByteSpan;
-use crate::{attribute, detect, segment, verify};
+use crate::{attribute, comments, detect, segment, verify};
 
 /// Per-call settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +61,39 @@ pub fn analyze_text(text: &str, options: &Options) -> Analysis {
     )
 }
 
+/// The comment sections are judged on every page that has them, with or
+/// without an article; their findings go to `comments` only.
 fn analyze_extraction(
+    snapshot: Option<&Snapshot>,
+    extraction: Extraction,
+    options: &Options,
+) -> Analysis {
+    // The comments' own language decides (they need not match the page's).
+    let mut sample = String::new();
+    for c in &extraction.comments {
+        if sample.len() >= 20_000 {
+            break;
+        }
+        sample.push_str(&c.text);
+        sample.push('\n');
+    }
+    let english = is_english(
+        extraction.metadata.lang.as_deref(),
+        segment::language::detect(&sample),
+    );
+    let section = comments::analyse(
+        &comments::from_rendered(snapshot, &extraction.comments),
+        &comments::Context {
+            article: extraction.article.as_ref().map(|a| a.text.as_str()),
+            english,
+        },
+    );
+    let mut analysis = analyze_article(snapshot, extraction, options);
+    add_comment_findings(&mut analysis.comments, &section);
+    analysis
+}
+
+fn analyze_article(
     snapshot: Option<&Snapshot>,
     mut extraction: Extraction,
     options: &Options,
