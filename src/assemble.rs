@@ -3,8 +3,8 @@
 
 use crate::analysis::{
     self as out, Analysis, Article, Claim, ClusterKind, ClusterMember, CommentCluster, CommentItem,
-    CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Link, Quantity, Quote,
-    RepeatedFrame, RepeatedPhrase, Span, Status, TimeRef, TimestampBurst, SCHEMA,
+    CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Quantity, Quote, RepeatedFrame,
+    RepeatedPhrase, Span, Status, TimeRef, TimestampBurst, SCHEMA,
 };
 use crate::attribute::{self, Attribution};
 use crate::detect::Detection;
@@ -19,6 +19,8 @@ pub struct Stages<'a> {
     pub layer: &'a TextLayer,
     pub detections: &'a [Detection],
     pub attribution: &'a Attribution,
+    /// One per detection, in order.
+    pub verified: &'a [verify::Verified],
 }
 
 pub fn assemble(
@@ -75,15 +77,21 @@ pub fn assemble(
         layer,
         detections,
         attribution,
+        verified,
     } = stages;
     result.sentences = layer.sentences.iter().map(|s| index.span(*s)).collect();
     let cue_text = |s: Option<ByteSpan>| s.map(|s| s.of(text).to_string());
+    // `verified` is parallel to `detections`: keep the two indices together.
     result.claims = detections
         .iter()
-        .filter_map(|d| Some((d, attribution.sourcing_for(d.span)?)))
         .enumerate()
-        .map(|(i, (d, sourcing))| {
-            let note = verify::compose_note(text, d, sourcing, layer);
+        .map(|(i, d)| {
+            let unattributed = attribute::Sourcing::unattributed(d.span);
+            let sourcing = attribution.sourcing_for(d.span).unwrap_or(&unattributed);
+            let (note, matches) = verified
+                .get(i)
+                .map(|v| (v.note.clone(), v.matches.clone()))
+                .unwrap_or_default();
             let span = index.span(d.span);
             Claim {
                 id: format!("c{}", i + 1),
@@ -141,16 +149,8 @@ pub fn assemble(
                         }
                     })
                     .collect(),
-                matches: Vec::new(),
-                note: out::Note {
-                    summary: note.summary,
-                    checks: note.checks,
-                    links: note
-                        .links
-                        .into_iter()
-                        .map(|(label, url)| Link { label, url })
-                        .collect(),
-                },
+                matches,
+                note,
             }
         })
         .collect();

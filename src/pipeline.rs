@@ -1,6 +1,8 @@
 //! The whole analysis: snapshot → extract → segment → detect → attribute →
 //! verify → spans. Each stage only reads the previous stages' output.
 
+use std::sync::Arc;
+
 use thiserror::Error;
 
 use crate::analysis::{Analysis, Status};
@@ -9,7 +11,7 @@ use crate::calendar::Date;
 use crate::extract::{self, Extraction, Rendered};
 use crate::snapshot::{Snapshot, SnapshotError};
 use crate::spans::ByteSpan;
-use crate::{attribute, comments, detect, segment};
+use crate::{attribute, comments, detect, segment, verify};
 
 /// Per-call settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +22,8 @@ pub struct Options {
     pub threshold: Option<f32>,
     /// Article text beyond this many bytes is not analysed (a notice says so).
     pub max_text_bytes: usize,
+    /// Fact-check packs to match check-worthy claims against; `None` searches none.
+    pub factchecks: Option<Arc<verify::Registry>>,
 }
 
 impl Default for Options {
@@ -28,6 +32,7 @@ impl Default for Options {
             published: None,
             threshold: None,
             max_text_bytes: 2_000_000,
+            factchecks: None,
         }
     }
 }
@@ -128,10 +133,20 @@ fn analyze_article(
     let detections = detect::detect(&article.text, &layer, threshold);
     let attribution =
         attribute::attribute_for(&article.text, &layer, extraction.metadata.site.as_deref());
+    let verified = verify::verify(
+        &article.text,
+        &layer,
+        &detections,
+        &attribution,
+        extraction.metadata.published,
+        options.factchecks.as_deref(),
+        &verify::SearchSettings::default(),
+    );
     let stages = Stages {
         layer: &layer,
         detections: &detections,
         attribution: &attribution,
+        verified: &verified,
     };
     let mut analysis = assemble(
         status,

@@ -86,6 +86,21 @@ pub struct Attribution {
     pub speakers: Vec<Speaker>,
 }
 
+impl Sourcing {
+    /// No source at all: the sentence stands on the article's own authority.
+    pub fn unattributed(sentence: ByteSpan) -> Self {
+        Sourcing {
+            sentence,
+            kind: SourcingKind::Unattributed,
+            speaker: None,
+            speaker_role: None,
+            speaker_candidates: Vec::new(),
+            note: None,
+            cue: None,
+        }
+    }
+}
+
 impl Attribution {
     /// The sourcing of the sentence that holds most of `span` (a claim).
     pub fn sourcing_for(&self, span: ByteSpan) -> Option<&Sourcing> {

@@ -107,15 +107,7 @@ fn of_sentence(cx: &Context, sentence: ByteSpan, best: Option<(&Relation, &Speak
             )),
         };
     }
-    Sourcing {
-        sentence,
-        kind: SourcingKind::Unattributed,
-        speaker: None,
-        speaker_role: None,
-        speaker_candidates: Vec::new(),
-        note: None,
-        cue: None,
-    }
+    Sourcing::unattributed(sentence)
 }
 
 /// True when `text` starts with the words of `phrase` (any case), ending at a
