@@ -11,6 +11,7 @@ use crate::attribute::{QuoteAttribution, Sourcing, SourcingKind};
 use crate::calendar::{days_in_month, Date};
 use crate::detect::{ClaimKind, Detection};
 use crate::segment::entities::EntityKind;
+use crate::segment::quantities::QuantityKind;
 use crate::segment::TextLayer;
 
 use super::registry::{consensus, Consensus, Match};
@@ -75,7 +76,8 @@ pub fn compose(c: &ClaimContext<'_>, lookup: &Lookup) -> (Note, Vec<FactCheckMat
         .layer
         .quantities
         .iter()
-        .filter(|q| span.contains(q.span))
+        // An ordinal ("second term") is not a figure anyone could source.
+        .filter(|q| span.contains(q.span) && q.kind != QuantityKind::Ordinal)
         .map(|q| q.span.of(c.text).to_string())
         .collect();
 
