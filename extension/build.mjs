@@ -14,6 +14,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 const BROWSERS = ['chrome', 'firefox'];
 const WASM = join(here, 'pkg', 'claimlens_bg.wasm');
+/** The built-in fact-check pack, a file next to the WASM (background/packs.ts loads it; BUILT_IN_PACK_PATH). */
+const BUILT_IN_PACK = join(here, '..', 'assets', 'factchecks', 'politifact.clpack');
+const BUILT_IN_PACK_NOTICE = join(here, '..', 'assets', 'factchecks', 'NOTICE.md');
 const ICON_SIZES = [16, 32, 48, 128];
 /** The extension's own pages: static files from extension/pages, scripts bundled from src/pages. */
 const EXTENSION_PAGE_FILES = ['options.html', 'notes.html', 'panel.html', 'pages.css'];
@@ -45,6 +48,9 @@ for (const browser of BROWSERS) {
   // The highlight sheet as a file: registered content scripts (always-annotated sites) can only take files.
   writeFileSync(join(out, HIGHLIGHT_STYLESHEET), `${HIGHLIGHT_CSS}\n`);
   cpSync(WASM, join(out, 'pkg', 'claimlens_bg.wasm'));
+  mkdirSync(join(out, 'packs'));
+  cpSync(BUILT_IN_PACK, join(out, 'packs', 'politifact.clpack'));
+  cpSync(BUILT_IN_PACK_NOTICE, join(out, 'packs', 'NOTICE.md'));
   cpSync(join(here, '_locales'), join(out, '_locales'), { recursive: true });
   for (const page of EXTENSION_PAGE_FILES) {
     cpSync(join(here, 'pages', page), join(out, page));

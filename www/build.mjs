@@ -29,5 +29,8 @@ cpSync(WASM, join(dist, 'pkg', 'claimlens_bg.wasm'));
 cpSync(join(here, 'index.html'), join(dist, 'index.html'));
 cpSync(join(here, 'style.css'), join(dist, 'style.css'));
 cpSync(join(here, 'sample'), join(dist, 'sample'), { recursive: true });
+// The extension's built-in fact-check pack (assets/factchecks/NOTICE.md credits its source).
+mkdirSync(join(dist, 'packs'));
+cpSync(join(here, '..', 'assets', 'factchecks', 'politifact.clpack'), join(dist, 'packs', 'politifact.clpack'));
 cpSync(join(here, '..', 'extension', 'icons', 'icon-128.png'), join(dist, 'icon-128.png'));
 console.log(`www/build: ${dist}`);

@@ -12,9 +12,13 @@
 //                            NotesChanged (no reply)
 //   content, pages -> background   NotesRequest (reply NotesReply)
 //   pages -> background      NotesAdminRequest (reply NotesReply)
+//   content -> background    LiveLookupRequest (reply LiveLookupReply): the opt-in live source
+//   pages -> background      PacksRequest (reply PacksReply): the fact-check packs (options page)
 
-import type { Analysis } from './analysis';
+import type { Analysis, LiveLookup } from './analysis';
 import type { Snapshot } from './dom/snapshot';
+import { type PackInfo, isPackName } from './factchecks/db';
+import { LIVE_TOP_CLAIMS, MAX_LIVE_CLAIM_CHARS } from './factchecks/live-client';
 import type { AnchorMethod } from './notes/anchor';
 import type { ImportCounts } from './notes/db';
 import type { NoteDraft, NoteRecord } from './notes/model';
@@ -322,6 +326,170 @@ export function isNotesReply(message: unknown): message is NotesReply {
     case 'core-info':
       return isText(message.version) && typeof message.defaultThreshold === 'number';
     case 'notes-error':
+      return isText(message.error);
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Fact-checks: the opt-in live source (asked by the content script after an
+// analysis, so a slow or failing service never holds the local results back)
+// and the fact-check packs (managed from the options page).
+
+/** One claim for the live source: its id in the analysis, and the text that is sent. */
+export interface LiveClaim {
+  id: string;
+  text: string;
+}
+
+/** Content script -> background: ask the live source about these claims (the top check-worthy ones, see live-client.ts). */
+export interface LiveLookupRequest {
+  type: 'live-lookup';
+  claims: LiveClaim[];
+  /** The article's date, `YYYY-MM-DD`, for the core's date agreement; never sent anywhere. */
+  published: string | null;
+}
+
+/** Background -> content script. `live-off`: the reader has not turned the live source on (or gave no key). */
+export type LiveLookupReply = { type: 'live-results'; results: { id: string; lookup: LiveLookup }[] } | { type: 'live-off' };
+
+/** A fact-check pack as the options page lists it. */
+export interface PackEntry extends PackInfo {
+  /** The pack that ships with ClaimLens (can be turned off, not removed). */
+  builtIn: boolean;
+  /** Consulted by the analysis now. */
+  loaded: boolean;
+  fileName?: string;
+  importedAt?: string;
+  /** Why it could not be loaded. */
+  error?: string;
+}
+
+/** How long loading the built-in pack took in this background's lifetime (milliseconds). */
+export interface PackLoadTiming {
+  /** Reading the file from the extension. */
+  fetchMs: number;
+  /** The core's load_pack: checking and indexing it. */
+  loadMs: number;
+  totalMs: number;
+}
+
+/** Extension pages only -> background. `pack-import` carries the file's bytes as base64 (Chrome's messages are JSON). */
+export type PacksRequest =
+  | { type: 'packs-list' }
+  | { type: 'pack-import'; fileName: string; data: string }
+  | { type: 'pack-remove'; name: string }
+  /** Part of "delete all data": imported packs, their quarantine and the live answers cache. */
+  | { type: 'factchecks-delete-all' };
+
+export type PacksReply =
+  | {
+      type: 'packs';
+      packs: PackEntry[];
+      /** The built-in pack's load, when it was loaded in this background's lifetime. */
+      timing: PackLoadTiming | null;
+      /** Stored packs set aside because they could not be read or loaded. */
+      quarantined: number;
+      /** Live answers in the cache. */
+      liveCached: number;
+    }
+  | { type: 'pack-imported'; pack: PackEntry; replaced: boolean }
+  | { type: 'pack-removed'; name: string }
+  | { type: 'packs-ok' }
+  | { type: 'packs-error'; error: string };
+
+/** Imported pack files larger than this are refused before they are sent (base64 in a message). */
+export const MAX_IMPORT_PACK_BYTES = 64 * 1024 * 1024;
+const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_PACK_BYTES / 3) * 4;
+
+const isIsoDate = (value: unknown): value is string => isText(value) && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value);
+
+function isLiveClaim(value: unknown): value is LiveClaim {
+  return isRecord(value) && isId(value.id) && isText(value.text) && value.text.length > 0 && value.text.length <= MAX_LIVE_CLAIM_CHARS;
+}
+
+export function isLiveLookupRequest(message: unknown): message is LiveLookupRequest {
+  return (
+    isRecord(message) &&
+    message.type === 'live-lookup' &&
+    Array.isArray(message.claims) &&
+    message.claims.length <= LIVE_TOP_CLAIMS &&
+    message.claims.every(isLiveClaim) &&
+    (message.published === null || isIsoDate(message.published))
+  );
+}
+
+const LIVE_STATES = ['pending', 'done', 'failed'];
+
+function isLiveLookup(value: unknown): value is LiveLookup {
+  return (
+    isRecord(value) &&
+    LIVE_STATES.includes(value.state as string) &&
+    Array.isArray(value.matches) &&
+    value.matches.every((match) => isRecord(match) && isText(match.claim)) &&
+    typeof value.received === 'number' &&
+    typeof value.cached === 'boolean' &&
+    (value.failure === undefined || (isRecord(value.failure) && isText(value.failure.kind)))
+  );
+}
+
+export function isLiveLookupReply(message: unknown): message is LiveLookupReply {
+  if (!isRecord(message)) return false;
+  if (message.type === 'live-off') return true;
+  return (
+    message.type === 'live-results' &&
+    Array.isArray(message.results) &&
+    message.results.every((result) => isRecord(result) && isId(result.id) && isLiveLookup(result.lookup))
+  );
+}
+
+export function isPacksRequest(message: unknown): message is PacksRequest {
+  if (!isRecord(message)) return false;
+  switch (message.type) {
+    case 'packs-list':
+    case 'factchecks-delete-all':
+      return true;
+    case 'pack-import':
+      return isText(message.fileName) && message.fileName.length <= 500 && isText(message.data) && message.data.length <= MAX_IMPORT_BASE64;
+    case 'pack-remove':
+      return isPackName(message.name);
+    default:
+      return false;
+  }
+}
+
+function isPackEntry(value: unknown): value is PackEntry {
+  return (
+    isRecord(value) &&
+    isText(value.name) &&
+    isText(value.source) &&
+    isText(value.licence) &&
+    typeof value.records === 'number' &&
+    typeof value.bytes === 'number' &&
+    typeof value.builtIn === 'boolean' &&
+    typeof value.loaded === 'boolean'
+  );
+}
+
+export function isPacksReply(message: unknown): message is PacksReply {
+  if (!isRecord(message)) return false;
+  switch (message.type) {
+    case 'packs':
+      return (
+        Array.isArray(message.packs) &&
+        message.packs.every(isPackEntry) &&
+        (message.timing === null || isRecord(message.timing)) &&
+        typeof message.quarantined === 'number' &&
+        typeof message.liveCached === 'number'
+      );
+    case 'pack-imported':
+      return isPackEntry(message.pack) && typeof message.replaced === 'boolean';
+    case 'pack-removed':
+      return isText(message.name);
+    case 'packs-ok':
+      return true;
+    case 'packs-error':
       return isText(message.error);
     default:
       return false;

@@ -6,16 +6,19 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** The pack the extension loads by default (background/packs.ts): the expected notes are made with it. */
+export const BUILT_IN_PACK = fileURLToPath(new URL('../../assets/factchecks/politifact.clpack', import.meta.url));
 
 /**
- * Runs `claimlens analyze FILE --format json [--url URL]`. Dev profile: `cargo
- * test` has usually built that binary already. Honours CARGO_TARGET_DIR.
+ * Runs `claimlens analyze FILE --format json [--url URL] --pack <the built-in
+ * pack>`, as the extension analyses with its built-in pack loaded. Dev
+ * profile: `cargo test` has usually built that binary already. Honours CARGO_TARGET_DIR.
  */
 export function analyzeWithCli(htmlFile, url) {
   const urlArgs = url === undefined ? [] : ['--url', url];
   const json = execFileSync(
     'cargo',
-    ['run', '--quiet', '--bin', 'claimlens', '--', 'analyze', htmlFile, ...urlArgs, '--format', 'json'],
+    ['run', '--quiet', '--bin', 'claimlens', '--', 'analyze', htmlFile, ...urlArgs, '--format', 'json', '--pack', BUILT_IN_PACK],
     { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(json);

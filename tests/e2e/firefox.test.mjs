@@ -1,6 +1,7 @@
 import { describe } from 'node:test';
 import { launchFirefox } from './drivers/firefox.mjs';
 import { describeExtension } from './extension-scenario.mjs';
+import { describeFactChecks } from './factchecks-scenario.mjs';
 import { describeReaderNotes } from './notes-scenario.mjs';
 import { describeOptions } from './options-scenario.mjs';
 import { describePlayground } from './playground-scenario.mjs';
@@ -14,4 +15,5 @@ describe('Firefox', () => {
   describeSnapshotParity(session);
   describeReaderNotes(session);
   describeOptions(session);
+  describeFactChecks(session);
 });

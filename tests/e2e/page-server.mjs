@@ -4,6 +4,9 @@
 //   /pages/   test-only pages (tests/e2e/pages)
 //   /playground/  the built playground (www/dist)
 //   /variants/  later versions of the sample article (article-variants.mjs)
+//   /fixtures/  the repository's test fixtures (tests/fixtures: comment threads, …)
+//   /shared/    the shared reference fixtures (../shared/fixtures, or $CLAIMLENS_SHARED/fixtures),
+//               read at test time and never copied into the repository
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +17,9 @@ import { writeArticleVariants } from './article-variants.mjs';
 export const SAMPLE_DIR = fileURLToPath(new URL('../../www/sample/', import.meta.url));
 const TEST_PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));
 const PLAYGROUND_DIR = fileURLToPath(new URL('../../www/dist/', import.meta.url));
+const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+/** ../shared beside the repository, or $CLAIMLENS_SHARED (a git worktree sits elsewhere). */
+export const SHARED_FIXTURES_DIR = join(process.env.CLAIMLENS_SHARED ?? fileURLToPath(new URL('../../../shared/', import.meta.url)), 'fixtures');
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
 
 export const ARTICLE_PAGES = [
@@ -41,6 +47,10 @@ export async function startTestServer() {
         return { root: PLAYGROUND_DIR, path };
       case 'variants':
         return { root: variantsDir, path };
+      case 'fixtures':
+        return { root: FIXTURES_DIR, path };
+      case 'shared':
+        return { root: SHARED_FIXTURES_DIR, path };
       default:
         return undefined;
     }

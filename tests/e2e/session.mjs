@@ -25,8 +25,9 @@ export function useSession(launch, build) {
     session.server = await startTestServer();
     session.browser = await launch(join(EXTENSION_DIST, build), VIEWPORT);
     // An extension page kept open to empty the extension's data between tests: the
-    // reader's notes (through the background, which owns their database) and both
-    // storage areas, so every test starts from the default settings and no notes.
+    // reader's notes and the imported fact-check packs and live answers (through the
+    // background, which owns their databases) and both storage areas, so every test
+    // starts from the default settings, no notes, the built-in pack only and no cache.
     // The notes view, because it never reads the settings (so never repairs them).
     control = await session.browser.open(session.browser.extensionUrl('notes.html'));
     session.resetData = () =>
@@ -34,6 +35,8 @@ export function useSession(launch, build) {
         const api = globalThis.browser ?? chrome;
         const reply = await api.runtime.sendMessage({ type: 'notes-delete-all' });
         if (reply?.type !== 'notes-ok') throw new Error(`notes-delete-all: ${JSON.stringify(reply)}`);
+        const packs = await api.runtime.sendMessage({ type: 'factchecks-delete-all' });
+        if (packs?.type !== 'packs-ok') throw new Error(`factchecks-delete-all: ${JSON.stringify(packs)}`);
         await api.storage.local.clear();
         await api.storage.sync.clear();
       });

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 const PKG = new URL('../../extension/pkg/', import.meta.url);
 const core = await import(new URL('claimlens.js', PKG).href);
 core.initSync({ module: readFileSync(new URL('claimlens_bg.wasm', PKG)) });
+// As the extension's background does (background/packs.ts), and as the CLI expectation is made.
+core.load_pack(readFileSync(new URL('../../assets/factchecks/politifact.clpack', import.meta.url)));
 
 export function analyzeWithWasm(snapshot) {
   return core.analyze(snapshot, {});

@@ -122,7 +122,16 @@ describe('garbage in', () => {
 
   it('messages: the guards never throw, and reject what is not a well-formed request', () => {
     forEachGarbage(5, (input) => {
-      for (const guard of [messages.isNotesRequest, messages.isNotesAdminRequest, messages.isNotesReply, messages.isContentToBackground]) {
+      for (const guard of [
+        messages.isNotesRequest,
+        messages.isNotesAdminRequest,
+        messages.isNotesReply,
+        messages.isContentToBackground,
+        messages.isLiveLookupRequest,
+        messages.isLiveLookupReply,
+        messages.isPacksRequest,
+        messages.isPacksReply,
+      ]) {
         assert.equal(typeof guard(input), 'boolean');
       }
     });

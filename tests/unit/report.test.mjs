@@ -45,6 +45,24 @@ describe('the verification summary', () => {
     assert.deepEqual(s.ambiguous, [{ text: 'It will fail', candidates: ['A. Person', 'B. Person'] }]);
   });
 
+  it('counts the live source’s matches with the packs’ (each fact-check once), and the claims it failed for', () => {
+    const a = analysis();
+    const local = a.claims[1].matches[0];
+    a.claims[1].live = { state: 'done', matches: [{ ...local }, { ...local, id: 'l2', url: 'https://other.example/x', verdict: 'Misleading', pack: 'live:google-fact-check-tools' }], received: 2, cached: false };
+    a.claims[0].live = { state: 'failed', matches: [], received: 0, cached: false, failure: { kind: 'network' } };
+    const s = summarise(a);
+    assert.equal(s.matched, 1);
+    assert.deepEqual(s.verdicts, [['False', 1], ['Misleading', 1]], 'the same fact-check from both is counted once');
+    assert.equal(s.liveFailed, 1);
+  });
+
+  it('lists a claim whose speaker the article leaves open between two people, with both', () => {
+    const a = analysis();
+    a.claims[0].sourcing = { kind: 'named', speaker: null, cue: 'Kelly said', cue_span: null, speaker_candidates: ['John Kelly', 'Mark Kelly'], attribution_note: 'two people called Kelly' };
+    const s = summarise(a);
+    assert.deepEqual(s.ambiguous.at(-1), { text: 'A claim.', candidates: ['John Kelly', 'Mark Kelly'] });
+  });
+
   it('counts what the core found check-worthy (at the reader’s threshold, which the core applies), whatever the score', () => {
     const a = analysis();
     a.claims[3].score = 0.99; // an opinion scoring high is still not a claim to check
@@ -64,7 +82,20 @@ describe('the Markdown report', () => {
     assert.match(report, /^ {2}- Lena Okafor, Deputy Mayor \(1 quotes\)$/m);
     assert.match(report, /possibly A\. Person, B\. Person/);
     assert.equal((report.match(/^### /gm) ?? []).length, 3);
-    assert.match(report, /No published fact-check matches this claim/);
+    assert.match(report, /No published fact-check found for this claim in the loaded packs/);
+  });
+
+  it('reports each matched fact-check with why it matched, the live source’s failure, and the comment finding', () => {
+    const a = analysis();
+    a.claims[1].matches[0].why = ['the same figures appear'];
+    a.claims[1].live = { state: 'failed', matches: [], received: 0, cached: false, failure: { kind: 'http', status: 429 } };
+    a.claims[0].note.fact_check_status = 'no_packs';
+    a.comments = { count: 12, items: [], flagged: true, level: 'high', finding: '9 of 12 comments share templated phrasing.' };
+    const text = markdownReport(a, summarise(a), t);
+    assert.match(text, /^- Fact-checks: False, Checkers, 2025-01-02 — Checked claim: “x” \(Why it matched: the same figures appear\.\)$/m);
+    assert.match(text, /The live search failed: the API quota is used up \(HTTP 429\): try again later/);
+    assert.match(text, /^- Fact-checks: No fact-check pack is loaded, so published fact-checks were not searched\.$/m);
+    assert.match(text, /^## Comment section\n\n9 of 12 comments share templated phrasing\.$/m);
   });
 
   it('keeps page text as text: no live links or markup from the page', () => {

@@ -40,8 +40,10 @@ describe('settings validation', () => {
       sourcing: [],
       sites: { always: ['Example.COM/path', 'not a host'], never: 'x' },
       liveSource: { enabled: true, apiKey: 5, endpoint: 'ftp://x', cacheHours: -1 },
+      packs: { builtIn: 'off' },
     });
     assert.equal(settings.enabled, true);
+    assert.equal(settings.packs.builtIn, true, 'the built-in pack stays on when the stored value is not true or false');
     assert.equal(settings.threshold, 0.7);
     assert.equal(settings.kinds.quote, false);
     assert.equal(settings.kinds.event, true);
@@ -53,10 +55,19 @@ describe('settings validation', () => {
       'liveSource.apiKey is not text',
       'liveSource.cacheHours is out of range',
       'liveSource.endpoint is not an http(s) address',
+      'packs.builtIn is not true or false',
       'sites.always has an invalid site: not a host',
       'sites.never is not a list',
       'sourcing is not an object',
     ]);
+  });
+
+  it('keeps the built-in fact-check pack off when the reader turned it off', () => {
+    assert.deepEqual(schema.validateSettings({ packs: { builtIn: false } }), {
+      settings: { ...schema.defaultSettings(), packs: { builtIn: false } },
+      problems: [],
+    });
+    assert.deepEqual(schema.validateSettings({ packs: 'none' }).problems, ['packs is not an object']);
   });
 
   it('never throws, whatever is stored', () => {

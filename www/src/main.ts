@@ -3,7 +3,7 @@
 // shows the result with the extension's own snapshotter, highlights, notes,
 // filters and claims panel (imported from extension/src, never copied).
 
-import initCore, { analyze, analyze_text, version } from '../pkg/claimlens.js';
+import initCore, { analyze, analyze_text, load_pack, version } from '../pkg/claimlens.js';
 import messages from '../../extension/_locales/en/messages.json';
 import type { Analysis, AnalyzeOptions } from '../../extension/src/analysis';
 import { takeSnapshot } from '../../extension/src/dom/snapshot';
@@ -150,6 +150,18 @@ function enableDrop(zone: HTMLElement): void {
   });
 }
 
+/** The extension's built-in fact-check pack, so the notes here match the extension's; without it the notes say no pack is loaded. */
+async function loadBuiltInPack(): Promise<void> {
+  try {
+    const response = await fetch(new URL('packs/politifact.clpack', document.baseURI));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const info = load_pack(new Uint8Array(await response.arrayBuffer())) as { source: string; licence: string };
+    byId('pack-credit').textContent = t('playgroundPackCredit', [info.source, info.licence]);
+  } catch (error) {
+    byId('pack-credit').textContent = t('playgroundPackMissing', [String(error)]);
+  }
+}
+
 async function start(): Promise<void> {
   applyI18n(document, t);
   status.textContent = t('playgroundLoading');
@@ -158,6 +170,7 @@ async function start(): Promise<void> {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   await initCore({ module_or_path: new URL('pkg/claimlens_bg.wasm', document.baseURI) });
   byId('core-version').textContent = t('playgroundCoreVersion', [version()]);
+  await loadBuiltInPack();
   byId('load-sample').addEventListener('click', () => void analyseSample());
   const picker = byId('pick-file') as HTMLInputElement;
   picker.addEventListener('change', () => {

@@ -1,6 +1,7 @@
 // The background: owns the toolbar button, the keyboard commands and the
-// always-annotate registrations, runs the analysis core, and keeps the
-// reader's notes (notes-service.ts). Chrome runs it as an MV3 service worker,
+// always-annotate registrations, runs the analysis core with the fact-check
+// packs (packs.ts), asks the opt-in live source (factchecks-service.ts), and
+// keeps the reader's notes (notes-service.ts). Chrome runs it as an MV3 service worker,
 // Firefox as an event page; either may be stopped between events, so nothing
 // here relies on in-memory state except the lazily loaded core and database.
 
@@ -16,7 +17,9 @@ import { ext } from '../platform';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { MessageKey } from '../ui/i18n';
 import { analyzeSnapshot } from './analyzer';
+import { onLiveMessage, onPacksMessage } from './factchecks-service';
 import { onNotesMessage } from './notes-service';
+import { applyPackSettings, ensurePacks } from './packs';
 import { CONTENT_SCRIPT, HIGHLIGHT_STYLESHEET, forgetRevokedSites, reconcileSites, revokeRemovedSites } from './sites';
 import { showFailure, showOff, showStatus } from './toolbar';
 
@@ -111,8 +114,9 @@ function onMessage(
     void showStatus(tabId, message);
     return false;
   }
-  analysisOptions()
-    .then((options) => analyzeSnapshot(message.snapshot, options))
+  // The packs load once per background lifetime, before the first analysis that needs them.
+  Promise.all([analysisOptions(), ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error))])
+    .then(([options]) => analyzeSnapshot(message.snapshot, options))
     .then(
       (analysis) => {
         const unusable = UNUSABLE_STATUS[analysis.status];
@@ -145,8 +149,13 @@ ext.action.onClicked.addListener((tab) => void activate(tab, { type: 'toggle-ove
 ext.commands.onCommand.addListener(onCommand);
 ext.runtime.onMessage.addListener(onMessage);
 ext.runtime.onMessage.addListener(onNotesMessage);
+ext.runtime.onMessage.addListener(onPacksMessage);
+ext.runtime.onMessage.addListener(onLiveMessage);
 onSettingsChanged((settings, previous) => {
   void revokeRemovedSites(previous, settings).then(() => reconcileSites(settings));
+  if (settings.packs.builtIn !== previous.packs.builtIn) {
+    applyPackSettings(settings.packs.builtIn).catch((error: unknown) => console.warn('ClaimLens: the built-in pack could not be switched', error));
+  }
 });
 ext.permissions.onRemoved.addListener((permissions) => void forgetRevokedSites(permissions.origins ?? []));
 ext.permissions.onAdded.addListener(() => void reconcileSites());

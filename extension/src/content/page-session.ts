@@ -2,12 +2,25 @@
 // -> overlay and the reader's notes, and keeping that right while the page
 // lives: the reader's settings (filters, threshold, off switches), re-renders
 // of the article, in-page navigation, and hidden tabs. Every analysis is
-// handed to the reader's notes too, which re-anchor in the new text.
+// handed to the reader's notes too, which re-anchor in the new text. When the
+// reader turned the live fact-check source on, a new analysis's top claims
+// are then looked up (in the background): their notes say "searching" until
+// the answers come, and a failure shows in the note beside the local results.
 
 import type { Analysis } from '../analysis';
+import { claimsForLive } from '../factchecks/live-client';
+import { placeCommentSection } from '../dom/comment-section';
 import { RangeMapper } from '../dom/ranges';
 import { type Snapshot, type SnapshotNode, takeSnapshot } from '../dom/snapshot';
-import { type AnalyzePage, type OverlayPhase, type OverlayStatus, type PageState, isAnalyzePageReply } from '../messages';
+import {
+  type AnalyzePage,
+  type LiveLookupRequest,
+  type OverlayPhase,
+  type OverlayStatus,
+  type PageState,
+  isAnalyzePageReply,
+  isLiveLookupReply,
+} from '../messages';
 import { ext } from '../platform';
 import type { Settings } from '../settings/schema';
 import { loadSettings, onSettingsChanged } from '../settings/store';
@@ -167,13 +180,69 @@ export class PageSession {
     if (!isAnalyzePageReply(reply) || reply.type === 'analysis-failed') {
       this.current = undefined;
       this.overlay?.setContent([], { quotes: [], entities: [] });
+      this.overlay?.setComments(null);
       this.readerNotes?.clear();
       this.reason = isAnalyzePageReply(reply) && reply.type === 'analysis-failed' ? reply.error : this.t('failureUnknown');
       this.watcher.watch(null); // an article may still appear
       this.setPhase('failed');
       return;
     }
-    this.place({ analysis: reply.analysis, snapshot, domNodes });
+    const analysed = { analysis: reply.analysis, snapshot, domNodes };
+    this.place(analysed);
+    void this.askLiveSource(analysed);
+  }
+
+  /**
+   * The opt-in live source, for a new analysis: the top check-worthy claims
+   * are marked as being searched, then get their answers (or failures). The
+   * local results are on the page all along.
+   */
+  private async askLiveSource(analysed: Analysed): Promise<void> {
+    if (!this.settings?.liveSource.enabled) {
+      return;
+    }
+    const claims = claimsForLive(analysed.analysis.claims);
+    if (claims.length === 0) {
+      return;
+    }
+    const published = analysed.analysis.article.published;
+    const request: LiveLookupRequest = {
+      type: 'live-lookup',
+      claims: claims.map((claim) => ({ id: claim.id, text: claim.text })),
+      published: published && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(published) ? published : null,
+    };
+    for (const claim of claims) {
+      claim.live = { state: 'pending', matches: [], received: 0, cached: false };
+    }
+    this.claimsChanged();
+    let reply: unknown;
+    for (let attempt = 0; attempt < 2 && reply === undefined; attempt++) {
+      try {
+        reply = await ext.runtime.sendMessage(request);
+      } catch {
+        // The background was stopping (an idle event page or service worker) as the message left: once more.
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+    if (this.current?.analysis !== analysed.analysis) {
+      return; // the page was analysed again or reset meanwhile
+    }
+    const results = isLiveLookupReply(reply) && reply.type === 'live-results' ? new Map(reply.results.map((r) => [r.id, r.lookup])) : undefined;
+    for (const claim of claims) {
+      const lookup = results?.get(claim.id);
+      if (lookup) {
+        claim.live = lookup;
+      } else {
+        delete claim.live; // the live source was turned off meanwhile, or the background could not ask
+      }
+    }
+    this.claimsChanged();
+  }
+
+  /** Claims of the current analysis gained data: the open note and the panel show it. */
+  private claimsChanged(): void {
+    this.overlay?.refreshOpenNote();
+    this.report();
   }
 
   private place(analysed: Analysed): void {
@@ -184,6 +253,7 @@ export class PageSession {
     const readerNotes = (this.readerNotes ??= new ReaderNotes(this.doc, overlay, this.t, () => this.report()));
     const { analysis, domNodes } = analysed;
     overlay.setContent(placeClaims(analysis, domNodes), { quotes: analysis.quotes, entities: analysis.entities });
+    overlay.setComments(placeCommentSection(analysis.comments, domNodes));
     readerNotes.setPage(analysis, domNodes).catch((error: unknown) => console.warn('ClaimLens: the notes on this page could not be loaded', error));
     this.watcher.watch(articleRoot(analysis, domNodes));
     this.setPhase(this.wanted ? 'shown' : 'hidden');
@@ -258,6 +328,7 @@ export class PageSession {
     this.current = undefined;
     this.reason = undefined;
     this.overlay?.setContent([], { quotes: [], entities: [] });
+    this.overlay?.setComments(null);
     this.readerNotes?.clear();
     if (this.isSwitchedOff()) {
       return;

@@ -20,6 +20,7 @@ import {
   decodeNoteRecord,
   upgradeV1Record,
 } from './model';
+import { inTransaction } from '../storage/idb';
 
 export const NOTES_DB_NAME = 'claimlens-notes';
 export const NOTES_DB_VERSION = 2;
@@ -60,38 +61,6 @@ export class NotesDbError extends Error {
     super(message);
     this.name = 'NotesDbError';
   }
-}
-
-/** Runs `body` in a transaction; resolves with `result()` once it has committed, rejects if it aborts. */
-function inTransaction<T>(
-  db: IDBDatabase,
-  stores: string[],
-  mode: IDBTransactionMode,
-  body: (tx: IDBTransaction) => () => T,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let tx: IDBTransaction;
-    try {
-      tx = db.transaction(stores, mode);
-    } catch (error) {
-      reject(error);
-      return;
-    }
-    let result: () => T;
-    tx.oncomplete = () => resolve(result());
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    try {
-      result = body(tx);
-    } catch (error) {
-      try {
-        tx.abort();
-      } catch {
-        // already finished
-      }
-      reject(error);
-    }
-  });
 }
 
 export class NotesDb {

@@ -1,8 +1,13 @@
 // The options page. Every change is validated and saved at once (the status
 // line says where: synced, or on this device only); changes made elsewhere
-// (another options tab, the claims panel) show up here too. It also shows the
-// storage problems log, exports all data and deletes all data.
+// (another options tab, the claims panel) show up here too. It also lists,
+// imports and removes fact-check packs, turns the live source on (asking for
+// its host permission from that click), shows the storage problems log,
+// exports all data and deletes all data.
 
+import { PackFileTooLarge, deleteAllFactChecks, importPackFile, listPacks, removePack } from '../factchecks/client';
+import { endpointOriginPattern } from '../factchecks/live-client';
+import type { PackEntry } from '../messages';
 import { allNotes, coreInfo, deleteAllNotes, quarantinedNotes } from '../notes/client';
 import { toAnnotationCollection, ALL_DATA_FORMAT } from '../notes/w3c';
 import { ext, translate as t } from '../platform';
@@ -129,7 +134,193 @@ function render(): void {
   setUnlessFocused('live-key', live.apiKey);
   setUnlessFocused('live-endpoint', live.endpoint);
   setUnlessFocused('live-cache', String(live.cacheHours));
-  byId(doc, 'live-warning').textContent = live.enabled && live.apiKey === '' ? t('optionsLiveNoKey') : '';
+  byId(doc, 'live-warning').textContent = liveNotice || (live.enabled && live.apiKey === '' ? t('optionsLiveNoKey') : '');
+  const builtIn = doc.getElementById('pack-builtin') as HTMLInputElement | null;
+  if (builtIn) builtIn.checked = current.packs.builtIn;
+}
+
+/** Why the live source was turned back off (the reader refused its permission), until the next change. */
+let liveNotice = '';
+
+function hostOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
+
+/**
+ * Asks for what the live source needs to reach `endpoint`: its host
+ * permission (optional_host_permissions) and, in Firefox, the optional
+ * "website content" data-collection permission the manifest declares (claim
+ * text is website content). Must be called from the reader's gesture. Resolves
+ * false when refused or impossible.
+ */
+function requestLivePermission(endpoint: string): Promise<boolean> {
+  const pattern = endpointOriginPattern(endpoint);
+  if (pattern === null) return Promise.resolve(false);
+  const manifest = ext.runtime.getManifest() as { browser_specific_settings?: { gecko?: { data_collection_permissions?: { optional?: string[] } } } };
+  const optional = manifest.browser_specific_settings?.gecko?.data_collection_permissions?.optional ?? [];
+  const wanted: chrome.permissions.Permissions & { data_collection?: string[] } = { origins: [pattern] };
+  if (optional.includes('websiteContent')) wanted.data_collection = ['websiteContent'];
+  try {
+    return ext.permissions.request(wanted).catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
+// ------------------------------------------------------------------ fact-check packs
+
+function formatMegabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+function packItem(pack: PackEntry): HTMLElement {
+  const li = doc.createElement('li');
+  li.className = 'pack';
+  li.dataset.pack = pack.name;
+  li.dataset.builtIn = String(pack.builtIn);
+  li.dataset.loaded = String(pack.loaded);
+  const name = doc.createElement('p');
+  name.className = 'pack-name';
+  name.textContent = pack.name;
+  const badge = doc.createElement('span');
+  badge.className = 'pack-badge';
+  badge.textContent = t(pack.builtIn ? 'optionsPackBuiltIn' : 'optionsPackImported');
+  name.append(badge);
+  if (!pack.loaded) {
+    const off = doc.createElement('span');
+    off.className = 'pack-badge';
+    off.textContent = t('optionsPackNotLoaded');
+    name.append(off);
+  }
+  li.append(name);
+  if (pack.description) {
+    const description = doc.createElement('p');
+    description.textContent = pack.description;
+    li.append(description);
+  }
+  const meta = doc.createElement('p');
+  meta.className = 'pack-meta';
+  meta.textContent = t('optionsPackMeta', [pack.records.toLocaleString(), formatMegabytes(pack.bytes)]);
+  if (pack.fileName && pack.importedAt) {
+    meta.textContent += ` · ${t('optionsPackFrom', [pack.fileName, formatTime(pack.importedAt)])}`;
+  }
+  li.append(meta);
+  // The credit each pack carries: its source and licence, as the pack states them.
+  const credit = doc.createElement('dl');
+  credit.className = 'pack-credit';
+  for (const [label, value] of [
+    [t('optionsPackSource'), pack.source],
+    [t('optionsPackLicence'), pack.licence],
+  ] as const) {
+    if (!value) continue;
+    const dt = doc.createElement('dt');
+    dt.textContent = label;
+    const dd = doc.createElement('dd');
+    dd.textContent = value;
+    credit.append(dt, dd);
+  }
+  if (credit.childElementCount > 0) li.append(credit);
+  if (pack.error) {
+    const error = doc.createElement('p');
+    error.className = 'error';
+    error.textContent = t('optionsPackFailed', [pack.error]);
+    li.append(error);
+  }
+  if (pack.builtIn) {
+    const field = doc.createElement('div');
+    field.className = 'field';
+    const box = doc.createElement('input');
+    box.type = 'checkbox';
+    box.id = 'pack-builtin';
+    box.checked = current.packs.builtIn;
+    box.addEventListener('change', () => {
+      void update((s) => {
+        s.packs.builtIn = box.checked;
+      }).then(renderPacks);
+    });
+    const label = doc.createElement('label');
+    label.htmlFor = box.id;
+    label.textContent = t('optionsPackUseBuiltIn');
+    field.append(box, label);
+    li.append(field);
+  } else {
+    const remove = doc.createElement('button');
+    remove.type = 'button';
+    remove.className = 'pack-remove';
+    remove.textContent = t('optionsPackRemove');
+    remove.setAttribute('aria-label', t('optionsPackRemoveLabel', [pack.name]));
+    remove.addEventListener('click', () => void removeImportedPack(pack.name));
+    li.append(remove);
+  }
+  return li;
+}
+
+let packsRendering: Promise<void> = Promise.resolve();
+
+/** The packs as the background has them loaded now. Serialised: a slow answer never overwrites a newer one. */
+function renderPacks(): Promise<void> {
+  packsRendering = packsRendering.then(showPacks, showPacks);
+  return packsRendering;
+}
+
+async function showPacks(): Promise<void> {
+  const list = byId(doc, 'packs');
+  const timing = byId(doc, 'packs-timing');
+  try {
+    const { packs, timing: load, quarantined, liveCached } = await listPacks();
+    list.replaceChildren(...packs.map(packItem));
+    const lines: string[] = [];
+    if (load) lines.push(t('optionsPacksTiming', [String(Math.round(load.totalMs)), String(Math.round(load.fetchMs)), String(Math.round(load.loadMs))]));
+    if (quarantined > 0) lines.push(t('optionsPacksQuarantined', [String(quarantined)]));
+    timing.textContent = lines.join(' ');
+    timing.dataset.totalMs = load ? String(load.totalMs) : '';
+    byId(doc, 'live-cache-count').textContent = t('optionsLiveCached', [String(liveCached)]);
+  } catch (error) {
+    const li = doc.createElement('li');
+    li.className = 'error';
+    li.textContent = t('optionsPacksUnavailable', [error instanceof Error ? error.message : String(error)]);
+    list.replaceChildren(li);
+  }
+}
+
+function packStatus(text: string, isError: boolean): void {
+  const status = byId(doc, 'pack-status');
+  status.classList.toggle('error', isError);
+  status.textContent = text;
+}
+
+async function importChosenPack(input: HTMLInputElement): Promise<void> {
+  const file = input.files?.[0];
+  if (!file) return;
+  packStatus(t('optionsPackImporting', [file.name]), false);
+  let status: [string, boolean];
+  try {
+    const { pack, replaced } = await importPackFile(file);
+    status = [t(replaced ? 'optionsPackReplaced' : 'optionsPackImportDone', [pack.name, pack.records.toLocaleString()]), false];
+  } catch (error) {
+    const reason = error instanceof PackFileTooLarge ? t('optionsPackTooLarge', [error.message]) : error instanceof Error ? error.message : String(error);
+    status = [t('optionsPackImportFailed', [file.name, reason]), true];
+  }
+  input.value = '';
+  await renderPacks(); // the list first: the status line then speaks of what is shown
+  packStatus(...status);
+}
+
+async function removeImportedPack(name: string): Promise<void> {
+  let status: [string, boolean];
+  try {
+    await removePack(name);
+    status = [t('optionsPackRemoved', [name]), false];
+  } catch (error) {
+    status = [t('optionsPackRemoveFailed', [name, error instanceof Error ? error.message : String(error)]), true];
+  }
+  await renderPacks();
+  packStatus(...status);
+  byId(doc, 'pack-file').focus();
 }
 
 function setUnlessFocused(id: string, value: string): void {
@@ -155,7 +346,8 @@ async function renderProblems(): Promise<void> {
         const li = doc.createElement('li');
         li.className = 'problem';
         const heading = doc.createElement('p');
-        heading.textContent = t(entry.source === 'settings' ? 'optionsProblemSettings' : 'optionsProblemNotes', [formatTime(entry.at)]);
+        const headingKey = entry.source === 'settings' ? 'optionsProblemSettings' : entry.source === 'packs' ? 'optionsProblemPacks' : 'optionsProblemNotes';
+        heading.textContent = t(headingKey, [formatTime(entry.at)]);
         const reasons = doc.createElement('ul');
         for (const problem of entry.problems) {
           const item = doc.createElement('li');
@@ -254,8 +446,18 @@ function wireSettings(): void {
 
   byId<HTMLInputElement>(doc, 'live-enabled').addEventListener('change', (event) => {
     const checked = (event.target as HTMLInputElement).checked;
+    // Asked now, while the reader's click is current: the endpoint's host permission.
+    const permission = checked ? requestLivePermission(current.liveSource.endpoint) : undefined;
+    liveNotice = '';
     void update((s) => {
       s.liveSource.enabled = checked;
+    }).then(async () => {
+      if (permission && !(await permission)) {
+        liveNotice = t('optionsLivePermissionRefused', [hostOf(current.liveSource.endpoint)]);
+        await update((s) => {
+          s.liveSource.enabled = false;
+        });
+      }
     });
   });
   byId<HTMLInputElement>(doc, 'live-key').addEventListener('change', (event) => {
@@ -282,8 +484,16 @@ function wireSettings(): void {
     }
     error.textContent = '';
     input.removeAttribute('aria-invalid');
+    // A new service needs its own permission: asked while the reader's input is current.
+    const permission = current.liveSource.enabled && value !== current.liveSource.endpoint ? requestLivePermission(value) : undefined;
+    liveNotice = '';
     void update((s) => {
       s.liveSource.endpoint = value;
+    }).then(async () => {
+      if (permission && !(await permission)) {
+        liveNotice = t('optionsLivePermissionRefused', [hostOf(value)]);
+        render();
+      }
     });
   });
   byId<HTMLInputElement>(doc, 'live-cache').addEventListener('change', (event) => {
@@ -301,6 +511,11 @@ function wireSettings(): void {
       s.liveSource.cacheHours = hours;
     });
   });
+}
+
+function wirePacks(): void {
+  const input = byId<HTMLInputElement>(doc, 'pack-file');
+  input.addEventListener('change', () => void importChosenPack(input));
 }
 
 function wireData(): void {
@@ -347,10 +562,11 @@ async function deleteAll(): Promise<void> {
   const status = byId(doc, 'data-status');
   try {
     await deleteAllNotes();
+    await deleteAllFactChecks();
     await clearAllStoredSettings();
     current = defaultSettings();
     render();
-    await Promise.all([renderProblems(), renderNotesSummary()]);
+    await Promise.all([renderProblems(), renderNotesSummary(), renderPacks()]);
     byId(doc, 'export-all-out').replaceChildren();
     status.textContent = t('optionsDeleteDone');
   } catch (error) {
@@ -376,6 +592,7 @@ async function start(): Promise<void> {
   const loaded = await loadSettingsReport();
   current = loaded.settings;
   wireSettings();
+  wirePacks();
   wireData();
   render();
   if (loaded.problems.length > 0) {
@@ -386,12 +603,14 @@ async function start(): Promise<void> {
   onSettingsChanged(() => {
     // Read through the store's repair: a corrupt value another context wrote is fixed and logged, and shown.
     void loadSettingsReport().then((report) => {
+      const packsChanged = report.settings.packs.builtIn !== current.packs.builtIn;
       current = report.settings;
       render();
       void renderProblems();
+      if (packsChanged) void renderPacks();
     });
   });
-  await Promise.all([renderProblems(), renderNotesSummary()]);
+  await Promise.all([renderProblems(), renderNotesSummary(), renderPacks()]);
   doc.body.dataset.ready = 'true';
 }
 

@@ -39,6 +39,11 @@ export interface LiveSourceSettings {
   cacheHours: number;
 }
 
+export interface PackSettings {
+  /** The fact-check pack that ships with ClaimLens: on unless the reader turns it off (it cannot be deleted). */
+  builtIn: boolean;
+}
+
 export interface Settings {
   version: typeof SETTINGS_VERSION;
   /** Global off switch: when false, nothing is analysed or drawn anywhere. */
@@ -53,6 +58,7 @@ export interface Settings {
   /** Hostnames (e.g. "example.com") annotated automatically, or never. */
   sites: { always: string[]; never: string[] };
   liveSource: LiveSourceSettings;
+  packs: PackSettings;
 }
 
 export const DEFAULT_LIVE_ENDPOINT = 'https://factchecktools.googleapis.com/v1alpha1/claims:search';
@@ -66,6 +72,7 @@ export function defaultSettings(): Settings {
     sourcing: Object.fromEntries(SOURCING_KINDS.map((k) => [k, true])) as Record<SourcingKind, boolean>,
     sites: { always: [], never: [] },
     liveSource: { enabled: false, apiKey: '', endpoint: DEFAULT_LIVE_ENDPOINT, cacheHours: 24 * 7 },
+    packs: { builtIn: true },
   };
 }
 
@@ -167,6 +174,13 @@ export function validateSettings(raw: unknown): ValidatedSettings {
       }
     } else {
       problems.push('liveSource is not an object');
+    }
+  }
+  if (raw.packs !== undefined) {
+    if (isRecord(raw.packs)) {
+      settings.packs.builtIn = bool(raw.packs.builtIn, 'packs.builtIn', settings.packs.builtIn);
+    } else {
+      problems.push('packs is not an object');
     }
   }
   if (raw.version !== undefined && raw.version !== SETTINGS_VERSION) {

@@ -1,6 +1,6 @@
 // The storage problems log: what was wrong with stored data, when, and the
 // data itself, kept in storage.local for the options page to show. Corrupt
-// settings and quarantined notes are reported here, never silently dropped.
+// settings, quarantined notes and quarantined fact-check packs are reported here, never silently dropped.
 // Bounded: the newest entries are kept, each with at most MAX_DATA_CHARS of data.
 
 import type { StorageAreaLike } from './area';
@@ -12,7 +12,7 @@ export const MAX_DATA_CHARS = 100_000;
 export interface StorageProblem {
   /** ISO 8601. */
   at: string;
-  source: 'settings' | 'notes';
+  source: 'settings' | 'notes' | 'packs';
   /** One line per problem, in plain words. */
   problems: string[];
   /** The offending stored value as JSON (truncated to MAX_DATA_CHARS), when there is one. */
@@ -24,7 +24,7 @@ function isProblem(value: unknown): value is StorageProblem {
   const entry = value as Record<string, unknown>;
   return (
     typeof entry.at === 'string' &&
-    (entry.source === 'settings' || entry.source === 'notes') &&
+    (entry.source === 'settings' || entry.source === 'notes' || entry.source === 'packs') &&
     Array.isArray(entry.problems) &&
     entry.problems.every((p) => typeof p === 'string') &&
     (entry.data === undefined || typeof entry.data === 'string')

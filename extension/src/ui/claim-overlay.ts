@@ -5,11 +5,24 @@
 // Other ClaimLens UI on the page (the reader's notes) goes through it too: an
 // `OverlayExtension` fills the notes' mount points, and may show its own
 // content in the popover and its own highlight layer, themed like the claims.
+// A flagged comment section gets one marker (comment-marker.ts) at its heading,
+// toggled with the highlights; its finding opens in the same popover, and the
+// members of each cluster share a subtle highlight while it is open. It is
+// never one of the claims.
 
 import type { Claim } from '../analysis';
+import type { PlacedCommentSection } from '../dom/comment-section';
 import { itemAtPoint } from '../dom/hit-test';
 import { type StyleKind, type ViewFilter, isShown, styleKind } from './claim-filter';
-import { FLASH_HIGHLIGHT_NAME, claimHighlightName, currentHighlightName, readerNoteHighlightName } from './highlight-styles';
+import { renderCommentFinding } from './comment-finding-view';
+import { CommentMarker } from './comment-marker';
+import {
+  FLASH_HIGHLIGHT_NAME,
+  claimHighlightName,
+  commentClusterHighlightName,
+  currentHighlightName,
+  readerNoteHighlightName,
+} from './highlight-styles';
 import type { Translate } from './i18n';
 import { NOTE_CSS } from './note-styles';
 import { NotePopover } from './note-popover';
@@ -55,6 +68,10 @@ export class ClaimOverlay {
   private extension: OverlayExtension | undefined;
   /** The reader's notes' passages; undefined until their owner has set them (then registered even when empty). */
   private readerNoteRanges: readonly Range[] | undefined;
+  private comments: PlacedCommentSection | null = null;
+  private readonly marker: CommentMarker;
+  /** The comment finding is open in the popover (its cluster highlight is registered). */
+  private findingOpen = false;
 
   constructor(
     private readonly doc: Document,
@@ -66,6 +83,7 @@ export class ClaimOverlay {
     sheet.replaceSync(NOTE_CSS);
     this.host.addSheet(sheet);
     this.popover = new NotePopover(doc, this.host, t);
+    this.marker = new CommentMarker(doc, this.host, t, () => this.openCommentFinding());
     this.colourScheme = doc.defaultView?.matchMedia('(prefers-color-scheme: dark)');
   }
 
@@ -146,6 +164,71 @@ export class ClaimOverlay {
     }
   }
 
+  /** The page's flagged comment section (null: none, or nothing to say about it). Marked while the overlay is shown. */
+  setComments(section: PlacedCommentSection | null): void {
+    const before = this.comments;
+    this.comments = section;
+    if (this.findingOpen && (section === null || before?.comments.finding !== section.comments.finding)) {
+      this.popover.close();
+    }
+    if (this.shown) {
+      this.marker.render(section);
+    }
+  }
+
+  /** The comment section's marker button, while it is shown (for the content script's own use and tests of it). */
+  get commentMarker(): HTMLElement | undefined {
+    return this.marker.element;
+  }
+
+  /** Re-renders the open note in place: its claim gained data (live fact-check answers). */
+  refreshOpenNote(): void {
+    const openId = this.popover.claimId;
+    const entry = openId === undefined ? undefined : this.shownList.find((item) => item.claim.id === openId);
+    if (!entry) {
+      return;
+    }
+    const extension = this.extension;
+    this.popover.refresh(entry.claim, this.context, entry.claim.checkworthy, (note) => {
+      const mount = note.querySelector<HTMLElement>(`[data-claimlens-mount="${READER_NOTES_MOUNT}"]`);
+      if (mount && extension) extension.fillReaderNotes(mount, entry.claim);
+    });
+  }
+
+  /** Opens the comment finding next to the section's heading, and highlights what each cluster's members share. */
+  openCommentFinding(): void {
+    const section = this.comments;
+    if (!this.shown || !section) {
+      return;
+    }
+    const anchor = this.doc.createRange();
+    anchor.selectNodeContents(section.anchor);
+    this.popover.show(this.t('commentsTitle'), [renderCommentFinding(this.doc, section.comments, this.t)], [anchor], {
+      onClose: () => {
+        this.findingOpen = false;
+        this.unregister(commentClusterHighlightName('light'));
+        this.unregister(commentClusterHighlightName('dark'));
+        this.marker.setExpanded(false);
+      },
+    });
+    this.findingOpen = true;
+    this.marker.setExpanded(true);
+    this.registerClusterHighlight();
+  }
+
+  private registerClusterHighlight(): void {
+    const section = this.comments;
+    this.unregister(commentClusterHighlightName('light'));
+    this.unregister(commentClusterHighlightName('dark'));
+    if (!this.findingOpen || !section) {
+      return;
+    }
+    const ranges = section.clusters.flat();
+    if (ranges.length > 0) {
+      this.register(commentClusterHighlightName(this.theme), new Highlight(...ranges));
+    }
+  }
+
   setFilter(filter: ViewFilter): void {
     this.filter = filter;
     this.rebuild();
@@ -166,6 +249,7 @@ export class ClaimOverlay {
     this.doc.addEventListener('pointerdown', this.onPointerDown, true);
     this.colourScheme?.addEventListener('change', this.onSchemeChange);
     this.rebuild();
+    this.marker.render(this.comments);
   }
 
   hide(): void {
@@ -179,6 +263,7 @@ export class ClaimOverlay {
     this.doc.removeEventListener('pointerdown', this.onPointerDown, true);
     this.colourScheme?.removeEventListener('change', this.onSchemeChange);
     this.popover.detach();
+    this.marker.detach();
     this.host.remove();
     this.current = undefined;
     this.keyboardArmed = false;
@@ -278,6 +363,7 @@ export class ClaimOverlay {
     this.hide();
     this.placed = [];
     this.shownList = [];
+    this.comments = null;
   }
 
   /** Makes a claim the current one; `mark` draws the keyboard focus mark on it (not after a mouse click). */
@@ -323,6 +409,7 @@ export class ClaimOverlay {
         this.unregister(name);
       }
     }
+    this.registerClusterHighlight(); // after a theme change, in the new theme's colours
     if (this.readerNoteRanges) {
       groups.set(readerNoteHighlightName(this.theme), [...this.readerNoteRanges]);
     }

@@ -32,6 +32,17 @@ export function readerNoteHighlightName(theme: Theme): string {
   return `${HIGHLIGHT_PREFIX}${theme}-readernote`;
 }
 
+/** What the members of a flagged comment cluster share, while the comment finding is open. */
+export function commentClusterHighlightName(theme: Theme): string {
+  return `${HIGHLIGHT_PREFIX}${theme}-comment-cluster`;
+}
+
+/** Comment-cluster colours: Okabe–Ito reddish purple, a faint tint with a dotted underline (subtle: it marks page text that is not the article). */
+export const COMMENT_CLUSTER_COLOURS: Record<Theme, { tint: Rgb; line: Rgb; alpha: number }> = {
+  light: { tint: [0xcc, 0x79, 0xa7], line: [0x8f, 0x3b, 0x6e], alpha: 0.16 },
+  dark: { tint: [0xcc, 0x79, 0xa7], line: [0xe8, 0xa6, 0xcc], alpha: 0.24 },
+};
+
 /** Reader-note overline colours: blue, at ≥ 3:1 against every background of the theme (palette.test). */
 export const READER_NOTE_COLOURS: Record<Theme, Rgb> = { light: [0x25, 0x63, 0xeb], dark: [0x8a, 0xb4, 0xf8] };
 
@@ -53,6 +64,11 @@ function buildCss(): string {
     const focus = theme === 'light' ? 'rgb(0 0 0)' : 'rgb(255 255 255)';
     rules.push(`::highlight(${currentHighlightName(theme)}) { text-decoration: underline overline 3px solid ${focus}; }`);
     rules.push(`::highlight(${readerNoteHighlightName(theme)}) { text-decoration: overline 2px ${cssRgb(READER_NOTE_COLOURS[theme])}; }`);
+    const cluster = COMMENT_CLUSTER_COLOURS[theme];
+    rules.push(
+      `::highlight(${commentClusterHighlightName(theme)}) { background-color: ${cssRgb(cluster.tint, cluster.alpha)}; ` +
+        `text-decoration: underline dotted 1px ${cssRgb(cluster.line)}; }`,
+    );
   }
   // Black on Okabe–Ito yellow reads on any page, light or dark.
   rules.push(`::highlight(${FLASH_HIGHLIGHT_NAME}) { background-color: rgb(240 228 66); color: rgb(0 0 0); }`);

@@ -22,6 +22,8 @@ export class NotePopover {
   private returnFocus: Element | null = null;
   private frame = 0;
   private openClaimId: string | undefined;
+  /** Told when what `show` put in the popover goes away (closed, or replaced by other content). */
+  private onContentGone: (() => void) | undefined;
   /** The note's position, as a constructed sheet: a strict page CSP may block style attributes. */
   private readonly positionSheet: CSSStyleSheet;
 
@@ -70,17 +72,45 @@ export class NotePopover {
    * `label`, next to `ranges`. With `focus: false` (an offer beside the
    * reader's selection) focus stays where it is.
    */
-  show(label: string, content: readonly Node[], ranges: readonly Range[], { focus = true }: { focus?: boolean } = {}): void {
+  show(
+    label: string,
+    content: readonly Node[],
+    ranges: readonly Range[],
+    { focus = true, onClose }: { focus?: boolean; onClose?: () => void } = {},
+  ): void {
     const popover = this.present(content, ranges, 0);
     popover.removeAttribute('aria-labelledby');
     popover.setAttribute('aria-label', label);
     this.openClaimId = undefined;
+    this.onContentGone = onClose;
     if (focus) {
       popover.focus({ preventScroll: true });
     }
   }
 
+  /**
+   * Renders the open note of `claim` again in place (its data changed: live
+   * fact-check answers arrived), keeping the popover where it is and focus inside it.
+   */
+  refresh(claim: Claim, context: NoteContext, checkworthy: boolean, fillMounts?: (note: HTMLElement) => void): void {
+    const popover = this.popover;
+    if (!popover || !this.isOpen() || this.openClaimId !== claim.id) {
+      return;
+    }
+    const note = renderNote(this.doc, claim, context, this.t, checkworthy);
+    fillMounts?.(note);
+    const focusInside = popover.contains(this.host.shadow().activeElement);
+    const scrollTop = popover.scrollTop;
+    popover.replaceChildren(this.closeButton(), note);
+    popover.scrollTop = scrollTop;
+    this.reposition();
+    if (focusInside) {
+      popover.focus({ preventScroll: true });
+    }
+  }
+
   private present(content: Node | readonly Node[], ranges: readonly Range[], line: number): HTMLElement {
+    this.contentGone();
     const popover = this.ensurePopover();
     const active = this.doc.activeElement;
     if (!this.isOpen()) {
@@ -121,6 +151,7 @@ export class NotePopover {
   /** Forgets the popover (its host is being removed). */
   detach(): void {
     this.close();
+    this.contentGone();
     this.listen(false);
     this.popover = undefined;
     this.anchor = undefined;
@@ -146,9 +177,16 @@ export class NotePopover {
     return popover;
   }
 
+  private contentGone(): void {
+    const callback = this.onContentGone;
+    this.onContentGone = undefined;
+    callback?.();
+  }
+
   private onClosed(): void {
     this.listen(false);
     this.openClaimId = undefined;
+    this.contentGone();
     // Give focus back only if it is still ours (Escape, the close button), not
     // when the reader closed the note by clicking somewhere else.
     const active = this.doc.activeElement;

@@ -4,6 +4,7 @@
 // Light by default, dark when the reader prefers it or the page is dark.
 
 import { SOURCING_KINDS } from '../settings/schema';
+import { COMMENTS_CSS } from './comment-styles';
 import { STYLE_KINDS, SOURCING_DECORATION, cssRgb, kindColours } from './palette';
 
 const LIGHT = `
@@ -159,7 +160,24 @@ ${SR_ONLY_CSS}
   font-style: italic;
 }
 .note-match-claim { display: block; }
+.note-match-claimant, .note-match-why, .note-attribution-note {
+  display: block;
+  color: var(--cl-muted);
+  font-size: 13px;
+}
+.note-attribution-note { font-style: italic; }
+.note-consensus { margin: 6px 0 0; font-weight: 600; }
+.note-subheading {
+  margin: 8px 0 2px;
+  font-size: 12px;
+  font-weight: 600;
+  color: var(--cl-muted);
+}
+.note-live-status, .note-live-cached, .note-live-failure { margin: 0 0 4px; }
+.note-live-cached { color: var(--cl-muted); font-size: 12px; }
+.note-live-failure { color: var(--cl-error); }
 .note a { color: var(--cl-link); }
+${COMMENTS_CSS}
 ${legendCss(':host', ':host([data-theme="dark"])')}
 @media (prefers-color-scheme: dark) {
 ${legendRules((theme, rule) => (theme === 'dark' ? `:host ${rule}` : '')).replace(/^\n/gm, '')}

@@ -1,10 +1,12 @@
 // Renders one claim's full note as DOM: what the claim is and why it was
 // flagged, how it is sourced, the quotes and their speakers, the dates and
-// figures it rests on, published fact-checks, and what to check next.
+// figures it rests on, published fact-checks (from the loaded packs, and from
+// the opt-in live source when the reader turned it on, with its failures told
+// as such), and what to check next.
 // Everything from the analysis goes in as text (textContent), never as
 // markup: the note quotes the page, and the page is untrusted.
 
-import type { Claim, Entity, Quote, SourcingKind } from '../analysis';
+import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, Quote, SourcingKind } from '../analysis';
 import type { MessageKey, Translate } from './i18n';
 
 /** The rest of the analysis a note draws on. */
@@ -51,7 +53,49 @@ export function scorePercent(score: number): string {
 
 /** The role the article gives a speaker ("Deputy Mayor"), from the entity list. */
 export function speakerRole(speaker: string, entities: readonly Entity[]): string | null {
-  return entities.find((entity) => entity.name === speaker)?.descriptor ?? null;
+  const entity = entities.find((candidate) => candidate.name === speaker);
+  return entity?.descriptor ?? entity?.role ?? null;
+}
+
+/** A speaker's role: as the attribution stage gives it for this claim or quote, else from the entity list. */
+export function roleOf(speaker: string, given: string | null | undefined, entities: readonly Entity[]): string | null {
+  return given || speakerRole(speaker, entities);
+}
+
+/** Everyone a claim's speaker could be, when the attribution is ambiguous (two or more people). */
+export function claimCandidates(claim: Claim): string[] {
+  const candidates = claim.sourcing.speaker_candidates ?? [];
+  return claim.sourcing.speaker === null && candidates.length > 1 ? candidates : [];
+}
+
+/** A claim's fact-check status, for analyses from before the core reported it. */
+export function factCheckStatus(claim: Claim): FactCheckStatus {
+  return claim.note.fact_check_status ?? (claim.matches.length > 0 ? 'matched' : claim.checkworthy ? 'none_found' : 'not_checked');
+}
+
+/** The matched fact-checks of a claim: the loaded packs', then the live source's, without repeats (same link). */
+export function allMatches(claim: Claim): FactCheckMatch[] {
+  const seen = new Set<string>();
+  const out: FactCheckMatch[] = [];
+  for (const match of [...claim.matches, ...(claim.live?.matches ?? [])]) {
+    const key = match.url ?? `${match.pack ?? ''}:${match.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(match);
+  }
+  return out;
+}
+
+const STATUS_TEXT: Record<FactCheckStatus, MessageKey> = {
+  matched: 'noteNoFactChecks', // not shown with matches; here for completeness
+  none_found: 'noteNoFactChecks',
+  no_packs: 'noteNoPacks',
+  not_checked: 'noteNotChecked',
+};
+
+/** What the loaded packs said, when they matched nothing: "none found" is not "not searched". */
+export function factCheckStatusText(status: FactCheckStatus, t: Translate): string {
+  return t(STATUS_TEXT[status]);
 }
 
 /** Quotes that overlap the claim. */
@@ -157,13 +201,21 @@ function sourcingSection(h: Builder, claim: Claim, context: NoteContext, t: Tran
   line.append(h.el('span', 'note-label', t('noteSourcing')), ' ', h.el('span', `sourcing sourcing-${kind}`, t(SOURCING_LABELS[kind])));
   if (speaker) {
     line.append(' — ', h.el('span', 'note-speaker', speaker));
-    const role = speakerRole(speaker, context.entities);
+    const role = roleOf(speaker, claim.sourcing.speaker_role ?? claim.note.sourcing?.role, context.entities);
     if (role) {
       line.append(', ', h.el('span', 'note-role', role));
     }
   }
   if (cue) {
     line.append(' ', t('noteCue'), ' ', h.el('q', 'note-cue', cue));
+  }
+  // An attribution the article leaves open: both people, and why; never one picked silently.
+  const candidates = claimCandidates(claim);
+  if (candidates.length > 0) {
+    line.append(h.el('span', 'note-ambiguous', t('noteAmbiguousCandidates', [candidates.join(t('noteCandidatesSeparator'))])));
+  }
+  if (claim.sourcing.attribution_note && candidates.length > 0) {
+    line.append(h.el('span', 'note-attribution-note', claim.sourcing.attribution_note));
   }
   return line;
 }
@@ -173,7 +225,7 @@ function quoteItem(h: Builder, quote: Quote, context: NoteContext, t: Translate)
   item.append(h.el('q', '', quote.text), ' — ');
   if (quote.speaker) {
     item.append(h.el('span', 'note-speaker', quote.speaker));
-    const role = speakerRole(quote.speaker, context.entities);
+    const role = roleOf(quote.speaker, quote.speaker_role, context.entities);
     if (role) item.append(', ', h.el('span', 'note-role', role));
   } else {
     item.append(h.el('span', 'note-speaker', t('noteSpeakerUnknown')));
@@ -185,29 +237,127 @@ function quoteItem(h: Builder, quote: Quote, context: NoteContext, t: Translate)
       h.el(
         'span',
         'note-ambiguous',
-        candidates.length > 0 ? t('noteAmbiguousCandidates', [candidates.join(', ')]) : t('noteAmbiguous'),
+        candidates.length > 0 ? t('noteAmbiguousCandidates', [candidates.join(t('noteCandidatesSeparator'))]) : t('noteAmbiguous'),
       ),
     );
+    if (quote.attribution_note) item.append(h.el('span', 'note-attribution-note', quote.attribution_note));
   }
   return item;
 }
 
+/**
+ * Published fact-checks: the loaded packs' matches (verdict, fact-checker,
+ * date, link, why it matched) and whether the fact-checkers agree; or what
+ * the packs said (none found / no pack loaded / not looked up). Then the live
+ * source's answer, its search under way, or its failure.
+ */
 function factChecksSection(h: Builder, claim: Claim, t: Translate): HTMLElement {
-  if (claim.matches.length === 0) {
-    return h.section(t('noteFactChecks'), h.el('p', 'note-no-matches', t('noteNoFactChecks')));
-  }
-  const items = claim.matches.map((match) => {
-    const item = h.el('span', 'note-match');
-    item.append(h.el('strong', 'note-verdict', match.verdict ?? t('noteVerdictUnknown')));
-    const origin = [match.publisher, match.date].filter((part): part is string => Boolean(part)).join(', ');
-    if (origin) item.append(' — ', origin);
-    item.append(h.el('span', 'note-match-claim', t('noteMatchedClaim', [match.claim])));
-    if (match.url) {
-      item.append(' ', h.link(t('noteReadFactCheck'), match.url));
+  const section = h.section(t('noteFactChecks'));
+  if (claim.matches.length > 0) {
+    const list = h.list(claim.matches.map((match) => matchItem(h, match, t)));
+    list.classList.add('note-matches');
+    section.append(list);
+    if (claim.note.consensus === 'agree' || claim.note.consensus === 'disagree') {
+      section.append(h.el('p', `note-consensus note-consensus-${claim.note.consensus}`, t(claim.note.consensus === 'agree' ? 'noteConsensusAgree' : 'noteConsensusDisagree')));
     }
-    return item;
-  });
-  return h.section(t('noteFactChecks'), h.list(items));
+  } else {
+    const status = factCheckStatus(claim);
+    const line = h.el('p', 'note-no-matches', factCheckStatusText(status, t));
+    line.dataset.status = status;
+    section.append(line);
+  }
+  if (claim.live) {
+    section.append(liveBlock(h, claim.live, t));
+  }
+  return section;
+}
+
+function matchItem(h: Builder, match: FactCheckMatch, t: Translate): HTMLElement {
+  const item = h.el('span', 'note-match');
+  if (match.pack) item.dataset.pack = match.pack;
+  item.append(h.el('strong', 'note-verdict', match.verdict ?? t('noteVerdictUnknown')));
+  if (match.publisher || match.date) {
+    item.append(' — ');
+    if (match.publisher) item.append(h.el('span', 'note-publisher', match.publisher));
+    if (match.publisher && match.date) item.append(', ');
+    if (match.date) item.append(h.el('time', 'note-match-date', match.date));
+  }
+  item.append(h.el('span', 'note-match-claim', t('noteMatchedClaim', [match.claim])));
+  if (match.claimant) {
+    item.append(h.el('span', 'note-match-claimant', match.claim_date ? t('noteClaimantOn', [match.claimant, match.claim_date]) : t('noteClaimant', [match.claimant])));
+  }
+  if (match.why && match.why.length > 0) {
+    item.append(h.el('span', 'note-match-why', t('noteWhyMatched', [match.why.join('; ')])));
+  }
+  if (match.url) {
+    item.append(' ', h.link(t('noteReadFactCheck'), match.url));
+  }
+  return item;
+}
+
+/** The live source's part of the note. Its failure is said as such, next to (never instead of) the local results. */
+function liveBlock(h: Builder, live: LiveLookup, t: Translate): HTMLElement {
+  const block = h.el('div', 'note-live');
+  block.dataset.state = live.state;
+  block.append(h.el('h4', 'note-subheading', t('noteLiveHeading')));
+  if (live.state === 'pending') {
+    block.append(h.el('p', 'note-live-status', t('noteLivePending')));
+    return block;
+  }
+  if (live.state === 'failed') {
+    const failure = h.el('p', 'note-live-failure', t('noteLiveFailed', [liveFailureText(live.failure, t)]));
+    if (live.failure) failure.dataset.kind = live.failure.kind;
+    block.append(failure);
+    return block;
+  }
+  if (live.matches.length > 0) {
+    const list = h.list(live.matches.map((match) => matchItem(h, match, t)));
+    list.classList.add('note-live-matches');
+    block.append(list);
+  } else {
+    block.append(h.el('p', 'note-live-status', t('noteLiveNone', [String(live.received)])));
+  }
+  if (live.cached && live.fetchedAt) {
+    block.append(h.el('p', 'note-live-cached', t('noteLiveCached', [live.fetchedAt.slice(0, 10)])));
+  }
+  return block;
+}
+
+/** Why the live source gave no answer, in the reader's words, with the service's own when it gave some. */
+export function liveFailureText(failure: LiveFailure | undefined, t: Translate): string {
+  let text: string;
+  switch (failure?.kind) {
+    case 'network':
+      text = t('noteLiveNetwork');
+      break;
+    case 'timeout':
+      text = t('noteLiveTimeout');
+      break;
+    case 'http':
+      text =
+        failure.status === 403
+          ? t('noteLiveForbidden')
+          : failure.status === 429
+            ? t('noteLiveQuota')
+            : t('noteLiveHttp', [String(failure.status ?? '?')]);
+      break;
+    case 'service':
+      text = t('noteLiveService');
+      break;
+    case 'malformed':
+      text = t('noteLiveMalformed');
+      break;
+    case 'too_large':
+      text = t('noteLiveTooLarge');
+      break;
+    case 'empty':
+      text = t('noteLiveEmpty');
+      break;
+    default:
+      text = t('failureUnknown');
+  }
+  const detail = failure?.detail?.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return detail ? t('noteLiveDetail', [text, detail]) : text;
 }
 
 /** Small DOM helpers; every string goes in as text. */

@@ -4,7 +4,7 @@
 
 import type { Analysis, Claim } from '../analysis';
 import type { Translate } from './i18n';
-import { SOURCING_LABELS, kindLabel, quotesOf, scorePercent, speakerRole } from './note-view';
+import { SOURCING_LABELS, allMatches, claimCandidates, factCheckStatus, factCheckStatusText, kindLabel, liveFailureText, quotesOf, roleOf, scorePercent } from './note-view';
 import type { ArticleSummary } from './summary';
 
 /** Backslash-escapes Markdown syntax and flattens line breaks. */
@@ -64,6 +64,16 @@ export function markdownReport(analysis: Analysis, summary: ArticleSummary, t: T
     lines.push(`- ${t('summaryNoAmbiguous')}`);
   }
 
+  const comments = analysis.comments;
+  if (comments && comments.count > 0) {
+    lines.push('', `## ${t('commentsTitle')}`, '');
+    lines.push(
+      markdownText(
+        comments.finding ?? t(comments.level === 'some' ? 'commentsSomeRepetition' : 'commentsNoFinding', [String(comments.analysed ?? comments.count)]),
+      ),
+    );
+  }
+
   lines.push('', `## ${t('reportClaims')}`, '');
   summary.checkworthy.forEach((claim, index) => {
     lines.push(...claimSection(claim, index + 1, analysis, t), '');
@@ -78,8 +88,12 @@ function claimSection(claim: Claim, number: number, analysis: Analysis, t: Trans
   const { kind, speaker, cue } = claim.sourcing;
   let sourcing = t(SOURCING_LABELS[kind]);
   if (speaker) {
-    const role = speakerRole(speaker, analysis.entities);
+    const role = roleOf(speaker, claim.sourcing.speaker_role, analysis.entities);
     sourcing += ` — ${markdownText(speaker)}${role ? `, ${markdownText(role)}` : ''}`;
+  }
+  const candidates = claimCandidates(claim);
+  if (candidates.length > 0) {
+    sourcing += ` — ${t('noteAmbiguousCandidates', [candidates.map(markdownText).join(t('noteCandidatesSeparator'))])}`;
   }
   if (cue) sourcing += ` ${t('noteCue')} “${markdownText(cue)}”`;
   lines.push(`- ${t('noteSourcing')}: ${sourcing}`);
@@ -99,13 +113,21 @@ function claimSection(claim: Claim, number: number, analysis: Analysis, t: Trans
   for (const quantity of claim.quantities) {
     lines.push(`- ${t('noteFigures')}: “${markdownText(quantity.text)}”`);
   }
-  if (claim.matches.length === 0) {
-    lines.push(`- ${t('noteFactChecks')}: ${t('noteNoFactChecks')}`);
+  const matches = allMatches(claim);
+  if (matches.length === 0) {
+    lines.push(`- ${t('noteFactChecks')}: ${factCheckStatusText(factCheckStatus(claim), t)}`);
   }
-  for (const match of claim.matches) {
+  for (const match of matches) {
     const parts = [match.verdict ?? t('noteVerdictUnknown'), match.publisher, match.date].filter(Boolean).map((part) => markdownText(part!));
     const link = match.url ? markdownUrl(match.url) : null;
-    lines.push(`- ${t('noteFactChecks')}: ${parts.join(', ')}${link ? ` ${link}` : ''}`);
+    const why = match.why && match.why.length > 0 ? ` (${markdownText(t('noteWhyMatched', [match.why.join('; ')]))})` : '';
+    lines.push(`- ${t('noteFactChecks')}: ${parts.join(', ')} — ${t('noteMatchedClaim', [markdownText(match.claim)])}${why}${link ? ` ${link}` : ''}`);
+  }
+  if (claim.note.consensus === 'agree' || claim.note.consensus === 'disagree') {
+    lines.push(`- ${t(claim.note.consensus === 'agree' ? 'noteConsensusAgree' : 'noteConsensusDisagree')}`);
+  }
+  if (claim.live?.state === 'failed') {
+    lines.push(`- ${markdownText(t('noteLiveFailed', [liveFailureText(claim.live.failure, t)]))}`);
   }
   for (const check of claim.note.checks) {
     lines.push(`- ${t('noteChecks')}: ${markdownText(check)}`);

@@ -3,7 +3,7 @@
 // before trusting the article, counted from the analysis.
 
 import type { Analysis, Claim } from '../analysis';
-import { isAmbiguous, speakerRole } from './note-view';
+import { allMatches, claimCandidates, isAmbiguous, roleOf } from './note-view';
 
 export interface QuotedPerson {
   name: string;
@@ -25,10 +25,12 @@ export interface ArticleSummary {
   byKind: [string, number][];
   anonymous: number;
   vague: number;
-  /** Check-worthy claims with at least one published fact-check. */
+  /** Check-worthy claims with at least one published fact-check (from the packs or the live source). */
   matched: number;
-  /** Verdict -> how many matched fact-checks give it; most frequent first. */
+  /** Verdict -> how many matched fact-checks give it (each fact-check once); most frequent first. */
   verdicts: [string, number][];
+  /** Check-worthy claims the live source could not be asked about (it failed). */
+  liveFailed: number;
   quoted: QuotedPerson[];
   ambiguous: AmbiguousQuote[];
 }
@@ -46,9 +48,10 @@ export function summarise(analysis: Analysis): ArticleSummary {
     for (const kind of new Set(claim.kinds)) {
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
-    if (claim.matches.length > 0) {
+    const matches = allMatches(claim);
+    if (matches.length > 0) {
       matched++;
-      for (const match of claim.matches) {
+      for (const match of matches) {
         const verdict = match.verdict ?? '';
         verdicts.set(verdict, (verdicts.get(verdict) ?? 0) + 1);
       }
@@ -57,9 +60,20 @@ export function summarise(analysis: Analysis): ArticleSummary {
   const people = new Map<string, QuotedPerson>();
   for (const quote of analysis.quotes) {
     if (!quote.speaker) continue;
-    const person = people.get(quote.speaker) ?? { name: quote.speaker, role: speakerRole(quote.speaker, analysis.entities), quotes: 0 };
+    const person = people.get(quote.speaker) ?? { name: quote.speaker, role: roleOf(quote.speaker, quote.speaker_role, analysis.entities), quotes: 0 };
+    person.role ??= roleOf(quote.speaker, quote.speaker_role, analysis.entities);
     person.quotes++;
     people.set(quote.speaker, person);
+  }
+  // Quotes, then claims, whose speaker the article leaves open; one entry per passage.
+  const ambiguous: AmbiguousQuote[] = analysis.quotes
+    .filter(isAmbiguous)
+    .map((quote) => ({ text: quote.text, candidates: quote.speaker_candidates.filter((name) => name !== quote.speaker) }));
+  for (const claim of checkworthy) {
+    const candidates = claimCandidates(claim);
+    if (candidates.length > 0 && !analysis.quotes.some((quote) => isAmbiguous(quote) && quote.start < claim.end && quote.end > claim.start)) {
+      ambiguous.push({ text: claim.text, candidates });
+    }
   }
   return {
     checkworthy,
@@ -68,9 +82,8 @@ export function summarise(analysis: Analysis): ArticleSummary {
     vague: checkworthy.filter((claim) => claim.sourcing.kind === 'vague').length,
     matched,
     verdicts: countedDescending(verdicts),
+    liveFailed: checkworthy.filter((claim) => claim.live?.state === 'failed').length,
     quoted: [...people.values()].sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name)),
-    ambiguous: analysis.quotes
-      .filter(isAmbiguous)
-      .map((quote) => ({ text: quote.text, candidates: quote.speaker_candidates.filter((name) => name !== quote.speaker) })),
+    ambiguous,
   };
 }

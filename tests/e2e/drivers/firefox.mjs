@@ -152,6 +152,15 @@ export async function launchFirefox(extensionDir, viewport) {
     };
   }
 
+  function grantPermissions({ origins = [], data_collection = [] }) {
+    return evaluateInBrowserWindow(`(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const policy = WebExtensionPolicy.getByID(${JSON.stringify(extensionId)});
+      await ExtensionPermissions.add(policy.id, { permissions: [], origins: ${JSON.stringify(origins)}, data_collection: ${JSON.stringify(data_collection)} }, policy.extension);
+      return true;
+    })()`);
+  }
+
   /** The moz-extension:// address of a file in the extension. */
   const extensionUrl = (path) => extensionBase + path;
 
@@ -168,13 +177,12 @@ export async function launchFirefox(extensionDir, viewport) {
     /** The extension's own page at `path` (e.g. "options.html"), as a tab. */
     openExtensionPage: (path) => open(extensionUrl(path)),
     /** Grants an optional host permission as the reader's "Allow" would. */
-    grantOrigin: (origin) =>
-      evaluateInBrowserWindow(`(async () => {
-        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-        const policy = WebExtensionPolicy.getByID(${JSON.stringify(extensionId)});
-        await ExtensionPermissions.add(policy.id, { permissions: [], origins: [${JSON.stringify(origin)}] }, policy.extension);
-        return true;
-      })()`),
+    grantOrigin: (origin) => grantPermissions({ origins: [origin] }),
+    /**
+     * Grants optional permissions as the reader's "Allow" in the prompt would:
+     * `{origins, data_collection}` (Firefox's optional data-collection permissions).
+     */
+    grantPermissions,
     /** The id of the sidebar panel Firefox shows, or null when the sidebar is closed. */
     openSidebar: () =>
       evaluateInBrowserWindow(`(() => { const s = window.SidebarController ?? window.SidebarUI; return (s.isOpen && s.currentID) || null; })()`),

@@ -82,6 +82,13 @@ ${SR_ONLY_CSS}
   -webkit-line-clamp: 3;
 }
 .claims-panel .chip, .claims-panel .swatch { padding: 0 6px; border-radius: 3px; }
+.claims-panel .claim-factchecks { display: block; margin-top: 2px; font-size: 12px; }
+.claims-panel .claim-factchecks .verdict { font-weight: 700; }
+.claims-panel .claim-live-failure { color: var(--cp-muted); font-style: italic; }
+.claims-panel .panel-mount-comments .note-heading { margin: 8px 0 2px; font-size: 13px; }
+.claims-panel .panel-mount-comments ul { margin: 2px 0; padding-inline-start: 18px; }
+.claims-panel .comments-finding-text { margin: 0 0 6px; }
+.claims-panel .comments-none { color: var(--cp-muted); }
 ${SOURCING_KINDS.map((kind) => `.claims-panel .sourcing-${kind} { text-decoration: ${SOURCING_DECORATION[kind]}; }`).join('\n')}
 ${swatches('light')}
 @media (prefers-color-scheme: dark) {

@@ -4,13 +4,14 @@
 // fill. The extension's side panel / sidebar and the playground both render
 // it; each passes its own `PanelActions`.
 
-import type { Analysis, Claim } from '../../analysis';
+import type { Analysis, Claim, Comments } from '../../analysis';
 import type { OverlayPhase } from '../../messages';
 import { CLAIM_KINDS, type ClaimKindName, SOURCING_KINDS, type Settings } from '../../settings/schema';
 import type { SourcingKind } from '../../analysis';
 import { isShown, styleKind } from '../claim-filter';
 import type { MessageKey, Translate } from '../i18n';
-import { SOURCING_LABELS, kindLabel, scorePercent, speakerRole } from '../note-view';
+import { commentFindingParts } from '../comment-finding-view';
+import { SOURCING_LABELS, claimCandidates, kindLabel, liveFailureText, roleOf, scorePercent } from '../note-view';
 import { markdownReport, reportFileName } from '../report';
 import { type ArticleSummary, summarise } from '../summary';
 
@@ -18,7 +19,7 @@ export type SiteMode = 'default' | 'always' | 'never';
 
 /** Where the reader's own notes list goes (filled by the reader-notes subsystem). */
 export const PANEL_READER_NOTES_MOUNT = 'reader-notes';
-/** Where the comment-section finding goes (filled once the analysis carries `comments` clusters). */
+/** Where the comment-section finding goes (filled by the panel from `analysis.comments`). */
 export const PANEL_COMMENTS_MOUNT = 'comments';
 
 export interface PanelData {
@@ -220,11 +221,14 @@ export class ClaimsPanel {
       this.renderSummary(this.summary);
     }
     const shown = ready ? analysis.claims.filter((claim) => isShown(claim, settings)) : [];
-    const key = ready ? `${analysis.article.text.length}:${shown.map((claim) => `${claim.id}/${styleKind(claim, settings)}`).join(',')}` : '';
+    const key = ready
+      ? `${analysis.article.text.length}:${shown.map((claim) => `${claim.id}/${styleKind(claim, settings)}/${claim.live?.state ?? ''}/${claim.live?.matches.length ?? ''}`).join(',')}`
+      : '';
     if (key !== this.listKey) {
       this.listKey = key;
       this.renderList(shown, settings);
     }
+    this.renderComments(ready ? analysis.comments : undefined);
     const announcement = ready && data.phase === 'shown' ? this.t('claimsFound', [String(shown.length)]) : '';
     if (announcement !== this.announced) {
       this.announced = announcement;
@@ -265,9 +269,10 @@ export class ClaimsPanel {
     items.push(kinds);
     items.push(h('li', t('summaryWeakSourcing', [String(summary.anonymous), String(summary.vague)]), 'summary-sourcing'));
     const matched = h('li', summary.matched > 0 ? t('summaryMatched', [String(summary.matched)]) : t('summaryNoMatches'), 'summary-matches');
-    if (summary.verdicts.length > 0) {
+    if (summary.verdicts.length > 0 || summary.liveFailed > 0) {
       const sub = h('ul');
-      for (const [verdict, count] of summary.verdicts) sub.append(h('li', `${verdict || t('noteVerdictUnknown')}: ${count}`));
+      for (const [verdict, count] of summary.verdicts) sub.append(h('li', `${verdict || t('noteVerdictUnknown')}: ${count}`, 'summary-verdict'));
+      if (summary.liveFailed > 0) sub.append(h('li', t('summaryLiveFailed', [String(summary.liveFailed)]), 'summary-live-failed'));
       matched.append(sub);
     }
     items.push(matched);
@@ -296,6 +301,28 @@ export class ClaimsPanel {
     this.summaryBody.replaceChildren(list);
   }
 
+  private commentsKey = '';
+
+  /** The comment section's own section (never among the claims): the finding, or that there is none. */
+  private renderComments(comments: Comments | undefined): void {
+    const mount = this.mounts.get(PANEL_COMMENTS_MOUNT)!;
+    const key = comments && comments.count > 0 ? `${comments.count}:${comments.level ?? ''}:${comments.finding ?? ''}` : '';
+    if (key === this.commentsKey) return;
+    this.commentsKey = key;
+    if (!comments || comments.count === 0) {
+      mount.replaceChildren();
+      mount.hidden = true;
+      return;
+    }
+    mount.hidden = false;
+    mount.setAttribute('aria-labelledby', 'claimlens-comments-heading');
+    const heading = this.doc.createElement('h2');
+    heading.id = 'claimlens-comments-heading';
+    heading.textContent = this.t('commentsTitle');
+    mount.replaceChildren(heading, ...commentFindingParts(this.doc, comments, this.t));
+    mount.dataset.flagged = String(comments.flagged === true);
+  }
+
   private renderList(claims: readonly Claim[], settings: Settings): void {
     const t = this.t;
     const analysis = this.data?.analysis;
@@ -314,8 +341,11 @@ export class ClaimsPanel {
       const sourcing = this.doc.createElement('span');
       sourcing.className = `sourcing sourcing-${claim.sourcing.kind}`;
       const speaker = claim.sourcing.speaker;
-      const role = speaker && analysis ? speakerRole(speaker, analysis.entities) : null;
-      sourcing.textContent = t(SOURCING_LABELS[claim.sourcing.kind]) + (speaker ? ` — ${speaker}${role ? `, ${role}` : ''}` : '');
+      const role = speaker && analysis ? roleOf(speaker, claim.sourcing.speaker_role, analysis.entities) : null;
+      const candidates = claimCandidates(claim);
+      sourcing.textContent =
+        t(SOURCING_LABELS[claim.sourcing.kind]) +
+        (speaker ? ` — ${speaker}${role ? `, ${role}` : ''}` : candidates.length > 0 ? ` — ${t('noteAmbiguousCandidates', [candidates.join(t('noteCandidatesSeparator'))])}` : '');
       const meta = this.doc.createElement('span');
       meta.className = 'claim-meta';
       meta.append(score, ' ', kind, ' ', sourcing);
@@ -323,11 +353,37 @@ export class ClaimsPanel {
       text.className = 'claim-text';
       text.textContent = claim.text;
       button.append(meta, text);
+      const factChecks = this.factCheckLine(claim);
+      if (factChecks) button.append(factChecks);
       button.addEventListener('click', () => this.actions.revealClaim(claim.id));
       li.append(button);
       return li;
     });
     this.list.replaceChildren(...items);
+  }
+
+  /** The claim's published fact-checks in one line ("PolitiFact: False"), and the live source's failure when it failed. */
+  private factCheckLine(claim: Claim): HTMLElement | null {
+    const t = this.t;
+    const matches = [...claim.matches, ...(claim.live?.matches ?? [])];
+    const failed = claim.live?.state === 'failed';
+    if (matches.length === 0 && !failed) return null;
+    const line = this.doc.createElement('span');
+    line.className = 'claim-factchecks';
+    matches.forEach((match, index) => {
+      if (index > 0) line.append('; ');
+      const verdict = this.doc.createElement('span');
+      verdict.className = 'verdict';
+      verdict.textContent = match.verdict ?? t('noteVerdictUnknown');
+      line.append(match.publisher ? `${match.publisher}: ` : '', verdict);
+    });
+    if (failed) {
+      const failure = this.doc.createElement('span');
+      failure.className = 'claim-live-failure';
+      failure.textContent = t('noteLiveFailed', [liveFailureText(claim.live?.failure, t)]);
+      line.append(matches.length > 0 ? ' ' : '', failure);
+    }
+    return line;
   }
 
   private export(): void {

@@ -1,0 +1,284 @@
+// The fact-check packs the analysis consults, loaded into the core once per
+// background lifetime, on first use (Chrome's service worker and Firefox's
+// event page stop between events; a wake-up that only toggles the overlay
+// loads nothing):
+//   - the built-in pack, a file that ships with the extension (not in the
+//     WASM), unless the reader turned it off on the options page;
+//   - the packs the reader imported, from IndexedDB (factchecks/db.ts). One
+//     that cannot be read or that the core refuses is quarantined and
+//     reported in the storage problems log, and the others still load.
+// Changes (import, removal, the built-in pack's switch) are serialised.
+
+import { list_packs, load_pack, remove_pack } from '../../pkg/claimlens.js';
+import { FactChecksDb, type PackInfo, type StoredPack, decodePackInfo } from '../factchecks/db';
+import type { PackEntry, PackLoadTiming } from '../messages';
+import { ext } from '../platform';
+import { loadSettings } from '../settings/store';
+import type { StorageAreaLike } from '../storage/area';
+import { appendProblem } from '../storage/problem-log';
+import { loadCore } from './analyzer';
+
+/** The built-in pack's file in the extension (extension/build.mjs copies it from assets/factchecks). */
+export const BUILT_IN_PACK_PATH = 'packs/politifact.clpack';
+
+interface BuiltInState {
+  info: PackInfo | undefined;
+  loaded: boolean;
+  error: string | undefined;
+  timing: PackLoadTiming | null;
+}
+
+interface UserPack {
+  info: PackInfo;
+  fileName: string;
+  importedAt: string;
+  loaded: boolean;
+  error?: string;
+}
+
+const builtIn: BuiltInState = { info: undefined, loaded: false, error: undefined, timing: null };
+const userPacks = new Map<string, UserPack>();
+let quarantinedCount = 0;
+let ready: Promise<void> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let database: Promise<FactChecksDb> | undefined;
+
+export class PackError extends Error {}
+
+/** The fact-check database, opened on first use in this background lifetime. */
+export function factChecksDb(): Promise<FactChecksDb> {
+  database ??= FactChecksDb.open(indexedDB).catch((error: unknown) => {
+    database = undefined; // let the next request try again
+    throw error;
+  });
+  return database;
+}
+
+/** Runs `task` after every change queued before it. */
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The core's answer to load_pack, checked. */
+function loadIntoCore(bytes: Uint8Array): PackInfo {
+  const decoded = decodePackInfo(load_pack(bytes));
+  if (!decoded.ok) {
+    throw new PackError(decoded.reason);
+  }
+  return decoded.value;
+}
+
+/** Loads the packs into the core, once per background lifetime; later calls wait for the first. */
+export function ensurePacks(): Promise<void> {
+  ready ??= serialised(async () => {
+    await loadCore();
+    const settings = await loadSettings();
+    if (settings.packs.builtIn) {
+      await loadBuiltIn();
+    }
+    await loadUserPacks();
+  }).catch((error: unknown) => {
+    ready = undefined; // the core itself failed to start: try again next time
+    throw error;
+  });
+  return ready;
+}
+
+async function loadBuiltIn(): Promise<void> {
+  const start = performance.now();
+  try {
+    const response = await fetch(ext.runtime.getURL(BUILT_IN_PACK_PATH));
+    if (!response.ok) throw new PackError(`the built-in pack file is missing (${response.status})`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const fetched = performance.now();
+    builtIn.info = loadIntoCore(bytes);
+    const loaded = performance.now();
+    builtIn.loaded = true;
+    builtIn.error = undefined;
+    builtIn.timing = { fetchMs: round(fetched - start), loadMs: round(loaded - fetched), totalMs: round(loaded - start) };
+    console.info(`ClaimLens: the built-in fact-check pack (${builtIn.info.records} fact-checks) loaded in ${builtIn.timing.totalMs} ms`, builtIn.timing);
+  } catch (error) {
+    builtIn.loaded = false;
+    builtIn.error = errorText(error);
+    console.warn('ClaimLens: the built-in fact-check pack could not be loaded', error);
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+async function loadUserPacks(): Promise<void> {
+  let db: FactChecksDb;
+  try {
+    db = await factChecksDb();
+  } catch (error) {
+    console.warn('ClaimLens: the imported fact-check packs could not be read', error);
+    return;
+  }
+  const { packs, quarantined } = await db.userPacks();
+  const problems = quarantined.map((entry) => `an imported pack record was unreadable and was quarantined (${entry.reason})`);
+  for (const stored of packs) {
+    if (builtIn.info && stored.name === builtIn.info.name) {
+      continue; // never replaces the built-in pack (an import of its name is refused; this is an old record)
+    }
+    try {
+      const info = loadIntoCore(stored.bytes);
+      userPacks.set(info.name, { info, fileName: stored.fileName, importedAt: stored.importedAt, loaded: true });
+    } catch (error) {
+      const reason = errorText(error);
+      await db.quarantinePack(stored.name, reason);
+      quarantined.push({ at: new Date().toISOString(), source: 'load', reason, raw: undefined });
+      problems.push(`the imported pack “${stored.name}” (${stored.fileName}) could not be loaded and was quarantined: ${reason}`);
+    }
+  }
+  quarantinedCount = (await db.quarantine()).length;
+  if (problems.length > 0) {
+    await appendProblem(ext.storage.local as unknown as StorageAreaLike, {
+      at: new Date().toISOString(),
+      source: 'packs',
+      problems,
+      data: JSON.stringify(quarantined.map((entry) => describeQuarantined(entry.raw))),
+    });
+  }
+}
+
+/** A quarantined record for the problems log: its fields, without the (large) pack bytes. */
+function describeQuarantined(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw ?? null;
+  const { bytes, ...rest } = raw as Record<string, unknown>;
+  const size = bytes instanceof Uint8Array || bytes instanceof ArrayBuffer ? bytes.byteLength : undefined;
+  return size === undefined ? rest : { ...rest, bytes: `${size} bytes` };
+}
+
+/** The built-in pack's switch changed on the options page. */
+export function applyPackSettings(useBuiltIn: boolean): Promise<void> {
+  if (!ready) {
+    return Promise.resolve(); // nothing loaded yet: the first use reads the settings
+  }
+  return serialised(async () => {
+    await ready;
+    await reconcileBuiltIn(useBuiltIn);
+  });
+}
+
+/** Loads or unloads the built-in pack as the settings say. Call inside `serialised`, after `ready`. */
+async function reconcileBuiltIn(useBuiltIn: boolean): Promise<void> {
+  if (useBuiltIn && !builtIn.loaded) {
+    await loadBuiltIn();
+  } else if (!useBuiltIn && builtIn.loaded && builtIn.info) {
+    remove_pack(builtIn.info.name);
+    builtIn.loaded = false;
+  }
+}
+
+/** Learns the built-in pack's name, source and licence without keeping it loaded (it is switched off). */
+async function builtInInfo(): Promise<PackInfo | undefined> {
+  if (builtIn.info || builtIn.error) return builtIn.info;
+  try {
+    const response = await fetch(ext.runtime.getURL(BUILT_IN_PACK_PATH));
+    const info = loadIntoCore(new Uint8Array(await response.arrayBuffer()));
+    remove_pack(info.name);
+    builtIn.info = info;
+  } catch (error) {
+    builtIn.error = errorText(error);
+  }
+  return builtIn.info;
+}
+
+export async function listPacks(): Promise<{ packs: PackEntry[]; timing: PackLoadTiming | null; quarantined: number }> {
+  await ensurePacks();
+  return serialised(async () => {
+    const settings = await loadSettings();
+    // The settings' change event may not have reached this background yet: the list shows the settings' truth.
+    await reconcileBuiltIn(settings.packs.builtIn);
+    const info = await builtInInfo();
+    const loadedNames = new Set((list_packs() as { name: string }[]).map((pack) => pack.name));
+    const packs: PackEntry[] = [];
+    const builtInEntry: PackEntry = info
+      ? { ...info, builtIn: true, loaded: settings.packs.builtIn && loadedNames.has(info.name) }
+      : { name: BUILT_IN_PACK_PATH, description: '', source: '', licence: '', records: 0, bytes: 0, builtIn: true, loaded: false };
+    if (builtIn.error !== undefined) builtInEntry.error = builtIn.error;
+    packs.push(builtInEntry);
+    for (const pack of userPacks.values()) {
+      const entry: PackEntry = { ...pack.info, builtIn: false, loaded: loadedNames.has(pack.info.name), fileName: pack.fileName, importedAt: pack.importedAt };
+      if (pack.error !== undefined) entry.error = pack.error;
+      packs.push(entry);
+    }
+    return { packs, timing: builtIn.timing, quarantined: quarantinedCount };
+  });
+}
+
+/**
+ * Imports a pack file: the core checks it first (a damaged file throws and
+ * leaves the loaded packs as they were), then it is stored. Nothing changes
+ * unless both succeed. A pack with the name of one imported earlier replaces it.
+ */
+export async function importPack(fileName: string, bytes: Uint8Array): Promise<{ pack: PackEntry; replaced: boolean }> {
+  await ensurePacks();
+  return serialised(async () => {
+    const builtInName = (await builtInInfo())?.name;
+    let info: PackInfo;
+    try {
+      info = loadIntoCore(bytes);
+    } catch (error) {
+      throw new PackError(errorText(error));
+    }
+    if (info.name === builtInName) {
+      // load_pack replaced the built-in pack by this one: put the built-in pack back as it was.
+      remove_pack(info.name);
+      if (builtIn.loaded) await loadBuiltIn();
+      throw new PackError(`a pack called “${info.name}” ships with ClaimLens; rebuild yours under another name (claimlens index build --name …)`);
+    }
+    const previous = userPacks.get(info.name);
+    const stored: StoredPack = { v: 1, name: info.name, fileName, importedAt: new Date().toISOString(), info, bytes };
+    try {
+      await (await factChecksDb()).putPack(stored);
+    } catch (error) {
+      // Not stored: the core must not keep a pack that would be gone after a restart.
+      remove_pack(info.name);
+      if (previous) await reloadStored(info.name);
+      throw new PackError(`the pack could not be stored: ${errorText(error)}`);
+    }
+    userPacks.set(info.name, { info, fileName, importedAt: stored.importedAt, loaded: true });
+    return { pack: { ...info, builtIn: false, loaded: true, fileName, importedAt: stored.importedAt }, replaced: previous !== undefined };
+  });
+}
+
+async function reloadStored(name: string): Promise<void> {
+  const { packs } = await (await factChecksDb()).userPacks();
+  const stored = packs.find((pack) => pack.name === name);
+  if (stored) loadIntoCore(stored.bytes);
+}
+
+/** Removes an imported pack; the built-in one can only be switched off. */
+export async function removePack(name: string): Promise<void> {
+  await ensurePacks();
+  return serialised(async () => {
+    if (!userPacks.has(name)) {
+      throw new PackError(name === builtIn.info?.name ? 'the built-in pack can be turned off but not removed' : `there is no imported pack called “${name}”`);
+    }
+    await (await factChecksDb()).deletePack(name);
+    remove_pack(name);
+    userPacks.delete(name);
+  });
+}
+
+/** "Delete all data": every imported pack, the quarantine and the live answers; the built-in pack stays as the settings say. */
+export async function deleteAllFactChecks(): Promise<void> {
+  const db = await factChecksDb();
+  return serialised(async () => {
+    await db.clearAll();
+    if (ready) {
+      for (const name of userPacks.keys()) remove_pack(name);
+    }
+    userPacks.clear();
+    quarantinedCount = 0;
+  });
+}
