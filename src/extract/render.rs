@@ -9,6 +9,7 @@
 //!
 //! Offsets in [`TextRun`] are bytes; `crate::spans` turns them into UTF-16.
 
+use super::dom::{Dom, Id, NIL};
 use crate::snapshot::Tree;
 use crate::spans::ByteSpan;
 
@@ -98,6 +99,63 @@ pub fn render(tree: &Tree<'_>, roots: &[usize], skip: &dyn Fn(usize) -> bool) ->
     out.finish()
 }
 
+/// Renders the subtree of `root` in a [`Dom`] (the article after content
+/// detection rearranged it). Hidden elements are skipped.
+pub fn render_dom(dom: &Dom<'_>, root: Id) -> Rendered {
+    let mut out = Renderer::default();
+    // (element, is_block, is_pre) for each open element, innermost last.
+    let mut open: Vec<(Id, bool, bool)> = Vec::new();
+    let mut cur = root;
+    while cur != NIL {
+        let mut descend = false;
+        if dom.is_text(cur) {
+            if let Some(src) = dom.src(cur) {
+                out.push_text(src as u32, dom.text(cur));
+            }
+        } else if !dom.hidden(cur) {
+            match dom.tag(cur) {
+                "br" => out.push_break(),
+                tag => {
+                    let (is_block, is_pre) =
+                        out.open(tag, || dom.src_or_ancestor(cur).map_or(0, |s| s as u32));
+                    open.push((cur, is_block, is_pre));
+                    descend = true;
+                }
+            }
+        }
+        let child = dom.first_child(cur);
+        if descend && child != NIL {
+            cur = child;
+            continue;
+        }
+        if descend {
+            if let Some((_, is_block, is_pre)) = open.pop() {
+                out.close(is_block, is_pre);
+            }
+        }
+        // Climb until a next sibling, closing the elements left behind.
+        loop {
+            if cur == root {
+                cur = NIL;
+                break;
+            }
+            let next = dom.next_sibling(cur);
+            if next != NIL {
+                cur = next;
+                break;
+            }
+            cur = dom.parent(cur);
+            if let Some((_, is_block, is_pre)) = open.pop() {
+                out.close(is_block, is_pre);
+            }
+        }
+    }
+    while let Some((_, is_block, is_pre)) = open.pop() {
+        out.close(is_block, is_pre);
+    }
+    out.finish()
+}
+
 #[derive(Default)]
 struct Renderer {
     r: Rendered,
@@ -140,21 +198,27 @@ impl Renderer {
                 i += 1;
                 continue;
             }
-            let is_block = is_block_tag(tag);
-            let is_pre = tag == "pre";
-            if is_block {
-                self.end_block();
-                self.block_element = i as u32;
-            }
-            if is_pre {
-                self.pre_depth += 1;
-            }
+            let (is_block, is_pre) = self.open(tag, || i as u32);
             open.push((i, depth, is_block, is_pre));
             i += 1;
         }
         while let Some((_, _, is_block, is_pre)) = open.pop() {
             self.close(is_block, is_pre);
         }
+    }
+
+    /// Opens an element: a block starts a new block of text.
+    fn open(&mut self, tag: &str, element: impl FnOnce() -> u32) -> (bool, bool) {
+        let is_block = is_block_tag(tag);
+        let is_pre = tag == "pre";
+        if is_block {
+            self.end_block();
+            self.block_element = element();
+        }
+        if is_pre {
+            self.pre_depth += 1;
+        }
+        (is_block, is_pre)
     }
 
     fn close(&mut self, is_block: bool, is_pre: bool) {
