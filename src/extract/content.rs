@@ -150,11 +150,12 @@ struct Original {
 
 impl Original {
     fn new(dom: &Dom<'_>) -> Self {
-        let n = dom.built_len();
+        let n = dom.len();
         let mut has_block_descendant = vec![false; n];
         let mut br_hr_descendants = vec![0u32; n];
-        // Built ids are in document order: children after parents.
-        for id in (0..n as Id).rev() {
+        // Reversed pre-order visits children before their parents.
+        let order: Vec<Id> = dom.descendants_or_self(dom.root).collect();
+        for &id in order.iter().rev() {
             let parent = dom.parent(id);
             if parent == NIL || dom.is_text(id) {
                 continue;
@@ -198,6 +199,7 @@ fn attempt<'a>(
             dom.remove(id);
         }
     }
+    prepare(&mut dom);
     let original = Original::new(&dom);
     let mut measures = Measures::default();
     measures.update(&dom, dom.root);
@@ -218,6 +220,68 @@ fn attempt<'a>(
         article,
         text_len,
         byline: None,
+    }
+}
+
+/// Before scoring: `<font>` becomes `<span>` (inline), and chains of two or
+/// more `<br>`s become paragraph breaks.
+fn prepare(dom: &mut Dom<'_>) {
+    let body = dom.body;
+    for font in dom.elements_by_tag(body, &["font"]) {
+        dom.set_tag(font, "span");
+    }
+    for br in dom.elements_by_tag(body, &["br"]) {
+        replace_br_chain(dom, br);
+    }
+}
+
+/// The next sibling from `node` on (itself included) that is an element or
+/// holds non-whitespace text.
+fn skip_blank_text(dom: &Dom<'_>, mut node: Id) -> Id {
+    while node != NIL && dom.is_text(node) && dom.text(node).chars().all(is_js_space) {
+        node = dom.next_sibling(node);
+    }
+    node
+}
+
+/// `text<br><br>more` → `text<p>more</p>`: the first `<br>` of a chain of
+/// two or more becomes a paragraph holding the inline content after it.
+fn replace_br_chain(dom: &mut Dom<'_>, br: Id) {
+    if dom.parent(br) == NIL {
+        return;
+    }
+    let mut replaced = false;
+    let mut next = skip_blank_text(dom, dom.next_sibling(br));
+    while next != NIL && dom.tag(next) == "br" {
+        replaced = true;
+        let after = dom.next_sibling(next);
+        dom.remove(next);
+        next = skip_blank_text(dom, after);
+    }
+    if !replaced {
+        return;
+    }
+    let p = dom.create("p");
+    dom.replace(br, p);
+    let mut next = dom.next_sibling(p);
+    while next != NIL {
+        if dom.tag(next) == "br" {
+            let following = skip_blank_text(dom, dom.next_sibling(next));
+            if following != NIL && dom.tag(following) == "br" {
+                break;
+            }
+        }
+        if !is_phrasing(dom, next) {
+            break;
+        }
+        let after = dom.next_sibling(next);
+        dom.append(p, next);
+        next = after;
+    }
+    trim_trailing_whitespace(dom, p);
+    let parent = dom.parent(p);
+    if dom.tag(parent) == "p" {
+        dom.set_tag(parent, "div");
     }
 }
 

@@ -39,8 +39,6 @@ pub struct Dom<'a> {
     /// Snapshot index → id of its node, or of the ancestor that took the
     /// children of an element unwrapped by the depth cap.
     id_of: Vec<Id>,
-    /// Ids below this came from the snapshot, in document order.
-    built: usize,
 }
 
 impl<'a> Dom<'a> {
@@ -55,7 +53,6 @@ impl<'a> Dom<'a> {
             root: 0,
             body: NIL,
             id_of: Vec::new(),
-            built: 0,
         };
         dom.root = dom.push(ROOT_TAG, NIL);
         // Snapshot index → DOM id of the node, or of the kept ancestor that
@@ -80,19 +77,12 @@ impl<'a> Dom<'a> {
         }
         dom.body = dom.nodes[dom.root as usize].first;
         dom.id_of = id_of;
-        dom.built = dom.nodes.len();
         dom
     }
 
     /// The id of snapshot node `src` (see [`Dom::new`] for unwrapped ones).
     pub fn id_of(&self, src: usize) -> Id {
         self.id_of.get(src).copied().unwrap_or(NIL)
-    }
-
-    /// How many ids were built from the snapshot; they are in document
-    /// order (parents before children), created elements come after.
-    pub fn built_len(&self) -> usize {
-        self.built
     }
 
     fn push(&mut self, tag: &'a str, src: u32) -> Id {

@@ -210,13 +210,10 @@ fn meta_values(snapshot: &Snapshot) -> HashMap<String, String> {
         if tag.content.is_empty() {
             continue;
         }
-        // A property may list several names: the first known one counts.
-        let property = tag.key.split_ascii_whitespace().find(|token| {
-            token.split_once(':').is_some_and(|(prefix, field)| {
-                PROPERTY_PREFIXES.contains(&prefix) && PROPERTY_FIELDS.contains(&field)
-            })
-        });
-        let name = property.map(str::to_string).or_else(|| {
+        // A property may list several names ("og:title twitter:title") or
+        // nest them ("og:article:author"): the first known pair counts.
+        let property = first_property_pair(&tag.key, PROPERTY_PREFIXES, PROPERTY_FIELDS);
+        let name = property.or_else(|| {
             let key = tag.key.trim();
             if NAME_FIELDS.contains(&key) {
                 return Some(key.to_string());
@@ -232,6 +229,23 @@ fn meta_values(snapshot: &Snapshot) -> HashMap<String, String> {
         }
     }
     values
+}
+
+/// The first `prefix:field` in `key` (anywhere in it, as Readability's
+/// unanchored pattern finds it), as `"prefix:field"`.
+fn first_property_pair(key: &str, prefixes: &[&str], fields: &[&str]) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for prefix in prefixes {
+        for field in fields {
+            let pair = format!("{prefix}:{field}");
+            if let Some(at) = key.find(&pair) {
+                if best.as_ref().is_none_or(|(b, _)| at < *b) {
+                    best = Some((at, pair));
+                }
+            }
+        }
+    }
+    best.map(|(_, pair)| pair)
 }
 
 /// What a JSON-LD article object says.
@@ -601,8 +615,18 @@ mod tests {
     }
 
     #[test]
+    fn nested_property_names_are_found_inside_the_key() {
+        let m = meta_of(&with_head(&[], &[("og:article:author", "BBC News")], "t"));
+        assert_eq!(m.byline.as_deref(), Some("BBC News"));
+    }
+
+    #[test]
     fn document_title_is_the_last_resort() {
-        let m = meta_of(&with_head(&[], &[], "A long headline about things | The Site"));
+        let m = meta_of(&with_head(
+            &[],
+            &[],
+            "A long headline about things | The Site",
+        ));
         assert_eq!(m.title.as_deref(), Some("A long headline about things"));
         // Four words or fewer left: the whole title is kept.
         let m = meta_of(&with_head(&[], &[], "Short headline here | The Site"));

@@ -6,7 +6,7 @@ use super::measure::is_js_space;
 
 /// Characters that separate a headline from a site name in `<title>`.
 fn is_separator(c: char) -> bool {
-    matches!(c, '|' | '-' | '\\' | '/' | '>' | '»')
+    matches!(c, '|' | '-' | '\\' | '/' | '>' | '»' | '–' | '—')
 }
 
 /// Separators that mark a hierarchy ("Site » Section » Headline").
