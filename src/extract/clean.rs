@@ -17,7 +17,7 @@ pub fn prep_article(dom: &mut Dom<'_>, article: Id, flags: Flags, measures: &mut
 
     clean_conditionally(dom, article, "form", flags, &data_tables, measures);
     clean_conditionally(dom, article, "fieldset", flags, &data_tables, measures);
-    remove_tags(dom, article, &["footer", "link", "aside"]);
+    remove_tags(dom, article, &["footer", "link", "aside", "nav"]);
 
     measures.update(dom, article);
     let parts: Vec<Id> = dom.element_children(article).collect();

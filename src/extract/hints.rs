@@ -52,6 +52,18 @@ pub fn is_unlikely(s: &str) -> bool {
             "pager",
             "popup",
             "yom-remote",
+            "cookie",
+            "consent",
+            "newsletter",
+            "subscribe",
+            "signup",
+            "most-read",
+            "mostread",
+            "popular",
+            "trending",
+            "taboola",
+            "outbrain",
+            "recommend",
         ],
     )
 }
