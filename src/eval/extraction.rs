@@ -176,10 +176,19 @@ fn same(ours: Option<&str>, theirs: Option<&str>) -> bool {
 
 fn normalize_byline(b: &str) -> String {
     let c = collapse(b).to_lowercase();
-    let c = c
-        .strip_prefix("by ")
-        .or_else(|| c.strip_prefix("by: "))
-        .unwrap_or(&c);
+    // "By" in the languages of the test pages.
+    let c = [
+        "written by ",
+        "posted by ",
+        "by: ",
+        "by ",
+        "par ",
+        "von ",
+        "por ",
+    ]
+    .iter()
+    .find_map(|p| c.strip_prefix(p))
+    .unwrap_or(&c);
     c.trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || ch == '.')
         .to_string()
 }

@@ -98,6 +98,8 @@ pub struct Found<'a> {
     pub text_len: u32,
     /// Byline text taken out of the page, when it had no metadata byline.
     pub byline: Option<String>,
+    /// Share of the article's text inside links.
+    pub link_density: f32,
 }
 
 /// Searches `tree` for the article; `None` when nothing has any text.
@@ -215,11 +217,13 @@ fn attempt<'a>(
     clean::prep_article(&mut dom, article, flags, &mut measures);
     measures.update(&dom, article);
     let text_len = measures.len(article);
+    let link_density = measures.link_density(article);
     Found {
         dom,
         article,
         text_len,
         byline: None,
+        link_density,
     }
 }
 

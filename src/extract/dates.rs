@@ -28,6 +28,11 @@ fn parse_numeric(s: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// "March", "Mar", "Mar.": an English month name or its abbreviation.
+pub fn is_month_name(word: &str) -> bool {
+    month_number(word.trim_end_matches(['.', ','])).is_some()
+}
+
 fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",

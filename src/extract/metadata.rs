@@ -133,6 +133,51 @@ pub fn metadata(snapshot: &Snapshot, tree: &Tree<'_>) -> Metadata {
     }
 }
 
+/// The first byline in the page's markup (`rel="author"`, `itemprop="author"`,
+/// a `byline` or `author` class) outside hidden subtrees and `excluded`
+/// ones (comment sections): its `itemprop="name"` part when it has one.
+pub fn byline_from_markup(tree: &Tree<'_>, excluded: &[usize]) -> Option<String> {
+    let mut i = 0;
+    while i < tree.len() {
+        let node = tree.node(i);
+        if node.hidden || excluded.contains(&i) {
+            i = tree.subtree_end(i);
+            continue;
+        }
+        let marked = !node.is_text()
+            && (node.rel.as_deref() == Some("author")
+                || node
+                    .itemprop
+                    .as_deref()
+                    .is_some_and(|p| p.contains("author"))
+                || super::hints::is_byline(&super::hints::match_string(
+                    node.class.as_deref().unwrap_or(""),
+                    node.id.as_deref().unwrap_or(""),
+                )));
+        if marked {
+            let end = tree.subtree_end(i);
+            let name = (i + 1..end)
+                .find(|&j| {
+                    tree.node(j)
+                        .itemprop
+                        .as_deref()
+                        .is_some_and(|p| p.contains("name"))
+                })
+                .unwrap_or(i);
+            let text: String = (name..tree.subtree_end(name))
+                .filter_map(|j| tree.node(j).text.as_deref())
+                .collect();
+            let text = text.trim();
+            let len = text.chars().count();
+            if len > 0 && len < 100 && text.chars().any(char::is_alphabetic) {
+                return Some(text.to_string());
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Further `<meta>` names pages put their publication date under.
 const DATE_META_KEYS: &[&str] = &[
     "datepublished",
@@ -450,15 +495,64 @@ fn looks_like_url(s: &str) -> bool {
     }
 }
 
-/// Collapses whitespace and drops a leading "By".
+/// Collapses whitespace, drops a leading "By" ("Posted by", "Written by")
+/// and cuts a date or time the byline runs on into ("Jane Roe Monday,
+/// February 29, 2016", "Jane Roe · 3 hours ago", "Jane Roe | May 2").
 pub fn clean_byline(raw: &str) -> String {
     let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    for prefix in ["By ", "by ", "BY "] {
-        if let Some(rest) = collapsed.strip_prefix(prefix) {
-            return rest.trim().to_string();
+    let mut rest = collapsed.as_str();
+    for prefix in ["posted by ", "written by ", "words by ", "by: ", "by "] {
+        if let Some(head) = rest.get(..prefix.len()) {
+            if head.eq_ignore_ascii_case(prefix) {
+                rest = &rest[prefix.len()..];
+                break;
+            }
         }
     }
-    collapsed
+    let words = rest.split([' ', '\u{a0}']).collect::<Vec<_>>();
+    let mut kept_words: Vec<&str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let next_is_number = words
+            .get(i + 1)
+            .is_some_and(|n| n.bytes().next().is_some_and(|b| b.is_ascii_digit()));
+        if starts_a_date(w) || (next_is_number && super::dates::is_month_name(w)) {
+            break;
+        }
+        // "Nolan22 Dec": a date glued onto the name.
+        if let Some(d) = w.find(|c: char| c.is_ascii_digit()) {
+            kept_words.push(&w[..d]);
+            break;
+        }
+        kept_words.push(w);
+    }
+    let kept = kept_words.join(" ");
+    let kept = kept
+        .split(['·', '|', '•', '—'])
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':'));
+    if kept.is_empty() {
+        collapsed
+    } else {
+        kept.to_string()
+    }
+}
+
+/// A word that starts the date or time part of a byline.
+fn starts_a_date(word: &str) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    WEEKDAYS.contains(&w.as_str())
+        || matches!(w.as_str(), "updated" | "published" | "posted" | "on")
+        || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
 }
 
 /// The people in a byline: "A, B and C" → A, B, C.
@@ -640,6 +734,32 @@ mod tests {
         assert_eq!(m.published, Date::new(2019, 4, 28));
         let m = meta_of(&with_head(&[], &[("date", "April 28, 2019")], "t"));
         assert_eq!(m.published, Date::new(2019, 4, 28));
+    }
+
+    #[test]
+    fn bylines_lose_prefixes_and_run_on_dates() {
+        for (raw, clean) in [
+            ("By\n\t\tScott  Cunningham", "Scott Cunningham"),
+            (
+                "Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC",
+                "Joe Wee",
+            ),
+            ("Posted by Android Developers", "Android Developers"),
+            ("BY JANE ROE · 3 hours ago", "JANE ROE"),
+            ("Jane Roe | Updated May 2", "Jane Roe"),
+            ("By Nathan Willis\n   March 25, 2015", "Nathan Willis"),
+            ("by Lucas Nolan22 Dec 2016651", "Lucas Nolan"),
+            ("Mary March", "Mary March"),
+            ("Mac & i", "Mac & i"),
+            // Regression: a multi-byte letter where a prefix might end once panicked.
+            ("Aleš Vávra", "Aleš Vávra"),
+            (
+                "Martin Untersinger (avec Damien Leloup)",
+                "Martin Untersinger (avec Damien Leloup)",
+            ),
+        ] {
+            assert_eq!(clean_byline(raw), clean, "{raw:?}");
+        }
     }
 
     #[test]

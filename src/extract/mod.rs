@@ -30,8 +30,10 @@ use crate::snapshot::{Snapshot, SnapshotError, Tree};
 pub enum NoArticle {
     /// Nothing with text was found outside page furniture.
     NoText,
+    /// What was found is mostly link text: an index or a list of links.
+    MostlyLinks,
     /// What was found is too short and the page has too little prose
-    /// (an index, a login or error page, a gallery).
+    /// (a login or error page, a gallery).
     TooLittleProse,
 }
 
@@ -50,7 +52,10 @@ pub struct Extraction {
 
 /// Below this many characters, an article also needs the page to read as
 /// prose ([`readerable`]).
-const SHORT_ARTICLE_CHARS: usize = 500;
+const SHORT_ARTICLE_CHARS: usize = 250;
+
+/// Above this share of link text, what was found is a list of links.
+const MAX_LINK_DENSITY: f32 = 0.5;
 
 pub fn extract(snapshot: &Snapshot) -> Result<Extraction, SnapshotError> {
     let mut extraction = extract_candidate(snapshot)?;
@@ -80,14 +85,22 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
         .map(|f| render::render_dom(&f.dom, f.article))
         .filter(|r| !r.text.is_empty());
     if let Some(f) = &found {
-        complete_metadata(&mut metadata, f, &tree, &excluded);
+        complete_metadata(&mut metadata, f);
+    }
+    if metadata.byline.is_none() {
+        if let Some(b) = metadata::byline_from_markup(&tree, &excluded) {
+            metadata.authors = metadata::split_authors(&b);
+            metadata.byline = Some(metadata::clean_byline(&b));
+        }
     }
     if metadata.published.is_none() {
         metadata.published = first_time_element(&tree, &excluded);
     }
 
+    let link_density = found.as_ref().map_or(0.0, |f| f.link_density);
     let no_article = match &article {
         None => Some(NoArticle::NoText),
+        Some(_) if link_density > MAX_LINK_DENSITY => Some(NoArticle::MostlyLinks),
         Some(a)
             if a.text.chars().count() < SHORT_ARTICLE_CHARS
                 && !readerable::is_probably_readerable(&tree, &excluded) =>
@@ -106,12 +119,7 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
 }
 
 /// Byline markup and the first paragraph, when the head gave neither.
-fn complete_metadata(
-    metadata: &mut Metadata,
-    found: &content::Found<'_>,
-    _tree: &Tree<'_>,
-    _excluded: &[usize],
-) {
+fn complete_metadata(metadata: &mut Metadata, found: &content::Found<'_>) {
     if metadata.byline.is_none() {
         if let Some(b) = found.byline.as_deref().filter(|b| !b.is_empty()) {
             metadata.byline = Some(metadata::clean_byline(b));

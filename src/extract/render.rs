@@ -250,7 +250,7 @@ impl Renderer {
                 if self.r.text.len() > self.block_start {
                     let at = self.r.text.len();
                     self.r.text.push(' ');
-                    self.r.runs.push(TextRun {
+                    self.push_run(TextRun {
                         start: at,
                         end: at + 1,
                         node: space_node,
@@ -279,23 +279,28 @@ impl Renderer {
     fn close_run(&mut self, node: u32, run_start: &mut Option<(usize, usize)>) {
         if let Some((start, node_offset)) = run_start.take() {
             let end = self.r.text.len();
-            // Merge with the previous run when it continues it exactly.
-            if let Some(last) = self.r.runs.last_mut() {
-                if last.node == node
-                    && last.end == start
-                    && last.node_offset + (last.end - last.start) == node_offset
-                {
-                    last.end = end;
-                    return;
-                }
-            }
-            self.r.runs.push(TextRun {
+            self.push_run(TextRun {
                 start,
                 end,
                 node,
                 node_offset,
             });
         }
+    }
+
+    /// Appends a run, merged into the previous one when it continues it
+    /// exactly (same node, adjacent in both the text and the node's data).
+    fn push_run(&mut self, run: TextRun) {
+        if let Some(last) = self.r.runs.last_mut() {
+            if last.node == run.node
+                && last.end == run.start
+                && last.node_offset + (last.end - last.start) == run.node_offset
+            {
+                last.end = run.end;
+                return;
+            }
+        }
+        self.r.runs.push(run);
     }
 
     fn push_break(&mut self) {
@@ -374,6 +379,8 @@ mod tests {
         let t = s.tree().unwrap();
         let r = render(&t, &[0], &|_| false);
         assert_eq!(r.text, "Hello big world !\n\nSecond\u{a0}one");
+        // Single spaces between words do not split runs.
+        assert_eq!(r.runs[r.runs.len() - 1].start, r.blocks[1].span.start);
         assert_eq!(r.blocks.len(), 2);
         assert_eq!(r.blocks[1].span.of(&r.text), "Second\u{a0}one");
         assert_runs_map_back(&s, &r);
