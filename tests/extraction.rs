@@ -294,7 +294,7 @@ fn a_short_news_brief_in_long_paragraphs_is_an_article() {
 
 #[test]
 fn wordpress_style_comments_with_replies_are_returned_apart() {
-    let comment = |id: usize, who: &str, when: &str, text: &str, replies: &str| {
+    let comment = |id: usize, who: &str, text: &str, replies: &str| {
         format!(
             r##"<li id="comment-{id}" class="comment even depth-1">
               <article class="comment-body">
