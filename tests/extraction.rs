@@ -310,7 +310,6 @@ fn wordpress_style_comments_with_replies_are_returned_apart() {
         comment(
             3,
             "Ann",
-            "",
             "I disagree, the budget was far too small for the roads.",
             ""
         )
@@ -325,14 +324,12 @@ fn wordpress_style_comments_with_replies_are_returned_apart() {
         comment(
             1,
             "Bob",
-            "",
             "Great reporting on the council budget, thank you.",
             &reply
         ),
         comment(
             2,
             "Cy",
-            "",
             "Will the parks money arrive before the summer?",
             ""
         ),
