@@ -78,8 +78,7 @@ fn remove_share_bars(dom: &mut Dom<'_>, part: Id, measures: &Measures) {
     let mut node = dom.next_element(part, false);
     let end = dom.next_element(part, true);
     while node != NIL && node != end {
-        let matched = hints::match_string(dom.class(node), dom.id_attr(node));
-        if hints::is_share_element(&matched) && measures.sum(node).raw_len() < SHARE_MAX_CHARS {
+        if dom.hints(node).share && measures.sum(node).raw_len() < SHARE_MAX_CHARS {
             let next = dom.next_element(node, true);
             dom.remove(node);
             node = next;
@@ -262,8 +261,8 @@ fn is_furniture(
     if s.ascii_commas >= 10 {
         return false;
     }
-    let text = dom.text_content(node);
-    if hints::is_ad_or_loading_text(&text) {
+    // Ad labels and loading placeholders are single short words.
+    if s.text_len <= 16 && hints::is_ad_or_loading_text(&dom.text_content(node)) {
         return true;
     }
     let in_figure = dom.has_ancestor_tag(node, "figure", 4, |_| true);

@@ -81,8 +81,23 @@ fn names_comments(token: &str) -> bool {
     named
 }
 
+/// Cheap test before tokenising: "comment" or "disqus" in any case.
+fn mentions_comments(value: Option<&str>) -> bool {
+    value.is_some_and(|v| {
+        let b = v.as_bytes();
+        b.windows(6).any(|w| w.eq_ignore_ascii_case(b"omment"))
+            || b.windows(5).any(|w| w.eq_ignore_ascii_case(b"isqus"))
+    })
+}
+
 fn has_comment_token(tree: &Tree<'_>, i: usize) -> bool {
     let n = tree.node(i);
+    if n.itemprop.as_deref() == Some("comment") {
+        return true;
+    }
+    if !mentions_comments(n.class.as_deref()) && !mentions_comments(n.id.as_deref()) {
+        return false;
+    }
     lower_tokens(n.class.as_deref())
         .chain(lower_tokens(n.id.as_deref()))
         .any(|t| names_comments(&t))
@@ -147,7 +162,6 @@ fn holds_the_article(tree: &Tree<'_>, i: usize) -> bool {
 pub fn find_comments(tree: &Tree<'_>) -> Comments {
     let mut found = Comments::default();
     let n = tree.len();
-    let counts = WordCounts::new(tree);
     let mut i = 1;
     while i < n {
         let node = tree.node(i);
@@ -167,7 +181,7 @@ pub fn find_comments(tree: &Tree<'_>) -> Comments {
         let items = if holds_the_article(tree, i) {
             Vec::new()
         } else {
-            comment_items(tree, i, &counts)
+            comment_items(tree, i, &WordCounts::new(tree, i))
         };
         if items.is_empty() {
             i += 1;
@@ -206,35 +220,57 @@ fn signature(tree: &Tree<'_>, i: usize) -> (String, String) {
     (n.tag.clone(), first_class)
 }
 
-/// Words (runs of letters and digits) below each node, and how many of
-/// them are link text.
+/// Words (runs of letters and digits) below each node of one subtree, and
+/// how many of them are link text.
 struct WordCounts {
+    top: usize,
     words: Vec<u32>,
     link_words: Vec<u32>,
 }
 
 impl WordCounts {
-    fn new(tree: &Tree<'_>) -> Self {
-        let n = tree.len();
-        let mut words = vec![0u32; n];
-        let mut link_words = vec![0u32; n];
-        for i in (0..n).rev() {
+    fn new(tree: &Tree<'_>, top: usize) -> Self {
+        let end = tree.subtree_end(top);
+        let mut words = vec![0u32; end - top];
+        let mut link_words = vec![0u32; end - top];
+        for i in (top..end).rev() {
             let node = tree.node(i);
+            let k = i - top;
             if let Some(t) = &node.text {
-                words[i] = t
+                words[k] = t
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
                     .count() as u32;
             }
             if node.tag == "a" {
-                link_words[i] = words[i];
+                link_words[k] = words[k];
             }
-            if let Some(p) = node.parent.map(|p| p as usize) {
-                words[p] += words[i];
-                link_words[p] += link_words[i];
+            if i > top {
+                if let Some(p) = node.parent.map(|p| p as usize - top) {
+                    words[p] += words[k];
+                    link_words[p] += link_words[k];
+                }
             }
         }
-        WordCounts { words, link_words }
+        WordCounts {
+            top,
+            words,
+            link_words,
+        }
+    }
+
+    fn words(&self, i: usize) -> u32 {
+        self.words
+            .get(i.wrapping_sub(self.top))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn link_words(&self, i: usize) -> u32 {
+        self.link_words
+            .get(i.wrapping_sub(self.top))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
@@ -274,7 +310,7 @@ fn comment_items(tree: &Tree<'_>, s: usize, counts: &WordCounts) -> Vec<usize> {
             if child.is_text()
                 || child.hidden
                 || is_heading(&child.tag)
-                || counts.words[c] < MIN_COMMENT_WORDS
+                || counts.words(c) < MIN_COMMENT_WORDS
                 || matches!(child.tag.as_str(), "form" | "button" | "nav" | "br")
             {
                 continue;
@@ -287,8 +323,8 @@ fn comment_items(tree: &Tree<'_>, s: usize, counts: &WordCounts) -> Vec<usize> {
         }
         for (_, members) in groups {
             let named = members.iter().all(|&m| has_comment_token(tree, m));
-            let words: u32 = members.iter().map(|&m| counts.words[m]).sum();
-            let links: u32 = members.iter().map(|&m| counts.link_words[m]).sum();
+            let words: u32 = members.iter().map(|&m| counts.words(m)).sum();
+            let links: u32 = members.iter().map(|&m| counts.link_words(m)).sum();
             // Unnamed look-alikes must look like writing: several, not terse.
             let wordy =
                 members.len() >= 3 && words >= UNNAMED_MIN_MEAN_WORDS * members.len() as u32;
@@ -319,7 +355,7 @@ fn comment_items(tree: &Tree<'_>, s: usize, counts: &WordCounts) -> Vec<usize> {
             if !tree.node(j).is_text()
                 && has_comment_token(tree, j)
                 && sigs.contains(&signature(tree, j))
-                && counts.words[j] >= MIN_COMMENT_WORDS
+                && counts.words(j) >= MIN_COMMENT_WORDS
             {
                 items.push(j);
             }

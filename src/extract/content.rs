@@ -15,8 +15,8 @@
 
 use super::clean;
 use super::dom::{Dom, Id, NIL};
-use super::hints;
-use super::measure::{is_js_space, Measures};
+use super::hints::{self, Hints};
+use super::measure::{is_js_space, Measures, TextCache};
 use crate::snapshot::Tree;
 
 /// Readability's minimum article length, in characters.
@@ -103,11 +103,16 @@ pub struct Found<'a> {
 }
 
 /// Searches `tree` for the article; `None` when nothing has any text.
-pub fn find_article<'a>(tree: &'a Tree<'a>, ctx: &Context<'_>) -> Option<Found<'a>> {
+pub fn find_article<'a>(
+    tree: &'a Tree<'a>,
+    hints: &'a Hints,
+    cache: &TextCache,
+    ctx: &Context<'_>,
+) -> Option<Found<'a>> {
     let mut byline = None;
     let mut attempts: Vec<Found<'a>> = Vec::new();
     for flags in ATTEMPTS {
-        let found = attempt(tree, ctx, flags, &mut byline);
+        let found = attempt(tree, hints, ctx, flags, &mut byline, cache);
         if found.text_len >= CHAR_THRESHOLD {
             return Some(Found { byline, ..found });
         }
@@ -190,11 +195,13 @@ impl Original {
 
 fn attempt<'a>(
     tree: &'a Tree<'a>,
+    hints: &'a Hints,
     ctx: &Context<'_>,
     flags: Flags,
     byline: &mut Option<String>,
+    cache: &TextCache,
 ) -> Found<'a> {
-    let mut dom = Dom::new(tree);
+    let mut dom = Dom::new(tree, hints);
     for &src in ctx.excluded {
         let id = dom.id_of(src);
         if id != NIL && dom.src(id) == Some(src) {
@@ -203,7 +210,7 @@ fn attempt<'a>(
     }
     prepare(&mut dom);
     let original = Original::new(&dom);
-    let mut measures = Measures::default();
+    let mut measures = Measures::new(cache);
     measures.update(&dom, dom.root);
 
     let to_score = tidy(&mut dom, ctx, flags, byline, &original, &measures);
@@ -304,15 +311,14 @@ fn tidy(
     let mut node = dom.root;
     while node != NIL {
         let tag = dom.tag(node);
-        let matched = hints::match_string(dom.class(node), dom.id_attr(node));
+        let node_hints = dom.hints(node);
 
         if dom.hidden(node) {
             node = remove_and_next(dom, node);
             continue;
         }
 
-        if byline.is_none() && !ctx.has_metadata_byline && is_byline(dom, node, &matched, measures)
-        {
+        if byline.is_none() && !ctx.has_metadata_byline && is_byline(dom, node, measures) {
             *byline = Some(byline_text(dom, node));
             node = remove_and_next(dom, node);
             continue;
@@ -325,8 +331,7 @@ fn tidy(
         }
 
         if flags.strip_unlikely {
-            let unlikely = hints::is_unlikely(&matched)
-                && !hints::is_maybe_candidate(&matched)
+            let unlikely = node_hints.unlikely
                 && !dom.has_ancestor_tag(node, "table", 4, |_| true)
                 && !dom.has_ancestor_tag(node, "code", 4, |_| true)
                 && tag != "body"
@@ -381,10 +386,10 @@ fn remove_and_next(dom: &mut Dom<'_>, node: Id) -> Id {
     next
 }
 
-fn is_byline(dom: &Dom<'_>, node: Id, matched: &str, measures: &Measures) -> bool {
+fn is_byline(dom: &Dom<'_>, node: Id, measures: &Measures) -> bool {
     let marked = dom.rel(node) == "author"
         || dom.itemprop(node).contains("author")
-        || hints::is_byline(matched);
+        || dom.hints(node).byline;
     if !marked {
         return false;
     }
@@ -508,7 +513,7 @@ pub fn class_weight(dom: &Dom<'_>, id: Id, flags: Flags) -> i32 {
     if !flags.weight_classes {
         return 0;
     }
-    hints::class_weight(dom.class(id), dom.id_attr(id))
+    i32::from(dom.hints(id).weight)
 }
 
 /// Scores each paragraph and credits its ancestors; returns the

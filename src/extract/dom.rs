@@ -8,6 +8,7 @@
 //! child, previous/next sibling), so every edit is O(1) and every walk is a
 //! loop over links: nothing recurses.
 
+use super::hints::{Hints, NodeHints};
 use crate::snapshot::{Tree, MAX_DEPTH};
 
 pub type Id = u32;
@@ -31,6 +32,7 @@ struct DomNode<'a> {
 
 pub struct Dom<'a> {
     pub tree: &'a Tree<'a>,
+    hints: &'a Hints,
     nodes: Vec<DomNode<'a>>,
     /// The synthetic `<html>` above the snapshot root.
     pub root: Id,
@@ -45,10 +47,11 @@ impl<'a> Dom<'a> {
     /// Builds the DOM of a validated snapshot. Elements deeper than
     /// [`MAX_DEPTH`] are unwrapped, as the snapshot rules require, in case
     /// the snapshot came from a builder that did not apply the cap.
-    pub fn new(tree: &'a Tree<'a>) -> Self {
+    pub fn new(tree: &'a Tree<'a>, hints: &'a Hints) -> Self {
         let n = tree.len();
         let mut dom = Dom {
             tree,
+            hints,
             nodes: Vec::with_capacity(n + 1 + n / 8),
             root: 0,
             body: NIL,
@@ -172,6 +175,12 @@ impl<'a> Dom<'a> {
 
     pub fn itemprop(&self, id: Id) -> &'a str {
         self.attr(id, |n| n.itemprop.as_deref())
+    }
+
+    /// What the element's class and id say (nothing for created elements).
+    pub fn hints(&self, id: Id) -> NodeHints {
+        self.src(id)
+            .map_or_else(NodeHints::default, |s| self.hints.get(s))
     }
 
     pub fn hidden(&self, id: Id) -> bool {
@@ -478,7 +487,8 @@ mod tests {
     fn mirrors_the_snapshot_under_a_synthetic_root() {
         let s = page();
         let t = s.tree().unwrap();
-        let dom = Dom::new(&t);
+        let h = Hints::new(&t);
+        let dom = Dom::new(&t, &h);
         assert_eq!(dom.tag(dom.root), "html");
         assert_eq!(dom.tag(dom.body), "body");
         let tags: Vec<&str> = dom
@@ -499,7 +509,8 @@ mod tests {
     fn edits_keep_links_consistent() {
         let s = page();
         let t = s.tree().unwrap();
-        let mut dom = Dom::new(&t);
+        let h = Hints::new(&t);
+        let mut dom = Dom::new(&t, &h);
         let div = dom.first_element_child(dom.body);
         let wrapper = dom.create("p");
         let a = dom.first_child(div);
@@ -535,7 +546,8 @@ mod tests {
             ..Snapshot::default()
         };
         let t = s.tree().unwrap();
-        let dom = Dom::new(&t);
+        let h = Hints::new(&t);
+        let dom = Dom::new(&t, &h);
         let text = dom
             .descendants_or_self(dom.root)
             .find(|&d| dom.is_text(d))

@@ -42,6 +42,17 @@ pub fn is_comma(c: char) -> bool {
     )
 }
 
+fn count_commas(s: &str) -> u32 {
+    let ascii = s.bytes().filter(|&b| b == b',').count();
+    // The other commas are all outside ASCII.
+    let other = if s.is_ascii() {
+        0
+    } else {
+        s.chars().filter(|&c| c != ',' && is_comma(c)).count()
+    };
+    (ascii + other) as u32
+}
+
 /// A composable summary of a string's length.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TextSum {
@@ -60,10 +71,23 @@ impl TextSum {
         let mut sum = TextSum::default();
         let mut in_space = false;
         let mut seen_text = false;
-        for c in s.chars() {
-            let units = c.len_utf16() as u32;
+        let bytes = s.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            // ASCII bytes are one unit each; decode only what is not ASCII.
+            let (space, units, width) = if bytes[k] < 0x80 {
+                (
+                    matches!(bytes[k], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                    1,
+                    1,
+                )
+            } else {
+                let c = s[k..].chars().next().unwrap_or(' ');
+                (is_js_space(c), c.len_utf16() as u32, c.len_utf8())
+            };
+            k += width;
             sum.raw += units;
-            if is_js_space(c) {
+            if space {
                 if !in_space {
                     sum.collapsed += 1;
                 }
@@ -139,10 +163,46 @@ impl TextSum {
     }
 }
 
+/// The summary and comma count of every text node of a snapshot, computed
+/// once: text never changes, only the tree around it.
+#[derive(Debug, Default)]
+pub struct TextCache {
+    sums: Vec<TextSum>,
+    commas: Vec<u32>,
+}
+
+impl TextCache {
+    pub fn new(tree: &crate::snapshot::Tree<'_>) -> Self {
+        let n = tree.len();
+        let mut cache = TextCache {
+            sums: vec![TextSum::default(); n],
+            commas: vec![0; n],
+        };
+        for i in 0..n {
+            if let Some(data) = tree.node(i).text.as_deref() {
+                cache.sums[i] = TextSum::of(data);
+                cache.commas[i] = count_commas(data);
+            }
+        }
+        cache
+    }
+
+    /// The summary of snapshot text node `src` (empty for anything else).
+    pub fn sum(&self, src: usize) -> TextSum {
+        self.sums.get(src).copied().unwrap_or_default()
+    }
+
+    fn get(&self, src: Option<usize>) -> (TextSum, u32) {
+        src.and_then(|s| Some((*self.sums.get(s)?, *self.commas.get(s)?)))
+            .unwrap_or_default()
+    }
+}
+
 /// Per-node measurements, valid for the subtrees last passed to
 /// [`Measures::update`] until the DOM under them changes.
-#[derive(Debug, Default)]
-pub struct Measures {
+#[derive(Debug)]
+pub struct Measures<'c> {
+    cache: &'c TextCache,
     text: Vec<TextSum>,
     commas: Vec<u32>,
     /// Text length of the links strictly inside each element, a link to a
@@ -151,7 +211,16 @@ pub struct Measures {
     links: Vec<f32>,
 }
 
-impl Measures {
+impl<'c> Measures<'c> {
+    pub fn new(cache: &'c TextCache) -> Self {
+        Measures {
+            cache,
+            text: Vec::new(),
+            commas: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
     /// Measures every node under (and including) `top`.
     pub fn update(&mut self, dom: &Dom<'_>, top: Id) {
         let n = dom.len();
@@ -163,9 +232,7 @@ impl Measures {
         for d in dom.descendants_or_self(top) {
             let i = d as usize;
             if dom.is_text(d) {
-                let data = dom.text(d);
-                self.text[i] = TextSum::of(data);
-                self.commas[i] = data.chars().filter(|&c| is_comma(c)).count() as u32;
+                (self.text[i], self.commas[i]) = self.cache.get(dom.src(d));
             } else {
                 self.text[i] = TextSum::default();
                 self.commas[i] = 0;

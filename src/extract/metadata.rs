@@ -136,7 +136,11 @@ pub fn metadata(snapshot: &Snapshot, tree: &Tree<'_>) -> Metadata {
 /// The first byline in the page's markup (`rel="author"`, `itemprop="author"`,
 /// a `byline` or `author` class) outside hidden subtrees and `excluded`
 /// ones (comment sections): its `itemprop="name"` part when it has one.
-pub fn byline_from_markup(tree: &Tree<'_>, excluded: &[usize]) -> Option<String> {
+pub fn byline_from_markup(
+    tree: &Tree<'_>,
+    hints: &super::hints::Hints,
+    excluded: &[usize],
+) -> Option<String> {
     let mut i = 0;
     while i < tree.len() {
         let node = tree.node(i);
@@ -150,10 +154,7 @@ pub fn byline_from_markup(tree: &Tree<'_>, excluded: &[usize]) -> Option<String>
                     .itemprop
                     .as_deref()
                     .is_some_and(|p| p.contains("author"))
-                || super::hints::is_byline(&super::hints::match_string(
-                    node.class.as_deref().unwrap_or(""),
-                    node.id.as_deref().unwrap_or(""),
-                )));
+                || hints.get(i).byline);
         if marked {
             let end = tree.subtree_end(i);
             let name = (i + 1..end)

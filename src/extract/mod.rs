@@ -78,7 +78,9 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
         has_metadata_byline: metadata.byline.is_some(),
         excluded: &excluded,
     };
-    let found = content::find_article(&tree, &ctx);
+    let cache = measure::TextCache::new(&tree);
+    let hints = hints::Hints::new(&tree);
+    let found = content::find_article(&tree, &hints, &cache, &ctx);
 
     let article = found
         .as_ref()
@@ -88,7 +90,7 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
         complete_metadata(&mut metadata, f);
     }
     if metadata.byline.is_none() {
-        if let Some(b) = metadata::byline_from_markup(&tree, &excluded) {
+        if let Some(b) = metadata::byline_from_markup(&tree, &hints, &excluded) {
             metadata.authors = metadata::split_authors(&b);
             metadata.byline = Some(metadata::clean_byline(&b));
         }
@@ -103,7 +105,7 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
         Some(_) if link_density > MAX_LINK_DENSITY => Some(NoArticle::MostlyLinks),
         Some(a)
             if a.text.chars().count() < SHORT_ARTICLE_CHARS
-                && !readerable::is_probably_readerable(&tree, &excluded) =>
+                && !readerable::is_probably_readerable(&tree, &hints, &cache, &excluded) =>
         {
             Some(NoArticle::TooLittleProse)
         }

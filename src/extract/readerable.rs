@@ -4,8 +4,8 @@
 //! characters adds `sqrt(L - 140)`; the page reads as an article when the
 //! sum passes 20 (one paragraph of 540 characters, or four of 250).
 
-use super::hints;
-use super::measure::TextSum;
+use super::hints::Hints;
+use super::measure::{TextCache, TextSum};
 use crate::snapshot::Tree;
 
 const MIN_PARAGRAPH_CHARS: u32 = 140;
@@ -13,14 +13,14 @@ const MIN_SCORE: f64 = 20.0;
 
 /// The reader-mode score of the page, leaving out the subtrees of
 /// `excluded` (comment sections).
-pub fn prose_score(tree: &Tree<'_>, excluded: &[usize]) -> f64 {
+pub fn prose_score(tree: &Tree<'_>, hints: &Hints, cache: &TextCache, excluded: &[usize]) -> f64 {
     let n = tree.len();
     // Raw text summaries per node, folded bottom-up (children follow parents).
     let mut sums = vec![TextSum::default(); n];
     for i in (0..n).rev() {
         let node = tree.node(i);
-        if let Some(text) = &node.text {
-            sums[i] = TextSum::of(text);
+        if node.is_text() {
+            sums[i] = cache.sum(i);
         }
         // Children were folded in document order by walking them forwards.
         if !node.is_text() {
@@ -61,11 +61,7 @@ pub fn prose_score(tree: &Tree<'_>, excluded: &[usize]) -> f64 {
         if !counts {
             continue;
         }
-        let matched = hints::match_string(
-            node.class.as_deref().unwrap_or(""),
-            node.id.as_deref().unwrap_or(""),
-        );
-        if hints::is_unlikely(&matched) && !hints::is_maybe_candidate(&matched) {
+        if hints.get(i).unlikely {
             continue;
         }
         if node.tag == "p" && in_list_item[i] {
@@ -79,6 +75,11 @@ pub fn prose_score(tree: &Tree<'_>, excluded: &[usize]) -> f64 {
     score
 }
 
-pub fn is_probably_readerable(tree: &Tree<'_>, excluded: &[usize]) -> bool {
-    prose_score(tree, excluded) > MIN_SCORE
+pub fn is_probably_readerable(
+    tree: &Tree<'_>,
+    hints: &Hints,
+    cache: &TextCache,
+    excluded: &[usize],
+) -> bool {
+    prose_score(tree, hints, cache, excluded) > MIN_SCORE
 }
