@@ -12,6 +12,17 @@
 //! siblings that score well or read like prose. The result is cleaned
 //! ([`super::clean`]). When that leaves under 500 characters the search is
 //! repeated with fewer class-based exclusions and the longest result wins.
+//!
+//! Where ClaimLens departs from Readability.js, on purpose:
+//! - comment sections ([`super::comments`]) are removed before the search,
+//!   in every attempt, so comments never reach the article text;
+//! - the first byline is always left out of the text (Readability keeps it
+//!   when the page's metadata names the author);
+//! - more furniture words (cookie and consent banners, newsletter and
+//!   signup boxes, "most read", "popular", "trending", recommendations) and
+//!   `<nav>` inside the article;
+//! - a heading repeating the title is recognised in any script (Readability
+//!   compares ASCII words only).
 
 use super::clean;
 use super::dom::{Dom, Id, NIL};
@@ -82,9 +93,6 @@ const ATTEMPTS: [Flags; 4] = [
 pub struct Context<'c> {
     /// The article title: a heading repeating it is left out of the text.
     pub title: &'c str,
-    /// The page states its author in metadata, so byline markup is not
-    /// looked for (and is kept in the text, as the page shows it).
-    pub has_metadata_byline: bool,
     /// Snapshot elements to leave out entirely (comment sections).
     pub excluded: &'c [usize],
 }
@@ -96,7 +104,7 @@ pub struct Found<'a> {
     pub article: Id,
     /// Length of its text (trimmed, whitespace collapsed), in UTF-16 units.
     pub text_len: u32,
-    /// Byline text taken out of the page, when it had no metadata byline.
+    /// The byline's text (the byline itself is left out of the article).
     pub byline: Option<String>,
     /// Share of the article's text inside links.
     pub link_density: f32,
@@ -308,6 +316,7 @@ fn tidy(
 ) -> Vec<Id> {
     let mut to_score = Vec::new();
     let mut title_header_pending = true;
+    let mut byline_removed = false;
     let mut node = dom.root;
     while node != NIL {
         let tag = dom.tag(node);
@@ -318,8 +327,12 @@ fn tidy(
             continue;
         }
 
-        if byline.is_none() && !ctx.has_metadata_byline && is_byline(dom, node, measures) {
-            *byline = Some(byline_text(dom, node));
+        // The first byline is page furniture in every attempt.
+        if !byline_removed && is_byline(dom, node, measures) {
+            byline_removed = true;
+            if byline.is_none() {
+                *byline = Some(byline_text(dom, node));
+            }
             node = remove_and_next(dom, node);
             continue;
         }

@@ -75,7 +75,6 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
     let title = metadata.title.clone().unwrap_or_default();
     let ctx = content::Context {
         title: &title,
-        has_metadata_byline: metadata.byline.is_some(),
         excluded: &excluded,
     };
     let cache = measure::TextCache::new(&tree);
