@@ -27,7 +27,7 @@ pub const TAG_DEPTH_CAP: usize = super::MAX_DEPTH as usize + 2;
 pub struct DepthCap<S> {
     pub inner: S,
     cap: usize,
-    open: RefCell<Vec<LocalName>>,
+    open: RefCell<OpenTags>,
     /// Start tags dropped per name, still waiting for their end tags.
     dropped: RefCell<HashMap<LocalName, u32>>,
 }
@@ -37,7 +37,7 @@ impl<S> DepthCap<S> {
         DepthCap {
             inner,
             cap,
-            open: RefCell::new(Vec::new()),
+            open: RefCell::new(OpenTags::default()),
             dropped: RefCell::new(HashMap::new()),
         }
     }
@@ -52,7 +52,7 @@ impl<S> DepthCap<S> {
                 if is_void(name) {
                     return true;
                 }
-                if open.len() >= self.cap {
+                if open.names.len() >= self.cap {
                     *self
                         .dropped
                         .borrow_mut()
@@ -74,7 +74,7 @@ impl<S> DepthCap<S> {
                 }
                 // `</body>` and `</html>` do not pop in the tree builder.
                 if !matches!(name, "body" | "html") {
-                    if let Some(at) = open.iter().rposition(|n| *n == tag.name) {
+                    if let Some(at) = open.names.iter().rposition(|n| *n == tag.name) {
                         open.truncate(at);
                     }
                 }
@@ -174,17 +174,57 @@ fn closes_p(name: &str) -> bool {
     )
 }
 
-/// Truncates `open` to before the last element named in `targets`, when it
-/// lies above every element named in `barriers`.
-fn close_last(open: &mut Vec<LocalName>, targets: &[&str], barriers: &[&str]) {
-    for at in (0..open.len()).rev() {
-        let n: &str = &open[at];
-        if targets.contains(&n) {
-            open.truncate(at);
+/// Tags that implied closings look for.
+const CLOSABLE: &[&str] = &[
+    "p", "li", "dd", "dt", "tr", "td", "th", "tbody", "thead", "tfoot", "a", "option",
+];
+
+/// The estimated stack of open elements, with a count of each closable tag
+/// so that a search for one that is not open costs nothing.
+#[derive(Default)]
+struct OpenTags {
+    names: Vec<LocalName>,
+    closable: [u32; CLOSABLE.len()],
+}
+
+impl OpenTags {
+    fn slot(name: &str) -> Option<usize> {
+        CLOSABLE.iter().position(|c| *c == name)
+    }
+
+    fn push(&mut self, name: LocalName) {
+        if let Some(k) = Self::slot(&name) {
+            self.closable[k] += 1;
+        }
+        self.names.push(name);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        while self.names.len() > len {
+            if let Some(name) = self.names.pop() {
+                if let Some(k) = Self::slot(&name) {
+                    self.closable[k] -= 1;
+                }
+            }
+        }
+    }
+
+    /// Closes back to before the last element named in `targets`, when it
+    /// lies above every element named in `barriers`.
+    fn close_last(&mut self, targets: &[&str], barriers: &[&str]) {
+        let open = |t: &&str| Self::slot(t).is_some_and(|k| self.closable[k] > 0);
+        if !targets.iter().any(open) {
             return;
         }
-        if barriers.contains(&n) {
-            return;
+        for at in (0..self.names.len()).rev() {
+            let n: &str = &self.names[at];
+            if targets.contains(&n) {
+                self.truncate(at);
+                return;
+            }
+            if barriers.contains(&n) {
+                return;
+            }
         }
     }
 }
@@ -193,18 +233,18 @@ const SCOPE: &[&str] = &[
     "html", "table", "td", "th", "caption", "marquee", "object", "applet", "template", "button",
 ];
 
-fn close_implied(open: &mut Vec<LocalName>, name: &str) {
+fn close_implied(open: &mut OpenTags, name: &str) {
     if closes_p(name) {
-        close_last(open, &["p"], SCOPE);
+        open.close_last(&["p"], SCOPE);
     }
     match name {
-        "li" => close_last(open, &["li"], &["ul", "ol", "html", "table", "td", "th"]),
-        "dd" | "dt" => close_last(open, &["dd", "dt"], &["dl", "html", "table", "td", "th"]),
-        "tr" => close_last(open, &["tr"], &["table", "tbody", "thead", "tfoot"]),
-        "td" | "th" => close_last(open, &["td", "th"], &["tr", "table"]),
-        "tbody" | "thead" | "tfoot" => close_last(open, &["tbody", "thead", "tfoot"], &["table"]),
-        "a" => close_last(open, &["a"], SCOPE),
-        "option" => close_last(open, &["option"], &["select", "datalist", "html"]),
+        "li" => open.close_last(&["li"], &["ul", "ol", "html", "table", "td", "th"]),
+        "dd" | "dt" => open.close_last(&["dd", "dt"], &["dl", "html", "table", "td", "th"]),
+        "tr" => open.close_last(&["tr"], &["table", "tbody", "thead", "tfoot"]),
+        "td" | "th" => open.close_last(&["td", "th"], &["tr", "table"]),
+        "tbody" | "thead" | "tfoot" => open.close_last(&["tbody", "thead", "tfoot"], &["table"]),
+        "a" => open.close_last(&["a"], SCOPE),
+        "option" => open.close_last(&["option"], &["select", "datalist", "html"]),
         _ => {}
     }
 }
