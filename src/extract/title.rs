@@ -179,6 +179,15 @@ mod tests {
                 "  A   title with   spaces and words ",
                 "A title with spaces and words",
             ),
+            // En and em dashes separate site names too.
+            (
+                "Lorem ipsum dolor sit amet – My website",
+                "Lorem ipsum dolor sit amet",
+            ),
+            (
+                "Evolve: Shared Mutable History — evolve extension for Mercurial",
+                "Evolve: Shared Mutable History — evolve extension for Mercurial",
+            ),
         ];
         for (title, expected) in cases {
             assert_eq!(article_title(title, none, none), expected, "{title:?}");
