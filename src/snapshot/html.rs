@@ -4,6 +4,9 @@
 //! adoption agency, foster parenting), into a small index arena below. The
 //! arena is then flattened into a [`Snapshot`] by the same rules the content
 //! script applies to the live DOM (see `extension/src/dom/snapshot.ts`).
+//! Tags nested past the depth cap never reach the tree builder
+//! (`snapshot/depth_cap.rs`), which keeps hostile nesting linear; the flattening
+//! then applies the cap rule exactly.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
