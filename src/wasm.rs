@@ -9,9 +9,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::analysis::FactCheckMatch;
 use crate::calendar::Date;
-use crate::verify::import::ImportError;
+use crate::verify::import::{self, ImportError};
 use crate::verify::matcher::{Analysed, SearchSettings, Searcher};
-use crate::verify::{live, note, Pack, PackInfo, Registry};
+use crate::verify::pack::PackMeta;
+use crate::verify::{live, note, pack, Pack, PackInfo, Registry};
 use crate::{Options, Snapshot};
 
 thread_local! {
@@ -123,6 +124,77 @@ pub fn load_pack(bytes: &[u8]) -> Result<JsValue, JsError> {
         *p.borrow_mut() = Arc::new(next);
     });
     to_js(&info)
+}
+
+/// Pack metadata as JS passes it to `build_pack`: `{ name, description?, source?, licence? }`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsPackMeta {
+    name: String,
+    description: String,
+    source: String,
+    licence: String,
+}
+
+#[derive(Serialize)]
+struct BuiltPack {
+    /// The `.clpack` file, ready for `load_pack`.
+    #[serde(with = "serde_bytes_as_array")]
+    bytes: Vec<u8>,
+    /// The format the file was read as (e.g. "ClaimReview JSON-LD").
+    format: &'static str,
+    records: usize,
+    /// Records left out, with their line or index and the reason.
+    skipped: usize,
+    /// Every problem found, record skipped or field dropped, as text.
+    issues: Vec<String>,
+    /// Records whose id repeats an earlier one (left out).
+    duplicates: usize,
+}
+
+/// Serialises the pack as a Uint8Array rather than an array of numbers.
+mod serde_bytes_as_array {
+    pub fn serialize<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(bytes)
+    }
+}
+
+/// Builds a fact-check pack from a file of published fact-checks (ClaimReview
+/// JSON-LD, a claims:search response, JSON Lines, or an HTML page with
+/// ClaimReview), as `claimlens index build` does. Returns
+/// `{bytes, format, records, skipped, issues, duplicates}`: bad records are
+/// reported, never dropped silently. Throws, building nothing, when the file
+/// cannot be read at all or holds no usable fact-check.
+#[wasm_bindgen]
+pub fn build_pack(file_name: &str, bytes: &[u8], meta_value: JsValue) -> Result<JsValue, JsError> {
+    let js: JsPackMeta = serde_wasm_bindgen::from_value(meta_value)
+        .map_err(|e| JsError::new(&format!("bad pack metadata: {e}")))?;
+    let (format, report) =
+        import::import(file_name, bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    let skipped = report.skipped();
+    let issues: Vec<String> = report.issues.iter().map(|i| i.to_string()).collect();
+    let meta = PackMeta {
+        name: js.name,
+        description: js.description,
+        source: js.source,
+        licence: js.licence,
+        builder: format!("claimlens {} (browser import)", env!("CARGO_PKG_VERSION")),
+    };
+    let (built, summary) = pack::build(&report.records, &meta).map_err(|e| {
+        let first = issues.first().map(|i| format!(" (first problem: {i})")).unwrap_or_default();
+        JsError::new(&format!("{e}{first}"))
+    })?;
+    let out = BuiltPack {
+        bytes: built,
+        format: format.name(),
+        records: summary.records,
+        skipped,
+        issues,
+        duplicates: summary.duplicate_ids.len(),
+    };
+    // Not json_compatible: the bytes must arrive as a Uint8Array.
+    out.serialize(&serde_wasm_bindgen::Serializer::new())
+        .map_err(|e| JsError::new(&format!("cannot return the pack: {e}")))
 }
 
 /// Removes the pack called `name`; false if no such pack is loaded.

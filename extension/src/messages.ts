@@ -375,6 +375,26 @@ export interface PackLoadTiming {
   totalMs: number;
 }
 
+/**
+ * What importing a file of published fact-checks (not a ready .clpack) found:
+ * the core's importer reports every bad record with its line or index and why.
+ */
+export interface ImportReport {
+  /** The format the file was read as, in the core's words ("ClaimReview JSON-LD", "JSON Lines", ...). */
+  format: string;
+  records: number;
+  /** Records left out. */
+  skipped: number;
+  /** Records whose id repeats an earlier one (left out). */
+  duplicates: number;
+  /** Every problem, as "line 3: reason (record skipped)"; at most MAX_IMPORT_ISSUES, `issuesTotal` counts them all. */
+  issues: string[];
+  issuesTotal: number;
+}
+
+/** Import problems sent to the options page (the rest are counted). */
+export const MAX_IMPORT_ISSUES = 50;
+
 /** Extension pages only -> background. `pack-import` carries the file's bytes as base64 (Chrome's messages are JSON). */
 export type PacksRequest =
   | { type: 'packs-list' }
@@ -394,7 +414,7 @@ export type PacksReply =
       /** Live answers in the cache. */
       liveCached: number;
     }
-  | { type: 'pack-imported'; pack: PackEntry; replaced: boolean }
+  | { type: 'pack-imported'; pack: PackEntry; replaced: boolean; report?: ImportReport }
   | { type: 'pack-removed'; name: string }
   | { type: 'packs-ok' }
   | { type: 'packs-error'; error: string };
@@ -472,6 +492,22 @@ function isPackEntry(value: unknown): value is PackEntry {
   );
 }
 
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function isImportReport(value: unknown): value is ImportReport {
+  return (
+    isRecord(value) &&
+    isText(value.format) &&
+    isCount(value.records) &&
+    isCount(value.skipped) &&
+    isCount(value.duplicates) &&
+    isCount(value.issuesTotal) &&
+    Array.isArray(value.issues) &&
+    value.issues.length <= MAX_IMPORT_ISSUES &&
+    value.issues.every(isText)
+  );
+}
+
 export function isPacksReply(message: unknown): message is PacksReply {
   if (!isRecord(message)) return false;
   switch (message.type) {
@@ -484,7 +520,7 @@ export function isPacksReply(message: unknown): message is PacksReply {
         typeof message.liveCached === 'number'
       );
     case 'pack-imported':
-      return isPackEntry(message.pack) && typeof message.replaced === 'boolean';
+      return isPackEntry(message.pack) && typeof message.replaced === 'boolean' && (message.report === undefined || isImportReport(message.report));
     case 'pack-removed':
       return isText(message.name);
     case 'packs-ok':

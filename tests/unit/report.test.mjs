@@ -92,9 +92,9 @@ describe('the Markdown report', () => {
     a.claims[0].note.fact_check_status = 'no_packs';
     a.comments = { count: 12, items: [], flagged: true, level: 'high', finding: '9 of 12 comments share templated phrasing.' };
     const text = markdownReport(a, summarise(a), t);
-    assert.match(text, /^- Fact-checks: False, Checkers, 2025-01-02 — Checked claim: “x” \(Why it matched: the same figures appear\.\)$/m);
-    assert.match(text, /The live search failed: the API quota is used up \(HTTP 429\): try again later/);
-    assert.match(text, /^- Fact-checks: No fact-check pack is loaded, so published fact-checks were not searched\.$/m);
+    assert.match(text, /^- Published fact-checks: False, Checkers, 2025-01-02 — Checked claim: “x” \(Why it matched: the same figures appear\.\)$/m);
+    assert.match(text, /The live search failed: the API quota is used up \\\(HTTP 429\\\): try again later/);
+    assert.match(text, /^- Published fact-checks: No fact-check pack is loaded, so published fact-checks were not searched\.$/m);
     assert.match(text, /^## Comment section\n\n9 of 12 comments share templated phrasing\.$/m);
   });
 

@@ -49,8 +49,7 @@ async function handlePacks(request: PacksRequest): Promise<PacksReply> {
       } catch {
         return { type: 'packs-error', error: 'the file did not arrive intact' };
       }
-      const { pack, replaced } = await importPack(request.fileName, bytes);
-      return { type: 'pack-imported', pack, replaced };
+      return { type: 'pack-imported', ...(await importPack(request.fileName, bytes)) };
     }
     case 'pack-remove':
       await removePack(request.name);

@@ -9,9 +9,10 @@
 //     reported in the storage problems log, and the others still load.
 // Changes (import, removal, the built-in pack's switch) are serialised.
 
-import { list_packs, load_pack, remove_pack } from '../../pkg/claimlens.js';
+import { build_pack, list_packs, load_pack, remove_pack } from '../../pkg/claimlens.js';
 import { FactChecksDb, type PackInfo, type StoredPack, decodePackInfo } from '../factchecks/db';
-import type { PackEntry, PackLoadTiming } from '../messages';
+import { isPackFile, packNameFor } from '../factchecks/pack-file';
+import { type ImportReport, MAX_IMPORT_ISSUES, type PackEntry, type PackLoadTiming } from '../messages';
 import { ext } from '../platform';
 import { loadSettings } from '../settings/store';
 import type { StorageAreaLike } from '../storage/area';
@@ -74,6 +75,31 @@ function loadIntoCore(bytes: Uint8Array): PackInfo {
   return decoded.value;
 }
 
+interface BuiltPack {
+  bytes: Uint8Array;
+  report: ImportReport;
+}
+
+/** Builds a pack from a file of published fact-checks with the core's importers; throws (building nothing) on an unreadable file. */
+function buildFromFactChecks(fileName: string, bytes: Uint8Array, meta: { name: string; description: string; source: string; licence: string }): BuiltPack {
+  const raw = build_pack(fileName, bytes, meta) as { bytes?: unknown; format?: unknown; records?: unknown; skipped?: unknown; duplicates?: unknown; issues?: unknown };
+  if (!(raw.bytes instanceof Uint8Array) || typeof raw.format !== 'string' || !Array.isArray(raw.issues)) {
+    throw new PackError('the core returned no pack');
+  }
+  const issues = raw.issues.filter((issue): issue is string => typeof issue === 'string');
+  return {
+    bytes: raw.bytes,
+    report: {
+      format: raw.format,
+      records: Number(raw.records) || 0,
+      skipped: Number(raw.skipped) || 0,
+      duplicates: Number(raw.duplicates) || 0,
+      issues: issues.slice(0, MAX_IMPORT_ISSUES),
+      issuesTotal: issues.length,
+    },
+  };
+}
+
 /** Loads the packs into the core, once per background lifetime; later calls wait for the first. */
 export function ensurePacks(): Promise<void> {
   ready ??= serialised(async () => {
@@ -129,7 +155,7 @@ async function loadUserPacks(): Promise<void> {
       continue; // never replaces the built-in pack (an import of its name is refused; this is an old record)
     }
     try {
-      const info = loadIntoCore(stored.bytes);
+      const info = loadStored(stored);
       userPacks.set(info.name, { info, fileName: stored.fileName, importedAt: stored.importedAt, loaded: true });
     } catch (error) {
       const reason = errorText(error);
@@ -149,12 +175,41 @@ async function loadUserPacks(): Promise<void> {
   }
 }
 
+/**
+ * Loads a stored pack. One built from the reader's file of fact-checks that
+ * this core no longer reads (a pack format or text analyser changed with an
+ * upgrade) is rebuilt from that file and stored again.
+ */
+function loadStored(stored: StoredPack): PackInfo {
+  try {
+    return loadIntoCore(stored.bytes);
+  } catch (error) {
+    if (!stored.original) throw error;
+    const { bytes } = buildFromFactChecks(stored.fileName, stored.original, {
+      name: stored.name,
+      description: stored.info.description,
+      source: stored.info.source,
+      licence: stored.info.licence,
+    });
+    const info = loadIntoCore(bytes);
+    const rebuilt: StoredPack = { ...stored, info, bytes };
+    void factChecksDb()
+      .then((db) => db.putPack(rebuilt))
+      .catch((problem: unknown) => console.warn('ClaimLens: a rebuilt pack could not be stored; it is rebuilt again next time', problem));
+    return info;
+  }
+}
+
 /** A quarantined record for the problems log: its fields, without the (large) pack bytes. */
 function describeQuarantined(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null) return raw ?? null;
-  const { bytes, ...rest } = raw as Record<string, unknown>;
-  const size = bytes instanceof Uint8Array || bytes instanceof ArrayBuffer ? bytes.byteLength : undefined;
-  return size === undefined ? rest : { ...rest, bytes: `${size} bytes` };
+  const { bytes, original, ...rest } = raw as Record<string, unknown>;
+  const described: Record<string, unknown> = { ...rest };
+  for (const [field, value] of [['bytes', bytes], ['original', original]] as const) {
+    if (value instanceof Uint8Array || value instanceof ArrayBuffer) described[field] = `${value.byteLength} bytes`;
+    else if (value !== undefined) described[field] = value;
+  }
+  return described;
 }
 
 /** The built-in pack's switch changed on the options page. */
@@ -216,17 +271,33 @@ export async function listPacks(): Promise<{ packs: PackEntry[]; timing: PackLoa
 }
 
 /**
- * Imports a pack file: the core checks it first (a damaged file throws and
- * leaves the loaded packs as they were), then it is stored. Nothing changes
- * unless both succeed. A pack with the name of one imported earlier replaces it.
+ * Imports a file: a ready .clpack, or a file of published fact-checks
+ * (ClaimReview JSON-LD, a claims:search response, JSON Lines, an HTML page
+ * with ClaimReview) that the core builds a pack from, reporting every bad
+ * record. The core checks the pack first (a damaged file throws and leaves the
+ * loaded packs as they were), then it is stored. Nothing changes unless both
+ * succeed. A pack with the name of one imported earlier replaces it.
  */
-export async function importPack(fileName: string, bytes: Uint8Array): Promise<{ pack: PackEntry; replaced: boolean }> {
+export async function importPack(fileName: string, bytes: Uint8Array): Promise<{ pack: PackEntry; replaced: boolean; report?: ImportReport }> {
   await ensurePacks();
   return serialised(async () => {
     const builtInName = (await builtInInfo())?.name;
+    let packBytes = bytes;
+    let original: Uint8Array | undefined;
+    let report: ImportReport | undefined;
+    if (!isPackFile(fileName, bytes)) {
+      let name = packNameFor(fileName);
+      if (name === builtInName) name = `${name}-imported`;
+      try {
+        ({ bytes: packBytes, report } = buildFromFactChecks(fileName, bytes, { name, description: '', source: fileName, licence: '' }));
+      } catch (error) {
+        throw new PackError(errorText(error));
+      }
+      original = bytes;
+    }
     let info: PackInfo;
     try {
-      info = loadIntoCore(bytes);
+      info = loadIntoCore(packBytes);
     } catch (error) {
       throw new PackError(errorText(error));
     }
@@ -237,7 +308,8 @@ export async function importPack(fileName: string, bytes: Uint8Array): Promise<{
       throw new PackError(`a pack called “${info.name}” ships with ClaimLens; rebuild yours under another name (claimlens index build --name …)`);
     }
     const previous = userPacks.get(info.name);
-    const stored: StoredPack = { v: 1, name: info.name, fileName, importedAt: new Date().toISOString(), info, bytes };
+    const stored: StoredPack = { v: 1, name: info.name, fileName, importedAt: new Date().toISOString(), info, bytes: packBytes };
+    if (original) stored.original = original;
     try {
       await (await factChecksDb()).putPack(stored);
     } catch (error) {
@@ -247,7 +319,8 @@ export async function importPack(fileName: string, bytes: Uint8Array): Promise<{
       throw new PackError(`the pack could not be stored: ${errorText(error)}`);
     }
     userPacks.set(info.name, { info, fileName, importedAt: stored.importedAt, loaded: true });
-    return { pack: { ...info, builtIn: false, loaded: true, fileName, importedAt: stored.importedAt }, replaced: previous !== undefined };
+    const pack: PackEntry = { ...info, builtIn: false, loaded: true, fileName, importedAt: stored.importedAt };
+    return report ? { pack, replaced: previous !== undefined, report } : { pack, replaced: previous !== undefined };
   });
 }
 

@@ -1,7 +1,7 @@
 // The fact-check packs as the extension pages see them: typed requests to the
 // background (messages.ts), which owns the packs and their database.
 
-import { MAX_IMPORT_PACK_BYTES, type PackEntry, type PackLoadTiming, type PacksReply, type PacksRequest, isPacksReply } from '../messages';
+import { type ImportReport, MAX_IMPORT_PACK_BYTES, type PackEntry, type PackLoadTiming, type PacksReply, type PacksRequest, isPacksReply } from '../messages';
 import { ext } from '../platform';
 
 async function request<T extends PacksReply['type']>(message: PacksRequest, expected: T): Promise<Extract<PacksReply, { type: T }>> {
@@ -25,14 +25,17 @@ export async function listPacks(): Promise<{ packs: PackEntry[]; timing: PackLoa
 
 export class PackFileTooLarge extends Error {}
 
-/** Sends a pack file to the background, which checks it with the core before storing it. */
-export async function importPackFile(file: Blob & { name: string }): Promise<{ pack: PackEntry; replaced: boolean }> {
+/**
+ * Sends a file to the background, which checks it with the core (a .clpack)
+ * or builds a pack from it (published fact-checks), before storing it.
+ */
+export async function importPackFile(file: Blob & { name: string }): Promise<{ pack: PackEntry; replaced: boolean; report?: ImportReport }> {
   if (file.size > MAX_IMPORT_PACK_BYTES) {
     throw new PackFileTooLarge(String(Math.round(MAX_IMPORT_PACK_BYTES / (1024 * 1024))));
   }
   const data = toBase64(new Uint8Array(await file.arrayBuffer()));
-  const { pack, replaced } = await request({ type: 'pack-import', fileName: file.name, data }, 'pack-imported');
-  return { pack, replaced };
+  const { pack, replaced, report } = await request({ type: 'pack-import', fileName: file.name, data }, 'pack-imported');
+  return report ? { pack, replaced, report } : { pack, replaced };
 }
 
 export async function removePack(name: string): Promise<void> {

@@ -43,8 +43,15 @@ export interface StoredPack {
   /** ISO 8601. */
   importedAt: string;
   info: PackInfo;
-  /** The pack file, as imported. */
+  /** The pack file, as imported or as built from the reader's file. */
   bytes: Uint8Array;
+  /**
+   * The file of published fact-checks (ClaimReview JSON, JSON Lines, ...) the
+   * pack was built from, when it was not a ready .clpack: a later ClaimLens
+   * whose core reads packs differently rebuilds the pack from it, so an
+   * upgrade loses nothing.
+   */
+  original?: Uint8Array;
 }
 
 export interface PackQuarantineEntry {
@@ -115,7 +122,13 @@ export function decodeStoredPack(raw: unknown): Decoded<StoredPack> {
   if (info.value.name !== raw.name) return { ok: false, reason: 'the record’s name does not match its pack' };
   const bytes = raw.bytes instanceof Uint8Array ? raw.bytes : raw.bytes instanceof ArrayBuffer ? new Uint8Array(raw.bytes) : undefined;
   if (!bytes || bytes.byteLength === 0) return { ok: false, reason: 'the record holds no pack file' };
-  return { ok: true, value: { v: 1, name: raw.name, fileName: raw.fileName, importedAt: raw.importedAt, info: info.value, bytes } };
+  const value: StoredPack = { v: 1, name: raw.name, fileName: raw.fileName, importedAt: raw.importedAt, info: info.value, bytes };
+  if (raw.original !== undefined) {
+    const original = raw.original instanceof Uint8Array ? raw.original : raw.original instanceof ArrayBuffer ? new Uint8Array(raw.original) : undefined;
+    if (!original) return { ok: false, reason: 'the record’s original file is not bytes' };
+    value.original = original;
+  }
+  return { ok: true, value };
 }
 
 function decodeLiveAnswer(raw: unknown): Decoded<LiveAnswer> {

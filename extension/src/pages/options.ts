@@ -7,7 +7,7 @@
 
 import { PackFileTooLarge, deleteAllFactChecks, importPackFile, listPacks, removePack } from '../factchecks/client';
 import { endpointOriginPattern } from '../factchecks/live-client';
-import type { PackEntry } from '../messages';
+import type { ImportReport, PackEntry } from '../messages';
 import { allNotes, coreInfo, deleteAllNotes, quarantinedNotes } from '../notes/client';
 import { toAnnotationCollection, ALL_DATA_FORMAT } from '../notes/w3c';
 import { ext, translate as t } from '../platform';
@@ -297,10 +297,13 @@ async function importChosenPack(input: HTMLInputElement): Promise<void> {
   const file = input.files?.[0];
   if (!file) return;
   packStatus(t('optionsPackImporting', [file.name]), false);
+  showImportReport(undefined);
   let status: [string, boolean];
+  let report: ImportReport | undefined;
   try {
-    const { pack, replaced } = await importPackFile(file);
-    status = [t(replaced ? 'optionsPackReplaced' : 'optionsPackImportDone', [pack.name, pack.records.toLocaleString()]), false];
+    const imported = await importPackFile(file);
+    report = imported.report;
+    status = [t(imported.replaced ? 'optionsPackReplaced' : 'optionsPackImportDone', [imported.pack.name, imported.pack.records.toLocaleString()]), false];
   } catch (error) {
     const reason = error instanceof PackFileTooLarge ? t('optionsPackTooLarge', [error.message]) : error instanceof Error ? error.message : String(error);
     status = [t('optionsPackImportFailed', [file.name, reason]), true];
@@ -308,6 +311,39 @@ async function importChosenPack(input: HTMLInputElement): Promise<void> {
   input.value = '';
   await renderPacks(); // the list first: the status line then speaks of what is shown
   packStatus(...status);
+  showImportReport(report);
+}
+
+/** What the importer found in a file of published fact-checks: the format, the counts, and every bad record it reported. */
+function showImportReport(report: ImportReport | undefined): void {
+  const box = byId(doc, 'pack-report');
+  box.hidden = report === undefined;
+  if (!report) {
+    box.replaceChildren();
+    return;
+  }
+  const summary = doc.createElement('p');
+  summary.className = 'pack-report-summary';
+  summary.textContent = t('optionsPackImportReport', [report.format, report.records.toLocaleString(), report.skipped.toLocaleString(), report.duplicates.toLocaleString()]);
+  const parts: HTMLElement[] = [summary];
+  if (report.issuesTotal > 0) {
+    const heading = doc.createElement('p');
+    heading.textContent = t('optionsPackImportIssues', [report.issuesTotal.toLocaleString()]);
+    const list = doc.createElement('ul');
+    list.className = 'pack-report-issues';
+    for (const issue of report.issues) {
+      const li = doc.createElement('li');
+      li.textContent = issue;
+      list.append(li);
+    }
+    parts.push(heading, list);
+    if (report.issuesTotal > report.issues.length) {
+      const more = doc.createElement('p');
+      more.textContent = t('optionsPackImportIssuesMore', [(report.issuesTotal - report.issues.length).toLocaleString()]);
+      parts.push(more);
+    }
+  }
+  box.replaceChildren(...parts);
 }
 
 async function removeImportedPack(name: string): Promise<void> {
