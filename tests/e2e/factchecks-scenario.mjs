@@ -6,7 +6,8 @@
 //     API on 127.0.0.1: a match, the cache on the second analysis, and a 403
 //     and a malformed answer shown as failures while the local results stay;
 //   - pack import on the options page: a corrupt file is refused with a clear
-//     error and changes nothing; a good one is listed, used, and removed; the
+//     error and changes nothing; a good one is listed, used, and removed;
+//     ClaimReview JSON-LD is built into a pack, its bad record reported; the
 //     built-in pack can be turned off (the note then says no pack is loaded);
 //   - the comment-section marker on templated threads (the repository's
 //     fixture and the shared seed page), its finding and cluster highlights,
@@ -190,6 +191,25 @@ function packList(page) {
   );
 }
 
+/** The imported packs as stored in the extension's IndexedDB (the options page shares the background's origin). */
+function storedPackNames(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('claimlens-factchecks');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('packs').objectStore('packs').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            resolve(all.result.map((record) => [record.name, record.fileName, record.original !== undefined]));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
 /** @param {ReturnType<import('./session.mjs').useSession>} session */
 export function describeFactChecks(session) {
   describe('fact-checks and the comment section', () => {
@@ -334,7 +354,7 @@ export function describeFactChecks(session) {
       }
     });
 
-    it('imports a pack file (a corrupt one is refused and changes nothing), uses it, removes it, and can turn the built-in pack off', async (t) => {
+    it('imports a pack file and ClaimReview JSON-LD (a corrupt file is refused and changes nothing; a bad record is reported), uses them, removes them, and can turn the built-in pack off', async (t) => {
       await session.resetData();
       // A one-record pack, built with the CLI from PolitiFact-style JSON Lines.
       const jsonl = join(tmp, 'clinics.jsonl');
@@ -410,6 +430,65 @@ export function describeFactChecks(session) {
         await clickElement(options, '#packs li[data-pack="e2e-clinics"] .pack-remove');
         await waitFor('the pack to be removed', async () => (await textOf(options, '#pack-status')) === message('optionsPackRemoved', 'e2e-clinics'));
         assert.deepEqual((await packList(options)).map((pack) => pack.name), ['politifact']);
+        assert.deepEqual(await storedPackNames(options), [], 'and from the database');
+
+        // Published fact-checks as ClaimReview JSON-LD, one record broken: the pack is built here from the
+        // good one, the broken one is reported with its place and reason, and the pack is stored.
+        const jsonLd = join(tmp, 'Westmere checks.json');
+        writeFileSync(
+          jsonLd,
+          JSON.stringify([
+            {
+              '@context': 'https://schema.org',
+              '@type': 'ClaimReview',
+              claimReviewed: 'The county health department held 14 walk-in vaccination clinics last autumn.',
+              url: 'https://checks.example/westmere-json',
+              datePublished: '2025-10-02',
+              author: { '@type': 'Organization', name: 'Westmere Checks' },
+              reviewRating: { '@type': 'Rating', alternateName: 'Mostly True' },
+            },
+            { '@type': 'ClaimReview', url: 'https://checks.example/no-claim', reviewRating: { alternateName: 'False' } },
+          ]),
+        );
+        await options.chooseFile('#pack-file', jsonLd);
+        await waitFor('the JSON-LD import to be confirmed', async () => (await textOf(options, '#pack-status')) === message('optionsPackImportDone', 'westmere-checks', '1'));
+        const report = await options.evaluate(() => ({
+          hidden: document.getElementById('pack-report').hidden,
+          summary: document.querySelector('#pack-report .pack-report-summary')?.textContent,
+          issues: [...document.querySelectorAll('#pack-report .pack-report-issues li')].map((li) => li.textContent),
+        }));
+        assert.equal(report.hidden, false);
+        assert.equal(report.summary, message('optionsPackImportReport', 'ClaimReview JSON-LD', '1', '1', '0'));
+        assert.equal(report.issues.length, 1, 'the broken record is reported, not dropped silently');
+        assert.match(report.issues[0], /^\[1\]: .*claimReviewed.*record skipped/);
+        assert.deepEqual((await packList(options)).map((pack) => [pack.name, pack.loaded, pack.removable]), [
+          ['politifact', true, false],
+          ['westmere-checks', true, true],
+        ]);
+        assert.deepEqual(await storedPackNames(options), [['westmere-checks', 'Westmere checks.json', true]], 'stored in IndexedDB with the file it was built from');
+        await withPage(session, FACT_CHECKED_PAGE, async (page) => {
+          await activate(page);
+          const note = await openNoteOf(page, CLINICS_SENTENCE);
+          assert.equal(note.matches[0]?.pack, 'westmere-checks');
+          assert.equal(note.matches[0]?.verdict, 'Mostly True');
+          assert.equal(note.matches[0]?.publisher, 'Westmere Checks');
+          assert.equal(note.matches[0]?.link, 'https://checks.example/westmere-json');
+        });
+        // A file of no fact-checks at all is refused and changes nothing.
+        await options.bringToFront();
+        const notJson = join(tmp, 'broken.json');
+        writeFileSync(notJson, '{"@type": "ClaimReview", "claimReviewed": ');
+        await options.chooseFile('#pack-file', notJson);
+        const refused = await waitFor('the error for broken.json', async () => {
+          const state = await options.evaluate(() => ({ text: document.getElementById('pack-status').textContent, error: document.getElementById('pack-status').classList.contains('error'), report: document.getElementById('pack-report').hidden }));
+          return state.error && state.text.includes('broken.json') && state;
+        });
+        assert.match(refused.text, /not valid JSON/);
+        assert.ok(refused.text.endsWith('Nothing was changed.'), refused.text);
+        assert.equal(refused.report, true, 'no report for a file that was not imported');
+        assert.deepEqual((await packList(options)).map((pack) => pack.name), ['politifact', 'westmere-checks']);
+        await clickElement(options, '#packs li[data-pack="westmere-checks"] .pack-remove');
+        await waitFor('the JSON-LD pack to be removed', async () => (await textOf(options, '#pack-status')) === message('optionsPackRemoved', 'westmere-checks'));
 
         // The built-in pack, off: the note says no pack is loaded (not "none found").
         await clickElement(options, '#pack-builtin');
