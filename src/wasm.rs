@@ -181,7 +181,10 @@ pub fn build_pack(file_name: &str, bytes: &[u8], meta_value: JsValue) -> Result<
         builder: format!("claimlens {} (browser import)", env!("CARGO_PKG_VERSION")),
     };
     let (built, summary) = pack::build(&report.records, &meta).map_err(|e| {
-        let first = issues.first().map(|i| format!(" (first problem: {i})")).unwrap_or_default();
+        let first = issues
+            .first()
+            .map(|i| format!(" (first problem: {i})"))
+            .unwrap_or_default();
         JsError::new(&format!("{e}{first}"))
     })?;
     let out = BuiltPack {
