@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { assertCoversClaims } from './claim-coverage.mjs';
+import { analyzeWithCli } from './expected-analysis.mjs';
 import { HOST_TAG, MESSAGES, defaultFilter, expectedShown, message } from './overlay-names.mjs';
 import { centreOfElement, readClaimHighlights, readNamedHighlights, readNote, readPanel } from './page-probes.mjs';
 import { PLAYGROUND_PATH, SAMPLE_DIR } from './page-server.mjs';
@@ -74,7 +76,74 @@ export function describePlayground(session) {
         await page.close();
       }
     });
+
+    it('shows a templated comment section with the extension’s marker, finding, cluster highlights and panel section; an ordinary one unmarked', async () => {
+      const templated = join(FIXTURES_DIR, 'templated-thread.html');
+      const expected = analyzeWithCli(templated).comments;
+      assert.ok(expected.flagged && expected.finding, 'the core flags the templated thread');
+      const members = expected.clusters.flatMap((cluster) => cluster.members.map((member) => member.index)).sort((a, b) => a - b);
+      const page = await session.browser.open(session.server.baseUrl + PLAYGROUND_PATH);
+      try {
+        await waitFor('the sample analysis', async () => (await page.evaluate(readClaimHighlights)).length > 0);
+        await page.chooseFile('#pick-file', templated);
+        await waitFor('the comment section', async () => (await page.evaluate(readPlaygroundComments, HOST_TAG)).section !== null);
+        await page.evaluate(() => document.querySelector('#comments h3').scrollIntoView({ block: 'center' }));
+        const state = await waitFor('the comment marker in view', async () => {
+          const read = await page.evaluate(readPlaygroundComments, HOST_TAG);
+          return read.marker?.inView && read;
+        });
+        assert.equal(state.section, expected.items.length, 'every comment is shown under the article');
+        assert.equal(state.marker.expanded, 'false');
+        assert.deepEqual(state.covered, [], 'no cluster highlight until the finding is opened');
+        assert.equal(state.panelFinding, expected.finding, 'the panel’s own comment section');
+        const commentTexts = expected.items.map((item) => item.text.replace(/\s+/g, ''));
+        assert.ok(!state.claimTexts.some((claim) => commentTexts.some((text) => text.includes(claim.replace(/\s+/g, '')))), 'no comment among the claims');
+        await page.click(state.marker.x, state.marker.y);
+        const open = await waitFor('the finding to open', async () => {
+          const read = await page.evaluate(readPlaygroundComments, HOST_TAG);
+          return read.open && read;
+        });
+        assert.equal(open.finding, expected.finding);
+        assert.deepEqual(open.covered, members, 'exactly the clusters’ members share the highlight');
+
+        const ordinary = join(FIXTURES_DIR, 'ordinary-thread.html');
+        assert.equal(analyzeWithCli(ordinary).comments.flagged, false);
+        await page.chooseFile('#pick-file', ordinary);
+        await waitFor('the ordinary thread to be analysed', async () => (await page.evaluate(() => document.querySelector('#source').textContent)) === 'ordinary-thread.html');
+        const plain = await page.evaluate(readPlaygroundComments, HOST_TAG);
+        assert.ok(plain.section > 0, 'its comments are shown');
+        assert.equal(plain.marker, null, 'with no marker');
+        assert.deepEqual(plain.covered, []);
+      } finally {
+        await page.close();
+      }
+    });
   });
+}
+
+const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+/** The playground's comment section: its marker (in ClaimLens's shadow root), the open finding, and which comments the cluster highlight covers. */
+function readPlaygroundComments(hostTag) {
+  const root = document.querySelector(hostTag)?.shadowRoot;
+  const marker = root?.querySelector('.comments-marker');
+  const box = marker?.getBoundingClientRect();
+  const note = root?.querySelector('.note');
+  const comments = [...document.querySelectorAll('#comments .comment')];
+  const covered = new Set();
+  for (const [name, highlight] of CSS.highlights) {
+    if (!/^claimlens-(light|dark)-comment-cluster$/.test(name)) continue;
+    for (const range of highlight) covered.add(comments.indexOf(range.startContainer.parentElement?.closest('.comment')));
+  }
+  return {
+    section: document.getElementById('comments').hidden ? null : document.querySelectorAll('#comments .comment').length,
+    marker: marker ? { x: box.x + box.width / 2, y: box.y + box.height / 2, inView: box.top >= 0 && box.bottom <= innerHeight, expanded: marker.getAttribute('aria-expanded') } : null,
+    open: note?.matches(':popover-open') ?? false,
+    finding: note?.querySelector('.comments-finding-text')?.textContent ?? null,
+    covered: [...covered].sort((a, b) => a - b),
+    panelFinding: document.querySelector('[data-claimlens-mount="comments"] .comments-finding-text')?.textContent ?? null,
+    claimTexts: [...document.querySelectorAll('.claim-list .claim-text')].map((el) => el.textContent),
+  };
 }
 
 function waitForHighlights(page, shown, what) {

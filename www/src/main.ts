@@ -13,7 +13,7 @@ import { HIGHLIGHT_CSS } from '../../extension/src/ui/highlight-styles';
 import { applyI18n, translatorFor } from '../../extension/src/ui/i18n';
 import { PANEL_CSS } from '../../extension/src/ui/panel/panel-styles';
 import { ClaimsPanel, downloadText } from '../../extension/src/ui/panel/panel-view';
-import { renderArticle } from './reader';
+import { renderArticle, renderComments } from './reader';
 
 const SAMPLE_URL = new URL('sample/article.html', document.baseURI).href;
 const t = translatorFor(messages);
@@ -86,6 +86,7 @@ function show(next: Analysis, label: string): void {
     (next.notices.length ? ` ${next.notices.join(' ')}` : '');
   const placed = renderArticle(byId('reader'), next);
   overlay.setContent(placed, { quotes: next.quotes, entities: next.entities });
+  overlay.setComments(renderComments(byId('comments'), next.comments, t));
   result.hidden = false;
   overlay.show();
   overlay.announceCount();
