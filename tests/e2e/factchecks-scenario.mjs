@@ -485,6 +485,25 @@ export function describeFactChecks(session) {
           assert.equal(note.matches[0]?.publisher, 'Westmere Checks');
           assert.equal(note.matches[0]?.link, 'https://checks.example/westmere-json');
         });
+        // The imported pack outlives the background: stopped (as the browser does when it is idle) and
+        // started again by the next message, it loads the pack from IndexedDB.
+        await session.browser.restartBackground();
+        await options.bringToFront();
+        await options.reload();
+        const afterRestart = await waitFor('the pack list from the restarted background', async () => {
+          const list = await packList(options);
+          return list.length === 2 && list;
+        });
+        assert.deepEqual(afterRestart.map((pack) => [pack.name, pack.loaded]), [
+          ['politifact', true],
+          ['westmere-checks', true],
+        ]);
+        await withPage(session, FACT_CHECKED_PAGE, async (page) => {
+          await activate(page);
+          const note = await openNoteOf(page, CLINICS_SENTENCE);
+          assert.equal(note.matches[0]?.link, 'https://checks.example/westmere-json', 'the restarted background still matches with it');
+        });
+
         // A file of no fact-checks at all is refused and changes nothing.
         await options.bringToFront();
         const notJson = join(tmp, 'broken.json');

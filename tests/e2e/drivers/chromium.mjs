@@ -30,7 +30,11 @@ export async function launchChromium(extensionDir, viewport) {
       '--enable-unsafe-extension-debugging',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // A stopped service worker starts again on the next event: keep the handle to the live one.
+  context.on('serviceworker', (started) => {
+    worker = started;
+  });
   const extensionId = new URL(worker.url()).host;
   const cdp = await context.browser().newBrowserCDPSession();
 
@@ -113,8 +117,24 @@ export async function launchChromium(extensionDir, viewport) {
     return wrap(page);
   }
 
+  /** Stops the extension's service worker, as Chromium does when it is idle; the next event starts it afresh. */
+  async function restartBackground() {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] });
+    const ours = targetInfos.filter((target) => target.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (ours.length !== 1) throw new Error(`expected one service worker of the extension, found ${ours.length}`);
+    const stopped = worker;
+    await cdp.send('Target.closeTarget', { targetId: ours[0].targetId });
+    // Until the stop is complete a message could still reach the old worker.
+    for (let i = 0; i < 100 && worker === stopped; i++) {
+      const { targetInfos: now } = await cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] });
+      if (!now.some((target) => target.targetId === ours[0].targetId)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   return {
     name: 'chromium',
+    restartBackground,
     extensionUrl,
     open,
     /** The extension's own page at `path` (e.g. "options.html"), as a tab. */

@@ -186,6 +186,14 @@ export async function launchFirefox(extensionDir, viewport) {
     /** The id of the sidebar panel Firefox shows, or null when the sidebar is closed. */
     openSidebar: () =>
       evaluateInBrowserWindow(`(() => { const s = window.SidebarController ?? window.SidebarUI; return (s.isOpen && s.currentID) || null; })()`),
+    /**
+     * Stops the extension's event page, as Firefox does when it is idle (about:debugging's
+     * "Terminate background script"); the next event starts it afresh, with no memory of this one.
+     */
+    restartBackground: () =>
+      evaluateInBrowserWindow(
+        `(async () => { await WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).extension.terminateBackground({ ignoreDevToolsAttached: true }); return true; })()`,
+      ),
     /** Closes the sidebar (the panel in it would otherwise live on into later tests). */
     closeSidebar: () => evaluateInBrowserWindow(`(() => { (window.SidebarController ?? window.SidebarUI).hide(); return true; })()`),
     async close() {
