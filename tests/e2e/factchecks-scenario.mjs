@@ -210,6 +210,26 @@ function storedPackNames(page) {
   );
 }
 
+/** The size of the pack file stored for an imported pack. */
+function storedPackBytes(page, name) {
+  return page.evaluate(
+    (packName) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('claimlens-factchecks');
+        open.onsuccess = () => {
+          const get = open.result.transaction('packs').objectStore('packs').get(packName);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result?.bytes?.byteLength ?? 0);
+          };
+          get.onerror = () => reject(get.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    name,
+  );
+}
+
 /** @param {ReturnType<import('./session.mjs').useSession>} session */
 export function describeFactChecks(session) {
   describe('fact-checks and the comment section', () => {
@@ -503,6 +523,36 @@ export function describeFactChecks(session) {
           const note = await openNoteOf(page, CLINICS_SENTENCE);
           assert.equal(note.matches[0]?.link, 'https://checks.example/westmere-json', 'the restarted background still matches with it');
         });
+
+        // After an upgrade whose core no longer reads a stored pack, one built from the reader's file is
+        // rebuilt from that file, not lost. (Simulated: the stored pack's bytes are replaced by unreadable ones.)
+        await options.evaluate(
+          () =>
+            new Promise((resolve, reject) => {
+              const open = indexedDB.open('claimlens-factchecks');
+              open.onsuccess = () => {
+                const store = open.result.transaction('packs', 'readwrite').objectStore('packs');
+                const get = store.get('westmere-checks');
+                get.onsuccess = () => {
+                  const put = store.put({ ...get.result, bytes: new Uint8Array([0x89, 0x43, 0x4c, 0x50, 0x41, 0x43, 0x4b, 0x0a, 0, 99]) });
+                  put.onsuccess = () => resolve(open.result.close());
+                  put.onerror = () => reject(put.error);
+                };
+              };
+              open.onerror = () => reject(open.error);
+            }),
+        );
+        await session.browser.restartBackground();
+        await options.reload();
+        const rebuilt = await waitFor('the pack list after the simulated upgrade', async () => {
+          const list = await packList(options);
+          return list.length === 2 && list;
+        });
+        assert.deepEqual(rebuilt.map((pack) => [pack.name, pack.loaded]), [
+          ['politifact', true],
+          ['westmere-checks', true],
+        ], 'rebuilt from its original file');
+        await waitFor('the rebuilt pack to be stored again', async () => (await storedPackBytes(options, 'westmere-checks')) > 10);
 
         // A file of no fact-checks at all is refused and changes nothing.
         await options.bringToFront();
