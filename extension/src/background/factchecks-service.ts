@@ -16,7 +16,7 @@ import {
   isOwnExtensionPage,
   isPacksRequest,
 } from '../messages';
-import { ext } from '../platform';
+import { ext, translate } from '../platform';
 import { loadSettings } from '../settings/store';
 import { loadCore } from './analyzer';
 import { deleteAllFactChecks, factChecksDb, importPack, listPacks, removePack } from './packs';
@@ -47,7 +47,7 @@ async function handlePacks(request: PacksRequest): Promise<PacksReply> {
       try {
         bytes = fromBase64(request.data);
       } catch {
-        return { type: 'packs-error', error: 'the file did not arrive intact' };
+        return { type: 'packs-error', error: translate('packErrorGarbled') };
       }
       return { type: 'pack-imported', ...(await importPack(request.fileName, bytes)) };
     }

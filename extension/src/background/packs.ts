@@ -13,7 +13,7 @@ import { build_pack, list_packs, load_pack, remove_pack } from '../../pkg/claiml
 import { FactChecksDb, type PackInfo, type StoredPack, decodePackInfo } from '../factchecks/db';
 import { isPackFile, packNameFor } from '../factchecks/pack-file';
 import { type ImportReport, MAX_IMPORT_ISSUES, type PackEntry, type PackLoadTiming } from '../messages';
-import { ext } from '../platform';
+import { ext, translate as t } from '../platform';
 import { loadSettings } from '../settings/store';
 import type { StorageAreaLike } from '../storage/area';
 import { appendProblem } from '../storage/problem-log';
@@ -84,7 +84,7 @@ interface BuiltPack {
 function buildFromFactChecks(fileName: string, bytes: Uint8Array, meta: { name: string; description: string; source: string; licence: string }): BuiltPack {
   const raw = build_pack(fileName, bytes, meta) as { bytes?: unknown; format?: unknown; records?: unknown; skipped?: unknown; duplicates?: unknown; issues?: unknown };
   if (!(raw.bytes instanceof Uint8Array) || typeof raw.format !== 'string' || !Array.isArray(raw.issues)) {
-    throw new PackError('the core returned no pack');
+    throw new PackError(t('packErrorNoPack'));
   }
   const issues = raw.issues.filter((issue): issue is string => typeof issue === 'string');
   return {
@@ -120,7 +120,7 @@ async function loadBuiltIn(): Promise<void> {
   const start = performance.now();
   try {
     const response = await fetch(ext.runtime.getURL(BUILT_IN_PACK_PATH));
-    if (!response.ok) throw new PackError(`the built-in pack file is missing (${response.status})`);
+    if (!response.ok) throw new PackError(t('packErrorBuiltInMissing', [String(response.status)]));
     const bytes = new Uint8Array(await response.arrayBuffer());
     const fetched = performance.now();
     builtIn.info = loadIntoCore(bytes);
@@ -161,7 +161,7 @@ async function loadUserPacks(): Promise<void> {
       const reason = errorText(error);
       await db.quarantinePack(stored.name, reason);
       quarantined.push({ at: new Date().toISOString(), source: 'load', reason, raw: undefined });
-      problems.push(`the imported pack “${stored.name}” (${stored.fileName}) could not be loaded and was quarantined: ${reason}`);
+      problems.push(t('packProblemQuarantined', [stored.name, stored.fileName, reason]));
     }
   }
   quarantinedCount = (await db.quarantine()).length;
@@ -305,7 +305,7 @@ export async function importPack(fileName: string, bytes: Uint8Array): Promise<{
       // load_pack replaced the built-in pack by this one: put the built-in pack back as it was.
       remove_pack(info.name);
       if (builtIn.loaded) await loadBuiltIn();
-      throw new PackError(`a pack called “${info.name}” ships with ClaimLens; rebuild yours under another name (claimlens index build --name …)`);
+      throw new PackError(t('packErrorBuiltInName', [info.name]));
     }
     const previous = userPacks.get(info.name);
     const stored: StoredPack = { v: 1, name: info.name, fileName, importedAt: new Date().toISOString(), info, bytes: packBytes };
@@ -316,7 +316,7 @@ export async function importPack(fileName: string, bytes: Uint8Array): Promise<{
       // Not stored: the core must not keep a pack that would be gone after a restart.
       remove_pack(info.name);
       if (previous) await reloadStored(info.name);
-      throw new PackError(`the pack could not be stored: ${errorText(error)}`);
+      throw new PackError(t('packErrorNotStored', [errorText(error)]));
     }
     userPacks.set(info.name, { info, fileName, importedAt: stored.importedAt, loaded: true });
     const pack: PackEntry = { ...info, builtIn: false, loaded: true, fileName, importedAt: stored.importedAt };
@@ -335,7 +335,7 @@ export async function removePack(name: string): Promise<void> {
   await ensurePacks();
   return serialised(async () => {
     if (!userPacks.has(name)) {
-      throw new PackError(name === builtIn.info?.name ? 'the built-in pack can be turned off but not removed' : `there is no imported pack called “${name}”`);
+      throw new PackError(name === builtIn.info?.name ? t('packErrorBuiltInRemove') : t('packErrorNoSuchPack', [name]));
     }
     await (await factChecksDb()).deletePack(name);
     remove_pack(name);
