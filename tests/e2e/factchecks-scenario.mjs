@@ -74,6 +74,13 @@ function readFactChecks(hostTag) {
   };
 }
 
+/** The open note's sourcing line, in parts. */
+function readSourcing(hostTag) {
+  const line = document.querySelector(hostTag)?.shadowRoot?.querySelector('.note .note-sourcing');
+  const text = (selector) => line?.querySelector(selector)?.textContent ?? null;
+  return { speaker: text('.note-speaker'), role: text('.note-role'), ambiguous: text('.note-ambiguous'), why: text('.note-attribution-note') };
+}
+
 /** The comment-section marker in ClaimLens's shadow root, the section's heading, and what the popover shows. */
 function readComments(hostTag) {
   const root = document.querySelector(hostTag)?.shadowRoot;
@@ -289,6 +296,29 @@ export function describeFactChecks(session) {
         } finally {
           await panel.close();
         }
+      });
+    });
+
+    it('says who a claim is attributed to with their role, and when the article leaves it open between two people, names both', async () => {
+      await session.resetData();
+      const path = '/pages/ambiguous-speaker.html';
+      const expected = analyzeWithCli(join(PAGES_DIR, 'ambiguous-speaker.html'), session.server.baseUrl + path);
+      const open = expected.claims.find((claim) => claim.text.startsWith('Kelly said'));
+      assert.deepEqual(open?.sourcing.speaker_candidates, ['John Kelly', 'Mark Kelly'], 'the core leaves the speaker open');
+      const named = expected.claims.find((claim) => claim.sourcing.speaker === 'Lena Okafor');
+      assert.ok(named?.checkworthy && named.sourcing.speaker_role, 'the core names the auditor with her role');
+      await withPage(session, path, async (page) => {
+        await activate(page);
+        await openNoteOf(page, 'Kelly said the county');
+        const ambiguous = await page.evaluate(readSourcing, HOST_TAG);
+        assert.equal(ambiguous.speaker, null, 'no speaker picked silently');
+        assert.equal(ambiguous.ambiguous, message('noteAmbiguousCandidates', `John Kelly${MESSAGES.noteCandidatesSeparator.message}Mark Kelly`));
+        assert.equal(ambiguous.why, open.sourcing.attribution_note);
+        await page.press('Escape');
+        await waitFor('the note to close', async () => !(await page.evaluate(readFactChecks, HOST_TAG)).open);
+        await openNoteOf(page, named.text.slice(0, 30));
+        const sourced = await page.evaluate(readSourcing, HOST_TAG);
+        assert.deepEqual(sourced, { speaker: 'Lena Okafor', role: named.sourcing.speaker_role, ambiguous: null, why: null });
       });
     });
 
