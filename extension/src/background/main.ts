@@ -70,6 +70,9 @@ async function activate(tab: chrome.tabs.Tab, message: BackgroundToContent): Pro
 }
 
 async function injectContentScript(tabId: number): Promise<void> {
+  // The first analysis in this document is coming: load the core and the packs while the
+  // content script snapshots the page, not after (idempotent; the analysis awaits the same load).
+  ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error));
   try {
     await ext.scripting.insertCSS({ target: { tabId }, files: [HIGHLIGHT_STYLESHEET] });
     await ext.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
