@@ -331,6 +331,12 @@ export function describeFactChecks(session) {
       const stub = await startLiveStub({ cors: !firefox });
       const options = await openReady(session, 'options.html');
       try {
+        // Off by default, and the page says plainly, next to the switch, what leaves the browser when it is on.
+        assert.equal(await options.evaluate(() => document.getElementById('live-enabled').checked), false, 'off by default');
+        const privacy = await textOf(options, '#live-privacy');
+        assert.equal(privacy, MESSAGES.optionsLivePrivacy.message);
+        assert.match(privacy, /sends the text of at most 5 of its claims/);
+        assert.ok((await options.evaluate(() => document.getElementById('live-enabled').getAttribute('aria-describedby'))).split(' ').includes('live-privacy'));
         if (firefox) {
           await session.browser.grantPermissions({ origins: ['http://127.0.0.1/*'], data_collection: ['websiteContent'] });
         }
