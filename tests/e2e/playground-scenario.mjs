@@ -77,6 +77,34 @@ export function describePlayground(session) {
       }
     });
 
+    it('shows a claim’s published fact-check from the built-in pack in its note, as the extension does', async () => {
+      const file = fileURLToPath(new URL('./pages/fact-checked-article.html', import.meta.url));
+      const expected = analyzeWithCli(file).claims.find((claim) => claim.matches.length > 0);
+      assert.ok(expected, 'the CLI matches a claim of the test page against the built-in pack');
+      const page = await session.browser.open(session.server.baseUrl + PLAYGROUND_PATH);
+      try {
+        await waitFor('the sample analysis', async () => (await page.evaluate(readClaimHighlights)).length > 0);
+        await page.chooseFile('#pick-file', file);
+        const ranges = await waitFor('the page’s highlights', async () => {
+          const found = await page.evaluate(readClaimHighlights);
+          return found.some((range) => expected.text.replace(/\s+/g, '').startsWith(range.text.replace(/\s+/g, ''))) && found;
+        });
+        const target = ranges.find((range) => expected.text.replace(/\s+/g, '').startsWith(range.text.replace(/\s+/g, '')));
+        await page.click(target.box.x + 4, target.box.y + target.box.height / 2);
+        const match = await waitFor('the note with its fact-check', () =>
+          page.evaluate((hostTag) => {
+            const item = document.querySelector(hostTag)?.shadowRoot?.querySelector('.note .note-matches .note-match');
+            return item && { verdict: item.querySelector('.note-verdict')?.textContent, publisher: item.querySelector('.note-publisher')?.textContent, link: item.querySelector('a')?.href };
+          }, HOST_TAG),
+        );
+        assert.deepEqual(match, { verdict: expected.matches[0].verdict, publisher: expected.matches[0].publisher, link: expected.matches[0].url });
+        const credit = await page.evaluate(() => document.getElementById('pack-credit').textContent);
+        assert.ok(credit.includes('PolitiFact'), `the footer credits the pack: ${credit}`);
+      } finally {
+        await page.close();
+      }
+    });
+
     it('shows a templated comment section with the extension’s marker, finding, cluster highlights and panel section; an ordinary one unmarked', async () => {
       const templated = join(FIXTURES_DIR, 'templated-thread.html');
       const expected = analyzeWithCli(templated).comments;
