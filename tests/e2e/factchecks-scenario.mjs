@@ -134,7 +134,11 @@ async function withPage(session, path, body) {
 /** Clicks the toolbar button and waits until the page has its highlights (and the badge its count). */
 async function activate(page) {
   await page.clickToolbarButton();
-  await waitFor('the analysis to be shown', async () => /^[0-9]+$/.test(await page.toolbarBadge()));
+  let badge;
+  await waitFor('the analysis to be shown (a number on the toolbar badge)', async () => /^[0-9]+$/.test((badge = await page.toolbarBadge())), 15_000).catch((error) => {
+    error.message += ` — the badge reads ${JSON.stringify(badge)}`;
+    throw error;
+  });
   return page.evaluate(readClaimHighlights);
 }
 
