@@ -197,12 +197,13 @@ function describeDataParity(browserName, launch, build) {
         const url = `${server.baseUrl}/page/${name}/source.html`;
         const native = nativeAnalysis(name, url);
         const page = await session.browser.open(url);
+        const outcome = { name, identical: false };
+        outcomes.push(outcome);
         try {
           const state = await extensionPageState(control, page, url);
           assert.ok(state.analysis, `the extension analysed the page (phase ${state.phase}: ${state.reason ?? 'no reason'})`);
-          const fromBrowser = state.analysis;
-          const differences = articleDifferences(fromBrowser, native);
-          outcomes.push({ name, identical: differences.length === 0 });
+          const differences = articleDifferences(state.analysis, native);
+          outcome.identical = differences.length === 0;
           assert.deepEqual(differences, [], `${browserName}, ${name}:\n  ${differences.join('\n  ')}`);
           assert.ok(native.article.text.length > 0, `${name} has article text`);
         } finally {
