@@ -4,8 +4,8 @@
 // analysed by a real toolbar click: the content script snapshots the live DOM
 // and the background's WASM core analyses it. That analysis's article (text,
 // paragraphs, title, byline, date, site, language, excerpt, and the runs that
-// map the text back to snapshot nodes) must equal the native CLI's analysis
-// of the same bytes, whose snapshot html5ever built.
+// map the text back to snapshot nodes) and its comment section must equal the
+// native CLI's analysis of the same bytes, whose snapshot html5ever built.
 //
 // The pages are served with a CSP that blocks every script and subresource
 // (inline styles aside, see FROZEN_CSP),
@@ -15,10 +15,23 @@
 // `<meta charset>`).
 //
 // Data: CLAIMLENS_DATA (default ../shared/data next to the repository). When
-// it is absent the suite is skipped and says where it looked.
+// it is absent the data tests are skipped and say where they looked.
+// CLAIMLENS_PARITY_PAGES=all compares all 130 pages instead of the list below.
+//
+// Two generated pages need no data: the sample article nested 500 deep (within
+// the depth both browsers' parsers build: the same article), and nested
+// 20,000 deep (the extension analyses it; the same article as html5ever's is
+// a known gap, marked todo: past 512 open elements Chromium and Firefox attach
+// new elements to the 512th as siblings, so no element is deeper than 511
+// below <body>, while the native builder leaves them out and keeps their
+// text, src/snapshot/depth_cap.rs). Firefox's parser takes over 30 s on
+// 100,000 levels on a loaded machine, and a DOM built that deep by script
+// crashes Chromium's renderer, so the 100,000-deep walk is unit-tested
+// (tests/unit/snapshot.test.mjs).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +39,7 @@ import { createStaticServer, listen } from '../../scripts/lib/static-server.mjs'
 import { launchChromium } from './drivers/chromium.mjs';
 import { launchFirefox } from './drivers/firefox.mjs';
 import { analyzeWithCli } from './expected-analysis.mjs';
+import { SAMPLE_DIR } from './page-server.mjs';
 import { useSession } from './session.mjs';
 import { waitFor } from './wait-for.mjs';
 
@@ -80,12 +94,21 @@ const PAGES = [
  * article at all (an entity-only snippet; a page whose article is all
  * aria-hidden), and CJK text with <br> line breaks (no language model yet).
  */
-const DECLINED_PAGES = [
-  { name: '005-unescape-html-entities', status: 'no_article', message: 'failureNoArticle' },
-  { name: 'remove-aria-hidden', status: 'no_article', message: 'failureNoArticle' },
-  { name: 'hukumusume', status: 'unsupported_language', message: 'failureUnsupportedLanguage' },
-  { name: 'pixnet', status: 'unsupported_language', message: 'failureUnsupportedLanguage' },
-];
+const DECLINED_PAGES = ['005-unescape-html-entities', 'remove-aria-hidden', 'hukumusume', 'pixnet'];
+
+/** CLAIMLENS_PARITY_PAGES=all compares every page of the suite (130; several minutes per browser). */
+function pagesToCompare() {
+  if (process.env.CLAIMLENS_PARITY_PAGES === 'all') {
+    return readdirSync(PAGES_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  }
+  return [...PAGES, ...DECLINED_PAGES];
+}
+
+/** The failure the extension shows for each analysis status it cannot use (UNUSABLE_STATUS in the background). */
+const DECLINED_MESSAGES = { no_article: 'failureNoArticle', unsupported_language: 'failureUnsupportedLanguage' };
 
 const MESSAGES = JSON.parse(readFileSync(join(REPO, 'extension', '_locales', 'en', 'messages.json'), 'utf8'));
 
@@ -96,9 +119,8 @@ const ARTICLE_FIELDS = ['title', 'byline', 'published', 'site', 'lang', 'url', '
 const nativeAnalyses = new Map();
 
 /** The CLI's analysis; `{status: 'no_article'}` when it finds none (it exits with an error then). */
-function nativeAnalysis(name, url) {
+function nativeAnalysis(name, url, file = join(PAGES_DIR, name, 'source.html')) {
   if (!nativeAnalyses.has(name)) {
-    const file = join(PAGES_DIR, name, 'source.html');
     let analysis;
     try {
       analysis = analyzeWithCli(file, url);
@@ -143,44 +165,108 @@ function articleDifferences(fromBrowser, fromNative) {
       differences.push(`${field}: ${JSON.stringify(browser)} vs native ${JSON.stringify(native)}`);
     }
   }
+  // The comment section, which the same snapshot also yields.
+  const commentsDifference = firstJsonDifference(fromBrowser.comments, fromNative.comments, 'comments');
+  if (commentsDifference) differences.push(commentsDifference);
   return differences;
 }
 
-/** Serves the test pages under /page/<name>/source.html with the frozen CSP. */
-async function startDataServer() {
+/**
+ * The first place where two JSON values differ, or null. Fractional numbers
+ * (scores, similarities) may differ in the last digits: the core computes
+ * them in f32, and the native and WASM builds round differently.
+ */
+function firstJsonDifference(browser, native, path) {
+  const pending = [[browser, native, path]];
+  while (pending.length > 0) {
+    const [a, b, at] = pending.pop();
+    if (typeof a === 'number' && typeof b === 'number' && !(Number.isInteger(a) && Number.isInteger(b))) {
+      if (Math.abs(a - b) >= 1e-4) return `${at}: ${a} vs native ${b}`;
+    } else if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+      const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+      for (const key of keys.reverse()) pending.push([a[key], b[key], `${at}.${key}`]);
+    } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+      return `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs native ${JSON.stringify(b)?.slice(0, 200)}`;
+    }
+  }
+  return null;
+}
+
+/** The sample article with its body's content nested `depth` elements deep. */
+function nestedSample(depth) {
+  const sample = readFileSync(join(SAMPLE_DIR, 'article.html'), 'utf8');
+  const open = sample.indexOf('>', sample.indexOf('<body')) + 1;
+  const close = sample.lastIndexOf('</body>');
+  return `${sample.slice(0, open)}${'<div>'.repeat(depth)}${sample.slice(open, close)}${'</div>'.repeat(depth)}${sample.slice(close)}`;
+}
+
+const GENERATED = { 'nested-500.html': 500, 'nested-20000.html': 20_000 };
+
+/**
+ * Serves the test pages under /page/<name>/source.html and the generated ones
+ * under /generated/<file>, all with the frozen CSP.
+ */
+async function startParityServer() {
+  const generatedDir = mkdtempSync(join(tmpdir(), 'claimlens-parity-'));
+  for (const [file, depth] of Object.entries(GENERATED)) writeFileSync(join(generatedDir, file), nestedSample(depth));
+  const roots = { page: PAGES_DIR, generated: generatedDir };
   const server = createStaticServer((urlPath) => {
     const [, section, ...rest] = urlPath.split('/');
-    return section === 'page' ? { root: PAGES_DIR, path: `/${rest.join('/')}`, headers: { 'content-security-policy': FROZEN_CSP } } : undefined;
+    return Object.hasOwn(roots, section) ? { root: roots[section], path: `/${rest.join('/')}`, headers: { 'content-security-policy': FROZEN_CSP } } : undefined;
   });
   const baseUrl = await listen(server);
-  return { baseUrl, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    baseUrl,
+    generatedDir,
+    close: () => new Promise((resolve) => server.close(resolve)).then(() => rmSync(generatedDir, { recursive: true, force: true })),
+  };
 }
 
 /**
  * The content script's page state after a toolbar click (its analysis, or why
  * there is none), asked for from an extension page as the claims panel asks
- * for it (get-page-state).
+ * for it (get-page-state). A click that injected nothing (seen once on a
+ * loaded machine) is repeated once; a click on an analysed page would toggle it.
  */
 async function extensionPageState(control, page, url) {
+  const ask = () =>
+    control.evaluate(async (want) => {
+      const api = globalThis.browser ?? chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url === want);
+      if (!tab) return { seen: 'no tab at this address' };
+      try {
+        const reply = await api.tabs.sendMessage(tab.id, { type: 'get-page-state' }, { frameId: 0 });
+        return { seen: `phase ${reply?.phase}`, reply };
+      } catch (error) {
+        return { seen: `no content script (${error.message})` };
+      }
+    }, url);
   await page.clickToolbarButton();
-  const state = await waitFor(
-    `the analysis of ${url}`,
-    () =>
-      control.evaluate(async (want) => {
-        const api = globalThis.browser ?? chrome;
-        const tabs = await api.tabs.query({});
-        const tab = tabs.find((t) => t.url === want);
-        if (!tab) return null;
-        const reply = await api.tabs.sendMessage(tab.id, { type: 'get-page-state' }, { frameId: 0 }).catch(() => null);
-        return reply && reply.phase !== 'analysing' ? reply : null;
-      }, url),
-    60_000,
-  );
-  return state;
+  const clicked = Date.now();
+  let clickedAgain = false;
+  let last;
+  try {
+    return await waitFor(
+      `the analysis of ${url}`,
+      async () => {
+        last = await ask();
+        if (last.reply && last.reply.phase !== 'analysing') return last.reply;
+        if (!last.reply && !clickedAgain && Date.now() - clicked > 10_000) {
+          clickedAgain = true;
+          await page.clickToolbarButton();
+        }
+        return null;
+      },
+      60_000,
+    );
+  } catch (error) {
+    error.message += ` (last seen: ${last?.seen}${clickedAgain ? ', after a second click' : ''})`;
+    throw error;
+  }
 }
 
 function describeDataParity(browserName, launch, build) {
-  describe(`${browserName}: the live-DOM snapshot and html5ever's give the same article on Readability.js's test pages`, () => {
+  describe(`${browserName}: the live-DOM snapshot and html5ever's give the same article`, () => {
     const session = useSession(launch, build);
     let control;
     before(async () => {
@@ -191,16 +277,63 @@ function describeDataParity(browserName, launch, build) {
       await control?.close();
     });
 
+    /** Opens `path`, clicks the toolbar button and compares the extension's article with the native one. */
+    async function compareGenerated(file) {
+      const url = `${server.baseUrl}/generated/${file}`;
+      const native = nativeAnalysis(file, url, join(server.generatedDir, file));
+      const page = await session.browser.open(url);
+      try {
+        const state = await extensionPageState(control, page, url);
+        assert.ok(state.analysis, `the extension analysed the page (phase ${state.phase}: ${state.reason ?? 'no reason'})`);
+        return { fromBrowser: state.analysis, native };
+      } finally {
+        await page.close();
+      }
+    }
+
+    it('a page nested 500 deep (within what the parsers build)', async () => {
+      const { fromBrowser, native } = await compareGenerated('nested-500.html');
+      const differences = articleDifferences(fromBrowser, native);
+      assert.deepEqual(differences, [], `${browserName}:\n  ${differences.join('\n  ')}`);
+    });
+
+    it('a page nested 20,000 deep is snapshotted and analysed', async () => {
+      const { fromBrowser } = await compareGenerated('nested-20000.html');
+      assert.equal(fromBrowser.status, 'ok');
+      assert.match(fromBrowser.article.text, /Ada Pennick, a retired nurse\./);
+    });
+
+    it(
+      'a page nested 20,000 deep gives the same article',
+      { todo: 'past 512 open elements the browsers flatten new elements into siblings; the native builder leaves them out' },
+      async () => {
+        const { fromBrowser, native } = await compareGenerated('nested-20000.html');
+        const differences = articleDifferences(fromBrowser, native);
+        assert.deepEqual(differences, [], `${browserName}:\n  ${differences.join('\n  ')}`);
+      },
+    );
+
     const outcomes = [];
-    for (const name of PAGES) {
+    if (!existsSync(PAGES_DIR)) {
+      it('data: Readability.js test pages', { skip: `no test pages at ${PAGES_DIR}: set CLAIMLENS_DATA to the shared data folder` }, () => {});
+    }
+    for (const name of existsSync(PAGES_DIR) ? pagesToCompare() : []) {
       it(`data: ${name}`, async () => {
         const url = `${server.baseUrl}/page/${name}/source.html`;
         const native = nativeAnalysis(name, url);
         const page = await session.browser.open(url);
-        const outcome = { name, identical: false };
+        const outcome = { name, status: native.status, identical: false };
         outcomes.push(outcome);
         try {
           const state = await extensionPageState(control, page, url);
+          const declined = DECLINED_MESSAGES[native.status];
+          if (declined) {
+            // The core declined the page natively: the extension must say why, and show nothing.
+            const seen = { phase: state.phase, reason: state.reason, analysis: state.analysis };
+            assert.deepEqual(seen, { phase: 'failed', reason: MESSAGES[declined].message, analysis: null }, `${browserName}, ${name}: native status ${native.status}`);
+            outcome.identical = true;
+            return;
+          }
           assert.ok(state.analysis, `the extension analysed the page (phase ${state.phase}: ${state.reason ?? 'no reason'})`);
           const differences = articleDifferences(state.analysis, native);
           outcome.identical = differences.length === 0;
@@ -212,40 +345,26 @@ function describeDataParity(browserName, launch, build) {
       });
     }
 
-    for (const { name, status, message } of DECLINED_PAGES) {
-      it(`data: ${name} is declined by both (${status})`, async () => {
-        const url = `${server.baseUrl}/page/${name}/source.html`;
-        assert.equal(nativeAnalysis(name, url).status, status, 'the native analysis');
-        const page = await session.browser.open(url);
-        try {
-          const state = await extensionPageState(control, page, url);
-          assert.deepEqual({ phase: state.phase, reason: state.reason, analysis: state.analysis }, { phase: 'failed', reason: MESSAGES[message].message, analysis: null });
-        } finally {
-          await page.close();
-        }
-      });
-    }
-
     after(() => {
-      const identical = outcomes.filter((outcome) => outcome.identical).length;
+      if (outcomes.length === 0) return;
+      const compared = outcomes.filter((outcome) => !DECLINED_MESSAGES[outcome.status]);
+      const identical = compared.filter((outcome) => outcome.identical).length;
+      const declined = outcomes.length - compared.length;
+      const declinedByBoth = outcomes.filter((outcome) => DECLINED_MESSAGES[outcome.status] && outcome.identical).length;
       const differing = outcomes.filter((outcome) => !outcome.identical).map((outcome) => outcome.name);
-      console.log(`data parity, ${browserName}: ${identical} of ${outcomes.length} pages identical${differing.length ? `; differing: ${differing.join(', ')}` : ''}`);
+      console.log(
+        `data parity, ${browserName}: identical article on ${identical} of ${compared.length} pages; ` +
+          `declined by both on ${declinedByBoth} of ${declined}${differing.length ? `; differing: ${differing.join(', ')}` : ''}`,
+      );
     });
   });
 }
 
 /** One server for both browsers, so both ask for the same URLs the native analyses were made for. */
 let server;
-
-if (existsSync(PAGES_DIR)) {
-  before(async () => {
-    server = await startDataServer();
-  });
-  after(() => server?.close());
-  describeDataParity('Chromium', launchChromium, 'chrome');
-  describeDataParity('Firefox', launchFirefox, 'firefox');
-} else {
-  describe('data parity (needs the shared data)', () => {
-    it('compares the live-DOM and html5ever snapshots on real pages', { skip: `no test pages at ${PAGES_DIR}: set CLAIMLENS_DATA to the shared data folder` }, () => {});
-  });
-}
+before(async () => {
+  server = await startParityServer();
+});
+after(() => server?.close());
+describeDataParity('Chromium', launchChromium, 'chrome');
+describeDataParity('Firefox', launchFirefox, 'firefox');

@@ -95,6 +95,9 @@ export const MAX_DEPTH = 512;
  * element that would sit deeper than MAX_DEPTH is left out, and its children
  * (elements and text, in order) go to its nearest kept ancestor. Text nodes
  * are never merged, so the text of an unwrapped element stays in its own runs.
+ * On a page as parsed the cap never applies: Chromium's and Firefox's parsers
+ * build no element deeper than 511 below <body> (past 512 open elements they
+ * attach new elements to the 512th as siblings); it does for script-built DOMs.
  */
 function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): void {
   const stack: { node: Node; parent: number | undefined; parentDepth: number }[] = [
@@ -149,7 +152,12 @@ function elementNode(element: Element, tag: string, parent: number | undefined):
   return node;
 }
 
-/** Attribute-based only (no computed style), so the live DOM and the native builder agree. */
+/**
+ * Attribute-based only (no computed style), so the live DOM and the native builder agree.
+ * One exception the DOM cannot show: on a page whose CSP blocks inline styles,
+ * Firefox empties every `style` attribute (and draws the element), so an inline
+ * `display:none` there is not seen; Chromium keeps the attribute's text.
+ */
 function isHidden(element: Element): boolean {
   if (element.hasAttribute('hidden')) {
     return true;
