@@ -164,6 +164,52 @@ impl fmt::Display for Date {
     }
 }
 
+/// English month names, lowercase, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month of a full English month name, in any case: "October" → 10.
+pub fn month_of_name(word: &str) -> Option<u32> {
+    MONTH_NAMES
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(word))
+        .map(|i| i as u32 + 1)
+}
+
+/// The month of a three-letter abbreviation, or "Sept", in any case and
+/// without its period: "oct" → 10, "Sept" → 9.
+pub fn month_of_abbreviation(word: &str) -> Option<u32> {
+    if word.eq_ignore_ascii_case("sept") {
+        return Some(9);
+    }
+    if word.len() != 3 {
+        return None;
+    }
+    MONTH_NAMES
+        .iter()
+        .position(|m| m.get(..3).is_some_and(|a| a.eq_ignore_ascii_case(word)))
+        .map(|i| i as u32 + 1)
+}
+
+/// A month's full name or abbreviation, with an optional period:
+/// "October", "Oct", "Oct.", "Sept" → 10, 10, 10, 9.
+pub fn month_number(word: &str) -> Option<u32> {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    month_of_name(word).or_else(|| month_of_abbreviation(word))
+}
+
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -181,6 +227,30 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        for (word, month) in [
+            ("January", Some(1)),
+            ("MAY", Some(5)),
+            ("may.", Some(5)),
+            ("Oct", Some(10)),
+            ("Oct.", Some(10)),
+            ("Sept", Some(9)),
+            ("sept.", Some(9)),
+            ("Dec", Some(12)),
+            ("Ju", None),
+            ("Janu", None),
+            ("Octob", None),
+            ("Mon", None),
+            ("", None),
+            ("Oct..", None),
+        ] {
+            assert_eq!(month_number(word), month, "{word}");
+        }
+        assert_eq!(month_of_name("oct"), None);
+        assert_eq!(month_of_abbreviation("October"), None);
+    }
 
     #[test]
     fn parses_iso_forms() {

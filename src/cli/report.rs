@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::analysis::{Analysis, SourcingKind};
+use crate::analysis::{Analysis, Quote, SourcingKind};
 
 pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     let art = &a.article;
@@ -75,18 +75,34 @@ pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     if let Some(finding) = &a.comments.finding {
         writeln!(out, "Comments: {finding}\n")?;
     }
-    if !a.quotes.is_empty() {
-        writeln!(out, "Quotes:")?;
-        for q in &a.quotes {
-            let who = match (&q.speaker, q.speaker_candidates.is_empty()) {
-                (Some(s), _) => s.clone(),
-                (None, false) => format!("ambiguous: {}", q.speaker_candidates.join(" or ")),
-                (None, true) => "unknown speaker".to_string(),
-            };
-            writeln!(out, "  “{}” — {}", q.text, who)?;
+    // Direct quotations and reported speech are listed apart: only the first
+    // are the speaker's own words.
+    for (heading, direct) in [("Quotes:", true), ("Reported speech:", false)] {
+        let mut listed = a.quotes.iter().filter(|q| q.direct == direct).peekable();
+        if listed.peek().is_none() {
+            continue;
+        }
+        writeln!(out, "{heading}")?;
+        for q in listed {
+            if direct {
+                writeln!(out, "  “{}” — {}", q.text, speaker_label(q))?;
+            } else {
+                writeln!(out, "  {} — {}", q.text, speaker_label(q))?;
+            }
         }
     }
     Ok(())
+}
+
+fn speaker_label(quote: &Quote) -> String {
+    match (&quote.speaker, quote.speaker_candidates.is_empty()) {
+        (Some(name), _) => match &quote.speaker_role {
+            Some(role) => format!("{name} ({role})"),
+            None => name.clone(),
+        },
+        (None, false) => format!("ambiguous: {}", quote.speaker_candidates.join(" or ")),
+        (None, true) => "speaker not identified".to_string(),
+    }
 }
 
 fn sourcing_label(kind: SourcingKind) -> &'static str {

@@ -2,13 +2,11 @@
 //! extraction: the rendered text, the parts of it that are not the
 //! commenter's own words, and the time the page shows for it.
 //!
-//! When extraction reports a comment's author and time, [`with_metadata`]
-//! takes them as given. Otherwise [`from_rendered`] finds them through the
-//! DOM runs: text under a `<blockquote>` or `<q>` is quoted
-//! (left out), and text under a `<time>` is the timestamp (its `datetime`
-//! attribute, else its text; also left out, so dates are not "shared phrases").
-//! A short first block without sentence punctuation ("Marta R.", "kbrennan")
-//! is the author line, and is left out too: names are not phrasing.
+//! [`with_metadata`] takes the author and time extraction reports as given.
+//! Through the DOM runs, text under a `<blockquote>` or `<q>` is quoted (left
+//! out), and when extraction found no time, text under a `<time>` is the
+//! timestamp (its `datetime` attribute, else its text; also left out, so
+//! dates are not "shared phrases").
 
 use crate::extract::Rendered;
 use crate::snapshot::Snapshot;
@@ -33,36 +31,9 @@ pub struct CommentInput<'a> {
 /// Comment markup is shallow; the cap keeps hostile nesting cheap.
 const MAX_ANCESTORS: usize = 8;
 
-/// The stage's input for each rendered comment.
-pub fn from_rendered<'a>(
-    snapshot: Option<&Snapshot>,
-    comments: &'a [Rendered],
-) -> Vec<CommentInput<'a>> {
-    comments
-        .iter()
-        .map(|c| {
-            let mut input = CommentInput {
-                text: &c.text,
-                ..CommentInput::default()
-            };
-            if let Some(author) = author_line(c) {
-                input.excluded.push(author);
-                input.author = c
-                    .text
-                    .get(author.start..author.end)
-                    .map(|a| a.trim().to_string());
-            }
-            if let Some(snapshot) = snapshot {
-                scan_runs(snapshot, c, &mut input, true);
-            }
-            super::order::by_key(&mut input.excluded, |&s| super::clusters::span_key(s));
-            input
-        })
-        .collect()
-}
-
-/// The input for a comment whose author and time extraction already knows
-/// and has left out of `body`: only quoted passages are looked for here.
+/// The input for a comment whose author and time extraction has looked for
+/// (and left out of `body` when found): quoted passages are looked for here,
+/// and the time too when extraction found none.
 pub fn with_metadata<'a>(
     snapshot: Option<&Snapshot>,
     body: &'a Rendered,
@@ -78,7 +49,7 @@ pub fn with_metadata<'a>(
         ..CommentInput::default()
     };
     if let Some(snapshot) = snapshot {
-        scan_runs(snapshot, body, &mut input, false);
+        scan_runs(snapshot, body, &mut input, time.is_none());
     }
     super::order::by_key(&mut input.excluded, |&s| super::clusters::span_key(s));
     input
@@ -122,24 +93,6 @@ fn scan_runs(snapshot: &Snapshot, c: &Rendered, input: &mut CommentInput<'_>, wa
         input.posted = Some(machine.unwrap_or_else(|| shown.clone()));
         input.posted_shown = Some(shown);
     }
-}
-
-/// Longest author line, in bytes ("Gary in Midtown", "newsjunkie42").
-const MAX_AUTHOR_LINE: usize = 40;
-
-/// The first block, when the comment has more and it looks like a name: short,
-/// and not ending like a sentence.
-fn author_line(c: &Rendered) -> Option<ByteSpan> {
-    let first = c.blocks.first()?;
-    if c.blocks.len() < 2 || first.span.len() > MAX_AUTHOR_LINE {
-        return None;
-    }
-    let line = c.text.get(first.span.start..first.span.end)?.trim_end();
-    // "Marta R." ends in an initial; "I think so too." ends a sentence.
-    let last_word = line.split_whitespace().last().unwrap_or("");
-    let sentence = line.contains([',', '!', '?', ';'])
-        || (line.ends_with('.') && last_word.chars().count() > 2);
-    (!sentence).then_some(first.span)
 }
 
 /// Appends `span`, merging it with the last one when they touch or are
@@ -193,17 +146,17 @@ mod tests {
             blocks: vec![block(0, 11), block(13, 36), block(38, 41)],
             runs: vec![run(0, 6, 2), run(6, 11, 4), run(13, 36, 6), run(38, 41, 7)],
         };
-        let inputs = from_rendered(Some(&snapshot), std::slice::from_ref(&rendered));
-        assert_eq!(inputs[0].posted.as_deref(), Some("2025-12-22T10:14"));
-        assert_eq!(inputs[0].posted_shown.as_deref(), Some("10:14"));
-        // The author line ("Marta 10:14") and the quote are left out.
+        let input = with_metadata(Some(&snapshot), &rendered, Some("Marta"), None, None);
+        assert_eq!(input.posted.as_deref(), Some("2025-12-22T10:14"));
+        assert_eq!(input.posted_shown.as_deref(), Some("10:14"));
+        // The time and the quote are left out.
         assert_eq!(
-            inputs[0].excluded,
-            vec![ByteSpan::new(0, 11), ByteSpan::new(13, 36)]
+            input.excluded,
+            vec![ByteSpan::new(6, 11), ByteSpan::new(13, 36)]
         );
-        let without = from_rendered(None, std::slice::from_ref(&rendered));
-        assert_eq!(without[0].excluded, vec![ByteSpan::new(0, 11)]);
-        assert!(without[0].posted.is_none());
+        let without = with_metadata(None, &rendered, None, None, None);
+        assert!(without.excluded.is_empty());
+        assert!(without.posted.is_none());
     }
 
     #[test]
@@ -241,44 +194,7 @@ mod tests {
         );
         assert_eq!(input.author.as_deref(), Some("Marta R."));
         assert_eq!(input.posted.as_deref(), Some("2025-12-22T10:14"));
-        // Only the quote is left out: no author-line guessing on a known body.
+        // Only the quote is left out: the known time is not looked for again.
         assert_eq!(input.excluded, vec![ByteSpan::new(0, 12)]);
-    }
-
-    #[test]
-    fn author_lines_are_short_and_unpunctuated() {
-        let rendered = |text: &str, first: usize| Rendered {
-            text: text.into(),
-            blocks: vec![
-                crate::extract::Block {
-                    span: ByteSpan::new(0, first),
-                    element: 0,
-                },
-                crate::extract::Block {
-                    span: ByteSpan::new(first + 2, text.len()),
-                    element: 0,
-                },
-            ],
-            runs: Vec::new(),
-        };
-        for (text, first, is_author) in [
-            ("Marta R.\n\nGood point.", 8, true),
-            ("Gary in Midtown\n\nNo.", 15, true),
-            ("Agreed, mostly.\n\nMore text here.", 15, false),
-            ("Good point!\n\nMore.", 11, false),
-            ("I think so too.\n\nMore.", 15, false),
-        ] {
-            let r = rendered(text, first);
-            assert_eq!(author_line(&r).is_some(), is_author, "{text}");
-        }
-        let single = Rendered {
-            text: "Agreed".into(),
-            blocks: vec![crate::extract::Block {
-                span: ByteSpan::new(0, 6),
-                element: 0,
-            }],
-            runs: Vec::new(),
-        };
-        assert_eq!(author_line(&single), None);
     }
 }

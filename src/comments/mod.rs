@@ -71,7 +71,7 @@ pub mod union_find;
 pub mod verdict;
 
 pub use clusters::{Cluster, ClusterKind, Member};
-pub use input::{from_rendered, CommentInput};
+pub use input::CommentInput;
 pub use phrases::StockPhrase;
 pub use skeleton::Frame;
 pub use timestamps::Burst;

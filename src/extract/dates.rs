@@ -3,7 +3,7 @@
 //! (`Mon, 22 Dec 2025 09:00:00 GMT`). The date part is taken as written;
 //! time zones are not applied (see [`crate::calendar`]).
 
-use crate::calendar::Date;
+use crate::calendar::{month_number, Date};
 
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
@@ -31,31 +31,6 @@ fn parse_numeric(s: &str) -> Option<Date> {
 /// "March", "Mar", "Mar.": an English month name or its abbreviation.
 pub fn is_month_name(word: &str) -> bool {
     month_number(word.trim_end_matches(['.', ','])).is_some()
-}
-
-fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let w = word.to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(w.as_str()))
-        .map(|i| i as u32 + 1)
 }
 
 /// A month name with a day and a four-digit year around it, either order.

@@ -359,34 +359,6 @@ struct Cx<'a> {
 
 const MARKER_UNSET: u8 = u8::MAX;
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -438,7 +410,7 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 fn month_number(w: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+    crate::calendar::month_of_name(w)
 }
 
 fn weekday_number(w: &str) -> Option<u32> {
@@ -707,13 +679,13 @@ impl<'a> Cx<'a> {
         if let Some(m) = month_number(strip_possessive(w)) {
             return Some((m, k + 1, false));
         }
-        let (_, m) = MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == w)?;
+        let m = crate::calendar::month_of_abbreviation(w)?;
         let next = if self.touches(k) && self.w(k + 1) == "." {
             k + 2
         } else {
             k + 1
         };
-        Some((*m, next, true))
+        Some((m, next, true))
     }
 
     fn weekday_at(&self, k: usize) -> Option<u32> {

@@ -3,7 +3,7 @@
 //! verdict (`reviewRating`), and where the check is published (`url`,
 //! `datePublished`). Every importer produces these; packs store them.
 
-use crate::calendar::Date;
+use crate::calendar::{month_number, Date};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FactCheck {
@@ -229,35 +229,6 @@ pub fn parse_date_loose(s: &str) -> Option<Date> {
         return None;
     }
     Date::new(year, month, day)
-}
-
-/// "October", "Oct", "Oct.", "Sept" → 10, 10, 10, 9.
-pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if w.len() < 3 {
-        return None;
-    }
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(w.as_str())))
-        .map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]

@@ -24,7 +24,10 @@ export class ArticleWatcher {
    * used while there is no article yet, e.g. right after an in-page navigation.
    */
   watch(root: Element | null): void {
-    this.stop();
+    // Only the observer is replaced: a pending run (a settings change that
+    // arrived while the tab was hidden) must survive a re-placement, or the
+    // page would never catch up when shown.
+    this.observer?.disconnect();
     this.root = root;
     const observer = new MutationObserver((records) => {
       if (records.some((record) => this.isRelevant(record))) {
@@ -51,11 +54,16 @@ export class ArticleWatcher {
     this.timer = view.setTimeout(() => this.fire(), SETTLE_MS);
   }
 
+  /** Stops watching and drops any pending run (the reader switched ClaimLens off). */
   stop(): void {
     this.observer?.disconnect();
     this.observer = undefined;
     this.doc.defaultView?.clearTimeout(this.timer);
     this.timer = 0;
+    if (this.waitingForVisible) {
+      this.doc.removeEventListener('visibilitychange', this.onVisible);
+      this.waitingForVisible = false;
+    }
   }
 
   private fire(): void {

@@ -11,9 +11,9 @@ use serde_json::{Map, Value};
 
 use super::fields::{self, MAX_CLAIM_CHARS, MAX_NAME_CHARS, MAX_TITLE_CHARS};
 use super::{google, jsonld, syntax_reason, ImportError, ImportReport, Location};
-use crate::calendar::Date;
+use crate::calendar::{month_number, Date};
 use crate::verify::factcheck::{
-    month_number, parse_date_loose, FactCheck, FactChecker, ItemReviewed, ReviewRating,
+    parse_date_loose, FactCheck, FactChecker, ItemReviewed, ReviewRating,
 };
 
 /// Lines longer than this are reported, not parsed.
