@@ -65,7 +65,8 @@ const META_KEY_ATTRIBUTES = ['name', 'property', 'itemprop', 'http-equiv'];
 
 export function takeSnapshot(doc: Document, url: string = doc.URL): TakenSnapshot {
   const html = doc.getElementsByTagName('html')[0];
-  const lang = html?.getAttribute('lang')?.trim();
+  const langAttribute = html?.getAttribute('lang');
+  const lang = langAttribute == null ? undefined : rustTrim(langAttribute);
   const snapshot: Snapshot = {
     url,
     title: '',
@@ -84,11 +85,26 @@ export function takeSnapshot(doc: Document, url: string = doc.URL): TakenSnapsho
   return { snapshot, domNodes };
 }
 
-/** Pre-order walk with an explicit stack: real pages nest deeper than the JS call stack allows. */
+/** The deepest an element may sit below the root (`nodes[0]` has depth 0). Same as MAX_DEPTH in src/snapshot/mod.rs. */
+export const MAX_DEPTH = 512;
+
+/**
+ * Pre-order walk with an explicit stack: real pages nest deeper than the JS call stack allows.
+ *
+ * The depth cap, exactly as the native builder's flattening applies it: an
+ * element that would sit deeper than MAX_DEPTH is left out, and its children
+ * (elements and text, in order) go to its nearest kept ancestor. Text nodes
+ * are never merged, so the text of an unwrapped element stays in its own runs.
+ * On a page as parsed the cap never applies: Chromium's and Firefox's parsers
+ * build no element deeper than 511 below <body> (past 512 open elements they
+ * attach new elements to the 512th as siblings); it does for script-built DOMs.
+ */
 function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): void {
-  const stack: { node: Node; parent: number | undefined }[] = [{ node: root, parent: undefined }];
+  const stack: { node: Node; parent: number | undefined; parentDepth: number }[] = [
+    { node: root, parent: undefined, parentDepth: 0 },
+  ];
   for (let item = stack.pop(); item; item = stack.pop()) {
-    const { node, parent } = item;
+    const { node, parent, parentDepth } = item;
     if (node.nodeType === Node.TEXT_NODE) {
       if (parent !== undefined) {
         nodes.push({ p: parent, text: (node as Text).data });
@@ -100,16 +116,24 @@ function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): vo
       continue; // comments, processing instructions
     }
     const element = node as Element;
-    const tag = element.localName.toLowerCase();
-    if (SKIPPED_TAGS.has(tag)) {
+    // The parser lower-cases ASCII only; so does the native builder.
+    const tag = asciiLowerCase(element.localName);
+    if (SKIPPED_TAGS.has(element.localName)) {
+      continue;
+    }
+    const depth = parent === undefined ? 0 : parentDepth + 1;
+    const children = element.childNodes;
+    if (depth > MAX_DEPTH) {
+      for (let i = children.length - 1; i >= 0; i--) {
+        stack.push({ node: children[i], parent, parentDepth });
+      }
       continue;
     }
     const index = nodes.length;
     nodes.push(elementNode(element, tag, parent));
     domNodes.push(element);
-    const children = element.childNodes;
     for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i], parent: index });
+      stack.push({ node: children[i], parent: index, parentDepth: depth });
     }
   }
 }
@@ -128,12 +152,18 @@ function elementNode(element: Element, tag: string, parent: number | undefined):
   return node;
 }
 
-/** Attribute-based only (no computed style), so the live DOM and the native builder agree. */
+/**
+ * Attribute-based only (no computed style), so the live DOM and the native builder agree.
+ * One exception the DOM cannot show: on a page whose CSP blocks inline styles,
+ * Firefox empties every `style` attribute (and draws the element), so an inline
+ * `display:none` there is not seen; Chromium keeps the attribute's text.
+ */
 function isHidden(element: Element): boolean {
   if (element.hasAttribute('hidden')) {
     return true;
   }
-  if (element.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') {
+  const ariaHidden = element.getAttribute('aria-hidden');
+  if (ariaHidden !== null && asciiLowerCase(rustTrim(ariaHidden)) === 'true') {
     return true;
   }
   const style = element.getAttribute('style');
@@ -144,12 +174,12 @@ function isHidden(element: Element): boolean {
 export function styleHides(style: string): boolean {
   return style.split(';').some((declaration) => {
     const colon = declaration.indexOf(':');
-    const property = (colon < 0 ? declaration : declaration.slice(0, colon)).trim().toLowerCase();
-    let value = colon < 0 ? '' : declaration.slice(colon + 1).trim();
+    const property = asciiLowerCase(rustTrim(colon < 0 ? declaration : declaration.slice(0, colon)));
+    let value = colon < 0 ? '' : rustTrim(declaration.slice(colon + 1));
     while (value.endsWith('!important')) {
       value = value.slice(0, -'!important'.length);
     }
-    value = value.trim().toLowerCase();
+    value = asciiLowerCase(rustTrim(value));
     return (property === 'display' && value === 'none') || (property === 'visibility' && value === 'hidden');
   });
 }
@@ -164,13 +194,13 @@ function collectHeadData(doc: Document, snapshot: Snapshot): void {
     const content = meta.getAttribute('content');
     if (keyAttribute && content !== null) {
       const key = meta.getAttribute(keyAttribute) ?? '';
-      snapshot.meta.push({ key: key.trim().toLowerCase(), content });
+      snapshot.meta.push({ key: asciiLowerCase(rustTrim(key)), content });
     }
   }
 
   for (const link of Array.from(doc.getElementsByTagName('link'))) {
     const rel = link.getAttribute('rel') ?? '';
-    if (splitAsciiWhitespace(rel).some((token) => token.toLowerCase() === 'canonical')) {
+    if (splitAsciiWhitespace(rel).some((token) => asciiLowerCase(token) === 'canonical')) {
       snapshot.canonical = link.getAttribute('href');
       // Like the native builder: a canonical link without href does not end the search.
       if (snapshot.canonical !== null) {
@@ -180,7 +210,8 @@ function collectHeadData(doc: Document, snapshot: Snapshot): void {
   }
 
   for (const script of Array.from(doc.getElementsByTagName('script'))) {
-    if (script.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') {
+    const type = script.getAttribute('type');
+    if (type !== null && asciiLowerCase(rustTrim(type)) === 'application/ld+json') {
       snapshot.jsonld.push(script.textContent ?? '');
     }
   }
@@ -193,4 +224,20 @@ function splitAsciiWhitespace(s: string): string[] {
 /** What `document.title` does to the title text. */
 function collapseWhitespace(s: string): string {
   return splitAsciiWhitespace(s).join(' ');
+}
+
+/**
+ * Rust's `str::trim`: strips Unicode White_Space, which is not the set
+ * `String.prototype.trim` strips (that one takes U+FEFF and leaves U+0085).
+ */
+export function rustTrim(s: string): string {
+  return s.replace(RUST_TRIM, '');
+}
+
+const RUST_WHITE_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const RUST_TRIM = new RegExp(`^[${RUST_WHITE_SPACE}]+|[${RUST_WHITE_SPACE}]+$`, 'g');
+
+/** Rust's `to_ascii_lowercase` (String.prototype.toLowerCase also folds non-ASCII letters, e.g. U+212A KELVIN SIGN to "k"). */
+export function asciiLowerCase(s: string): string {
+  return s.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
 }
