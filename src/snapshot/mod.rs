@@ -2,7 +2,7 @@
 //! text nodes, plus the page-level metadata extraction needs.
 //!
 //! Two builders produce it: the content script from the live DOM
-//! (`extension/src/content/snapshot.ts`) and [`html`] from HTML bytes with
+//! (`extension/src/dom/snapshot.ts`) and [`html`] from HTML bytes with
 //! html5ever. Both follow the same rules (listed on [`Snapshot`]) so that one
 //! page gives one snapshot, whichever way it was taken.
 //!
