@@ -52,6 +52,42 @@ pub fn analyze(snapshot: JsValue, options_value: JsValue) -> Result<JsValue, JsE
     to_js(&analysis)
 }
 
+/// The article text and metadata alone, as `claimlens extract` prints them:
+/// for a reader view, and for the extraction benchmark against Readability.js.
+#[derive(Serialize)]
+struct ExtractOutput {
+    /// False when the page has no article (`text` is then empty).
+    found: bool,
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+    site: Option<String>,
+    lang: Option<String>,
+    excerpt: Option<String>,
+    text: String,
+}
+
+/// Extracts the article from a page snapshot, without analysing it.
+#[wasm_bindgen]
+pub fn extract(snapshot: JsValue) -> Result<JsValue, JsError> {
+    let snapshot: Snapshot = serde_wasm_bindgen::from_value(snapshot)
+        .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))?;
+    let extraction =
+        crate::extract::extract(&snapshot).map_err(|e| JsError::new(&e.to_string()))?;
+    let m = extraction.metadata;
+    let text = extraction.article.map(|a| a.text);
+    to_js(&ExtractOutput {
+        found: text.is_some(),
+        title: m.title,
+        byline: m.byline,
+        published: m.published.map(|d| d.to_string()),
+        site: m.site,
+        lang: m.lang,
+        excerpt: m.excerpt,
+        text: text.unwrap_or_default(),
+    })
+}
+
 /// Analyses plain text; paragraphs are separated by blank lines.
 #[wasm_bindgen]
 pub fn analyze_text(text: &str, options_value: JsValue) -> Result<JsValue, JsError> {

@@ -1,0 +1,295 @@
+// The in-browser benchmark, in headless Chromium (not part of `npm test`):
+// ClaimLens's full path against Readability.js on the same live documents,
+// in the same run, alternating the two.
+//
+//   node scripts/bench-browser.mjs [--reps N] [--pages SUBSTRING] [--quiet]
+//
+// For each of the Readability test pages (served from 127.0.0.1; every other
+// request is aborted, so nothing downloads) it injects tests/bench/in-page.ts
+// and, after one untimed warm-up of each, runs N repetitions of
+//   even reps: ClaimLens full path, Readability.js, snapshot+extraction
+//   odd reps:  snapshot+extraction, Readability.js, ClaimLens full path
+// with a forced GC before each timed step. It prints per-page medians, the
+// medians over pages and the median per-page ratio, plus the seed article's
+// WASM analysis time and the WASM linear memory after the largest page.
+// Results: <target>/claimlens-bench/browser.json (target = $CARGO_TARGET_DIR or ./target).
+//
+// Data: $CLAIMLENS_DATA or ../shared/data; the seed: $CLAIMLENS_SEED or
+// <data>/../fixtures/seed-article.html. Needs the WASM in extension/pkg
+// (npm run build:wasm) and /usr/bin/chromium (or $CHROMIUM_PATH).
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import { createStaticServer, listen } from './lib/static-server.mjs';
+import { median } from './lib/stats.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function benchPaths() {
+  const data = resolve(root, process.env.CLAIMLENS_DATA ?? '../shared/data');
+  return {
+    data,
+    pagesDir: join(data, 'extraction', 'readability-test-pages'),
+    seed: resolve(process.env.CLAIMLENS_SEED ?? join(data, '..', 'fixtures', 'seed-article.html')),
+    pkg: join(root, 'extension', 'pkg'),
+    out: join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'claimlens-bench'),
+  };
+}
+
+async function bundleInPageCode() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'tests', 'bench', 'in-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: ['chrome114'],
+    // The glue's default WASM URL uses import.meta.url; the harness passes the bytes instead.
+    define: { 'import.meta.url': '"about:blank"' },
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Serves the test pages, the seed article and the WASM, cross-origin isolated (5 µs performance.now()). */
+async function startServer(paths) {
+  const isolation = {
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  };
+  const server = createStaticServer((urlPath) => {
+    const [, section, ...rest] = urlPath.split('/');
+    const path = `/${rest.join('/')}`;
+    switch (section) {
+      case 'pages':
+        return { root: paths.pagesDir, path, headers: isolation };
+      case 'seed':
+        return { root: dirname(paths.seed), path, headers: isolation };
+      case '__bench':
+        return { root: paths.pkg, path, headers: isolation };
+      default:
+        return undefined;
+    }
+  });
+  const baseUrl = await listen(server);
+  return { baseUrl, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** One page: load, inject, warm up, then `reps` alternating repetitions. */
+async function benchPage(context, bundle, baseUrl, url, reps) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.evaluate(bundle);
+    const loaded = await page.evaluate((wasmUrl) => globalThis.__claimlensBench.load(wasmUrl), `${baseUrl}/__bench/claimlens_bg.wasm`);
+    const isolated = await page.evaluate(() => globalThis.__claimlensBench.crossOriginIsolated());
+    const steps = loaded.hasExtract ? ['claimLens', 'readability', 'extraction'] : ['claimLens', 'readability'];
+    const runs = { claimLens: [], readability: [], extraction: [] };
+    // Warm-up (untimed): JIT for both sides, WASM memory growth for ours.
+    await page.evaluate((order) => order.map((step) => globalThis.__claimlensBench[step]()), steps);
+    for (let rep = 0; rep < reps; rep++) {
+      const order = rep % 2 === 0 ? steps : [...steps].reverse();
+      const results = await page.evaluate((order) => {
+        const bench = globalThis.__claimlensBench;
+        return order.map((step) => {
+          globalThis.gc?.();
+          return bench[step]();
+        });
+      }, order);
+      order.forEach((step, i) => runs[step].push(results[i]));
+    }
+    const memoryBytes = await page.evaluate(() => globalThis.__claimlensBench.memoryBytes());
+    return { runs, memoryBytes, initialMemoryBytes: loaded.memoryBytes, isolated, hasExtract: loaded.hasExtract };
+  } finally {
+    await page.close();
+  }
+}
+
+async function benchSeedAnalysis(context, bundle, baseUrl, url, reps) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.evaluate(bundle);
+    await page.evaluate((wasmUrl) => globalThis.__claimlensBench.load(wasmUrl), `${baseUrl}/__bench/claimlens_bg.wasm`);
+    await page.evaluate(() => globalThis.__claimlensBench.analyzeOnly(5)); // warm-up
+    return await page.evaluate((n) => globalThis.__claimlensBench.analyzeOnly(n), reps);
+  } finally {
+    await page.close();
+  }
+}
+
+function summarisePage(name, htmlBytes, result) {
+  const pick = (list, key) => median(list.map((r) => r[key]));
+  const c = result.runs.claimLens;
+  const r = result.runs.readability;
+  const e = result.runs.extraction;
+  const ours = pick(c, 'total');
+  const theirs = pick(r, 'parse');
+  const extraction = e.length > 0 ? pick(e, 'total') : null;
+  return {
+    page: name,
+    html_bytes: htmlBytes,
+    claimlens_ms: ours,
+    claimlens_parts_ms: Object.fromEntries(
+      ['snapshot', 'sendSnapshot', 'analyze', 'sendAnalysis', 'ranges', 'highlights'].map((k) => [k, pick(c, k)]),
+    ),
+    readability_ms: theirs,
+    readability_clone_ms: pick(r, 'clone'),
+    extraction_ms: extraction,
+    ratio: ours / theirs,
+    extraction_ratio: extraction === null ? null : extraction / theirs,
+    claims: c.at(-1)?.claims ?? 0,
+    ranges: c.at(-1)?.ranges_made ?? 0,
+    status: c.at(-1)?.status ?? null,
+    snapshot_nodes: c.at(-1)?.snapshot_nodes ?? 0,
+    snapshot_json_bytes: c.at(-1)?.snapshot_json_bytes ?? 0,
+    analysis_json_bytes: c.at(-1)?.analysis_json_bytes ?? 0,
+    readability_found: r.at(-1)?.found ?? false,
+    ours_text_chars: e.at(-1)?.text_chars ?? null,
+    readability_text_chars: r.at(-1)?.text_chars ?? 0,
+    memory_bytes: result.memoryBytes,
+    initial_memory_bytes: result.initialMemoryBytes,
+    reps: c.length,
+  };
+}
+
+const fmt = (ms) => (ms === null || ms === undefined ? '-' : ms.toFixed(2));
+
+export async function runBrowserBench({ reps = 7, filter = '', quiet = false, seedReps = 41 } = {}) {
+  const paths = benchPaths();
+  if (!existsSync(paths.pagesDir)) {
+    throw new Error(`the test pages are missing at ${paths.pagesDir} (set CLAIMLENS_DATA to the shared data directory)`);
+  }
+  if (!existsSync(join(paths.pkg, 'claimlens_bg.wasm'))) {
+    throw new Error(`${paths.pkg}/claimlens_bg.wasm is missing: run npm run build:wasm first`);
+  }
+  const names = readdirSync(paths.pagesDir)
+    .filter((name) => existsSync(join(paths.pagesDir, name, 'source.html')))
+    .filter((name) => name.includes(filter))
+    .sort();
+  const bundle = await bundleInPageCode();
+  const server = await startServer(paths);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--js-flags=--expose-gc'],
+  });
+  const log = quiet ? () => {} : (line) => console.log(line);
+  try {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const origin = new URL(server.baseUrl).origin;
+    // Nothing leaves 127.0.0.1: the pages' scripts, images and fonts elsewhere are aborted.
+    await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()));
+
+    log(`browser bench: ${names.length} pages, ${reps} alternating repetitions each (ms, medians; ratio = ClaimLens / Readability.parse)`);
+    log(
+      `${'page'.padEnd(44)} ${'KB'.padStart(7)} ${'ClaimLens'.padStart(9)} ${'snap'.padStart(6)} ${'msg'.padStart(6)} ${'wasm'.padStart(7)} ${'hl'.padStart(6)} ${'Readab.'.padStart(8)} ${'ratio'.padStart(6)} ${'extr.'.padStart(7)} ${'ratio'.padStart(6)} ${'claims'.padStart(6)}`,
+    );
+    const rows = [];
+    const failures = [];
+    let isolated = true;
+    for (const name of names) {
+      const htmlBytes = statSync(join(paths.pagesDir, name, 'source.html')).size;
+      try {
+        const result = await benchPage(context, bundle, server.baseUrl, `${server.baseUrl}/pages/${name}/source.html`, reps);
+        isolated &&= result.isolated;
+        const row = summarisePage(name, htmlBytes, result);
+        rows.push(row);
+        const p = row.claimlens_parts_ms;
+        log(
+          `${name.slice(0, 44).padEnd(44)} ${(htmlBytes / 1024).toFixed(0).padStart(7)} ${fmt(row.claimlens_ms).padStart(9)} ${fmt(p.snapshot).padStart(6)} ${fmt(p.sendSnapshot + p.sendAnalysis).padStart(6)} ${fmt(p.analyze).padStart(7)} ${fmt(p.ranges + p.highlights).padStart(6)} ${fmt(row.readability_ms).padStart(8)} ${row.ratio.toFixed(2).padStart(6)} ${fmt(row.extraction_ms).padStart(7)} ${(row.extraction_ratio?.toFixed(2) ?? '-').padStart(6)} ${String(row.claims).padStart(6)}`,
+        );
+      } catch (error) {
+        failures.push({ page: name, error: String(error?.message ?? error).split('\n')[0] });
+        log(`${name.slice(0, 44).padEnd(44)} FAILED: ${failures.at(-1).error}`);
+      }
+    }
+
+    // The seed article: the same comparison, and the WASM analysis alone.
+    let seed = null;
+    if (existsSync(paths.seed)) {
+      const seedUrl = `${server.baseUrl}/seed/${basename(paths.seed)}`;
+      const result = await benchPage(context, bundle, server.baseUrl, seedUrl, reps);
+      const analyzeTimes = await benchSeedAnalysis(context, bundle, server.baseUrl, seedUrl, seedReps);
+      seed = {
+        ...summarisePage('seed-article', statSync(paths.seed).size, result),
+        analyze_only_ms: median(analyzeTimes),
+        analyze_only_reps: analyzeTimes.length,
+      };
+    } else {
+      log(`browser bench: no seed article at ${paths.seed}; its figures are skipped`);
+    }
+
+    const largest = rows.reduce((a, b) => (b.html_bytes > (a?.html_bytes ?? -1) ? b : a), null);
+    const withExtraction = rows.filter((r) => r.extraction_ratio !== null);
+    const summary = {
+      pages: rows.length,
+      failed: failures.length,
+      reps,
+      cross_origin_isolated: isolated,
+      claimlens_median_ms: median(rows.map((r) => r.claimlens_ms)),
+      readability_median_ms: median(rows.map((r) => r.readability_ms)),
+      readability_clone_median_ms: median(rows.map((r) => r.readability_clone_ms)),
+      median_ratio: median(rows.map((r) => r.ratio)),
+      ratio_of_sums: rows.reduce((s, r) => s + r.claimlens_ms, 0) / rows.reduce((s, r) => s + r.readability_ms, 0),
+      pages_within_half: rows.filter((r) => r.ratio <= 0.5).length,
+      parts_median_ms: Object.fromEntries(
+        ['snapshot', 'sendSnapshot', 'analyze', 'sendAnalysis', 'ranges', 'highlights'].map((k) => [k, median(rows.map((r) => r.claimlens_parts_ms[k]))]),
+      ),
+      extraction_median_ms: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ms)) : null,
+      extraction_median_ratio: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ratio)) : null,
+      largest_page: largest && { page: largest.page, html_bytes: largest.html_bytes, memory_bytes: largest.memory_bytes, initial_memory_bytes: largest.initial_memory_bytes },
+      max_memory: rows.reduce((a, b) => (b.memory_bytes > (a?.memory_bytes ?? -1) ? b : a), null),
+      seed,
+    };
+    const s = summary;
+    log('');
+    log(`medians over ${s.pages} pages (${s.failed} failed; timer ${s.cross_origin_isolated ? '5 µs, cross-origin isolated' : 'coarse'}):`);
+    log(`  ClaimLens full path   ${fmt(s.claimlens_median_ms)} ms  (snapshot ${fmt(s.parts_median_ms.snapshot)}, messages ${fmt(s.parts_median_ms.sendSnapshot + s.parts_median_ms.sendAnalysis)}, WASM analysis ${fmt(s.parts_median_ms.analyze)}, ranges ${fmt(s.parts_median_ms.ranges)}, highlights ${fmt(s.parts_median_ms.highlights)})`);
+    log(`  Readability.parse     ${fmt(s.readability_median_ms)} ms  (plus ${fmt(s.readability_clone_median_ms)} ms to clone the document, not counted)`);
+    log(`  median ratio          ${s.median_ratio.toFixed(3)}  (target <= 0.5; ${s.pages_within_half}/${s.pages} pages within it; ratio of sums ${s.ratio_of_sums.toFixed(3)})`);
+    if (s.extraction_median_ratio !== null) {
+      log(`  snapshot+extraction   ${fmt(s.extraction_median_ms)} ms, median ratio ${s.extraction_median_ratio.toFixed(3)}  (target <= 0.5)`);
+    }
+    if (largest) {
+      log(`  WASM memory after the largest page (${largest.page}, ${(largest.html_bytes / 1e6).toFixed(2)} MB): ${(largest.memory_bytes / 2 ** 20).toFixed(1)} MiB (from ${(largest.initial_memory_bytes / 2 ** 20).toFixed(1)} MiB at start; target <= 32 MiB); most on any page: ${(s.max_memory.memory_bytes / 2 ** 20).toFixed(1)} MiB (${s.max_memory.page})`);
+    }
+    if (seed) {
+      log(`  seed article: WASM analysis ${fmt(seed.analyze_only_ms)} ms (median of ${seed.analyze_only_reps}; target <= 10 ms); full path ${fmt(seed.claimlens_ms)} ms vs Readability ${fmt(seed.readability_ms)} ms (ratio ${seed.ratio.toFixed(2)})`);
+    }
+    for (const failure of failures) {
+      log(`  failed: ${failure.page}: ${failure.error}`);
+    }
+    mkdirSync(paths.out, { recursive: true });
+    const outFile = join(paths.out, 'browser.json');
+    writeFileSync(outFile, `${JSON.stringify({ summary, failures, rows }, null, 2)}\n`);
+    log(`browser bench: wrote ${outFile}`);
+    return { summary, failures, rows };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      reps: { type: 'string', default: '7' },
+      pages: { type: 'string', default: '' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const reps = Number.parseInt(values.reps, 10);
+  if (!Number.isInteger(reps) || reps < 1) {
+    console.error('bench-browser: --reps takes a positive integer');
+    process.exit(2);
+  }
+  try {
+    await runBrowserBench({ reps, filter: values.pages, quiet: values.quiet });
+  } catch (error) {
+    console.error(`bench-browser: ${error?.message ?? error}`);
+    process.exit(1);
+  }
+}

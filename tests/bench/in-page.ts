@@ -1,0 +1,199 @@
+// The code the browser benchmark (scripts/bench-browser.mjs) injects into each
+// test page. It times, on the live document:
+//   ClaimLens: snapshot (the extension's snapshotter) -> message to the
+//     background (JSON round trip, which is how Chrome's runtime.sendMessage
+//     serialises) -> WASM analysis -> reply (JSON round trip) -> Ranges from
+//     the returned offsets (the content script's RangeMapper) -> highlights
+//     registered in CSS.highlights;
+//   Readability.js: `new Readability(clone).parse()` on a clone of the same
+//     document (Readability mutates its input; the clone is timed separately).
+// Bundled by esbuild into one classic script that sets `globalThis.__claimlensBench`.
+
+import { Readability } from '@mozilla/readability';
+import initCore, * as core from '../../extension/pkg/claimlens.js';
+import type { Analysis, Claim } from '../../extension/src/analysis';
+import { RangeMapper } from '../../extension/src/dom/ranges';
+import { takeSnapshot } from '../../extension/src/dom/snapshot';
+
+/** Highlight names for the benchmark's own registrations (the registry is shared with the page). */
+const HIGHLIGHT_PREFIX = 'claimlens-bench-';
+
+export interface ClaimLensTiming {
+  snapshot: number;
+  sendSnapshot: number;
+  analyze: number;
+  sendAnalysis: number;
+  ranges: number;
+  highlights: number;
+  total: number;
+  claims: number;
+  ranges_made: number;
+  snapshot_nodes: number;
+  snapshot_json_bytes: number;
+  analysis_json_bytes: number;
+  status: string;
+}
+
+export interface ExtractionTiming {
+  snapshot: number;
+  extract: number;
+  total: number;
+  text_chars: number;
+  found: boolean;
+}
+
+export interface ReadabilityTiming {
+  clone: number;
+  parse: number;
+  text_chars: number;
+  found: boolean;
+}
+
+let wasmMemory: WebAssembly.Memory | undefined;
+
+/** Instantiates the WASM core from bytes at `url` (untimed: the extension compiles it once per background lifetime). */
+async function load(url: string): Promise<{ memoryBytes: number; hasExtract: boolean }> {
+  const bytes = await (await fetch(url)).arrayBuffer();
+  const exports = (await initCore({ module_or_path: bytes })) as unknown as { memory: WebAssembly.Memory };
+  wasmMemory = exports.memory;
+  return { memoryBytes: memoryBytes(), hasExtract: typeof (core as Record<string, unknown>).extract === 'function' };
+}
+
+function memoryBytes(): number {
+  return wasmMemory?.buffer.byteLength ?? 0;
+}
+
+function clearHighlights(): void {
+  for (const name of Array.from(CSS.highlights.keys())) {
+    if (name.startsWith(HIGHLIGHT_PREFIX)) {
+      CSS.highlights.delete(name);
+    }
+  }
+}
+
+/** The full ClaimLens path on the live document. */
+function claimLens(): ClaimLensTiming {
+  clearHighlights();
+  const t0 = performance.now();
+  const { snapshot, domNodes } = takeSnapshot(document);
+  const t1 = performance.now();
+  const snapshotJson = JSON.stringify({ type: 'analyze-page', snapshot });
+  const received = JSON.parse(snapshotJson) as { snapshot: unknown };
+  const t2 = performance.now();
+  const analysis = core.analyze(received.snapshot, {}) as Analysis;
+  const t3 = performance.now();
+  const analysisJson = JSON.stringify({ type: 'analysis', analysis });
+  const reply = JSON.parse(analysisJson) as { analysis: Analysis };
+  const t4 = performance.now();
+  const placed = placeClaims(reply.analysis, domNodes);
+  const t5 = performance.now();
+  const rangesMade = registerHighlights(placed);
+  const t6 = performance.now();
+  return {
+    snapshot: t1 - t0,
+    sendSnapshot: t2 - t1,
+    analyze: t3 - t2,
+    sendAnalysis: t4 - t3,
+    ranges: t5 - t4,
+    highlights: t6 - t5,
+    total: t6 - t0,
+    claims: reply.analysis.claims.length,
+    ranges_made: rangesMade,
+    snapshot_nodes: snapshot.nodes.length,
+    snapshot_json_bytes: snapshotJson.length,
+    analysis_json_bytes: analysisJson.length,
+    status: reply.analysis.status,
+  };
+}
+
+/** As the content script does: one RangeMapper, the Ranges of each claim; claims the page changed are left out. */
+function placeClaims(analysis: Analysis, domNodes: Node[]): { claim: Claim; ranges: Range[] }[] {
+  const mapper = new RangeMapper(analysis.article.dom, domNodes);
+  const placed: { claim: Claim; ranges: Range[] }[] = [];
+  for (const claim of analysis.claims) {
+    try {
+      const ranges = mapper.rangesFor(claim);
+      if (ranges.length > 0) {
+        placed.push({ claim, ranges });
+      }
+    } catch {
+      // a claim whose text no longer matches the page
+    }
+  }
+  return placed;
+}
+
+/** Kept like the overlay keeps it, so building it is not optimised away. */
+let lastClaimByRange: Map<AbstractRange, Claim> | undefined;
+
+/** One Highlight per claim kind and check-worthiness, plus the range -> claim map hit-testing needs. */
+function registerHighlights(placed: { claim: Claim; ranges: Range[] }[]): number {
+  const highlights = new Map<string, Highlight>();
+  const claimByRange = new Map<AbstractRange, Claim>();
+  lastClaimByRange = claimByRange;
+  let count = 0;
+  for (const { claim, ranges } of placed) {
+    const name = `${HIGHLIGHT_PREFIX}${claim.checkworthy ? 'checkworthy' : 'claim'}-${claim.kinds[0] ?? 'other'}`;
+    let highlight = highlights.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlights.set(name, highlight);
+    }
+    for (const range of ranges) {
+      highlight.add(range);
+      claimByRange.set(range, claim);
+      count++;
+    }
+  }
+  for (const [name, highlight] of highlights) {
+    CSS.highlights.set(name, highlight);
+  }
+  return count;
+}
+
+/** Issue 3's figure: snapshot plus extraction only (the WASM `extract` export), no claim analysis. */
+function extraction(): ExtractionTiming {
+  const extract = (core as Record<string, unknown>).extract as ((snapshot: unknown) => { found: boolean; text: string }) | undefined;
+  if (!extract) {
+    throw new Error('this WASM build has no `extract` export; rebuild it (npm run build:wasm)');
+  }
+  const t0 = performance.now();
+  const { snapshot } = takeSnapshot(document);
+  const t1 = performance.now();
+  const result = extract(snapshot);
+  const t2 = performance.now();
+  return { snapshot: t1 - t0, extract: t2 - t1, total: t2 - t0, text_chars: result.text.length, found: result.found };
+}
+
+function readability(): ReadabilityTiming {
+  const t0 = performance.now();
+  const clone = document.cloneNode(true) as Document;
+  const t1 = performance.now();
+  const article = new Readability(clone).parse();
+  const t2 = performance.now();
+  return { clone: t1 - t0, parse: t2 - t1, text_chars: article?.textContent?.length ?? 0, found: article !== null };
+}
+
+/** The WASM analysis alone on this document's snapshot, `reps` times (for the seed article's figure). */
+function analyzeOnly(reps: number): number[] {
+  const { snapshot } = takeSnapshot(document);
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    core.analyze(snapshot, {});
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+(globalThis as Record<string, unknown>).__claimlensBench = {
+  load,
+  memoryBytes,
+  claimLens,
+  extraction,
+  readability,
+  analyzeOnly,
+  clearHighlights,
+  claimsMapped: () => lastClaimByRange?.size ?? 0,
+  crossOriginIsolated: () => globalThis.crossOriginIsolated === true,
+};
