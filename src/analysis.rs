@@ -85,6 +85,9 @@ pub struct Claim {
     pub kinds: Vec<String>,
     /// Plain-language reasons for the score, strongest first.
     pub signals: Vec<String>,
+    /// The words that raised the score most (check-worthy claims only).
+    #[serde(default)]
+    pub key_terms: Vec<String>,
     pub sourcing: Sourcing,
     pub times: Vec<TimeRef>,
     pub quantities: Vec<Quantity>,

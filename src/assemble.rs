@@ -92,6 +92,7 @@ pub fn assemble(
                 checkworthy: d.checkworthy,
                 kinds: d.kinds.iter().map(|k| k.as_str().to_string()).collect(),
                 signals: d.signals.iter().map(|s| s.describe().to_string()).collect(),
+                key_terms: d.key_terms.iter().map(|t| t.of(text).to_string()).collect(),
                 sourcing: out::Sourcing {
                     kind: sourcing_kind(sourcing.kind),
                     speaker: sourcing.speaker.clone(),

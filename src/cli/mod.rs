@@ -6,6 +6,8 @@ mod eval;
 mod extract;
 mod input;
 mod report;
+mod score;
+mod train;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -61,6 +63,8 @@ pub const USAGE: &str = "usage:
   claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD]
   claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD]
   claimlens extract PAGE.html|- [--url U] [--format text|json]
+  claimlens score FILE|- [--threshold P] [--model FILE]
+  claimlens train checkworthiness [--data DIR] --out FILE [--seed N] [--hash-bits B] [--epochs E]
   claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]";
 
 /// Runs the CLI with `args` (without the program name), writing to `out`.
@@ -79,6 +83,8 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         "analyze" => analyze::run(&mut parser, out),
         "extract" => extract::run(&mut parser, out),
         "eval" => eval::run(&mut parser, out),
+        "score" => score::run(&mut parser, out),
+        "train" => train::run(&mut parser, out),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
 }

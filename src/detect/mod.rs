@@ -1,10 +1,33 @@
-//! Stage 3: which sentences are claims worth checking, and of what kind.
+//! Stage 3: which sentences are claims worth checking, of what kind, and why.
 //!
-//! First version: a transparent rule score over text-layer signals. The
-//! trained model (issue 5) replaces [`score_sentence`] behind the same types.
+//! A logistic regression over explainable cues and hashed n-grams
+//! ([`features`], [`model`]), trained in this repo (`claimlens train
+//! checkworthiness`) on CheckThat! 2024 Task 1 and shipped as
+//! `assets/checkworthiness.model`. Its score is a calibrated probability;
+//! claim kinds come from transparent rules ([`kinds`]); the signals shown to
+//! the reader are the model's own largest contributions, in plain words.
+//!
+//! Model provenance: trained only on `ct24_train.tsv` of CLEF CheckThat! 2024
+//! Task 1 (English; US presidential debate sentences, ClaimBuster crowd
+//! labels), "free for general research use". Reproduce it with `claimlens
+//! train checkworthiness --data ../shared/data --out
+//! assets/checkworthiness.model` (seed 2024; byte-identical output).
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dataset;
+pub mod features;
+mod kinds;
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::segment::TextLayer;
 use crate::spans::ByteSpan;
+use features::{Cue, CueSet, Features, LayerCues, LayerIndex};
+use model::{Model, ModelError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ClaimKind {
@@ -16,8 +39,12 @@ pub enum ClaimKind {
     Prediction,
     Rule,
     Experience,
+    /// A statement of fact that fits none of the kinds above.
+    Other,
     Opinion,
     Question,
+    Rhetoric,
+    Boilerplate,
 }
 
 impl ClaimKind {
@@ -31,167 +58,456 @@ impl ClaimKind {
             ClaimKind::Prediction => "prediction",
             ClaimKind::Rule => "rule",
             ClaimKind::Experience => "experience",
+            ClaimKind::Other => "other",
             ClaimKind::Opinion => "opinion",
             ClaimKind::Question => "question",
+            ClaimKind::Rhetoric => "rhetoric",
+            ClaimKind::Boilerplate => "boilerplate",
         }
+    }
+
+    /// Whether the kind states something checkable. Non-claims (opinion,
+    /// question, rhetoric, boilerplate) are never check-worthy.
+    pub fn is_claim(self) -> bool {
+        !matches!(
+            self,
+            ClaimKind::Opinion | ClaimKind::Question | ClaimKind::Rhetoric | ClaimKind::Boilerplate
+        )
     }
 }
 
+fn has_time(cues: CueSet) -> bool {
+    cues.has(Cue::Year) || cues.has(Cue::DateWord) || cues.has(Cue::LayerTime)
+}
+
 /// A reason behind a score, shown to the reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Signal {
     Figure,
+    DatedEvent,
     Date,
+    Official,
+    NamedPerson,
     ReportingVerb,
     DirectQuote,
-    NamedPerson,
     Comparative,
+    Change,
+    Causal,
+    Prediction,
+    Rule,
+    PastEvent,
+    PolicyTopic,
     Hedge,
+    Opinion,
+    FirstPerson,
+    Audience,
     Question,
+    Rhetoric,
+    Boilerplate,
+    Negation,
+    Generalisation,
+    Short,
+    ClaimWording,
+    ChatWording,
 }
 
 impl Signal {
     pub fn describe(self) -> &'static str {
         match self {
             Signal::Figure => "contains a figure",
-            Signal::Date => "reports an event with a date",
+            Signal::DatedEvent => "reports an event with a date",
+            Signal::Date => "mentions a date or time",
+            Signal::Official => "names an official",
+            Signal::NamedPerson => "names a person, organisation or place",
             Signal::ReportingVerb => "reports what someone said",
             Signal::DirectQuote => "quotes someone directly",
-            Signal::NamedPerson => "names a person or organisation",
             Signal::Comparative => "makes a comparison",
+            Signal::Change => "describes a rise or fall",
+            Signal::Causal => "says what caused something",
+            Signal::Prediction => "predicts what will happen",
+            Signal::Rule => "refers to a law, vote or rule",
+            Signal::PastEvent => "reports something that happened",
+            Signal::PolicyTopic => "is about a topic fact-checkers cover",
             Signal::Hedge => "is hedged or speculative",
+            Signal::Opinion => "expresses an opinion",
+            Signal::FirstPerson => "speaks in the first person",
+            Signal::Audience => "addresses the audience",
             Signal::Question => "is a question",
+            Signal::Rhetoric => "is rhetorical",
+            Signal::Boilerplate => "is a greeting or formality",
+            Signal::Negation => "is a denial or negation",
+            Signal::Generalisation => "generalises (all, every, never)",
+            Signal::Short => "is too short to state a checkable fact",
+            Signal::ClaimWording => "is worded like claims fact-checkers check",
+            Signal::ChatWording => "is worded like conversation or opinion",
         }
+    }
+
+    fn of_cue(cue: Cue, cues: CueSet) -> Option<Signal> {
+        Some(match cue {
+            Cue::Digits | Cue::Percent | Cue::Money | Cue::NumberWord | Cue::LayerQuantity => {
+                Signal::Figure
+            }
+            Cue::Year | Cue::DateWord | Cue::LayerTime | Cue::PastTense
+                if cues.has(Cue::PastTense) && has_time(cues) =>
+            {
+                Signal::DatedEvent
+            }
+            Cue::Year | Cue::DateWord | Cue::LayerTime => Signal::Date,
+            Cue::LayerRole | Cue::OfficialTitle => Signal::Official,
+            Cue::LayerPerson | Cue::LayerOrganization | Cue::LayerPlace | Cue::ProperNoun => {
+                Signal::NamedPerson
+            }
+            Cue::Reporting => Signal::ReportingVerb,
+            Cue::QuoteMark => Signal::DirectQuote,
+            Cue::Comparative | Cue::Superlative => Signal::Comparative,
+            Cue::Change => Signal::Change,
+            Cue::Causal => Signal::Causal,
+            Cue::Future => Signal::Prediction,
+            Cue::Law => Signal::Rule,
+            Cue::PastTense => Signal::PastEvent,
+            Cue::PolicyTopic => Signal::PolicyTopic,
+            Cue::Hedge => Signal::Hedge,
+            Cue::OpinionMarker | Cue::Evaluative => Signal::Opinion,
+            Cue::FirstSingular => Signal::FirstPerson,
+            Cue::FirstPlural | Cue::SecondPerson => Signal::Audience,
+            Cue::Question => Signal::Question,
+            Cue::Exclamation | Cue::Rhetoric => Signal::Rhetoric,
+            Cue::Boilerplate => Signal::Boilerplate,
+            Cue::Negation => Signal::Negation,
+            Cue::Universal => Signal::Generalisation,
+            Cue::Short => Signal::Short,
+            // Length is a real contribution but no reason a reader can use.
+            Cue::Long | Cue::Medium => return None,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detection {
     pub span: ByteSpan,
+    /// Calibrated probability that the sentence is worth checking.
     pub score: f32,
     pub checkworthy: bool,
+    /// Factual kinds first; a non-claim has exactly one non-claim kind.
     pub kinds: Vec<ClaimKind>,
-    /// Strongest first.
+    /// Strongest first, in the direction of the decision.
     pub signals: Vec<Signal>,
+    /// The words whose n-grams pushed the score up most (check-worthy only).
+    pub key_terms: Vec<ByteSpan>,
 }
 
-pub const DEFAULT_THRESHOLD: f32 = 0.5;
+/// The calibrated default threshold: the one stored in the shipped model,
+/// chosen by cross-validation on the training data for positive-class F1
+/// (a unit test keeps the two equal).
+pub const DEFAULT_THRESHOLD: f32 = 0.3498;
 
-const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "stated",
-    "noted",
-    "added",
-    "stressed",
-    "announced",
-    "reported",
-    "according",
-    "claimed",
-    "argued",
-    "warned",
-    "confirmed",
-    "denied",
-    "called",
-];
-const COMPARATIVES: &[&str] = &[
-    "more", "less", "most", "least", "largest", "biggest", "highest", "lowest", "than",
-];
-const HEDGES: &[&str] = &["may", "might", "could", "perhaps", "possibly", "reportedly"];
-const PREDICTION: &[&str] = &[
-    "will", "would", "expects", "expected", "forecast", "predicts",
-];
-const CAUSAL: &[&str] = &["because", "caused", "led", "due", "result", "thanks"];
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../assets/checkworthiness.model");
 
+/// The shipped model file's bytes (for benchmarks and size reports).
+pub fn embedded_model_bytes() -> &'static [u8] {
+    EMBEDDED_MODEL
+}
+
+/// The shipped model, parsed once.
+pub fn default_model() -> Result<&'static Model, ModelError> {
+    static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::from_bytes(EMBEDDED_MODEL))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// Strips the CSV escaping some datasets wrap sentences in (`\"text\"`), so
+/// the model never learns, or is fooled by, an artefact of the file format.
+pub fn clean_line(line: &str) -> Cow<'_, str> {
+    let t = line.trim();
+    let inner = t
+        .strip_prefix("\\\"")
+        .and_then(|s| s.strip_suffix("\\\""))
+        .unwrap_or(t);
+    if inner.contains("\\\"") {
+        Cow::Owned(inner.replace("\\\"", "\""))
+    } else {
+        Cow::Borrowed(inner)
+    }
+}
+
+/// Scores every sentence of the text layer with the shipped model.
 pub fn detect(text: &str, layer: &TextLayer, threshold: f32) -> Vec<Detection> {
+    match default_model() {
+        Ok(model) => detect_with(model, text, layer, threshold),
+        // Unreachable while the embedded-model test passes; if it ever is
+        // reached, claim nothing rather than guess.
+        Err(_) => Vec::new(),
+    }
+}
+
+pub fn detect_with(model: &Model, text: &str, layer: &TextLayer, threshold: f32) -> Vec<Detection> {
+    let index = LayerIndex::new(layer);
     layer
         .sentences
         .iter()
-        .map(|&s| score_sentence(text, s, layer, threshold))
+        .filter(|s| text.get(s.start..s.end).is_some())
+        .map(|&s| assess(model, text, s, index.cues(s), threshold))
         .collect()
 }
 
-pub fn score_sentence(text: &str, span: ByteSpan, layer: &TextLayer, threshold: f32) -> Detection {
-    let words: Vec<String> = layer
-        .tokens
-        .iter()
-        .filter(|t| span.contains(t.span))
-        .map(|t| t.text(text).to_lowercase())
-        .collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+/// The text-layer cues of a stand-alone sentence (a line of `claimlens
+/// score`, a training example): the same recognisers the pipeline runs.
+pub fn standalone_layer_cues(sentence: &str) -> LayerCues {
+    let whole = ByteSpan::new(0, sentence.len());
+    let layer = crate::segment::analyse(sentence, &[whole], None);
+    LayerIndex::new(&layer).cues(whole)
+}
+
+/// The features of a stand-alone sentence, exactly as training sees them.
+pub fn standalone_features(sentence: &str, hash_bits: u8) -> Features {
+    features::extract(sentence, standalone_layer_cues(sentence), hash_bits)
+}
+
+/// Scores one stand-alone sentence (`claimlens score`).
+pub fn assess_sentence(model: &Model, sentence: &str, threshold: f32) -> Detection {
+    let cues = standalone_layer_cues(sentence);
+    assess(
+        model,
+        sentence,
+        ByteSpan::new(0, sentence.len()),
+        cues,
+        threshold,
+    )
+}
+
+fn assess(
+    model: &Model,
+    text: &str,
+    span: ByteSpan,
+    layer: LayerCues,
+    threshold: f32,
+) -> Detection {
     let sentence = span.of(text);
-    let mut signals = Vec::new();
-    let mut kinds = Vec::new();
-    let figure = layer.quantities.iter().any(|q| span.contains(q.span));
-    let date = layer.times.iter().any(|t| span.contains(t.span));
-    let named = layer
-        .entities
-        .iter()
-        .any(|e| e.mentions.iter().any(|m| span.contains(m.span)));
-    let quote = sentence.contains(['“', '"']);
-    let question = sentence.trim_end().ends_with('?');
-    let mut z = -1.2f32;
-    if figure {
-        z += 1.6;
-        signals.push(Signal::Figure);
-        kinds.push(ClaimKind::Quantity);
-    }
-    if date {
-        z += 1.0;
-        signals.push(Signal::Date);
-        kinds.push(ClaimKind::Event);
-    }
-    if has(REPORTING_VERBS) {
-        z += 0.7;
-        signals.push(Signal::ReportingVerb);
-        kinds.push(ClaimKind::Quote);
-    }
-    if quote {
-        z += 0.4;
-        signals.push(Signal::DirectQuote);
-        if !kinds.contains(&ClaimKind::Quote) {
-            kinds.push(ClaimKind::Quote);
-        }
-    }
-    if named {
-        z += 0.5;
-        signals.push(Signal::NamedPerson);
-    }
-    if has(COMPARATIVES) {
-        z += 0.3;
-        signals.push(Signal::Comparative);
-        kinds.push(ClaimKind::Comparison);
-    }
-    if has(PREDICTION) {
-        kinds.push(ClaimKind::Prediction);
-    }
-    if has(CAUSAL) {
-        kinds.push(ClaimKind::Causal);
-    }
-    if has(HEDGES) {
-        z -= 0.3;
-        signals.push(Signal::Hedge);
-    }
-    if question {
-        z -= 2.0;
-        signals.push(Signal::Question);
-        kinds = vec![ClaimKind::Question];
-    }
-    if kinds.is_empty() {
-        kinds.push(ClaimKind::Opinion);
-    }
-    let score = 1.0 / (1.0 + (-z).exp());
-    kinds.sort();
-    kinds.dedup();
-    let claim_kind = !kinds
-        .iter()
-        .all(|k| matches!(k, ClaimKind::Opinion | ClaimKind::Question));
+    let words = features::words(sentence);
+    let f = features::extract_words(sentence, &words, layer, model.hash_bits());
+    let contributions = model.contributions(&f);
+    let score = model.calibration.probability(contributions.margin);
+    let kinds = kinds::classify(sentence, &words, f.cues);
+    let claim = kinds.iter().any(|k| k.is_claim());
+    let checkworthy = claim && score >= threshold;
+    let (signals, key_terms) = explain(&contributions, sentence, &f, &kinds, checkworthy);
     Detection {
         span,
         score,
-        checkworthy: claim_kind && score >= threshold,
+        checkworthy,
         kinds,
         signals,
+        key_terms: key_terms
+            .into_iter()
+            .map(|w| ByteSpan::new(span.start + w.start, span.start + w.end))
+            .collect(),
+    }
+}
+
+/// Whether a word means something on its own to a reader (a key term):
+/// figures and symbols do, function words ("into", "his") do not.
+fn is_content_word(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "about", "after", "also", "been", "before", "from", "given", "have", "into", "many",
+        "more", "most", "much", "must", "over", "several", "some", "such", "that", "their", "them",
+        "then", "there", "these", "they", "this", "those", "very", "were", "what", "when", "where",
+        "which", "while", "with", "would", "your",
+    ];
+    let lower = word.to_lowercase();
+    let first = word.chars().next();
+    first.is_some_and(|c| !c.is_alphabetic())
+        || (lower.chars().count() >= 4 && !FUNCTION_WORDS.contains(&lower.as_str()))
+}
+
+/// Contributions smaller than this (in log-odds) are not worth telling.
+const MIN_SIGNAL: f32 = 0.1;
+const MAX_SIGNALS: usize = 4;
+const MAX_KEY_TERMS: usize = 3;
+
+/// The model's contributions, grouped into plain-language signals, in the
+/// direction of the decision: why it was flagged, or why it was not.
+fn explain(
+    contributions: &model::Contributions,
+    sentence: &str,
+    f: &Features,
+    kinds: &[ClaimKind],
+    checkworthy: bool,
+) -> (Vec<Signal>, Vec<ByteSpan>) {
+    let mut groups: Vec<(Signal, f32)> = Vec::new();
+    let mut add = |signal: Signal, amount: f32| match groups.iter_mut().find(|g| g.0 == signal) {
+        Some(g) => g.1 += amount,
+        None => groups.push((signal, amount)),
+    };
+    for &(cue, weight) in &contributions.cues {
+        if let Some(signal) = Signal::of_cue(cue, f.cues) {
+            add(signal, weight);
+        }
+    }
+    let wording: f32 = contributions.words.iter().sum();
+    add(
+        if wording >= 0.0 {
+            Signal::ClaimWording
+        } else {
+            Signal::ChatWording
+        },
+        wording,
+    );
+    let direction = if checkworthy { 1.0 } else { -1.0 };
+    groups.retain(|g| g.1 * direction >= MIN_SIGNAL);
+    groups.sort_by(|a, b| {
+        (b.1 * direction)
+            .total_cmp(&(a.1 * direction))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut signals: Vec<Signal> = Vec::new();
+    // A non-claim's kind is the first reason it is not flagged.
+    if !checkworthy {
+        let gate = kinds.iter().find_map(|k| match k {
+            ClaimKind::Question => Some(Signal::Question),
+            ClaimKind::Boilerplate => Some(Signal::Boilerplate),
+            ClaimKind::Opinion => Some(Signal::Opinion),
+            ClaimKind::Rhetoric => Some(Signal::Rhetoric),
+            _ => None,
+        });
+        signals.extend(gate);
+    }
+    for (signal, _) in groups {
+        if signals.len() >= MAX_SIGNALS {
+            break;
+        }
+        if !signals.contains(&signal) {
+            signals.push(signal);
+        }
+    }
+    let mut key_terms = Vec::new();
+    if checkworthy {
+        let mut ranked: Vec<(usize, f32)> = contributions
+            .words
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, c)| *c >= MIN_SIGNAL)
+            .filter(|(k, _)| {
+                f.words
+                    .get(*k)
+                    .is_some_and(|w| is_content_word(w.of(sentence)))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        key_terms = ranked
+            .iter()
+            .take(MAX_KEY_TERMS)
+            .filter_map(|(k, _)| f.words.get(*k).copied())
+            .collect();
+        key_terms.sort();
+    }
+    (signals, key_terms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_loads_and_matches_the_default_threshold() {
+        let model = default_model().expect("assets/checkworthiness.model must load");
+        assert!(
+            (model.threshold - DEFAULT_THRESHOLD).abs() < 1e-4,
+            "DEFAULT_THRESHOLD {DEFAULT_THRESHOLD} differs from the model's {}",
+            model.threshold
+        );
+    }
+
+    #[test]
+    fn clean_line_strips_csv_escaping_only() {
+        assert_eq!(clean_line("\\\"Hi,\\\" he said.\\\""), "Hi,\" he said.");
+        assert_eq!(clean_line("  Plain text.  "), "Plain text.");
+        assert_eq!(clean_line("\"Real quote.\""), "\"Real quote.\"");
+        assert_eq!(clean_line("\\\""), "\"");
+        assert_eq!(clean_line(""), "");
+    }
+
+    #[test]
+    fn signals_explain_the_decision_in_its_direction() {
+        let model = default_model().unwrap();
+        // (sentence, check-worthy, signals that must be listed, signals that must not)
+        let table: &[(&str, bool, &[Signal], &[Signal])] = &[
+            (
+                "Unemployment fell from 10 percent in 2009 to 4.7 percent in 2016.",
+                true,
+                &[Signal::Figure, Signal::DatedEvent],
+                &[Signal::PastEvent, Signal::Question, Signal::Opinion],
+            ),
+            (
+                "The Senate voted 52 to 48 on Tuesday to repeal the law.",
+                true,
+                &[Signal::Figure],
+                &[Signal::Hedge],
+            ),
+            (
+                "I think we need to be much more careful.",
+                false,
+                &[Signal::Opinion],
+                &[Signal::Figure, Signal::ClaimWording],
+            ),
+            (
+                "What is your plan for the economy?",
+                false,
+                &[Signal::Question],
+                &[Signal::ClaimWording],
+            ),
+        ];
+        for (sentence, flagged, present, absent) in table {
+            let d = assess_sentence(model, sentence, model.threshold);
+            assert_eq!(d.checkworthy, *flagged, "{sentence:?} scored {}", d.score);
+            assert!(!d.signals.is_empty() && d.signals.len() <= MAX_SIGNALS);
+            for s in *present {
+                assert!(
+                    d.signals.contains(s),
+                    "{sentence:?}: {:?} lacks {s:?}",
+                    d.signals
+                );
+            }
+            for s in *absent {
+                assert!(
+                    !d.signals.contains(s),
+                    "{sentence:?}: {:?} has {s:?}",
+                    d.signals
+                );
+            }
+            if !flagged {
+                assert!(d.key_terms.is_empty());
+            }
+            for t in &d.key_terms {
+                let word = t.of(sentence);
+                assert!(!word.is_empty() && word.chars().all(|c| !c.is_whitespace()));
+            }
+        }
+    }
+
+    #[test]
+    fn detect_scores_every_sentence_of_the_layer_with_offsets_in_the_text() {
+        let text = "Intro words here.\n\nThe plant closed in 2019, and 1,200 jobs were lost. Is that fair?";
+        let paragraphs = [ByteSpan::new(0, 17), ByteSpan::new(19, text.len())];
+        let layer = crate::segment::analyse(text, &paragraphs, None);
+        let detections = detect(text, &layer, DEFAULT_THRESHOLD);
+        assert_eq!(detections.len(), layer.sentences.len());
+        let jobs = detections
+            .iter()
+            .find(|d| d.span.of(text).contains("1,200 jobs"))
+            .unwrap();
+        assert!(jobs.checkworthy && jobs.kinds.contains(&ClaimKind::Quantity));
+        for t in &jobs.key_terms {
+            assert!(jobs.span.contains(*t));
+        }
+        let question = detections
+            .iter()
+            .find(|d| d.span.of(text).contains("fair"))
+            .unwrap();
+        assert_eq!(question.kinds, vec![ClaimKind::Question]);
+        assert!(!question.checkworthy);
     }
 }

@@ -3,7 +3,7 @@
 //! datasets, their licences and the published figures to compare against.
 
 mod attribution;
-mod checkworthiness;
+pub mod checkworthiness;
 mod extraction;
 mod matching;
 mod segmentation;

@@ -102,8 +102,11 @@ fn kind_label(kind: ClaimKind) -> &'static str {
         ClaimKind::Prediction => "A predictive",
         ClaimKind::Rule => "A legal or rule",
         ClaimKind::Experience => "A personal-experience",
+        ClaimKind::Other => "A factual",
         ClaimKind::Opinion => "An opinion, not a factual",
         ClaimKind::Question => "A question, not a factual",
+        ClaimKind::Rhetoric => "A rhetorical remark, not a factual",
+        ClaimKind::Boilerplate => "Boilerplate, not a factual",
     }
 }
 

@@ -1,0 +1,768 @@
+//! Sentence features for the check-worthiness model: named cues a reader can
+//! understand (figures, dates, officials, hedges ...) plus hashed word and
+//! character n-grams.
+//!
+//! The lexical cues are computed here from the sentence alone, so the model
+//! does not hinge on the text layer; the text layer adds its recognisers'
+//! verdicts as separate cues ([`LayerCues`]).
+
+use crate::segment::entities::EntityKind;
+use crate::segment::TextLayer;
+use crate::spans::ByteSpan;
+
+/// Bumped whenever extraction changes; a model trained on another version is
+/// refused at load time instead of silently scoring garbage.
+pub const FEATURE_VERSION: u32 = 1;
+
+/// A named, explainable feature. The discriminant is its index in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Cue {
+    /// A number written in digits that is not a year.
+    Digits,
+    Percent,
+    Money,
+    /// "three", "dozens", "twice", "half".
+    NumberWord,
+    Year,
+    /// Month, weekday, "yesterday", "ago", "last week".
+    DateWord,
+    LayerQuantity,
+    LayerTime,
+    LayerPerson,
+    LayerOrganization,
+    LayerPlace,
+    /// A named person with a title or role ("Secretary of State Rubio").
+    LayerRole,
+    /// "president", "senator", "governor", "officials".
+    OfficialTitle,
+    /// A capitalised word that does not start the sentence.
+    ProperNoun,
+    Reporting,
+    QuoteMark,
+    Comparative,
+    Superlative,
+    /// Words of change: "rose", "cut", "doubled", "increase".
+    Change,
+    Causal,
+    Future,
+    Law,
+    Hedge,
+    OpinionMarker,
+    Evaluative,
+    FirstSingular,
+    FirstPlural,
+    SecondPerson,
+    Question,
+    Exclamation,
+    Boilerplate,
+    PastTense,
+    Negation,
+    Universal,
+    Rhetoric,
+    Short,
+    Medium,
+    Long,
+    /// Money, jobs, taxes, crime, health: the topics fact-checkers check.
+    PolicyTopic,
+}
+
+pub const CUE_COUNT: usize = Cue::PolicyTopic as usize + 1;
+
+impl Cue {
+    pub const ALL: [Cue; CUE_COUNT] = [
+        Cue::Digits,
+        Cue::Percent,
+        Cue::Money,
+        Cue::NumberWord,
+        Cue::Year,
+        Cue::DateWord,
+        Cue::LayerQuantity,
+        Cue::LayerTime,
+        Cue::LayerPerson,
+        Cue::LayerOrganization,
+        Cue::LayerPlace,
+        Cue::LayerRole,
+        Cue::OfficialTitle,
+        Cue::ProperNoun,
+        Cue::Reporting,
+        Cue::QuoteMark,
+        Cue::Comparative,
+        Cue::Superlative,
+        Cue::Change,
+        Cue::Causal,
+        Cue::Future,
+        Cue::Law,
+        Cue::Hedge,
+        Cue::OpinionMarker,
+        Cue::Evaluative,
+        Cue::FirstSingular,
+        Cue::FirstPlural,
+        Cue::SecondPerson,
+        Cue::Question,
+        Cue::Exclamation,
+        Cue::Boilerplate,
+        Cue::PastTense,
+        Cue::Negation,
+        Cue::Universal,
+        Cue::Rhetoric,
+        Cue::Short,
+        Cue::Medium,
+        Cue::Long,
+        Cue::PolicyTopic,
+    ];
+}
+
+/// Which cues fired in a sentence, as a bit set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueSet(u64);
+
+impl CueSet {
+    pub fn set(&mut self, cue: Cue) {
+        self.0 |= 1 << cue as u8;
+    }
+    pub fn has(self, cue: Cue) -> bool {
+        self.0 & (1 << cue as u8) != 0
+    }
+    pub fn iter(self) -> impl Iterator<Item = Cue> {
+        Cue::ALL.into_iter().filter(move |c| self.has(*c))
+    }
+}
+
+/// What the text layer recognised inside one sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LayerCues {
+    pub quantity: bool,
+    pub time: bool,
+    pub person: bool,
+    pub organization: bool,
+    pub place: bool,
+    pub role: bool,
+}
+
+/// Per-sentence lookups into a text layer, built once per text so that
+/// scoring many sentences stays linear-logarithmic.
+pub struct LayerIndex {
+    quantities: Vec<ByteSpan>,
+    times: Vec<ByteSpan>,
+    /// (mention, kind, has role), sorted by start.
+    mentions: Vec<(ByteSpan, EntityKind, bool)>,
+}
+
+impl LayerIndex {
+    pub fn new(layer: &TextLayer) -> Self {
+        let mut quantities: Vec<ByteSpan> = layer.quantities.iter().map(|q| q.span).collect();
+        let mut times: Vec<ByteSpan> = layer.times.iter().map(|t| t.span).collect();
+        let mut mentions: Vec<(ByteSpan, EntityKind, bool)> = layer
+            .entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (m.span, e.kind, e.role.is_some()))
+            })
+            .collect();
+        quantities.sort_unstable();
+        times.sort_unstable();
+        mentions.sort_unstable_by_key(|m| m.0);
+        LayerIndex {
+            quantities,
+            times,
+            mentions,
+        }
+    }
+
+    pub fn cues(&self, sentence: ByteSpan) -> LayerCues {
+        let inside = |spans: &[ByteSpan]| {
+            let from = spans.partition_point(|s| s.start < sentence.start);
+            spans[from..]
+                .iter()
+                .take_while(|s| s.start < sentence.end)
+                .any(|s| sentence.contains(*s))
+        };
+        let from = self
+            .mentions
+            .partition_point(|m| m.0.start < sentence.start);
+        let mut cues = LayerCues {
+            quantity: inside(&self.quantities),
+            time: inside(&self.times),
+            ..LayerCues::default()
+        };
+        for (span, kind, role) in self.mentions[from..]
+            .iter()
+            .take_while(|m| m.0.start < sentence.end)
+        {
+            if !sentence.contains(*span) {
+                continue;
+            }
+            match kind {
+                EntityKind::Person => cues.person = true,
+                EntityKind::Organization => cues.organization = true,
+                EntityKind::Place => cues.place = true,
+            }
+            cues.role |= *role && *kind == EntityKind::Person;
+        }
+        cues
+    }
+}
+
+/// Hashed feature space size, as a power of two.
+pub const DEFAULT_HASH_BITS: u8 = 16;
+
+/// A sparse feature vector: named cues, then hashed n-grams.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    pub cues: CueSet,
+    /// (bucket, value, token index it came from).
+    pub hashed: Vec<(u32, f32, u16)>,
+    /// Byte spans of the sentence's words, indexed by the token index above.
+    pub words: Vec<ByteSpan>,
+}
+
+/// A lower-cased token of the sentence, with its place.
+pub(super) struct Word {
+    pub span: ByteSpan,
+    /// Lower case; digits replaced by `0` so "1,200" and "3,400" share a form.
+    pub form: String,
+    pub capitalised: bool,
+    pub number: bool,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+}
+
+/// Splits on anything but letters and digits, keeping inner apostrophes and
+/// number separators, and keeping `? ! % $ € £ "` as one-character tokens.
+pub(super) fn words(sentence: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let number = c.is_ascii_digit();
+            let mut form = String::with_capacity(12);
+            let mut end = start + c.len_utf8();
+            push_lower(&mut form, c);
+            while let Some(&(i, d)) = chars.peek() {
+                let joins = if d.is_alphanumeric() {
+                    true
+                } else {
+                    let next = sentence[i + d.len_utf8()..].chars().next();
+                    let next_ok = |f: fn(char) -> bool| next.is_some_and(f);
+                    if number {
+                        matches!(d, ',' | '.') && next_ok(|n| n.is_ascii_digit())
+                    } else {
+                        (is_apostrophe(d) || d == '-') && next_ok(char::is_alphabetic)
+                    }
+                };
+                if !joins {
+                    break;
+                }
+                push_lower(&mut form, if is_apostrophe(d) { '\'' } else { d });
+                end = i + d.len_utf8();
+                chars.next();
+            }
+            out.push(Word {
+                span: ByteSpan::new(start, end),
+                form,
+                capitalised: c.is_uppercase(),
+                number,
+            });
+        } else if matches!(
+            c,
+            '?' | '!' | '%' | '$' | '€' | '£' | '"' | '\u{201C}' | '\u{201D}'
+        ) {
+            let form = match c {
+                '\u{201C}' | '\u{201D}' => "\"".to_string(),
+                other => other.to_string(),
+            };
+            out.push(Word {
+                span: ByteSpan::new(start, start + c.len_utf8()),
+                form,
+                capitalised: false,
+                number: false,
+            });
+        }
+    }
+    out
+}
+
+fn push_lower(form: &mut String, c: char) {
+    if c.is_ascii_digit() {
+        form.push('0');
+    } else if c.is_ascii() {
+        form.push(c.to_ascii_lowercase());
+    } else {
+        form.extend(c.to_lowercase());
+    }
+}
+
+/// FNV-1a, seeded per feature family so families do not collide by design.
+fn hash(seed: u64, parts: &[&[u8]]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x0000_0100_0000_01B3);
+        }
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+    // Final avalanche so the low bits used as a bucket are well mixed.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+const SEED_UNIGRAM: u64 = 1;
+const SEED_BIGRAM: u64 = 2;
+const SEED_CHARGRAM: u64 = 3;
+
+/// Extracts the features of `sentence`, given what the text layer found in it.
+pub fn extract(sentence: &str, layer: LayerCues, hash_bits: u8) -> Features {
+    extract_words(sentence, &words(sentence), layer, hash_bits)
+}
+
+/// [`extract`] over words already split by [`words`].
+pub(super) fn extract_words(
+    sentence: &str,
+    words: &[Word],
+    layer: LayerCues,
+    hash_bits: u8,
+) -> Features {
+    let cues = lexical_cues(sentence, words, layer);
+    let mask = (1u64 << hash_bits) - 1;
+    let mut hashed: Vec<(u32, f32, u16)> = Vec::with_capacity(words.len() * 12);
+
+    let bucket = |h: u64| (h & mask) as u32;
+    // Word unigrams and bigrams, with sentence boundary markers.
+    let forms: Vec<&[u8]> = std::iter::once(&b"<s>"[..])
+        .chain(words.iter().map(|w| w.form.as_bytes()))
+        .chain(std::iter::once(&b"</s>"[..]))
+        .collect();
+    // The word an n-gram is credited to in explanations (its last word).
+    let word_of = |k: usize| {
+        k.min(words.len().saturating_sub(1))
+            .min(usize::from(u16::MAX)) as u16
+    };
+    let word_start = hashed.len();
+    for (k, w) in words.iter().enumerate() {
+        let h = hash(SEED_UNIGRAM, &[w.form.as_bytes()]);
+        hashed.push((bucket(h), 1.0, word_of(k)));
+    }
+    for (k, pair) in forms.windows(2).enumerate() {
+        let h = hash(SEED_BIGRAM, &[pair[0], pair[1]]);
+        hashed.push((bucket(h), 1.0, word_of(k)));
+    }
+    normalise(&mut hashed[word_start..]);
+    // Character 3- to 5-grams inside words, marked at word edges: they carry
+    // morphology (tense, -est, -ly) and survive spelling variants.
+    let char_start = hashed.len();
+    let mut padded = Vec::with_capacity(32);
+    for (k, w) in words.iter().enumerate() {
+        if w.number || w.form.len() < 2 {
+            continue;
+        }
+        padded.clear();
+        padded.push(b'<');
+        padded.extend_from_slice(w.form.as_bytes());
+        padded.push(b'>');
+        for n in 3..=5 {
+            if padded.len() < n {
+                break;
+            }
+            for from in 0..=padded.len() - n {
+                hashed.push((
+                    bucket(hash(SEED_CHARGRAM, &[&padded[from..from + n]])),
+                    1.0,
+                    word_of(k),
+                ));
+            }
+        }
+    }
+    normalise(&mut hashed[char_start..]);
+    Features {
+        cues,
+        hashed,
+        words: words.iter().map(|w| w.span).collect(),
+    }
+}
+
+/// Scales a feature family to unit length so long sentences do not dominate.
+fn normalise(family: &mut [(u32, f32, u16)]) {
+    if family.is_empty() {
+        return;
+    }
+    let value = 1.0 / (family.len() as f32).sqrt();
+    for f in family {
+        f.1 = value;
+    }
+}
+
+fn lexical_cues(sentence: &str, words: &[Word], layer: LayerCues) -> CueSet {
+    let mut cues = CueSet::default();
+    let mut set_if = |cue: Cue, on: bool| {
+        if on {
+            cues.set(cue)
+        }
+    };
+    set_if(Cue::LayerQuantity, layer.quantity);
+    set_if(Cue::LayerTime, layer.time);
+    set_if(Cue::LayerPerson, layer.person);
+    set_if(Cue::LayerOrganization, layer.organization);
+    set_if(Cue::LayerPlace, layer.place);
+    set_if(Cue::LayerRole, layer.role);
+
+    let trimmed = sentence.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')')
+    });
+    set_if(Cue::Question, trimmed.ends_with('?'));
+    set_if(Cue::Exclamation, trimmed.ends_with('!'));
+    set_if(
+        Cue::QuoteMark,
+        sentence.contains(['"', '\u{201C}', '\u{201D}']),
+    );
+
+    let letters = words
+        .iter()
+        .filter(|w| (!w.number && w.form.len() > 1) || w.form == "i");
+    let count = letters.count();
+    set_if(Cue::Short, count <= 4);
+    set_if(Cue::Medium, (5..=9).contains(&count));
+    set_if(Cue::Long, count >= 25);
+
+    for (k, w) in words.iter().enumerate() {
+        let form = w.form.as_str();
+        let next = words.get(k + 1).map_or("", |n| n.form.as_str());
+        let prev = if k > 0 {
+            words[k - 1].form.as_str()
+        } else {
+            ""
+        };
+        if w.number {
+            let year = form.len() == 4
+                && sentence[w.span.start..w.span.end]
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2099).contains(&y));
+            if year && !matches!(next, "%" | "percent") && !matches!(prev, "$") {
+                cues.set(Cue::Year);
+            } else {
+                cues.set(Cue::Digits);
+            }
+            continue;
+        }
+        if w.capitalised && k > 0 && !matches!(prev, "\"" | "?" | "!") && form != "i" {
+            cues.set(Cue::ProperNoun);
+        }
+        if let Some(cue) = word_cue(form) {
+            cues.set(cue);
+        }
+        for &cue in extra_word_cues(form) {
+            cues.set(cue);
+        }
+        match (form, next) {
+            ("per", "cent") => cues.set(Cue::Percent),
+            ("going", "to") | ("gonna", _) => cues.set(Cue::Future),
+            ("due", "to") | ("because", "of") | ("led", "to") | ("result", "of") => {
+                cues.set(Cue::Causal)
+            }
+            ("thank", "you") | ("good", "evening" | "morning" | "night" | "afternoon") => {
+                cues.set(Cue::Boilerplate)
+            }
+            ("let", "me") | ("let's", _) | ("believe", "me") | ("you", "know") => {
+                cues.set(Cue::Rhetoric)
+            }
+            ("more" | "less" | "fewer" | "higher" | "lower" | "greater", "than") => {
+                cues.set(Cue::Comparative)
+            }
+            ("last" | "next" | "this", "year" | "week" | "month" | "decade" | "century") => {
+                cues.set(Cue::DateWord)
+            }
+            _ => {}
+        }
+        if is_past_tense(form) {
+            cues.set(Cue::PastTense);
+        }
+        if form.len() > 5 && form.ends_with("est") && !NOT_SUPERLATIVE.contains(&form) {
+            cues.set(Cue::Superlative);
+        }
+        if form.len() > 4 && form.ends_with("er") && next == "than" {
+            cues.set(Cue::Comparative);
+        }
+    }
+    cues
+}
+
+const NOT_SUPERLATIVE: &[&str] = &[
+    "interest",
+    "request",
+    "protest",
+    "suggest",
+    "honest",
+    "modest",
+    "harvest",
+    "forest",
+    "contest",
+    "arrest",
+    "invest",
+    "digest",
+    "manifest",
+    "earnest",
+    "conquest",
+    "interests",
+    "midwest",
+];
+
+fn is_past_tense(form: &str) -> bool {
+    matches!(
+        form,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "went"
+            | "came"
+            | "made"
+            | "took"
+            | "gave"
+            | "got"
+            | "lost"
+            | "won"
+            | "paid"
+            | "sold"
+            | "left"
+            | "met"
+            | "spent"
+            | "built"
+            | "began"
+            | "fell"
+            | "rose"
+            | "grew"
+            | "held"
+            | "led"
+            | "sent"
+            | "told"
+            | "said"
+            | "wrote"
+            | "ran"
+            | "became"
+            | "brought"
+            | "bought"
+            | "caught"
+            | "taught"
+            | "thought"
+            | "knew"
+            | "saw"
+    ) || (form.len() > 4
+        && form.ends_with("ed")
+        && !matches!(
+            form,
+            "need" | "indeed" | "speed" | "hundred" | "seed" | "feed" | "united"
+        ))
+}
+
+/// The main cue of a single word.
+fn word_cue(form: &str) -> Option<Cue> {
+    Some(match form {
+        "%" | "percent" | "percentage" | "percentages" | "percentile" => Cue::Percent,
+        "$" | "€" | "£" | "dollar" | "dollars" | "billion" | "billions" | "million"
+        | "millions" | "trillion" | "trillions" | "cents" | "budget" | "deficit" | "debt"
+        | "salary" | "wages" | "wage" => Cue::Money,
+        // Not "one": "one of", "no one", "one thing" are rarely figures.
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        | "eleven" | "twelve" | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "sixty"
+        | "seventy" | "eighty" | "ninety" | "hundred" | "hundreds" | "thousand" | "thousands"
+        | "dozen" | "dozens" | "half" | "twice" | "double" | "doubled" | "triple" | "tripled"
+        | "quadrupled" | "third" | "quarter" | "majority" => Cue::NumberWord,
+        "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
+        | "october" | "november" | "december" | "monday" | "tuesday" | "wednesday" | "thursday"
+        | "friday" | "saturday" | "sunday" | "yesterday" | "ago" | "since" | "decade"
+        | "decades" | "weekend" => Cue::DateWord,
+        "president" | "senator" | "governor" | "secretary" | "minister" | "mayor"
+        | "congressman" | "congresswoman" | "chairman" | "chairwoman" | "director"
+        | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officials"
+        | "ambassador" | "envoy" | "administration" | "ceo" | "judge" | "prosecutor"
+        | "general" | "commissioner" | "lawmakers" | "adviser" | "advisor" | "sen" | "rep"
+        | "gov" => Cue::OfficialTitle,
+        "said" | "says" | "say" | "told" | "stated" | "announced" | "reported" | "according"
+        | "claimed" | "claims" | "admitted" | "testified" | "wrote" | "confirmed" | "denied"
+        | "insisted" | "acknowledged" | "added" | "noted" | "warned" | "stressed" | "explained" => {
+            Cue::Reporting
+        }
+        "more" | "less" | "fewer" | "than" | "higher" | "lower" | "bigger" | "smaller"
+        | "larger" | "greater" | "compared" | "versus" | "faster" | "slower" | "cheaper"
+        | "better" | "worse" => Cue::Comparative,
+        "most" | "least" | "largest" | "biggest" | "highest" | "lowest" | "best" | "worst"
+        | "first" | "record" | "ever" | "fastest" | "greatest" | "smallest" | "only" | "top" => {
+            Cue::Superlative
+        }
+        "increase" | "increased" | "increases" | "decrease" | "decreased" | "rose" | "risen"
+        | "fell" | "fallen" | "grew" | "grown" | "cut" | "cuts" | "raised" | "dropped"
+        | "declined" | "lost" | "created" | "gained" | "reduced" => Cue::Change,
+        "because" | "caused" | "causes" | "cause" | "therefore" | "consequence" | "resulted"
+        | "blame" | "blamed" | "responsible" | "so" => Cue::Causal,
+        "will" | "'ll" | "won't" | "shall" | "expect" | "expects" | "expected" | "forecast"
+        | "predict" | "predicts" | "predicted" | "projected" | "tomorrow" | "soon" | "future" => {
+            Cue::Future
+        }
+        "law" | "laws" | "bill" | "bills" | "act" | "legislation" | "legal" | "illegal"
+        | "illegally" | "constitution" | "unconstitutional" | "regulation" | "regulations"
+        | "ban" | "banned" | "mandate" | "required" | "voted" | "vote" | "votes" | "passed"
+        | "signed" | "veto" | "vetoed" | "court" | "ruled" | "treaty" | "amendment" => Cue::Law,
+        "may" | "might" | "could" | "perhaps" | "maybe" | "possibly" | "probably" | "likely"
+        | "seems" | "seem" | "appears" | "reportedly" | "allegedly" | "apparently" | "suggests" => {
+            Cue::Hedge
+        }
+        "think" | "believe" | "feel" | "opinion" | "hope" | "wish" | "should" | "ought"
+        | "must" | "want" | "wants" | "need" | "needs" => Cue::OpinionMarker,
+        "great" | "good" | "bad" | "terrible" | "wonderful" | "horrible" | "disaster"
+        | "amazing" | "beautiful" | "stupid" | "ridiculous" | "fantastic" | "tremendous"
+        | "wrong" | "important" | "proud" | "sad" | "incredible" | "outrageous" | "nice"
+        | "love" | "hate" | "shame" | "disgrace" | "failed" | "weak" | "strong" | "interesting"
+        | "bold" | "surprising" | "shocking" | "disappointing" | "excellent" | "brilliant"
+        | "smart" | "foolish" | "dangerous" | "unconventional" | "impressive" => Cue::Evaluative,
+        "i" | "me" | "my" | "mine" | "i'm" | "i've" | "i'd" | "myself" => Cue::FirstSingular,
+        "we" | "us" | "our" | "ours" | "we're" | "we've" | "ourselves" => Cue::FirstPlural,
+        "you" | "your" | "yours" | "you're" | "you've" => Cue::SecondPerson,
+        "thank" | "thanks" | "welcome" | "applause" | "laughter" | "crosstalk" | "ladies"
+        | "gentlemen" | "okay" | "ok" | "hello" | "folks" | "goodnight" | "congratulations"
+        | "subscribe" | "newsletter" | "cookies" | "copyright" | "advertisement" => {
+            Cue::Boilerplate
+        }
+        "not" | "never" | "no" | "nobody" | "nothing" | "don't" | "didn't" | "doesn't"
+        | "isn't" | "wasn't" | "aren't" | "can't" => Cue::Negation,
+        "every" | "all" | "always" | "none" | "everybody" | "everyone" | "nobody's" | "entire"
+        | "whole" => Cue::Universal,
+        "look" | "frankly" | "honestly" | "wow" | "oh" | "well" => Cue::Rhetoric,
+        "tax" | "taxes" | "jobs" | "unemployment" | "economy" | "crime" | "health"
+        | "healthcare" | "insurance" | "medicare" | "medicaid" | "deficits" | "income"
+        | "immigrants" | "immigration" | "border" | "military" | "troops" | "nuclear" | "oil"
+        | "energy" | "spending" | "poverty" | "inflation" | "trade" | "murders" | "deaths"
+        | "killed" | "schools" | "students" | "economic" => Cue::PolicyTopic,
+        _ => return None,
+    })
+}
+
+/// Words that carry more cues besides their main one.
+fn extra_word_cues(form: &str) -> &'static [Cue] {
+    match form {
+        "doubled" | "tripled" => &[Cue::Change, Cue::PastTense],
+        "added" => &[Cue::Change, Cue::PastTense],
+        "lost" | "rose" | "fell" | "grew" => &[Cue::PastTense],
+        "never" | "nobody" => &[Cue::Universal],
+        "taxes" | "budget" | "deficit" | "debt" | "wages" => &[Cue::PolicyTopic],
+        "won't" => &[Cue::Negation],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(s: &str) -> Vec<String> {
+        words(s).into_iter().map(|w| w.form).collect()
+    }
+
+    #[test]
+    fn words_keep_numbers_apostrophes_and_symbols() {
+        assert_eq!(
+            forms("We’ve spent $1,200.50 — 12% more than in 2019?"),
+            vec!["we've", "spent", "$", "0,000.00", "00", "%", "more", "than", "in", "0000", "?"]
+        );
+        assert_eq!(
+            forms("“Quote,” said O'Neil."),
+            vec!["\"", "quote", "\"", "said", "o'neil"]
+        );
+        assert_eq!(forms(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn cues_fire_on_what_they_name() {
+        let table: &[(&str, &[Cue], &[Cue])] = &[
+            (
+                "Unemployment fell to 4.2 percent in 2019.",
+                &[
+                    Cue::Digits,
+                    Cue::Percent,
+                    Cue::Year,
+                    Cue::Change,
+                    Cue::PastTense,
+                ],
+                &[Cue::Question, Cue::Hedge],
+            ),
+            (
+                "Do you really think that?",
+                &[
+                    Cue::Question,
+                    Cue::SecondPerson,
+                    Cue::OpinionMarker,
+                    Cue::Medium,
+                ],
+                &[Cue::Digits, Cue::Year],
+            ),
+            (
+                "It was the largest tax cut in history, the senator said.",
+                &[
+                    Cue::Superlative,
+                    Cue::Reporting,
+                    Cue::OfficialTitle,
+                    Cue::PolicyTopic,
+                ],
+                &[Cue::Question],
+            ),
+            (
+                "Thank you, good evening!",
+                &[Cue::Boilerplate, Cue::Exclamation, Cue::Short],
+                &[Cue::Digits],
+            ),
+            (
+                "Prices will rise because of the new law.",
+                &[Cue::Future, Cue::Causal, Cue::Law],
+                &[Cue::PastTense],
+            ),
+            // A year is not counted as a figure, but $2019 is money.
+            (
+                "He paid $2019 for it.",
+                &[Cue::Money, Cue::Digits],
+                &[Cue::Year],
+            ),
+            // "interest" is not a superlative, "harder than" is a comparison.
+            (
+                "The interest is harder than expected.",
+                &[Cue::Comparative],
+                &[Cue::Superlative],
+            ),
+        ];
+        for (sentence, present, absent) in table {
+            let cues = extract(sentence, LayerCues::default(), 12).cues;
+            for cue in *present {
+                assert!(cues.has(*cue), "{sentence:?} should have {cue:?}");
+            }
+            for cue in *absent {
+                assert!(!cues.has(*cue), "{sentence:?} should not have {cue:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn hashed_features_stay_in_range_and_point_at_words() {
+        for sentence in ["", "?", "a", "Ünïcödé ☃ 漢字 text, 1.5!", "word"] {
+            let f = extract(sentence, LayerCues::default(), 10);
+            for &(bucket, value, word) in &f.hashed {
+                assert!(bucket < 1024);
+                assert!(value > 0.0 && value <= 1.0);
+                assert!((word as usize) < f.words.len().max(1));
+            }
+        }
+    }
+
+    #[test]
+    fn extraction_is_deterministic() {
+        let a = extract("The deficit doubled in 2009.", LayerCues::default(), 18);
+        let b = extract("The deficit doubled in 2009.", LayerCues::default(), 18);
+        assert_eq!(a, b);
+    }
+}

@@ -1,0 +1,311 @@
+//! Claim kinds, multi-label, on the Full Fact typology (Konstantinovskiy et
+//! al., 2018) extended for news. Rules over the sentence's words and cues:
+//! the kinds must be explainable on their own, whatever the model scores.
+
+use super::features::{Cue, CueSet, Word};
+use super::ClaimKind;
+
+/// Words that make a number a statistic even without digits.
+fn is_scale_word(w: &str) -> bool {
+    matches!(
+        w,
+        "percent"
+            | "percentage"
+            | "%"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "trillion"
+            | "trillions"
+            | "thousands"
+            | "hundreds"
+            | "dozens"
+            | "twice"
+            | "doubled"
+            | "tripled"
+            | "quadrupled"
+            | "halved"
+            | "majority"
+            | "minority"
+            | "average"
+            | "rate"
+    )
+}
+
+fn is_superlative(w: &str) -> bool {
+    matches!(
+        w,
+        "largest"
+            | "biggest"
+            | "highest"
+            | "lowest"
+            | "fastest"
+            | "slowest"
+            | "greatest"
+            | "smallest"
+            | "worst"
+            | "record"
+            | "richest"
+            | "poorest"
+            | "strongest"
+            | "weakest"
+            | "deadliest"
+            | "longest"
+            | "shortest"
+            | "oldest"
+            | "youngest"
+    )
+}
+
+fn is_causal(w: &str, next: &str) -> bool {
+    matches!(
+        (w, next),
+        ("because", _)
+            | ("caused" | "causes" | "causing", _)
+            | ("due" | "thanks" | "led" | "leading", "to")
+            | ("result" | "resulted" | "results", "in" | "of" | "from")
+            | ("blame" | "blamed", _)
+            | ("responsible", "for")
+            | ("therefore" | "consequently", _)
+            | ("contributed" | "contributes", "to")
+    )
+}
+
+fn is_reporting(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "stated"
+            | "announced"
+            | "according"
+            | "claimed"
+            | "claims"
+            | "admitted"
+            | "testified"
+            | "wrote"
+            | "confirmed"
+            | "denied"
+            | "insisted"
+            | "acknowledged"
+            | "warned"
+            | "stressed"
+            | "argued"
+            | "declared"
+            | "tweeted"
+    )
+}
+
+fn is_prediction(w: &str, next: &str) -> bool {
+    matches!(
+        (w, next),
+        ("will" | "'ll" | "won't" | "shall", _)
+            | ("going" | "expected" | "set" | "projected" | "likely", "to")
+            | ("gonna", _)
+            | (
+                "forecast" | "forecasts" | "predict" | "predicts" | "predicted",
+                _
+            )
+            | ("next", "year" | "week" | "month" | "decade")
+    )
+}
+
+fn is_rule(w: &str, next: &str) -> bool {
+    matches!(
+        (w, next),
+        (
+            "law"
+                | "laws"
+                | "legislation"
+                | "legal"
+                | "illegal"
+                | "illegally"
+                | "unlawful"
+                | "constitution"
+                | "unconstitutional"
+                | "regulation"
+                | "regulations"
+                | "banned"
+                | "mandate"
+                | "mandatory"
+                | "treaty"
+                | "amendment"
+                | "statute"
+                | "ruled"
+                | "vetoed"
+                | "voted"
+                | "outlawed",
+            _
+        ) | (
+            "bill" | "act",
+            "would" | "that" | "to" | "passed" | "requires"
+        ) | (
+            "required" | "allowed" | "prohibited" | "forbidden",
+            "to" | "by" | "from"
+        )
+    )
+}
+
+fn is_boilerplate(sentence: &str, words: &[Word]) -> bool {
+    let t = sentence.trim();
+    // Stage directions: "(APPLAUSE)", "[Laughter]".
+    let bracketed =
+        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
+    let lexical = words
+        .iter()
+        .filter(|w| !matches!(w.form.as_str(), "?" | "!"));
+    let count = lexical.clone().count();
+    let formula = words.iter().zip(words.iter().skip(1)).any(|(a, b)| {
+        matches!(
+            (a.form.as_str(), b.form.as_str()),
+            ("thank", "you")
+                | ("good", "evening" | "morning" | "night" | "afternoon")
+                | ("all", "rights")
+                | ("click", "here")
+                | ("sign", "up")
+                | ("read", "more")
+                | ("listen", "to")
+                | ("share", "this")
+        )
+    }) || words.iter().any(|w| {
+        matches!(
+            w.form.as_str(),
+            "subscribe" | "newsletter" | "cookies" | "copyright" | "advertisement" | "welcome"
+        )
+    });
+    bracketed || count == 0 || (formula && count <= 12)
+}
+
+/// The kinds of one sentence. Factual kinds first, in enum order; a sentence
+/// with none gets exactly one non-claim kind, or `Other` when it still reads
+/// as a statement of fact.
+pub(super) fn classify(sentence: &str, words: &[Word], cues: CueSet) -> Vec<ClaimKind> {
+    let mut kinds = Vec::new();
+    if is_boilerplate(sentence, words) {
+        return vec![ClaimKind::Boilerplate];
+    }
+    if cues.has(Cue::Question) {
+        return vec![ClaimKind::Question];
+    }
+    let form = |k: usize| words.get(k).map_or("", |w| w.form.as_str());
+    let any = |f: &dyn Fn(&str, &str) -> bool| (0..words.len()).any(|k| f(form(k), form(k + 1)));
+
+    let figure =
+        cues.has(Cue::Digits) || cues.has(Cue::LayerQuantity) || any(&|w, _| is_scale_word(w));
+    if figure {
+        kinds.push(ClaimKind::Quantity);
+    }
+    let comparison = any(&|w, next| {
+        matches!(w, "than" | "compared" | "versus" | "vs")
+            || is_superlative(w)
+            || (matches!(w, "most" | "least") && !matches!(next, "of" | "" | "."))
+            || (w.len() > 5 && w.ends_with("est") && matches!(next, "ever" | "since" | "in"))
+    });
+    if comparison {
+        kinds.push(ClaimKind::Comparison);
+    }
+    let time = cues.has(Cue::Year) || cues.has(Cue::DateWord) || cues.has(Cue::LayerTime);
+    let future = any(&is_prediction);
+    if time && cues.has(Cue::PastTense) {
+        kinds.push(ClaimKind::Event);
+    }
+    if any(&is_causal) {
+        kinds.push(ClaimKind::Causal);
+    }
+    let quoted = cues.has(Cue::QuoteMark)
+        && (cues.has(Cue::Reporting) || cues.has(Cue::LayerPerson) || cues.has(Cue::ProperNoun));
+    if quoted || any(&|w, _| is_reporting(w)) {
+        kinds.push(ClaimKind::Quote);
+    }
+    if future {
+        kinds.push(ClaimKind::Prediction);
+    }
+    if any(&is_rule) {
+        kinds.push(ClaimKind::Rule);
+    }
+    let first_person = cues.has(Cue::FirstSingular);
+    if first_person && cues.has(Cue::PastTense) && !cues.has(Cue::Reporting) {
+        kinds.push(ClaimKind::Experience);
+    }
+    if !kinds.is_empty() {
+        return kinds;
+    }
+    let opinion = cues.has(Cue::OpinionMarker) || cues.has(Cue::Evaluative);
+    let rhetoric = cues.has(Cue::Exclamation) || cues.has(Cue::Rhetoric);
+    if rhetoric {
+        vec![ClaimKind::Rhetoric]
+    } else if opinion {
+        vec![ClaimKind::Opinion]
+    } else if cues.has(Cue::Short) {
+        vec![ClaimKind::Rhetoric]
+    } else {
+        vec![ClaimKind::Other]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::features::{extract_words, words, LayerCues};
+    use ClaimKind::*;
+
+    fn kinds(sentence: &str) -> Vec<ClaimKind> {
+        let w = words(sentence);
+        let f = extract_words(sentence, &w, LayerCues::default(), 8);
+        classify(sentence, &w, f.cues)
+    }
+
+    #[test]
+    fn kinds_on_the_extended_full_fact_typology() {
+        let table: &[(&str, &[ClaimKind])] = &[
+            ("Unemployment is 4.2 percent.", &[Quantity]),
+            ("Millions of people lost their insurance.", &[Quantity]),
+            ("Crime is higher than it was under Obama.", &[Comparison]),
+            ("It is the largest tax cut in our history.", &[Comparison]),
+            ("The talks collapsed on Saturday.", &[Event]),
+            ("In 2019 the plant closed.", &[Event]),
+            ("Prices rose because of the tariffs.", &[Causal]),
+            ("The deficit was caused by the war.", &[Causal]),
+            ("“We are close,” Witkoff said.", &[Quote]),
+            ("According to officials, the deal is done.", &[Quote]),
+            ("The economy will shrink next year.", &[Prediction]),
+            ("It is illegal to carry a gun there.", &[Rule]),
+            ("The Senate voted to repeal the act.", &[Rule]),
+            ("I grew up in Scranton and worked in a mill.", &[Experience]),
+            // Multi-label: a figure, a date, a comparison, a source.
+            (
+                "Exports rose 12% in 2019, more than in any year since 1990, the ministry said.",
+                &[Quantity, Comparison, Event, Quote],
+            ),
+            // Non-claims get exactly one non-claim kind.
+            ("Do you think taxes are too high?", &[Question]),
+            ("How many jobs were lost in 2009?", &[Question]),
+            ("I think he is a terrible leader.", &[Opinion]),
+            ("We should do better.", &[Opinion]),
+            ("Believe me, folks!", &[Rhetoric]),
+            ("Absolutely not.", &[Rhetoric]),
+            ("Thank you very much.", &[Boilerplate]),
+            ("(APPLAUSE)", &[Boilerplate]),
+            ("Good evening and welcome to the debate.", &[Boilerplate]),
+            ("Subscribe to our newsletter", &[Boilerplate]),
+            ("", &[Boilerplate]),
+            // A plain statement with no other cue is still a statement.
+            (
+                "The senator opposes the pipeline across the reservation.",
+                &[Other],
+            ),
+            // Hard cases: "most of" is not a superlative; "interest" is not one either.
+            (
+                "Most of the money went to interest payments on loans.",
+                &[Other],
+            ),
+            // A year alone is an event's time, not a figure.
+            ("The war began in 2022.", &[Event]),
+        ];
+        for (sentence, expected) in table {
+            assert_eq!(&kinds(sentence), expected, "{sentence:?}");
+        }
+    }
+}
