@@ -5,8 +5,9 @@
 //!
 //! Inputs:
 //! - the 130 pages of `extraction/readability-test-pages` under the data
-//!   directory: `$CLAIMLENS_DATA`, else `../shared/data` from the repo root;
-//! - the seed article: `$CLAIMLENS_SEED`, else `<data>/../fixtures/seed-article.html`.
+//!   directory: `$CLAIMLENS_DATA`, else `$CLAIMLENS_SHARED/data`, else
+//!   `../shared/data` from the repo root;
+//! - the seed article: `$CLAIMLENS_SEED`, else `<shared>/fixtures/seed-article.html`.
 //!
 //! `cargo bench --bench analysis` runs two things:
 //! 1. criterion groups `seed/*` (one page) and `corpus/*` (all pages per
@@ -128,17 +129,25 @@ fn run_stage(page: &Page, stage: &str, options: &Options) -> usize {
     }
 }
 
+/// `$CLAIMLENS_SHARED` (as the data_* tests read it), else `../shared` from the repo root.
+fn shared_dir() -> PathBuf {
+    match std::env::var_os("CLAIMLENS_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    }
+}
+
 fn data_dir() -> PathBuf {
     match std::env::var_os("CLAIMLENS_DATA") {
         Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+        None => shared_dir().join("data"),
     }
 }
 
 fn seed_path() -> PathBuf {
     match std::env::var_os("CLAIMLENS_SEED") {
         Some(path) => PathBuf::from(path),
-        None => data_dir().join("../fixtures/seed-article.html"),
+        None => shared_dir().join("fixtures/seed-article.html"),
     }
 }
 
@@ -146,7 +155,7 @@ fn load_seed() -> Result<Page, String> {
     let path = seed_path();
     if !path.is_file() {
         return Err(format!(
-            "the seed article is missing at {} (set CLAIMLENS_SEED or CLAIMLENS_DATA)",
+            "the seed article is missing at {} (set CLAIMLENS_SHARED or CLAIMLENS_SEED)",
             path.display()
         ));
     }
@@ -158,7 +167,7 @@ fn load_corpus() -> Result<Vec<Page>, String> {
     let dir = data_dir().join("extraction/readability-test-pages");
     let entries = std::fs::read_dir(&dir).map_err(|e| {
         format!(
-            "cannot read the test pages at {}: {e} (set CLAIMLENS_DATA to the shared data directory)",
+            "cannot read the test pages at {}: {e} (set CLAIMLENS_SHARED or CLAIMLENS_DATA)",
             dir.display()
         )
     })?;

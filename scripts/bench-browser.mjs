@@ -14,8 +14,8 @@
 // WASM analysis time and the WASM linear memory after the largest page.
 // Results: <target>/claimlens-bench/browser.json (target = $CARGO_TARGET_DIR or ./target).
 //
-// Data: $CLAIMLENS_DATA or ../shared/data; the seed: $CLAIMLENS_SEED or
-// <data>/../fixtures/seed-article.html. Needs the WASM in extension/pkg
+// Data: $CLAIMLENS_DATA, else $CLAIMLENS_SHARED/data, else ../shared/data; the
+// seed: $CLAIMLENS_SEED, else <shared>/fixtures/seed-article.html. Needs the WASM in extension/pkg
 // (npm run build:wasm) and /usr/bin/chromium (or $CHROMIUM_PATH).
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -29,11 +29,13 @@ import { median } from './lib/stats.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function benchPaths() {
-  const data = resolve(root, process.env.CLAIMLENS_DATA ?? '../shared/data');
+  const shared = resolve(root, process.env.CLAIMLENS_SHARED ?? '../shared');
+  const data = resolve(root, process.env.CLAIMLENS_DATA ?? join(shared, 'data'));
   return {
+    shared,
     data,
     pagesDir: join(data, 'extraction', 'readability-test-pages'),
-    seed: resolve(process.env.CLAIMLENS_SEED ?? join(data, '..', 'fixtures', 'seed-article.html')),
+    seed: resolve(process.env.CLAIMLENS_SEED ?? join(shared, 'fixtures', 'seed-article.html')),
     pkg: join(root, 'extension', 'pkg'),
     out: join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'claimlens-bench'),
   };
@@ -160,7 +162,7 @@ const fmt = (ms) => (ms === null || ms === undefined ? '-' : ms.toFixed(2));
 export async function runBrowserBench({ reps = 7, filter = '', quiet = false, seedReps = 41 } = {}) {
   const paths = benchPaths();
   if (!existsSync(paths.pagesDir)) {
-    throw new Error(`the test pages are missing at ${paths.pagesDir} (set CLAIMLENS_DATA to the shared data directory)`);
+    throw new Error(`the test pages are missing at ${paths.pagesDir} (set CLAIMLENS_SHARED or CLAIMLENS_DATA)`);
   }
   if (!existsSync(join(paths.pkg, 'claimlens_bg.wasm'))) {
     throw new Error(`${paths.pkg}/claimlens_bg.wasm is missing: run npm run build:wasm first`);

@@ -9,7 +9,7 @@
 // The load average is printed with the results: on a shared machine, every
 // time is only comparable with the others measured in the same run.
 //
-// Data: $CLAIMLENS_DATA or ../shared/data. Results: <target>/claimlens-bench/
+// Data: $CLAIMLENS_SHARED (default ../shared) or $CLAIMLENS_DATA (default <shared>/data). Results: <target>/claimlens-bench/
 // (target = $CARGO_TARGET_DIR or ./target), summary.json among them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -61,7 +61,7 @@ try {
     run('npm', ['run', 'build:extension']);
   }
   if (!values['no-native']) {
-    run('cargo', ['bench', '--bench', 'analysis'], { CLAIMLENS_DATA: paths.data });
+    run('cargo', ['bench', '--bench', 'analysis'], { CLAIMLENS_DATA: paths.data, CLAIMLENS_SEED: paths.seed });
     loads.after_native = load();
   }
   let browser = null;

@@ -156,6 +156,9 @@ pub struct Tree<'a> {
     next_sibling: Vec<u32>,
     /// Depth of each node (root = 0).
     pub depth: Vec<u32>,
+    /// One past the last descendant of each node (see [`Tree::subtree_end`]).
+    /// Precomputed: the extraction stages ask for it inside per-node loops.
+    subtree_ends: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -193,11 +196,27 @@ impl Snapshot {
             last_child[pi] = i as u32;
             depth[i] = depth[pi] + 1;
         }
+        // The end of i's subtree is the first later node no deeper than i
+        // (in pre-order, exactly where its descendants stop). One pass with
+        // a stack of nodes whose end is not yet known, shallowest at the bottom.
+        let mut subtree_ends = vec![n as u32; n];
+        let mut open: Vec<usize> = Vec::new();
+        for j in 0..n {
+            while let Some(&i) = open.last() {
+                if depth[i] < depth[j] {
+                    break;
+                }
+                subtree_ends[i] = j as u32;
+                open.pop();
+            }
+            open.push(j);
+        }
         Ok(Tree {
             snapshot: self,
             first_child,
             next_sibling,
             depth,
+            subtree_ends,
         })
     }
 
@@ -235,18 +254,7 @@ impl<'a> Tree<'a> {
     /// One past the last descendant of `i`: descendants of `i` are exactly
     /// the indices `i+1 .. subtree_end(i)`, because `nodes` is in pre-order.
     pub fn subtree_end(&self, i: usize) -> usize {
-        let d = self.depth[i];
-        let mut j = i + 1;
-        // Skip by siblings where possible, so this is cheap on wide trees.
-        while j < self.len() && self.depth[j] > d {
-            let sib = self.next_sibling[j];
-            if sib != NONE {
-                j = sib as usize;
-            } else {
-                j += 1;
-            }
-        }
-        j
+        self.subtree_ends[i] as usize
     }
 
     /// True when `i` or any ancestor is hidden.
@@ -314,6 +322,43 @@ mod tests {
         assert_eq!(t.subtree_end(1), 3);
         assert_eq!(t.subtree_end(0), 5);
         assert_eq!(t.ancestors_or_self(4).collect::<Vec<_>>(), vec![4, 3, 0]);
+    }
+
+    /// Regression: `subtree_end` used to walk the subtree on every call, and
+    /// extraction calls it per node, which made deep pages quadratic. The
+    /// precomputed ends must equal the definition on deep, wide and mixed trees.
+    #[test]
+    fn subtree_end_matches_its_definition_on_deep_and_wide_trees() {
+        let mut nodes = vec![Node::element(None, "body")];
+        // A 2,000-deep chain, then wide siblings, then another chain under the body.
+        for i in 0..2_000u32 {
+            nodes.push(Node::element(Some(i), "div"));
+        }
+        nodes.push(Node::text_node(2_000, "deep"));
+        for _ in 0..500 {
+            let p = nodes.len() as u32;
+            nodes.push(Node::element(Some(0), "p"));
+            nodes.push(Node::text_node(p, "x"));
+        }
+        let mut parent = 0u32;
+        for _ in 0..300 {
+            let p = nodes.len() as u32;
+            nodes.push(Node::element(Some(parent), "section"));
+            nodes.push(Node::text_node(p, "y"));
+            parent = p;
+        }
+        let s = Snapshot {
+            nodes,
+            ..Snapshot::default()
+        };
+        let t = s.tree().unwrap();
+        let n = t.len();
+        for i in 0..n {
+            let naive = (i + 1..n).find(|&j| t.depth[j] <= t.depth[i]).unwrap_or(n);
+            assert_eq!(t.subtree_end(i), naive, "node {i}");
+        }
+        assert_eq!(t.subtree_end(0), n);
+        assert_eq!(t.subtree_end(1), 2_002);
     }
 
     #[test]
