@@ -1,5 +1,6 @@
-//! The WebAssembly API: thin wrappers that convert JS values with
-//! serde-wasm-bindgen and call the pure core. No logic lives here.
+//! The WebAssembly API: thin wrappers that convert JS values and call the
+//! pure core. No logic lives here. Snapshots come in as JSON text (see
+//! `snapshot::json` for why); everything else goes through serde-wasm-bindgen.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -34,6 +35,16 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     })
 }
 
+/// A snapshot object from JS, through `JSON.stringify` and serde_json.
+fn snapshot_from_js(value: &JsValue) -> Result<Snapshot, JsError> {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|json| json.as_string())
+        .ok_or_else(|| JsError::new("bad snapshot: not a JSON-serialisable object"))?;
+    crate::snapshot::json::snapshot_from_json(&json)
+        .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     // Plain objects (not Maps) so the result survives structured cloning and JSON.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -45,8 +56,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Analyses a page snapshot (see `src/snapshot/mod.rs` for its shape).
 #[wasm_bindgen]
 pub fn analyze(snapshot: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
-    let snapshot: Snapshot = serde_wasm_bindgen::from_value(snapshot)
-        .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))?;
+    let snapshot = snapshot_from_js(&snapshot)?;
     let analysis = crate::analyze(&snapshot, &options(options_value)?)
         .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&analysis)
@@ -70,8 +80,7 @@ struct ExtractOutput {
 /// Extracts the article from a page snapshot, without analysing it.
 #[wasm_bindgen]
 pub fn extract(snapshot: JsValue) -> Result<JsValue, JsError> {
-    let snapshot: Snapshot = serde_wasm_bindgen::from_value(snapshot)
-        .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))?;
+    let snapshot = snapshot_from_js(&snapshot)?;
     let extraction =
         crate::extract::extract(&snapshot).map_err(|e| JsError::new(&e.to_string()))?;
     let m = extraction.metadata;

@@ -23,6 +23,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
+pub mod json;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
