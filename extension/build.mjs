@@ -16,8 +16,10 @@ const BROWSERS = ['chrome', 'firefox'];
 const WASM = join(here, 'pkg', 'claimlens_bg.wasm');
 const ICON_SIZES = [16, 32, 48, 128];
 /** The extension's own pages: static files from extension/pages, scripts bundled from src/pages. */
-const EXTENSION_PAGE_FILES = ['options.html', 'notes.html', 'pages.css'];
-const EXTENSION_PAGE_SCRIPTS = ['options', 'notes'];
+const EXTENSION_PAGE_FILES = ['options.html', 'notes.html', 'panel.html', 'pages.css'];
+const EXTENSION_PAGE_SCRIPTS = ['options', 'notes', 'panel'];
+/** The claim and reader-note highlight styles, for scripting.insertCSS and registered content scripts (src/background/sites.ts). */
+const HIGHLIGHT_STYLESHEET = 'highlights.css';
 
 if (!existsSync(WASM)) {
   console.error(`extension/build: ${WASM} is missing; run scripts/build-wasm.sh first`);
@@ -27,6 +29,7 @@ if (!existsSync(WASM)) {
 const version = cargoPackageVersion(join(here, '..', 'Cargo.toml'));
 const template = parseJsonc(readFileSync(join(here, 'manifest.template.jsonc'), 'utf8'));
 const bundles = await bundle();
+const { HIGHLIGHT_CSS } = await importTs(join(here, 'src/ui/highlight-styles.ts'));
 
 rmSync(dist, { recursive: true, force: true });
 for (const browser of BROWSERS) {
@@ -39,6 +42,8 @@ for (const browser of BROWSERS) {
   for (const [name, contents] of bundles) {
     writeFileSync(join(out, name), contents);
   }
+  // The highlight sheet as a file: registered content scripts (always-annotated sites) can only take files.
+  writeFileSync(join(out, HIGHLIGHT_STYLESHEET), `${HIGHLIGHT_CSS}\n`);
   cpSync(WASM, join(out, 'pkg', 'claimlens_bg.wasm'));
   cpSync(join(here, '_locales'), join(out, '_locales'), { recursive: true });
   for (const page of EXTENSION_PAGE_FILES) {
@@ -102,4 +107,10 @@ function manifestFor(browser, value) {
     }
   }
   return resolved;
+}
+
+/** Loads a TypeScript module (bundled on the fly) for its exports at build time. */
+async function importTs(entry) {
+  const { outputFiles } = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }

@@ -50,6 +50,10 @@ pub struct Article {
     pub published: Option<String>,
     pub site: Option<String>,
     pub lang: Option<String>,
+    /// The language detected from the article text (ISO 639-1), when the
+    /// text is long enough to tell; `lang` is what the page declares.
+    #[serde(default)]
+    pub language: Option<String>,
     pub url: Option<String>,
     pub excerpt: Option<String>,
     /// The article's plain text. Paragraphs are separated by `"\n\n"`.
@@ -123,6 +127,14 @@ pub struct TimeRef {
     pub text: String,
     /// The calendar interval, or null when it cannot be resolved.
     pub resolved: Option<Interval>,
+    /// `day`, `weekend`, `week`, `month`, `season`, `quarter`, `year`,
+    /// `decade`, `period`, `vague` or `event_relative`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Why `resolved` is null: `no_published_date`, `vague`,
+    /// `relative_to_event` or `invalid_date`.
+    #[serde(default)]
+    pub unresolved: Option<String>,
 }
 
 /// Inclusive calendar interval, `YYYY-MM-DD`.
@@ -139,6 +151,16 @@ pub struct Quantity {
     pub text: String,
     pub value: Option<f64>,
     pub unit: Option<String>,
+    /// `money`, `percent`, `count`, `duration`, `measure`, `ordinal`,
+    /// `fraction` or `number`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// The upper end of a range ("20 or 30 years"); `value` is the lower.
+    #[serde(default)]
+    pub upper: Option<f64>,
+    /// `approximately`, `more_than`, `at_least`, `less_than`, `at_most` or `vague`.
+    #[serde(default)]
+    pub modifier: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -183,15 +205,114 @@ pub struct Entity {
     /// `person`, `organization` or `place`.
     pub kind: String,
     pub descriptor: Option<String>,
+    /// The title or role written before the name ("Secretary of State").
+    #[serde(default)]
+    pub role: Option<String>,
     pub mentions: Vec<Span>,
 }
 
-/// Comment sections, kept apart from the article.
+/// Comment sections, kept apart from the article, and whether they look
+/// templated or coordinated (see `src/comments/mod.rs` for the rule).
+///
+/// Spans here are UTF-16 offsets into the text of the comment they name
+/// (`items[index].text`), not into the article.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Comments {
     pub count: u32,
     /// Each comment's text, and where it came from in the DOM.
     pub items: Vec<CommentItem>,
+    /// How many comments were analysed (the first 2,000 at most).
+    #[serde(default)]
+    pub analysed: u32,
+    /// True when the section looks templated or coordinated; `finding` says why.
+    #[serde(default)]
+    pub flagged: bool,
+    /// `none`; `some` (repetition below the bar for a finding); `high` (flagged).
+    #[serde(default)]
+    pub level: CommentsLevel,
+    /// One plain-language paragraph, present exactly when `flagged`.
+    #[serde(default)]
+    pub finding: Option<String>,
+    /// Groups of near-copies or template variants, largest first. A comment
+    /// is in at most one cluster.
+    #[serde(default)]
+    pub clusters: Vec<CommentCluster>,
+    /// Stock phrases used by several comments, most widespread first (at most 25).
+    #[serde(default)]
+    pub phrases: Vec<RepeatedPhrase>,
+    /// Sentence frames (pronouns, modals, connectives with the words between
+    /// elided) shared by several comments (at most 10).
+    #[serde(default)]
+    pub frames: Vec<RepeatedFrame>,
+    /// Three or more comments stamped with the identical minute-precise time.
+    #[serde(default)]
+    pub bursts: Vec<TimestampBurst>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentsLevel {
+    #[default]
+    None,
+    Some,
+    High,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClusterKind {
+    NearDuplicate,
+    Template,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentCluster {
+    pub kind: ClusterKind,
+    /// Mean pairwise Jaccard, 0 to 1: of word 3-shingles for near-copies, of
+    /// shared phrases and frames for templates.
+    pub similarity: f32,
+    pub members: Vec<ClusterMember>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterMember {
+    /// Index into `items`.
+    pub index: u32,
+    /// What this comment shares with the others, in its own text.
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RepeatedPhrase {
+    /// As first written.
+    pub text: String,
+    /// Number of distinct comments using it.
+    pub comments: u32,
+    pub occurrences: Vec<CommentSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RepeatedFrame {
+    /// Readable form, e.g. "His … could …, but he’ll".
+    pub pattern: String,
+    pub comments: u32,
+    pub occurrences: Vec<CommentSpan>,
+}
+
+/// `items[index].text[start..end]`, in UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentSpan {
+    pub index: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimestampBurst {
+    /// The timestamp as the page gives it.
+    pub posted: String,
+    /// Indices into `items`.
+    pub members: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

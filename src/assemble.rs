@@ -2,8 +2,9 @@
 //! results. Every byte offset passes through [`Utf16Index`] here.
 
 use crate::analysis::{
-    self as out, Analysis, Article, Claim, CommentItem, Comments, DomRun, Entity, Interval, Link,
-    Quantity, Quote, Span, Status, TimeRef, SCHEMA,
+    self as out, Analysis, Article, Claim, ClusterKind, ClusterMember, CommentCluster, CommentItem,
+    CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Link, Quantity, Quote,
+    RepeatedFrame, RepeatedPhrase, Span, Status, TimeRef, TimestampBurst, SCHEMA,
 };
 use crate::attribute::{self, Attribution};
 use crate::detect::Detection;
@@ -56,6 +57,7 @@ pub fn assemble(
                     dom: dom_runs(&c.runs, &Utf16Index::new(&c.text), snapshot),
                 })
                 .collect(),
+            ..Comments::default()
         },
     };
     let Some((rendered, stages)) = article else {
@@ -113,6 +115,8 @@ pub fn assemble(
                                 from: from.to_string(),
                                 to: to.to_string(),
                             }),
+                            kind: Some(t.kind.as_str().to_string()),
+                            unresolved: t.unresolved.map(|u| u.as_str().to_string()),
                         }
                     })
                     .collect(),
@@ -128,6 +132,9 @@ pub fn assemble(
                             text: q.span.of(text).to_string(),
                             value: q.value,
                             unit: q.unit.clone(),
+                            kind: Some(q.kind.as_str().to_string()),
+                            upper: q.upper,
+                            modifier: q.modifier.map(|m| m.as_str().to_string()),
                         }
                     })
                     .collect(),
@@ -167,6 +174,7 @@ pub fn assemble(
             name: e.name.clone(),
             kind: e.kind.as_str().to_string(),
             descriptor: e.descriptor.clone().or_else(|| e.role.clone()),
+            role: e.role.clone(),
             mentions: e
                 .mentions
                 .iter()
@@ -175,6 +183,104 @@ pub fn assemble(
         })
         .collect();
     result
+}
+
+/// Adds the comment-section findings to `comments`, converting each span
+/// (bytes into one comment's text) to UTF-16 with that comment's index.
+pub fn add_comment_findings(comments: &mut Comments, report: &crate::comments::SectionReport) {
+    use crate::comments::{ClusterKind as Kind, Level};
+    let indexes: Vec<Utf16Index> = comments
+        .items
+        .iter()
+        .map(|c| Utf16Index::new(&c.text))
+        .collect();
+    let span_in = |index: u32, span: ByteSpan| -> Option<CommentSpan> {
+        let text = &comments.items.get(index as usize)?.text;
+        let utf16 = indexes.get(index as usize)?;
+        (span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end))
+        .then(|| {
+            let s = utf16.span(span);
+            CommentSpan {
+                index,
+                start: s.start,
+                end: s.end,
+            }
+        })
+    };
+    let clusters = report
+        .clusters
+        .iter()
+        .map(|c| CommentCluster {
+            kind: match c.kind {
+                Kind::NearDuplicate => ClusterKind::NearDuplicate,
+                Kind::Template => ClusterKind::Template,
+            },
+            similarity: c.similarity,
+            members: c
+                .members
+                .iter()
+                .map(|m| ClusterMember {
+                    index: m.index,
+                    spans: m
+                        .spans
+                        .iter()
+                        .filter_map(|&s| span_in(m.index, s))
+                        .map(|s| Span {
+                            start: s.start,
+                            end: s.end,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let phrases = report
+        .phrases
+        .iter()
+        .map(|p| RepeatedPhrase {
+            text: p.text.clone(),
+            comments: p.docs,
+            occurrences: p
+                .occurrences
+                .iter()
+                .filter_map(|o| span_in(o.doc, o.span))
+                .collect(),
+        })
+        .collect();
+    let frames = report
+        .frames
+        .iter()
+        .map(|f| RepeatedFrame {
+            pattern: f.pattern.clone(),
+            comments: f.docs,
+            occurrences: f
+                .occurrences
+                .iter()
+                .filter_map(|o| span_in(o.doc, o.span))
+                .collect(),
+        })
+        .collect();
+    comments.analysed = report.analysed as u32;
+    comments.flagged = report.flagged();
+    comments.level = match report.level {
+        Level::None => CommentsLevel::None,
+        Level::Some => CommentsLevel::Some,
+        Level::High => CommentsLevel::High,
+    };
+    comments.finding = report.finding.clone();
+    comments.clusters = clusters;
+    comments.phrases = phrases;
+    comments.frames = frames;
+    comments.bursts = report
+        .bursts
+        .iter()
+        .map(|b| TimestampBurst {
+            posted: b.posted.clone(),
+            members: b.members.clone(),
+        })
+        .collect();
 }
 
 fn sourcing_kind(kind: attribute::SourcingKind) -> out::SourcingKind {

@@ -99,6 +99,65 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The same day `n` months later (or earlier), clamped to the month's end.
+    pub fn add_months(self, n: i64) -> Date {
+        let m0 = i64::from(self.year) * 12 + i64::from(self.month) - 1 + n;
+        let year = m0.div_euclid(12) as i32;
+        let month = m0.rem_euclid(12) as u32 + 1;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// The Monday of this date's (Monday-to-Sunday) week.
+    pub fn week_start(self) -> Date {
+        self.add_days(-i64::from(self.weekday()))
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    pub fn days_until(self, other: Date) -> i64 {
+        other.to_days() - self.to_days()
+    }
+
+    /// The `n`-th (1-based) `weekday` (0 = Monday) of a month, if it exists.
+    pub fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32) -> Option<Date> {
+        let first = Date::first_of_month(year, month);
+        let offset = (i64::from(weekday) - i64::from(first.weekday())).rem_euclid(7);
+        let d = first.add_days(offset + 7 * (i64::from(n) - 1));
+        (d.month == month && n >= 1).then_some(d)
+    }
+
+    /// The last `weekday` (0 = Monday) of a month.
+    pub fn last_weekday(year: i32, month: u32, weekday: u32) -> Date {
+        let last = Date::last_of_month(year, month);
+        let back = (i64::from(last.weekday()) - i64::from(weekday)).rem_euclid(7);
+        last.add_days(-back)
+    }
+
+    /// Western Easter Sunday (the anonymous Gregorian computus).
+    pub fn easter(year: i32) -> Date {
+        let y = year;
+        let a = y.rem_euclid(19);
+        let b = y.div_euclid(100);
+        let c = y.rem_euclid(100);
+        let d = b / 4;
+        let e = b % 4;
+        let f = (b + 8) / 25;
+        let g = (b - f + 1) / 3;
+        let h = (19 * a + b - d - g + 15).rem_euclid(30);
+        let i = c / 4;
+        let k = c % 4;
+        let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+        let m = (a + 11 * h + 22 * l) / 451;
+        let month = ((h + l - 7 * m + 114) / 31) as u32;
+        let day = ((h + l - 7 * m + 114) % 31 + 1) as u32;
+        Date { year, month, day }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -150,5 +209,24 @@ mod tests {
             Date::new(2024, 2, 29).unwrap()
         );
         assert_eq!(Date::new(2025, 12, 22).unwrap().weekday(), 0); // a Monday
+    }
+
+    #[test]
+    fn month_week_and_holiday_arithmetic() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(2025, 1, 31).add_months(1), d(2025, 2, 28));
+        assert_eq!(d(2024, 3, 31).add_months(-1), d(2024, 2, 29));
+        assert_eq!(d(2025, 1, 15).add_months(-13), d(2023, 12, 15));
+        assert_eq!(d(2025, 12, 24).week_start(), d(2025, 12, 22));
+        assert_eq!(d(2025, 12, 21).week_start(), d(2025, 12, 15));
+        // Thanksgiving 2025: fourth Thursday of November.
+        assert_eq!(Date::nth_weekday(2025, 11, 3, 4), Some(d(2025, 11, 27)));
+        assert_eq!(Date::nth_weekday(2025, 2, 0, 5), None);
+        // Memorial Day 2025: last Monday of May.
+        assert_eq!(Date::last_weekday(2025, 5, 0), d(2025, 5, 26));
+        for (year, month, day) in [(2024, 3, 31), (2025, 4, 20), (2019, 4, 21), (2000, 4, 23)] {
+            assert_eq!(Date::easter(year), d(year, month, day));
+        }
+        assert_eq!(d(2025, 12, 20).days_until(d(2025, 12, 22)), 2);
     }
 }

@@ -18,6 +18,7 @@ pub mod analysis;
 mod assemble;
 pub mod attribute;
 pub mod calendar;
+pub mod comments;
 pub mod detect;
 pub mod extract;
 pub mod pipeline;

@@ -4,12 +4,12 @@
 use thiserror::Error;
 
 use crate::analysis::{Analysis, Status};
-use crate::assemble::{assemble, Stages};
+use crate::assemble::{add_comment_findings, assemble, Stages};
 use crate::calendar::Date;
 use crate::extract::{self, Extraction, Rendered};
 use crate::snapshot::{Snapshot, SnapshotError};
 use crate::spans::ByteSpan;
-use crate::{attribute, detect, segment};
+use crate::{attribute, comments, detect, segment};
 
 /// Per-call settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +56,39 @@ pub fn analyze_text(text: &str, options: &Options) -> Analysis {
     )
 }
 
+/// The comment sections are judged on every page that has them, with or
+/// without an article; their findings go to `comments` only.
 fn analyze_extraction(
+    snapshot: Option<&Snapshot>,
+    extraction: Extraction,
+    options: &Options,
+) -> Analysis {
+    // The comments' own language decides (they need not match the page's).
+    let mut sample = String::new();
+    for c in &extraction.comments {
+        if sample.len() >= 20_000 {
+            break;
+        }
+        sample.push_str(&c.text);
+        sample.push('\n');
+    }
+    let english = is_english(
+        extraction.metadata.lang.as_deref(),
+        segment::language::detect(&sample),
+    );
+    let section = comments::analyse(
+        &comments::from_rendered(snapshot, &extraction.comments),
+        &comments::Context {
+            article: extraction.article.as_ref().map(|a| a.text.as_str()),
+            english,
+        },
+    );
+    let mut analysis = analyze_article(snapshot, extraction, options);
+    add_comment_findings(&mut analysis.comments, &section);
+    analysis
+}
+
+fn analyze_article(
     snapshot: Option<&Snapshot>,
     mut extraction: Extraction,
     options: &Options,
@@ -77,15 +109,18 @@ fn analyze_extraction(
         ));
         status = Status::Truncated;
     }
-    if !is_english(extraction.metadata.lang.as_deref()) {
+    let detected = segment::language::detect(&article.text);
+    if !is_english(extraction.metadata.lang.as_deref(), detected) {
         notices.push("This language is not yet supported: the article was extracted but not analysed for claims.".to_string());
-        return assemble(
+        let mut analysis = assemble(
             Status::UnsupportedLanguage,
             notices,
             snapshot,
             &extraction,
             Some((&article, None)),
         );
+        analysis.article.language = detected.map(|g| g.code.to_string());
+        return analysis;
     }
     let paragraphs: Vec<ByteSpan> = article.blocks.iter().map(|b| b.span).collect();
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
@@ -97,16 +132,23 @@ fn analyze_extraction(
         detections: &detections,
         attribution: &attribution,
     };
-    assemble(
+    let mut analysis = assemble(
         status,
         notices,
         snapshot,
         &extraction,
         Some((&article, Some(stages))),
-    )
+    );
+    analysis.article.language = detected.map(|g| g.code.to_string());
+    analysis
 }
 
-fn is_english(lang: Option<&str>) -> bool {
+/// Claim analysis is English-only. The text decides when it is long enough
+/// to tell; otherwise the page's declared `lang` does (no `lang`: English).
+fn is_english(lang: Option<&str>, detected: Option<segment::language::LanguageGuess>) -> bool {
+    if let Some(guess) = detected.filter(|g| g.is_reliable()) {
+        return guess.code == "en";
+    }
     lang.is_none_or(|l| {
         let l = l.trim().to_ascii_lowercase();
         l.is_empty() || l == "en" || l.starts_with("en-") || l.starts_with("en_")

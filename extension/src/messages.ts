@@ -1,6 +1,17 @@
-// Every message exchanged between the content script, extension pages and the background.
-// Each direction is a discriminated union on `type`; receivers accept a
-// message only through the matching guard below.
+// Every message exchanged between the content script, the background and the
+// extension pages (the claims panel, the options page, the notes view). Each
+// direction is a discriminated union on `type`; receivers accept a message
+// only through the matching guard below, and check who sent it (see
+// `isOwnContentScript`, `isOwnExtensionPage`, `isOwnBackground`).
+//
+// Who talks to whom:
+//   content -> background   AnalyzePage (reply AnalyzePageReply), OverlayStatus (badge)
+//   content -> panel         OverlayStatus (broadcast; the panel refreshes when it is about its tab)
+//   background -> content    ToggleOverlay, StepClaim (reply OverlayStatus)
+//   panel -> content         GetPageState (reply PageState), RevealClaim / RevealNote (reply RevealReply),
+//                            NotesChanged (no reply)
+//   content, pages -> background   NotesRequest (reply NotesReply)
+//   pages -> background      NotesAdminRequest (reply NotesReply)
 
 import type { Analysis } from './analysis';
 import type { Snapshot } from './dom/snapshot';
@@ -8,6 +19,9 @@ import type { AnchorMethod } from './notes/anchor';
 import type { ImportCounts } from './notes/db';
 import type { NoteDraft, NoteRecord } from './notes/model';
 import type { ImportProblem } from './notes/w3c';
+
+// ---------------------------------------------------------------------------
+// The analysis and the overlay.
 
 /** Content script -> background: analyse this page. */
 export interface AnalyzePage {
@@ -20,39 +34,155 @@ export type AnalyzePageReply =
   | { type: 'analysis'; analysis: Analysis }
   | { type: 'analysis-failed'; error: string };
 
-/** Background -> content script: the toolbar button was clicked again. */
+/**
+ * What the overlay in a tab is doing:
+ * - `analysing`: the first analysis (or a re-analysis after navigation) has not come back yet;
+ * - `shown` / `hidden`: the reader toggled the highlights;
+ * - `failed`: nothing to show, `reason` says why;
+ * - `off`: ClaimLens is switched off globally or for this site.
+ */
+export type OverlayPhase = 'analysing' | 'shown' | 'hidden' | 'failed' | 'off';
+
+/** Content script -> background and panel: the overlay changed. Also the reply to ToggleOverlay and StepClaim. */
+export interface OverlayStatus {
+  type: 'overlay-status';
+  phase: OverlayPhase;
+  /** How many claims are highlighted (check-worthy and passing the filters), for the toolbar badge. */
+  claims: number;
+  /** Why the analysis failed, in the reader's language (phase `failed` only). */
+  reason?: string;
+}
+
+/** Background -> content script: the toolbar button was clicked (or its shortcut pressed) again. */
 export interface ToggleOverlay {
   type: 'toggle-overlay';
 }
 
-/** Content script -> background, in reply to ToggleOverlay. */
-export interface OverlayState {
-  type: 'overlay-state';
-  /** `analysing` while the first analysis has not come back yet; the click is then ignored. */
-  state: 'shown' | 'hidden' | 'analysing';
-  /** How many claims the overlay shows, for the toolbar badge. */
-  claims: number;
+/** Background -> content script: the next / previous claim keyboard command. */
+export interface StepClaim {
+  type: 'step-claim';
+  direction: 1 | -1;
 }
 
-export type ContentToBackground = AnalyzePage;
-export type BackgroundToContent = ToggleOverlay;
+/** Panel -> content script: describe the page and its analysis. */
+export interface GetPageState {
+  type: 'get-page-state';
+}
+
+/** Where the reader's notes on the page were found, as the content script re-anchored them. */
+export interface PageNotes {
+  /** The key the page's notes are stored under (its canonical URL). */
+  url: string;
+  anchors: NoteAnchorReport[];
+}
+
+/** Content script -> panel, in reply to GetPageState. */
+export interface PageState {
+  type: 'page-state';
+  phase: OverlayPhase;
+  /** The page's host name, for the per-site settings. */
+  host: string;
+  reason?: string;
+  analysis: Analysis | null;
+  /** Null until the page has been analysed (notes are anchored in the analysed text). */
+  notes: PageNotes | null;
+}
+
+/** Panel -> content script: scroll to this claim and flash it. */
+export interface RevealClaim {
+  type: 'reveal-claim';
+  claimId: string;
+}
+
+/** Panel -> content script: scroll to the passage of this reader's note and flash it. */
+export interface RevealNote {
+  type: 'reveal-note';
+  noteId: string;
+}
+
+/** Panel -> content script: the reader edited or deleted notes of this page elsewhere; reload them. */
+export interface NotesChanged {
+  type: 'notes-changed';
+}
+
+/** Content script -> panel, in reply to RevealClaim and RevealNote. */
+export interface RevealReply {
+  type: 'revealed';
+  ok: boolean;
+}
+
+export type ContentToBackground = AnalyzePage | OverlayStatus;
+export type BackgroundToContent = ToggleOverlay | StepClaim;
+export type PanelToContent = GetPageState | RevealClaim | RevealNote | NotesChanged;
+
+const PHASES: readonly OverlayPhase[] = ['analysing', 'shown', 'hidden', 'failed', 'off'];
+/** Ids are short (claim ids are positions, note ids UUID URNs); anything longer is not ours. */
+const MAX_ID_LENGTH = 64;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** Shape check only; the snapshot's own rules are checked by the core, which rejects bad ones. */
-export function isContentToBackground(message: unknown): message is ContentToBackground {
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+const isId = (value: unknown): value is string => isText(value) && value.length > 0 && value.length <= MAX_ID_LENGTH;
+
+function isAnalysis(value: unknown): value is Analysis {
+  return isRecord(value) && Array.isArray(value.claims) && isRecord(value.article);
+}
+
+export function isOverlayStatus(message: unknown): message is OverlayStatus {
   return (
     isRecord(message) &&
-    message.type === 'analyze-page' &&
-    isRecord(message.snapshot) &&
-    Array.isArray(message.snapshot.nodes)
+    message.type === 'overlay-status' &&
+    PHASES.includes(message.phase as OverlayPhase) &&
+    typeof message.claims === 'number' &&
+    Number.isInteger(message.claims) &&
+    message.claims >= 0 &&
+    (message.reason === undefined || isText(message.reason))
   );
 }
 
+/** Shape check only; the snapshot's own rules are checked by the core, which rejects bad ones. */
+export function isContentToBackground(message: unknown): message is ContentToBackground {
+  if (!isRecord(message)) {
+    return false;
+  }
+  if (message.type === 'analyze-page') {
+    return isRecord(message.snapshot) && Array.isArray(message.snapshot.nodes);
+  }
+  return isOverlayStatus(message);
+}
+
 export function isBackgroundToContent(message: unknown): message is BackgroundToContent {
-  return isRecord(message) && message.type === 'toggle-overlay';
+  if (!isRecord(message)) {
+    return false;
+  }
+  switch (message.type) {
+    case 'toggle-overlay':
+      return true;
+    case 'step-claim':
+      return message.direction === 1 || message.direction === -1;
+    default:
+      return false;
+  }
+}
+
+export function isPanelToContent(message: unknown): message is PanelToContent {
+  if (!isRecord(message)) {
+    return false;
+  }
+  switch (message.type) {
+    case 'get-page-state':
+    case 'notes-changed':
+      return true;
+    case 'reveal-claim':
+      return isId(message.claimId);
+    case 'reveal-note':
+      return isId(message.noteId);
+    default:
+      return false;
+  }
 }
 
 export function isAnalyzePageReply(message: unknown): message is AnalyzePageReply {
@@ -61,21 +191,36 @@ export function isAnalyzePageReply(message: unknown): message is AnalyzePageRepl
   }
   switch (message.type) {
     case 'analysis':
-      return isRecord(message.analysis) && Array.isArray(message.analysis.claims);
+      return isAnalysis(message.analysis);
     case 'analysis-failed':
-      return typeof message.error === 'string';
+      return isText(message.error);
     default:
       return false;
   }
 }
 
-export function isOverlayState(message: unknown): message is OverlayState {
+function isAnchorReport(value: unknown): value is NoteAnchorReport {
+  return isRecord(value) && isText(value.id) && (value.status === 'anchored' || value.status === 'orphan');
+}
+
+function isPageNotes(value: unknown): value is PageNotes {
+  return isRecord(value) && isText(value.url) && Array.isArray(value.anchors) && value.anchors.every(isAnchorReport);
+}
+
+export function isPageState(message: unknown): message is PageState {
   return (
     isRecord(message) &&
-    message.type === 'overlay-state' &&
-    (message.state === 'shown' || message.state === 'hidden' || message.state === 'analysing') &&
-    typeof message.claims === 'number'
+    message.type === 'page-state' &&
+    PHASES.includes(message.phase as OverlayPhase) &&
+    isText(message.host) &&
+    (message.reason === undefined || isText(message.reason)) &&
+    (message.analysis === null || isAnalysis(message.analysis)) &&
+    (message.notes === null || isPageNotes(message.notes))
   );
+}
+
+export function isRevealReply(message: unknown): message is RevealReply {
+  return isRecord(message) && message.type === 'revealed' && typeof message.ok === 'boolean';
 }
 
 // ---------------------------------------------------------------------------
@@ -128,8 +273,6 @@ export type NotesReply =
   | { type: 'core-info'; version: string; defaultThreshold: number }
   | { type: 'notes-error'; error: string };
 
-const isText = (value: unknown): value is string => typeof value === 'string';
-
 export function isNotesRequest(message: unknown): message is NotesRequest {
   if (!isRecord(message)) return false;
   switch (message.type) {
@@ -142,11 +285,7 @@ export function isNotesRequest(message: unknown): message is NotesRequest {
     case 'note-delete':
       return isText(message.id);
     case 'notes-anchored':
-      return (
-        isText(message.url) &&
-        Array.isArray(message.results) &&
-        message.results.every((r) => isRecord(r) && isText(r.id) && (r.status === 'anchored' || r.status === 'orphan'))
-      );
+      return isText(message.url) && Array.isArray(message.results) && message.results.every(isAnchorReport);
     default:
       return false;
   }
@@ -187,4 +326,89 @@ export function isNotesReply(message: unknown): message is NotesReply {
     default:
       return false;
   }
+}
+
+// ---------------------------------------------------------------------------
+// Senders.
+
+/** The sender facts the checks below need (a subset of `runtime.MessageSender`). */
+export interface SenderFacts {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/** The extension's own pages, by path: the claims panel, the options page, the notes view. */
+export const PANEL_PAGE = 'panel.html';
+export const EXTENSION_PAGES: readonly string[] = [PANEL_PAGE, 'options.html', 'notes.html'];
+
+/**
+ * Our own content script, in the top frame of a tab. Our extension pages
+ * opened in a tab (options, notes view) also have a tab and frame 0: they
+ * are told apart by their URL, which is at our own origin.
+ */
+export function isOwnContentScript(sender: SenderFacts, extensionId: string, extensionOrigin: string): boolean {
+  return (
+    sender.id === extensionId &&
+    sender.tab?.id !== undefined &&
+    sender.frameId === 0 &&
+    !(typeof sender.url === 'string' && isAtOrigin(sender.url, extensionOrigin))
+  );
+}
+
+/** `scheme://host` of a URL, or null. Not `URL.origin`: for schemes the URL standard does not know (moz-extension:) it may be "null". */
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.host === '' ? null : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The path of `url` when it is at `origin`, else null. */
+function pathAt(url: string, origin: string): string | null {
+  const at = originOf(url);
+  return at !== null && at === originOf(origin) ? new URL(url).pathname : null;
+}
+
+function isAtOrigin(url: string, origin: string): boolean {
+  return pathAt(url, origin) !== null;
+}
+
+/**
+ * One of our own extension pages (`pages`: their paths, e.g. `panel.html`),
+ * whether it runs in the side panel / sidebar (no tab) or in a tab of its own.
+ */
+export function isOwnExtensionPage(
+  sender: SenderFacts,
+  extensionId: string,
+  extensionOrigin: string,
+  pages: string | readonly string[] = EXTENSION_PAGES,
+): boolean {
+  if (sender.id !== extensionId || typeof sender.url !== 'string') {
+    return false;
+  }
+  const allowed = typeof pages === 'string' ? [pages] : pages;
+  const path = pathAt(sender.url, extensionOrigin);
+  return path !== null && allowed.some((page) => path === `/${page}`);
+}
+
+/**
+ * Where our background runs: Chrome's service worker is the bundle itself,
+ * Firefox wraps background.scripts in a generated page.
+ */
+const BACKGROUND_PATHS = ['/background.js', '/_generated_background_page.html'];
+
+/** Our background: same extension, not in a tab, at the background's own URL. */
+export function isOwnBackground(sender: SenderFacts, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId || sender.tab !== undefined) {
+    return false;
+  }
+  if (sender.url === undefined) {
+    return true; // Chrome leaves it out for some service-worker senders; the id and the missing tab suffice
+  }
+  const path = pathAt(sender.url, extensionOrigin);
+  return path !== null && BACKGROUND_PATHS.includes(path);
 }

@@ -7,6 +7,7 @@ mod extract;
 mod input;
 mod report;
 mod score;
+mod sentences;
 mod train;
 
 use std::ffi::OsString;
@@ -65,6 +66,7 @@ pub const USAGE: &str = "usage:
   claimlens extract PAGE.html|- [--url U] [--format text|json]
   claimlens score FILE|- [--threshold P] [--model FILE]
   claimlens train checkworthiness [--data DIR] --out FILE [--seed N] [--hash-bits B] [--epochs E]
+  claimlens sentences FILE|-
   claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]";
 
 /// Runs the CLI with `args` (without the program name), writing to `out`.
@@ -85,6 +87,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         "eval" => eval::run(&mut parser, out),
         "score" => score::run(&mut parser, out),
         "train" => train::run(&mut parser, out),
+        "sentences" => sentences::run(&mut parser, out),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
 }

@@ -63,6 +63,9 @@ pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
     }
+    if let Some(finding) = &a.comments.finding {
+        writeln!(out, "Comments: {finding}\n")?;
+    }
     if !a.quotes.is_empty() {
         writeln!(out, "Quotes:")?;
         for q in &a.quotes {

@@ -4,6 +4,7 @@
 
 mod attribution;
 pub mod checkworthiness;
+mod comments;
 mod extraction;
 mod matching;
 mod segmentation;
@@ -17,7 +18,7 @@ pub const DEFAULT_DATA_DIR: &str = "../shared/data";
 
 #[derive(Debug, Error)]
 pub enum EvalError {
-    #[error("unknown evaluation `{0}` (extraction, segmentation, checkworthiness, attribution, matching)")]
+    #[error("unknown evaluation `{0}` (extraction, segmentation, checkworthiness, attribution, matching, comments)")]
     Unknown(String),
     #[error("{path}: {reason}")]
     Data { path: String, reason: String },
@@ -43,6 +44,7 @@ pub fn run(name: &str, data: &Path, out: &mut dyn Write) -> Result<(), EvalError
         "checkworthiness" => checkworthiness::run(data, out),
         "attribution" => attribution::run(data, out),
         "matching" => matching::run(data, out),
+        "comments" => comments::run(data, out),
         _ => Err(EvalError::Unknown(name.to_string())),
     }
 }

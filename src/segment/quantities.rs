@@ -1,180 +1,1267 @@
-//! Figures: money, percentages, counts, with value and unit.
+//! Figures: money, percentages, counts, measures, durations, ranges,
+//! ordinals, fractions and spelled-out numbers, each with its numeric value
+//! and unit. Numbers inside time expressions ("February 22", "2022",
+//! "the past three years") belong to the time recogniser and are skipped.
 
-use super::tokens::{Token, TokenKind};
+use super::times::TimeMention;
+use super::tokens::{Normalized, Token, TokenKind};
 use crate::spans::ByteSpan;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuantityMention {
+    /// The figure and its unit ("$2 billion", "20-point", "several weeks").
     pub span: ByteSpan,
+    /// The (lower) value, scale applied; `None` when the text gives no
+    /// number ("several weeks", "billions of dollars").
     pub value: Option<f64>,
-    /// `USD`, `EUR`, `GBP`, `percent`, or the counted noun ("point", "years").
+    /// An ISO currency code (`USD`, `EUR`, `GBP`), `percent`, `percentage
+    /// points`, `ordinal`, `fraction`, or the counted noun ("point", "years").
     pub unit: Option<String>,
+    pub kind: QuantityKind,
+    /// The upper value of a range ("20 or 30 years", "$2bn-$3bn").
+    pub upper: Option<f64>,
+    /// A hedge or bound written before the figure ("more than", "about").
+    pub modifier: Option<Modifier>,
 }
 
-const SCALES: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("bn", 1e9),
-    ("m", 1e6),
-    ("k", 1e3),
-];
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityKind {
+    Money,
+    Percent,
+    /// Things counted: "20-point", "3,000 troops", "several countries".
+    Count,
+    /// A time length: "20 or 30 years", "several weeks", "15-minute".
+    Duration,
+    /// A physical measure: "40 km", "2 million barrels".
+    Measure,
+    Ordinal,
+    Fraction,
+    /// A number standing alone ("killing 4").
+    Number,
+}
 
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-    ("hundreds", 100.0),
-    ("thousands", 1000.0),
-    ("millions", 1e6),
-    ("billions", 1e9),
-];
-
-fn currency(symbol: &str) -> Option<&'static str> {
-    match symbol {
-        "$" => Some("USD"),
-        "€" => Some("EUR"),
-        "£" => Some("GBP"),
-        "¥" => Some("JPY"),
-        _ => None,
+impl QuantityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Money => "money",
+            QuantityKind::Percent => "percent",
+            QuantityKind::Count => "count",
+            QuantityKind::Duration => "duration",
+            QuantityKind::Measure => "measure",
+            QuantityKind::Ordinal => "ordinal",
+            QuantityKind::Fraction => "fraction",
+            QuantityKind::Number => "number",
+        }
     }
 }
 
-pub fn find(text: &str, tokens: &[Token]) -> Vec<QuantityMention> {
-    let mut out = Vec::new();
-    let word = |k: usize| tokens.get(k).map(|t| t.text(text).to_lowercase());
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modifier {
+    /// "about", "around", "roughly", "some", "nearly", "almost", "close to".
+    Approximately,
+    /// "more than", "over", "upwards of".
+    MoreThan,
+    /// "at least".
+    AtLeast,
+    /// "less than", "fewer than", "under".
+    LessThan,
+    /// "at most", "up to", "as many as".
+    AtMost,
+    /// No number is given: "several", "dozens of", "billions of".
+    Vague,
+}
+
+impl Modifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modifier::Approximately => "approximately",
+            Modifier::MoreThan => "more_than",
+            Modifier::AtLeast => "at_least",
+            Modifier::LessThan => "less_than",
+            Modifier::AtMost => "at_most",
+            Modifier::Vague => "vague",
+        }
+    }
+}
+
+/// Finds the figures of `text`, leaving out the tokens of `times`.
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    norm: &Normalized,
+    times: &[TimeMention],
+) -> Vec<QuantityMention> {
+    let cx = Cx { text, tokens, norm };
+    let mut out: Vec<QuantityMention> = Vec::new();
+    let mut time_at = 0;
     let mut k = 0;
     while k < tokens.len() {
-        let t = tokens[k];
-        let number_word = NUMBER_WORDS
-            .iter()
-            .find(|(w, _)| t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case(w));
-        if t.kind != TokenKind::Number && number_word.is_none() {
-            k += 1;
-            continue;
+        let span = tokens[k].span;
+        while time_at < times.len() && times[time_at].span.end <= span.start {
+            time_at += 1;
         }
-        // Skip four-digit years; the time recogniser owns them.
-        let raw = t.text(text);
-        if t.kind == TokenKind::Number
-            && raw.len() == 4
-            && (raw.starts_with("19") || raw.starts_with("20"))
+        if times
+            .get(time_at)
+            .is_some_and(|t| t.span.start <= span.start)
         {
             k += 1;
             continue;
         }
-        let mut value = match number_word {
-            Some((_, v)) => *v,
-            None => raw.replace(',', "").parse::<f64>().unwrap_or(f64::NAN),
-        };
-        let mut start = t.span.start;
-        let mut end = t.span.end;
-        let mut unit: Option<String> = None;
-        if k > 0 {
-            if let Some(cur) = currency(tokens[k - 1].text(text)) {
-                if tokens[k - 1].span.end == start {
-                    start = tokens[k - 1].span.start;
-                    unit = Some(cur.to_string());
-                }
-            }
-        }
-        let mut next = k + 1;
-        if let Some(w) = word(next) {
-            if let Some((_, scale)) = SCALES.iter().find(|(s, _)| *s == w) {
-                value *= scale;
-                end = tokens[next].span.end;
-                next += 1;
-            }
-        }
-        match word(next).as_deref() {
-            Some("%") | Some("percent") | Some("per") => {
-                unit = Some("percent".into());
-                end = tokens[next].span.end;
-                if word(next).as_deref() == Some("per") && word(next + 1).as_deref() == Some("cent")
-                {
-                    end = tokens[next + 1].span.end;
-                    next += 1;
-                }
-                next += 1;
-            }
-            Some("-")
-                if tokens
-                    .get(next + 1)
-                    .is_some_and(|n| n.kind == TokenKind::Word) =>
-            {
-                // "20-point plan": the hyphenated noun is the unit.
-                unit = word(next + 1);
-                end = tokens[next + 1].span.end;
-                next += 2;
-            }
-            Some(w)
-                if unit.is_none() && tokens[next].kind == TokenKind::Word && is_unit_noun(w) =>
-            {
-                unit = Some(w.to_string());
-                end = tokens[next].span.end;
-                next += 1;
-            }
-            _ => {}
-        }
-        // A bare spelled-out number with no unit is too often not a figure ("one of").
-        if number_word.is_some() && unit.is_none() {
+        if tokens[k].kind == TokenKind::Punct && !is_currency_symbol(cx.w(k)) {
             k += 1;
             continue;
         }
-        out.push(QuantityMention {
-            span: ByteSpan::new(start, end),
-            value: value.is_finite().then_some(value),
-            unit,
-        });
-        k = next;
+        match cx.figure(k) {
+            Some((mention, next)) if next > k => {
+                // Never overlap a time expression that starts inside the figure.
+                let clipped = times
+                    .get(time_at)
+                    .is_some_and(|t| t.span.start < mention.span.end);
+                if !clipped {
+                    out.push(mention);
+                    k = next;
+                    continue;
+                }
+                k += 1;
+            }
+            _ => k += 1,
+        }
     }
     out
 }
 
-fn is_unit_noun(w: &str) -> bool {
+struct Cx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    norm: &'a Normalized,
+}
+
+/// A parsed number: value (None when vague), the token after it, and
+/// whether it was spelled out.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    value: Option<f64>,
+    next: usize,
+    spelled: bool,
+    vague: bool,
+}
+
+fn is_currency_symbol(w: &str) -> bool {
+    currency_symbol(w).is_some()
+}
+
+fn currency_symbol(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₽" => "RUB",
+        "₴" => "UAH",
+        "₩" => "KRW",
+        "₪" => "ILS",
+        "₺" => "TRY",
+        _ => return None,
+    })
+}
+
+/// Currency codes and prefixes written before a number ("US$", "USD 5").
+fn currency_prefix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "usd" | "us" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "cny" | "rmb" => "CNY",
+        "inr" | "rs" => "INR",
+        "rub" => "RUB",
+        "uah" => "UAH",
+        "chf" => "CHF",
+        "cad" | "c" => "CAD",
+        "aud" | "a" => "AUD",
+        "hk" => "HKD",
+        "r" => "BRL",
+        _ => return None,
+    })
+}
+
+fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" | "sterling" => "GBP",
+        "yen" => "JPY",
+        "yuan" | "renminbi" => "CNY",
+        "ruble" | "rubles" | "rouble" | "roubles" => "RUB",
+        "rupee" | "rupees" => "INR",
+        "hryvnia" | "hryvnias" => "UAH",
+        "franc" | "francs" => "CHF",
+        "shekel" | "shekels" => "ILS",
+        "lira" => "TRY",
+        "won" => "KRW",
+        _ => return None,
+    })
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "k" => 1e3,
+        "million" | "m" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "tn" | "trn" | "t" => 1e12,
+        _ => return None,
+    })
+}
+
+fn unit_number(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+fn ordinal_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fiftieth" => 50.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1000.0,
+        _ => return None,
+    })
+}
+
+fn fraction_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+/// Vague quantifiers before a plural noun or "of".
+fn vague_quantifier(w: &str) -> bool {
     matches!(
         w,
-        "years"
-            | "year"
-            | "months"
-            | "month"
-            | "weeks"
-            | "week"
-            | "days"
-            | "day"
-            | "people"
-            | "percent"
-            | "points"
-            | "point"
-            | "dollars"
-            | "jobs"
-            | "votes"
-            | "troops"
-            | "deaths"
-            | "cases"
-            | "members"
-            | "countries"
-            | "states"
-            | "times"
-            | "hours"
-            | "miles"
-            | "tons"
+        "several"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "trillions"
+            | "scores"
+            | "tens"
     )
+}
+
+const DURATION_UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "weekend",
+    "weekends",
+    "night",
+    "nights",
+];
+
+const MEASURE_UNITS: &[&str] = &[
+    "km",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "mile",
+    "miles",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "foot",
+    "feet",
+    "inch",
+    "inches",
+    "yard",
+    "yards",
+    "kg",
+    "kilogram",
+    "kilograms",
+    "gram",
+    "grams",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "barrel",
+    "barrels",
+    "gallon",
+    "gallons",
+    "liter",
+    "liters",
+    "litre",
+    "litres",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "degree",
+    "degrees",
+    "mph",
+    "kph",
+    "km/h",
+    "cm",
+    "mm",
+    "lb",
+    "lbs",
+    "ounce",
+    "ounces",
+    "mw",
+    "gw",
+    "kwh",
+    "megawatts",
+    "gigawatts",
+    "bpd",
+    "square",
+];
+
+/// Plural-looking words that are not counted nouns.
+const NOT_NOUNS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "this",
+    "his",
+    "its",
+    "as",
+    "us",
+    "yes",
+    "less",
+    "across",
+    "thus",
+    "always",
+    "perhaps",
+    "plus",
+    "versus",
+    "whereas",
+    "afterwards",
+    "towards",
+    "besides",
+    "unless",
+    "does",
+    "goes",
+    "says",
+    "was",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "whereas",
+    "sometimes",
+    "nevertheless",
+    "regardless",
+    "nonetheless",
+    "means",
+    "news",
+    "series",
+    "species",
+    "its",
+    "gets",
+    "makes",
+    "takes",
+    "comes",
+    "gives",
+    "seems",
+    "becomes",
+    "remains",
+    "includes",
+    "rises",
+    "falls",
+    "plans",
+    "needs",
+    "wants",
+    "holds",
+    "puts",
+    "runs",
+    "sets",
+];
+
+/// Irregular or uncountable-looking plurals that are counted nouns.
+const PLURAL_NOUNS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "cattle",
+    "sheep",
+    "fish",
+    "aircraft",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "deer",
+    "troops",
+    "percent",
+];
+
+/// Adjectives allowed between a number and its noun ("3 new cases", "20 Ukrainian soldiers").
+const ADJECTIVES: &[&str] = &[
+    "new",
+    "more",
+    "other",
+    "additional",
+    "major",
+    "main",
+    "big",
+    "small",
+    "large",
+    "key",
+    "top",
+    "former",
+    "senior",
+    "young",
+    "old",
+    "civilian",
+    "foreign",
+    "separate",
+    "different",
+    "known",
+    "confirmed",
+    "reported",
+    "registered",
+    "full",
+    "straight",
+    "consecutive",
+    "previous",
+    "extra",
+    "current",
+    "active",
+    "military",
+    "federal",
+    "local",
+    "private",
+    "public",
+    "armed",
+];
+
+/// Words that precede a number which is a name or label, not a figure.
+const LABEL_WORDS: &[&str] = &[
+    "no",
+    "number",
+    "article",
+    "section",
+    "chapter",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "room",
+    "route",
+    "highway",
+    "flight",
+    "resolution",
+    "amendment",
+    "paragraph",
+    "item",
+    "version",
+    "level",
+    "phase",
+    "step",
+    "figure",
+    "table",
+    "rule",
+    "line",
+    "channel",
+    "gate",
+    "platform",
+    "act",
+    "proposition",
+    "prop",
+    "district",
+    "ward",
+    "precinct",
+    "unit",
+    "interstate",
+    "apollo",
+    "vol",
+    "volume",
+    "question",
+    "exhibit",
+    "appendix",
+    "episode",
+    "season",
+    "part",
+    "grade",
+    "class",
+    "category",
+    "tier",
+    "stage",
+    "model",
+    "#",
+];
+
+/// Capitalised words that may start a sentence before a figure ("About 40 ...").
+const FUNCTION_STARTERS: &[&str] = &[
+    "the",
+    "about",
+    "some",
+    "only",
+    "nearly",
+    "over",
+    "almost",
+    "all",
+    "just",
+    "at",
+    "by",
+    "in",
+    "on",
+    "of",
+    "with",
+    "for",
+    "to",
+    "from",
+    "and",
+    "but",
+    "another",
+    "around",
+    "more",
+    "less",
+    "roughly",
+    "approximately",
+    "up",
+    "under",
+    "killing",
+    "kills",
+    "fewer",
+    "than",
+    "least",
+    "since",
+    "after",
+    "before",
+    "until",
+    "those",
+    "these",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+];
+
+const STOP_NOUNS: &[&str] = &[
+    "of", "to", "in", "and", "or", "the", "a", "an", "on", "at", "for", "by", "with", "from",
+    "than", "per", "that", "which", "who", "as", "is", "was", "were", "are", "be", "been", "has",
+    "had", "have", "will", "would", "could", "should", "may", "might", "more", "less", "also",
+    "after", "before", "into", "about", "over", "under", "it", "he", "she", "they", "we", "i",
+    "you", "this", "these", "those", "his", "her", "their", "its", "our", "not", "no", "so", "but",
+    "if", "then", "when", "while", "where", "during", "since", "until", "up", "down", "out", "off",
+    "all", "each", "both", "percent", "time", "times", "way", "thing",
+];
+
+impl<'a> Cx<'a> {
+    fn w(&self, k: usize) -> &'a str {
+        self.norm.get(k)
+    }
+
+    fn raw(&self, k: usize) -> &'a str {
+        self.tokens.get(k).map_or("", |t| t.text(self.text))
+    }
+
+    fn kind(&self, k: usize) -> Option<TokenKind> {
+        self.tokens.get(k).map(|t| t.kind)
+    }
+
+    fn touches(&self, k: usize) -> bool {
+        match (self.tokens.get(k), self.tokens.get(k + 1)) {
+            (Some(a), Some(b)) => a.touches(b),
+            _ => false,
+        }
+    }
+
+    fn lowercase_word(&self, k: usize) -> bool {
+        self.kind(k) == Some(TokenKind::Word)
+            && self.raw(k).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    fn span(&self, from: usize, to_inclusive: usize) -> ByteSpan {
+        ByteSpan::new(
+            self.tokens[from].span.start,
+            self.tokens[to_inclusive].span.end,
+        )
+    }
+
+    /// A digit number or a spelled-out one at `k`.
+    fn number(&self, k: usize) -> Option<Num> {
+        let t = self.tokens.get(k)?;
+        if t.kind == TokenKind::Number {
+            let raw = t.text(self.text);
+            let value: f64 = raw.replace(',', "").parse().ok()?;
+            return Some(Num {
+                value: Some(value),
+                next: k + 1,
+                spelled: false,
+                vague: false,
+            });
+        }
+        self.spelled(k)
+    }
+
+    /// "twenty-five", "one hundred and twenty", "three million", "a dozen".
+    fn spelled(&self, k: usize) -> Option<Num> {
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut any = false;
+        let mut j = k;
+        if matches!(self.w(j), "a" | "an")
+            && matches!(
+                self.w(j + 1),
+                "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
+            )
+        {
+            current = 1.0;
+            j += 1;
+        }
+        loop {
+            let w = self.w(j);
+            if w.is_empty() || self.kind(j) != Some(TokenKind::Word) {
+                if w == "and" {
+                    break;
+                }
+                if !(w == "-" && any) {
+                    break;
+                }
+            }
+            if w == "and" {
+                // "one hundred and twenty": only after hundred/thousand and before a number word.
+                let after = self.w(j + 1);
+                let before = self.w(j.wrapping_sub(1));
+                if any
+                    && matches!(before, "hundred" | "thousand")
+                    && unit_number(after.split('-').next().unwrap_or("")).is_some()
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let mut used = true;
+            for part in w.split('-') {
+                if let Some(v) = unit_number(part) {
+                    current += v;
+                } else if part == "hundred" && (any || current > 0.0) {
+                    current = current.max(1.0) * 100.0;
+                } else if part == "dozen" && (any || current > 0.0) {
+                    current = current.max(1.0) * 12.0;
+                } else if let Some(scale) = scale_word(part).filter(|_| part.len() > 2) {
+                    if !(any || current > 0.0) {
+                        used = false;
+                        break;
+                    }
+                    total += current.max(1.0) * scale;
+                    current = 0.0;
+                } else {
+                    used = false;
+                    break;
+                }
+            }
+            if !used {
+                break;
+            }
+            any = true;
+            j += 1;
+        }
+        if !any {
+            return None;
+        }
+        Some(Num {
+            value: Some(total + current),
+            next: j,
+            spelled: true,
+            vague: false,
+        })
+    }
+
+    /// The modifier written just before token `k`: (modifier, first token).
+    fn modifier_before(&self, k: usize) -> Option<Modifier> {
+        let w1 = self.w(k.checked_sub(1)?);
+        let w2 = k.checked_sub(2).map_or("", |j| self.w(j));
+        let w3 = k.checked_sub(3).map_or("", |j| self.w(j));
+        Some(match (w3, w2, w1) {
+            (_, "more" | "greater", "than") => Modifier::MoreThan,
+            (_, "less" | "fewer", "than") => Modifier::LessThan,
+            (_, "at", "least") => Modifier::AtLeast,
+            (_, "at", "most") | (_, "up", "to") => Modifier::AtMost,
+            ("as", "many" | "much", "as") => Modifier::AtMost,
+            (_, "close", "to") => Modifier::Approximately,
+            (_, "upwards", "of") => Modifier::MoreThan,
+            (
+                _,
+                _,
+                "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
+                | "estimated" | "approx",
+            ) => Modifier::Approximately,
+            (_, _, "over" | "exceeding") => Modifier::MoreThan,
+            (_, _, "under") => Modifier::LessThan,
+            _ => return None,
+        })
+    }
+
+    /// The figure starting at token `k`, and the token after it.
+    fn figure(&self, k: usize) -> Option<(QuantityMention, usize)> {
+        let w = self.w(k);
+        // Currency before the number: "$2", "€1.5bn", "US$5", "USD 5".
+        let mut currency = None;
+        let mut at = k;
+        if let Some(c) = currency_symbol(w) {
+            currency = Some(c);
+            at = k + 1;
+        } else if let Some(c) = currency_prefix(w) {
+            let glued_symbol = self.touches(k) && self.w(k + 1) == "$";
+            let code =
+                self.raw(k).len() == 3 && self.raw(k).chars().all(|c| c.is_ascii_uppercase());
+            if glued_symbol {
+                currency = Some(c);
+                at = k + 2;
+            } else if code && self.kind(k + 1) == Some(TokenKind::Number) {
+                currency = Some(c);
+                at = k + 1;
+            }
+        }
+        if currency.is_some() {
+            let num = self.number(at)?;
+            return self.after_number(k, num, currency);
+        }
+        if vague_quantifier(w)
+            || (w == "a" && self.w(k + 1) == "few")
+            || (w == "a" && self.w(k + 1) == "handful" && self.w(k + 2) == "of")
+        {
+            return self.vague(k);
+        }
+        if let Some(f) = self.fraction(k) {
+            return Some(f);
+        }
+        if let Some(o) = self.ordinal(k) {
+            return Some(o);
+        }
+        let num = self.number(k)?;
+        self.after_number(k, num, None)
+    }
+
+    /// "several weeks", "a few days", "dozens of people", "billions of dollars".
+    fn vague(&self, k: usize) -> Option<(QuantityMention, usize)> {
+        let at = if self.w(k) == "a" {
+            if self.w(k + 1) == "handful" {
+                k + 3
+            } else {
+                k + 2
+            }
+        } else {
+            k + 1
+        };
+        let of = self.w(at) == "of";
+        let noun_at = if of { at + 1 } else { at };
+        let noun = self.w(noun_at);
+        if !self.is_plural_noun(noun_at) {
+            return None;
+        }
+        // "hundreds" alone after a number ("three hundred") is not vague.
+        if !of
+            && matches!(
+                self.w(k),
+                "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "billions"
+                    | "trillions"
+                    | "tens"
+                    | "scores"
+            )
+        {
+            return None;
+        }
+        let (kind, unit) = classify_unit(noun);
+        let mention = QuantityMention {
+            span: self.span(k, noun_at),
+            value: None,
+            unit: Some(unit),
+            kind,
+            upper: None,
+            modifier: Some(Modifier::Vague),
+        };
+        Some((mention, noun_at + 1))
+    }
+
+    /// "half of", "two-thirds", "a third of", "one-quarter".
+    fn fraction(&self, k: usize) -> Option<(QuantityMention, usize)> {
+        let w = self.w(k);
+        if w == "half"
+            && matches!(
+                self.w(k + 1),
+                "of" | "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+        {
+            let prev = k.checked_sub(1).map_or("", |j| self.w(j));
+            if matches!(prev, "first" | "second" | "other" | "and") {
+                return None;
+            }
+            return Some((
+                self.simple(k, k, Some(0.5), "fraction", QuantityKind::Fraction),
+                k + 1,
+            ));
+        }
+        // "two-thirds", "one-quarter" (one token).
+        if let Some((num, den)) = w.split_once('-') {
+            if let (Some(n), Some(d)) = (unit_number(num), fraction_word(den)) {
+                if n >= 1.0 {
+                    return Some((
+                        self.simple(k, k, Some(n / d), "fraction", QuantityKind::Fraction),
+                        k + 1,
+                    ));
+                }
+            }
+        }
+        // "a third of", "a quarter of".
+        if matches!(w, "a" | "one") && self.w(k + 2) == "of" {
+            if let Some(d) = fraction_word(self.w(k + 1)).filter(|_| self.w(k + 1) != "half") {
+                return Some((
+                    self.simple(k, k + 1, Some(1.0 / d), "fraction", QuantityKind::Fraction),
+                    k + 2,
+                ));
+            }
+        }
+        None
+    }
+
+    /// "20th", "1st", "second phase", "third-largest".
+    fn ordinal(&self, k: usize) -> Option<(QuantityMention, usize)> {
+        if self.kind(k) == Some(TokenKind::Number)
+            && self.touches(k)
+            && matches!(self.w(k + 1), "st" | "nd" | "rd" | "th")
+        {
+            let value: f64 = self.raw(k).replace(',', "").parse().ok()?;
+            let (unit, end) = self.ordinal_noun(k + 2);
+            let mention = QuantityMention {
+                span: self.span(k, end.map_or(k + 1, |e| e)),
+                value: Some(value),
+                unit: Some(unit.unwrap_or_else(|| "ordinal".to_string())),
+                kind: QuantityKind::Ordinal,
+                upper: None,
+                modifier: None,
+            };
+            return Some((mention, end.map_or(k + 2, |e| e + 1)));
+        }
+        // Spelled: only before a noun, a hyphenated superlative, or "place".
+        let w = self.w(k);
+        let (first, rest) = w.split_once('-').unwrap_or((w, ""));
+        let value = ordinal_word(first)?;
+        if self.kind(k) != Some(TokenKind::Word)
+            || !self.raw(k).starts_with(|c: char| c.is_lowercase())
+        {
+            return None;
+        }
+        if !rest.is_empty() {
+            // "second-largest", "third-biggest".
+            return Some((
+                self.simple(k, k, Some(value), "ordinal", QuantityKind::Ordinal),
+                k + 1,
+            ));
+        }
+        let prev = k.checked_sub(1).map_or("", |j| self.w(j));
+        // "a second" / "per second" / "30 seconds" are time units; "at first" is an adverb.
+        if first == "second"
+            && matches!(prev, "a" | "per" | "one" | "split")
+            && !self.lowercase_word(k + 1)
+        {
+            return None;
+        }
+        let (noun, end) = self.ordinal_noun(k + 1);
+        let end = end?;
+        let mention = QuantityMention {
+            span: self.span(k, end),
+            value: Some(value),
+            unit: noun,
+            kind: QuantityKind::Ordinal,
+            upper: None,
+            modifier: None,
+        };
+        Some((mention, end + 1))
+    }
+
+    /// The noun an ordinal counts ("phase", "term"): (noun, its token).
+    fn ordinal_noun(&self, k: usize) -> (Option<String>, Option<usize>) {
+        let w = self.w(k);
+        if self.lowercase_word(k) && !STOP_NOUNS.contains(&w) && w.len() > 2 && !w.ends_with("ly") {
+            (Some(w.to_string()), Some(k))
+        } else {
+            (None, None)
+        }
+    }
+
+    fn simple(
+        &self,
+        from: usize,
+        to: usize,
+        value: Option<f64>,
+        unit: &str,
+        kind: QuantityKind,
+    ) -> QuantityMention {
+        QuantityMention {
+            span: self.span(from, to),
+            value,
+            unit: Some(unit.to_string()),
+            kind,
+            upper: None,
+            modifier: self.modifier_before(from),
+        }
+    }
+
+    fn is_plural_noun(&self, k: usize) -> bool {
+        let w = self.w(k);
+        if !self.lowercase_word(k) || STOP_NOUNS.contains(&w) || NOT_NOUNS.contains(&w) {
+            return false;
+        }
+        PLURAL_NOUNS.contains(&w)
+            || DURATION_UNITS.contains(&w)
+            || MEASURE_UNITS.contains(&w)
+            || currency_word(w).is_some()
+            || (w.len() >= 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("ous")
+                && !w.ends_with("'s"))
+    }
+
+    /// Everything after the number: scale, unit, range. `start` is the
+    /// figure's first token (a currency symbol or the number).
+    fn after_number(
+        &self,
+        start: usize,
+        num: Num,
+        currency: Option<&'static str>,
+    ) -> Option<(QuantityMention, usize)> {
+        let mut value = num.value;
+        let mut next = num.next;
+        let mut end = num.next - 1;
+        // Scale: "2 billion", "1.5bn" (glued), "5m" (glued only for one-letter scales).
+        let scale_w = self.w(next);
+        if let Some(scale) = scale_word(scale_w) {
+            let glued = self.touches(next - 1);
+            let word_scale = scale_w.len() > 2;
+            // One-letter scales ("m", "k") only when glued: "5m", not "5 m".
+            if (word_scale || glued) && self.kind(next) == Some(TokenKind::Word) {
+                value = value.map(|v| v * scale);
+                end = next;
+                next += 1;
+            }
+        }
+        if currency.is_none() && !num.spelled {
+            // A number glued after a letter or hyphen is a name or label ("F-16", "COVID-19").
+            if start > 0
+                && self.tokens[start - 1].touches(&self.tokens[start])
+                && matches!(self.kind(start - 1), Some(TokenKind::Word))
+            {
+                return None;
+            }
+            if start > 1
+                && self.w(start - 1) == "-"
+                && self.tokens[start - 1].touches(&self.tokens[start])
+                && self.tokens[start - 2].touches(&self.tokens[start - 1])
+                && self.kind(start - 2) == Some(TokenKind::Word)
+            {
+                return None;
+            }
+        }
+        let mut unit: Option<String> = currency.map(str::to_string);
+        let mut kind = if currency.is_some() {
+            QuantityKind::Money
+        } else {
+            QuantityKind::Number
+        };
+        // Range: "20 or 30 years", "20-30%", "$2bn to $3bn", "between 20 and 30".
+        let mut upper = None;
+        let prev = start.checked_sub(1).map_or("", |j| self.w(j));
+        let joiner = self.w(next);
+        let range_ok =
+            matches!(joiner, "or" | "to" | "-") || (joiner == "and" && prev == "between");
+        if range_ok && prev != "from" {
+            let second_at = if currency.is_some() && currency_symbol(self.w(next + 1)).is_some() {
+                next + 2
+            } else {
+                next + 1
+            };
+            if let Some(second) = self.number(second_at).filter(|n| !n.vague) {
+                let hyphen = joiner == "-";
+                let digits_both = !num.spelled && !second.spelled;
+                if !hyphen || digits_both {
+                    let mut v2 = second.value;
+                    let mut e2 = second.next - 1;
+                    let mut n2 = second.next;
+                    if let Some(scale) = scale_word(self.w(n2)) {
+                        if self.w(n2).len() > 2 || self.touches(n2 - 1) {
+                            v2 = v2.map(|v| v * scale);
+                            // "2 to 3 billion": the first number shares the scale.
+                            if end == num.next - 1 {
+                                value = value.map(|v| v * scale);
+                            }
+                            e2 = n2;
+                            n2 += 1;
+                        }
+                    }
+                    if let (Some(a), Some(b)) = (value, v2) {
+                        if b > a {
+                            upper = Some(b);
+                            end = e2;
+                            next = n2;
+                        }
+                    }
+                }
+            }
+        }
+        // Unit after the number.
+        let w = self.w(next);
+        if w == "%" || w == "percent" || w == "pct" {
+            unit = Some("percent".into());
+            kind = QuantityKind::Percent;
+            end = next;
+            next += 1;
+        } else if w == "per" && self.w(next + 1) == "cent" {
+            unit = Some("percent".into());
+            kind = QuantityKind::Percent;
+            end = next + 1;
+            next += 2;
+        } else if w == "percentage" && matches!(self.w(next + 1), "point" | "points") {
+            unit = Some("percentage points".into());
+            kind = QuantityKind::Percent;
+            end = next + 1;
+            next += 2;
+        } else if w == "basis" && matches!(self.w(next + 1), "point" | "points") {
+            unit = Some("basis points".into());
+            kind = QuantityKind::Percent;
+            end = next + 1;
+            next += 2;
+        } else if currency.is_none() && currency_word(w).is_some() {
+            unit = currency_word(w).map(str::to_string);
+            kind = QuantityKind::Money;
+            end = next;
+            next += 1;
+        } else if currency.is_none() && w == "cents" {
+            value = value.map(|v| v / 100.0);
+            upper = upper.map(|v| v / 100.0);
+            unit = Some("USD".into());
+            kind = QuantityKind::Money;
+            end = next;
+            next += 1;
+        } else if currency.is_none()
+            && w == "-"
+            && self.touches(next - 1)
+            && self.touches(next)
+            && self.lowercase_word(next + 1)
+        {
+            // "20-point plan", "15-minute", "30-year-old": the hyphenated noun is the unit.
+            let noun = self.w(next + 1);
+            let noun = noun.split('-').next().unwrap_or(noun);
+            let (k2, u) = classify_unit(noun);
+            unit = Some(u);
+            kind = k2;
+            end = next + 1;
+            next += 2;
+        } else if currency.is_none() {
+            // "3,000 troops", "20 Ukrainian soldiers", "40 km", "1 million barrels".
+            let noun_at = if (ADJECTIVES.contains(&w) || self.capitalised_adjective(next))
+                && self.is_plural_noun(next + 1)
+            {
+                Some(next + 1)
+            } else if self.is_plural_noun(next)
+                || (value == Some(1.0)
+                    && (DURATION_UNITS.contains(&w) || MEASURE_UNITS.contains(&w) || w == "person"))
+                || MEASURE_UNITS.contains(&w)
+            {
+                Some(next)
+            } else {
+                None
+            };
+            if let Some(noun_at) = noun_at {
+                let noun = self.w(noun_at);
+                let (k2, u) = classify_unit(noun);
+                unit = Some(u);
+                kind = k2;
+                end = noun_at;
+                next = noun_at + 1;
+            } else if matches!(w, "of")
+                && self.is_plural_noun(next + 1)
+                && matches!(
+                    self.w(next - 1),
+                    "million" | "billion" | "trillion" | "thousand" | "hundred" | "dozen"
+                )
+            {
+                // "2 million of them" is rare; "a million of dollars" is not English. Leave it.
+            }
+        }
+        // Money written after the number: "5 million dollars", "3 billion euros".
+        if kind == QuantityKind::Number {
+            if num.spelled {
+                // A bare spelled-out number is too often not a figure ("one of them").
+                return None;
+            }
+            if self.is_label(start, next) {
+                return None;
+            }
+        }
+        let modifier = self.modifier_before(start);
+        Some((
+            QuantityMention {
+                span: self.span(start, end),
+                value,
+                unit,
+                kind,
+                upper,
+                modifier,
+            },
+            next,
+        ))
+    }
+
+    /// A capitalised nationality-like adjective ("Ukrainian", "American").
+    fn capitalised_adjective(&self, k: usize) -> bool {
+        let raw = self.raw(k);
+        raw.starts_with(|c: char| c.is_uppercase())
+            && (raw.ends_with("an")
+                || raw.ends_with("ese")
+                || raw.ends_with("ish")
+                || raw.ends_with("i"))
+    }
+
+    /// A bare number that names rather than counts: "Trump 2.0",
+    /// "Article 5", "10:30", "5 p.m.", "[16]".
+    fn is_label(&self, start: usize, next: usize) -> bool {
+        let prev = start.checked_sub(1).map_or("", |j| self.w(j));
+        let after = self.w(next);
+        let prev2 = start.checked_sub(2).map_or("", |j| self.w(j));
+        if LABEL_WORDS.contains(&prev)
+            || (prev == "." && LABEL_WORDS.contains(&prev2))
+            || (prev == "[" && after == "]")
+        {
+            return true;
+        }
+        if matches!(
+            after,
+            ":" | "a.m."
+                | "p.m."
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "gmt"
+                | "utc"
+                | "et"
+                | "pt"
+                | "o'clock"
+        ) {
+            return true;
+        }
+        // Before a capitalised word: a title or name ("“60 Minutes”", "7 Eleven").
+        if self
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.is_capitalised(self.text))
+        {
+            let opened = prev == "\"" || prev == "'";
+            if opened || !after.ends_with('s') {
+                return true;
+            }
+        }
+        if prev == ":" && start >= 2 && self.kind(start - 2) == Some(TokenKind::Number) {
+            return true;
+        }
+        // After a capitalised word that does not start the sentence: a name ("Trump 2.0", "Windows 11").
+        if start > 0 {
+            let t = &self.tokens[start - 1];
+            if t.is_capitalised(self.text) && !FUNCTION_STARTERS.contains(&prev) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The kind and unit a counted noun implies.
+fn classify_unit(noun: &str) -> (QuantityKind, String) {
+    if let Some(code) = currency_word(noun) {
+        return (QuantityKind::Money, code.to_string());
+    }
+    let kind = if DURATION_UNITS.contains(&noun) {
+        QuantityKind::Duration
+    } else if MEASURE_UNITS.contains(&noun) {
+        QuantityKind::Measure
+    } else {
+        QuantityKind::Count
+    };
+    (kind, noun.to_string())
 }
 
 #[cfg(test)]
@@ -182,35 +1269,340 @@ mod tests {
     use super::*;
     use crate::segment::tokens::tokenize;
 
-    fn find_in(text: &str) -> Vec<(String, Option<f64>, Option<String>)> {
-        find(text, &tokenize(text))
+    type Row = (
+        String,
+        Option<f64>,
+        Option<f64>,
+        Option<String>,
+        &'static str,
+    );
+
+    fn find_in(text: &str) -> Vec<Row> {
+        let tokens = tokenize(text);
+        let norm = Normalized::new(text, &tokens);
+        let sentences = crate::segment::sentences::split(text, ByteSpan::new(0, text.len()));
+        let times = crate::segment::times::find(
+            text,
+            &tokens,
+            &norm,
+            &sentences,
+            crate::calendar::Date::new(2025, 12, 22),
+        );
+        find(text, &tokens, &norm, &times)
             .into_iter()
-            .map(|q| (q.span.of(text).to_string(), q.value, q.unit))
+            .map(|q| {
+                (
+                    q.span.of(text).to_string(),
+                    q.value,
+                    q.upper,
+                    q.unit,
+                    q.kind.as_str(),
+                )
+            })
             .collect()
+    }
+
+    fn row(
+        text: &str,
+        value: Option<f64>,
+        upper: Option<f64>,
+        unit: Option<&str>,
+        kind: &'static str,
+    ) -> Row {
+        (
+            text.to_string(),
+            value,
+            upper,
+            unit.map(str::to_string),
+            kind,
+        )
     }
 
     #[test]
     fn table_of_figures() {
-        let s = |x: &str| Some(x.to_string());
+        let cases: Vec<(&str, Vec<Row>)> = vec![
+            (
+                "a $2 billion investment",
+                vec![row("$2 billion", Some(2e9), None, Some("USD"), "money")],
+            ),
+            (
+                "€1.5bn in aid",
+                vec![row("€1.5bn", Some(1.5e9), None, Some("EUR"), "money")],
+            ),
+            (
+                "US$5m deal",
+                vec![row("US$5m", Some(5e6), None, Some("USD"), "money")],
+            ),
+            (
+                "£300,000 fine",
+                vec![row("£300,000", Some(3e5), None, Some("GBP"), "money")],
+            ),
+            (
+                "3 billion euros",
+                vec![row(
+                    "3 billion euros",
+                    Some(3e9),
+                    None,
+                    Some("EUR"),
+                    "money",
+                )],
+            ),
+            (
+                "rose 3.5% in",
+                vec![row("3.5%", Some(3.5), None, Some("percent"), "percent")],
+            ),
+            (
+                "fell 12 per cent",
+                vec![row(
+                    "12 per cent",
+                    Some(12.0),
+                    None,
+                    Some("percent"),
+                    "percent",
+                )],
+            ),
+            (
+                "up two percentage points",
+                vec![row(
+                    "two percentage points",
+                    Some(2.0),
+                    None,
+                    Some("percentage points"),
+                    "percent",
+                )],
+            ),
+            (
+                "Trump's 20-point peace plan",
+                vec![row("20-point", Some(20.0), None, Some("point"), "count")],
+            ),
+            (
+                "the 20 or 30 years prior",
+                vec![row(
+                    "20 or 30 years",
+                    Some(20.0),
+                    Some(30.0),
+                    Some("years"),
+                    "duration",
+                )],
+            ),
+            (
+                "between 20 and 30 percent",
+                vec![row(
+                    "20 and 30 percent",
+                    Some(20.0),
+                    Some(30.0),
+                    Some("percent"),
+                    "percent",
+                )],
+            ),
+            (
+                "20-30% of voters",
+                vec![row(
+                    "20-30%",
+                    Some(20.0),
+                    Some(30.0),
+                    Some("percent"),
+                    "percent",
+                )],
+            ),
+            (
+                "$2 billion to $3 billion",
+                vec![row(
+                    "$2 billion to $3 billion",
+                    Some(2e9),
+                    Some(3e9),
+                    Some("USD"),
+                    "money",
+                )],
+            ),
+            (
+                "2 to 3 million barrels",
+                vec![row(
+                    "2 to 3 million barrels",
+                    Some(2e6),
+                    Some(3e6),
+                    Some("barrels"),
+                    "measure",
+                )],
+            ),
+            (
+                "followed several weeks of diplomacy",
+                vec![row("several weeks", None, None, Some("weeks"), "duration")],
+            ),
+            (
+                "billions of dollars in investments",
+                vec![row("billions of dollars", None, None, Some("USD"), "money")],
+            ),
+            (
+                "dozens of people",
+                vec![row("dozens of people", None, None, Some("people"), "count")],
+            ),
+            (
+                "more than 3,000 troops",
+                vec![row(
+                    "3,000 troops",
+                    Some(3000.0),
+                    None,
+                    Some("troops"),
+                    "count",
+                )],
+            ),
+            (
+                "twenty-five people",
+                vec![row(
+                    "twenty-five people",
+                    Some(25.0),
+                    None,
+                    Some("people"),
+                    "count",
+                )],
+            ),
+            (
+                "one hundred and twenty countries",
+                vec![row(
+                    "one hundred and twenty countries",
+                    Some(120.0),
+                    None,
+                    Some("countries"),
+                    "count",
+                )],
+            ),
+            (
+                "three million people",
+                vec![row(
+                    "three million people",
+                    Some(3e6),
+                    None,
+                    Some("people"),
+                    "count",
+                )],
+            ),
+            (
+                "20 Ukrainian soldiers",
+                vec![row(
+                    "20 Ukrainian soldiers",
+                    Some(20.0),
+                    None,
+                    Some("soldiers"),
+                    "count",
+                )],
+            ),
+            (
+                "a 15-minute call",
+                vec![row(
+                    "15-minute",
+                    Some(15.0),
+                    None,
+                    Some("minute"),
+                    "duration",
+                )],
+            ),
+            (
+                "40 km away",
+                vec![row("40 km", Some(40.0), None, Some("km"), "measure")],
+            ),
+            (
+                "the second phase",
+                vec![row(
+                    "second phase",
+                    Some(2.0),
+                    None,
+                    Some("phase"),
+                    "ordinal",
+                )],
+            ),
+            (
+                "the 20th century",
+                vec![row(
+                    "20th century",
+                    Some(20.0),
+                    None,
+                    Some("century"),
+                    "ordinal",
+                )],
+            ),
+            (
+                "the third-largest",
+                vec![row(
+                    "third-largest",
+                    Some(3.0),
+                    None,
+                    Some("ordinal"),
+                    "ordinal",
+                )],
+            ),
+            (
+                "two-thirds of voters",
+                vec![row(
+                    "two-thirds",
+                    Some(2.0 / 3.0),
+                    None,
+                    Some("fraction"),
+                    "fraction",
+                )],
+            ),
+            (
+                "half of the budget",
+                vec![row("half", Some(0.5), None, Some("fraction"), "fraction")],
+            ),
+            (
+                "killing 4.",
+                vec![row("4", Some(4.0), None, None, "number")],
+            ),
+            // Not figures: times, names, labels, bare words.
+            ("in February 2022", vec![]),
+            ("on December 22", vec![]),
+            ("Trump 2.0 and F-16 jets and COVID-19", vec![]),
+            ("CBS’ “60 Minutes,”", vec![]),
+            ("Article 5 at 10:30 or 5 p.m.", vec![]),
+            ("one of them", vec![]),
+            ("at first, he", vec![]),
+            ("see [16] and No. 10", vec![]),
+            ("the past three years", vec![]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(find_in(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn modifiers_are_reported_not_spanned() {
+        let text = "more than 3,000 troops and about $5 million and at least 10 people";
+        let tokens = tokenize(text);
+        let norm = Normalized::new(text, &tokens);
+        let found = find(text, &tokens, &norm, &[]);
+        let mods: Vec<_> = found.iter().map(|q| q.modifier).collect();
         assert_eq!(
-            find_in("a $2 billion investment"),
-            vec![("$2 billion".into(), Some(2e9), s("USD"))]
-        );
-        assert_eq!(
-            find_in("rose 3.5% in"),
-            vec![("3.5%".into(), Some(3.5), s("percent"))]
-        );
-        assert_eq!(
-            find_in("Trump's 20-point peace plan"),
-            vec![("20-point".into(), Some(20.0), s("point"))]
-        );
-        assert_eq!(
-            find_in("the 20 or 30 years prior"),
+            mods,
             vec![
-                ("20".into(), Some(20.0), None),
-                ("30 years".into(), Some(30.0), s("years"))
+                Some(Modifier::MoreThan),
+                Some(Modifier::Approximately),
+                Some(Modifier::AtLeast)
             ]
         );
-        assert_eq!(find_in("in February 2022"), vec![]);
+    }
+
+    #[test]
+    fn hostile_input_never_panics() {
+        for text in [
+            "$",
+            "$$",
+            "€.",
+            "20-",
+            "-20",
+            "20 or",
+            "between 1 and",
+            "a",
+            "half",
+            "1st",
+            "99999999999999999999999",
+            "1,2,3,4",
+            "two-",
+            "-thirds",
+        ] {
+            let tokens = tokenize(text);
+            let norm = Normalized::new(text, &tokens);
+            let _ = find(text, &tokens, &norm, &[]);
+        }
     }
 }

@@ -2,6 +2,7 @@
 // snapshot, so agreement with the browser also checks that the DOM
 // snapshotter follows the same rules.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,4 +19,14 @@ export function analyzeWithCli(htmlFile, url) {
     { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(json);
+}
+
+/**
+ * The model's default check-worthiness threshold, from the WASM core the
+ * extension ships (extension/pkg), rounded to the four places the options page shows.
+ */
+export async function modelDefaultThreshold() {
+  const core = await import(new URL('../../extension/pkg/claimlens.js', import.meta.url).href);
+  core.initSync({ module: readFileSync(new URL('../../extension/pkg/claimlens_bg.wasm', import.meta.url)) });
+  return Math.round(core.default_threshold() * 10_000) / 10_000;
 }

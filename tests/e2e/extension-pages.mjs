@@ -1,5 +1,6 @@
-// Helpers for the extension's own pages (options.html, notes.html) in the
-// e2e tests: wait until a page has started, click an element, read text.
+// Helpers for the extension's own pages (options.html, notes.html, panel.html)
+// in the e2e tests: open one, wait until it has started, click an element, read text.
+import assert from 'node:assert/strict';
 import { waitFor } from './wait-for.mjs';
 
 /** Opens the extension page `path` and waits for its script to finish starting. */
@@ -31,18 +32,20 @@ export function textOf(page, selector) {
   return page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 }
 
+/** The claims panel page, pinned to the article's tab (found by its address: the toolbar click granted access to it). */
+export async function openPanel(session, page) {
+  const url = await page.evaluate(() => location.href);
+  const probe = await session.browser.open(session.browser.extensionUrl('panel.html'));
+  const tabId = await probe.evaluate(async (want) => {
+    const tabs = await (globalThis.browser ?? chrome).tabs.query({});
+    return tabs.find((tab) => tab.url === want)?.id;
+  }, url);
+  await probe.close();
+  assert.ok(tabId, 'the article tab is visible to the extension');
+  return session.browser.open(session.browser.extensionUrl(`panel.html?tab=${tabId}`));
+}
+
 /** Empties the extension's storage and notes database, so a test starts from nothing. */
-export async function resetExtensionData(session) {
-  const page = await openReady(session, 'notes.html');
-  try {
-    await page.evaluate(async () => {
-      const api = globalThis.browser ?? chrome;
-      const reply = await api.runtime.sendMessage({ type: 'notes-delete-all' });
-      if (reply?.type !== 'notes-ok') throw new Error(`notes-delete-all: ${JSON.stringify(reply)}`);
-      await api.storage.local.clear();
-      await api.storage.sync.clear();
-    });
-  } finally {
-    await page.close();
-  }
+export function resetExtensionData(session) {
+  return session.resetData();
 }

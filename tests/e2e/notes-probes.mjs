@@ -2,21 +2,35 @@
 // into the page: each must be self-contained). They read the shared
 // highlight registry and the popover's open shadow root, as the page could.
 
-/** Texts of the ranges of highlight `name`, in document order; null when it is not registered. */
-export function highlightTexts(name) {
-  const highlight = CSS.highlights.get(name);
-  if (!highlight) return null;
-  return [...highlight]
+/** Texts of the ranges of the highlights whose names match `pattern`, in document order; null when none is registered. */
+export function highlightTexts(pattern) {
+  const highlights = [...CSS.highlights].filter(([name]) => new RegExp(pattern).test(name)).map(([, highlight]) => highlight);
+  if (highlights.length === 0) return null;
+  return highlights
+    .flatMap((highlight) => [...highlight])
     .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
     .map((range) => range.toString());
 }
 
-/** Viewport centre of the first element matching `selector` inside the popover host's shadow root, or null. */
+/** The ranges of the highlights whose names match `pattern`: their text and whether they sit on nodes in the page. */
+export function highlightRanges(pattern) {
+  return [...CSS.highlights]
+    .filter(([name]) => new RegExp(pattern).test(name))
+    .flatMap(([, highlight]) => [...highlight])
+    .map((range) => ({ text: range.toString(), connected: range.startContainer.isConnected && range.endContainer.isConnected }));
+}
+
+/**
+ * Viewport centre of the first element matching `selector` inside the popover
+ * host's shadow root, scrolled into view within the note (a long note scrolls
+ * inside its popover) as a reader would; null until it is there and visible.
+ */
 export function centreInPopover([hostTag, selector]) {
   const element = document.querySelector(hostTag)?.shadowRoot?.querySelector(selector);
   if (!element) return null;
+  element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const box = element.getBoundingClientRect();
-  if (box.width === 0 || box.height === 0) return null;
+  if (box.width === 0 || box.height === 0 || box.top < 0 || box.bottom > innerHeight) return null;
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 

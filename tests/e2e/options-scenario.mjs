@@ -4,21 +4,16 @@
 // and delete all data (confirmed in a dialog); axe-core finds no serious or
 // critical accessibility violation on either page.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { seriousViolations } from './axe.mjs';
+import { modelDefaultThreshold } from './expected-analysis.mjs';
 import { clickElement, openReady, resetExtensionData, textOf, waitReady } from './extension-pages.mjs';
-import { MESSAGES } from './overlay-names.mjs';
+import { message } from './overlay-names.mjs';
 import { waitFor } from './wait-for.mjs';
 
-const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const message = (key, ...values) => {
-  let text = MESSAGES[key].message;
-  const placeholders = Object.keys(MESSAGES[key].placeholders ?? {});
-  placeholders.forEach((name, i) => {
-    text = text.replace(`$${name.toUpperCase()}$`, values[i]);
-  });
-  return text;
-};
+
+/** A threshold as the slider holds it: on its 0.01 steps. */
+const onStep = (value) => Math.round(value * 100) / 100;
 
 function readStorage(page) {
   return page.evaluate(async () => {
@@ -54,32 +49,21 @@ async function waitSaved(page, previous = '') {
   });
 }
 
-/** Runs axe-core on the page; returns the serious and critical violations. */
-async function seriousViolations(page) {
-  await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-  const { checked, violations } = await page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return {
-      checked: result.passes.length + result.violations.length,
-      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })),
-    };
-  });
-  assert.ok(checked > 0, 'axe-core checked the page');
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
 /** @param {ReturnType<import('./session.mjs').useSession>} session */
 export function describeOptions(session) {
   describe('the options page', () => {
     it('saves changes made with mouse and keyboard, and they persist', async () => {
       await resetExtensionData(session);
+      // The slider starts at the core's default, on its 0.01 steps; two steps right raise it by 0.02.
+      const modelDefault = await modelDefaultThreshold();
+      const raised = onStep(modelDefault + 0.02);
       const page = await openReady(session, 'options.html');
       try {
         assert.deepEqual(await controls(page), {
-          enabled: true, thresholdDefault: true, threshold: '0.5', sliderDisabled: true, quote: true, event: true,
+          enabled: true, thresholdDefault: true, threshold: String(onStep(modelDefault)), sliderDisabled: true, quote: true, event: true,
           outlet: true, always: [null], never: [null], live: false, key: '',
         }, 'defaults on a fresh profile (empty lists show a placeholder line)');
-        assert.equal(await textOf(page, '#threshold-default-label'), message('optionsThresholdUseDefault', '0.50'), 'the model default is marked');
+        assert.equal(await textOf(page, '#threshold-default-label'), message('optionsThresholdUseDefault', modelDefault.toFixed(2)), 'the model default is marked');
 
         await clickElement(page, '#enabled');
         await waitSaved(page);
@@ -88,7 +72,7 @@ export function describeOptions(session) {
         await page.press('Tab'); // to the slider
         await page.press('ArrowRight');
         await page.press('ArrowRight');
-        await waitFor('the threshold to be saved', async () => (await readStorage(page)).sync.settings?.threshold === 0.52);
+        await waitFor('the threshold to be saved', async () => (await readStorage(page)).sync.settings?.threshold === raised);
         await clickElement(page, '#kind-quote');
         await waitFor('the kind to be saved', async () => (await readStorage(page)).sync.settings?.kinds.quote === false);
         await clickElement(page, '#sourcing-outlet');
@@ -121,7 +105,7 @@ export function describeOptions(session) {
         await page.reload();
         await waitReady(page);
         assert.deepEqual(await controls(page), {
-          enabled: false, thresholdDefault: false, threshold: '0.52', sliderDisabled: false, quote: false, event: true,
+          enabled: false, thresholdDefault: false, threshold: String(raised), sliderDisabled: false, quote: false, event: true,
           outlet: false, always: ['news.example.com'], never: ['tabloid.example'], live: true, key: 'test-key-123',
         });
         const stored = await readStorage(page);

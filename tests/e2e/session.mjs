@@ -17,14 +17,29 @@ const VIEWPORT = { width: 1280, height: 900 };
  * @param {'chrome' | 'firefox'} build which extension/dist folder to load
  */
 export function useSession(launch, build) {
-  const session = { browser: undefined, server: undefined, expected: undefined };
+  const session = { browser: undefined, server: undefined, expected: undefined, resetData: undefined };
+  let control;
   before(async () => {
     session.expected = analyzeWithCli(join(SAMPLE_DIR, 'article.html'));
     assert.ok(session.expected.claims.some((claim) => claim.checkworthy), 'the sample article must have a check-worthy claim');
     session.server = await startTestServer();
     session.browser = await launch(join(EXTENSION_DIST, build), VIEWPORT);
+    // An extension page kept open to empty the extension's data between tests: the
+    // reader's notes (through the background, which owns their database) and both
+    // storage areas, so every test starts from the default settings and no notes.
+    // The notes view, because it never reads the settings (so never repairs them).
+    control = await session.browser.open(session.browser.extensionUrl('notes.html'));
+    session.resetData = () =>
+      control.evaluate(async () => {
+        const api = globalThis.browser ?? chrome;
+        const reply = await api.runtime.sendMessage({ type: 'notes-delete-all' });
+        if (reply?.type !== 'notes-ok') throw new Error(`notes-delete-all: ${JSON.stringify(reply)}`);
+        await api.storage.local.clear();
+        await api.storage.sync.clear();
+      });
   });
   after(async () => {
+    await control?.close();
     await session.browser?.close();
     await session.server?.close();
   });

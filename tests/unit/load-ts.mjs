@@ -1,7 +1,7 @@
 // Loads extension TypeScript modules into node for the unit tests: esbuild
 // bundles the entry (and what it imports) into one ES module in a temporary
 // directory. No browser APIs are stubbed: a module that needs them is not
-// unit-testable here, by design.
+// unit-testable here, by design. Also: a claim fixture with every field.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,4 +26,24 @@ export async function importTs(path) {
   const file = join(outDir, `module-${counter++}.mjs`);
   writeFileSync(file, outputFiles[0].contents);
   return import(pathToFileURL(file).href);
+}
+
+/** A claim with every field the contract has; `overrides` replaces some. */
+export function claim(overrides = {}) {
+  return {
+    id: 'c1',
+    start: 0,
+    end: 10,
+    text: 'A claim.',
+    score: 0.8,
+    checkworthy: true,
+    kinds: ['quantity'],
+    signals: [],
+    sourcing: { kind: 'named', speaker: null, cue: null, cue_span: null },
+    times: [],
+    quantities: [],
+    matches: [],
+    note: { summary: 'Summary.', checks: [], links: [] },
+    ...overrides,
+  };
 }

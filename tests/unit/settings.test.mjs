@@ -228,6 +228,46 @@ describe('the settings store', () => {
     assert.equal(seen.length, count, 'no calls after unsubscribing');
   });
 
+  it('tells listeners what the settings were before each change (the background revokes sites taken off the always list)', async () => {
+    const backend = memoryBackend();
+    const writer = storeOn(backend);
+    await writer.update((s) => s.sites.always.push('a.example', 'b.example'));
+    const seen = [];
+    const unsubscribe = storeOn(backend).onChanged((settings, previous) => seen.push({ now: settings.sites.always, before: previous.sites.always }));
+    await writer.update((s) => (s.sites.always = ['b.example']));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    unsubscribe();
+    // A save writes storage.local (the API key) then storage.sync: one call per storage event.
+    assert.ok(
+      seen.some((call) => JSON.stringify(call) === JSON.stringify({ now: ['b.example'], before: ['a.example', 'b.example'] })),
+      JSON.stringify(seen),
+    );
+    assert.deepEqual(seen.at(-1).now, ['b.example'], 'the last call has the settings as stored');
+  });
+
+  it('applies quick updates one after another, so none is lost', async () => {
+    const backend = memoryBackend();
+    const store = storeOn(backend);
+    const results = await Promise.all([
+      store.update((s) => (s.kinds.quote = false)),
+      store.update((s) => (s.sourcing.vague = false)),
+      store.update((s) => s.sites.never.push('tabloid.example')),
+    ]);
+    assert.deepEqual(results.map((r) => r.area), ['sync', 'sync', 'sync']);
+    const { settings } = await store.load();
+    assert.equal(settings.kinds.quote, false);
+    assert.equal(settings.sourcing.vague, false);
+    assert.deepEqual(settings.sites.never, ['tabloid.example']);
+  });
+
+  it('refuses an update that makes the settings invalid, and stores nothing of it', async () => {
+    const backend = memoryBackend();
+    const store = storeOn(backend);
+    await assert.rejects(store.update((s) => (s.threshold = 2)), SettingsError);
+    assert.equal((await store.load()).settings.threshold, null);
+    assert.equal((await store.update((s) => (s.enabled = false))).settings.enabled, false, 'a later update still runs');
+  });
+
   it('deletes everything on "delete all data"', async () => {
     const backend = memoryBackend();
     await backend.sync.set(V0);

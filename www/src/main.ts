@@ -1,61 +1,102 @@
 // The playground: runs the same WASM core as the extension on the bundled
-// fictional sample or on a local HTML file, and shows the result with the
-// extension's own snapshotter, highlights and notes.
+// fictional sample, a local HTML file (picked or dropped) or pasted text, and
+// shows the result with the extension's own snapshotter, highlights, notes,
+// filters and claims panel (imported from extension/src, never copied).
 
-import initCore, { analyze, version } from '../pkg/claimlens.js';
+import initCore, { analyze, analyze_text, version } from '../pkg/claimlens.js';
 import messages from '../../extension/_locales/en/messages.json';
-import type { Analysis } from '../../extension/src/analysis';
+import type { Analysis, AnalyzeOptions } from '../../extension/src/analysis';
 import { takeSnapshot } from '../../extension/src/dom/snapshot';
+import { defaultSettings } from '../../extension/src/settings/schema';
 import { ClaimOverlay } from '../../extension/src/ui/claim-overlay';
 import { HIGHLIGHT_CSS } from '../../extension/src/ui/highlight-styles';
-import { translatorFor } from '../../extension/src/ui/i18n';
+import { applyI18n, translatorFor } from '../../extension/src/ui/i18n';
+import { PANEL_CSS } from '../../extension/src/ui/panel/panel-styles';
+import { ClaimsPanel, downloadText } from '../../extension/src/ui/panel/panel-view';
 import { renderArticle } from './reader';
 
 const SAMPLE_URL = new URL('sample/article.html', document.baseURI).href;
-const translate = translatorFor(messages);
+const t = translatorFor(messages);
 
 const status = byId('status');
 const result = byId('result');
-let overlay: ClaimOverlay | undefined;
+/** The playground's settings live in memory: the same shape the extension stores. */
+const settings = defaultSettings();
+let analysis: Analysis | null = null;
+const overlay = new ClaimOverlay(document, t, settings);
+const panel = new ClaimsPanel(byId('panel'), t, {
+  revealClaim: (claimId) => overlay.reveal(claimId),
+  setKind: (kind, shown) => {
+    settings.kinds[kind] = shown;
+    filtersChanged();
+  },
+  setSourcing: (kind, shown) => {
+    settings.sourcing[kind] = shown;
+    filtersChanged();
+  },
+  exportReport: (markdown, fileName) => downloadText(document, markdown, fileName),
+});
+
+function filtersChanged(): void {
+  overlay.setFilter(settings);
+  updatePanel();
+}
+
+function updatePanel(): void {
+  panel.update({ phase: analysis ? 'shown' : 'idle', analysis, settings });
+}
 
 /** Parses HTML as the browser would (without running it), snapshots it, analyses it and shows the result. */
 function analyseHtml(html: string, url: string, label: string): void {
   const page = new DOMParser().parseFromString(html, 'text/html');
   const { snapshot } = takeSnapshot(page, url);
-  let analysis: Analysis;
-  try {
-    analysis = analyze(snapshot, {}) as Analysis;
-  } catch (error) {
-    showError(`Could not analyse ${label}: ${error instanceof Error ? error.message : String(error)}`);
-    return;
-  }
-  if (analysis.status === 'no_article' || analysis.status === 'unsupported_language') {
-    showError(`Could not analyse ${label}: ${translate(analysis.status === 'no_article' ? 'failureNoArticle' : 'failureUnsupportedLanguage')}.`);
-    return;
-  }
-  show(analysis, label);
+  run(label, () => analyze(snapshot, {}) as Analysis);
 }
 
-function show(analysis: Analysis, label: string): void {
-  overlay?.hide();
-  const { article, claims } = analysis;
+function analyseText(text: string, published: string): void {
+  const options: AnalyzeOptions = published ? { published } : {};
+  run(t('playgroundPastedLabel'), () => analyze_text(text, options) as Analysis);
+}
+
+function run(label: string, analyse: () => Analysis): void {
+  let next: Analysis;
+  try {
+    next = analyse();
+  } catch (error) {
+    showError(t('playgroundCannotAnalyse', [label, error instanceof Error ? error.message : String(error)]));
+    return;
+  }
+  if (next.status === 'no_article' || next.status === 'unsupported_language') {
+    showError(t('playgroundCannotAnalyse', [label, t(next.status === 'no_article' ? 'failureNoArticle' : 'failureUnsupportedLanguage')]));
+    return;
+  }
+  show(next, label);
+}
+
+function show(next: Analysis, label: string): void {
+  overlay.hide();
+  analysis = next;
+  const { article, claims } = next;
   byId('source').textContent = label;
-  byId('article-title').textContent = article.title ?? '(no title)';
+  byId('article-title').textContent = article.title ?? t('reportUntitled');
   byId('article-byline').textContent = [article.byline, article.site, article.published].filter(Boolean).join(' · ');
   const checkworthy = claims.filter((claim) => claim.checkworthy).length;
   byId('summary').textContent =
-    `${claims.length} claims, ${checkworthy} check-worthy; ${analysis.quotes.length} quotes; ` +
-    `${analysis.comments.count} comments left out.` + (analysis.notices.length ? ` ${analysis.notices.join(' ')}` : '');
-  const placed = renderArticle(byId('reader'), analysis);
-  overlay = new ClaimOverlay(document, placed, translate);
-  overlay.show();
+    t('playgroundCounts', [String(claims.length), String(checkworthy), String(next.quotes.length), String(next.comments.count)]) +
+    (next.notices.length ? ` ${next.notices.join(' ')}` : '');
+  const placed = renderArticle(byId('reader'), next);
+  overlay.setContent(placed, { quotes: next.quotes, entities: next.entities });
   result.hidden = false;
+  overlay.show();
+  overlay.announceCount();
+  updatePanel();
   status.textContent = '';
   status.classList.remove('error');
 }
 
 function showError(message: string): void {
-  overlay?.hide();
+  overlay.hide();
+  analysis = null;
   result.hidden = true;
   status.textContent = message;
   status.classList.add('error');
@@ -64,14 +105,14 @@ function showError(message: string): void {
 async function analyseSample(): Promise<void> {
   const response = await fetch(SAMPLE_URL);
   if (!response.ok) {
-    showError(`Could not load the sample article (HTTP ${response.status}).`);
+    showError(t('playgroundSampleMissing', [String(response.status)]));
     return;
   }
-  analyseHtml(await response.text(), SAMPLE_URL, 'Sample article (fictional)');
+  analyseHtml(await response.text(), SAMPLE_URL, t('playgroundSampleLabel'));
 }
 
 async function analyseFile(file: File): Promise<void> {
-  status.textContent = `Analysing ${file.name}…`;
+  status.textContent = t('playgroundAnalysingFile', [file.name]);
   // A local file has no web address; the core then relies on the page's own metadata.
   analyseHtml(await file.text(), '', file.name);
 }
@@ -84,21 +125,52 @@ function byId(id: string): HTMLElement {
   return element;
 }
 
+/** The extension's next / previous claim shortcuts, here as plain key bindings (Enter opens the note). */
+function onKeyDown(event: KeyboardEvent): void {
+  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+  const direction = event.code === 'KeyJ' ? 1 : event.code === 'KeyK' ? -1 : 0;
+  if (direction !== 0) {
+    event.preventDefault();
+    overlay.step(direction);
+  }
+}
+
+function enableDrop(zone: HTMLElement): void {
+  zone.addEventListener('dragover', (event) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('dragging');
+    const file = event.dataTransfer?.files[0];
+    if (file) void analyseFile(file);
+  });
+}
+
 async function start(): Promise<void> {
-  const highlightSheet = new CSSStyleSheet();
-  highlightSheet.replaceSync(HIGHLIGHT_CSS);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, highlightSheet];
+  applyI18n(document, t);
+  status.textContent = t('playgroundLoading');
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`${HIGHLIGHT_CSS}\n${PANEL_CSS}`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   await initCore({ module_or_path: new URL('pkg/claimlens_bg.wasm', document.baseURI) });
-  byId('core-version').textContent = `Analysis core ${version()}.`;
+  byId('core-version').textContent = t('playgroundCoreVersion', [version()]);
   byId('load-sample').addEventListener('click', () => void analyseSample());
   const picker = byId('pick-file') as HTMLInputElement;
   picker.addEventListener('change', () => {
     const file = picker.files?.[0];
-    if (file) {
-      void analyseFile(file);
-    }
+    if (file) void analyseFile(file);
   });
+  byId('analyse-text').addEventListener('click', () => {
+    const text = (byId('paste-text') as HTMLTextAreaElement).value;
+    if (text.trim()) analyseText(text, (byId('paste-date') as HTMLInputElement).value);
+  });
+  enableDrop(byId('drop-zone'));
+  document.addEventListener('keydown', onKeyDown);
   await analyseSample();
 }
 
-start().catch((error: unknown) => showError(`The playground failed to start: ${String(error)}`));
+start().catch((error: unknown) => showError(t('playgroundStartFailed', [String(error)])));

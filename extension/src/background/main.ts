@@ -1,25 +1,24 @@
-// The background: owns the toolbar button and runs the analysis core.
-// Chrome runs it as an MV3 service worker, Firefox as an event page; either
-// may be stopped between events, so nothing here relies on in-memory state
-// except the lazily loaded core.
+// The background: owns the toolbar button, the keyboard commands and the
+// always-annotate registrations, runs the analysis core, and keeps the
+// reader's notes (notes-service.ts). Chrome runs it as an MV3 service worker,
+// Firefox as an event page; either may be stopped between events, so nothing
+// here relies on in-memory state except the lazily loaded core and database.
 
 import type { AnalysisStatus, AnalyzeOptions } from '../analysis';
-import { HIGHLIGHT_CSS } from '../ui/highlight-styles';
-import type { MessageKey } from '../ui/i18n';
-import { READER_NOTE_HIGHLIGHT_CSS } from '../ui/reader-note-highlight';
 import {
   type AnalyzePageReply,
-  type ToggleOverlay,
+  type BackgroundToContent,
   isContentToBackground,
-  isOverlayState,
+  isOverlayStatus,
+  isOwnContentScript,
 } from '../messages';
 import { ext } from '../platform';
-import { loadSettings } from '../settings/store';
+import { loadSettings, onSettingsChanged } from '../settings/store';
+import type { MessageKey } from '../ui/i18n';
 import { analyzeSnapshot } from './analyzer';
 import { onNotesMessage } from './notes-service';
-import { clearBadge, showClaimCount, showFailure } from './toolbar';
-
-const CONTENT_SCRIPT = 'content.js';
+import { CONTENT_SCRIPT, HIGHLIGHT_STYLESHEET, forgetRevokedSites, reconcileSites, revokeRemovedSites } from './sites';
+import { showFailure, showOff, showStatus } from './toolbar';
 
 /** Statuses with nothing to show, and how the toolbar button explains them. */
 const UNUSABLE_STATUS: Partial<Record<AnalysisStatus, MessageKey>> = {
@@ -27,32 +26,49 @@ const UNUSABLE_STATUS: Partial<Record<AnalysisStatus, MessageKey>> = {
   unsupported_language: 'failureUnsupportedLanguage',
 };
 
+/** Keyboard commands declared in the manifest (besides _execute_action, which is a toolbar click). */
+const COMMANDS: Record<string, BackgroundToContent | 'open-panel'> = {
+  'next-claim': { type: 'step-claim', direction: 1 },
+  'previous-claim': { type: 'step-claim', direction: -1 },
+  'open-panel': 'open-panel',
+};
+
 /**
- * What a toolbar click does: the first click in a document injects the
- * content script, which snapshots the page and asks for the analysis; later
- * clicks toggle the overlay the content script holds.
+ * A toolbar click or a command on a tab: the first one in a document injects
+ * the content script, which snapshots the page and asks for the analysis;
+ * later ones go to the content script that is there.
  */
-async function onToolbarClick(tab: chrome.tabs.Tab): Promise<void> {
+async function activate(tab: chrome.tabs.Tab, message: BackgroundToContent): Promise<void> {
   const tabId = tab.id;
   if (tabId === undefined) {
     return;
   }
+  const settings = await loadSettings();
+  if (!settings.enabled) {
+    await showOff(tabId, 'actionTitleOff');
+    return;
+  }
+  const host = hostOf(tab.url);
+  if (host !== null && settings.sites.never.includes(host)) {
+    await showOff(tabId, 'actionTitleOffSite');
+    return;
+  }
   let reply: unknown;
   try {
-    reply = await ext.tabs.sendMessage(tabId, { type: 'toggle-overlay' } satisfies ToggleOverlay, { frameId: 0 });
+    reply = await ext.tabs.sendMessage(tabId, message, { frameId: 0 });
   } catch {
     // Nobody listening: no content script in this document yet.
     await injectContentScript(tabId);
     return;
   }
-  if (isOverlayState(reply) && reply.state !== 'analysing') {
-    await (reply.state === 'shown' ? showClaimCount(tabId, reply.claims) : clearBadge(tabId));
+  if (isOverlayStatus(reply)) {
+    await showStatus(tabId, reply);
   }
 }
 
 async function injectContentScript(tabId: number): Promise<void> {
   try {
-    await ext.scripting.insertCSS({ target: { tabId }, css: HIGHLIGHT_CSS + READER_NOTE_HIGHLIGHT_CSS });
+    await ext.scripting.insertCSS({ target: { tabId }, files: [HIGHLIGHT_STYLESHEET] });
     await ext.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
   } catch (error) {
     // Pages no extension may script (the browser's own pages, web stores).
@@ -60,47 +76,79 @@ async function injectContentScript(tabId: number): Promise<void> {
   }
 }
 
-/** Answers the content script. Anything not from our own content script in a tab's top frame is ignored. */
+/** Chrome's side panel for the window; Firefox opens its sidebar through the _execute_sidebar_action command. */
+function openPanel(tab: chrome.tabs.Tab): void {
+  const sidePanel = (ext as { sidePanel?: typeof chrome.sidePanel }).sidePanel;
+  if (sidePanel && tab.windowId !== undefined) {
+    // Called before any await: the command's user gesture must still be current.
+    sidePanel.open({ windowId: tab.windowId }).catch((error: unknown) => console.warn('ClaimLens: cannot open the panel', error));
+  }
+}
+
+function onCommand(command: string, tab: chrome.tabs.Tab | undefined): void {
+  const action = COMMANDS[command];
+  if (!action || !tab) {
+    return;
+  }
+  if (action === 'open-panel') {
+    openPanel(tab);
+  } else {
+    void activate(tab, action);
+  }
+}
+
+/** Answers content scripts. Anything not from our own content script in a tab's top frame is ignored. */
 function onMessage(
   message: unknown,
   sender: chrome.runtime.MessageSender,
   sendResponse: (reply: AnalyzePageReply) => void,
 ): boolean {
-  const tabId = sender.tab?.id;
-  if (sender.id !== ext.runtime.id || tabId === undefined || sender.frameId !== 0 || !isContentToBackground(message)) {
+  if (!isOwnContentScript(sender, ext.runtime.id, ext.runtime.getURL('')) || !isContentToBackground(message)) {
     return false;
   }
-  const fail = async (reason: string) => {
-    sendResponse({ type: 'analysis-failed', error: reason });
-    await showFailure(tabId, reason);
-  };
-  // The reader's sensitivity threshold (options page); null leaves the model's default.
+  const tabId = sender.tab!.id!;
+  if (message.type === 'overlay-status') {
+    void showStatus(tabId, message);
+    return false;
+  }
   analysisOptions()
     .then((options) => analyzeSnapshot(message.snapshot, options))
     .then(
-      async (analysis) => {
+      (analysis) => {
         const unusable = UNUSABLE_STATUS[analysis.status];
-        if (unusable) {
-          await fail(ext.i18n.getMessage(unusable));
-          return;
-        }
-        sendResponse({ type: 'analysis', analysis });
-        await showClaimCount(tabId, analysis.claims.length);
+        sendResponse(unusable ? { type: 'analysis-failed', error: ext.i18n.getMessage(unusable) } : { type: 'analysis', analysis });
       },
-      (error: unknown) => fail(errorMessage(error)),
+      (error: unknown) => sendResponse({ type: 'analysis-failed', error: errorMessage(error) }),
     );
   return true; // the reply is sent asynchronously
 }
 
+/** The reader's sensitivity threshold (options page); null leaves the model's calibrated default. */
 async function analysisOptions(): Promise<AnalyzeOptions> {
   const { threshold } = await loadSettings();
   return threshold === null ? {} : { threshold };
+}
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
 }
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-ext.action.onClicked.addListener((tab) => void onToolbarClick(tab));
+ext.action.onClicked.addListener((tab) => void activate(tab, { type: 'toggle-overlay' }));
+ext.commands.onCommand.addListener(onCommand);
 ext.runtime.onMessage.addListener(onMessage);
 ext.runtime.onMessage.addListener(onNotesMessage);
+onSettingsChanged((settings, previous) => {
+  void revokeRemovedSites(previous, settings).then(() => reconcileSites(settings));
+});
+ext.permissions.onRemoved.addListener((permissions) => void forgetRevokedSites(permissions.origins ?? []));
+ext.permissions.onAdded.addListener(() => void reconcileSites());
+ext.runtime.onStartup.addListener(() => void reconcileSites());
+ext.runtime.onInstalled.addListener(() => void reconcileSites());

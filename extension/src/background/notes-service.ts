@@ -15,6 +15,8 @@ import {
   type QuarantineReport,
   isNotesAdminRequest,
   isNotesRequest,
+  isOwnContentScript,
+  isOwnExtensionPage,
 } from '../messages';
 import { NotesDb, type QuarantineEntry } from '../notes/db';
 import { type AnchorState, canonicalPageUrl, decodeBody, decodeNoteDraft, newNoteId, recordFromDraft } from '../notes/model';
@@ -129,21 +131,15 @@ async function handleAdminRequest(request: NotesAdminRequest): Promise<NotesRepl
   }
 }
 
-function isExtensionPage(sender: chrome.runtime.MessageSender): boolean {
-  return typeof sender.url === 'string' && sender.url.startsWith(ext.runtime.getURL(''));
-}
-
 /** runtime.onMessage listener for the notes messages; ignores (returns false for) everything else. */
 export function onNotesMessage(
   message: unknown,
   sender: chrome.runtime.MessageSender,
   sendResponse: (reply: NotesReply) => void,
 ): boolean {
-  if (sender.id !== ext.runtime.id) {
-    return false;
-  }
-  const fromPage = isExtensionPage(sender);
-  const fromContentScript = !fromPage && sender.tab?.id !== undefined && sender.frameId === 0;
+  const origin = ext.runtime.getURL('');
+  const fromPage = isOwnExtensionPage(sender, ext.runtime.id, origin);
+  const fromContentScript = isOwnContentScript(sender, ext.runtime.id, origin);
   let handling: Promise<NotesReply>;
   if (isNotesRequest(message) && (fromPage || fromContentScript)) {
     handling = handlePageRequest(message);

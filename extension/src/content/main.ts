@@ -1,88 +1,63 @@
-// The content script, injected into a tab's top frame by the first toolbar
-// click. It snapshots the page, has the background analyse it, and shows the
-// claims as highlights; later clicks toggle them.
+// The content script, in a tab's top frame: injected by the first toolbar
+// click (or keyboard command), or registered for a site the reader chose to
+// annotate always. It runs one PageSession (the highlights, the notes and the
+// reader's own notes) and answers the background and the claims panel, after
+// checking who is asking.
 
-import type { Analysis } from '../analysis';
-import { RangeMapper } from '../dom/ranges';
-import { takeSnapshot } from '../dom/snapshot';
-import { type AnalyzePage, type OverlayState, isAnalyzePageReply, isBackgroundToContent } from '../messages';
-import { ext } from '../platform';
-import { ClaimOverlay, type PlacedClaim } from '../ui/claim-overlay';
-import type { Translate } from '../ui/i18n';
-import { ReaderNotes } from './reader-notes';
+import {
+  type OverlayStatus,
+  PANEL_PAGE,
+  type PageState,
+  type PanelToContent,
+  type RevealReply,
+  isBackgroundToContent,
+  isOwnBackground,
+  isOwnExtensionPage,
+  isPanelToContent,
+} from '../messages';
+import { ext, translate } from '../platform';
+import { PageSession } from './page-session';
 
-const translate: Translate = (key, substitutions) => ext.i18n.getMessage(key, substitutions);
-
-type Phase =
-  | { name: 'analysing' }
-  | { name: 'failed' }
-  | { name: 'ready'; overlay: ClaimOverlay; readerNotes: ReaderNotes; claims: number };
-let phase: Phase = { name: 'analysing' };
-
-function onMessage(message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: OverlayState) => void): void {
-  if (sender.id !== ext.runtime.id || sender.tab !== undefined || !isBackgroundToContent(message)) {
-    return; // only the background (which has no tab) may steer the overlay
-  }
-  switch (phase.name) {
-    case 'ready': {
-      const shown = phase.overlay.toggle();
-      phase.readerNotes.setVisible(shown);
-      sendResponse({ type: 'overlay-state', state: shown ? 'shown' : 'hidden', claims: phase.claims });
-      break;
-    }
-    case 'failed':
-      // The page may have finished loading since: a click after a failure tries again.
-      void analysePage();
-      sendResponse({ type: 'overlay-state', state: 'analysing', claims: 0 });
-      break;
-    case 'analysing':
-      sendResponse({ type: 'overlay-state', state: 'analysing', claims: 0 });
-      break;
-  }
-}
-
-async function analysePage(): Promise<void> {
-  phase = { name: 'analysing' };
-  const { snapshot, domNodes } = takeSnapshot(document);
-  const reply: unknown = await ext.runtime.sendMessage({ type: 'analyze-page', snapshot } satisfies AnalyzePage);
-  if (!isAnalyzePageReply(reply) || reply.type === 'analysis-failed') {
-    phase = { name: 'failed' }; // the toolbar button shows why
+function onMessage(
+  message: unknown,
+  sender: chrome.runtime.MessageSender,
+  sendResponse: (reply: OverlayStatus | PageState | RevealReply) => void,
+  session: PageSession,
+): void {
+  const id = ext.runtime.id;
+  const origin = ext.runtime.getURL('');
+  if (isBackgroundToContent(message) && isOwnBackground(sender, id, origin)) {
+    sendResponse(message.type === 'toggle-overlay' ? session.toggle() : session.step(message.direction));
     return;
   }
-  const readerNotes = new ReaderNotes(document, reply.analysis, domNodes, translate);
-  const overlay = new ClaimOverlay(document, placeClaims(reply.analysis, domNodes), translate, {
-    noteExtras: readerNotes.claimExtras,
-  });
-  readerNotes.attach(overlay);
-  overlay.show();
-  readerNotes.setVisible(true);
-  // The badge counts the claims found, as the background's first badge did.
-  phase = { name: 'ready', overlay, readerNotes, claims: reply.analysis.claims.length };
-  readerNotes.load().catch((error: unknown) => console.warn('ClaimLens: the notes on this page could not be loaded', error));
-}
-
-/** Ranges for each claim. A claim whose text the page has changed since the snapshot is left out. */
-function placeClaims(analysis: Analysis, domNodes: Node[]): PlacedClaim[] {
-  const mapper = new RangeMapper(analysis.article.dom, domNodes);
-  const placed: PlacedClaim[] = [];
-  for (const claim of analysis.claims) {
-    try {
-      const ranges = mapper.rangesFor(claim);
-      if (ranges.length > 0) {
-        placed.push({ claim, ranges });
-      }
-    } catch (error) {
-      console.warn(`ClaimLens: claim ${claim.id} no longer matches the page`, error);
-    }
+  if (isPanelToContent(message) && isOwnExtensionPage(sender, id, origin, PANEL_PAGE)) {
+    const reply = answerPanel(message, session);
+    if (reply) sendResponse(reply);
   }
-  return placed;
+  // Anything else (other senders, unknown types) gets no answer.
 }
 
-// Two quick clicks can inject this script twice into one document (same
-// isolated world, so the same global): only the first run sets up.
+function answerPanel(message: PanelToContent, session: PageSession): PageState | RevealReply | undefined {
+  switch (message.type) {
+    case 'get-page-state':
+      return session.pageState();
+    case 'reveal-claim':
+      return { type: 'revealed', ok: session.reveal(message.claimId) };
+    case 'reveal-note':
+      return { type: 'revealed', ok: session.revealNote(message.noteId) };
+    case 'notes-changed':
+      session.notesChanged();
+      return undefined;
+  }
+}
+
+// Two quick clicks, or a click on a page the registered script already
+// runs on, can inject this script twice into one document (same isolated
+// world, so the same global): only the first run sets up.
 const INJECTED = Symbol.for('claimlens.content-script');
 if (!(INJECTED in globalThis)) {
   Object.defineProperty(globalThis, INJECTED, { value: true });
-  ext.runtime.onMessage.addListener(onMessage);
-  void analysePage();
+  const session = new PageSession(document, translate);
+  ext.runtime.onMessage.addListener((message, sender, sendResponse) => onMessage(message, sender, sendResponse, session));
+  void session.start();
 }

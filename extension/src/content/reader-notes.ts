@@ -1,203 +1,278 @@
 // The reader's own notes on the page being read, in the content script:
 // loads the page's notes from the background, re-anchors each one in the
-// analysed text (notes/anchor.ts), marks the anchored passages with a
-// highlight, lists the notes on a claim in its popover with "Add note", and
-// offers "Add note" for any text the reader selects in the article. What
-// re-anchoring found (orphans included) is reported back, so lists elsewhere
-// can show orphans without the page open. Never touches the page's nodes.
+// analysed text (notes/anchor.ts), draws the anchored passages as the
+// overlay's reader-note highlight, fills the reader-notes mount of each
+// claim's note (the notes on that claim and "Add note"), and offers "Add
+// note" for any text the reader selects in the article. What re-anchoring
+// found (orphans included) is reported back, so lists elsewhere can show
+// orphans without the page open. Never touches the page's nodes.
+//
+// One ReaderNotes lives as long as the page session. Every analysis of the
+// page (the first, and each re-analysis after a re-render or an in-page
+// navigation) hands it the new text and DOM nodes with `setPage`: the notes
+// are fetched again when the page's key (its canonical URL) changed, and
+// re-anchored in the new text otherwise.
 
 import type { Analysis, Claim, Span } from '../analysis';
 import { RangeMapper } from '../dom/ranges';
 import { TextOffsetMapper } from '../dom/text-offsets';
+import type { NoteAnchorReport, PageNotes } from '../messages';
 import { type AnchorResult, anchor, targetFor } from '../notes/anchor';
 import { addNote, notesForPage, reportAnchors } from '../notes/client';
 import { type NoteRecord, canonicalPageUrl } from '../notes/model';
-import type { ClaimOverlay } from '../ui/claim-overlay';
+import type { ClaimOverlay, OverlayExtension } from '../ui/claim-overlay';
 import type { Translate } from '../ui/i18n';
 import { createNoteEditor, focusEditor } from '../ui/notes-editor';
 import { NOTES_CSS } from '../ui/notes-styles';
-import { READER_NOTE_HIGHLIGHT } from '../ui/reader-note-highlight';
 
 /** The key the page's notes are stored under: the analysis's canonical URL, else the document's, without fragment. */
 export function notesPageUrl(analysis: Analysis, doc: Document): string {
   return (analysis.article.url && canonicalPageUrl(analysis.article.url)) || canonicalPageUrl(doc.URL) || doc.URL;
 }
 
-export class ReaderNotes {
-  readonly url: string;
+/** The analysed page the notes are anchored in. */
+interface AnchoredPage {
+  url: string;
+  analysis: Analysis;
+  ranges: RangeMapper;
+  offsets: TextOffsetMapper;
+}
+
+export class ReaderNotes implements OverlayExtension {
+  private page: AnchoredPage | undefined;
   private notes: NoteRecord[] = [];
   private readonly anchors = new Map<string, AnchorResult>();
-  private readonly highlight = new Highlight();
-  private readonly ranges: RangeMapper;
-  private readonly offsets: TextOffsetMapper;
-  private readonly sheet = new CSSStyleSheet();
-  private overlay: ClaimOverlay | undefined;
-  private shown = false;
+  /** Whether `notes` are those of `page.url` (loaded, not just requested). */
+  private loaded = false;
+  /** Bumped by every setPage and clear, so a late answer for an older page is dropped. */
+  private generation = 0;
+  /** What the last anchor report said, so an unchanged result is not sent again. */
+  private reported = '';
+  private listening = false;
+  /** The claim whose note should say "Saved" the next time it is filled. */
+  private savedOnClaim: string | undefined;
 
   constructor(
     private readonly doc: Document,
-    private readonly analysis: Analysis,
-    domNodes: readonly Node[],
+    private readonly overlay: ClaimOverlay,
     private readonly t: Translate,
+    /** Called when the notes or their anchors changed (the page state the panel shows changed). */
+    private readonly onChange: () => void,
   ) {
-    this.url = notesPageUrl(analysis, doc);
-    this.ranges = new RangeMapper(analysis.article.dom, domNodes);
-    this.offsets = new TextOffsetMapper(analysis.article.dom, domNodes);
-    this.sheet.replaceSync(NOTES_CSS);
-    // Above the claim highlights, so a note on a claim shows.
-    this.highlight.priority = 1;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(NOTES_CSS);
+    overlay.addSheet(sheet);
+    overlay.setExtension(this);
   }
 
-  /** Connects to the overlay whose popover shows the notes (the page has one popover host). */
-  attach(overlay: ClaimOverlay): void {
-    this.overlay = overlay;
-    overlay.notePopover.adoptStyles(this.sheet);
-  }
-
-  /** Loads and re-anchors the page's notes, then reports what was found. */
-  async load(): Promise<void> {
-    this.notes = await notesForPage(this.url);
-    for (const note of this.notes) {
-      this.anchors.set(note.id, anchor(this.analysis.article.text, note.target));
+  /** A new analysis of the page: fetch the notes (new page) or re-anchor them (same page, new text or nodes). */
+  async setPage(analysis: Analysis, domNodes: readonly Node[]): Promise<void> {
+    const generation = ++this.generation;
+    const url = notesPageUrl(analysis, this.doc);
+    const samePage = this.loaded && this.page?.url === url;
+    this.page = {
+      url,
+      analysis,
+      ranges: new RangeMapper(analysis.article.dom, domNodes),
+      offsets: new TextOffsetMapper(analysis.article.dom, domNodes),
+    };
+    if (!samePage) {
+      this.forgetNotes();
+      const notes = await notesForPage(url);
+      if (generation !== this.generation) return; // the page moved on meanwhile
+      this.notes = notes;
+      this.loaded = true;
     }
-    this.redraw();
-    if (this.notes.length > 0) {
-      await reportAnchors(
-        this.url,
-        this.notes.map((note) => {
-          const result = this.anchors.get(note.id)!;
-          return result.status === 'anchored' ? { id: note.id, status: 'anchored', method: result.method } : { id: note.id, status: 'orphan' };
-        }),
-      );
-    }
+    await this.reanchor();
   }
 
-  /** The page's notes with where each sits now: what a notes list on this page needs. */
-  get current(): { notes: readonly NoteRecord[]; anchors: ReadonlyMap<string, AnchorResult> } {
-    return { notes: this.notes, anchors: this.anchors };
+  /** The page has no analysis any more (navigation, failure): nothing to anchor in. */
+  clear(): void {
+    this.generation++;
+    this.page = undefined;
+    this.forgetNotes();
+    this.overlay.setReaderNoteRanges(undefined);
   }
 
+  private forgetNotes(): void {
+    this.loaded = false;
+    this.notes = [];
+    this.anchors.clear();
+    this.reported = '';
+  }
+
+  /** The notes were changed elsewhere (the panel edited or deleted one): fetch them again. */
+  async reload(): Promise<void> {
+    const page = this.page;
+    if (!page) return;
+    const generation = ++this.generation;
+    const notes = await notesForPage(page.url);
+    if (generation !== this.generation) return;
+    this.notes = notes;
+    this.loaded = true;
+    await this.reanchor();
+  }
+
+  /** The page's notes and where each was found, for the panel; null before the first analysis. */
+  pageNotes(): PageNotes | null {
+    return this.page && this.loaded ? { url: this.page.url, anchors: this.anchorReports() } : null;
+  }
+
+  /** Scrolls to a note's passage and flashes it. */
+  reveal(noteId: string): boolean {
+    const at = this.anchors.get(noteId);
+    if (!this.page || at?.status !== 'anchored') return false;
+    return this.overlay.flash(this.rangesOf(at));
+  }
+
+  /** Listens for the reader's selections while the highlights are shown. */
   setVisible(visible: boolean): void {
-    if (visible === this.shown) return;
-    this.shown = visible;
+    if (visible === this.listening) return;
+    this.listening = visible;
     if (visible) {
-      CSS.highlights.set(READER_NOTE_HIGHLIGHT, this.highlight);
       this.doc.addEventListener('mouseup', this.onPointerUp, true);
       this.doc.addEventListener('keyup', this.onKeyUp, true);
     } else {
-      if (CSS.highlights.get(READER_NOTE_HIGHLIGHT) === this.highlight) {
-        CSS.highlights.delete(READER_NOTE_HIGHLIGHT);
-      }
       this.doc.removeEventListener('mouseup', this.onPointerUp, true);
       this.doc.removeEventListener('keyup', this.onKeyUp, true);
     }
   }
 
-  private redraw(): void {
-    this.highlight.clear();
-    for (const result of this.anchors.values()) {
-      if (result.status !== 'anchored') continue;
-      try {
-        for (const range of this.ranges.rangesFor(result)) this.highlight.add(range);
-      } catch (error) {
-        console.warn('ClaimLens: a note no longer matches the page', error);
-      }
-    }
-  }
-
-  /** For the claim's popover: the reader's notes on it and an "Add note" button. */
-  readonly claimExtras = (claim: Claim): Node[] => {
-    const section = this.el('section', 'notes-section notes-claim');
-    section.setAttribute('aria-label', this.t('notesOnClaimLabel'));
+  /** OverlayExtension: the reader's notes on `claim` and an "Add note" button, in the claim note's mount. */
+  fillReaderNotes(mount: HTMLElement, claim: Claim): void {
+    mount.classList.add('notes-section', 'notes-claim');
+    mount.setAttribute('aria-label', this.t('notesOnClaimLabel'));
     const mine = this.notes.filter((note) => {
       const at = this.anchors.get(note.id);
       return at?.status === 'anchored' && at.start < claim.end && at.end > claim.start;
     });
+    const parts: HTMLElement[] = [];
     if (mine.length > 0) {
-      section.append(this.el('h3', 'notes-heading', this.t('notesOnClaimHeading')));
+      parts.push(this.el('h3', 'notes-heading', this.t('notesOnClaimHeading')));
       const list = this.el('ul', 'notes-on-claim');
       for (const note of mine) {
-        const item = this.el('li', 'notes-body');
-        item.textContent = note.body.trim() === '' ? this.t('notesEmptyBody') : note.body;
-        list.append(item);
+        list.append(this.el('li', 'notes-body', note.body.trim() === '' ? this.t('notesEmptyBody') : note.body));
       }
-      section.append(list);
+      parts.push(list);
     }
-    const add = this.button(this.t('notesAddToClaim'), 'notes-add', () => this.openEditor(claim, claim.id, this.boxOf(claim)));
-    section.append(add);
-    return [section];
-  };
+    parts.push(this.button(this.t('notesAddToClaim'), 'notes-add', () => this.openEditor(claim, claim.id)));
+    if (this.savedOnClaim === claim.id) {
+      this.savedOnClaim = undefined;
+      const saved = this.el('p', 'notes-status', this.t('notesSaved'));
+      saved.setAttribute('role', 'status');
+      parts.push(saved);
+    }
+    mount.replaceChildren(...parts);
+  }
 
-  /** The editor in the popover, for a note on `span` of the article text. */
-  private openEditor(span: Span, claimId: string | undefined, box: DOMRect): void {
-    const popover = this.overlay?.notePopover;
-    if (!popover) return;
-    const target = targetFor(this.analysis.article.text, span.start, span.end);
+  /** Anchors every note in the current text, redraws, and reports what changed. */
+  private async reanchor(): Promise<void> {
+    const page = this.page;
+    if (!page || !this.loaded) return;
+    this.anchors.clear();
+    for (const note of this.notes) {
+      this.anchors.set(note.id, anchor(page.analysis.article.text, note.target));
+    }
+    this.redraw();
+    this.onChange();
+    const results = this.anchorReports();
+    const report = JSON.stringify(results);
+    if (results.length > 0 && report !== this.reported) {
+      this.reported = report;
+      await reportAnchors(page.url, results);
+    }
+  }
+
+  private anchorReports(): NoteAnchorReport[] {
+    return this.notes.map((note) => {
+      const result = this.anchors.get(note.id);
+      return result?.status === 'anchored' ? { id: note.id, status: 'anchored', method: result.method } : { id: note.id, status: 'orphan' };
+    });
+  }
+
+  private redraw(): void {
+    const ranges: Range[] = [];
+    for (const result of this.anchors.values()) {
+      if (result.status === 'anchored') ranges.push(...this.rangesOf(result));
+    }
+    this.overlay.setReaderNoteRanges(ranges);
+  }
+
+  private rangesOf(span: Span): Range[] {
+    try {
+      return this.page ? this.page.ranges.rangesFor(span) : [];
+    } catch (error) {
+      console.warn('ClaimLens: a note no longer matches the page', error);
+      return [];
+    }
+  }
+
+  /** The editor in the popover, for a note on `span` of the article text (a claim, or the reader's selection). */
+  private openEditor(span: Span, claimId: string | undefined, ranges: readonly Range[] = this.rangesOf(span)): void {
+    const page = this.page;
+    if (!page) return;
+    const { analysis, url } = page;
+    const target = targetFor(analysis.article.text, span.start, span.end);
     const editor = createNoteEditor(this.doc, {
       t: this.t,
       quote: target.quote.exact,
       onSave: async (body) => {
         const note = await addNote({
-          url: this.url,
-          ...(this.analysis.article.title ? { title: this.analysis.article.title } : {}),
+          url,
+          ...(analysis.article.title ? { title: analysis.article.title } : {}),
           ...(claimId === undefined ? {} : { claimId }),
           body,
           target,
         });
+        if (this.page !== page) return; // saved, but the page moved on: the next setPage fetches it
         this.notes.push(note);
-        this.anchors.set(note.id, anchor(this.analysis.article.text, note.target));
-        this.redraw();
-        this.afterSave(note, claimId, box);
+        await this.reanchor();
+        this.afterSave(note, claimId, ranges);
       },
-      onCancel: () => popover.close(),
+      onCancel: () => this.overlay.closePopover(),
     });
-    popover.show(this.t('notesEditorAddLabel'), [editor], box);
+    this.overlay.showInPopover(this.t('notesEditorAddLabel'), [editor], ranges);
     focusEditor(editor);
   }
 
   /** Shows the saved note where the reader wrote it: in its claim's note, or on its own. */
-  private afterSave(note: NoteRecord, claimId: string | undefined, box: DOMRect): void {
-    const popover = this.overlay?.notePopover;
-    if (!popover) return;
-    const claim = claimId === undefined ? undefined : this.analysis.claims.find((c) => c.id === claimId);
+  private afterSave(note: NoteRecord, claimId: string | undefined, ranges: readonly Range[]): void {
+    if (claimId !== undefined) {
+      this.savedOnClaim = claimId;
+      if (this.overlay.openClaimNote(claimId)) return;
+      this.savedOnClaim = undefined;
+    }
     const saved = this.el('p', 'notes-status', this.t('notesSaved'));
     saved.setAttribute('role', 'status');
-    if (claim) {
-      popover.open(claim, box, [...this.claimExtras(claim), saved]);
-    } else {
-      const body = this.el('p', 'notes-body', note.body.trim() === '' ? this.t('notesEmptyBody') : note.body);
-      popover.show(this.t('notesSavedLabel'), [saved, body], box);
-    }
+    const body = this.el('p', 'notes-body', note.body.trim() === '' ? this.t('notesEmptyBody') : note.body);
+    this.overlay.showInPopover(this.t('notesSavedLabel'), [saved, body], ranges);
   }
 
   private readonly onPointerUp = (event: MouseEvent): void => {
-    if (event.button !== 0 || this.overlay?.notePopover.isHost(event.target)) return;
+    if (event.button !== 0 || this.overlay.isOwnTarget(event.target)) return;
     // After the click that ends the selection has been handled (it may open a claim's note).
     setTimeout(() => this.offerSelection(), 0);
   };
 
   private readonly onKeyUp = (event: KeyboardEvent): void => {
-    if (event.key === 'Shift' && !this.overlay?.notePopover.isHost(event.target)) {
+    if (event.key === 'Shift' && !this.overlay.isOwnTarget(event.target)) {
       this.offerSelection();
     }
   };
 
   /** When the reader has selected article text: a small "Add note" offer beside the selection. */
   private offerSelection(): void {
+    const page = this.page;
     const selection = this.doc.getSelection();
-    if (!this.shown || !selection || selection.rangeCount === 0 || selection.isCollapsed) return;
-    const range = selection.getRangeAt(0);
-    const span = this.offsets.spanOf(range);
-    if (!span || this.analysis.article.text.slice(span.start, span.end).trim() === '') return;
-    const rects = Array.from(range.getClientRects());
-    const box = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    const offer = this.button(this.t('notesAddToSelection'), 'notes-add-selection notes-button-primary', () => this.openEditor(span, undefined, box));
-    this.overlay?.notePopover.show(this.t('notesAdderLabel'), [offer], box);
-  }
-
-  private boxOf(span: Span): DOMRect {
-    const [first] = this.ranges.rangesFor(span);
-    return first ? first.getBoundingClientRect() : new DOMRect(8, 8, 0, 0);
+    if (!this.listening || !page || !selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+    const range = selection.getRangeAt(0).cloneRange();
+    const span = page.offsets.spanOf(range);
+    if (!span || page.analysis.article.text.slice(span.start, span.end).trim() === '') return;
+    const offer = this.button(this.t('notesAddToSelection'), 'notes-add-selection notes-button-primary', () =>
+      this.openEditor(span, undefined, [range]),
+    );
+    // Focus stays in the page: the reader may go on selecting, or ignore the offer.
+    this.overlay.showInPopover(this.t('notesAdderLabel'), [offer], [range], { focus: false });
   }
 
   private button(text: string, className: string, onClick: () => void): HTMLButtonElement {

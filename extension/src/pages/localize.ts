@@ -3,13 +3,12 @@
 // aria-label. A key with no message fails loudly (an empty label is an
 // accessibility bug, and the e2e tests look for it).
 
-import { ext } from '../platform';
-import type { MessageKey, Translate } from '../ui/i18n';
+import { translate } from '../platform';
+import { type MessageKey, applyI18n } from '../ui/i18n';
 
-export const translate: Translate = (key, substitutions) => ext.i18n.getMessage(key, substitutions);
-
-function message(key: string): string {
-  const text = ext.i18n.getMessage(key as MessageKey);
+/** A message that must exist: an empty one would leave a control unlabelled. */
+function message(key: MessageKey): string {
+  const text = translate(key);
   if (text === '') {
     throw new Error(`ClaimLens: no message for "${key}" in _locales`);
   }
@@ -18,11 +17,9 @@ function message(key: string): string {
 
 export function localize(doc: Document): void {
   doc.documentElement.lang = message('pageLanguage');
-  for (const element of Array.from(doc.querySelectorAll<HTMLElement>('[data-i18n]'))) {
-    element.textContent = message(element.dataset.i18n!);
-  }
+  applyI18n(doc, message);
   for (const element of Array.from(doc.querySelectorAll<HTMLElement>('[data-i18n-label]'))) {
-    element.setAttribute('aria-label', message(element.dataset.i18nLabel!));
+    element.setAttribute('aria-label', message(element.dataset.i18nLabel as MessageKey));
   }
   const title = doc.querySelector('h1');
   if (title) doc.title = title.textContent ?? doc.title;

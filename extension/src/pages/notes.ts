@@ -7,7 +7,8 @@ import { toMarkdown } from '../notes/markdown';
 import { toAnnotationCollection } from '../notes/w3c';
 import { mountNotesList, formatTime } from '../ui/notes-list';
 import { NOTES_CSS } from '../ui/notes-styles';
-import { byId, dateStamp, localize, offerDownload, translate as t } from './localize';
+import { translate as t } from '../platform';
+import { byId, dateStamp, localize, offerDownload } from './localize';
 
 const doc = document;
 const pageUrl = (() => {

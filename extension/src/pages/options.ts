@@ -3,41 +3,22 @@
 // (another options tab, the claims panel) show up here too. It also shows the
 // storage problems log, exports all data and deletes all data.
 
-import type { SourcingKind } from '../analysis';
 import { allNotes, coreInfo, deleteAllNotes, quarantinedNotes } from '../notes/client';
 import { toAnnotationCollection, ALL_DATA_FORMAT } from '../notes/w3c';
-import { ext } from '../platform';
-import { CLAIM_KINDS, type ClaimKindName, type Settings, SOURCING_KINDS, normalizeHost, defaultSettings } from '../settings/schema';
+import { ext, translate as t } from '../platform';
+import { CLAIM_KINDS, type Settings, SOURCING_KINDS, normalizeHost, defaultSettings } from '../settings/schema';
 import {
   clearAllStoredSettings,
   clearStorageProblems,
   loadSettingsReport,
   onSettingsChanged,
   readStorageProblems,
-  saveSettings,
+  updateSettings,
 } from '../settings/store';
-import type { MessageKey } from '../ui/i18n';
+import { originPattern } from '../site-permission';
+import { SOURCING_LABELS, kindLabel } from '../ui/note-view';
 import { formatTime } from '../ui/notes-list';
-import { byId, dateStamp, localize, offerDownload, translate as t } from './localize';
-
-const KIND_LABELS: Record<ClaimKindName, MessageKey> = {
-  quantity: 'kindQuantity',
-  comparison: 'kindComparison',
-  event: 'kindEvent',
-  causal: 'kindCausal',
-  quote: 'kindQuote',
-  prediction: 'kindPrediction',
-  rule: 'kindRule',
-  experience: 'kindExperience',
-};
-
-const SOURCING_LABELS: Record<SourcingKind, MessageKey> = {
-  named: 'sourcingNamed',
-  anonymous: 'sourcingAnonymous',
-  vague: 'sourcingVague',
-  unattributed: 'sourcingUnattributed',
-  outlet: 'sourcingOutlet',
-};
+import { byId, dateStamp, localize, offerDownload } from './localize';
 
 const doc = document;
 let current: Settings = defaultSettings();
@@ -45,15 +26,17 @@ let modelDefault = 0.5;
 
 // ------------------------------------------------------------------ saving
 
-/** Applies `change` to a copy of the settings and saves it; the page shows the result. */
+/**
+ * Applies `change` to the settings as stored now (another context, e.g. the
+ * claims panel, may have changed them since this page last heard) and saves
+ * them; the page shows the result.
+ */
 async function update(change: (settings: Settings) => void): Promise<void> {
-  const next = structuredClone(current);
-  change(next);
   const status = byId(doc, 'save-status');
   status.classList.remove('error');
   try {
-    const area = await saveSettings(next);
-    current = next;
+    const { settings, area } = await updateSettings(change);
+    current = settings;
     status.textContent = t(area === 'sync' ? 'optionsSaved' : 'optionsSavedLocal');
   } catch (error) {
     status.classList.add('error');
@@ -125,7 +108,7 @@ function render(): void {
   byId(doc, 'threshold-value').textContent = valueText(threshold);
 
   for (const kind of CLAIM_KINDS) {
-    checkbox(byId(doc, 'kinds'), `kind-${kind}`, t(KIND_LABELS[kind]), current.kinds[kind], (checked) =>
+    checkbox(byId(doc, 'kinds'), `kind-${kind}`, kindLabel(kind, t), current.kinds[kind], (checked) =>
       void update((s) => {
         s.kinds[kind] = checked;
       }),
@@ -250,10 +233,21 @@ function wireSettings(): void {
       input.removeAttribute('aria-invalid');
       input.value = '';
       const other = list === 'always' ? 'never' : 'always';
+      const isNew = !current.sites[list].includes(host);
+      // "Always" needs the site's host permission (background/sites.ts registers the content
+      // script only for granted sites): asked for now, while the reader's gesture is current.
+      const permission = list === 'always' && isNew ? ext.permissions.request({ origins: [originPattern(host)] }) : undefined;
       void update((s) => {
         if (!s.sites[list].includes(host)) s.sites[list].push(host);
         // A site is annotated always or never, not both.
         s.sites[other] = s.sites[other].filter((h) => h !== host);
+      }).then(async () => {
+        if (permission && !(await permission.catch(() => false))) {
+          await update((s) => {
+            s.sites.always = s.sites.always.filter((h) => h !== host);
+          });
+          error.textContent = t('optionsSitesPermissionRefused', [host]);
+        }
       });
     });
   }
@@ -389,11 +383,13 @@ async function start(): Promise<void> {
     status.classList.add('error');
     status.textContent = t('optionsLoadedWithProblems', [String(loaded.problems.length)]);
   }
-  onSettingsChanged((settings) => {
-    current = settings;
-    render();
-    // A value another context wrote may have been repaired on the way: show the report.
-    void renderProblems();
+  onSettingsChanged(() => {
+    // Read through the store's repair: a corrupt value another context wrote is fixed and logged, and shown.
+    void loadSettingsReport().then((report) => {
+      current = report.settings;
+      render();
+      void renderProblems();
+    });
   });
   await Promise.all([renderProblems(), renderNotesSummary()]);
   doc.body.dataset.ready = 'true';

@@ -41,6 +41,23 @@ export interface LoadedSettings {
   migratedFrom?: number;
 }
 
+export interface UpdatedSettings {
+  settings: Settings;
+  /** The area that took them: 'local' when storage.sync refused them. */
+  area: 'sync' | 'local';
+}
+
+export type SettingsListener = (settings: Settings, previous: Settings) => void;
+
+/** What `read` found: the settings, and what `load` needs to repair the stored value. */
+interface StoredRead extends LoadedSettings {
+  raw: unknown;
+  /** The version-0 keys, when the settings were migrated from them. */
+  v0: Record<string, unknown> | undefined;
+  keyInSettings: boolean;
+  storedKey: unknown;
+}
+
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid settings: ${problems.join('; ')}`);
@@ -53,12 +70,41 @@ function message(error: unknown): string {
 }
 
 export class SettingsStore {
+  /** The tail of this store's update queue (see `update`). */
+  private updates: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly backend: SettingsBackend,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Reads, validates and repairs: see the file comment. What every context's own read goes through. */
   async load(): Promise<LoadedSettings> {
+    const read = await this.read();
+    const { settings, problems, area, raw, v0, keyInSettings, storedKey, migratedFrom } = read;
+    if (problems.length > 0) {
+      await appendProblem(this.backend.local, {
+        at: this.now().toISOString(),
+        source: 'settings',
+        problems,
+        data: describeData(v0 ?? raw),
+      });
+    }
+    if (v0 !== undefined) {
+      // Keep the old keys verbatim before anything removes them.
+      await this.backend.local.set({ [V0_BACKUP_KEY]: { at: this.now().toISOString(), area, keys: v0 } });
+    }
+    if (problems.length > 0 || v0 !== undefined || (keyInSettings && storedKey === undefined)) {
+      await this.save(settings);
+      if (v0 !== undefined) {
+        await (area === 'sync' ? this.backend.sync : this.backend.local).remove([...V0_KEYS]);
+      }
+    }
+    return migratedFrom === undefined ? { settings, problems, area } : { settings, problems, area, migratedFrom };
+  }
+
+  /** The stored settings, validated (and migrated in memory), without writing anything. */
+  private async read(): Promise<StoredRead> {
     const problems: string[] = [];
     const local = await this.backend.local.get(null);
     let area: 'sync' | 'local' = 'sync';
@@ -99,26 +145,24 @@ export class SettingsStore {
       problems.push('the stored API key is not text; it was cleared');
     }
     const keyInSettings = typeof raw === 'object' && raw !== null && typeof (raw as { liveSource?: { apiKey?: unknown } }).liveSource?.apiKey === 'string';
+    return { settings, problems, area, raw, v0, keyInSettings, storedKey, migratedFrom };
+  }
 
-    if (problems.length > 0) {
-      await appendProblem(this.backend.local, {
-        at: this.now().toISOString(),
-        source: 'settings',
-        problems,
-        data: describeData(v0 ?? raw),
-      });
-    }
-    if (v0 !== undefined) {
-      // Keep the old keys verbatim before anything removes them.
-      await this.backend.local.set({ [V0_BACKUP_KEY]: { at: this.now().toISOString(), area, keys: v0 } });
-    }
-    if (problems.length > 0 || v0 !== undefined || (keyInSettings && storedKey === undefined)) {
-      await this.save(settings);
-      if (v0 !== undefined) {
-        await (area === 'sync' ? this.backend.sync : this.backend.local).remove([...V0_KEYS]);
-      }
-    }
-    return migratedFrom === undefined ? { settings, problems, area } : { settings, problems, area, migratedFrom };
+  /**
+   * Applies `change` to the settings as stored now and writes the result:
+   * how every context changes settings. Updates through one store run one
+   * after another, so two quick changes cannot both start from the old value
+   * and lose one. Rejects (SettingsError) if the change makes them invalid.
+   */
+  update(change: (settings: Settings) => void): Promise<UpdatedSettings> {
+    const run = this.updates.then(async () => {
+      const { settings } = await this.load();
+      change(settings);
+      const area = await this.save(settings);
+      return { settings, area };
+    });
+    this.updates = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -132,30 +176,58 @@ export class SettingsStore {
     }
     const { apiKey, ...live } = clean.liveSource;
     const synced = { ...clean, liveSource: live };
-    await this.backend.local.set({ [API_KEY_KEY]: apiKey });
+    // The settings first, then the key only if it changed: each write is a storage event
+    // that every context reacts to, and one that showed old settings with nothing else
+    // changed would make open pages flicker back to the old values for a moment.
+    let area: 'sync' | 'local' = 'sync';
     try {
       await this.backend.sync.set({ [SETTINGS_KEY]: synced });
     } catch (error) {
+      area = 'local';
       await this.backend.local.set({ [SETTINGS_KEY]: synced, [LOCATION_KEY]: 'local' });
       await appendProblem(this.backend.local, {
         at: this.now().toISOString(),
         source: 'settings',
         problems: [`storage.sync refused the settings (${message(error)}); they are kept in storage.local on this device`],
       });
-      return 'local';
     }
-    await this.backend.local.remove([SETTINGS_KEY, LOCATION_KEY]);
-    return 'sync';
+    const local = await this.backend.local.get([API_KEY_KEY, SETTINGS_KEY, LOCATION_KEY]);
+    if (area === 'sync' && (SETTINGS_KEY in local || LOCATION_KEY in local)) {
+      await this.backend.local.remove([SETTINGS_KEY, LOCATION_KEY]);
+    }
+    if (local[API_KEY_KEY] !== apiKey) {
+      await this.backend.local.set({ [API_KEY_KEY]: apiKey });
+    }
+    return area;
   }
 
-  /** Calls `listener` with the fresh settings whenever any context changes them. Returns the unsubscribe function. */
-  onChanged(listener: (settings: Settings) => void): () => void {
+  /**
+   * Calls `listener` with the fresh settings whenever any context changes
+   * them, and with the settings before the change: the stored value the
+   * change replaced when the storage event carries it, else what this
+   * listener was last given (else the fresh settings). The background uses
+   * `previous` to revoke the host permission of sites taken off the always
+   * list. Returns the unsubscribe function.
+   *
+   * Listeners only read: many contexts listen at once (the background, the
+   * panel, every annotated tab), and if each repaired a corrupt value they
+   * would all write it back and log it. The repair is left to the next `load`
+   * (a listener that wants it, like the options page, calls `load`).
+   */
+  onChanged(listener: SettingsListener): () => void {
     const event = this.backend.onChanged;
     if (!event) return () => undefined;
+    let last: Settings | undefined;
     const onStorageChanged: StorageChangeListener = (changes, areaName) => {
       if ((areaName === 'sync' || areaName === 'local') && WATCHED_KEYS.some((key) => key in changes)) {
-        this.load().then(
-          (loaded) => listener(loaded.settings),
+        const replaced = changes[SETTINGS_KEY]?.oldValue;
+        const before = replaced === undefined ? undefined : validateSettings(replaced).settings;
+        this.read().then(
+          (loaded) => {
+            const previous = before ?? last ?? loaded.settings;
+            last = loaded.settings;
+            listener(loaded.settings, previous);
+          },
           (error: unknown) => console.warn('ClaimLens: settings could not be read after a change', error),
         );
       }

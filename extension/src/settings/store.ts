@@ -1,16 +1,18 @@
 // The settings of this browser profile: settings-store.ts bound to the
 // extension's own storage areas. Usable from the background, the content
-// script and extension pages alike (all of them may read storage).
+// script and extension pages alike (all of them may read storage). The one
+// way every part of the extension reads, changes and watches the settings:
 //
-//   loadSettings()         the current settings, validated (never throws on bad stored data)
-//   saveSettings(s)        writes them (storage.sync, else storage.local)
-//   onSettingsChanged(cb)  cb(settings) after any context changes them; returns the unsubscribe function
+//   loadSettings()              the current settings, validated (never throws on bad stored data)
+//   updateSettings(change)      applies change(settings) to the stored settings and writes them
+//                               (storage.sync, else storage.local); serialised per context
+//   onSettingsChanged(cb)       cb(settings, previous) after any context changes them; returns the unsubscribe function
 
 import { ext } from '../platform';
 import type { StorageAreaLike, StorageChangeEvent } from '../storage/area';
 import { clearProblems, readProblems, type StorageProblem } from '../storage/problem-log';
 import type { Settings } from './schema';
-import { type LoadedSettings, SettingsStore } from './settings-store';
+import { type LoadedSettings, type SettingsListener, SettingsStore, type UpdatedSettings } from './settings-store';
 
 /** An area that fails every call: what storage.sync is where the browser offers none. */
 const missingArea: StorageAreaLike = {
@@ -40,11 +42,11 @@ export function loadSettingsReport(): Promise<LoadedSettings> {
   return settingsStore().load();
 }
 
-export function saveSettings(settings: Settings): Promise<'sync' | 'local'> {
-  return settingsStore().save(settings);
+export function updateSettings(change: (settings: Settings) => void): Promise<UpdatedSettings> {
+  return settingsStore().update(change);
 }
 
-export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+export function onSettingsChanged(listener: SettingsListener): () => void {
   return settingsStore().onChanged(listener);
 }
 

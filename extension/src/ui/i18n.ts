@@ -27,3 +27,10 @@ export function translatorFor(catalog: Record<MessageKey, MessageEntry>): Transl
     });
   };
 }
+
+/** Fills every `data-i18n="key"` element's text under `root` (static page markup: the panel, the playground). */
+export function applyI18n(root: ParentNode, t: Translate): void {
+  for (const element of Array.from(root.querySelectorAll<HTMLElement>('[data-i18n]'))) {
+    element.textContent = t(element.dataset.i18n as MessageKey);
+  }
+}

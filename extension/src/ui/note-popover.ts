@@ -1,108 +1,170 @@
-// The note popover: the one element ClaimLens ever adds to a page. A single
-// host element with an open shadow root holds a `popover` (top layer, so no
-// page z-index hides it, with light dismiss and Escape for free). Styles come
-// from constructed sheets, which page CSP does not block.
+// The note popover: a labelled, non-modal dialog in the overlay host's shadow
+// root, shown as a `popover` (top layer, so no page z-index hides it, with
+// light dismiss and Escape). It takes focus when it opens and gives it back
+// when it closes; it stays next to its claim while the page scrolls, and
+// inside the viewport. Besides a claim's note it shows the other ClaimLens
+// content that belongs next to the text (the reader's note editor, the
+// "Add note" offer on a selection): the page keeps one host for all of it.
 
 import type { Claim } from '../analysis';
 import type { Translate } from './i18n';
-import { NOTE_CSS } from './note-styles';
-import { renderNote } from './note-view';
-
-/** The host element's tag. A custom-element name, so it cannot clash with page markup. */
-export const NOTE_HOST_TAG = 'claimlens-note';
+import { NOTE_TITLE_ID, type NoteContext, renderNote } from './note-view';
+import type { OverlayHost } from './overlay-host';
 
 /** Gap between the claim and the note, and between the note and the viewport edge. */
 const GAP_PX = 8;
+/** The least height a note is squeezed to next to its claim; below that it may cover the claim. */
+const MIN_HEIGHT_PX = 160;
 
 export class NotePopover {
-  private host: HTMLElement | undefined;
   private popover: HTMLElement | undefined;
+  private anchor: { ranges: readonly Range[]; line: number } | undefined;
+  private returnFocus: Element | null = null;
+  private frame = 0;
+  private openClaimId: string | undefined;
+  /** The note's position, as a constructed sheet: a strict page CSP may block style attributes. */
   private readonly positionSheet: CSSStyleSheet;
-  private readonly baseSheet: CSSStyleSheet;
-  private readonly extraSheets: CSSStyleSheet[] = [];
 
   constructor(
     private readonly doc: Document,
+    private readonly host: OverlayHost,
     private readonly t: Translate,
   ) {
-    this.baseSheet = new CSSStyleSheet();
-    this.baseSheet.replaceSync(NOTE_CSS);
     this.positionSheet = new CSSStyleSheet();
+    host.addSheet(this.positionSheet);
   }
 
-  /** True when `target` is the popover host: events from inside the shadow root reach the page retargeted to it. */
-  isHost(target: EventTarget | null): boolean {
-    return target !== null && target === this.host;
+  /** The claim whose note is open, if any. */
+  get claimId(): string | undefined {
+    return this.isOpen() ? this.openClaimId : undefined;
   }
 
-  /**
-   * Shows `claim`'s note next to `anchor` (viewport coordinates of the claim's text).
-   * `extras` (e.g. the reader's own notes on the claim) go below the note.
-   */
-  open(claim: Claim, anchor: DOMRect, extras: readonly Node[] = []): void {
-    this.show(this.t('noteLabel'), [renderNote(this.doc, claim, this.t), ...extras], anchor);
+  isOpen(): boolean {
+    return this.popover?.isConnected === true && this.popover.matches(':popover-open');
   }
 
   /**
-   * Shows other ClaimLens content (already built as DOM, text as text) in the
-   * popover next to `anchor`: the page keeps one host element for all of it.
+   * Shows `claim`'s note by `ranges` (the claim's text), next to line box
+   * `line` of them (the line clicked), and moves focus into it.
    */
-  show(label: string, content: readonly Node[], anchor: DOMRect): void {
-    const popover = this.ensurePopover();
+  open(
+    claim: Claim,
+    context: NoteContext,
+    checkworthy: boolean,
+    ranges: readonly Range[],
+    line: number,
+    fillMounts?: (note: HTMLElement) => void,
+  ): void {
+    const note = renderNote(this.doc, claim, context, this.t, checkworthy);
+    // Before the popover is shown, so it is measured and placed with everything in it.
+    fillMounts?.(note);
+    const popover = this.present(note, ranges, line);
+    popover.removeAttribute('aria-label');
+    popover.setAttribute('aria-labelledby', NOTE_TITLE_ID);
+    this.openClaimId = claim.id;
+    popover.focus({ preventScroll: true });
+  }
+
+  /**
+   * Shows other content (already built as DOM, text as text), labelled
+   * `label`, next to `ranges`. With `focus: false` (an offer beside the
+   * reader's selection) focus stays where it is.
+   */
+  show(label: string, content: readonly Node[], ranges: readonly Range[], { focus = true }: { focus?: boolean } = {}): void {
+    const popover = this.present(content, ranges, 0);
+    popover.removeAttribute('aria-labelledby');
     popover.setAttribute('aria-label', label);
-    popover.replaceChildren(this.closeButton(), ...content);
-    if (popover.matches(':popover-open')) {
+    this.openClaimId = undefined;
+    if (focus) {
+      popover.focus({ preventScroll: true });
+    }
+  }
+
+  private present(content: Node | readonly Node[], ranges: readonly Range[], line: number): HTMLElement {
+    const popover = this.ensurePopover();
+    const active = this.doc.activeElement;
+    if (!this.isOpen()) {
+      this.returnFocus = active && !this.host.isHost(active) ? active : null;
+    }
+    popover.replaceChildren(this.closeButton(), ...(Array.isArray(content) ? content : [content as Node]));
+    this.anchor = { ranges, line };
+    if (this.isOpen()) {
       popover.hidePopover();
     }
-    this.place(anchor, undefined);
     popover.showPopover();
-    this.place(anchor, popover.getBoundingClientRect());
+    this.reposition();
+    this.listen(true);
+    return popover;
   }
 
-  /** Adds a constructed stylesheet to the popover's shadow root (for content shown with `show`). */
-  adoptStyles(sheet: CSSStyleSheet): void {
-    if (!this.extraSheets.includes(sheet)) {
-      this.extraSheets.push(sheet);
-    }
-    const root = this.host?.shadowRoot;
-    if (root && !root.adoptedStyleSheets.includes(sheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
-  }
-
+  /** Closes the note; focus goes back to where it was when the note opened. */
   close(): void {
-    if (this.popover?.matches(':popover-open')) {
-      this.popover.hidePopover();
+    if (this.isOpen()) {
+      this.popover!.hidePopover(); // the toggle event restores focus
     }
   }
 
-  /** Takes the host element out of the page, leaving the page's DOM as it was. */
-  remove(): void {
+  /** The claims were rebuilt (the page re-rendered): follow the open note's claim to its new ranges, or close if it is gone. */
+  reanchor(claimId: string | undefined, ranges: readonly Range[] | undefined): void {
+    if (!this.isOpen()) {
+      return;
+    }
+    if (claimId === undefined || !ranges || ranges.length === 0) {
+      this.close();
+      return;
+    }
+    this.openClaimId = claimId;
+    this.anchor = { ranges, line: 0 };
+    this.reposition();
+  }
+
+  /** Forgets the popover (its host is being removed). */
+  detach(): void {
     this.close();
-    this.host?.remove();
-    this.host = undefined;
+    this.listen(false);
     this.popover = undefined;
+    this.anchor = undefined;
   }
 
   private ensurePopover(): HTMLElement {
-    if (this.popover && this.host?.isConnected) {
+    if (this.popover?.isConnected) {
       return this.popover;
     }
-    const host = this.doc.createElement(NOTE_HOST_TAG);
-    // Open, so tests and assistive technology can read the note; it holds nothing the page lacks.
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.adoptedStyleSheets = [this.baseSheet, this.positionSheet, ...this.extraSheets];
     const popover = this.doc.createElement('div');
     popover.className = 'note';
     popover.popover = 'auto';
+    popover.tabIndex = -1;
     popover.setAttribute('role', 'dialog');
-    popover.setAttribute('aria-label', this.t('noteLabel'));
-    shadow.append(popover);
-    // Appended to <html> rather than <body>: page scripts and styles address body's children far more often.
-    this.doc.documentElement.append(host);
-    this.host = host;
+    popover.setAttribute('aria-labelledby', NOTE_TITLE_ID);
+    popover.addEventListener('toggle', (event) => {
+      if ((event as ToggleEvent).newState === 'closed') {
+        this.onClosed();
+      }
+    });
+    this.host.shadow().append(popover);
     this.popover = popover;
     return popover;
+  }
+
+  private onClosed(): void {
+    this.listen(false);
+    this.openClaimId = undefined;
+    // Give focus back only if it is still ours (Escape, the close button), not
+    // when the reader closed the note by clicking somewhere else.
+    const active = this.doc.activeElement;
+    const focusIsOurs = active === null || active === this.doc.body || this.host.isHost(active);
+    const target = this.returnFocus;
+    this.returnFocus = null;
+    if (focusIsOurs) {
+      if (target instanceof HTMLElement && target.isConnected && target !== this.doc.body) {
+        target.focus({ preventScroll: true });
+      } else if (active && this.host.isHost(active)) {
+        // Focus was on the note itself: let it go back to the page. (Firefox keeps
+        // a hidden element focused until told, so blur the inner element too.)
+        (this.host.shadow().activeElement as HTMLElement | null)?.blur();
+        (active as HTMLElement).blur();
+      }
+    }
   }
 
   private closeButton(): HTMLElement {
@@ -115,20 +177,69 @@ export class NotePopover {
     return button;
   }
 
+  private listening = false;
+
+  private listen(on: boolean): void {
+    const view = this.doc.defaultView;
+    if (!view || on === this.listening) {
+      return;
+    }
+    this.listening = on;
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    // Capture: scrolling inside any scroll container of the page moves the claim too.
+    view[method]('scroll', this.onViewportChange, { capture: true, passive: true } as AddEventListenerOptions);
+    view[method]('resize', this.onViewportChange, { passive: true } as AddEventListenerOptions);
+  }
+
+  private readonly onViewportChange = (): void => {
+    const view = this.doc.defaultView;
+    if (!view || this.frame) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.reposition();
+    });
+  };
+
   /**
-   * Below the claim, or above it when there is no room below; kept inside the
-   * viewport horizontally. Top-layer absolute boxes are positioned against the
-   * initial containing block, so viewport coordinates get the scroll added.
+   * Below the claim's line if the note fits there, else above it, else on
+   * the roomier side with its height capped (it scrolls inside), so the note
+   * never covers its claim; always inside the viewport (position: fixed).
    */
-  private place(anchor: DOMRect, size: DOMRect | undefined): void {
-    const view = this.doc.defaultView!;
-    const width = size?.width ?? 0;
-    const height = size?.height ?? 0;
-    const left = Math.max(GAP_PX, Math.min(anchor.left, view.innerWidth - width - GAP_PX));
-    const fitsBelow = anchor.bottom + GAP_PX + height <= view.innerHeight;
-    const top = fitsBelow || anchor.top - GAP_PX - height < 0 ? anchor.bottom + GAP_PX : anchor.top - GAP_PX - height;
+  private reposition(): void {
+    const view = this.doc.defaultView;
+    const popover = this.popover;
+    if (!view || !popover || !this.anchor || !this.isOpen()) {
+      return;
+    }
+    const boxes = this.anchor.ranges.flatMap((range) => Array.from(range.getClientRects()));
+    const box = boxes[this.anchor.line] ?? boxes[0];
+    if (!box) {
+      return;
+    }
+    const width = popover.getBoundingClientRect().width;
+    // The note's full height, whatever height it is capped to now (borders included).
+    const natural = popover.scrollHeight + (popover.offsetHeight - popover.clientHeight);
+    const roomBelow = view.innerHeight - box.bottom - 2 * GAP_PX;
+    const roomAbove = box.top - 2 * GAP_PX;
+    let height = natural;
+    let below: boolean;
+    if (natural <= roomBelow) {
+      below = true;
+    } else if (natural <= roomAbove) {
+      below = false;
+    } else {
+      below = roomBelow >= roomAbove;
+      height = Math.max(MIN_HEIGHT_PX, below ? roomBelow : roomAbove);
+    }
+    const left = clamp(box.left, GAP_PX, view.innerWidth - width - GAP_PX);
+    const wanted = below ? box.bottom + GAP_PX : box.top - GAP_PX - height;
+    const top = clamp(wanted, GAP_PX, view.innerHeight - Math.min(height, view.innerHeight - 2 * GAP_PX) - GAP_PX);
     this.positionSheet.replaceSync(
-      `.note { left: ${Math.round(left + view.scrollX)}px; top: ${Math.round(top + view.scrollY)}px; }`,
+      `.note { left: ${Math.round(left)}px; top: ${Math.round(top)}px; max-height: min(${Math.floor(height)}px, calc(100vh - ${2 * GAP_PX}px)); }`,
     );
   }
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(value, Math.max(low, high)));
 }

@@ -8,7 +8,7 @@
 //     t,                         // Translate (ui/i18n.ts)
 //     source,                    // NotesSource: where notes come from (notesSource() for the background)
 //     url,                       // optional: only this page's notes (canonical URL); all pages if absent
-//     anchors,                   // optional: Map note id -> AnchorResult from re-anchoring on the open page
+//     anchors,                   // optional: Map note id -> { status } from re-anchoring on the open page
 //     onReveal,                  // optional: (note) => void; adds a "Show" button to anchored notes
 //   });
 //   await list.refresh();        // (re)loads and renders; mountNotesList already started the first load
@@ -30,17 +30,20 @@ export interface NotesSource {
   remove(id: string): Promise<void>;
 }
 
+/** What the list needs of a re-anchoring result (an AnchorResult, or a NoteAnchorReport from the page). */
+export type NoteAnchorStatus = Pick<AnchorResult, 'status'>;
+
 export interface NotesListContext {
   t: Translate;
   source: NotesSource;
   url?: string;
-  anchors?: ReadonlyMap<string, AnchorResult>;
+  anchors?: ReadonlyMap<string, NoteAnchorStatus>;
   onReveal?: (note: NoteRecord) => void;
 }
 
 export interface NotesListHandle {
   refresh(): Promise<void>;
-  setAnchors(anchors: ReadonlyMap<string, AnchorResult>): void;
+  setAnchors(anchors: ReadonlyMap<string, NoteAnchorStatus>): void;
   destroy(): void;
 }
 
@@ -53,7 +56,7 @@ export function mountNotesList(container: HTMLElement, context: NotesListContext
 class NotesList implements NotesListHandle {
   private readonly doc: Document;
   private notes: NoteRecord[] = [];
-  private anchors: ReadonlyMap<string, AnchorResult> | undefined;
+  private anchors: ReadonlyMap<string, NoteAnchorStatus> | undefined;
   private readonly root: HTMLElement;
   private readonly status: HTMLElement;
   private readonly body: HTMLElement;
@@ -86,7 +89,7 @@ class NotesList implements NotesListHandle {
     }
   }
 
-  setAnchors(anchors: ReadonlyMap<string, AnchorResult>): void {
+  setAnchors(anchors: ReadonlyMap<string, NoteAnchorStatus>): void {
     this.anchors = anchors;
     this.render();
   }

@@ -1,6 +1,8 @@
 // Styles of the reader's-notes components (notes-editor.ts, notes-list.ts).
-// Adopted as a constructed sheet: in the note popover's shadow root (page CSP
+// Adopted as a constructed sheet: in the overlay's shadow root (page CSP
 // cannot block it, page CSS cannot reach it) and by the extension pages.
+// In the overlay they follow its theme (the --cl-* colours of note-styles.ts,
+// which track the page's own background); elsewhere the fallbacks apply.
 
 export const NOTES_CSS = `
 .notes-section {
@@ -91,7 +93,7 @@ export const NOTES_CSS = `
 }
 .notes-button:focus-visible,
 .notes-textarea:focus-visible {
-  outline: 2px solid rgb(37 99 235);
+  outline: 2px solid var(--cl-focus, rgb(37 99 235));
   outline-offset: 2px;
 }
 .notes-editor {
@@ -121,7 +123,7 @@ export const NOTES_CSS = `
   font-size: 12px;
 }
 .notes-status-error {
-  color: rgb(180 35 24);
+  color: var(--cl-error, rgb(180 35 24));
 }
 .notes-explanation {
   margin: 0 0 8px;
@@ -129,7 +131,7 @@ export const NOTES_CSS = `
 }
 @media (prefers-color-scheme: dark) {
   .notes-status-error {
-    color: rgb(255 138 128);
+    color: var(--cl-error, rgb(255 138 128));
   }
 }
 `;

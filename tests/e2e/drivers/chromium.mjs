@@ -1,5 +1,11 @@
 // Chromium through playwright-core, with the unpacked extension loaded.
 //
+// Keyboard commands cannot be pressed here: CDP marks the key events it
+// dispatches as not for the browser's own shortcut handling, so a command's
+// shortcut never reaches the extension. `runCommand` sends, from the service
+// worker, the message the background's command handler sends; the manifest's
+// shortcuts are checked through commands.getAll() instead.
+//
 // The toolbar click is real: CDP's Extensions.triggerAction runs the
 // extension's action on a tab exactly as a click on its toolbar button does
 // (action.onClicked fires and activeTab is granted). Chromium allows it only
@@ -47,6 +53,21 @@ export async function launchChromium(extensionDir, viewport) {
     });
   }
 
+  /** What the background's commands.onCommand handler sends to the active tab for each command. */
+  const COMMAND_MESSAGES = {
+    'next-claim': { type: 'step-claim', direction: 1 },
+    'previous-claim': { type: 'step-claim', direction: -1 },
+  };
+
+  async function runCommand(page, name) {
+    if (name === '_execute_action') return clickToolbarButton(page);
+    await page.bringToFront();
+    return worker.evaluate(async (message) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
+    }, COMMAND_MESSAGES[name]);
+  }
+
   function wrap(page) {
     return {
       evaluate: (fn, arg) => page.evaluate(fn, arg),
@@ -59,6 +80,11 @@ export async function launchChromium(extensionDir, viewport) {
       },
       type: (text) => page.keyboard.type(text),
       press: (key) => page.keyboard.press(key),
+      /** Holds each key down in turn, then lets go in reverse: a chord such as ['Alt', 'Shift', 'KeyJ']. */
+      pressChord: async (keys) => {
+        for (const key of keys) await page.keyboard.down(key);
+        for (const key of [...keys].reverse()) await page.keyboard.up(key);
+      },
       goto: async (url) => {
         await page.goto(url);
       },
@@ -66,27 +92,33 @@ export async function launchChromium(extensionDir, viewport) {
         await page.reload();
       },
       url: async () => page.url(),
-      screenshot: (clip) => page.screenshot({ clip }),
+      runCommand: (name) => runCommand(page, name),
+      setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+      screenshot: (clip) => page.screenshot(clip ? { clip } : {}),
+      screenshotTo: (path) => page.screenshot({ path }),
       chooseFile: (selector, path) => page.setInputFiles(selector, path),
       clickToolbarButton: () => clickToolbarButton(page),
       toolbarBadge: () => toolbarBadge(page),
+      bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     };
   }
 
+  /** The chrome-extension:// address of a file in the extension. */
+  const extensionUrl = (path) => `chrome-extension://${extensionId}/${path}`;
+
+  async function open(url) {
+    const page = await context.newPage();
+    await page.goto(url);
+    return wrap(page);
+  }
+
   return {
-    async open(url) {
-      const page = await context.newPage();
-      await page.goto(url);
-      return wrap(page);
-    },
+    name: 'chromium',
+    extensionUrl,
+    open,
     /** The extension's own page at `path` (e.g. "options.html"), as a tab. */
-    async openExtensionPage(path) {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${path}`);
-      return wrap(page);
-    },
-    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    openExtensionPage: (path) => open(extensionUrl(path)),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

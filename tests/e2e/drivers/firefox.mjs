@@ -1,6 +1,12 @@
 // Firefox ESR through puppeteer-core (WebDriver BiDi), with the extension
 // installed as a temporary add-on.
 //
+// Keyboard commands are real: Firefox turns each manifest shortcut into a
+// <key> element in the browser window, and `runCommand` fires that element's
+// command, which is what pressing the shortcut does (commands.onCommand runs
+// and grants activeTab). Colour scheme and permissions are set through the
+// browser window too (prefs, ExtensionPermissions), as a user's settings would.
+//
 // The toolbar click is real: with --remote-allow-system-access, BiDi may run
 // script in the browser window itself, where the test pins the extension's
 // button to the toolbar (as a user would) and clicks it. action.onClicked
@@ -71,10 +77,26 @@ export async function launchFirefox(extensionDir, viewport) {
     `WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).getURL('')`,
   );
 
+  /** Fires the <key> Firefox made for a manifest shortcut such as "Alt+Shift+J". */
+  async function runCommand(page, shortcut) {
+    await page.bringToFront();
+    const parts = shortcut.split('+');
+    const key = parts.pop();
+    const modifiers = parts.map((part) => ({ Alt: 'alt', Shift: 'shift', Ctrl: 'accel', Command: 'accel', MacCtrl: 'control' })[part]).sort().join(',');
+    await evaluateInBrowserWindow(`(() => {
+      const keyset = document.getElementById('ext-keyset-id-' + ${JSON.stringify(extensionId)}.replace(/[^a-z0-9_-]/gi, '_'));
+      const key = [...(keyset?.children ?? [])].find((k) => k.getAttribute('key') === ${JSON.stringify(key)} &&
+        (k.getAttribute('modifiers') ?? '').split(',').sort().join(',') === ${JSON.stringify(modifiers)});
+      if (!key) throw new Error('no <key> for ${shortcut}');
+      key.doCommand();
+    })()`);
+  }
+
   /**
    * Navigates `page` to `url`. Puppeteer's goto never sees a navigation into
    * the extension's process finish (it times out, though the page loads), so
-   * extension pages are navigated over raw BiDi without waiting, then polled.
+   * extension pages are navigated over raw BiDi without waiting, then polled
+   * until the document is there (generously: the machine may be loaded).
    */
   async function navigate(page, url) {
     if (!url.startsWith(extensionBase)) {
@@ -82,12 +104,13 @@ export async function launchFirefox(extensionDir, viewport) {
       return;
     }
     await browser.connection.send('browsingContext.navigate', { context: page.mainFrame()._id, url, wait: 'none' });
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
+      // While the old document goes away, evaluate may fail: poll again.
       const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => undefined);
       if (state && state[0] === url && state[1] === 'complete') return;
       if (Date.now() > deadline) throw new Error(`the extension page ${url} did not load`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
@@ -103,6 +126,11 @@ export async function launchFirefox(extensionDir, viewport) {
       },
       type: (text) => page.keyboard.type(text),
       press: (key) => page.keyboard.press(key),
+      /** Holds each key down in turn, then lets go in reverse: a chord such as ['Alt', 'Shift', 'KeyJ']. */
+      pressChord: async (keys) => {
+        for (const key of keys) await page.keyboard.down(key);
+        for (const key of [...keys].reverse()) await page.keyboard.up(key);
+      },
       goto: (url) => navigate(page, url),
       reload: async () => {
         const url = await page.evaluate(() => location.href);
@@ -110,27 +138,48 @@ export async function launchFirefox(extensionDir, viewport) {
         else await page.reload();
       },
       url: () => page.evaluate(() => location.href),
-      screenshot: (clip) => page.screenshot({ clip }),
+      runCommand: (name, shortcut) => runCommand(page, shortcut),
+      // A browser-wide pref (every page, extension pages included), as the reader's theme would be.
+      setColorScheme: (scheme) =>
+        evaluateInBrowserWindow(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`),
+      screenshot: (clip) => page.screenshot(clip ? { clip } : {}),
+      screenshotTo: (path) => page.screenshot({ path }),
       chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
       clickToolbarButton: () => clickToolbarButton(page),
       toolbarBadge: () => toolbarBadge(page),
+      bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     };
   }
 
+  /** The moz-extension:// address of a file in the extension. */
+  const extensionUrl = (path) => extensionBase + path;
+
+  async function open(url) {
+    const page = await browser.newPage();
+    await navigate(page, url);
+    return wrap(page);
+  }
+
   return {
-    async open(url) {
-      const page = await browser.newPage();
-      await page.goto(url);
-      return wrap(page);
-    },
+    name: 'firefox',
+    extensionUrl,
+    open,
     /** The extension's own page at `path` (e.g. "options.html"), as a tab. */
-    async openExtensionPage(path) {
-      const page = await browser.newPage();
-      await navigate(page, extensionBase + path);
-      return wrap(page);
-    },
-    extensionUrl: (path) => extensionBase + path,
+    openExtensionPage: (path) => open(extensionUrl(path)),
+    /** Grants an optional host permission as the reader's "Allow" would. */
+    grantOrigin: (origin) =>
+      evaluateInBrowserWindow(`(async () => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        const policy = WebExtensionPolicy.getByID(${JSON.stringify(extensionId)});
+        await ExtensionPermissions.add(policy.id, { permissions: [], origins: [${JSON.stringify(origin)}] }, policy.extension);
+        return true;
+      })()`),
+    /** The id of the sidebar panel Firefox shows, or null when the sidebar is closed. */
+    openSidebar: () =>
+      evaluateInBrowserWindow(`(() => { const s = window.SidebarController ?? window.SidebarUI; return (s.isOpen && s.currentID) || null; })()`),
+    /** Closes the sidebar (the panel in it would otherwise live on into later tests). */
+    closeSidebar: () => evaluateInBrowserWindow(`(() => { (window.SidebarController ?? window.SidebarUI).hide(); return true; })()`),
     async close() {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,0 +1,345 @@
+// ClaimLens on one page: snapshot -> analysis (in the background) -> Ranges
+// -> overlay and the reader's notes, and keeping that right while the page
+// lives: the reader's settings (filters, threshold, off switches), re-renders
+// of the article, in-page navigation, and hidden tabs. Every analysis is
+// handed to the reader's notes too, which re-anchor in the new text.
+
+import type { Analysis } from '../analysis';
+import { RangeMapper } from '../dom/ranges';
+import { type Snapshot, type SnapshotNode, takeSnapshot } from '../dom/snapshot';
+import { type AnalyzePage, type OverlayPhase, type OverlayStatus, type PageState, isAnalyzePageReply } from '../messages';
+import { ext } from '../platform';
+import type { Settings } from '../settings/schema';
+import { loadSettings, onSettingsChanged } from '../settings/store';
+import { ClaimOverlay, type PlacedClaim } from '../ui/claim-overlay';
+import type { Translate } from '../ui/i18n';
+import { OVERLAY_HOST_TAG } from '../ui/overlay-host';
+import { ArticleWatcher, commonAncestor } from './article-watcher';
+import { ReaderNotes } from './reader-notes';
+
+interface Analysed {
+  analysis: Analysis;
+  snapshot: Snapshot;
+  domNodes: Node[];
+}
+
+export class PageSession {
+  private phase: OverlayPhase = 'analysing';
+  private reason: string | undefined;
+  /** Whether the reader wants the highlights shown (the toolbar button toggles it). */
+  private wanted = true;
+  private settings: Settings | undefined;
+  private current: Analysed | undefined;
+  private overlay: ClaimOverlay | undefined;
+  private readerNotes: ReaderNotes | undefined;
+  private readonly watcher: ArticleWatcher;
+  /** The current analysis was made at an older threshold: the next analysis must ask the core again. */
+  private stale = false;
+  /** Bumped by every analysis request and reset, so a late reply for an old page is dropped. */
+  private generation = 0;
+  private pageUrl: string;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly t: Translate,
+  ) {
+    this.watcher = new ArticleWatcher(doc, () => void this.analyse(), (node) => isOwnNode(node));
+    this.pageUrl = withoutHash(doc.URL);
+  }
+
+  async start(): Promise<void> {
+    this.settings = await loadSettings();
+    onSettingsChanged((settings) => this.onSettings(settings));
+    this.listenForNavigation();
+    if (this.isSwitchedOff()) {
+      this.setPhase('off');
+      return;
+    }
+    await this.analyse();
+  }
+
+  /** The toolbar button: show or hide; after a failure, try again. */
+  toggle(): OverlayStatus {
+    switch (this.phase) {
+      case 'shown':
+      case 'hidden':
+        this.wanted = !this.wanted;
+        this.applyVisibility();
+        break;
+      case 'failed':
+        // The page may have finished loading since: a click after a failure tries again.
+        void this.analyse();
+        break;
+      case 'analysing':
+      case 'off':
+        break;
+    }
+    return this.status();
+  }
+
+  /** The next / previous claim commands. A hidden overlay is shown first. */
+  step(direction: 1 | -1): OverlayStatus {
+    if (this.phase === 'hidden') {
+      this.wanted = true;
+      this.applyVisibility();
+    }
+    if (this.phase === 'shown') {
+      this.overlay?.step(direction);
+    }
+    return this.status();
+  }
+
+  reveal(claimId: string): boolean {
+    if (this.phase === 'hidden') {
+      this.wanted = true;
+      this.applyVisibility();
+    }
+    return this.phase === 'shown' && (this.overlay?.reveal(claimId) ?? false);
+  }
+
+  pageState(): PageState {
+    return {
+      type: 'page-state',
+      phase: this.phase,
+      host: this.doc.location.hostname,
+      reason: this.reason,
+      analysis: this.current?.analysis ?? null,
+      notes: this.current ? (this.readerNotes?.pageNotes() ?? null) : null,
+    };
+  }
+
+  /** The panel's "show" on one of the reader's notes. */
+  revealNote(noteId: string): boolean {
+    if (this.phase === 'hidden') {
+      this.wanted = true;
+      this.applyVisibility();
+    }
+    return this.phase === 'shown' && (this.readerNotes?.reveal(noteId) ?? false);
+  }
+
+  /** The reader changed this page's notes elsewhere (the panel). */
+  notesChanged(): void {
+    this.readerNotes?.reload().catch((error: unknown) => console.warn('ClaimLens: the notes on this page could not be reloaded', error));
+  }
+
+  status(): OverlayStatus {
+    return {
+      type: 'overlay-status',
+      phase: this.phase,
+      claims: this.phase === 'shown' ? (this.overlay?.shownClaims.length ?? 0) : 0,
+      ...(this.reason !== undefined && this.phase === 'failed' ? { reason: this.reason } : {}),
+    };
+  }
+
+  /**
+   * Snapshot, analyse, place. Re-renders that leave the snapshot as it was
+   * only re-place the claims, unless the analysis is stale (the reader changed
+   * the threshold, which the core applies).
+   */
+  private async analyse(): Promise<void> {
+    if (this.isSwitchedOff()) {
+      return;
+    }
+    if (this.doc.hidden) {
+      this.watcher.schedule(); // waits for the tab to be shown
+      return;
+    }
+    const generation = ++this.generation;
+    const { snapshot, domNodes } = takeSnapshot(this.doc);
+    const previous = this.current;
+    if (previous && !this.stale && sameSnapshot(previous.snapshot, snapshot)) {
+      this.place({ ...previous, snapshot, domNodes });
+      return;
+    }
+    if (!previous) {
+      this.setPhase('analysing');
+    }
+    this.stale = false;
+    let reply: unknown;
+    try {
+      reply = await ext.runtime.sendMessage({ type: 'analyze-page', snapshot } satisfies AnalyzePage);
+    } catch (error) {
+      reply = { type: 'analysis-failed', error: error instanceof Error ? error.message : String(error) };
+    }
+    if (generation !== this.generation || this.isSwitchedOff()) {
+      return; // superseded by a newer request or a reset
+    }
+    if (!isAnalyzePageReply(reply) || reply.type === 'analysis-failed') {
+      this.current = undefined;
+      this.overlay?.setContent([], { quotes: [], entities: [] });
+      this.readerNotes?.clear();
+      this.reason = isAnalyzePageReply(reply) && reply.type === 'analysis-failed' ? reply.error : this.t('failureUnknown');
+      this.watcher.watch(null); // an article may still appear
+      this.setPhase('failed');
+      return;
+    }
+    this.place({ analysis: reply.analysis, snapshot, domNodes });
+  }
+
+  private place(analysed: Analysed): void {
+    const firstAnalysis = this.current === undefined;
+    this.current = analysed;
+    this.reason = undefined;
+    const overlay = (this.overlay ??= new ClaimOverlay(this.doc, this.t, this.settings!));
+    const readerNotes = (this.readerNotes ??= new ReaderNotes(this.doc, overlay, this.t, () => this.report()));
+    const { analysis, domNodes } = analysed;
+    overlay.setContent(placeClaims(analysis, domNodes), { quotes: analysis.quotes, entities: analysis.entities });
+    readerNotes.setPage(analysis, domNodes).catch((error: unknown) => console.warn('ClaimLens: the notes on this page could not be loaded', error));
+    this.watcher.watch(articleRoot(analysis, domNodes));
+    this.setPhase(this.wanted ? 'shown' : 'hidden');
+    this.applyVisibility();
+    if (firstAnalysis) {
+      overlay.announceCount();
+    }
+  }
+
+  private applyVisibility(): void {
+    if (!this.overlay || !this.current) {
+      return;
+    }
+    if (this.wanted && !this.isSwitchedOff()) {
+      this.overlay.show();
+      this.readerNotes?.setVisible(true);
+      this.setPhase('shown');
+    } else {
+      this.overlay.hide();
+      this.readerNotes?.setVisible(false);
+      this.setPhase(this.isSwitchedOff() ? 'off' : 'hidden');
+    }
+  }
+
+  private onSettings(settings: Settings): void {
+    const wasOff = this.isSwitchedOff();
+    const thresholdChanged = this.settings !== undefined && settings.threshold !== this.settings.threshold;
+    this.settings = settings;
+    if (thresholdChanged && this.current) {
+      this.stale = true; // the core decides what is check-worthy at the new threshold: ask it again
+    }
+    this.overlay?.setFilter(settings);
+    if (this.isSwitchedOff()) {
+      this.watcher.stop();
+      this.overlay?.hide();
+      this.readerNotes?.setVisible(false);
+      this.setPhase('off', true);
+      return;
+    }
+    if (wasOff) {
+      if (this.current && !this.stale) {
+        this.watcher.watch(articleRoot(this.current.analysis, this.current.domNodes));
+        this.applyVisibility();
+      } else {
+        void this.analyse();
+      }
+      return;
+    }
+    if (this.stale) {
+      void this.analyse();
+      return;
+    }
+    this.report(); // the count may have changed
+  }
+
+  /** Same-document navigation (history API, Navigation API): the old analysis no longer applies. */
+  private listenForNavigation(): void {
+    const view = this.doc.defaultView!;
+    const onMaybeNavigated = () => {
+      const url = withoutHash(this.doc.URL);
+      if (url === this.pageUrl) return;
+      this.pageUrl = url;
+      this.reset();
+    };
+    const navigation = (view as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('currententrychange', onMaybeNavigated);
+    view.addEventListener('popstate', onMaybeNavigated);
+  }
+
+  private reset(): void {
+    this.generation++;
+    this.current = undefined;
+    this.reason = undefined;
+    this.overlay?.setContent([], { quotes: [], entities: [] });
+    this.readerNotes?.clear();
+    if (this.isSwitchedOff()) {
+      return;
+    }
+    this.setPhase('analysing');
+    // The new view renders after the URL changes: analyse once the body settles.
+    this.watcher.watch(null);
+    this.watcher.schedule();
+  }
+
+  private isSwitchedOff(): boolean {
+    const settings = this.settings;
+    return settings !== undefined && (!settings.enabled || settings.sites.never.includes(this.doc.location.hostname));
+  }
+
+  private setPhase(phase: OverlayPhase, force = false): void {
+    if (phase === this.phase && !force && phase !== 'shown') {
+      return;
+    }
+    this.phase = phase;
+    this.report();
+  }
+
+  /** Tells the background (badge) and any open claims panel. */
+  private report(): void {
+    ext.runtime.sendMessage(this.status()).catch(() => {
+      // Nobody listening (a Firefox event page between events wakes for messages; a closed panel does not).
+    });
+  }
+}
+
+/** Ranges for each claim. A claim whose text the page has changed since the snapshot is left out. */
+function placeClaims(analysis: Analysis, domNodes: Node[]): PlacedClaim[] {
+  const mapper = new RangeMapper(analysis.article.dom, domNodes);
+  const placed: PlacedClaim[] = [];
+  for (const claim of analysis.claims) {
+    try {
+      const ranges = mapper.rangesFor(claim);
+      if (ranges.length > 0) {
+        placed.push({ claim, ranges });
+      }
+    } catch (error) {
+      console.warn(`ClaimLens: claim ${claim.id} no longer matches the page`, error);
+    }
+  }
+  return placed;
+}
+
+/** The element holding all of the article's text. */
+function articleRoot(analysis: Analysis, domNodes: Node[]): Element | null {
+  const runs = analysis.article.dom;
+  const first = runs.length > 0 ? domNodes[runs[0].node] : undefined;
+  const last = runs.length > 0 ? domNodes[runs[runs.length - 1].node] : undefined;
+  return first && last && first.isConnected && last.isConnected ? commonAncestor(first, last) : null;
+}
+
+function isOwnNode(node: Node): boolean {
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return element?.localName === OVERLAY_HOST_TAG;
+}
+
+function withoutHash(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+const NODE_FIELDS: readonly (keyof SnapshotNode)[] = ['p', 'tag', 'text', 'id', 'cls', 'role', 'hidden', 'href', 'itemprop', 'rel', 'datetime'];
+
+/** True when two snapshots would give the same analysis (so only the DOM nodes behind them changed). */
+function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
+  if (a.url !== b.url || a.title !== b.title || a.lang !== b.lang || a.canonical !== b.canonical || a.nodes.length !== b.nodes.length) {
+    return false;
+  }
+  if (JSON.stringify(a.meta) !== JSON.stringify(b.meta) || JSON.stringify(a.jsonld) !== JSON.stringify(b.jsonld)) {
+    return false;
+  }
+  for (let i = 0; i < a.nodes.length; i++) {
+    const x = a.nodes[i];
+    const y = b.nodes[i];
+    for (const field of NODE_FIELDS) {
+      if (x[field] !== y[field]) return false;
+    }
+  }
+  return true;
+}
