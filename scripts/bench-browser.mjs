@@ -124,6 +124,9 @@ async function benchSeedAnalysis(context, bundle, baseUrl, url, reps) {
 
 function summarisePage(name, htmlBytes, result) {
   const pick = (list, key) => median(list.map((r) => r[key]));
+  // The fastest repetition: what the code costs with the least interference
+  // from other processes (the medians carry the machine's load).
+  const fastest = (list, key) => Math.min(...list.map((r) => r[key]));
   const c = result.runs.claimLens;
   const r = result.runs.readability;
   const e = result.runs.extraction;
@@ -142,6 +145,11 @@ function summarisePage(name, htmlBytes, result) {
     extraction_ms: extraction,
     ratio: ours / theirs,
     extraction_ratio: extraction === null ? null : extraction / theirs,
+    claimlens_fastest_ms: fastest(c, 'total'),
+    readability_fastest_ms: fastest(r, 'parse'),
+    extraction_fastest_ms: e.length > 0 ? fastest(e, 'total') : null,
+    ratio_of_fastest: fastest(c, 'total') / fastest(r, 'parse'),
+    extraction_ratio_of_fastest: e.length > 0 ? fastest(e, 'total') / fastest(r, 'parse') : null,
     claims: c.at(-1)?.claims ?? 0,
     ranges: c.at(-1)?.ranges_made ?? 0,
     status: c.at(-1)?.status ?? null,
@@ -218,6 +226,7 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
       seed = {
         ...summarisePage('seed-article', statSync(paths.seed).size, result),
         analyze_only_ms: median(analyzeTimes),
+        analyze_only_fastest_ms: Math.min(...analyzeTimes),
         analyze_only_reps: analyzeTimes.length,
       };
     } else {
@@ -235,6 +244,7 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
       readability_median_ms: median(rows.map((r) => r.readability_ms)),
       readability_clone_median_ms: median(rows.map((r) => r.readability_clone_ms)),
       median_ratio: median(rows.map((r) => r.ratio)),
+      median_ratio_of_fastest: median(rows.map((r) => r.ratio_of_fastest)),
       ratio_of_sums: rows.reduce((s, r) => s + r.claimlens_ms, 0) / rows.reduce((s, r) => s + r.readability_ms, 0),
       pages_within_half: rows.filter((r) => r.ratio <= 0.5).length,
       parts_median_ms: Object.fromEntries(
@@ -242,6 +252,7 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
       ),
       extraction_median_ms: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ms)) : null,
       extraction_median_ratio: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ratio)) : null,
+      extraction_median_ratio_of_fastest: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ratio_of_fastest)) : null,
       largest_page: largest && { page: largest.page, html_bytes: largest.html_bytes, memory_bytes: largest.memory_bytes, initial_memory_bytes: largest.initial_memory_bytes },
       max_memory: rows.reduce((a, b) => (b.memory_bytes > (a?.memory_bytes ?? -1) ? b : a), null),
       seed,
@@ -251,15 +262,15 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
     log(`medians over ${s.pages} pages (${s.failed} failed; timer ${s.cross_origin_isolated ? '5 µs, cross-origin isolated' : 'coarse'}):`);
     log(`  ClaimLens full path   ${fmt(s.claimlens_median_ms)} ms  (snapshot ${fmt(s.parts_median_ms.snapshot)}, messages ${fmt(s.parts_median_ms.sendSnapshot + s.parts_median_ms.sendAnalysis)}, WASM analysis ${fmt(s.parts_median_ms.analyze)}, ranges ${fmt(s.parts_median_ms.ranges)}, highlights ${fmt(s.parts_median_ms.highlights)})`);
     log(`  Readability.parse     ${fmt(s.readability_median_ms)} ms  (plus ${fmt(s.readability_clone_median_ms)} ms to clone the document, not counted)`);
-    log(`  median ratio          ${s.median_ratio.toFixed(3)}  (target <= 0.5; ${s.pages_within_half}/${s.pages} pages within it; ratio of sums ${s.ratio_of_sums.toFixed(3)})`);
+    log(`  median ratio          ${s.median_ratio.toFixed(3)}  (target <= 0.5; ${s.pages_within_half}/${s.pages} pages within it; ratio of sums ${s.ratio_of_sums.toFixed(3)}; of the fastest repetitions ${s.median_ratio_of_fastest.toFixed(3)})`);
     if (s.extraction_median_ratio !== null) {
-      log(`  snapshot+extraction   ${fmt(s.extraction_median_ms)} ms, median ratio ${s.extraction_median_ratio.toFixed(3)}  (target <= 0.5)`);
+      log(`  snapshot+extraction   ${fmt(s.extraction_median_ms)} ms, median ratio ${s.extraction_median_ratio.toFixed(3)}  (target <= 0.5; of the fastest repetitions ${s.extraction_median_ratio_of_fastest.toFixed(3)})`);
     }
     if (largest) {
       log(`  WASM memory after the largest page (${largest.page}, ${(largest.html_bytes / 1e6).toFixed(2)} MB): ${(largest.memory_bytes / 2 ** 20).toFixed(1)} MiB (from ${(largest.initial_memory_bytes / 2 ** 20).toFixed(1)} MiB at start; target <= 32 MiB); most on any page: ${(s.max_memory.memory_bytes / 2 ** 20).toFixed(1)} MiB (${s.max_memory.page})`);
     }
     if (seed) {
-      log(`  seed article: WASM analysis ${fmt(seed.analyze_only_ms)} ms (median of ${seed.analyze_only_reps}; target <= 10 ms); full path ${fmt(seed.claimlens_ms)} ms vs Readability ${fmt(seed.readability_ms)} ms (ratio ${seed.ratio.toFixed(2)})`);
+      log(`  seed article: WASM analysis ${fmt(seed.analyze_only_ms)} ms (median of ${seed.analyze_only_reps}, fastest ${fmt(seed.analyze_only_fastest_ms)}; target <= 10 ms); full path ${fmt(seed.claimlens_ms)} ms vs Readability ${fmt(seed.readability_ms)} ms (ratio ${seed.ratio.toFixed(2)})`);
     }
     for (const failure of failures) {
       log(`  failed: ${failure.page}: ${failure.error}`);

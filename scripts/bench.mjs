@@ -85,6 +85,10 @@ try {
     const seedFromHtml = ms(criterionMedianNs('seed', 'html_to_json'));
     add('native: seed article, analyze(snapshot) (criterion median)', fmtMs(seedAnalyze, 3), '<= 2 ms', seedAnalyze === null ? null : seedAnalyze <= 2);
     add('native: seed article, HTML -> analysis JSON', fmtMs(seedFromHtml, 3), '', null);
+    const seedRow = native.rows?.find((r) => r.seed);
+    if (seedRow) {
+      add('native: seed article, analyze(snapshot), fastest run', fmtMs(seedRow.fastest_micros.analyze / 1e3, 3), '<= 2 ms', seedRow.fastest_micros.analyze / 1e3 <= 2);
+    }
     for (const stage of ['snapshot', 'extract', 'segment', 'analyze', 'html_to_json']) {
       const ns = criterionMedianNs('corpus', stage);
       const s = native.stages?.[stage];
@@ -93,7 +97,7 @@ try {
       const unit = stage === 'segment' ? 'MB/s of text' : 'MB/s of HTML';
       add(
         `native: ${stage} over ${native.pages} pages`,
-        `${mbps === null ? 'n/a' : mbps.toFixed(1)} ${unit}; per page median ${fmtMs(s ? s.median_page_micros / 1e3 : null, 3)}, max ${fmtMs(s ? s.max_page_micros / 1e3 : null, 1)}`,
+        `${mbps === null ? 'n/a' : mbps.toFixed(1)} ${unit}; per page median ${fmtMs(s ? s.median_page_micros / 1e3 : null, 3)} (fastest runs ${fmtMs(s ? s.median_page_fastest_micros / 1e3 : null, 3)}), max ${fmtMs(s ? s.max_page_micros / 1e3 : null, 1)}`,
         '',
         null,
       );
@@ -102,12 +106,13 @@ try {
   if (browser) {
     const s = browser.summary;
     add(`browser: ClaimLens full path / Readability.parse, median over ${s.pages} pages`, `${s.median_ratio.toFixed(3)} (${fmtMs(s.claimlens_median_ms)} vs ${fmtMs(s.readability_median_ms)}; ${s.pages_within_half} pages within 0.5)`, '<= 0.5', s.median_ratio <= 0.5);
+    add('browser: the same, ratio of each page\'s fastest repetitions', s.median_ratio_of_fastest.toFixed(3), '<= 0.5', s.median_ratio_of_fastest <= 0.5);
     add('browser: full path parts (medians)', `snapshot ${fmtMs(s.parts_median_ms.snapshot)}, messages ${fmtMs(s.parts_median_ms.sendSnapshot + s.parts_median_ms.sendAnalysis)}, WASM ${fmtMs(s.parts_median_ms.analyze)}, ranges+highlights ${fmtMs(s.parts_median_ms.ranges + s.parts_median_ms.highlights)}`, '', null);
     if (s.extraction_median_ratio !== null) {
-      add('browser: snapshot+extraction / Readability.parse (issue 3)', `${s.extraction_median_ratio.toFixed(3)} (${fmtMs(s.extraction_median_ms)})`, '<= 0.5', s.extraction_median_ratio <= 0.5);
+      add('browser: snapshot+extraction / Readability.parse (issue 3)', `${s.extraction_median_ratio.toFixed(3)} (${fmtMs(s.extraction_median_ms)}; fastest repetitions ${s.extraction_median_ratio_of_fastest.toFixed(3)})`, '<= 0.5', s.extraction_median_ratio <= 0.5);
     }
     if (s.seed) {
-      add('browser: seed article, WASM analyze()', fmtMs(s.seed.analyze_only_ms), '<= 10 ms', s.seed.analyze_only_ms <= 10);
+      add('browser: seed article, WASM analyze()', `${fmtMs(s.seed.analyze_only_ms)} (fastest ${fmtMs(s.seed.analyze_only_fastest_ms)})`, '<= 10 ms', s.seed.analyze_only_ms <= 10);
     }
     if (s.largest_page) {
       const mib = s.largest_page.memory_bytes / 2 ** 20;
