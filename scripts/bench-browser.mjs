@@ -2,7 +2,7 @@
 // ClaimLens's full path against Readability.js on the same live documents,
 // in the same run, alternating the two.
 //
-//   node scripts/bench-browser.mjs [--reps N] [--pages SUBSTRING] [--quiet]
+//   node scripts/bench-browser.mjs [--mode cold|warm] [--reps N] [--pages SUBSTRING] [--quiet]
 //
 // For each of the Readability test pages (served from 127.0.0.1; every other
 // request is aborted, so nothing downloads) it injects tests/bench/in-page.ts
@@ -12,12 +12,15 @@
 // with a forced GC before each timed step. It prints per-page medians, the
 // medians over pages and the median per-page ratio, plus the seed article's
 // WASM analysis time and the WASM linear memory after the largest page.
-// Results: <target>/claimlens-bench/browser.json (target = $CARGO_TARGET_DIR or ./target).
+// --mode cold (default): a fresh tab, so a fresh WASM instance, per test page;
+// --mode warm: one long-lived tab and WASM instance, test pages in its iframe.
+// Results: <target>/claimlens-bench/browser-<mode>.json (target = $CARGO_TARGET_DIR or ./target).
 //
 // Data: $CLAIMLENS_DATA, else $CLAIMLENS_SHARED/data, else ../shared/data; the
 // seed: $CLAIMLENS_SEED, else <shared>/fixtures/seed-article.html. Needs the WASM in extension/pkg
 // (npm run build:wasm) and /usr/bin/chromium (or $CHROMIUM_PATH).
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -56,7 +59,7 @@ async function bundleInPageCode() {
 }
 
 /** Serves the test pages, the seed article and the WASM, cross-origin isolated (5 µs performance.now()). */
-async function startServer(paths) {
+async function startServer(paths, harnessDir) {
   const isolation = {
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-embedder-policy': 'require-corp',
@@ -71,6 +74,8 @@ async function startServer(paths) {
         return { root: dirname(paths.seed), path, headers: isolation };
       case '__bench':
         return { root: paths.pkg, path, headers: isolation };
+      case '__harness':
+        return { root: harnessDir, path, headers: isolation };
       default:
         return undefined;
     }
@@ -79,46 +84,85 @@ async function startServer(paths) {
   return { baseUrl, close: () => new Promise((done) => server.close(done)) };
 }
 
-/** One page: load, inject, warm up, then `reps` alternating repetitions. */
-async function benchPage(context, bundle, baseUrl, url, reps) {
-  const page = await context.newPage();
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+/** Rejects after `ms`: page.evaluate itself never times out. */
+function within(ms, promise, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Where the benchmark code runs (see tests/bench/in-page.ts):
+ *   cold: a fresh tab per test page, so a fresh WASM instance per page, as in
+ *         a background that has just woken up (MV3 workers stop when idle);
+ *   warm: one harness tab holding one WASM instance, each test page in its
+ *         iframe, as in a background that stays alive from page to page.
+ */
+async function openSession(context, bundle, baseUrl, mode) {
+  const wasmUrl = `${baseUrl}/__bench/claimlens_bg.wasm`;
+  async function prepare(page) {
     await page.evaluate(bundle);
-    const loaded = await page.evaluate((wasmUrl) => globalThis.__claimlensBench.load(wasmUrl), `${baseUrl}/__bench/claimlens_bg.wasm`);
+    const loaded = await page.evaluate((url) => globalThis.__claimlensBench.load(url), wasmUrl);
     const isolated = await page.evaluate(() => globalThis.__claimlensBench.crossOriginIsolated());
+    return { ...loaded, isolated };
+  }
+  if (mode === 'warm') {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/__harness/index.html`, { waitUntil: 'load' });
+    const loaded = await prepare(page);
+    return {
+      async open(url) {
+        await within(120_000, page.evaluate((u) => globalThis.__claimlensBench.openInFrame(u), url), url);
+        return { page, loaded, release: async () => {} };
+      },
+      close: () => page.close(),
+    };
+  }
+  return {
+    async open(url) {
+      const page = await context.newPage();
+      try {
+        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        return { page, loaded: await prepare(page), release: () => page.close() };
+      } catch (error) {
+        await page.close();
+        throw error;
+      }
+    },
+    close: async () => {},
+  };
+}
+
+/** One page: open it, warm up, then `reps` alternating repetitions. */
+async function benchPage(session, url, reps) {
+  const { page, loaded, release } = await session.open(url);
+  try {
     const steps = loaded.hasExtract ? ['claimLens', 'readability', 'extraction'] : ['claimLens', 'readability'];
     const runs = { claimLens: [], readability: [], extraction: [] };
+    const run = (order) => within(300_000, page.evaluate((o) => globalThis.__claimlensBench.runSteps(o), order), url);
     // Warm-up (untimed): JIT for both sides, WASM memory growth for ours.
-    await page.evaluate((order) => order.map((step) => globalThis.__claimlensBench[step]()), steps);
+    await run(steps);
     for (let rep = 0; rep < reps; rep++) {
       const order = rep % 2 === 0 ? steps : [...steps].reverse();
-      const results = await page.evaluate((order) => {
-        const bench = globalThis.__claimlensBench;
-        return order.map((step) => {
-          globalThis.gc?.();
-          return bench[step]();
-        });
-      }, order);
+      const results = await run(order);
       order.forEach((step, i) => runs[step].push(results[i]));
     }
     const memoryBytes = await page.evaluate(() => globalThis.__claimlensBench.memoryBytes());
-    return { runs, memoryBytes, initialMemoryBytes: loaded.memoryBytes, isolated, hasExtract: loaded.hasExtract };
+    return { runs, memoryBytes, initialMemoryBytes: loaded.memoryBytes, isolated: loaded.isolated, hasExtract: loaded.hasExtract };
   } finally {
-    await page.close();
+    await release();
   }
 }
 
-async function benchSeedAnalysis(context, bundle, baseUrl, url, reps) {
-  const page = await context.newPage();
+async function benchSeedAnalysis(session, url, reps) {
+  const { page, release } = await session.open(url);
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    await page.evaluate(bundle);
-    await page.evaluate((wasmUrl) => globalThis.__claimlensBench.load(wasmUrl), `${baseUrl}/__bench/claimlens_bg.wasm`);
-    await page.evaluate(() => globalThis.__claimlensBench.analyzeOnly(5)); // warm-up
-    return await page.evaluate((n) => globalThis.__claimlensBench.analyzeOnly(n), reps);
+    await page.evaluate(() => globalThis.__claimlensBench.analyzeTarget(5)); // warm-up
+    return await page.evaluate((n) => globalThis.__claimlensBench.analyzeTarget(n), reps);
   } finally {
-    await page.close();
+    await release();
   }
 }
 
@@ -167,7 +211,10 @@ function summarisePage(name, htmlBytes, result) {
 
 const fmt = (ms) => (ms === null || ms === undefined ? '-' : ms.toFixed(2));
 
-export async function runBrowserBench({ reps = 7, filter = '', quiet = false, seedReps = 41 } = {}) {
+export async function runBrowserBench({ reps = 7, filter = '', quiet = false, seedReps = 41, mode = 'cold' } = {}) {
+  if (mode !== 'cold' && mode !== 'warm') {
+    throw new Error(`unknown mode ${mode} (cold or warm)`);
+  }
   const paths = benchPaths();
   if (!existsSync(paths.pagesDir)) {
     throw new Error(`the test pages are missing at ${paths.pagesDir} (set CLAIMLENS_SHARED or CLAIMLENS_DATA)`);
@@ -180,7 +227,9 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
     .filter((name) => name.includes(filter))
     .sort();
   const bundle = await bundleInPageCode();
-  const server = await startServer(paths);
+  const harnessDir = mkdtempSync(join(tmpdir(), 'claimlens-bench-'));
+  writeFileSync(join(harnessDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>ClaimLens benchmark</title><body></body>\n');
+  const server = await startServer(paths, harnessDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -193,7 +242,8 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
     // Nothing leaves 127.0.0.1: the pages' scripts, images and fonts elsewhere are aborted.
     await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()));
 
-    log(`browser bench: ${names.length} pages, ${reps} alternating repetitions each (ms, medians; ratio = ClaimLens / Readability.parse)`);
+    const session = await openSession(context, bundle, server.baseUrl, mode);
+    log(`browser bench (${mode}): ${names.length} pages, ${reps} alternating repetitions each (ms, medians; ratio = ClaimLens / Readability.parse)`);
     log(
       `${'page'.padEnd(44)} ${'KB'.padStart(7)} ${'ClaimLens'.padStart(9)} ${'snap'.padStart(6)} ${'msg'.padStart(6)} ${'wasm'.padStart(7)} ${'hl'.padStart(6)} ${'Readab.'.padStart(8)} ${'ratio'.padStart(6)} ${'extr.'.padStart(7)} ${'ratio'.padStart(6)} ${'claims'.padStart(6)}`,
     );
@@ -203,7 +253,7 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
     for (const name of names) {
       const htmlBytes = statSync(join(paths.pagesDir, name, 'source.html')).size;
       try {
-        const result = await benchPage(context, bundle, server.baseUrl, `${server.baseUrl}/pages/${name}/source.html`, reps);
+        const result = await benchPage(session, `${server.baseUrl}/pages/${name}/source.html`, reps);
         isolated &&= result.isolated;
         const row = summarisePage(name, htmlBytes, result);
         rows.push(row);
@@ -221,8 +271,8 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
     let seed = null;
     if (existsSync(paths.seed)) {
       const seedUrl = `${server.baseUrl}/seed/${basename(paths.seed)}`;
-      const result = await benchPage(context, bundle, server.baseUrl, seedUrl, reps);
-      const analyzeTimes = await benchSeedAnalysis(context, bundle, server.baseUrl, seedUrl, seedReps);
+      const result = await benchPage(session, seedUrl, reps);
+      const analyzeTimes = await benchSeedAnalysis(session, seedUrl, seedReps);
       seed = {
         ...summarisePage('seed-article', statSync(paths.seed).size, result),
         analyze_only_ms: median(analyzeTimes),
@@ -235,7 +285,9 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
 
     const largest = rows.reduce((a, b) => (b.html_bytes > (a?.html_bytes ?? -1) ? b : a), null);
     const withExtraction = rows.filter((r) => r.extraction_ratio !== null);
+    await session.close();
     const summary = {
+      mode,
       pages: rows.length,
       failed: failures.length,
       reps,
@@ -259,7 +311,7 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
     };
     const s = summary;
     log('');
-    log(`medians over ${s.pages} pages (${s.failed} failed; timer ${s.cross_origin_isolated ? '5 µs, cross-origin isolated' : 'coarse'}):`);
+    log(`${mode} mode, medians over ${s.pages} pages (${s.failed} failed; timer ${s.cross_origin_isolated ? '5 µs, cross-origin isolated' : 'coarse'}):`);
     log(`  ClaimLens full path   ${fmt(s.claimlens_median_ms)} ms  (snapshot ${fmt(s.parts_median_ms.snapshot)}, messages ${fmt(s.parts_median_ms.sendSnapshot + s.parts_median_ms.sendAnalysis)}, WASM analysis ${fmt(s.parts_median_ms.analyze)}, ranges ${fmt(s.parts_median_ms.ranges)}, highlights ${fmt(s.parts_median_ms.highlights)})`);
     log(`  Readability.parse     ${fmt(s.readability_median_ms)} ms  (plus ${fmt(s.readability_clone_median_ms)} ms to clone the document, not counted)`);
     log(`  median ratio          ${s.median_ratio.toFixed(3)}  (target <= 0.5; ${s.pages_within_half}/${s.pages} pages within it; ratio of sums ${s.ratio_of_sums.toFixed(3)}; of the fastest repetitions ${s.median_ratio_of_fastest.toFixed(3)})`);
@@ -276,13 +328,14 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
       log(`  failed: ${failure.page}: ${failure.error}`);
     }
     mkdirSync(paths.out, { recursive: true });
-    const outFile = join(paths.out, 'browser.json');
+    const outFile = join(paths.out, `browser-${mode}.json`);
     writeFileSync(outFile, `${JSON.stringify({ summary, failures, rows }, null, 2)}\n`);
     log(`browser bench: wrote ${outFile}`);
     return { summary, failures, rows };
   } finally {
     await browser.close();
     await server.close();
+    rmSync(harnessDir, { recursive: true, force: true });
   }
 }
 
@@ -291,6 +344,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     options: {
       reps: { type: 'string', default: '7' },
       pages: { type: 'string', default: '' },
+      mode: { type: 'string', default: 'cold' },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -300,7 +354,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   try {
-    await runBrowserBench({ reps, filter: values.pages, quiet: values.quiet });
+    await runBrowserBench({ reps, filter: values.pages, quiet: values.quiet, mode: values.mode });
   } catch (error) {
     console.error(`bench-browser: ${error?.message ?? error}`);
     process.exit(1);

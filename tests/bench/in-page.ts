@@ -7,6 +7,11 @@
 //     registered in CSS.highlights;
 //   Readability.js: `new Readability(clone).parse()` on a clone of the same
 //     document (Readability mutates its input; the clone is timed separately).
+// Every step takes the document to work on: in the "cold" mode the code runs
+// in the test page itself (a fresh WASM instance per page, like a background
+// that has just woken up); in the "warm" mode it runs in one long-lived
+// harness page and works on each test page inside a same-origin iframe (one
+// WASM instance for all pages, like a background that stays alive).
 // Bundled by esbuild into one classic script that sets `globalThis.__claimlensBench`.
 
 import { Readability } from '@mozilla/readability';
@@ -63,19 +68,29 @@ function memoryBytes(): number {
   return wasmMemory?.buffer.byteLength ?? 0;
 }
 
-function clearHighlights(): void {
-  for (const name of Array.from(CSS.highlights.keys())) {
+/** The window whose highlight registry paints `doc`. */
+function windowOf(doc: Document): Window & typeof globalThis {
+  const view = doc.defaultView;
+  if (!view) {
+    throw new Error('the document has no window');
+  }
+  return view as Window & typeof globalThis;
+}
+
+function clearHighlights(doc: Document = document): void {
+  const registry = windowOf(doc).CSS.highlights;
+  for (const name of Array.from(registry.keys())) {
     if (name.startsWith(HIGHLIGHT_PREFIX)) {
-      CSS.highlights.delete(name);
+      registry.delete(name);
     }
   }
 }
 
-/** The full ClaimLens path on the live document. */
-function claimLens(): ClaimLensTiming {
-  clearHighlights();
+/** The full ClaimLens path on a live document. */
+function claimLens(doc: Document = document): ClaimLensTiming {
+  clearHighlights(doc);
   const t0 = performance.now();
-  const { snapshot, domNodes } = takeSnapshot(document);
+  const { snapshot, domNodes } = takeSnapshot(doc);
   const t1 = performance.now();
   const snapshotJson = JSON.stringify({ type: 'analyze-page', snapshot });
   const received = JSON.parse(snapshotJson) as { snapshot: unknown };
@@ -87,7 +102,7 @@ function claimLens(): ClaimLensTiming {
   const t4 = performance.now();
   const placed = placeClaims(reply.analysis, domNodes);
   const t5 = performance.now();
-  const rangesMade = registerHighlights(placed);
+  const rangesMade = registerHighlights(doc, placed);
   const t6 = performance.now();
   return {
     snapshot: t1 - t0,
@@ -127,7 +142,8 @@ function placeClaims(analysis: Analysis, domNodes: Node[]): { claim: Claim; rang
 let lastClaimByRange: Map<AbstractRange, Claim> | undefined;
 
 /** One Highlight per claim kind and check-worthiness, plus the range -> claim map hit-testing needs. */
-function registerHighlights(placed: { claim: Claim; ranges: Range[] }[]): number {
+function registerHighlights(doc: Document, placed: { claim: Claim; ranges: Range[] }[]): number {
+  const view = windowOf(doc);
   const highlights = new Map<string, Highlight>();
   const claimByRange = new Map<AbstractRange, Claim>();
   lastClaimByRange = claimByRange;
@@ -136,7 +152,7 @@ function registerHighlights(placed: { claim: Claim; ranges: Range[] }[]): number
     const name = `${HIGHLIGHT_PREFIX}${claim.checkworthy ? 'checkworthy' : 'claim'}-${claim.kinds[0] ?? 'other'}`;
     let highlight = highlights.get(name);
     if (!highlight) {
-      highlight = new Highlight();
+      highlight = new view.Highlight();
       highlights.set(name, highlight);
     }
     for (const range of ranges) {
@@ -146,28 +162,28 @@ function registerHighlights(placed: { claim: Claim; ranges: Range[] }[]): number
     }
   }
   for (const [name, highlight] of highlights) {
-    CSS.highlights.set(name, highlight);
+    view.CSS.highlights.set(name, highlight);
   }
   return count;
 }
 
 /** Issue 3's figure: snapshot plus extraction only (the WASM `extract` export), no claim analysis. */
-function extraction(): ExtractionTiming {
+function extraction(doc: Document = document): ExtractionTiming {
   const extract = (core as Record<string, unknown>).extract as ((snapshot: unknown) => { found: boolean; text: string }) | undefined;
   if (!extract) {
     throw new Error('this WASM build has no `extract` export; rebuild it (npm run build:wasm)');
   }
   const t0 = performance.now();
-  const { snapshot } = takeSnapshot(document);
+  const { snapshot } = takeSnapshot(doc);
   const t1 = performance.now();
   const result = extract(snapshot);
   const t2 = performance.now();
   return { snapshot: t1 - t0, extract: t2 - t1, total: t2 - t0, text_chars: result.text.length, found: result.found };
 }
 
-function readability(): ReadabilityTiming {
+function readability(doc: Document = document): ReadabilityTiming {
   const t0 = performance.now();
-  const clone = document.cloneNode(true) as Document;
+  const clone = doc.cloneNode(true) as Document;
   const t1 = performance.now();
   const article = new Readability(clone).parse();
   const t2 = performance.now();
@@ -175,8 +191,8 @@ function readability(): ReadabilityTiming {
 }
 
 /** The WASM analysis alone on this document's snapshot, `reps` times (for the seed article's figure). */
-function analyzeOnly(reps: number): number[] {
-  const { snapshot } = takeSnapshot(document);
+function analyzeOnly(reps: number, doc: Document = document): number[] {
+  const { snapshot } = takeSnapshot(doc);
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
@@ -186,7 +202,41 @@ function analyzeOnly(reps: number): number[] {
   return times;
 }
 
+/** The document of the test page: this one, or the harness's iframe in the warm mode. */
+function target(): Document {
+  const frame = document.getElementById('claimlens-bench-page') as HTMLIFrameElement | null;
+  return frame?.contentDocument ?? document;
+}
+
+/** Warm mode: loads a test page into the harness's iframe and resolves once it has loaded. */
+function openInFrame(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    document.getElementById('claimlens-bench-page')?.remove();
+    const frame = document.createElement('iframe');
+    frame.id = 'claimlens-bench-page';
+    frame.width = '1280';
+    frame.height = '900';
+    frame.addEventListener('load', () => resolve(), { once: true });
+    frame.addEventListener('error', () => reject(new Error(`cannot load ${url}`)), { once: true });
+    frame.src = url;
+    document.body.append(frame);
+  });
+}
+
+/** Runs the named steps on the target document, in order, each after a forced GC. */
+function runSteps(steps: readonly ('claimLens' | 'readability' | 'extraction')[]): unknown[] {
+  const doc = target();
+  const table = { claimLens, readability, extraction };
+  return steps.map((step) => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return table[step](doc);
+  });
+}
+
 (globalThis as Record<string, unknown>).__claimlensBench = {
+  openInFrame,
+  runSteps,
+  analyzeTarget: (reps: number) => analyzeOnly(reps, target()),
   load,
   memoryBytes,
   claimLens,
