@@ -110,10 +110,17 @@ async function openSession(context, bundle, baseUrl, mode) {
   }
   if (mode === 'warm') {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/__harness/index.html`, { waitUntil: 'load' });
-    const loaded = await prepare(page);
+    const start = async () => {
+      await page.goto(`${baseUrl}/__harness/index.html`, { waitUntil: 'load' });
+      return prepare(page);
+    };
+    let loaded = await start();
     return {
       async open(url) {
+        // Should a page still get the harness navigated away, start it again (a fresh instance).
+        if (!(await page.evaluate(() => typeof globalThis.__claimlensBench === 'object').catch(() => false))) {
+          loaded = await start();
+        }
         await within(120_000, page.evaluate((u) => globalThis.__claimlensBench.openInFrame(u), url), url);
         return { page, loaded, release: async () => {} };
       },

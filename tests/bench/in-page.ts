@@ -214,6 +214,9 @@ function openInFrame(url: string): Promise<void> {
     document.getElementById('claimlens-bench-page')?.remove();
     const frame = document.createElement('iframe');
     frame.id = 'claimlens-bench-page';
+    // The page's scripts run, as in a tab, but may not navigate the harness
+    // away (frame-busting scripts do `top.location = self.location`).
+    frame.setAttribute('sandbox', 'allow-same-origin allow-scripts');
     frame.width = '1280';
     frame.height = '900';
     frame.addEventListener('load', () => resolve(), { once: true });
