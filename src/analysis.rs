@@ -46,6 +46,9 @@ pub struct Span {
 pub struct Article {
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// The byline's people, one name each.
+    #[serde(default)]
+    pub authors: Vec<String>,
     /// `YYYY-MM-DD`.
     pub published: Option<String>,
     pub site: Option<String>,
@@ -108,6 +111,15 @@ pub struct Sourcing {
     pub cue: Option<String>,
     /// Where `cue` sits in `article.text`.
     pub cue_span: Option<Span>,
+    /// The speaker's role or descriptor as the article gives it.
+    #[serde(default)]
+    pub speaker_role: Option<String>,
+    /// Everyone the speaker could be, when people share a name.
+    #[serde(default)]
+    pub speaker_candidates: Vec<String>,
+    /// Why the attribution is ambiguous, or how it was decided.
+    #[serde(default)]
+    pub attribution_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,22 +175,116 @@ pub struct Quantity {
     pub modifier: Option<String>,
 }
 
+/// A published fact-check about a claim like this one. `verdict` is the
+/// fact-checker's own words, never made up: `null` when the record has none.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FactCheckMatch {
+    /// The source record's own id.
     pub id: String,
+    /// The claim as the fact-checker states it.
     pub claim: String,
     pub verdict: Option<String>,
+    /// The fact-checker.
     pub publisher: Option<String>,
     pub url: Option<String>,
+    /// When the fact-check was published, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Probability (0 to 1) that the fact-check is about this claim.
     pub similarity: f32,
+    /// The pack the fact-check came from.
+    #[serde(default)]
+    pub pack: String,
+    /// Who made the checked claim, and when (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub claimant: Option<String>,
+    #[serde(default)]
+    pub claim_date: Option<String>,
+    /// Why it matched, in plain words.
+    #[serde(default)]
+    pub why: Vec<String>,
 }
 
+/// The reader's note on a claim. Plain text throughout: render as text, never HTML.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Note {
+    /// One line: what the claim is, how it is sourced, what fact-checkers said.
     pub summary: String,
+    /// What a careful reader should verify next.
     pub checks: Vec<String>,
+    /// Fact-check articles first, then "check it yourself" searches. Links only: nothing is fetched.
     pub links: Vec<Link>,
+    #[serde(default)]
+    pub sourcing: Option<NoteSourcing>,
+    /// Quotations inside the claim, with their speakers.
+    #[serde(default)]
+    pub quotes: Vec<NoteQuote>,
+    /// Time references, resolved against the article's date.
+    #[serde(default)]
+    pub times: Vec<NoteTime>,
+    /// The figures to verify, as written.
+    #[serde(default)]
+    pub figures: Vec<String>,
+    /// Matched fact-checks, as lines for the reader (the data is in `Claim::matches`).
+    #[serde(default)]
+    pub fact_checks: Vec<NoteFactCheck>,
+    #[serde(default)]
+    pub fact_check_status: FactCheckStatus,
+    /// `agree` or `disagree` when two or more matched fact-checks give verdicts.
+    #[serde(default)]
+    pub consensus: Option<String>,
+}
+
+/// Whether the claim was looked up in fact-check packs, and with what result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactCheckStatus {
+    /// At least one published fact-check matched.
+    Matched,
+    /// Packs were searched and nothing matched.
+    NoneFound,
+    /// No fact-check pack is loaded.
+    NoPacks,
+    /// Not looked up (the sentence is not check-worthy).
+    #[default]
+    NotChecked,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteSourcing {
+    pub kind: SourcingKind,
+    pub speaker: Option<String>,
+    /// The speaker's title or role as the article gives it.
+    pub role: Option<String>,
+    pub cue: Option<String>,
+    /// One line for the reader.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteQuote {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub direct: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteTime {
+    pub text: String,
+    pub resolved: Option<Interval>,
+    /// For the reader: "“last year” → 2024".
+    pub display: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteFactCheck {
+    pub publisher: Option<String>,
+    pub verdict: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub claim: String,
+    pub why: Vec<String>,
+    /// One line for the reader: "PolitiFact rated “…” False (2019-10-29)."
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,6 +303,12 @@ pub struct Quote {
     pub cue: Option<String>,
     /// True for a direct quotation in quotation marks; false for reported speech.
     pub direct: bool,
+    /// The speaker's role or descriptor as the article gives it.
+    #[serde(default)]
+    pub speaker_role: Option<String>,
+    /// Why the attribution is ambiguous, or how it was decided.
+    #[serde(default)]
+    pub attribution_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -247,6 +359,9 @@ pub struct Comments {
     /// Three or more comments stamped with the identical minute-precise time.
     #[serde(default)]
     pub bursts: Vec<TimestampBurst>,
+    /// The comment sections the items belong to.
+    #[serde(default)]
+    pub sections: Vec<CommentSectionOut>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -317,7 +432,27 @@ pub struct TimestampBurst {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommentItem {
+    /// What the commenter wrote (without the author and time lines).
     pub text: String,
     /// Runs into `text`, as in [`Article::dom`].
     pub dom: Vec<DomRun>,
+    /// The comment's element in the snapshot.
+    #[serde(default)]
+    pub node: Option<u32>,
+    /// The commenter's name as the page shows it.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// When it was posted, as shown (or the `datetime` attribute).
+    #[serde(default)]
+    pub time: Option<String>,
+    /// Index into [`Comments::sections`].
+    #[serde(default)]
+    pub section: Option<u32>,
+}
+
+/// A comment section: its element and heading ("12 Comments") in the snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentSectionOut {
+    pub node: u32,
+    pub heading: Option<u32>,
 }

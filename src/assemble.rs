@@ -3,8 +3,8 @@
 
 use crate::analysis::{
     self as out, Analysis, Article, Claim, ClusterKind, ClusterMember, CommentCluster, CommentItem,
-    CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Link, Quantity, Quote,
-    RepeatedFrame, RepeatedPhrase, Span, Status, TimeRef, TimestampBurst, SCHEMA,
+    CommentSectionOut, CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Quantity,
+    Quote, RepeatedFrame, RepeatedPhrase, Span, Status, TimeRef, TimestampBurst, SCHEMA,
 };
 use crate::attribute::{self, Attribution};
 use crate::detect::Detection;
@@ -19,6 +19,8 @@ pub struct Stages<'a> {
     pub layer: &'a TextLayer,
     pub detections: &'a [Detection],
     pub attribution: &'a Attribution,
+    /// One per detection, in order.
+    pub verified: &'a [verify::Verified],
 }
 
 pub fn assemble(
@@ -36,6 +38,7 @@ pub fn assemble(
         article: Article {
             title: meta.title.clone(),
             byline: meta.byline.clone(),
+            authors: meta.authors.clone(),
             published: meta.published.map(|d| d.to_string()),
             site: meta.site.clone(),
             lang: meta.lang.clone(),
@@ -53,8 +56,20 @@ pub fn assemble(
                 .comments
                 .iter()
                 .map(|c| CommentItem {
-                    text: c.text.clone(),
-                    dom: dom_runs(&c.runs, &Utf16Index::new(&c.text), snapshot),
+                    text: c.body.text.clone(),
+                    dom: dom_runs(&c.body.runs, &Utf16Index::new(&c.body.text), snapshot),
+                    node: Some(c.element),
+                    author: c.author.clone(),
+                    time: c.time.clone(),
+                    section: Some(c.section as u32),
+                })
+                .collect(),
+            sections: extraction
+                .comment_sections
+                .iter()
+                .map(|s| CommentSectionOut {
+                    node: s.element,
+                    heading: s.heading,
                 })
                 .collect(),
             ..Comments::default()
@@ -75,15 +90,21 @@ pub fn assemble(
         layer,
         detections,
         attribution,
+        verified,
     } = stages;
     result.sentences = layer.sentences.iter().map(|s| index.span(*s)).collect();
     let cue_text = |s: Option<ByteSpan>| s.map(|s| s.of(text).to_string());
+    // `verified` is parallel to `detections`: keep the two indices together.
     result.claims = detections
         .iter()
-        .zip(&attribution.sourcing)
         .enumerate()
-        .map(|(i, (d, sourcing))| {
-            let note = verify::compose_note(text, d, sourcing, layer);
+        .map(|(i, d)| {
+            let unattributed = attribute::Sourcing::unattributed(d.span);
+            let sourcing = attribution.sourcing_for(d.span).unwrap_or(&unattributed);
+            let (note, matches) = verified
+                .get(i)
+                .map(|v| (v.note.clone(), v.matches.clone()))
+                .unwrap_or_default();
             let span = index.span(d.span);
             Claim {
                 id: format!("c{}", i + 1),
@@ -100,6 +121,9 @@ pub fn assemble(
                     speaker: sourcing.speaker.clone(),
                     cue: cue_text(sourcing.cue),
                     cue_span: sourcing.cue.map(|c| index.span(c)),
+                    speaker_role: sourcing.speaker_role.clone(),
+                    speaker_candidates: sourcing.speaker_candidates.clone(),
+                    attribution_note: sourcing.note.clone(),
                 },
                 times: layer
                     .times
@@ -138,16 +162,8 @@ pub fn assemble(
                         }
                     })
                     .collect(),
-                matches: Vec::new(),
-                note: out::Note {
-                    summary: note.summary,
-                    checks: note.checks,
-                    links: note
-                        .links
-                        .into_iter()
-                        .map(|(label, url)| Link { label, url })
-                        .collect(),
-                },
+                matches,
+                note,
             }
         })
         .collect();
@@ -164,6 +180,8 @@ pub fn assemble(
                 speaker_candidates: q.speaker_candidates.clone(),
                 cue: cue_text(q.cue),
                 direct: q.direct,
+                speaker_role: q.speaker_role.clone(),
+                attribution_note: q.note.clone(),
             }
         })
         .collect();

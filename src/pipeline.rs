@@ -1,6 +1,8 @@
 //! The whole analysis: snapshot → extract → segment → detect → attribute →
 //! verify → spans. Each stage only reads the previous stages' output.
 
+use std::sync::Arc;
+
 use thiserror::Error;
 
 use crate::analysis::{Analysis, Status};
@@ -9,7 +11,7 @@ use crate::calendar::Date;
 use crate::extract::{self, Extraction, Rendered};
 use crate::snapshot::{Snapshot, SnapshotError};
 use crate::spans::ByteSpan;
-use crate::{attribute, comments, detect, segment};
+use crate::{attribute, comments, detect, segment, verify};
 
 /// Per-call settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +22,8 @@ pub struct Options {
     pub threshold: Option<f32>,
     /// Article text beyond this many bytes is not analysed (a notice says so).
     pub max_text_bytes: usize,
+    /// Fact-check packs to match check-worthy claims against; `None` searches none.
+    pub factchecks: Option<Arc<verify::Registry>>,
 }
 
 impl Default for Options {
@@ -28,6 +32,7 @@ impl Default for Options {
             published: None,
             threshold: None,
             max_text_bytes: 2_000_000,
+            factchecks: None,
         }
     }
 }
@@ -69,15 +74,28 @@ fn analyze_extraction(
         if sample.len() >= 20_000 {
             break;
         }
-        sample.push_str(&c.text);
+        sample.push_str(&c.body.text);
         sample.push('\n');
     }
     let english = is_english(
         extraction.metadata.lang.as_deref(),
         segment::language::detect(&sample),
     );
+    let inputs: Vec<_> = extraction
+        .comments
+        .iter()
+        .map(|c| {
+            comments::input::with_metadata(
+                snapshot,
+                &c.body,
+                c.author.as_deref(),
+                c.time.as_deref(),
+                c.time_shown.as_deref(),
+            )
+        })
+        .collect();
     let section = comments::analyse(
-        &comments::from_rendered(snapshot, &extraction.comments),
+        &inputs,
         &comments::Context {
             article: extraction.article.as_ref().map(|a| a.text.as_str()),
             english,
@@ -126,11 +144,22 @@ fn analyze_article(
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
     let threshold = options.threshold.unwrap_or(detect::DEFAULT_THRESHOLD);
     let detections = detect::detect(&article.text, &layer, threshold);
-    let attribution = attribute::attribute(&article.text, &layer);
+    let attribution =
+        attribute::attribute_for(&article.text, &layer, extraction.metadata.site.as_deref());
+    let verified = verify::verify(
+        &article.text,
+        &layer,
+        &detections,
+        &attribution,
+        extraction.metadata.published,
+        options.factchecks.as_deref(),
+        &verify::SearchSettings::default(),
+    );
     let stages = Stages {
         layer: &layer,
         detections: &detections,
         attribution: &attribution,
+        verified: &verified,
     };
     let mut analysis = assemble(
         status,

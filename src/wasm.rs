@@ -2,11 +2,28 @@
 //! pure core. No logic lives here. Snapshots come in as JSON text (see
 //! `snapshot::json` for why); everything else goes through serde-wasm-bindgen.
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::analysis::FactCheckMatch;
 use crate::calendar::Date;
+use crate::verify::import::ImportError;
+use crate::verify::matcher::{Analysed, SearchSettings, Searcher};
+use crate::verify::{live, note, Pack, PackInfo, Registry};
 use crate::{Options, Snapshot};
+
+thread_local! {
+    /// The fact-check packs `analyze` consults. Replaced whole on every
+    /// change, so an analysis never sees a registry half-updated.
+    static PACKS: RefCell<Arc<Registry>> = RefCell::new(Arc::new(Registry::new()));
+}
+
+fn packs() -> Arc<Registry> {
+    PACKS.with(|p| p.borrow().clone())
+}
 
 /// Options as JS passes them: `{ published?: "YYYY-MM-DD", threshold?: number }`.
 #[derive(Deserialize, Default)]
@@ -18,7 +35,10 @@ struct JsOptions {
 
 fn options(value: JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok(Options {
+            factchecks: Some(packs()),
+            ..Options::default()
+        });
     }
     let js: JsOptions = serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
@@ -31,6 +51,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     Ok(Options {
         published,
         threshold: js.threshold,
+        factchecks: Some(packs()),
         ..Options::default()
     })
 }
@@ -107,6 +128,184 @@ pub fn analyze_text(text: &str, options_value: JsValue) -> Result<JsValue, JsErr
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+#[derive(Serialize)]
+struct JsPackInfo {
+    name: String,
+    description: String,
+    source: String,
+    licence: String,
+    records: usize,
+    bytes: usize,
+}
+
+impl From<PackInfo> for JsPackInfo {
+    fn from(p: PackInfo) -> Self {
+        JsPackInfo {
+            name: p.name,
+            description: p.description,
+            source: p.source,
+            licence: p.licence,
+            records: p.records,
+            bytes: p.file_bytes,
+        }
+    }
+}
+
+/// Loads a fact-check pack (the bytes of a `.clpack` file) into the packs
+/// `analyze` consults, replacing any pack of the same name. Returns
+/// `{name, description, source, licence, records, bytes}`. A damaged pack
+/// throws and leaves the loaded packs as they were.
+#[wasm_bindgen]
+pub fn load_pack(bytes: &[u8]) -> Result<JsValue, JsError> {
+    let pack = Pack::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    let pack = Arc::new(pack);
+    let info = JsPackInfo::from(Registry::info(&pack));
+    PACKS.with(|p| {
+        let mut next = Registry::clone(&p.borrow());
+        next.add(pack);
+        *p.borrow_mut() = Arc::new(next);
+    });
+    to_js(&info)
+}
+
+/// Removes the pack called `name`; false if no such pack is loaded.
+#[wasm_bindgen]
+pub fn remove_pack(name: &str) -> bool {
+    PACKS.with(|p| {
+        let mut next = Registry::clone(&p.borrow());
+        let removed = next.remove(name);
+        *p.borrow_mut() = Arc::new(next);
+        removed
+    })
+}
+
+/// The loaded packs, in load order.
+#[wasm_bindgen]
+pub fn list_packs() -> Result<JsValue, JsError> {
+    let list: Vec<JsPackInfo> = packs().list().into_iter().map(JsPackInfo::from).collect();
+    to_js(&list)
+}
+
+/// Options for `match_claims` and `live_matches`:
+/// `{ published?: "YYYY-MM-DD", top_k?: number, threshold?: number }`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsMatchOptions {
+    published: Option<String>,
+    top_k: Option<usize>,
+    threshold: Option<f32>,
+}
+
+fn match_options(value: JsValue) -> Result<(Option<Date>, SearchSettings), JsError> {
+    let js: JsMatchOptions = if value.is_undefined() || value.is_null() {
+        JsMatchOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(value)
+            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
+    };
+    let mut settings = SearchSettings::default();
+    if let Some(k) = js.top_k {
+        settings.top_k = k.clamp(1, 50);
+        settings.candidates = settings.candidates.max(settings.top_k * 4);
+    }
+    if let Some(t) = js.threshold {
+        settings.threshold = t.clamp(0.0, 1.0);
+    }
+    let published = match js.published.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(
+            Date::parse_iso(s).ok_or_else(|| JsError::new(&format!("bad published date `{s}`")))?,
+        ),
+    };
+    Ok((published, settings))
+}
+
+#[derive(Serialize)]
+struct ClaimMatches {
+    claim: String,
+    matches: Vec<FactCheckMatch>,
+}
+
+/// Matches claims (an array of strings) against the loaded packs without a
+/// page: `[{claim, matches: [{id, claim, verdict, publisher, url, date, similarity, ...}]}]`.
+#[wasm_bindgen]
+pub fn match_claims(claims: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
+    let claims: Vec<String> = serde_wasm_bindgen::from_value(claims)
+        .map_err(|e| JsError::new(&format!("claims must be an array of strings: {e}")))?;
+    let (published, settings) = match_options(options_value)?;
+    let registry = packs();
+    let mut searcher = Searcher::default();
+    let out: Vec<ClaimMatches> = claims
+        .into_iter()
+        .map(|claim| {
+            let analysed = Analysed::new(&claim, published);
+            let matches = registry
+                .search(&mut searcher, &analysed, &settings)
+                .iter()
+                .map(note::fact_check_match)
+                .collect();
+            ClaimMatches { claim, matches }
+        })
+        .collect();
+    to_js(&out)
+}
+
+#[derive(Serialize)]
+struct LiveError {
+    /// `service` (the API answered with an error), `malformed` (not a
+    /// claims:search response), `too_large` or `empty`.
+    kind: &'static str,
+    message: String,
+    code: Option<i64>,
+    status: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LiveOutput {
+    matches: Vec<FactCheckMatch>,
+    received: usize,
+    issues: Vec<String>,
+    error: Option<LiveError>,
+}
+
+/// Turns a Google Fact Check Tools `claims:search` response body (fetched
+/// by the extension's background with the user's key) into matches for
+/// `claim`. The body is untrusted: it is size-capped, parsed defensively,
+/// and its reviews pass the same re-ranker and threshold as local packs.
+/// Never throws for a bad body: `error` says what was wrong with it.
+#[wasm_bindgen]
+pub fn live_matches(claim: &str, body: &str, options_value: JsValue) -> Result<JsValue, JsError> {
+    let (published, settings) = match_options(options_value)?;
+    let output = match live::live_matches(claim, published, body.as_bytes(), &settings) {
+        Ok(result) => LiveOutput {
+            matches: result.matches.iter().map(note::fact_check_match).collect(),
+            received: result.received,
+            issues: result.issues.iter().map(|i| i.to_string()).collect(),
+            error: None,
+        },
+        Err(e) => {
+            let (kind, code, status) = match &e {
+                ImportError::Service { code, status, .. } => ("service", *code, status.clone()),
+                ImportError::TooLarge { .. } => ("too_large", None, None),
+                ImportError::Empty => ("empty", None, None),
+                _ => ("malformed", None, None),
+            };
+            LiveOutput {
+                matches: Vec::new(),
+                received: 0,
+                issues: Vec::new(),
+                error: Some(LiveError {
+                    kind,
+                    message: e.to_string(),
+                    code,
+                    status,
+                }),
+            }
+        }
+    };
+    to_js(&output)
 }
 
 /// The check-worthiness threshold the model uses when none is given: the

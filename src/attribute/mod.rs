@@ -1,12 +1,28 @@
 //! Stage 4: quotes, speakers, and how each claim is sourced.
 //!
-//! First version: quotation-mark pairing, "said X" / "X said" speakers with
-//! pronoun carry-over, and phrase lists for anonymous and vague sourcing.
+//! The stage reads the text layer's sentences and tokens (and its person
+//! entities, as hints) and finds, on its own:
+//! - quoted spans, by pairing quotation marks ([`quotes`]);
+//! - attribution relations, each a cue, a source phrase and content, for
+//!   direct quotes and reported speech ([`reported`], [`phrases`]);
+//! - who each source is: named (with role), anonymous, vague or the outlet,
+//!   with pronoun and surname coreference and honest ambiguity ([`speakers`]);
+//! - how each sentence is sourced ([`sourcing`]).
 
-use crate::segment::entities::EntityKind;
-use crate::segment::tokens::normalize_char;
+mod context;
+pub mod lexicon;
+mod phrases;
+pub mod quotes;
+pub mod reported;
+pub mod sourcing;
+pub mod speakers;
+
 use crate::segment::TextLayer;
 use crate::spans::ByteSpan;
+
+pub use context::Context;
+pub use reported::Relation;
+pub use speakers::Speaker;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourcingKind {
@@ -17,20 +33,45 @@ pub enum SourcingKind {
     Outlet,
 }
 
+impl SourcingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourcingKind::Named => "named",
+            SourcingKind::Anonymous => "anonymous",
+            SourcingKind::Vague => "vague",
+            SourcingKind::Unattributed => "unattributed",
+            SourcingKind::Outlet => "outlet",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteAttribution {
-    /// The quoted words, without the quotation marks.
+    /// The quoted words, without the quotation marks; for reported speech,
+    /// the content of what was said.
     pub span: ByteSpan,
     pub speaker: Option<String>,
+    /// Everyone the speaker could be when more than one person fits.
     pub speaker_candidates: Vec<String>,
+    /// The speaker's role or descriptor as the article gives it.
+    pub speaker_role: Option<String>,
     pub cue: Option<ByteSpan>,
     pub direct: bool,
+    /// How the speaker was decided, or why it is ambiguous.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sourcing {
+    /// The sentence this sourcing is about.
+    pub sentence: ByteSpan,
     pub kind: SourcingKind,
     pub speaker: Option<String>,
+    pub speaker_role: Option<String>,
+    pub speaker_candidates: Vec<String>,
+    /// How the speaker was decided, or why it is ambiguous.
+    pub note: Option<String>,
+    /// The phrase that shows the sourcing ("according to a Western diplomat").
     pub cue: Option<ByteSpan>,
 }
 
@@ -39,225 +80,148 @@ pub struct Attribution {
     pub quotes: Vec<QuoteAttribution>,
     /// One per sentence of the text layer, in order.
     pub sourcing: Vec<Sourcing>,
+    /// Every attribution relation, by cue position.
+    pub relations: Vec<Relation>,
+    /// Who each relation's source is, parallel to `relations`.
+    pub speakers: Vec<Speaker>,
 }
 
-const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "stated", "noted", "stressed", "called", "wrote", "argued",
-    "asked",
-];
-const ANONYMOUS: &[&str] = &[
-    "on condition of anonymity",
-    "who spoke on condition",
-    "a western diplomat",
-    "a senior official",
-    "a person familiar",
-    "people familiar",
-    "sources said",
-    "a source",
-    "officials who",
-    "who declined to be named",
-    "not authorized to speak",
-];
-const VAGUE: &[&str] = &[
-    "some inside",
-    "some officials",
-    "many officials",
-    "critics say",
-    "critics said",
-    "some democrats",
-    "some republicans",
-    "some say",
-    "many believe",
-    "it is widely",
-    "observers",
-    "some experts",
-    "some officials in",
-];
-
-pub fn attribute(text: &str, layer: &TextLayer) -> Attribution {
-    let quotes = find_quotes(text, layer);
-    let sourcing = layer
-        .sentences
-        .iter()
-        .map(|&s| sourcing_of(text, s, layer, &quotes))
-        .collect();
-    Attribution { quotes, sourcing }
-}
-
-/// Pairs opening and closing quotation marks within a paragraph-free stretch.
-fn find_quotes(text: &str, layer: &TextLayer) -> Vec<QuoteAttribution> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' => open = Some(i + c.len_utf8()),
-            '”' => {
-                if let Some(start) = open.take() {
-                    out.push(ByteSpan::new(start, i));
-                }
-            }
-            '"' => match open.take() {
-                Some(start) => out.push(ByteSpan::new(start, i)),
-                None => open = Some(i + 1),
-            },
-            '\n' => open = None,
-            _ => {}
+impl Sourcing {
+    /// No source at all: the sentence stands on the article's own authority.
+    pub fn unattributed(sentence: ByteSpan) -> Self {
+        Sourcing {
+            sentence,
+            kind: SourcingKind::Unattributed,
+            speaker: None,
+            speaker_role: None,
+            speaker_candidates: Vec::new(),
+            note: None,
+            cue: None,
         }
     }
-    let mut last_speaker: Option<String> = None;
-    out.into_iter()
-        // Short title-like quotes ("60 Minutes") are not speech.
-        .filter(|q| q.of(text).split_whitespace().count() >= 3)
-        .map(|span| {
-            let (speaker, cue) = speaker_near(text, span, layer);
-            let speaker = match speaker {
-                Some(Speaker::Name(n)) => {
-                    last_speaker = Some(n.clone());
-                    Some(n)
+}
+
+impl Attribution {
+    /// The sourcing of the sentence that holds most of `span` (a claim).
+    pub fn sourcing_for(&self, span: ByteSpan) -> Option<&Sourcing> {
+        self.sourcing
+            .iter()
+            .filter(|s| s.sentence.overlaps(span))
+            .max_by_key(|s| s.sentence.end.min(span.end) - s.sentence.start.max(span.start))
+    }
+}
+
+/// Attribution without knowing the publication's name.
+pub fn attribute(text: &str, layer: &TextLayer) -> Attribution {
+    attribute_for(text, layer, None)
+}
+
+/// Attribution of an article published by `publisher` (its site name), so
+/// that the outlet's references to itself are told from other outlets.
+pub fn attribute_for(text: &str, layer: &TextLayer, publisher: Option<&str>) -> Attribution {
+    let cx = Context::new(text, &layer.tokens, &layer.sentences);
+    let relations = reported::find(&cx);
+    let mut people = speakers::People::new(&cx, &layer.entities, &relations);
+    let speakers = people.resolve(&cx, &relations, publisher);
+    let sourcing = sourcing::per_sentence(&cx, &relations, &speakers);
+    let quotes = quote_list(&cx, &relations, &speakers);
+    Attribution {
+        quotes,
+        sourcing,
+        relations,
+        speakers,
+    }
+}
+
+/// Direct quotes (titles and unattributed scare quotes left out) and
+/// reported speech, by position.
+fn quote_list(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec<QuoteAttribution> {
+    let mut out = Vec::new();
+    // Which relation's content holds each top-level quote: each content
+    // piece claims the quotes inside it (first relation wins).
+    let mut owners: Vec<Option<usize>> = vec![None; cx.top.len()];
+    for (k, r) in relations.iter().enumerate() {
+        for c in &r.content {
+            let from = cx.top.partition_point(|q| q.outer.start < c.start);
+            for (slot, q) in owners[from..].iter_mut().zip(&cx.top[from..]) {
+                if q.outer.end > c.end {
+                    break;
                 }
-                Some(Speaker::Pronoun) => last_speaker.clone(),
-                None => None,
-            };
-            QuoteAttribution {
-                span,
-                speaker,
-                speaker_candidates: Vec::new(),
-                cue,
-                direct: true,
+                slot.get_or_insert(k);
             }
-        })
-        .collect()
-}
-
-enum Speaker {
-    Name(String),
-    Pronoun,
-}
-
-/// Looks just after (`," said X`) and just before (`X said, "`) a quote.
-fn speaker_near(
-    text: &str,
-    quote: ByteSpan,
-    layer: &TextLayer,
-) -> (Option<Speaker>, Option<ByteSpan>) {
-    let sentence = layer
-        .sentences
-        .iter()
-        .find(|s| s.start <= quote.start && quote.start < s.end.max(quote.start + 1))
-        .copied()
-        .unwrap_or(ByteSpan::new(quote.start, quote.end));
-    let after = ByteSpan::new(
-        (quote.end + 3).min(sentence.end.max(quote.end)),
-        sentence.end.max(quote.end),
-    );
-    let before = ByteSpan::new(
-        sentence.start,
-        quote.start.saturating_sub(1).max(sentence.start),
-    );
-    for window in [after, before] {
-        if window.is_empty() {
+        }
+    }
+    for (q, owner) in cx.top.iter().zip(&owners) {
+        let owned = owner.map(|k| (&relations[k], &speakers[k]));
+        let whole_content = owned.is_some_and(|(r, _)| r.content.contains(&q.outer));
+        if !whole_content && quotes::looks_like_title(cx.text, q) {
             continue;
         }
-        let tokens: Vec<_> = layer
-            .tokens
-            .iter()
-            .filter(|t| window.contains(t.span))
-            .collect();
-        for (k, t) in tokens.iter().enumerate() {
-            let w = t.text(text).to_lowercase();
-            if !SPEECH_VERBS.contains(&w.as_str()) {
-                continue;
-            }
-            let near = |j: usize| tokens.get(j).map(|t| t.text(text).to_lowercase());
-            // Pronoun on either side of the verb.
-            for j in [k.wrapping_sub(1), k + 1] {
-                if matches!(near(j).as_deref(), Some("he" | "she" | "they")) {
-                    return (Some(Speaker::Pronoun), Some(t.span));
-                }
-            }
-            // The person entity mentioned nearest the verb in this window.
-            let person = layer
-                .entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Person)
-                .flat_map(|e| e.mentions.iter().map(move |m| (e, m.span)))
-                .filter(|(_, m)| window.contains(*m))
-                .min_by_key(|(_, m)| m.start.abs_diff(t.span.start));
-            if let Some((e, _)) = person {
-                return (Some(Speaker::Name(e.name.clone())), Some(t.span));
-            }
+        if owned.is_none() && quotes::looks_like_scare_quote(cx.text, q) {
+            continue;
         }
-    }
-    (None, None)
-}
-
-fn sourcing_of(
-    text: &str,
-    sentence: ByteSpan,
-    layer: &TextLayer,
-    quotes: &[QuoteAttribution],
-) -> Sourcing {
-    let lower = normalized_lower(sentence.of(text));
-    for (list, kind) in [
-        (ANONYMOUS, SourcingKind::Anonymous),
-        (VAGUE, SourcingKind::Vague),
-    ] {
-        if let Some((phrase, at)) = list.iter().find_map(|p| lower.find(p).map(|at| (p, at))) {
-            // `lower` is byte-aligned with the sentence: normalisation maps
-            // each char to one of the same byte length (see normalized_lower).
-            let cue = ByteSpan::new(sentence.start + at, sentence.start + at + phrase.len());
-            return Sourcing {
-                kind,
-                speaker: None,
-                cue: Some(cue),
-            };
+        let inner = trim_span(cx.text, q.inner);
+        if inner.is_empty() {
+            continue;
         }
+        out.push(entry(inner, owned, true));
     }
-    if let Some(q) = quotes
-        .iter()
-        .find(|q| sentence.overlaps(q.span) && q.speaker.is_some())
-    {
-        return Sourcing {
-            kind: SourcingKind::Named,
-            speaker: q.speaker.clone(),
-            cue: q.cue,
+    for (r, s) in relations.iter().zip(speakers) {
+        // Stance reports ("Trump wants ...") are not speech, and a source
+        // that is no one ("the numbers suggest") is not a speaker.
+        if r.direct || r.kind == reported::CueKind::Stance || s.kind == SourcingKind::Unattributed {
+            continue;
+        }
+        let (Some(&first), Some(&last)) = (r.content.first(), r.content.last()) else {
+            continue;
         };
+        // Pieces in one sentence read as one span ("X is viewed by Y as Z").
+        let one_sentence = cx.sentence_at(first.start).is_some()
+            && cx.sentence_at(first.start) == cx.sentence_at(last.end.saturating_sub(1));
+        let span = if one_sentence {
+            ByteSpan::new(first.start, last.end)
+        } else {
+            first
+        };
+        out.push(entry(trim_span(cx.text, span), Some((r, s)), false));
     }
-    if let Some(at) = lower.find("according to ") {
-        let after = ByteSpan::new(sentence.start + at, sentence.end);
-        let person = layer
-            .entities
-            .iter()
-            .find(|e| e.mentions.iter().any(|m| after.contains(m.span)));
-        if let Some(e) = person {
-            return Sourcing {
-                kind: SourcingKind::Named,
-                speaker: Some(e.name.clone()),
-                cue: Some(ByteSpan::new(
-                    after.start,
-                    after.start + "according to".len(),
-                )),
-            };
-        }
-    }
-    Sourcing {
-        kind: SourcingKind::Unattributed,
-        speaker: None,
-        cue: None,
+    out.sort_by_key(|q| (q.span.start, !q.direct));
+    out
+}
+
+fn entry(span: ByteSpan, owner: Option<(&Relation, &Speaker)>, direct: bool) -> QuoteAttribution {
+    match owner {
+        Some((r, s)) => QuoteAttribution {
+            span,
+            speaker: s.name.clone(),
+            speaker_candidates: s.candidates.clone(),
+            speaker_role: s.role.clone(),
+            cue: Some(r.cue),
+            direct,
+            note: s.note.clone(),
+        },
+        None => QuoteAttribution {
+            span,
+            speaker: None,
+            speaker_candidates: Vec::new(),
+            speaker_role: None,
+            cue: None,
+            direct,
+            note: None,
+        },
     }
 }
 
-/// Lower-cases ASCII and maps curly apostrophes to themselves (same byte
-/// length), so byte offsets in the result equal offsets in the input.
-fn normalized_lower(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let n = normalize_char(c);
-            if n.len_utf8() == c.len_utf8() {
-                n.to_ascii_lowercase()
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect()
+/// `span` without surrounding whitespace.
+fn trim_span(text: &str, span: ByteSpan) -> ByteSpan {
+    let s = span.of(text);
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    ByteSpan::new(span.start + lead, span.start + lead + trimmed.len())
 }
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod seed_tests;

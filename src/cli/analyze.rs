@@ -1,4 +1,4 @@
-//! `claimlens analyze PAGE.html|- [--url U] [--format json|text] [--text] [--published D]`
+//! `claimlens analyze PAGE.html|- [--url U] [--format json|text] [--text] [--published D] [--pack PACK...]`
 
 use std::io::Write;
 
@@ -16,17 +16,24 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
     let mut format = Format::Json;
     let mut plain_text = false;
     let mut options = Options::default();
+    let mut packs: Vec<String> = Vec::new();
     while let Some(arg) = parser.next()? {
         match arg {
             Long("url") => url = parser.value()?.string()?,
             Long("format") => format = parse_format(&parser.value()?.string()?)?,
             Long("text") => plain_text = true,
             Long("published") => options.published = Some(parse_date(&parser.value()?.string()?)?),
+            Long("pack") => packs.push(parser.value()?.string()?),
             Value(v) if path.is_none() => path = Some(v.string()?),
             other => return Err(other.unexpected().into()),
         }
     }
     let path = path.ok_or_else(|| CliError::Usage("analyze needs a PAGE.html or -".into()))?;
+    if !packs.is_empty() {
+        options.factchecks = Some(std::sync::Arc::new(super::match_claims::load_packs(
+            &packs,
+        )?));
+    }
     let analysis = if plain_text {
         let text = read_text(&path)?;
         if text.trim().is_empty() {

@@ -4,7 +4,9 @@
 mod analyze;
 mod eval;
 mod extract;
+mod index;
 mod input;
+mod match_claims;
 mod report;
 mod score;
 mod sentences;
@@ -61,13 +63,16 @@ impl From<lexopt::Error> for CliError {
 }
 
 pub const USAGE: &str = "usage:
-  claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD]
-  claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD]
+  claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD] [--pack PACK...]
+  claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD] [--pack PACK...]
   claimlens extract PAGE.html|- [--url U] [--format text|json]
   claimlens score FILE|- [--threshold P] [--model FILE]
   claimlens train checkworthiness [--data DIR] --out FILE [--seed N] [--hash-bits B] [--epochs E]
   claimlens sentences FILE|-
-  claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]";
+  claimlens eval extraction|segmentation|checkworthiness|attribution|matching [--data DIR]
+  claimlens index build INPUT... -o PACK [--name N] [--description D] [--source S] [--licence L]
+  claimlens index info PACK
+  claimlens match --pack PACK [--pack PACK...] [--top K] [--threshold T] [--date YYYY-MM-DD] FILE|-";
 
 /// Runs the CLI with `args` (without the program name), writing to `out`.
 pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
@@ -85,6 +90,8 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         "analyze" => analyze::run(&mut parser, out),
         "extract" => extract::run(&mut parser, out),
         "eval" => eval::run(&mut parser, out),
+        "index" => index::run(&mut parser, out),
+        "match" => match_claims::run(&mut parser, out),
         "score" => score::run(&mut parser, out),
         "train" => train::run(&mut parser, out),
         "sentences" => sentences::run(&mut parser, out),

@@ -58,6 +58,15 @@ pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
                 None => writeln!(out, "    time: “{}” → unresolved", t.text)?,
             }
         }
+        for fc in &c.note.fact_checks {
+            writeln!(out, "    fact-check: {}", fc.text)?;
+            if let Some(url) = &fc.url {
+                writeln!(out, "      {url}")?;
+            }
+            if !fc.why.is_empty() {
+                writeln!(out, "      matched because it {}", fc.why.join("; "))?;
+            }
+        }
         for check in &c.note.checks {
             writeln!(out, "    - {check}")?;
         }

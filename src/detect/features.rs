@@ -7,6 +7,7 @@
 //! verdicts as separate cues ([`LayerCues`]).
 
 use crate::segment::entities::EntityKind;
+use crate::segment::quantities::QuantityKind;
 use crate::segment::TextLayer;
 use crate::spans::ByteSpan;
 
@@ -151,7 +152,14 @@ pub struct LayerIndex {
 
 impl LayerIndex {
     pub fn new(layer: &TextLayer) -> Self {
-        let mut quantities: Vec<ByteSpan> = layer.quantities.iter().map(|q| q.span).collect();
+        // Ordinals ("second term", "first administration") are not figures a
+        // reader could check; counting them made commentary look statistical.
+        let mut quantities: Vec<ByteSpan> = layer
+            .quantities
+            .iter()
+            .filter(|q| q.kind != QuantityKind::Ordinal)
+            .map(|q| q.span)
+            .collect();
         let mut times: Vec<ByteSpan> = layer.times.iter().map(|t| t.span).collect();
         let mut mentions: Vec<(ByteSpan, EntityKind, bool)> = layer
             .entities

@@ -44,6 +44,7 @@ pub fn run(name: &str, data: &Path, out: &mut dyn Write) -> Result<(), EvalError
         "checkworthiness" => checkworthiness::run(data, out),
         "attribution" => attribution::run(data, out),
         "matching" => matching::run(data, out),
+        "matching-fit" => matching::fit(data, out),
         "comments" => comments::run(data, out),
         _ => Err(EvalError::Unknown(name.to_string())),
     }

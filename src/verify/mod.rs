@@ -1,134 +1,81 @@
 //! Stage 5: the reader's note for each claim: what the text shows, what
-//! published fact-checks say (none until packs land), and how to check it.
+//! published fact-checks say, and how to check it yourself.
+//!
+//! - [`factcheck`]: the fact-check model (schema.org ClaimReview);
+//! - [`import`]: ClaimReview JSON-LD, `claims:search` responses, JSON Lines;
+//! - [`pack`]: the compact binary pack file, and [`index`] its term index;
+//! - [`text`] and [`stem`]: the normalisation both sides of a match share;
+//! - [`matcher`]: BM25F retrieval and the calibrated re-ranker;
+//! - [`registry`]: the packs in use, merged results;
+//! - [`live`]: results of the opt-in Google Fact Check Tools lookup;
+//! - [`note`]: the note itself.
 //!
 //! Notes are plain data; the UI renders them as text, never as HTML.
 
-use crate::attribute::{Sourcing, SourcingKind};
-use crate::detect::{ClaimKind, Detection};
+pub mod factcheck;
+pub mod import;
+pub mod index;
+pub mod live;
+pub mod matcher;
+pub mod note;
+pub mod pack;
+pub mod registry;
+pub mod stem;
+pub mod text;
+
+use crate::analysis::{FactCheckMatch, Note};
+use crate::attribute::{Attribution, Sourcing};
+use crate::calendar::Date;
+use crate::detect::Detection;
 use crate::segment::TextLayer;
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Note {
-    pub summary: String,
-    pub checks: Vec<String>,
-    pub links: Vec<(String, String)>,
+pub use matcher::{SearchSettings, DEFAULT_THRESHOLD};
+pub use note::percent_encode;
+pub use pack::{Pack, PackError};
+pub use registry::{Match, PackInfo, Registry};
+
+/// The note and the matched fact-checks of one claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verified {
+    pub note: Note,
+    pub matches: Vec<FactCheckMatch>,
 }
 
-pub fn compose_note(
+/// Notes for every detection, in order. Check-worthy claims are looked up in
+/// `packs`; `published` (the article's date) helps date the matches.
+pub fn verify(
     text: &str,
-    detection: &Detection,
-    sourcing: &Sourcing,
     layer: &TextLayer,
-) -> Note {
-    let kind = detection
-        .kinds
-        .first()
-        .map_or("statement", |k| kind_label(*k));
-    let source = match sourcing.kind {
-        SourcingKind::Named => format!(
-            "attributed to {}",
-            sourcing.speaker.as_deref().unwrap_or("a named source")
-        ),
-        SourcingKind::Anonymous => "attributed to anonymous sources".to_string(),
-        SourcingKind::Vague => "attributed to unnamed, vaguely described sources".to_string(),
-        SourcingKind::Outlet => "asserted by the publication itself".to_string(),
-        SourcingKind::Unattributed => "not attributed to anyone".to_string(),
-    };
-    let summary = format!("{kind} claim, {source}. No published fact-check is known for it.");
-
-    let mut checks = Vec::new();
-    for q in layer
-        .quantities
+    detections: &[Detection],
+    attribution: &Attribution,
+    published: Option<Date>,
+    packs: Option<&Registry>,
+    settings: &SearchSettings,
+) -> Vec<Verified> {
+    let mut searcher = matcher::Searcher::default();
+    detections
         .iter()
-        .filter(|q| detection.span.contains(q.span))
-    {
-        checks.push(format!(
-            "Find the original source of the figure “{}”.",
-            q.span.of(text)
-        ));
-    }
-    for t in layer
-        .times
-        .iter()
-        .filter(|t| detection.span.contains(t.span))
-    {
-        match t.resolved {
-            Some((from, to)) if from == to => checks.push(format!(
-                "Confirm the date: “{}” is {from}.",
-                t.span.of(text)
-            )),
-            Some((from, to)) => checks.push(format!(
-                "Confirm the timing: “{}” is {from} to {to}.",
-                t.span.of(text)
-            )),
-            None => checks.push(format!(
-                "“{}” could not be placed on the calendar.",
-                t.span.of(text)
-            )),
-        }
-    }
-    match sourcing.kind {
-        SourcingKind::Anonymous | SourcingKind::Vague => {
-            checks.push("Look for an on-the-record source confirming this.".to_string())
-        }
-        SourcingKind::Named => {
-            checks.push("Check that the quoted person said this, in this context.".to_string())
-        }
-        _ => {}
-    }
-
-    let claim_text = detection.span.of(text);
-    let links = vec![(
-        "Search Google Fact Check Explorer".to_string(),
-        format!(
-            "https://toolbox.google.com/factcheck/explorer/search/{};hl=en",
-            percent_encode(claim_text)
-        ),
-    )];
-    Note {
-        summary,
-        checks,
-        links,
-    }
-}
-
-fn kind_label(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::Quantity => "A statistical",
-        ClaimKind::Comparison => "A comparative",
-        ClaimKind::Event => "A dated event",
-        ClaimKind::Causal => "A causal",
-        ClaimKind::Quote => "A reported-speech",
-        ClaimKind::Prediction => "A predictive",
-        ClaimKind::Rule => "A legal or rule",
-        ClaimKind::Experience => "A personal-experience",
-        ClaimKind::Other => "A factual",
-        ClaimKind::Opinion => "An opinion, not a factual",
-        ClaimKind::Question => "A question, not a factual",
-        ClaimKind::Rhetoric => "A rhetorical remark, not a factual",
-        ClaimKind::Boilerplate => "Boilerplate, not a factual",
-    }
-}
-
-/// Percent-encodes for a URL path or query component (RFC 3986 unreserved kept).
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percent_encoding_is_utf8_safe() {
-        assert_eq!(percent_encode("a b“c”"), "a%20b%E2%80%9Cc%E2%80%9D");
-    }
+        .map(|detection| {
+            let unattributed = Sourcing::unattributed(detection.span);
+            let context = note::ClaimContext {
+                text,
+                detection,
+                sourcing: attribution
+                    .sourcing_for(detection.span)
+                    .unwrap_or(&unattributed),
+                layer,
+                quotes: &attribution.quotes,
+            };
+            let lookup = match packs {
+                _ if !detection.checkworthy => note::Lookup::NotChecked,
+                Some(registry) if !registry.is_empty() => {
+                    let claim = matcher::Analysed::new(detection.span.of(text), published);
+                    note::Lookup::Searched(registry.search(&mut searcher, &claim, settings))
+                }
+                _ => note::Lookup::NoPacks,
+            };
+            let (note, matches) = note::compose(&context, &lookup);
+            Verified { note, matches }
+        })
+        .collect()
 }

@@ -1,0 +1,1248 @@
+//! Word lists for attribution, and a case-insensitive lookup that never
+//! allocates. Every list is sorted (a unit test checks it); the hot path
+//! looks a word up once in a table of all lists ([`class`], [`has`]).
+
+use std::sync::OnceLock;
+
+/// Lower-cases `word` into `buf`; `None` when it is too long or not ASCII
+/// (no list entry is either; curly apostrophes fold to straight ones).
+pub fn lower<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    // No list word is longer than this; most text words are rejected here.
+    if bytes.len() > MAX_WORD_BYTES {
+        return None;
+    }
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let out = if b < 0x80 {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else if b == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0x98 | 0x99))
+        {
+            // ‘ or ’ (U+2018, U+2019): an apostrophe.
+            i += 3;
+            b'\''
+        } else {
+            return None;
+        };
+        *buf.get_mut(n)? = out;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// The longest word in any list, in bytes (a test checks it), with room for
+/// curly apostrophes.
+const MAX_WORD_BYTES: usize = 16;
+
+/// True when `word`, compared case-insensitively, is in the sorted `list`.
+pub fn contains(list: &[&str], word: &str) -> bool {
+    let mut buf = [0u8; 40];
+    lower(word, &mut buf).is_some_and(|w| list.binary_search(&w).is_ok())
+}
+
+/// One bit per word list, for [`class`] and [`has`].
+pub mod bits {
+    pub const CUE_VERBS: u64 = 1 << 0;
+    pub const STANCE_VERBS: u64 = 1 << 1;
+    pub const NOUNISH: u64 = 1 << 2;
+    pub const COGNITION_VERBS: u64 = 1 << 3;
+    pub const OBJECT_VERBS: u64 = 1 << 4;
+    pub const PARTICIPLES: u64 = 1 << 5;
+    pub const PASSIVE_PARTICIPLES: u64 = 1 << 6;
+    pub const BE_FORMS: u64 = 1 << 7;
+    pub const CUE_PREFIXES: u64 = 1 << 8;
+    pub const CUE_TIME_SUFFIXES: u64 = 1 << 9;
+    pub const PRONOUNS: u64 = 1 << 10;
+    pub const CLAUSE_OPENERS: u64 = 1 << 11;
+    pub const LEADING_CONNECTIVES: u64 = 1 << 12;
+    pub const NOT_SOURCE_END: u64 = 1 << 13;
+    pub const ADJUNCT_STARTS: u64 = 1 << 14;
+    pub const ANONYMITY_MARKERS: u64 = 1 << 15;
+    pub const ANONYMOUS_HEADS: u64 = 1 << 16;
+    pub const GROUP_HEADS: u64 = 1 << 17;
+    pub const VAGUE_WORDS: u64 = 1 << 18;
+    pub const COUNTERS: u64 = 1 << 19;
+    pub const OUTLET_HEADS: u64 = 1 << 20;
+    pub const OUTLET_VERBS: u64 = 1 << 21;
+    pub const MALE_WORDS: u64 = 1 << 22;
+    pub const FEMALE_WORDS: u64 = 1 << 23;
+    pub const ROLE_HEADS: u64 = 1 << 24;
+    pub const EXPRESS_VERBS: u64 = 1 << 25;
+    pub const EXPRESS_NOUNS: u64 = 1 << 26;
+    pub const STANCE_COPULAS: u64 = 1 << 27;
+    pub const STANCE_ADJECTIVES: u64 = 1 << 28;
+    pub const VAGUE_STARTS: u64 = 1 << 29;
+    pub const NOT_NAME_WORDS: u64 = 1 << 30;
+    pub const ORG_WORDS: u64 = 1 << 31;
+    pub const GROUP_WORDS: u64 = 1 << 32;
+    pub const DOCUMENTS: u64 = 1 << 33;
+    pub const PERSON_NOUNS: u64 = 1 << 34;
+    pub const INSTITUTIONS: u64 = 1 << 35;
+    pub const DEMONYMS: u64 = 1 << 36;
+    pub const VERB_WORDS: u64 = 1 << 37;
+}
+
+/// Every list with its bit: one table lookup answers every list at once.
+const ALL: &[(&[&str], u64)] = &[
+    (CUE_VERBS, bits::CUE_VERBS),
+    (STANCE_VERBS, bits::STANCE_VERBS),
+    (NOUNISH, bits::NOUNISH),
+    (COGNITION_VERBS, bits::COGNITION_VERBS),
+    (OBJECT_VERBS, bits::OBJECT_VERBS),
+    (PARTICIPLES, bits::PARTICIPLES),
+    (PASSIVE_PARTICIPLES, bits::PASSIVE_PARTICIPLES),
+    (BE_FORMS, bits::BE_FORMS),
+    (CUE_PREFIXES, bits::CUE_PREFIXES),
+    (CUE_TIME_SUFFIXES, bits::CUE_TIME_SUFFIXES),
+    (PRONOUNS, bits::PRONOUNS),
+    (CLAUSE_OPENERS, bits::CLAUSE_OPENERS),
+    (LEADING_CONNECTIVES, bits::LEADING_CONNECTIVES),
+    (NOT_SOURCE_END, bits::NOT_SOURCE_END),
+    (ADJUNCT_STARTS, bits::ADJUNCT_STARTS),
+    (ANONYMITY_MARKERS, bits::ANONYMITY_MARKERS),
+    (ANONYMOUS_HEADS, bits::ANONYMOUS_HEADS),
+    (GROUP_HEADS, bits::GROUP_HEADS),
+    (VAGUE_WORDS, bits::VAGUE_WORDS),
+    (COUNTERS, bits::COUNTERS),
+    (OUTLET_HEADS, bits::OUTLET_HEADS),
+    (OUTLET_VERBS, bits::OUTLET_VERBS),
+    (MALE_WORDS, bits::MALE_WORDS),
+    (FEMALE_WORDS, bits::FEMALE_WORDS),
+    (ROLE_HEADS, bits::ROLE_HEADS),
+    (EXPRESS_VERBS, bits::EXPRESS_VERBS),
+    (EXPRESS_NOUNS, bits::EXPRESS_NOUNS),
+    (STANCE_COPULAS, bits::STANCE_COPULAS),
+    (STANCE_ADJECTIVES, bits::STANCE_ADJECTIVES),
+    (VAGUE_STARTS, bits::VAGUE_STARTS),
+    (NOT_NAME_WORDS, bits::NOT_NAME_WORDS),
+    (ORG_WORDS, bits::ORG_WORDS),
+    (GROUP_WORDS, bits::GROUP_WORDS),
+    (DOCUMENTS, bits::DOCUMENTS),
+    (PERSON_NOUNS, bits::PERSON_NOUNS),
+    (INSTITUTIONS, bits::INSTITUTIONS),
+    (DEMONYMS, bits::DEMONYMS),
+    (VERB_WORDS, bits::VERB_WORDS),
+];
+
+/// FNV-1a, for the small maps keyed by short names elsewhere in the stage.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Words packed into a `u128` (lower-case bytes, little-endian), so a
+/// lookup compares integers, not strings. No list word is longer than 16
+/// bytes (a test checks it); `0` is never a word.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_WORD_BYTES + 4 {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD_BYTES];
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let out = if b < 0x80 {
+            i += 1;
+            // ASCII lower-casing without a branch per letter.
+            b | (u8::from(b.wrapping_sub(b'A') < 26) << 5)
+        } else if b == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0x98 | 0x99))
+        {
+            // ‘ or ’ (U+2018, U+2019): an apostrophe.
+            i += 3;
+            b'\''
+        } else {
+            return None;
+        };
+        *buf.get_mut(n)? = out;
+        n += 1;
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+/// An open-addressing table from packed words to their list bits.
+struct Table {
+    slots: Vec<(u128, u64)>,
+    shift: u32,
+}
+
+impl Table {
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, key: u128) -> u64 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                (0, _) => return 0,
+                (k, bits) if k == key => return bits,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let words: usize = ALL.iter().map(|(l, _)| l.len()).sum();
+        // At most a quarter full: probes stay short.
+        let size = (words * 4).next_power_of_two();
+        let mut t = Table {
+            slots: vec![(0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        let mask = size - 1;
+        for (list, bit) in ALL {
+            for w in *list {
+                let Some(key) = pack(w) else { continue };
+                let mut i = t.slot(key);
+                while t.slots[i].0 != 0 && t.slots[i].0 != key {
+                    i = (i + 1) & mask;
+                }
+                t.slots[i].0 = key;
+                t.slots[i].1 |= bit;
+            }
+        }
+        t
+    })
+}
+
+/// The lists `word` (any case, curly apostrophes folded) belongs to, as bits.
+pub fn class(word: &str) -> u64 {
+    pack(word).map_or(0, |key| table().get(key))
+}
+
+/// True when `word` is in any of the lists in `bits`.
+pub fn has(bits: u64, word: &str) -> bool {
+    class(word) & bits != 0
+}
+
+/// Reporting verbs: speech and writing acts that introduce what someone
+/// said, wrote or found, in the forms news prose uses. A sentence carried
+/// by one of these is sourced to its speaker.
+pub const CUE_VERBS: &[&str] = &[
+    "accuse",
+    "accused",
+    "accuses",
+    "accusing",
+    "acknowledge",
+    "acknowledged",
+    "acknowledges",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "admit",
+    "admits",
+    "admitted",
+    "advised",
+    "agree",
+    "agreed",
+    "agrees",
+    "alleged",
+    "alleges",
+    "announce",
+    "announced",
+    "announces",
+    "announcing",
+    "answered",
+    "argue",
+    "argued",
+    "argues",
+    "arguing",
+    "ask",
+    "asked",
+    "asking",
+    "asks",
+    "assert",
+    "asserted",
+    "asserting",
+    "asserts",
+    "assured",
+    "attacked",
+    "bemoaned",
+    "blamed",
+    "blasted",
+    "boasted",
+    "bragged",
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "cautioned",
+    "charged",
+    "cited",
+    "citing",
+    "claim",
+    "claimed",
+    "claiming",
+    "claims",
+    "commented",
+    "complain",
+    "complained",
+    "complains",
+    "conceded",
+    "concedes",
+    "concluded",
+    "concludes",
+    "condemned",
+    "confirmed",
+    "confirms",
+    "contend",
+    "contended",
+    "contends",
+    "continued",
+    "countered",
+    "credited",
+    "criticize",
+    "criticized",
+    "criticizes",
+    "criticizing",
+    "declare",
+    "declared",
+    "declares",
+    "declaring",
+    "defended",
+    "defending",
+    "defends",
+    "demanded",
+    "demands",
+    "denied",
+    "denies",
+    "denounced",
+    "deny",
+    "described",
+    "describes",
+    "describing",
+    "disclosed",
+    "dismissed",
+    "disputed",
+    "disputes",
+    "echoed",
+    "emphasised",
+    "emphasized",
+    "emphasizes",
+    "estimate",
+    "estimated",
+    "estimates",
+    "explain",
+    "explained",
+    "explaining",
+    "explains",
+    "found",
+    "hinted",
+    "implied",
+    "indicated",
+    "indicates",
+    "insist",
+    "insisted",
+    "insisting",
+    "insists",
+    "joked",
+    "lamented",
+    "learned",
+    "mentioned",
+    "mocked",
+    "note",
+    "noted",
+    "notes",
+    "noting",
+    "observed",
+    "pledged",
+    "pointed",
+    "posted",
+    "praised",
+    "praises",
+    "praising",
+    "predict",
+    "predicted",
+    "predicting",
+    "predicts",
+    "proclaimed",
+    "promise",
+    "promised",
+    "promises",
+    "promising",
+    "questioned",
+    "quipped",
+    "recalled",
+    "recalling",
+    "recalls",
+    "referred",
+    "referring",
+    "rejected",
+    "remarked",
+    "replied",
+    "reported",
+    "reports",
+    "responded",
+    "retorted",
+    "revealed",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "show",
+    "showed",
+    "showing",
+    "shows",
+    "slammed",
+    "stated",
+    "stating",
+    "stressed",
+    "stresses",
+    "suggest",
+    "suggested",
+    "suggesting",
+    "suggests",
+    "talked",
+    "talking",
+    "tell",
+    "telling",
+    "tells",
+    "testified",
+    "threatened",
+    "told",
+    "tweeted",
+    "urge",
+    "urged",
+    "urges",
+    "urging",
+    "vow",
+    "vowed",
+    "vowing",
+    "vows",
+    "warn",
+    "warned",
+    "warning",
+    "warns",
+    "writes",
+    "writing",
+    "wrote",
+];
+
+/// Verbs of wanting, planning and taking a stance. PolNeAR counts them as
+/// attributions (of intentions and sentiments), so the evaluation does, but
+/// a sentence like "Trump wants a wall" is the article's own report about
+/// Trump, not a claim sourced to him: these never source a sentence.
+pub const STANCE_VERBS: &[&str] = &[
+    "backed",
+    "backing",
+    "backs",
+    "decided",
+    "declined",
+    "endorsed",
+    "endorses",
+    "endorsing",
+    "hoping",
+    "intend",
+    "intends",
+    "knew",
+    "know",
+    "knows",
+    "oppose",
+    "opposed",
+    "opposes",
+    "opposing",
+    "plan",
+    "planned",
+    "plans",
+    "prefer",
+    "preferred",
+    "prefers",
+    "proposed",
+    "proposes",
+    "refused",
+    "refuses",
+    "saw",
+    "see",
+    "seeking",
+    "seeks",
+    "sees",
+    "sought",
+    "support",
+    "supported",
+    "supporting",
+    "supports",
+    "view",
+    "views",
+    "want",
+    "wanted",
+    "wants",
+];
+
+/// Cue words that are more often nouns ("a new report", "the claim"): a
+/// cue only with a clear subject or a clear content opener after them.
+pub const NOUNISH: &[&str] = &[
+    "call",
+    "calls",
+    "claim",
+    "claims",
+    "estimate",
+    "estimates",
+    "note",
+    "notes",
+    "plan",
+    "plans",
+    "promise",
+    "promises",
+    "report",
+    "reports",
+    "show",
+    "shows",
+    "support",
+    "view",
+    "views",
+    "vow",
+    "vows",
+    "want",
+];
+
+/// Cognition verbs: what someone believes, rather than said. A cue only
+/// with a subject right before them ("Trump believes ...").
+pub const COGNITION_VERBS: &[&str] = &[
+    "believe", "believed", "believes", "doubt", "doubts", "expect", "expects", "feel", "feels",
+    "hope", "hopes", "think", "thinks", "thought", "worried", "worries",
+];
+
+/// Verbs that take the addressee as object before the content
+/// ("told reporters that", "urged voters to").
+pub const OBJECT_VERBS: &[&str] = &[
+    "advised",
+    "asked",
+    "asking",
+    "asks",
+    "assured",
+    "cautioned",
+    "reminded",
+    "tell",
+    "telling",
+    "tells",
+    "told",
+    "urge",
+    "urged",
+    "urges",
+    "urging",
+    "warned",
+    "warning",
+    "warns",
+];
+
+/// Participles that continue the previous clause's speaker
+/// ("..., adding that ..."): their source is the main clause's.
+pub const PARTICIPLES: &[&str] = &[
+    "adding",
+    "arguing",
+    "asking",
+    "citing",
+    "claiming",
+    "explaining",
+    "insisting",
+    "noting",
+    "promising",
+    "saying",
+    "suggesting",
+    "telling",
+    "urging",
+    "warning",
+];
+
+/// Participles of passive attribution: "X is viewed by Y as ...".
+pub const PASSIVE_PARTICIPLES: &[&str] = &[
+    "believed",
+    "considered",
+    "criticized",
+    "described",
+    "echoed",
+    "perceived",
+    "praised",
+    "questioned",
+    "regarded",
+    "reported",
+    "said",
+    "seen",
+    "viewed",
+];
+
+pub const BE_FORMS: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
+
+/// Auxiliaries and adverbs that belong to the cue ("has also said").
+pub const CUE_PREFIXES: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "did",
+    "does",
+    "earlier",
+    "further",
+    "had",
+    "has",
+    "have",
+    "later",
+    "never",
+    "once",
+    "previously",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "then",
+    "will",
+    "would",
+];
+
+/// Words that may follow a cue as part of it ("said Thursday morning").
+pub const CUE_TIME_SUFFIXES: &[&str] = &[
+    "afternoon",
+    "earlier",
+    "evening",
+    "friday",
+    "last",
+    "later",
+    "monday",
+    "morning",
+    "night",
+    "saturday",
+    "sunday",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "week",
+    "yesterday",
+];
+
+/// Subject pronouns (and relative pronouns) that can be a source.
+pub const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "which", "who", "you"];
+
+/// Words that end a source noun phrase when met walking left from a cue:
+/// subordinators, conjunctions and prepositions that start a clause.
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "after", "although", "as", "because", "before", "but", "if", "since", "so", "than", "that",
+    "though", "unless", "until", "when", "where", "whether", "while", "yet",
+];
+
+/// Sentence openers that are not part of a source ("But Trump said").
+pub const LEADING_CONNECTIVES: &[&str] = &[
+    "also",
+    "and",
+    "but",
+    "meanwhile",
+    "now",
+    "so",
+    "still",
+    "then",
+    "yet",
+];
+
+/// Words that cannot end a source noun phrase: a verb or function word
+/// right before the cue means the cue is not the main verb of that phrase.
+pub const NOT_SOURCE_END: &[&str] = &[
+    "a", "an", "and", "any", "be", "been", "being", "by", "for", "from", "in", "is", "not", "of",
+    "on", "or", "the", "to", "was", "were", "with",
+];
+
+/// Words that, right after a cue, start adjuncts rather than content, so the
+/// content lies before the cue ("..., he said in a statement.").
+pub const ADJUNCT_STARTS: &[&str] = &[
+    "about", "after", "at", "before", "during", "earlier", "from", "in", "last", "later", "of",
+    "on", "recently", "through", "to", "via", "when", "while",
+];
+
+/// Words that only anonymous sources use.
+pub const ANONYMITY_MARKERS: &[&str] = &[
+    "anonymity",
+    "anonymously",
+    "authorized",
+    "briefed",
+    "familiar",
+    "insider",
+    "insiders",
+    "named",
+    "unnamed",
+];
+
+/// Heads of source phrases that name a kind of person or source without a
+/// name ("a Western diplomat", "two senior officials", "sources").
+pub const ANONYMOUS_HEADS: &[&str] = &[
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "insider",
+    "insiders",
+    "official",
+    "officials",
+    "person",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "staffer",
+    "staffers",
+];
+
+/// Plural group nouns that can be a source ("Democrats say", "experts note").
+pub const GROUP_HEADS: &[&str] = &[
+    "activists",
+    "advocates",
+    "americans",
+    "analysts",
+    "conservatives",
+    "critics",
+    "democrats",
+    "economists",
+    "experts",
+    "lawmakers",
+    "leaders",
+    "liberals",
+    "observers",
+    "officials",
+    "opponents",
+    "others",
+    "people",
+    "police",
+    "protesters",
+    "republicans",
+    "researchers",
+    "residents",
+    "scientists",
+    "sources",
+    "supporters",
+    "voters",
+];
+
+/// Quantifiers and group words that make a source vague ("some inside the
+/// administration", "many officials", "critics").
+pub const VAGUE_WORDS: &[&str] = &[
+    "analysts",
+    "critics",
+    "experts",
+    "few",
+    "many",
+    "most",
+    "observers",
+    "others",
+    "people",
+    "some",
+    "supporters",
+    "various",
+];
+
+/// Determiners and numbers that make a phrase indefinite or counted.
+pub const COUNTERS: &[&str] = &[
+    "a", "an", "another", "four", "one", "several", "three", "two",
+];
+
+/// Agentless hedges: the text reports a view without saying whose.
+pub const VAGUE_PHRASES: &[&str] = &[
+    "allegedly",
+    "critics said",
+    "critics say",
+    "is believed",
+    "is considered",
+    "is expected",
+    "is seen as",
+    "is thought",
+    "is viewed as",
+    "is widely",
+    "it is believed",
+    "it is said",
+    "reportedly",
+    "some say",
+    "there are concerns",
+    "was seen as",
+    "widely seen",
+];
+
+/// "expressed skepticism", "raised concerns": a stance voiced (verb).
+pub const EXPRESS_VERBS: &[&str] = &["expressed", "expressing", "raised", "raising", "voiced"];
+
+/// What is voiced in "expressed skepticism", "raised concerns".
+pub const EXPRESS_NOUNS: &[&str] = &[
+    "alarm",
+    "concern",
+    "concerns",
+    "confidence",
+    "doubt",
+    "doubts",
+    "fears",
+    "frustration",
+    "opposition",
+    "optimism",
+    "outrage",
+    "questions",
+    "skepticism",
+    "support",
+];
+
+/// "remain skeptical", "are confident": a view held (verb).
+pub const STANCE_COPULAS: &[&str] = &[
+    "are", "became", "grew", "is", "remain", "remained", "remains", "was", "were",
+];
+
+/// The view in "remain skeptical", "are confident".
+pub const STANCE_ADJECTIVES: &[&str] = &[
+    "adamant",
+    "certain",
+    "concerned",
+    "confident",
+    "convinced",
+    "doubtful",
+    "hopeful",
+    "optimistic",
+    "pessimistic",
+    "skeptical",
+    "unconvinced",
+    "worried",
+];
+
+/// First words of [`VAGUE_PHRASES`], to find them without searching every sentence for each.
+pub const VAGUE_STARTS: &[&str] = &[
+    "allegedly",
+    "critics",
+    "is",
+    "it",
+    "reportedly",
+    "some",
+    "there",
+    "was",
+    "widely",
+];
+
+/// Words that never start a name.
+pub const NOT_NAME_WORDS: &[&str] = &[
+    "a",
+    "according",
+    "after",
+    "american",
+    "americans",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "democratic",
+    "democrats",
+    "european",
+    "for",
+    "former",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "mr",
+    "mrs",
+    "ms",
+    "of",
+    "on",
+    "republican",
+    "republicans",
+    "retired",
+    "russian",
+    "she",
+    "that",
+    "the",
+    "their",
+    "they",
+    "this",
+    "to",
+    "u.s.",
+    "ukrainian",
+    "we",
+    "western",
+    "when",
+];
+
+/// Words that make a capitalised phrase an organisation.
+pub const ORG_WORDS: &[&str] = &[
+    "administration",
+    "agency",
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "campaign",
+    "center",
+    "centre",
+    "coalition",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "forum",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "house",
+    "inc",
+    "institute",
+    "institution",
+    "journal",
+    "league",
+    "ministry",
+    "nations",
+    "network",
+    "news",
+    "office",
+    "organization",
+    "party",
+    "police",
+    "post",
+    "project",
+    "senate",
+    "service",
+    "states",
+    "times",
+    "union",
+    "university",
+];
+
+/// Plural group words that make a source vague when no one is named.
+pub const GROUP_WORDS: &[&str] = &[
+    "activists",
+    "americans",
+    "analysts",
+    "conservatives",
+    "critics",
+    "democrats",
+    "economists",
+    "europeans",
+    "experts",
+    "lawmakers",
+    "leaders",
+    "legislators",
+    "liberals",
+    "members",
+    "observers",
+    "opponents",
+    "others",
+    "people",
+    "progressives",
+    "protesters",
+    "republicans",
+    "residents",
+    "scientists",
+    "supporters",
+    "voters",
+];
+
+/// Documents that state findings on the record.
+pub const DOCUMENTS: &[&str] = &[
+    "analysis",
+    "article",
+    "audit",
+    "book",
+    "data",
+    "documents",
+    "email",
+    "filing",
+    "filings",
+    "letter",
+    "memo",
+    "poll",
+    "polls",
+    "records",
+    "report",
+    "research",
+    "ruling",
+    "statement",
+    "studies",
+    "study",
+    "survey",
+    "transcript",
+    "tweet",
+];
+
+/// Nouns for people, so an unnamed one is an anonymous source.
+pub const PERSON_NOUNS: &[&str] = &[
+    "aide",
+    "author",
+    "candidate",
+    "critic",
+    "daughter",
+    "doctor",
+    "employee",
+    "father",
+    "friend",
+    "husband",
+    "insider",
+    "lawyer",
+    "man",
+    "member",
+    "mother",
+    "neighbor",
+    "operative",
+    "owner",
+    "person",
+    "relative",
+    "reporter",
+    "resident",
+    "son",
+    "staffer",
+    "student",
+    "supporter",
+    "surrogate",
+    "teacher",
+    "voter",
+    "wife",
+    "witness",
+    "woman",
+    "worker",
+    "writer",
+];
+
+/// Institutions that speak on the record without a personal name.
+pub const INSTITUTIONS: &[&str] = &[
+    "agency",
+    "authorities",
+    "campaign",
+    "committee",
+    "company",
+    "court",
+    "department",
+    "government",
+    "ministry",
+    "police",
+    "prosecutors",
+];
+
+/// Capitalised adjectives that never start a name ("a Western diplomat").
+pub const DEMONYMS: &[&str] = &[
+    "american",
+    "democratic",
+    "european",
+    "republican",
+    "russian",
+    "ukrainian",
+    "western",
+];
+
+/// Auxiliaries and modals: a verb inside a plain source phrase means the
+/// phrase is a clause, not a subject ("Trump so far has won 758 pledged").
+pub const VERB_WORDS: &[&str] = &[
+    "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "won", "would",
+];
+
+/// Words for a publication when it speaks of itself ("The Post has learned").
+pub const OUTLET_HEADS: &[&str] = &[
+    "examiner",
+    "globe",
+    "guardian",
+    "herald",
+    "journal",
+    "news",
+    "newspaper",
+    "post",
+    "times",
+    "tribune",
+];
+
+/// Verbs with which a publication reports its own findings.
+pub const OUTLET_VERBS: &[&str] = &[
+    "analysis",
+    "confirmed",
+    "found",
+    "learned",
+    "obtained",
+    "review",
+    "reviewed",
+    "verified",
+];
+
+/// Gendered person words, for matching "he" and "she".
+pub const MALE_WORDS: &[&str] = &[
+    "brother",
+    "congressman",
+    "father",
+    "husband",
+    "king",
+    "mr",
+    "mr.",
+    "son",
+    "spokesman",
+];
+pub const FEMALE_WORDS: &[&str] = &[
+    "congresswoman",
+    "daughter",
+    "mother",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "queen",
+    "sister",
+    "spokeswoman",
+    "wife",
+];
+
+/// Person-denoting role words, used to tell a person source from an
+/// organisation and to read a role from a source phrase.
+pub const ROLE_HEADS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "ambassador",
+    "analyst",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "counsel",
+    "diplomat",
+    "director",
+    "economist",
+    "envoy",
+    "executive",
+    "governor",
+    "leader",
+    "manager",
+    "mayor",
+    "minister",
+    "negotiator",
+    "nominee",
+    "official",
+    "president",
+    "professor",
+    "representative",
+    "secretary",
+    "senator",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_sorted_and_lower_case() {
+        let lists: &[(&str, &[&str])] = &[
+            ("CUE_VERBS", CUE_VERBS),
+            ("STANCE_VERBS", STANCE_VERBS),
+            ("NOUNISH", NOUNISH),
+            ("GROUP_HEADS", GROUP_HEADS),
+            ("EXPRESS_VERBS", EXPRESS_VERBS),
+            ("EXPRESS_NOUNS", EXPRESS_NOUNS),
+            ("STANCE_COPULAS", STANCE_COPULAS),
+            ("STANCE_ADJECTIVES", STANCE_ADJECTIVES),
+            ("VAGUE_STARTS", VAGUE_STARTS),
+            ("NOT_NAME_WORDS", NOT_NAME_WORDS),
+            ("ORG_WORDS", ORG_WORDS),
+            ("GROUP_WORDS", GROUP_WORDS),
+            ("DOCUMENTS", DOCUMENTS),
+            ("PERSON_NOUNS", PERSON_NOUNS),
+            ("INSTITUTIONS", INSTITUTIONS),
+            ("DEMONYMS", DEMONYMS),
+            ("VERB_WORDS", VERB_WORDS),
+            ("COGNITION_VERBS", COGNITION_VERBS),
+            ("OBJECT_VERBS", OBJECT_VERBS),
+            ("PARTICIPLES", PARTICIPLES),
+            ("PASSIVE_PARTICIPLES", PASSIVE_PARTICIPLES),
+            ("BE_FORMS", BE_FORMS),
+            ("CUE_PREFIXES", CUE_PREFIXES),
+            ("CUE_TIME_SUFFIXES", CUE_TIME_SUFFIXES),
+            ("PRONOUNS", PRONOUNS),
+            ("CLAUSE_OPENERS", CLAUSE_OPENERS),
+            ("LEADING_CONNECTIVES", LEADING_CONNECTIVES),
+            ("NOT_SOURCE_END", NOT_SOURCE_END),
+            ("ADJUNCT_STARTS", ADJUNCT_STARTS),
+            ("ANONYMITY_MARKERS", ANONYMITY_MARKERS),
+            ("ANONYMOUS_HEADS", ANONYMOUS_HEADS),
+            ("VAGUE_WORDS", VAGUE_WORDS),
+            ("COUNTERS", COUNTERS),
+            ("VAGUE_PHRASES", VAGUE_PHRASES),
+            ("OUTLET_HEADS", OUTLET_HEADS),
+            ("OUTLET_VERBS", OUTLET_VERBS),
+            ("MALE_WORDS", MALE_WORDS),
+            ("FEMALE_WORDS", FEMALE_WORDS),
+            ("ROLE_HEADS", ROLE_HEADS),
+        ];
+        for (name, list) in lists {
+            for pair in list.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}: {:?} before {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            for w in *list {
+                assert_eq!(*w, w.to_ascii_lowercase(), "{name}: {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_word_fits_the_length_cut_and_is_found_in_the_table() {
+        for (list, bit) in ALL {
+            for w in *list {
+                assert!(w.len() <= MAX_WORD_BYTES, "{w}");
+                assert!(class(w) & bit != 0, "{w}");
+                assert!(class(&w.to_ascii_uppercase()) & bit != 0, "{w}");
+            }
+        }
+        assert_eq!(class("zzzzzz"), 0);
+        assert_eq!(class(""), 0);
+        assert_eq!(class("a-very-long-word-beyond-the-cut"), 0);
+    }
+
+    #[test]
+    fn lookup_folds_case_and_curly_apostrophes() {
+        assert!(contains(CUE_VERBS, "Said"));
+        assert!(contains(CUE_VERBS, "TOLD"));
+        assert!(contains(&["don't"], "Don’t"));
+        assert!(!contains(CUE_VERBS, "saidé"));
+        assert!(!contains(CUE_VERBS, &"x".repeat(100)));
+    }
+}

@@ -1,0 +1,461 @@
+//! Has this claim been fact-checked? Retrieval in two steps:
+//!
+//! 1. **Candidates** by BM25F over the pack's terms, with the fact-check's
+//!    claim and its context (headline, summary, claimant) as two fields.
+//! 2. **Re-ranking** of the best candidates by a logistic model over
+//!    query-normalised features: BM25F against its upper bound and against
+//!    the best candidate, how much of the query and of the fact-checked claim
+//!    the other covers (IDF-weighted), the rarest shared term, character
+//!    4-gram overlap, agreement on names and on numbers, and whether the
+//!    fact-check is within 30 days of the claim's date. Its output is a
+//!    probability that the fact-check is about this claim, and
+//!    [`DEFAULT_THRESHOLD`] keeps unrelated claims from showing any match.
+//!
+//! The weights were fitted on CheckThat! 2022 2A *train* queries, each seen
+//! with and without its date (`claimlens eval matching-fit`), then the bias
+//! was lowered (a prior correction: every train query has a match, most
+//! article sentences have none) until at most 0.25% of UD EWT sentences
+//! match. Dev and dev-test are only ever used to report.
+
+use super::pack::Pack;
+use super::text::{self, TermKind};
+
+use crate::calendar::Date;
+
+/// BM25F parameters: saturation, length normalisation per field, and the
+/// context field's weight relative to the claim's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bm25 {
+    pub k1: f32,
+    pub b_claim: f32,
+    pub b_context: f32,
+    pub w_context: f32,
+}
+
+/// Tuned on train queries (`claimlens eval matching-fit`).
+pub const BM25: Bm25 = Bm25 {
+    k1: 0.9,
+    b_claim: 0.75,
+    b_context: 0.5,
+    w_context: 1.0,
+};
+
+/// Character n-gram length for the shingle features.
+const SHINGLE: usize = 4;
+
+/// The number of features [`features`] computes.
+pub const FEATURES: usize = 17;
+pub const FEATURE_NAMES: [&str; FEATURES] = [
+    "bm25f/upper bound",
+    "bm25f/best candidate",
+    "query idf covered (any field)",
+    "query idf covered (claim)",
+    "claim idf covered by query",
+    "4-gram containment of claim",
+    "4-gram jaccard",
+    "query names found",
+    "query has names",
+    "claim names found",
+    "claim has names",
+    "numbers agree",
+    "numbers conflict",
+    "ln query terms",
+    "dates within 30 days",
+    "rarest shared term / rarest query term",
+    "ln shared terms",
+];
+
+/// Positions in the feature vector that explanations read.
+pub mod feature {
+    pub const CLAIM_COVERED: usize = 4;
+    pub const CLAIM_NAMES_FOUND: usize = 9;
+    pub const NUMBERS_AGREE: usize = 11;
+    pub const DATES_CLOSE: usize = 14;
+    // No "dates far apart" feature: on CheckThat! it is strongly negative
+    // (tweets are checked within days), but real claims recirculate for
+    // years, and an old fact-check of a repeated claim is still the answer.
+}
+
+/// Logistic weights over [`FEATURE_NAMES`], then the bias.
+const WEIGHTS: [f32; FEATURES + 1] = [
+    0.6556,   // bm25f/upper bound
+    10.6441,  // bm25f/best candidate
+    -0.0649,  // query idf covered (any field)
+    -0.0344,  // query idf covered (claim)
+    3.0398,   // claim idf covered by query
+    1.7108,   // 4-gram containment of claim
+    5.8676,   // 4-gram jaccard
+    -0.6975,  // query names found
+    1.8866,   // query has names
+    0.4076,   // claim names found
+    -0.2298,  // claim has names
+    -0.5773,  // numbers agree
+    -0.7498,  // numbers conflict
+    0.4058,   // ln query terms
+    2.0710,   // dates within 30 days
+    4.6278,   // rarest shared term / rarest query term
+    2.1198,   // ln shared terms
+    -24.2094, // bias
+];
+
+/// Matches below this probability are not shown. Calibrated for precision:
+/// see `claimlens eval matching` for the false-match rate it gives.
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+/// How a search runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SearchSettings {
+    /// BM25F candidates re-ranked per query.
+    pub candidates: usize,
+    /// Results returned (after the threshold).
+    pub top_k: usize,
+    /// Minimum probability; 0 returns the ranking without a cut.
+    pub threshold: f32,
+}
+
+impl Default for SearchSettings {
+    fn default() -> Self {
+        SearchSettings {
+            candidates: 20,
+            top_k: 5,
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+}
+
+/// One fact-check of a pack, scored against a query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    /// Probability that the fact-check is about the query's claim.
+    pub score: f32,
+    pub features: [f32; FEATURES],
+}
+
+/// An analysed query.
+pub struct Query {
+    /// (term id in the pack, idf, kind), unique terms.
+    terms: Vec<(Option<u32>, f32, TermKind)>,
+    idf_total: f32,
+    shingles: Vec<u32>,
+    names: usize,
+    numbers: Vec<String>,
+    /// When the claim was made or published (the article's date).
+    date: Option<Date>,
+}
+
+/// The re-ranker: logistic weights over the features, then the bias.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Model {
+    pub weights: [f32; FEATURES + 1],
+    pub bm25: Bm25,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            weights: WEIGHTS,
+            bm25: BM25,
+        }
+    }
+}
+
+impl Model {
+    /// The model's probability for a feature vector.
+    pub fn probability(&self, features: &[f32; FEATURES]) -> f32 {
+        let z: f32 = features
+            .iter()
+            .zip(&self.weights)
+            .map(|(f, w)| f * w)
+            .sum::<f32>()
+            + self.weights[FEATURES];
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// Reusable buffers: one per thread of matching, so a query allocates little.
+#[derive(Default)]
+pub struct Searcher {
+    model: Model,
+    scores: Vec<f32>,
+    touched: Vec<u32>,
+    shingles: Vec<u32>,
+}
+
+use super::index::{idf, length_norm};
+
+/// Candidates whose BM25F score is below this fraction of the best one are
+/// not re-ranked: with the weight the model gives that ratio, they cannot
+/// reach the top of the ranking or the threshold.
+const PRUNE_BELOW: f32 = 0.4;
+
+/// A claim analysed once, to be looked up in any number of packs.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    /// Unique terms in order of first appearance, a name if capitalised anywhere.
+    pub terms: Vec<text::Term>,
+    shingles: Vec<u32>,
+    pub date: Option<Date>,
+}
+
+impl Analysed {
+    /// `date` is when the claim was published (the article's date), if known.
+    pub fn new(text: &str, date: Option<Date>) -> Analysed {
+        let mut terms: Vec<text::Term> = Vec::new();
+        for t in text::terms(text) {
+            match terms.iter_mut().find(|u| u.text == t.text) {
+                Some(u) if t.kind == TermKind::Name => u.kind = TermKind::Name,
+                Some(_) => {}
+                None => terms.push(t),
+            }
+        }
+        let mut shingles = Vec::new();
+        text::shingles_of(text, SHINGLE, &mut shingles);
+        Analysed {
+            terms,
+            shingles,
+            date,
+        }
+    }
+}
+
+impl Query {
+    /// Analyses `text` against `pack`'s vocabulary.
+    pub fn new(pack: &Pack, text: &str, date: Option<Date>) -> Query {
+        Query::for_pack(&Analysed::new(text, date), pack)
+    }
+
+    /// Looks an analysed claim up in `pack`'s vocabulary.
+    pub fn for_pack(analysed: &Analysed, pack: &Pack) -> Query {
+        let index = &pack.index;
+        let docs = index.docs();
+        let terms: Vec<(Option<u32>, f32, TermKind)> = analysed
+            .terms
+            .iter()
+            .map(|t| {
+                let id = index.term_id(&t.text);
+                // Unknown words weigh like the rarest known ones.
+                let w = id.map_or_else(|| idf(docs, 1), |id| index.idf(id));
+                (id, w, t.kind)
+            })
+            .collect();
+        let numbers = analysed
+            .terms
+            .iter()
+            .filter(|t| t.kind == TermKind::Number)
+            .map(|t| t.text.clone())
+            .collect();
+        Query {
+            idf_total: terms.iter().map(|t| t.1).sum(),
+            names: terms.iter().filter(|t| t.2 == TermKind::Name).count(),
+            terms,
+            shingles: analysed.shingles.clone(),
+            numbers,
+            date: analysed.date,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+impl Searcher {
+    pub fn with_model(model: Model) -> Searcher {
+        Searcher {
+            model,
+            ..Searcher::default()
+        }
+    }
+
+    /// The best fact-checks in `pack` for `query`, best first, at most
+    /// `settings.top_k`, each at least `settings.threshold`.
+    pub fn search(&mut self, pack: &Pack, query: &Query, settings: &SearchSettings) -> Vec<Hit> {
+        let mut hits = self.rank(pack, query, settings.candidates);
+        hits.retain(|h| h.score >= settings.threshold);
+        hits.truncate(settings.top_k);
+        hits
+    }
+
+    /// All `candidates` BM25F candidates, re-ranked, without a threshold.
+    pub fn rank(&mut self, pack: &Pack, query: &Query, candidates: usize) -> Vec<Hit> {
+        let top = self.bm25_top(pack, query, candidates);
+        let best = top.first().map_or(1.0, |t| t.0).max(f32::EPSILON);
+        let mut hits: Vec<Hit> = top
+            .iter()
+            .filter(|&&(bm25, _)| bm25 >= PRUNE_BELOW * best)
+            .map(|&(bm25, doc)| {
+                let features = self.features(pack, query, doc, bm25, best);
+                Hit {
+                    doc,
+                    score: self.model.probability(&features),
+                    features,
+                }
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        hits
+    }
+
+    /// The `n` best documents by BM25F alone, best first, as (score, doc).
+    pub fn bm25_top(&mut self, pack: &Pack, query: &Query, n: usize) -> Vec<(f32, u32)> {
+        let index = &pack.index;
+        if query.is_empty() || index.docs() == 0 || n == 0 {
+            return Vec::new();
+        }
+        // Shared across packs: entries are reset after every query.
+        if self.scores.len() < index.docs() {
+            self.scores.resize(index.docs(), 0.0);
+        }
+        self.touched.clear();
+        let bm = self.model.bm25;
+        let own_norms;
+        let (claim_norm, context_norm) = if bm == BM25 {
+            index.default_norms()
+        } else {
+            // Other parameters (while fitting): compute this pack's norms.
+            own_norms = (
+                index
+                    .claim_len
+                    .iter()
+                    .map(|&l| length_norm(bm.b_claim, l, index.avg_claim_len))
+                    .collect::<Vec<f32>>(),
+                index
+                    .context_len
+                    .iter()
+                    .map(|&l| length_norm(bm.b_context, l, index.avg_context_len))
+                    .collect::<Vec<f32>>(),
+            );
+            (own_norms.0.as_slice(), own_norms.1.as_slice())
+        };
+        for &(id, idf, _) in &query.terms {
+            let Some(id) = id else { continue };
+            for p in index.postings(id) {
+                let d = p.doc as usize;
+                let (Some(&cn), Some(&xn), Some(s)) = (
+                    claim_norm.get(d),
+                    context_norm.get(d),
+                    self.scores.get_mut(d),
+                ) else {
+                    continue;
+                };
+                let tf = f32::from(p.tf_claim) * cn + bm.w_context * f32::from(p.tf_context) * xn;
+                if *s == 0.0 {
+                    self.touched.push(p.doc);
+                }
+                *s += idf * tf * (bm.k1 + 1.0) / (bm.k1 + tf);
+            }
+        }
+        let mut top: Vec<(f32, u32)> = self
+            .touched
+            .iter()
+            .map(|&d| (self.scores.get(d as usize).copied().unwrap_or(0.0), d))
+            .collect();
+        for &d in &self.touched {
+            if let Some(s) = self.scores.get_mut(d as usize) {
+                *s = 0.0;
+            }
+        }
+        let keep = n.min(top.len());
+        // Highest score first; ties by record order, so results are deterministic.
+        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if keep > 0 && keep < top.len() {
+            top.select_nth_unstable_by(keep - 1, order);
+            top.truncate(keep);
+        }
+        top.sort_unstable_by(order);
+        top
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    fn features(
+        &mut self,
+        pack: &Pack,
+        query: &Query,
+        doc: u32,
+        bm25: f32,
+        best: f32,
+    ) -> [f32; FEATURES] {
+        let index = &pack.index;
+        let upper = (query.idf_total * (self.model.bm25.k1 + 1.0)).max(f32::EPSILON);
+        // Everything about the candidate's terms is read from the query's
+        // side: its postings say whether and where the candidate has each term.
+        let mut covered_any = 0.0;
+        let mut covered_claim = 0.0;
+        let mut names_found = 0usize;
+        let mut max_query_idf = 0.0f32;
+        let mut max_shared_idf = 0.0f32;
+        let mut shared_terms = 0usize;
+        let mut doc_names_found = 0usize;
+        let mut numbers_shared = 0usize;
+        for &(id, idf, kind) in &query.terms {
+            max_query_idf = max_query_idf.max(idf);
+            let Some(p) = id.and_then(|id| index.posting(id, doc)) else {
+                continue;
+            };
+            covered_any += idf;
+            shared_terms += 1;
+            max_shared_idf = max_shared_idf.max(idf);
+            names_found += usize::from(kind == TermKind::Name);
+            if p.tf_claim > 0 {
+                covered_claim += idf;
+                doc_names_found += usize::from(p.name);
+                numbers_shared += usize::from(id.is_some_and(|id| index.is_number(id)));
+            }
+        }
+        let (claim_idf, doc_names, doc_numbers) = index.claim_totals(doc);
+        let claim_idf_covered = covered_claim;
+        text::shingles_of(pack.claim(doc as usize), SHINGLE, &mut self.shingles);
+        let shared = sorted_intersection(&query.shingles, &self.shingles) as f32;
+        let union = (query.shingles.len() + self.shingles.len()) as f32 - shared;
+        let ratio = |a: f32, b: f32| if b > 0.0 { a / b } else { 0.0 };
+        let has_numbers = !query.numbers.is_empty() && doc_numbers > 0;
+        // The closer of the fact-check's date and the claim's own date.
+        let days_apart = query.date.and_then(|q| {
+            let d = doc as usize;
+            [pack.date_published(d), pack.claim_date(d)]
+                .into_iter()
+                .flatten()
+                .map(|d| (d.to_days() - q.to_days()).abs())
+                .min()
+        });
+        [
+            ratio(bm25, upper),
+            ratio(bm25, best),
+            ratio(covered_any, query.idf_total),
+            ratio(covered_claim, query.idf_total),
+            ratio(claim_idf_covered, claim_idf),
+            ratio(shared, self.shingles.len() as f32),
+            ratio(shared, union),
+            ratio(names_found as f32, query.names as f32),
+            f32::from(u8::from(query.names > 0)),
+            ratio(doc_names_found as f32, doc_names as f32),
+            f32::from(u8::from(doc_names > 0)),
+            f32::from(u8::from(numbers_shared > 0)),
+            f32::from(u8::from(has_numbers && numbers_shared == 0)),
+            (1.0 + query.terms.len() as f32).ln(),
+            f32::from(u8::from(days_apart.is_some_and(|d| d <= 30))),
+            ratio(max_shared_idf, max_query_idf),
+            (1.0 + shared_terms as f32).ln(),
+        ]
+    }
+}
+
+fn sorted_intersection(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
