@@ -1,6 +1,11 @@
-//! Whole-pipeline benchmarks, through the public entry points only
-//! (`snapshot_from_html`, `extract::extract`, `segment::analyse`, `analyze`),
-//! so they keep working while the stages are rewritten behind them.
+//! Every stage and the whole pipeline, through the stages' public entry
+//! points (`snapshot_from_html`, `extract::extract`, `segment::analyse`,
+//! `detect::detect`, `attribute::attribute_for`, `verify::verify`,
+//! `comments::analyse`, `analyze`), so they keep working while the stages are
+//! rewritten behind them. Each stage is fed the previous stages' output,
+//! computed once per page beforehand. Matching and the whole analysis use the
+//! shipped PolitiFact pack (`assets/factchecks/politifact.clpack`), as the
+//! extension does; its load time is the `seed/pack_load` benchmark.
 //! Stage-specific benches live next to this file (extraction.rs, detect.rs, …).
 //!
 //! Inputs:
@@ -22,12 +27,17 @@
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use claimlens::attribute::{self, Attribution};
+use claimlens::detect::{self, Detection};
 use claimlens::extract::{self, Extraction};
+use claimlens::segment::TextLayer;
 use claimlens::snapshot::html::snapshot_from_html;
 use claimlens::spans::ByteSpan;
-use claimlens::{analyze, segment, Options, Snapshot};
+use claimlens::verify::{self, Pack, Registry};
+use claimlens::{analyze, comments, segment, Options, Snapshot};
 use criterion::{Criterion, SamplingMode, Throughput};
 
 /// The article text and paragraph spans `segment::analyse` takes. Kept in one
@@ -47,12 +57,20 @@ fn article_text(extraction: &Extraction) -> Option<ArticleText> {
     })
 }
 
+/// The later stages' inputs, as the pipeline builds them for an article.
+struct Stages {
+    layer: TextLayer,
+    detections: Vec<Detection>,
+    attribution: Attribution,
+}
+
 struct Page {
     name: String,
     html: Vec<u8>,
     snapshot: Snapshot,
     extraction: Extraction,
     article: Option<ArticleText>,
+    stages: Option<Stages>,
 }
 
 impl Page {
@@ -64,12 +82,24 @@ impl Page {
         let extraction =
             extract::extract(&snapshot).map_err(|e| format!("{}: extract: {e}", path.display()))?;
         let article = article_text(&extraction);
+        let stages = article.as_ref().map(|a| {
+            let layer = segment::analyse(&a.text, &a.paragraphs, a.published);
+            let detections = detect::detect(&a.text, &layer, detect::DEFAULT_THRESHOLD);
+            let attribution =
+                attribute::attribute_for(&a.text, &layer, extraction.metadata.site.as_deref());
+            Stages {
+                layer,
+                detections,
+                attribution,
+            }
+        });
         Ok(Page {
             name,
             html,
             snapshot,
             extraction,
             article,
+            stages,
         })
     }
 
@@ -97,6 +127,78 @@ impl Page {
         }
     }
 
+    fn run_detect(&self) -> usize {
+        match (&self.article, &self.stages) {
+            (Some(a), Some(s)) => {
+                detect::detect(&a.text, &s.layer, detect::DEFAULT_THRESHOLD).len();
+                a.text.len()
+            }
+            _ => 0,
+        }
+    }
+
+    fn run_attribute(&self) -> usize {
+        match (&self.article, &self.stages) {
+            (Some(a), Some(s)) => {
+                let attribution = attribute::attribute_for(
+                    &a.text,
+                    &s.layer,
+                    self.extraction.metadata.site.as_deref(),
+                );
+                black_box(&attribution);
+                a.text.len()
+            }
+            _ => 0,
+        }
+    }
+
+    /// Notes for every claim, check-worthy ones matched against the packs.
+    fn run_verify(&self, options: &Options) -> usize {
+        match (&self.article, &self.stages) {
+            (Some(a), Some(s)) => {
+                let verified = verify::verify(
+                    &a.text,
+                    &s.layer,
+                    &s.detections,
+                    &s.attribution,
+                    a.published,
+                    options.factchecks.as_deref(),
+                    &verify::SearchSettings::default(),
+                );
+                black_box(&verified);
+                a.text.len()
+            }
+            _ => 0,
+        }
+    }
+
+    /// The comment sections' integrity analysis (the pipeline's inputs and context).
+    fn run_comments(&self) -> usize {
+        let inputs: Vec<_> = self
+            .extraction
+            .comments
+            .iter()
+            .map(|c| {
+                comments::input::with_metadata(
+                    Some(&self.snapshot),
+                    &c.body,
+                    c.author.as_deref(),
+                    c.time.as_deref(),
+                    c.time_shown.as_deref(),
+                )
+            })
+            .collect();
+        let report = comments::analyse(
+            &inputs,
+            &comments::Context {
+                article: self.article.as_ref().map(|a| a.text.as_str()),
+                english: true,
+            },
+        );
+        black_box(&report);
+        inputs.iter().map(|c| c.text.len()).sum()
+    }
+
     fn run_analyze(&self, options: &Options) -> usize {
         analyze(&self.snapshot, options)
             .map(|a| a.claims.len())
@@ -116,13 +218,30 @@ impl Page {
 }
 
 /// The stages the per-page pass times, in pipeline order.
-const STAGES: &[&str] = &["snapshot", "extract", "segment", "analyze", "html_to_json"];
+const STAGES: &[&str] = &[
+    "snapshot",
+    "extract",
+    "segment",
+    "detect",
+    "attribute",
+    "verify",
+    "comments",
+    "analyze",
+    "html_to_json",
+];
+
+/// Stages whose input is the article text (their MB/s is of text, not HTML).
+const TEXT_STAGES: &[&str] = &["segment", "detect", "attribute", "verify"];
 
 fn run_stage(page: &Page, stage: &str, options: &Options) -> usize {
     match stage {
         "snapshot" => page.run_snapshot(),
         "extract" => page.run_extract(),
         "segment" => page.run_segment(),
+        "detect" => page.run_detect(),
+        "attribute" => page.run_attribute(),
+        "verify" => page.run_verify(options),
+        "comments" => page.run_comments(),
         "analyze" => page.run_analyze(options),
         "html_to_json" => page.run_html_to_json(options),
         _ => 0,
@@ -190,8 +309,31 @@ fn load_corpus() -> Result<Vec<Page>, String> {
     Ok(pages)
 }
 
+fn default_pack_bytes() -> Result<Vec<u8>, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/factchecks/politifact.clpack");
+    std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The options the extension analyses with: the shipped fact-check pack loaded.
+fn options_with_default_pack() -> Result<Options, String> {
+    let pack = Pack::from_bytes(&default_pack_bytes()?)
+        .map_err(|e| format!("the default pack does not load: {e}"))?;
+    let mut registry = Registry::new();
+    registry.add(Arc::new(pack));
+    Ok(Options {
+        factchecks: Some(Arc::new(registry)),
+        ..Options::default()
+    })
+}
+
 fn bench_seed(c: &mut Criterion, seed: &Page, options: &Options) {
     let mut group = c.benchmark_group("seed");
+    if let Ok(bytes) = default_pack_bytes() {
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function("pack_load", |b| {
+            b.iter(|| Pack::from_bytes(black_box(&bytes)).map(|p| p.len()))
+        });
+    }
     group.throughput(Throughput::Bytes(seed.html.len() as u64));
     for &stage in STAGES {
         group.bench_function(stage, |b| {
@@ -216,8 +358,8 @@ fn bench_corpus(c: &mut Criterion, pages: &[Page], options: &Options) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8));
     for &stage in STAGES {
-        // segment reads article text, not HTML: its MB/s is of text.
-        let bytes = if stage == "segment" {
+        // The text stages read article text, not HTML: their MB/s is of text.
+        let bytes = if TEXT_STAGES.contains(&stage) {
             text_bytes
         } else {
             html_bytes
@@ -358,7 +500,7 @@ fn per_page_pass(pages: &[Page], seed: Option<&Page>, options: &Options) -> serd
         .zip(fastest_by_stage.iter_mut())
     {
         let sum: Duration = times.iter().sum();
-        let bytes = if *stage == "segment" {
+        let bytes = if TEXT_STAGES.contains(stage) {
             text_total
         } else {
             html_total
@@ -432,7 +574,8 @@ fn write_report(report: &serde_json::Value) {
 fn smoke_test(options: &Options) {
     match load_seed() {
         Ok(seed) => {
-            for &stage in STAGES {
+            // The seed article has no comment section.
+            for &stage in STAGES.iter().filter(|&&s| s != "comments") {
                 let out = run_stage(&seed, stage, options);
                 assert!(
                     out > 0,
@@ -448,7 +591,13 @@ fn smoke_test(options: &Options) {
 }
 
 fn main() {
-    let options = Options::default();
+    let options = match options_with_default_pack() {
+        Ok(options) => options,
+        Err(e) => {
+            eprintln!("analysis bench: {e}; matching against no pack");
+            Options::default()
+        }
+    };
     if !std::env::args().any(|a| a == "--bench") {
         smoke_test(&options);
         return;

@@ -1,19 +1,27 @@
-// The in-browser benchmark, in headless Chromium (not part of `npm test`):
-// ClaimLens's full path against Readability.js on the same live documents,
-// in the same run, alternating the two.
+// The in-browser benchmark, in headless Chromium and Firefox (not part of
+// `npm test`): ClaimLens's full path against Readability.js on the same live
+// documents, in the same run, alternating the two.
 //
-//   node scripts/bench-browser.mjs [--mode cold|warm] [--reps N] [--pages SUBSTRING] [--quiet]
+//   node scripts/bench-browser.mjs [--browser chromium|firefox] [--mode cold|warm] [--reps N] [--pages SUBSTRING] [--quiet]
 //
 // For each of the Readability test pages (served from 127.0.0.1; every other
 // request is aborted, so nothing downloads) it injects tests/bench/in-page.ts
 // and, after one untimed warm-up of each, runs N repetitions of
-//   even reps: ClaimLens full path, Readability.js, snapshot+extraction
-//   odd reps:  snapshot+extraction, Readability.js, ClaimLens full path
-// with a forced GC before each timed step. It prints per-page medians, the
+//   even reps: ClaimLens full path, Readability.js, snapshot+extraction, stages
+//   odd reps:  the same, reversed
+// with a forced GC before each timed step (Chromium; Firefox has no gc() for
+// pages). "stages" is the analysis timed stage by stage inside the WASM. The
+// shipped fact-check pack is loaded into each WASM instance first (timed
+// apart), so the analysis includes matching. It prints per-page medians, the
 // medians over pages and the median per-page ratio, plus the seed article's
 // WASM analysis time and the WASM linear memory after the largest page.
 // --mode cold (default): a fresh tab, so a fresh WASM instance, per test page;
 // --mode warm: one long-lived tab and WASM instance, test pages in its iframe.
+// Firefox (puppeteer-core over WebDriver BiDi, /usr/bin/firefox-esr or
+// $FIREFOX_PATH) runs the warm mode: its page scripts cannot be exempted from a
+// test page's own CSP, which the harness page does not have. Requests that
+// would leave 127.0.0.1 are aborted (Chromium: routing; Firefox: a proxy
+// pointing at a closed local port).
 // Results: <target>/claimlens-bench/browser-<mode>.json (target = $CARGO_TARGET_DIR or ./target).
 //
 // Data: $CLAIMLENS_DATA, else $CLAIMLENS_SHARED/data, else ../shared/data; the
@@ -26,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { createStaticServer, listen } from './lib/static-server.mjs';
 import { median } from './lib/stats.mjs';
 
@@ -40,6 +49,7 @@ export function benchPaths() {
     pagesDir: join(data, 'extraction', 'readability-test-pages'),
     seed: resolve(process.env.CLAIMLENS_SEED ?? join(shared, 'fixtures', 'seed-article.html')),
     pkg: join(root, 'extension', 'pkg'),
+    pack: join(root, 'assets', 'factchecks', 'politifact.clpack'),
     out: join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'claimlens-bench'),
   };
 }
@@ -76,6 +86,8 @@ async function startServer(paths, harnessDir) {
         return { root: paths.pkg, path, headers: isolation };
       case '__harness':
         return { root: harnessDir, path, headers: isolation };
+      case '__pack':
+        return { root: dirname(paths.pack), path, headers: isolation };
       default:
         return undefined;
     }
@@ -100,11 +112,12 @@ function within(ms, promise, what) {
  *   warm: one harness tab holding one WASM instance, each test page in its
  *         iframe, as in a background that stays alive from page to page.
  */
-async function openSession(context, bundle, baseUrl, mode) {
+async function openSession(context, bundle, baseUrl, mode, packName) {
   const wasmUrl = `${baseUrl}/__bench/claimlens_bg.wasm`;
+  const packUrl = packName ? `${baseUrl}/__pack/${packName}` : undefined;
   async function prepare(page) {
     await page.evaluate(bundle);
-    const loaded = await page.evaluate((url) => globalThis.__claimlensBench.load(url), wasmUrl);
+    const loaded = await page.evaluate((url, pack) => globalThis.__claimlensBench.load(url, pack), wasmUrl, packUrl);
     const isolated = await page.evaluate(() => globalThis.__claimlensBench.crossOriginIsolated());
     return { ...loaded, isolated };
   }
@@ -146,8 +159,10 @@ async function openSession(context, bundle, baseUrl, mode) {
 async function benchPage(session, url, reps) {
   const { page, loaded, release } = await session.open(url);
   try {
-    const steps = loaded.hasExtract ? ['claimLens', 'readability', 'extraction'] : ['claimLens', 'readability'];
-    const runs = { claimLens: [], readability: [], extraction: [] };
+    const steps = ['claimLens', 'readability'];
+    if (loaded.hasExtract) steps.push('extraction');
+    if (loaded.hasStageTimes) steps.push('stages');
+    const runs = { claimLens: [], readability: [], extraction: [], stages: [] };
     const run = (order) => within(300_000, page.evaluate((o) => globalThis.__claimlensBench.runSteps(o), order), url);
     // Warm-up (untimed): JIT for both sides, WASM memory growth for ours.
     await run(steps);
@@ -157,7 +172,7 @@ async function benchPage(session, url, reps) {
       order.forEach((step, i) => runs[step].push(results[i]));
     }
     const memoryBytes = await page.evaluate(() => globalThis.__claimlensBench.memoryBytes());
-    return { runs, memoryBytes, initialMemoryBytes: loaded.memoryBytes, isolated: loaded.isolated, hasExtract: loaded.hasExtract };
+    return { runs, memoryBytes, initialMemoryBytes: loaded.memoryBytes, isolated: loaded.isolated, hasExtract: loaded.hasExtract, loaded };
   } finally {
     await release();
   }
@@ -196,6 +211,7 @@ function summarisePage(name, htmlBytes, result) {
     extraction_ms: extraction,
     ratio: ours / theirs,
     extraction_ratio: extraction === null ? null : extraction / theirs,
+    stages_ms: result.runs.stages.length > 0 ? Object.fromEntries(STAGE_KEYS.map((k) => [k, pick(result.runs.stages, k)])) : null,
     claimlens_fastest_ms: fastest(c, 'total'),
     readability_fastest_ms: fastest(r, 'parse'),
     extraction_fastest_ms: e.length > 0 ? fastest(e, 'total') : null,
@@ -216,11 +232,68 @@ function summarisePage(name, htmlBytes, result) {
   };
 }
 
+/** The WASM's stages, as `analyze_stage_times` reports them, plus the JS snapshot. */
+const STAGE_KEYS = ['snapshot', 'extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'assemble', 'total'];
+
 const fmt = (ms) => (ms === null || ms === undefined ? '-' : ms.toFixed(2));
 
-export async function runBrowserBench({ reps = 7, filter = '', quiet = false, seedReps = 41, mode = 'cold' } = {}) {
+/**
+ * A headless browser with a `newPage()` whose pages offer goto/evaluate/close
+ * (the API playwright's and puppeteer's pages share).
+ */
+async function launchBrowser(name, origin) {
+  if (name === 'chromium') {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--js-flags=--expose-gc'],
+    });
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    // Nothing leaves 127.0.0.1: the pages' scripts, images and fonts elsewhere are aborted.
+    await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()));
+    return { version: browser.version(), newPage: () => context.newPage(), close: () => browser.close() };
+  }
+  if (name === 'firefox') {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'claimlens-bench-firefox-'));
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      userDataDir,
+      extraPrefsFirefox: {
+        // Every request off 127.0.0.1 goes to a proxy on a closed port and fails
+        // at once (localhost itself is never proxied), so nothing downloads.
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': 9,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': 9,
+        'network.proxy.share_proxy_settings': true,
+        'network.proxy.no_proxies_on': '127.0.0.1',
+      },
+    });
+    return {
+      version: await browser.version(),
+      async newPage() {
+        const page = await browser.newPage();
+        await page.setViewport({ width: 1280, height: 900 });
+        return page;
+      },
+      async close() {
+        await browser.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  throw new Error(`unknown browser ${name} (chromium or firefox)`);
+}
+
+export async function runBrowserBench({ reps = 5, filter = '', quiet = false, seedReps = 41, mode = 'cold', browser: browserName = 'chromium' } = {}) {
   if (mode !== 'cold' && mode !== 'warm') {
     throw new Error(`unknown mode ${mode} (cold or warm)`);
+  }
+  if (browserName === 'firefox' && mode !== 'warm') {
+    throw new Error('Firefox runs the warm mode only (see the header of scripts/bench-browser.mjs)');
   }
   const paths = benchPaths();
   if (!existsSync(paths.pagesDir)) {
@@ -237,31 +310,25 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
   const harnessDir = mkdtempSync(join(tmpdir(), 'claimlens-bench-'));
   writeFileSync(join(harnessDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>ClaimLens benchmark</title><body></body>\n');
   const server = await startServer(paths, harnessDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--js-flags=--expose-gc'],
-  });
+  const browser = await launchBrowser(browserName, new URL(server.baseUrl).origin);
   const log = quiet ? () => {} : (line) => console.log(line);
   try {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    const origin = new URL(server.baseUrl).origin;
-    // Nothing leaves 127.0.0.1: the pages' scripts, images and fonts elsewhere are aborted.
-    await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()));
-
-    const session = await openSession(context, bundle, server.baseUrl, mode);
-    log(`browser bench (${mode}): ${names.length} pages, ${reps} alternating repetitions each (ms, medians; ratio = ClaimLens / Readability.parse)`);
+    const packName = existsSync(paths.pack) ? basename(paths.pack) : undefined;
+    const session = await openSession(browser, bundle, server.baseUrl, mode, packName);
+    log(`browser bench (${browserName} ${browser.version}, ${mode}): ${names.length} pages, ${reps} alternating repetitions each (ms, medians; ratio = ClaimLens / Readability.parse)`);
     log(
       `${'page'.padEnd(44)} ${'KB'.padStart(7)} ${'ClaimLens'.padStart(9)} ${'snap'.padStart(6)} ${'msg'.padStart(6)} ${'wasm'.padStart(7)} ${'hl'.padStart(6)} ${'Readab.'.padStart(8)} ${'ratio'.padStart(6)} ${'extr.'.padStart(7)} ${'ratio'.padStart(6)} ${'claims'.padStart(6)}`,
     );
     const rows = [];
     const failures = [];
+    const loads = [];
     let isolated = true;
     for (const name of names) {
       const htmlBytes = statSync(join(paths.pagesDir, name, 'source.html')).size;
       try {
         const result = await benchPage(session, `${server.baseUrl}/pages/${name}/source.html`, reps);
         isolated &&= result.isolated;
+        if (!loads.includes(result.loaded)) loads.push(result.loaded);
         const row = summarisePage(name, htmlBytes, result);
         rows.push(row);
         const p = row.claimlens_parts_ms;
@@ -293,7 +360,11 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
     const largest = rows.reduce((a, b) => (b.html_bytes > (a?.html_bytes ?? -1) ? b : a), null);
     const withExtraction = rows.filter((r) => r.extraction_ratio !== null);
     await session.close();
+    const withStages = rows.filter((r) => r.stages_ms !== null);
+    const firstLoad = loads[0] ?? null;
     const summary = {
+      browser: browserName,
+      browser_version: browser.version,
       mode,
       pages: rows.length,
       failed: failures.length,
@@ -312,18 +383,31 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
       extraction_median_ms: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ms)) : null,
       extraction_median_ratio: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ratio)) : null,
       extraction_median_ratio_of_fastest: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ratio_of_fastest)) : null,
+      stages_median_ms: withStages.length > 0 ? Object.fromEntries(STAGE_KEYS.map((k) => [k, median(withStages.map((r) => r.stages_ms[k]))])) : null,
+      // One figure per WASM instance (each page's in the cold mode, one in the warm mode).
+      instantiate_median_ms: loads.length > 0 ? median(loads.map((l) => l.instantiateMs)) : null,
+      pack_load_median_ms: firstLoad?.packLoadMs != null ? median(loads.map((l) => l.packLoadMs)) : null,
+      pack_records: firstLoad?.packRecords ?? null,
+      instances: loads.length,
       largest_page: largest && { page: largest.page, html_bytes: largest.html_bytes, memory_bytes: largest.memory_bytes, initial_memory_bytes: largest.initial_memory_bytes },
       max_memory: rows.reduce((a, b) => (b.memory_bytes > (a?.memory_bytes ?? -1) ? b : a), null),
       seed,
     };
     const s = summary;
     log('');
-    log(`${mode} mode, medians over ${s.pages} pages (${s.failed} failed; timer ${s.cross_origin_isolated ? '5 µs, cross-origin isolated' : 'coarse'}):`);
+    log(`${browserName} ${mode} mode, medians over ${s.pages} pages (${s.failed} failed; timer ${s.cross_origin_isolated ? '5 µs, cross-origin isolated' : 'coarse'}):`);
     log(`  ClaimLens full path   ${fmt(s.claimlens_median_ms)} ms  (snapshot ${fmt(s.parts_median_ms.snapshot)}, messages ${fmt(s.parts_median_ms.sendSnapshot + s.parts_median_ms.sendAnalysis)}, WASM analysis ${fmt(s.parts_median_ms.analyze)}, ranges ${fmt(s.parts_median_ms.ranges)}, highlights ${fmt(s.parts_median_ms.highlights)})`);
     log(`  Readability.parse     ${fmt(s.readability_median_ms)} ms  (plus ${fmt(s.readability_clone_median_ms)} ms to clone the document, not counted)`);
     log(`  median ratio          ${s.median_ratio.toFixed(3)}  (target <= 0.5; ${s.pages_within_half}/${s.pages} pages within it; ratio of sums ${s.ratio_of_sums.toFixed(3)}; of the fastest repetitions ${s.median_ratio_of_fastest.toFixed(3)})`);
     if (s.extraction_median_ratio !== null) {
       log(`  snapshot+extraction   ${fmt(s.extraction_median_ms)} ms, median ratio ${s.extraction_median_ratio.toFixed(3)}  (target <= 0.5; of the fastest repetitions ${s.extraction_median_ratio_of_fastest.toFixed(3)})`);
+    }
+    if (s.stages_median_ms) {
+      const st = s.stages_median_ms;
+      log(`  inside the WASM       ${STAGE_KEYS.filter((k) => k !== 'total').map((k) => `${k} ${fmt(st[k])}`).join(', ')} (analysis total ${fmt(st.total)})`);
+    }
+    if (s.instantiate_median_ms !== null) {
+      log(`  once per instance     WASM instantiation ${fmt(s.instantiate_median_ms)} ms; fact-check pack load ${fmt(s.pack_load_median_ms)} ms (${s.pack_records ?? 0} records; median of ${s.instances})`);
     }
     if (largest) {
       log(`  WASM memory after the largest page (${largest.page}, ${(largest.html_bytes / 1e6).toFixed(2)} MB): ${(largest.memory_bytes / 2 ** 20).toFixed(1)} MiB (from ${(largest.initial_memory_bytes / 2 ** 20).toFixed(1)} MiB at start; target <= 32 MiB); most on any page: ${(s.max_memory.memory_bytes / 2 ** 20).toFixed(1)} MiB (${s.max_memory.page})`);
@@ -335,7 +419,7 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
       log(`  failed: ${failure.page}: ${failure.error}`);
     }
     mkdirSync(paths.out, { recursive: true });
-    const outFile = join(paths.out, `browser-${mode}.json`);
+    const outFile = join(paths.out, `browser-${browserName}-${mode}.json`);
     writeFileSync(outFile, `${JSON.stringify({ summary, failures, rows }, null, 2)}\n`);
     log(`browser bench: wrote ${outFile}`);
     return { summary, failures, rows };
@@ -349,9 +433,10 @@ export async function runBrowserBench({ reps = 7, filter = '', quiet = false, se
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
-      reps: { type: 'string', default: '7' },
+      reps: { type: 'string', default: '5' },
       pages: { type: 'string', default: '' },
       mode: { type: 'string', default: 'cold' },
+      browser: { type: 'string', default: 'chromium' },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -361,7 +446,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   try {
-    await runBrowserBench({ reps, filter: values.pages, quiet: values.quiet, mode: values.mode });
+    await runBrowserBench({ reps, filter: values.pages, quiet: values.quiet, mode: values.mode, browser: values.browser });
   } catch (error) {
     console.error(`bench-browser: ${error?.message ?? error}`);
     process.exit(1);

@@ -2,8 +2,9 @@
 // table that puts each figure next to its target (issue 9):
 //   1. builds the WASM and the extension (skip with --no-build);
 //   2. native criterion benchmarks: cargo bench --bench analysis (skip with --no-native);
-//   3. the in-browser harness, ClaimLens vs Readability.js in headless Chromium
-//      (scripts/bench-browser.mjs), in its cold and warm modes (--modes cold,warm;
+//   3. the in-browser harness, ClaimLens vs Readability.js in the same run
+//      (scripts/bench-browser.mjs): headless Chromium in its cold and warm modes
+//      and headless Firefox in the warm mode (--runs chromium:cold,chromium:warm,firefox:warm;
 //      skip with --no-browser; --reps N, --pages SUBSTRING);
 //   4. sizes (WASM raw and gzipped, fact-check pack, extension zips) and the size budget;
 //   5. peak WASM linear memory after the largest test page (from step 3).
@@ -27,8 +28,8 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-native': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
-    reps: { type: 'string', default: '7' },
-    modes: { type: 'string', default: 'cold,warm' },
+    reps: { type: 'string', default: '5' },
+    runs: { type: 'string', default: 'chromium:cold,chromium:warm,firefox:warm' },
     pages: { type: 'string', default: '' },
   },
 });
@@ -68,10 +69,11 @@ try {
   }
   const browsers = [];
   if (!values['no-browser']) {
-    for (const mode of values.modes.split(',').filter(Boolean)) {
-      console.log(`\n== in-browser benchmark, ${mode} mode (headless Chromium)`);
-      browsers.push(await runBrowserBench({ reps: Number.parseInt(values.reps, 10) || 7, filter: values.pages, mode }));
-      loads[`after_browser_${mode}`] = load();
+    for (const run of values.runs.split(',').filter(Boolean)) {
+      const [browser, mode = 'warm'] = run.split(':');
+      console.log(`\n== in-browser benchmark: headless ${browser}, ${mode} mode`);
+      browsers.push(await runBrowserBench({ reps: Number.parseInt(values.reps, 10) || 5, filter: values.pages, mode, browser }));
+      loads[`after_${browser}_${mode}`] = load();
     }
   }
   const sizes = measureSizes();
@@ -93,12 +95,14 @@ try {
     if (seedRow) {
       add('native: seed article, analyze(snapshot), fastest run', fmtMs(seedRow.fastest_micros.analyze / 1e3, 3), '<= 2 ms', seedRow.fastest_micros.analyze / 1e3 <= 2);
     }
-    for (const stage of ['snapshot', 'extract', 'segment', 'analyze', 'html_to_json']) {
+    const packLoad = ms(criterionMedianNs('seed', 'pack_load'));
+    add('native: load the default fact-check pack', fmtMs(packLoad, 2), '', null);
+    for (const stage of ['snapshot', 'extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'analyze', 'html_to_json']) {
       const ns = criterionMedianNs('corpus', stage);
       const s = native.stages?.[stage];
       const bytes = s?.bytes ?? 0;
       const mbps = ns ? bytes / 1e6 / (ns / 1e9) : null;
-      const unit = stage === 'segment' ? 'MB/s of text' : 'MB/s of HTML';
+      const unit = ['segment', 'detect', 'attribute', 'verify'].includes(stage) ? 'MB/s of text' : 'MB/s of HTML';
       add(
         `native: ${stage} over ${native.pages} pages`,
         `${mbps === null ? 'n/a' : mbps.toFixed(1)} ${unit}; per page median ${fmtMs(s ? s.median_page_micros / 1e3 : null, 3)} (fastest runs ${fmtMs(s ? s.median_page_fastest_micros / 1e3 : null, 3)}), max ${fmtMs(s ? s.max_page_micros / 1e3 : null, 1)}`,
@@ -109,21 +113,28 @@ try {
   }
   for (const browser of browsers) {
     const s = browser.summary;
-    const m = s.mode;
+    const m = `${s.browser} ${s.mode}`;
     add(`browser (${m}): ClaimLens full path / Readability.parse, median over ${s.pages} pages`, `${s.median_ratio.toFixed(3)} (${fmtMs(s.claimlens_median_ms)} vs ${fmtMs(s.readability_median_ms)}; ${s.pages_within_half} pages within 0.5)`, '<= 0.5', s.median_ratio <= 0.5);
     add(`browser (${m}): the same, ratio of each page's fastest repetitions`, s.median_ratio_of_fastest.toFixed(3), '<= 0.5', s.median_ratio_of_fastest <= 0.5);
     add(`browser (${m}): full path parts (medians)`, `snapshot ${fmtMs(s.parts_median_ms.snapshot)}, messages ${fmtMs(s.parts_median_ms.sendSnapshot + s.parts_median_ms.sendAnalysis)}, WASM ${fmtMs(s.parts_median_ms.analyze)}, ranges+highlights ${fmtMs(s.parts_median_ms.ranges + s.parts_median_ms.highlights)}`, '', null);
+    if (s.stages_median_ms) {
+      const st = s.stages_median_ms;
+      add(`browser (${m}): inside the WASM (medians)`, ['extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'assemble'].map((k) => `${k} ${fmtMs(st[k])}`).join(', '), '', null);
+    }
+    if (s.pack_load_median_ms !== null) {
+      add(`browser (${m}): once per WASM instance`, `instantiate ${fmtMs(s.instantiate_median_ms)}, load the fact-check pack ${fmtMs(s.pack_load_median_ms)}`, '', null);
+    }
     if (s.extraction_median_ratio !== null) {
       add(`browser (${m}): snapshot+extraction / Readability.parse (issue 3)`, `${s.extraction_median_ratio.toFixed(3)} (${fmtMs(s.extraction_median_ms)}; fastest repetitions ${s.extraction_median_ratio_of_fastest.toFixed(3)})`, '<= 0.5', s.extraction_median_ratio <= 0.5);
     }
     if (s.seed) {
       add(`browser (${m}): seed article, WASM analyze()`, `${fmtMs(s.seed.analyze_only_ms)} (fastest ${fmtMs(s.seed.analyze_only_fastest_ms)})`, '<= 10 ms', s.seed.analyze_only_ms <= 10);
     }
-    if (m === 'cold' && s.largest_page) {
+    if (s.mode === 'cold' && s.largest_page) {
       const mib = s.largest_page.memory_bytes / 2 ** 20;
       add(`browser (${m}): WASM memory after the largest page (${s.largest_page.page})`, `${mib.toFixed(1)} MiB (most after any one page: ${(s.max_memory.memory_bytes / 2 ** 20).toFixed(1)} MiB, ${s.max_memory.page})`, '<= 32 MiB', mib <= 32);
     }
-    if (m === 'warm' && s.max_memory) {
+    if (s.mode === 'warm' && s.max_memory) {
       const mib = s.max_memory.memory_bytes / 2 ** 20;
       add(`browser (${m}): WASM memory of one instance after all pages`, `${mib.toFixed(1)} MiB`, '<= 32 MiB', mib <= 32);
     }

@@ -83,6 +83,28 @@ pub fn analyze(snapshot: JsValue, options_value: JsValue) -> Result<JsValue, JsE
     to_js(&analysis)
 }
 
+/// The analysis `analyze` runs, timed stage by stage with `now` (a JS
+/// function returning milliseconds, e.g. `() => performance.now()`), for the
+/// in-browser benchmark: `{extract, segment, detect, attribute, verify,
+/// comments, assemble, total, claims}`. The analysis itself is discarded.
+#[wasm_bindgen]
+pub fn analyze_stage_times(
+    snapshot: JsValue,
+    options_value: JsValue,
+    now: &js_sys::Function,
+) -> Result<JsValue, JsError> {
+    let snapshot = snapshot_from_js(&snapshot)?;
+    let mut clock = || {
+        now.call0(&JsValue::NULL)
+            .ok()
+            .and_then(|t| t.as_f64())
+            .unwrap_or(0.0)
+    };
+    let times = crate::stage_times::stage_times(&snapshot, &options(options_value)?, &mut clock)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&times)
+}
+
 /// The article text and metadata alone, as `claimlens extract` prints them:
 /// for a reader view, and for the extraction benchmark against Readability.js.
 #[derive(Serialize)]

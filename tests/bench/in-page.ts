@@ -6,7 +6,11 @@
 //     the returned offsets (the content script's RangeMapper) -> highlights
 //     registered in CSS.highlights;
 //   Readability.js: `new Readability(clone).parse()` on a clone of the same
-//     document (Readability mutates its input; the clone is timed separately).
+//     document (Readability mutates its input; the clone is timed separately);
+//   stages: the same analysis timed stage by stage inside the WASM
+//     (`analyze_stage_times`, with performance.now as its clock).
+// The shipped fact-check pack is loaded once (timed) before the first page,
+// as the extension's background does, so the analysis includes matching.
 // Every step takes the document to work on: in the "cold" mode the code runs
 // in the test page itself (a fresh WASM instance per page, like a background
 // that has just woken up); in the "warm" mode it runs in one long-lived
@@ -54,14 +58,58 @@ export interface ReadabilityTiming {
   found: boolean;
 }
 
+/** The WASM's own per-stage times of one analysis (ms). */
+export interface StageTiming {
+  snapshot: number;
+  extract: number;
+  segment: number;
+  detect: number;
+  attribute: number;
+  verify: number;
+  comments: number;
+  assemble: number;
+  total: number;
+  claims: number;
+}
+
 let wasmMemory: WebAssembly.Memory | undefined;
 
-/** Instantiates the WASM core from bytes at `url` (untimed: the extension compiles it once per background lifetime). */
-async function load(url: string): Promise<{ memoryBytes: number; hasExtract: boolean }> {
+export interface Loaded {
+  memoryBytes: number;
+  hasExtract: boolean;
+  hasStageTimes: boolean;
+  /** Time to instantiate the WASM from its bytes (compile included), ms. */
+  instantiateMs: number;
+  /** Time to load the fact-check pack (`load_pack`), ms; null without a pack. */
+  packLoadMs: number | null;
+  packRecords: number | null;
+}
+
+/** Instantiates the WASM core from bytes at `url`, then loads the pack at `packUrl` (both timed, reported apart from the per-page figures). */
+async function load(url: string, packUrl?: string): Promise<Loaded> {
   const bytes = await (await fetch(url)).arrayBuffer();
+  const t0 = performance.now();
   const exports = (await initCore({ module_or_path: bytes })) as unknown as { memory: WebAssembly.Memory };
+  const instantiateMs = performance.now() - t0;
   wasmMemory = exports.memory;
-  return { memoryBytes: memoryBytes(), hasExtract: typeof (core as Record<string, unknown>).extract === 'function' };
+  let packLoadMs: number | null = null;
+  let packRecords: number | null = null;
+  if (packUrl) {
+    const pack = new Uint8Array(await (await fetch(packUrl)).arrayBuffer());
+    const t1 = performance.now();
+    const info = core.load_pack(pack) as { records: number };
+    packLoadMs = performance.now() - t1;
+    packRecords = info.records;
+  }
+  const exported = core as Record<string, unknown>;
+  return {
+    memoryBytes: memoryBytes(),
+    hasExtract: typeof exported.extract === 'function',
+    hasStageTimes: typeof exported.analyze_stage_times === 'function',
+    instantiateMs,
+    packLoadMs,
+    packRecords,
+  };
 }
 
 function memoryBytes(): number {
@@ -181,6 +229,20 @@ function extraction(doc: Document = document): ExtractionTiming {
   return { snapshot: t1 - t0, extract: t2 - t1, total: t2 - t0, text_chars: result.text.length, found: result.found };
 }
 
+/** The analysis timed stage by stage inside the WASM, after the extension's snapshot. */
+function stages(doc: Document = document): StageTiming {
+  const stageTimes = (core as Record<string, unknown>).analyze_stage_times as
+    | ((snapshot: unknown, options: unknown, now: () => number) => Omit<StageTiming, 'snapshot'>)
+    | undefined;
+  if (!stageTimes) {
+    throw new Error('this WASM build has no `analyze_stage_times` export; rebuild it (npm run build:wasm)');
+  }
+  const t0 = performance.now();
+  const { snapshot } = takeSnapshot(doc);
+  const t1 = performance.now();
+  return { snapshot: t1 - t0, ...stageTimes(snapshot, {}, () => performance.now()) };
+}
+
 function readability(doc: Document = document): ReadabilityTiming {
   const t0 = performance.now();
   const clone = doc.cloneNode(true) as Document;
@@ -227,9 +289,9 @@ function openInFrame(url: string): Promise<void> {
 }
 
 /** Runs the named steps on the target document, in order, each after a forced GC. */
-function runSteps(steps: readonly ('claimLens' | 'readability' | 'extraction')[]): unknown[] {
+function runSteps(steps: readonly ('claimLens' | 'readability' | 'extraction' | 'stages')[]): unknown[] {
   const doc = target();
-  const table = { claimLens, readability, extraction };
+  const table = { claimLens, readability, extraction, stages };
   return steps.map((step) => {
     (globalThis as { gc?: () => void }).gc?.();
     return table[step](doc);
@@ -244,6 +306,7 @@ function runSteps(steps: readonly ('claimLens' | 'readability' | 'extraction')[]
   memoryBytes,
   claimLens,
   extraction,
+  stages,
   readability,
   analyzeOnly,
   clearHighlights,
