@@ -117,7 +117,7 @@ async function openSession(context, bundle, baseUrl, mode, packName) {
   const packUrl = packName ? `${baseUrl}/__pack/${packName}` : undefined;
   async function prepare(page) {
     await page.evaluate(bundle);
-    const loaded = await page.evaluate((url, pack) => globalThis.__claimlensBench.load(url, pack), wasmUrl, packUrl);
+    const loaded = await page.evaluate(({ url, pack }) => globalThis.__claimlensBench.load(url, pack), { url: wasmUrl, pack: packUrl });
     const isolated = await page.evaluate(() => globalThis.__claimlensBench.crossOriginIsolated());
     return { ...loaded, isolated };
   }
