@@ -20,7 +20,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUDGET_FILE = join(root, 'budgets', 'size-budget.jsonc');
 const WASM = join(root, 'extension', 'pkg', 'claimlens_bg.wasm');
 const GLUE = join(root, 'extension', 'pkg', 'claimlens.js');
-const ASSETS = join(root, 'assets');
+// The fact-check packs the product ships (the default pack among them).
+const ASSETS = join(root, 'assets', 'factchecks');
 const DIST = join(root, 'extension', 'dist');
 
 /**
@@ -44,7 +45,7 @@ export function measureSizes() {
   const glue = existsSync(GLUE) ? { path: GLUE, bytes: statSync(GLUE).size, gzip_bytes: gzipped(GLUE) } : null;
   const packs = existsSync(ASSETS)
     ? readdirSync(ASSETS)
-        .filter((name) => name.endsWith('.pack'))
+        .filter((name) => name.endsWith('.clpack'))
         .sort()
         .map((name) => {
           const path = join(ASSETS, name);
