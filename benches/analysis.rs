@@ -227,6 +227,7 @@ const STAGES: &[&str] = &[
     "verify",
     "comments",
     "analyze",
+    "analyze_no_pack",
     "html_to_json",
 ];
 
@@ -243,6 +244,8 @@ fn run_stage(page: &Page, stage: &str, options: &Options) -> usize {
         "verify" => page.run_verify(options),
         "comments" => page.run_comments(),
         "analyze" => page.run_analyze(options),
+        // The whole analysis with no fact-check pack loaded: what matching costs.
+        "analyze_no_pack" => page.run_analyze(&Options::default()),
         "html_to_json" => page.run_html_to_json(options),
         _ => 0,
     }

@@ -91,13 +91,15 @@ try {
     const seedFromHtml = ms(criterionMedianNs('seed', 'html_to_json'));
     add('native: seed article, analyze(snapshot) (criterion median)', fmtMs(seedAnalyze, 3), '<= 2 ms', seedAnalyze === null ? null : seedAnalyze <= 2);
     add('native: seed article, HTML -> analysis JSON', fmtMs(seedFromHtml, 3), '', null);
+    const seedNoPack = ms(criterionMedianNs('seed', 'analyze_no_pack'));
+    add('native: seed article, analyze(snapshot) with no fact-check pack', fmtMs(seedNoPack, 3), '<= 2 ms', seedNoPack === null ? null : seedNoPack <= 2);
     const seedRow = native.rows?.find((r) => r.seed);
     if (seedRow) {
       add('native: seed article, analyze(snapshot), fastest run', fmtMs(seedRow.fastest_micros.analyze / 1e3, 3), '<= 2 ms', seedRow.fastest_micros.analyze / 1e3 <= 2);
     }
     const packLoad = ms(criterionMedianNs('seed', 'pack_load'));
     add('native: load the default fact-check pack', fmtMs(packLoad, 2), '', null);
-    for (const stage of ['snapshot', 'extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'analyze', 'html_to_json']) {
+    for (const stage of ['snapshot', 'extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'analyze', 'analyze_no_pack', 'html_to_json']) {
       const ns = criterionMedianNs('corpus', stage);
       const s = native.stages?.[stage];
       const bytes = s?.bytes ?? 0;
@@ -160,6 +162,19 @@ try {
   const out = join(targetDir, 'claimlens-bench');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify({ loads, cores: cpus().length, rows, sizes }, null, 2)}\n`);
+  // The same table in Markdown, to paste into docs/BENCHMARKS.md.
+  const cell = (text) => text.replaceAll('|', '\\|');
+  writeFileSync(
+    join(out, 'summary.md'),
+    [
+      `Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} cores (load average ${loads.start} at start, ${loads.end} at end).`,
+      '',
+      '| figure | value | target | status |',
+      '| --- | --- | --- | --- |',
+      ...rows.map((r) => `| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.target)} | ${r.status} |`),
+      '',
+    ].join('\n'),
+  );
   console.log(`\nbench: results in ${out}`);
 } catch (error) {
   console.error(`bench: ${error?.message ?? error}`);
