@@ -28,7 +28,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-native': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
-    reps: { type: 'string', default: '5' },
+    reps: { type: 'string', default: '3' },
     runs: { type: 'string', default: 'chromium:cold,chromium:warm,firefox:warm' },
     pages: { type: 'string', default: '' },
   },
@@ -72,7 +72,7 @@ try {
     for (const run of values.runs.split(',').filter(Boolean)) {
       const [browser, mode = 'warm'] = run.split(':');
       console.log(`\n== in-browser benchmark: headless ${browser}, ${mode} mode`);
-      browsers.push(await runBrowserBench({ reps: Number.parseInt(values.reps, 10) || 5, filter: values.pages, mode, browser }));
+      browsers.push(await runBrowserBench({ reps: Number.parseInt(values.reps, 10) || 3, filter: values.pages, mode, browser }));
       loads[`after_${browser}_${mode}`] = load();
     }
   }
