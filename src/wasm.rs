@@ -66,14 +66,12 @@ fn snapshot_from_js(value: &JsValue) -> Result<Snapshot, JsError> {
         .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))
 }
 
-/// Results go out as JSON text that `JSON.parse` turns into plain objects
-/// (not Maps, so they survive structured cloning): the same values
-/// serde-wasm-bindgen's `json_compatible` builds, several times faster on an
-/// analysis, as it crosses into JS once instead of once per field (issue 9).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("cannot return analysis: {e}")))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot return analysis: bad JSON"))
+    // Plain objects (not Maps) so the result survives structured cloning and JSON.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("cannot return analysis: {e}")))
 }
 
 /// Analyses a page snapshot (see `src/snapshot/mod.rs` for its shape).
