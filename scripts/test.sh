@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command: set up, then run every test.
 #   1. Rust: formatting, clippy (warnings are errors), unit, integration and doc tests.
-#   2. The WASM build (with its size figures).
+#   2. The WASM build (with its size figures) and the size budget check.
 #   3. Extension and playground: typecheck, build, web-ext lint, and the
 #      browser end-to-end tests in Chromium and Firefox ESR.
 # Tests named data_* read the public datasets in ../shared/data.
@@ -24,9 +24,13 @@ cargo test --doc
 
 step "wasm build"
 npm run build:wasm
+# Fails when the gzipped WASM grows >10% past budgets/size-budget.jsonc.
+node scripts/size-budget.mjs --wasm
 
 step "extension and browser tests"
 npm test
+# The packaged extension zips (built by npm test) against the same budget file.
+node scripts/size-budget.mjs --zips
 
 echo
 echo "== all tests passed in $((SECONDS - start)) s"

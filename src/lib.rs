@@ -25,6 +25,7 @@ pub mod pipeline;
 pub mod segment;
 pub mod snapshot;
 pub mod spans;
+pub mod stage_times;
 pub mod verify;
 
 #[cfg(target_arch = "wasm32")]

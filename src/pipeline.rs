@@ -174,7 +174,10 @@ fn analyze_article(
 
 /// Claim analysis is English-only. The text decides when it is long enough
 /// to tell; otherwise the page's declared `lang` does (no `lang`: English).
-fn is_english(lang: Option<&str>, detected: Option<segment::language::LanguageGuess>) -> bool {
+pub(crate) fn is_english(
+    lang: Option<&str>,
+    detected: Option<segment::language::LanguageGuess>,
+) -> bool {
     if let Some(guess) = detected.filter(|g| g.is_reliable()) {
         return guess.code == "en";
     }
@@ -185,7 +188,7 @@ fn is_english(lang: Option<&str>, detected: Option<segment::language::LanguageGu
 }
 
 /// Cuts the article at a block (or char) boundary at most `max` bytes long.
-fn truncate(article: &mut Rendered, max: usize) {
+pub(crate) fn truncate(article: &mut Rendered, max: usize) {
     let mut cut = max;
     while !article.text.is_char_boundary(cut) {
         cut -= 1;

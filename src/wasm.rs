@@ -1,5 +1,6 @@
-//! The WebAssembly API: thin wrappers that convert JS values with
-//! serde-wasm-bindgen and call the pure core. No logic lives here.
+//! The WebAssembly API: thin wrappers that convert JS values and call the
+//! pure core. No logic lives here. Snapshots come in as JSON text (see
+//! `snapshot::json` for why); everything else goes through serde-wasm-bindgen.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -56,6 +57,16 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     })
 }
 
+/// A snapshot object from JS, through `JSON.stringify` and serde_json.
+fn snapshot_from_js(value: &JsValue) -> Result<Snapshot, JsError> {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|json| json.as_string())
+        .ok_or_else(|| JsError::new("bad snapshot: not a JSON-serialisable object"))?;
+    crate::snapshot::json::snapshot_from_json(&json)
+        .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     // Plain objects (not Maps) so the result survives structured cloning and JSON.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -67,11 +78,67 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Analyses a page snapshot (see `src/snapshot/mod.rs` for its shape).
 #[wasm_bindgen]
 pub fn analyze(snapshot: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
-    let snapshot: Snapshot = serde_wasm_bindgen::from_value(snapshot)
-        .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))?;
+    let snapshot = snapshot_from_js(&snapshot)?;
     let analysis = crate::analyze(&snapshot, &options(options_value)?)
         .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&analysis)
+}
+
+/// The analysis `analyze` runs, timed stage by stage with `now` (a JS
+/// function returning milliseconds, e.g. `() => performance.now()`), for the
+/// in-browser benchmark: `{extract, segment, detect, attribute, verify,
+/// comments, assemble, total, claims}`. The analysis itself is discarded.
+#[wasm_bindgen]
+pub fn analyze_stage_times(
+    snapshot: JsValue,
+    options_value: JsValue,
+    now: &js_sys::Function,
+) -> Result<JsValue, JsError> {
+    let snapshot = snapshot_from_js(&snapshot)?;
+    let mut clock = || {
+        now.call0(&JsValue::NULL)
+            .ok()
+            .and_then(|t| t.as_f64())
+            .unwrap_or(0.0)
+    };
+    let times = crate::stage_times::stage_times(&snapshot, &options(options_value)?, &mut clock)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&times)
+}
+
+/// The article text and metadata alone, as `claimlens extract` prints them:
+/// for a reader view, and for the extraction benchmark against Readability.js.
+#[derive(Serialize)]
+struct ExtractOutput {
+    /// False when the page has no article (`text` is then empty).
+    found: bool,
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+    site: Option<String>,
+    lang: Option<String>,
+    excerpt: Option<String>,
+    text: String,
+}
+
+/// Extracts the article from a page snapshot, without analysing it.
+#[wasm_bindgen]
+pub fn extract(snapshot: JsValue) -> Result<JsValue, JsError> {
+    let snapshot = snapshot_from_js(&snapshot)?;
+    let extraction =
+        crate::extract::extract(&snapshot).map_err(|e| JsError::new(&e.to_string()))?;
+    let m = extraction.metadata;
+    let text = extraction.article.map(|a| a.text);
+    to_js(&ExtractOutput {
+        found: text.is_some(),
+        title: m.title,
+        byline: m.byline,
+        published: m.published.map(|d| d.to_string()),
+        site: m.site,
+        lang: m.lang,
+        excerpt: m.excerpt,
+        text: text.unwrap_or_default(),
+    })
 }
 
 /// Analyses plain text; paragraphs are separated by blank lines.

@@ -25,6 +25,7 @@
 mod depth_cap;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
+pub mod json;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -344,6 +345,43 @@ mod tests {
         assert_eq!(t.subtree_end(1), 3);
         assert_eq!(t.subtree_end(0), 5);
         assert_eq!(t.ancestors_or_self(4).collect::<Vec<_>>(), vec![4, 3, 0]);
+    }
+
+    /// Regression: `subtree_end` used to walk the subtree on every call, and
+    /// extraction calls it per node, which made deep pages quadratic. The
+    /// precomputed ends must equal the definition on deep, wide and mixed trees.
+    #[test]
+    fn subtree_end_matches_its_definition_on_deep_and_wide_trees() {
+        let mut nodes = vec![Node::element(None, "body")];
+        // A 2,000-deep chain, then wide siblings, then another chain under the body.
+        for i in 0..2_000u32 {
+            nodes.push(Node::element(Some(i), "div"));
+        }
+        nodes.push(Node::text_node(2_000, "deep"));
+        for _ in 0..500 {
+            let p = nodes.len() as u32;
+            nodes.push(Node::element(Some(0), "p"));
+            nodes.push(Node::text_node(p, "x"));
+        }
+        let mut parent = 0u32;
+        for _ in 0..300 {
+            let p = nodes.len() as u32;
+            nodes.push(Node::element(Some(parent), "section"));
+            nodes.push(Node::text_node(p, "y"));
+            parent = p;
+        }
+        let s = Snapshot {
+            nodes,
+            ..Snapshot::default()
+        };
+        let t = s.tree().unwrap();
+        let n = t.len();
+        for i in 0..n {
+            let naive = (i + 1..n).find(|&j| t.depth[j] <= t.depth[i]).unwrap_or(n);
+            assert_eq!(t.subtree_end(i), naive, "node {i}");
+        }
+        assert_eq!(t.subtree_end(0), n);
+        assert_eq!(t.subtree_end(1), 2_002);
     }
 
     #[test]

@@ -72,6 +72,28 @@ export function describePlayground(session) {
           (await page.evaluate(() => document.querySelector('#source').textContent)) === MESSAGES.playgroundPastedLabel.message);
         const pasted = await page.evaluate(readClaimHighlights);
         assert.ok(pasted.some((range) => range.text.includes('$48 million')), 'the pasted claim is highlighted');
+        // Every analysis says how long it took here (shown, never asserted on).
+        const timings = await page.evaluate(() => document.querySelector('#timings').textContent);
+        assert.match(timings, /^Analysed in [0-9]+\.[0-9] ms on this device: snapshot [0-9.]+ ms, analysis [0-9.]+ ms, highlights [0-9.]+ ms\.$/);
+
+        // A share link carries the text in its fragment and opens with it analysed.
+        const share = await page.evaluate(centreOfElement, '#share-text');
+        await page.click(share.x, share.y);
+        const link = await waitFor('the share link', async () => {
+          const url = new URL(await page.url());
+          return url.hash.includes('text=') && url.href;
+        });
+        assert.equal(await page.evaluate(() => document.querySelector('#status').textContent), MESSAGES.playgroundShared.message);
+        const opened = await session.browser.open(link);
+        try {
+          await waitFor('the shared text to be analysed', async () =>
+            (await opened.evaluate(() => document.querySelector('#source').textContent)) === MESSAGES.playgroundSharedLabel.message);
+          const sharedRanges = await opened.evaluate(readClaimHighlights);
+          assert.ok(sharedRanges.some((range) => range.text.includes('$48 million')), 'the shared claim is highlighted');
+          assert.match(await opened.evaluate(() => document.querySelector('#paste-text').value), /^The council voted 7-2 on Monday/);
+        } finally {
+          await opened.close();
+        }
       } finally {
         await page.close();
       }

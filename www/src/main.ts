@@ -1,7 +1,10 @@
 // The playground: runs the same WASM core as the extension on the bundled
-// fictional sample, a local HTML file (picked or dropped) or pasted text, and
-// shows the result with the extension's own snapshotter, highlights, notes,
-// filters and claims panel (imported from extension/src, never copied).
+// fictional sample, a local HTML file (picked or dropped), pasted text or text
+// from a shared link, and shows the result with the extension's own
+// snapshotter, highlights, notes, filters and claims panel (imported from
+// extension/src, never copied), with how long each part took on this device.
+// A shared link carries its text in the URL fragment, which browsers never
+// send to a server, so sharing keeps the text local-first.
 
 import initCore, { analyze, analyze_text, load_pack, version } from '../pkg/claimlens.js';
 import messages from '../../extension/_locales/en/messages.json';
@@ -16,6 +19,8 @@ import { ClaimsPanel, downloadText } from '../../extension/src/ui/panel/panel-vi
 import { renderArticle, renderComments } from './reader';
 
 const SAMPLE_URL = new URL('sample/article.html', document.baseURI).href;
+/** Longest pasted text a share link carries (links get unwieldy well before browsers' limits). */
+const SHARE_LIMIT = 20_000;
 const t = translatorFor(messages);
 
 const status = byId('status');
@@ -49,17 +54,22 @@ function updatePanel(): void {
 /** Parses HTML as the browser would (without running it), snapshots it, analyses it and shows the result. */
 function analyseHtml(html: string, url: string, label: string): void {
   const page = new DOMParser().parseFromString(html, 'text/html');
+  const t0 = performance.now();
   const { snapshot } = takeSnapshot(page, url);
-  run(label, () => analyze(snapshot, {}) as Analysis);
+  run(label, () => analyze(snapshot, {}) as Analysis, performance.now() - t0);
 }
 
-function analyseText(text: string, published: string): void {
+function analyseText(text: string, published: string, label = t('playgroundPastedLabel')): void {
   const options: AnalyzeOptions = published ? { published } : {};
-  run(t('playgroundPastedLabel'), () => analyze_text(text, options) as Analysis);
+  run(label, () => analyze_text(text, options) as Analysis, 0);
 }
 
-function run(label: string, analyse: () => Analysis): void {
+/** Milliseconds with one decimal, as the timings line shows them. */
+const millis = (ms: number): string => ms.toFixed(1);
+
+function run(label: string, analyse: () => Analysis, snapshotMs: number): void {
   let next: Analysis;
+  const t0 = performance.now();
   try {
     next = analyse();
   } catch (error) {
@@ -70,7 +80,16 @@ function run(label: string, analyse: () => Analysis): void {
     showError(t('playgroundCannotAnalyse', [label, t(next.status === 'no_article' ? 'failureNoArticle' : 'failureUnsupportedLanguage')]));
     return;
   }
+  const analysisMs = performance.now() - t0;
+  const t1 = performance.now();
   show(next, label);
+  const highlightsMs = performance.now() - t1;
+  byId('timings').textContent = t('playgroundTimings', [
+    millis(snapshotMs + analysisMs + highlightsMs),
+    millis(snapshotMs),
+    millis(analysisMs),
+    millis(highlightsMs),
+  ]);
 }
 
 function show(next: Analysis, label: string): void {
@@ -96,6 +115,7 @@ function show(next: Analysis, label: string): void {
 }
 
 function showError(message: string): void {
+  byId('timings').textContent = '';
   overlay.hide();
   analysis = null;
   result.hidden = true;
@@ -110,6 +130,52 @@ async function analyseSample(): Promise<void> {
     return;
   }
   analyseHtml(await response.text(), SAMPLE_URL, t('playgroundSampleLabel'));
+}
+
+/** The pasted text and date as a link to this page (in the fragment), or null when too long. */
+function shareLink(text: string, published: string): string | null {
+  if (text.length > SHARE_LIMIT) return null;
+  const params = new URLSearchParams({ text });
+  if (published) params.set('published', published);
+  const url = new URL(document.baseURI);
+  url.hash = params.toString();
+  return url.href;
+}
+
+/** Text and date from a shared link's fragment, or null when the page was opened without one. */
+function sharedText(hash: string): { text: string; published: string } | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const text = params.get('text');
+  if (!text?.trim()) return null;
+  const published = params.get('published') ?? '';
+  return { text: text.slice(0, SHARE_LIMIT), published: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(published) ? published : '' };
+}
+
+function share(): void {
+  const text = (byId('paste-text') as HTMLTextAreaElement).value;
+  const published = (byId('paste-date') as HTMLInputElement).value;
+  if (!text.trim()) return;
+  const link = shareLink(text, published);
+  if (!link) {
+    status.textContent = t('playgroundShareTooLong', [String(SHARE_LIMIT)]);
+    status.classList.add('error');
+    return;
+  }
+  history.replaceState(null, '', link);
+  analyseText(text, published);
+  void navigator.clipboard?.writeText(link).catch(() => undefined);
+  status.textContent = t('playgroundShared');
+}
+
+/** Opens the text of a shared link, if the page was opened with one; true if it did. */
+function openShared(): boolean {
+  const shared = sharedText(location.hash);
+  if (!shared) return false;
+  (byId('paste') as HTMLDetailsElement).open = true;
+  (byId('paste-text') as HTMLTextAreaElement).value = shared.text;
+  (byId('paste-date') as HTMLInputElement).value = shared.published;
+  analyseText(shared.text, shared.published, t('playgroundSharedLabel'));
+  return true;
 }
 
 async function analyseFile(file: File): Promise<void> {
@@ -182,9 +248,13 @@ async function start(): Promise<void> {
     const text = (byId('paste-text') as HTMLTextAreaElement).value;
     if (text.trim()) analyseText(text, (byId('paste-date') as HTMLInputElement).value);
   });
+  byId('share-text').addEventListener('click', share);
   enableDrop(byId('drop-zone'));
   document.addEventListener('keydown', onKeyDown);
-  await analyseSample();
+  window.addEventListener('hashchange', () => void openShared());
+  if (!openShared()) {
+    await analyseSample();
+  }
 }
 
 start().catch((error: unknown) => showError(t('playgroundStartFailed', [String(error)])));

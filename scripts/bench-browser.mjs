@@ -1,0 +1,454 @@
+// The in-browser benchmark, in headless Chromium and Firefox (not part of
+// `npm test`): ClaimLens's full path against Readability.js on the same live
+// documents, in the same run, alternating the two.
+//
+//   node scripts/bench-browser.mjs [--browser chromium|firefox] [--mode cold|warm] [--reps N] [--pages SUBSTRING] [--quiet]
+//
+// For each of the Readability test pages (served from 127.0.0.1; every other
+// request is aborted, so nothing downloads) it injects tests/bench/in-page.ts
+// and, after one untimed warm-up of each, runs N repetitions of
+//   even reps: ClaimLens full path, Readability.js, snapshot+extraction, stages
+//   odd reps:  the same, reversed
+// with a forced GC before each timed step (Chromium; Firefox has no gc() for
+// pages). "stages" is the analysis timed stage by stage inside the WASM. The
+// shipped fact-check pack is loaded into each WASM instance first (timed
+// apart), so the analysis includes matching. It prints per-page medians, the
+// medians over pages and the median per-page ratio, plus the seed article's
+// WASM analysis time and the WASM linear memory after the largest page.
+// --mode cold (default): a fresh tab, so a fresh WASM instance, per test page;
+// --mode warm: one long-lived tab and WASM instance, test pages in its iframe.
+// Firefox (puppeteer-core over WebDriver BiDi, /usr/bin/firefox-esr or
+// $FIREFOX_PATH) runs the warm mode: its page scripts cannot be exempted from a
+// test page's own CSP, which the harness page does not have. Requests that
+// would leave 127.0.0.1 are aborted (Chromium: routing; Firefox: a proxy
+// pointing at a closed local port).
+// Results: <target>/claimlens-bench/browser-<mode>.json (target = $CARGO_TARGET_DIR or ./target).
+//
+// Data: $CLAIMLENS_DATA, else $CLAIMLENS_SHARED/data, else ../shared/data; the
+// seed: $CLAIMLENS_SEED, else <shared>/fixtures/seed-article.html. Needs the WASM in extension/pkg
+// (npm run build:wasm) and /usr/bin/chromium (or $CHROMIUM_PATH).
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { createStaticServer, listen } from './lib/static-server.mjs';
+import { median } from './lib/stats.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function benchPaths() {
+  const shared = resolve(root, process.env.CLAIMLENS_SHARED ?? '../shared');
+  const data = resolve(root, process.env.CLAIMLENS_DATA ?? join(shared, 'data'));
+  return {
+    shared,
+    data,
+    pagesDir: join(data, 'extraction', 'readability-test-pages'),
+    seed: resolve(process.env.CLAIMLENS_SEED ?? join(shared, 'fixtures', 'seed-article.html')),
+    pkg: join(root, 'extension', 'pkg'),
+    pack: join(root, 'assets', 'factchecks', 'politifact.clpack'),
+    out: join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'claimlens-bench'),
+  };
+}
+
+async function bundleInPageCode() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'tests', 'bench', 'in-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: ['chrome114'],
+    // The glue's default WASM URL uses import.meta.url; the harness passes the bytes instead.
+    define: { 'import.meta.url': '"about:blank"' },
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Serves the test pages, the seed article and the WASM, cross-origin isolated (5 µs performance.now()). */
+async function startServer(paths, harnessDir) {
+  const isolation = {
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  };
+  const server = createStaticServer((urlPath) => {
+    const [, section, ...rest] = urlPath.split('/');
+    const path = `/${rest.join('/')}`;
+    switch (section) {
+      case 'pages':
+        return { root: paths.pagesDir, path, headers: isolation };
+      case 'seed':
+        return { root: dirname(paths.seed), path, headers: isolation };
+      case '__bench':
+        return { root: paths.pkg, path, headers: isolation };
+      case '__harness':
+        return { root: harnessDir, path, headers: isolation };
+      case '__pack':
+        return { root: dirname(paths.pack), path, headers: isolation };
+      default:
+        return undefined;
+    }
+  });
+  const baseUrl = await listen(server);
+  return { baseUrl, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** Rejects after `ms`: page.evaluate itself never times out. */
+function within(ms, promise, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Where the benchmark code runs (see tests/bench/in-page.ts):
+ *   cold: a fresh tab per test page, so a fresh WASM instance per page, as in
+ *         a background that has just woken up (MV3 workers stop when idle);
+ *   warm: one harness tab holding one WASM instance, each test page in its
+ *         iframe, as in a background that stays alive from page to page.
+ */
+async function openSession(context, bundle, baseUrl, mode, packName) {
+  const wasmUrl = `${baseUrl}/__bench/claimlens_bg.wasm`;
+  const packUrl = packName ? `${baseUrl}/__pack/${packName}` : undefined;
+  async function prepare(page) {
+    await page.evaluate(bundle);
+    const loaded = await page.evaluate(({ url, pack }) => globalThis.__claimlensBench.load(url, pack), { url: wasmUrl, pack: packUrl });
+    const isolated = await page.evaluate(() => globalThis.__claimlensBench.crossOriginIsolated());
+    return { ...loaded, isolated };
+  }
+  if (mode === 'warm') {
+    const page = await context.newPage();
+    const start = async () => {
+      await page.goto(`${baseUrl}/__harness/index.html`, { waitUntil: 'load' });
+      return prepare(page);
+    };
+    let loaded = await start();
+    return {
+      async open(url) {
+        // Should a page still get the harness navigated away, start it again (a fresh instance).
+        if (!(await page.evaluate(() => typeof globalThis.__claimlensBench === 'object').catch(() => false))) {
+          loaded = await start();
+        }
+        await within(120_000, page.evaluate((u) => globalThis.__claimlensBench.openInFrame(u), url), url);
+        return { page, loaded, release: async () => {} };
+      },
+      close: () => page.close(),
+    };
+  }
+  return {
+    async open(url) {
+      const page = await context.newPage();
+      try {
+        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        return { page, loaded: await prepare(page), release: () => page.close() };
+      } catch (error) {
+        await page.close();
+        throw error;
+      }
+    },
+    close: async () => {},
+  };
+}
+
+/** One page: open it, warm up, then `reps` alternating repetitions. */
+async function benchPage(session, url, reps) {
+  const { page, loaded, release } = await session.open(url);
+  try {
+    const steps = ['claimLens', 'readability'];
+    if (loaded.hasExtract) steps.push('extraction');
+    if (loaded.hasStageTimes) steps.push('stages');
+    const runs = { claimLens: [], readability: [], extraction: [], stages: [] };
+    const run = (order) => within(300_000, page.evaluate((o) => globalThis.__claimlensBench.runSteps(o), order), url);
+    // Warm-up (untimed): JIT for both sides, WASM memory growth for ours.
+    await run(steps);
+    for (let rep = 0; rep < reps; rep++) {
+      const order = rep % 2 === 0 ? steps : [...steps].reverse();
+      const results = await run(order);
+      order.forEach((step, i) => runs[step].push(results[i]));
+    }
+    const memoryBytes = await page.evaluate(() => globalThis.__claimlensBench.memoryBytes());
+    return { runs, memoryBytes, initialMemoryBytes: loaded.memoryBytes, isolated: loaded.isolated, hasExtract: loaded.hasExtract, loaded };
+  } finally {
+    await release();
+  }
+}
+
+async function benchSeedAnalysis(session, url, reps) {
+  const { page, release } = await session.open(url);
+  try {
+    await page.evaluate(() => globalThis.__claimlensBench.analyzeTarget(5)); // warm-up
+    return await page.evaluate((n) => globalThis.__claimlensBench.analyzeTarget(n), reps);
+  } finally {
+    await release();
+  }
+}
+
+function summarisePage(name, htmlBytes, result) {
+  const pick = (list, key) => median(list.map((r) => r[key]));
+  // The fastest repetition: what the code costs with the least interference
+  // from other processes (the medians carry the machine's load).
+  const fastest = (list, key) => Math.min(...list.map((r) => r[key]));
+  const c = result.runs.claimLens;
+  const r = result.runs.readability;
+  const e = result.runs.extraction;
+  const ours = pick(c, 'total');
+  const theirs = pick(r, 'parse');
+  const extraction = e.length > 0 ? pick(e, 'total') : null;
+  return {
+    page: name,
+    html_bytes: htmlBytes,
+    claimlens_ms: ours,
+    claimlens_parts_ms: Object.fromEntries(
+      ['snapshot', 'sendSnapshot', 'analyze', 'sendAnalysis', 'ranges', 'highlights'].map((k) => [k, pick(c, k)]),
+    ),
+    readability_ms: theirs,
+    readability_clone_ms: pick(r, 'clone'),
+    extraction_ms: extraction,
+    ratio: ours / theirs,
+    extraction_ratio: extraction === null ? null : extraction / theirs,
+    stages_ms: result.runs.stages.length > 0 ? Object.fromEntries(STAGE_KEYS.map((k) => [k, pick(result.runs.stages, k)])) : null,
+    claimlens_fastest_ms: fastest(c, 'total'),
+    readability_fastest_ms: fastest(r, 'parse'),
+    extraction_fastest_ms: e.length > 0 ? fastest(e, 'total') : null,
+    ratio_of_fastest: fastest(c, 'total') / fastest(r, 'parse'),
+    extraction_ratio_of_fastest: e.length > 0 ? fastest(e, 'total') / fastest(r, 'parse') : null,
+    claims: c.at(-1)?.claims ?? 0,
+    ranges: c.at(-1)?.ranges_made ?? 0,
+    status: c.at(-1)?.status ?? null,
+    snapshot_nodes: c.at(-1)?.snapshot_nodes ?? 0,
+    snapshot_json_bytes: c.at(-1)?.snapshot_json_bytes ?? 0,
+    analysis_json_bytes: c.at(-1)?.analysis_json_bytes ?? 0,
+    readability_found: r.at(-1)?.found ?? false,
+    ours_text_chars: e.at(-1)?.text_chars ?? null,
+    readability_text_chars: r.at(-1)?.text_chars ?? 0,
+    memory_bytes: result.memoryBytes,
+    initial_memory_bytes: result.initialMemoryBytes,
+    reps: c.length,
+  };
+}
+
+/** The WASM's stages, as `analyze_stage_times` reports them, plus the JS snapshot. */
+const STAGE_KEYS = ['snapshot', 'extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'assemble', 'total'];
+
+const fmt = (ms) => (ms === null || ms === undefined ? '-' : ms.toFixed(2));
+
+/**
+ * A headless browser with a `newPage()` whose pages offer goto/evaluate/close
+ * (the API playwright's and puppeteer's pages share).
+ */
+async function launchBrowser(name, origin) {
+  if (name === 'chromium') {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--js-flags=--expose-gc'],
+    });
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    // Nothing leaves 127.0.0.1: the pages' scripts, images and fonts elsewhere are aborted.
+    await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()));
+    return { version: browser.version(), newPage: () => context.newPage(), close: () => browser.close() };
+  }
+  if (name === 'firefox') {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'claimlens-bench-firefox-'));
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      userDataDir,
+      extraPrefsFirefox: {
+        // Every request off 127.0.0.1 goes to a proxy on a closed port and fails
+        // at once (localhost itself is never proxied), so nothing downloads.
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': 9,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': 9,
+        'network.proxy.share_proxy_settings': true,
+        'network.proxy.no_proxies_on': '127.0.0.1',
+      },
+    });
+    return {
+      version: await browser.version(),
+      async newPage() {
+        const page = await browser.newPage();
+        await page.setViewport({ width: 1280, height: 900 });
+        return page;
+      },
+      async close() {
+        await browser.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  throw new Error(`unknown browser ${name} (chromium or firefox)`);
+}
+
+export async function runBrowserBench({ reps = 5, filter = '', quiet = false, seedReps = 41, mode = 'cold', browser: browserName = 'chromium' } = {}) {
+  if (mode !== 'cold' && mode !== 'warm') {
+    throw new Error(`unknown mode ${mode} (cold or warm)`);
+  }
+  if (browserName === 'firefox' && mode !== 'warm') {
+    throw new Error('Firefox runs the warm mode only (see the header of scripts/bench-browser.mjs)');
+  }
+  const paths = benchPaths();
+  if (!existsSync(paths.pagesDir)) {
+    throw new Error(`the test pages are missing at ${paths.pagesDir} (set CLAIMLENS_SHARED or CLAIMLENS_DATA)`);
+  }
+  if (!existsSync(join(paths.pkg, 'claimlens_bg.wasm'))) {
+    throw new Error(`${paths.pkg}/claimlens_bg.wasm is missing: run npm run build:wasm first`);
+  }
+  const names = readdirSync(paths.pagesDir)
+    .filter((name) => existsSync(join(paths.pagesDir, name, 'source.html')))
+    .filter((name) => name.includes(filter))
+    .sort();
+  const bundle = await bundleInPageCode();
+  const harnessDir = mkdtempSync(join(tmpdir(), 'claimlens-bench-'));
+  writeFileSync(join(harnessDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>ClaimLens benchmark</title><body></body>\n');
+  const server = await startServer(paths, harnessDir);
+  const browser = await launchBrowser(browserName, new URL(server.baseUrl).origin);
+  const log = quiet ? () => {} : (line) => console.log(line);
+  try {
+    const packName = existsSync(paths.pack) ? basename(paths.pack) : undefined;
+    const session = await openSession(browser, bundle, server.baseUrl, mode, packName);
+    log(`browser bench (${browserName} ${browser.version}, ${mode}): ${names.length} pages, ${reps} alternating repetitions each (ms, medians; ratio = ClaimLens / Readability.parse)`);
+    log(
+      `${'page'.padEnd(44)} ${'KB'.padStart(7)} ${'ClaimLens'.padStart(9)} ${'snap'.padStart(6)} ${'msg'.padStart(6)} ${'wasm'.padStart(7)} ${'hl'.padStart(6)} ${'Readab.'.padStart(8)} ${'ratio'.padStart(6)} ${'extr.'.padStart(7)} ${'ratio'.padStart(6)} ${'claims'.padStart(6)}`,
+    );
+    const rows = [];
+    const failures = [];
+    const loads = [];
+    let isolated = true;
+    for (const name of names) {
+      const htmlBytes = statSync(join(paths.pagesDir, name, 'source.html')).size;
+      try {
+        const result = await benchPage(session, `${server.baseUrl}/pages/${name}/source.html`, reps);
+        isolated &&= result.isolated;
+        if (!loads.includes(result.loaded)) loads.push(result.loaded);
+        const row = summarisePage(name, htmlBytes, result);
+        rows.push(row);
+        const p = row.claimlens_parts_ms;
+        log(
+          `${name.slice(0, 44).padEnd(44)} ${(htmlBytes / 1024).toFixed(0).padStart(7)} ${fmt(row.claimlens_ms).padStart(9)} ${fmt(p.snapshot).padStart(6)} ${fmt(p.sendSnapshot + p.sendAnalysis).padStart(6)} ${fmt(p.analyze).padStart(7)} ${fmt(p.ranges + p.highlights).padStart(6)} ${fmt(row.readability_ms).padStart(8)} ${row.ratio.toFixed(2).padStart(6)} ${fmt(row.extraction_ms).padStart(7)} ${(row.extraction_ratio?.toFixed(2) ?? '-').padStart(6)} ${String(row.claims).padStart(6)}`,
+        );
+      } catch (error) {
+        failures.push({ page: name, error: String(error?.message ?? error).split('\n')[0] });
+        log(`${name.slice(0, 44).padEnd(44)} FAILED: ${failures.at(-1).error}`);
+      }
+    }
+
+    // The seed article: the same comparison, and the WASM analysis alone.
+    let seed = null;
+    if (existsSync(paths.seed)) {
+      const seedUrl = `${server.baseUrl}/seed/${basename(paths.seed)}`;
+      const result = await benchPage(session, seedUrl, reps);
+      const analyzeTimes = await benchSeedAnalysis(session, seedUrl, seedReps);
+      seed = {
+        ...summarisePage('seed-article', statSync(paths.seed).size, result),
+        analyze_only_ms: median(analyzeTimes),
+        analyze_only_fastest_ms: Math.min(...analyzeTimes),
+        analyze_only_reps: analyzeTimes.length,
+      };
+    } else {
+      log(`browser bench: no seed article at ${paths.seed}; its figures are skipped`);
+    }
+
+    const largest = rows.reduce((a, b) => (b.html_bytes > (a?.html_bytes ?? -1) ? b : a), null);
+    const withExtraction = rows.filter((r) => r.extraction_ratio !== null);
+    await session.close();
+    const withStages = rows.filter((r) => r.stages_ms !== null);
+    const firstLoad = loads[0] ?? null;
+    const summary = {
+      browser: browserName,
+      browser_version: browser.version,
+      mode,
+      pages: rows.length,
+      failed: failures.length,
+      reps,
+      cross_origin_isolated: isolated,
+      claimlens_median_ms: median(rows.map((r) => r.claimlens_ms)),
+      readability_median_ms: median(rows.map((r) => r.readability_ms)),
+      readability_clone_median_ms: median(rows.map((r) => r.readability_clone_ms)),
+      median_ratio: median(rows.map((r) => r.ratio)),
+      median_ratio_of_fastest: median(rows.map((r) => r.ratio_of_fastest)),
+      ratio_of_sums: rows.reduce((s, r) => s + r.claimlens_ms, 0) / rows.reduce((s, r) => s + r.readability_ms, 0),
+      pages_within_half: rows.filter((r) => r.ratio <= 0.5).length,
+      parts_median_ms: Object.fromEntries(
+        ['snapshot', 'sendSnapshot', 'analyze', 'sendAnalysis', 'ranges', 'highlights'].map((k) => [k, median(rows.map((r) => r.claimlens_parts_ms[k]))]),
+      ),
+      extraction_median_ms: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ms)) : null,
+      extraction_median_ratio: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ratio)) : null,
+      extraction_median_ratio_of_fastest: withExtraction.length > 0 ? median(withExtraction.map((r) => r.extraction_ratio_of_fastest)) : null,
+      stages_median_ms: withStages.length > 0 ? Object.fromEntries(STAGE_KEYS.map((k) => [k, median(withStages.map((r) => r.stages_ms[k]))])) : null,
+      // One figure per WASM instance (each page's in the cold mode, one in the warm mode).
+      instantiate_median_ms: loads.length > 0 ? median(loads.map((l) => l.instantiateMs)) : null,
+      pack_load_median_ms: firstLoad?.packLoadMs != null ? median(loads.map((l) => l.packLoadMs)) : null,
+      pack_records: firstLoad?.packRecords ?? null,
+      instances: loads.length,
+      largest_page: largest && { page: largest.page, html_bytes: largest.html_bytes, memory_bytes: largest.memory_bytes, initial_memory_bytes: largest.initial_memory_bytes },
+      max_memory: rows.reduce((a, b) => (b.memory_bytes > (a?.memory_bytes ?? -1) ? b : a), null),
+      seed,
+    };
+    const s = summary;
+    log('');
+    log(`${browserName} ${mode} mode, medians over ${s.pages} pages (${s.failed} failed; timer ${s.cross_origin_isolated ? '5 µs, cross-origin isolated' : 'coarse'}):`);
+    log(`  ClaimLens full path   ${fmt(s.claimlens_median_ms)} ms  (snapshot ${fmt(s.parts_median_ms.snapshot)}, messages ${fmt(s.parts_median_ms.sendSnapshot + s.parts_median_ms.sendAnalysis)}, WASM analysis ${fmt(s.parts_median_ms.analyze)}, ranges ${fmt(s.parts_median_ms.ranges)}, highlights ${fmt(s.parts_median_ms.highlights)})`);
+    log(`  Readability.parse     ${fmt(s.readability_median_ms)} ms  (plus ${fmt(s.readability_clone_median_ms)} ms to clone the document, not counted)`);
+    log(`  median ratio          ${s.median_ratio.toFixed(3)}  (target <= 0.5; ${s.pages_within_half}/${s.pages} pages within it; ratio of sums ${s.ratio_of_sums.toFixed(3)}; of the fastest repetitions ${s.median_ratio_of_fastest.toFixed(3)})`);
+    if (s.extraction_median_ratio !== null) {
+      log(`  snapshot+extraction   ${fmt(s.extraction_median_ms)} ms, median ratio ${s.extraction_median_ratio.toFixed(3)}  (target <= 0.5; of the fastest repetitions ${s.extraction_median_ratio_of_fastest.toFixed(3)})`);
+    }
+    if (s.stages_median_ms) {
+      const st = s.stages_median_ms;
+      log(`  inside the WASM       ${STAGE_KEYS.filter((k) => k !== 'total').map((k) => `${k} ${fmt(st[k])}`).join(', ')} (analysis total ${fmt(st.total)})`);
+    }
+    if (s.instantiate_median_ms !== null) {
+      log(`  once per instance     WASM instantiation ${fmt(s.instantiate_median_ms)} ms; fact-check pack load ${fmt(s.pack_load_median_ms)} ms (${s.pack_records ?? 0} records; median of ${s.instances})`);
+    }
+    if (largest) {
+      log(`  WASM memory after the largest page (${largest.page}, ${(largest.html_bytes / 1e6).toFixed(2)} MB): ${(largest.memory_bytes / 2 ** 20).toFixed(1)} MiB (from ${(largest.initial_memory_bytes / 2 ** 20).toFixed(1)} MiB at start; target <= 32 MiB); most on any page: ${(s.max_memory.memory_bytes / 2 ** 20).toFixed(1)} MiB (${s.max_memory.page})`);
+    }
+    if (seed) {
+      log(`  seed article: WASM analysis ${fmt(seed.analyze_only_ms)} ms (median of ${seed.analyze_only_reps}, fastest ${fmt(seed.analyze_only_fastest_ms)}; target <= 10 ms); full path ${fmt(seed.claimlens_ms)} ms vs Readability ${fmt(seed.readability_ms)} ms (ratio ${seed.ratio.toFixed(2)})`);
+    }
+    for (const failure of failures) {
+      log(`  failed: ${failure.page}: ${failure.error}`);
+    }
+    mkdirSync(paths.out, { recursive: true });
+    const outFile = join(paths.out, `browser-${browserName}-${mode}.json`);
+    writeFileSync(outFile, `${JSON.stringify({ summary, failures, rows }, null, 2)}\n`);
+    log(`browser bench: wrote ${outFile}`);
+    return { summary, failures, rows };
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(harnessDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      reps: { type: 'string', default: '5' },
+      pages: { type: 'string', default: '' },
+      mode: { type: 'string', default: 'cold' },
+      browser: { type: 'string', default: 'chromium' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const reps = Number.parseInt(values.reps, 10);
+  if (!Number.isInteger(reps) || reps < 1) {
+    console.error('bench-browser: --reps takes a positive integer');
+    process.exit(2);
+  }
+  try {
+    await runBrowserBench({ reps, filter: values.pages, quiet: values.quiet, mode: values.mode, browser: values.browser });
+  } catch (error) {
+    console.error(`bench-browser: ${error?.message ?? error}`);
+    process.exit(1);
+  }
+}

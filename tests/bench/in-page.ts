@@ -1,0 +1,315 @@
+// The code the browser benchmark (scripts/bench-browser.mjs) injects into each
+// test page. It times, on the live document:
+//   ClaimLens: snapshot (the extension's snapshotter) -> message to the
+//     background (JSON round trip, which is how Chrome's runtime.sendMessage
+//     serialises) -> WASM analysis -> reply (JSON round trip) -> Ranges from
+//     the returned offsets (the content script's RangeMapper) -> highlights
+//     registered in CSS.highlights;
+//   Readability.js: `new Readability(clone).parse()` on a clone of the same
+//     document (Readability mutates its input; the clone is timed separately);
+//   stages: the same analysis timed stage by stage inside the WASM
+//     (`analyze_stage_times`, with performance.now as its clock).
+// The shipped fact-check pack is loaded once (timed) before the first page,
+// as the extension's background does, so the analysis includes matching.
+// Every step takes the document to work on: in the "cold" mode the code runs
+// in the test page itself (a fresh WASM instance per page, like a background
+// that has just woken up); in the "warm" mode it runs in one long-lived
+// harness page and works on each test page inside a same-origin iframe (one
+// WASM instance for all pages, like a background that stays alive).
+// Bundled by esbuild into one classic script that sets `globalThis.__claimlensBench`.
+
+import { Readability } from '@mozilla/readability';
+import initCore, * as core from '../../extension/pkg/claimlens.js';
+import type { Analysis, Claim } from '../../extension/src/analysis';
+import { RangeMapper } from '../../extension/src/dom/ranges';
+import { takeSnapshot } from '../../extension/src/dom/snapshot';
+
+/** Highlight names for the benchmark's own registrations (the registry is shared with the page). */
+const HIGHLIGHT_PREFIX = 'claimlens-bench-';
+
+export interface ClaimLensTiming {
+  snapshot: number;
+  sendSnapshot: number;
+  analyze: number;
+  sendAnalysis: number;
+  ranges: number;
+  highlights: number;
+  total: number;
+  claims: number;
+  ranges_made: number;
+  snapshot_nodes: number;
+  snapshot_json_bytes: number;
+  analysis_json_bytes: number;
+  status: string;
+}
+
+export interface ExtractionTiming {
+  snapshot: number;
+  extract: number;
+  total: number;
+  text_chars: number;
+  found: boolean;
+}
+
+export interface ReadabilityTiming {
+  clone: number;
+  parse: number;
+  text_chars: number;
+  found: boolean;
+}
+
+/** The WASM's own per-stage times of one analysis (ms). */
+export interface StageTiming {
+  snapshot: number;
+  extract: number;
+  segment: number;
+  detect: number;
+  attribute: number;
+  verify: number;
+  comments: number;
+  assemble: number;
+  total: number;
+  claims: number;
+}
+
+let wasmMemory: WebAssembly.Memory | undefined;
+
+export interface Loaded {
+  memoryBytes: number;
+  hasExtract: boolean;
+  hasStageTimes: boolean;
+  /** Time to instantiate the WASM from its bytes (compile included), ms. */
+  instantiateMs: number;
+  /** Time to load the fact-check pack (`load_pack`), ms; null without a pack. */
+  packLoadMs: number | null;
+  packRecords: number | null;
+}
+
+/** Instantiates the WASM core from bytes at `url`, then loads the pack at `packUrl` (both timed, reported apart from the per-page figures). */
+async function load(url: string, packUrl?: string): Promise<Loaded> {
+  const bytes = await (await fetch(url)).arrayBuffer();
+  const t0 = performance.now();
+  const exports = (await initCore({ module_or_path: bytes })) as unknown as { memory: WebAssembly.Memory };
+  const instantiateMs = performance.now() - t0;
+  wasmMemory = exports.memory;
+  let packLoadMs: number | null = null;
+  let packRecords: number | null = null;
+  if (packUrl) {
+    const pack = new Uint8Array(await (await fetch(packUrl)).arrayBuffer());
+    const t1 = performance.now();
+    const info = core.load_pack(pack) as { records: number };
+    packLoadMs = performance.now() - t1;
+    packRecords = info.records;
+  }
+  const exported = core as Record<string, unknown>;
+  return {
+    memoryBytes: memoryBytes(),
+    hasExtract: typeof exported.extract === 'function',
+    hasStageTimes: typeof exported.analyze_stage_times === 'function',
+    instantiateMs,
+    packLoadMs,
+    packRecords,
+  };
+}
+
+function memoryBytes(): number {
+  return wasmMemory?.buffer.byteLength ?? 0;
+}
+
+/** The window whose highlight registry paints `doc`. */
+function windowOf(doc: Document): Window & typeof globalThis {
+  const view = doc.defaultView;
+  if (!view) {
+    throw new Error('the document has no window');
+  }
+  return view as Window & typeof globalThis;
+}
+
+function clearHighlights(doc: Document = document): void {
+  const registry = windowOf(doc).CSS.highlights;
+  for (const name of Array.from(registry.keys())) {
+    if (name.startsWith(HIGHLIGHT_PREFIX)) {
+      registry.delete(name);
+    }
+  }
+}
+
+/** The full ClaimLens path on a live document. */
+function claimLens(doc: Document = document): ClaimLensTiming {
+  clearHighlights(doc);
+  const t0 = performance.now();
+  const { snapshot, domNodes } = takeSnapshot(doc);
+  const t1 = performance.now();
+  const snapshotJson = JSON.stringify({ type: 'analyze-page', snapshot });
+  const received = JSON.parse(snapshotJson) as { snapshot: unknown };
+  const t2 = performance.now();
+  const analysis = core.analyze(received.snapshot, {}) as Analysis;
+  const t3 = performance.now();
+  const analysisJson = JSON.stringify({ type: 'analysis', analysis });
+  const reply = JSON.parse(analysisJson) as { analysis: Analysis };
+  const t4 = performance.now();
+  const placed = placeClaims(reply.analysis, domNodes);
+  const t5 = performance.now();
+  const rangesMade = registerHighlights(doc, placed);
+  const t6 = performance.now();
+  return {
+    snapshot: t1 - t0,
+    sendSnapshot: t2 - t1,
+    analyze: t3 - t2,
+    sendAnalysis: t4 - t3,
+    ranges: t5 - t4,
+    highlights: t6 - t5,
+    total: t6 - t0,
+    claims: reply.analysis.claims.length,
+    ranges_made: rangesMade,
+    snapshot_nodes: snapshot.nodes.length,
+    snapshot_json_bytes: snapshotJson.length,
+    analysis_json_bytes: analysisJson.length,
+    status: reply.analysis.status,
+  };
+}
+
+/** As the content script does: one RangeMapper, the Ranges of each claim; claims the page changed are left out. */
+function placeClaims(analysis: Analysis, domNodes: Node[]): { claim: Claim; ranges: Range[] }[] {
+  const mapper = new RangeMapper(analysis.article.dom, domNodes);
+  const placed: { claim: Claim; ranges: Range[] }[] = [];
+  for (const claim of analysis.claims) {
+    try {
+      const ranges = mapper.rangesFor(claim);
+      if (ranges.length > 0) {
+        placed.push({ claim, ranges });
+      }
+    } catch {
+      // a claim whose text no longer matches the page
+    }
+  }
+  return placed;
+}
+
+/** Kept like the overlay keeps it, so building it is not optimised away. */
+let lastClaimByRange: Map<AbstractRange, Claim> | undefined;
+
+/** One Highlight per claim kind and check-worthiness, plus the range -> claim map hit-testing needs. */
+function registerHighlights(doc: Document, placed: { claim: Claim; ranges: Range[] }[]): number {
+  const view = windowOf(doc);
+  const highlights = new Map<string, Highlight>();
+  const claimByRange = new Map<AbstractRange, Claim>();
+  lastClaimByRange = claimByRange;
+  let count = 0;
+  for (const { claim, ranges } of placed) {
+    const name = `${HIGHLIGHT_PREFIX}${claim.checkworthy ? 'checkworthy' : 'claim'}-${claim.kinds[0] ?? 'other'}`;
+    let highlight = highlights.get(name);
+    if (!highlight) {
+      highlight = new view.Highlight();
+      highlights.set(name, highlight);
+    }
+    for (const range of ranges) {
+      highlight.add(range);
+      claimByRange.set(range, claim);
+      count++;
+    }
+  }
+  for (const [name, highlight] of highlights) {
+    view.CSS.highlights.set(name, highlight);
+  }
+  return count;
+}
+
+/** Issue 3's figure: snapshot plus extraction only (the WASM `extract` export), no claim analysis. */
+function extraction(doc: Document = document): ExtractionTiming {
+  const extract = (core as Record<string, unknown>).extract as ((snapshot: unknown) => { found: boolean; text: string }) | undefined;
+  if (!extract) {
+    throw new Error('this WASM build has no `extract` export; rebuild it (npm run build:wasm)');
+  }
+  const t0 = performance.now();
+  const { snapshot } = takeSnapshot(doc);
+  const t1 = performance.now();
+  const result = extract(snapshot);
+  const t2 = performance.now();
+  return { snapshot: t1 - t0, extract: t2 - t1, total: t2 - t0, text_chars: result.text.length, found: result.found };
+}
+
+/** The analysis timed stage by stage inside the WASM, after the extension's snapshot. */
+function stages(doc: Document = document): StageTiming {
+  const stageTimes = (core as Record<string, unknown>).analyze_stage_times as
+    | ((snapshot: unknown, options: unknown, now: () => number) => Omit<StageTiming, 'snapshot'>)
+    | undefined;
+  if (!stageTimes) {
+    throw new Error('this WASM build has no `analyze_stage_times` export; rebuild it (npm run build:wasm)');
+  }
+  const t0 = performance.now();
+  const { snapshot } = takeSnapshot(doc);
+  const t1 = performance.now();
+  return { snapshot: t1 - t0, ...stageTimes(snapshot, {}, () => performance.now()) };
+}
+
+function readability(doc: Document = document): ReadabilityTiming {
+  const t0 = performance.now();
+  const clone = doc.cloneNode(true) as Document;
+  const t1 = performance.now();
+  const article = new Readability(clone).parse();
+  const t2 = performance.now();
+  return { clone: t1 - t0, parse: t2 - t1, text_chars: article?.textContent?.length ?? 0, found: article !== null };
+}
+
+/** The WASM analysis alone on this document's snapshot, `reps` times (for the seed article's figure). */
+function analyzeOnly(reps: number, doc: Document = document): number[] {
+  const { snapshot } = takeSnapshot(doc);
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    core.analyze(snapshot, {});
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** The document of the test page: this one, or the harness's iframe in the warm mode. */
+function target(): Document {
+  const frame = document.getElementById('claimlens-bench-page') as HTMLIFrameElement | null;
+  return frame?.contentDocument ?? document;
+}
+
+/** Warm mode: loads a test page into the harness's iframe and resolves once it has loaded. */
+function openInFrame(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    document.getElementById('claimlens-bench-page')?.remove();
+    const frame = document.createElement('iframe');
+    frame.id = 'claimlens-bench-page';
+    // The page's scripts run, as in a tab, but may not navigate the harness
+    // away (frame-busting scripts do `top.location = self.location`).
+    frame.setAttribute('sandbox', 'allow-same-origin allow-scripts');
+    frame.width = '1280';
+    frame.height = '900';
+    frame.addEventListener('load', () => resolve(), { once: true });
+    frame.addEventListener('error', () => reject(new Error(`cannot load ${url}`)), { once: true });
+    frame.src = url;
+    document.body.append(frame);
+  });
+}
+
+/** Runs the named steps on the target document, in order, each after a forced GC. */
+function runSteps(steps: readonly ('claimLens' | 'readability' | 'extraction' | 'stages')[]): unknown[] {
+  const doc = target();
+  const table = { claimLens, readability, extraction, stages };
+  return steps.map((step) => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return table[step](doc);
+  });
+}
+
+(globalThis as Record<string, unknown>).__claimlensBench = {
+  openInFrame,
+  runSteps,
+  analyzeTarget: (reps: number) => analyzeOnly(reps, target()),
+  load,
+  memoryBytes,
+  claimLens,
+  extraction,
+  stages,
+  readability,
+  analyzeOnly,
+  clearHighlights,
+  claimsMapped: () => lastClaimByRange?.size ?? 0,
+  crossOriginIsolated: () => globalThis.crossOriginIsolated === true,
+};
