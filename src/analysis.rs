@@ -46,6 +46,9 @@ pub struct Span {
 pub struct Article {
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// The byline's people, one name each.
+    #[serde(default)]
+    pub authors: Vec<String>,
     /// `YYYY-MM-DD`.
     pub published: Option<String>,
     pub site: Option<String>,
@@ -356,6 +359,9 @@ pub struct Comments {
     /// Three or more comments stamped with the identical minute-precise time.
     #[serde(default)]
     pub bursts: Vec<TimestampBurst>,
+    /// The comment sections the items belong to.
+    #[serde(default)]
+    pub sections: Vec<CommentSectionOut>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -426,7 +432,27 @@ pub struct TimestampBurst {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommentItem {
+    /// What the commenter wrote (without the author and time lines).
     pub text: String,
     /// Runs into `text`, as in [`Article::dom`].
     pub dom: Vec<DomRun>,
+    /// The comment's element in the snapshot.
+    #[serde(default)]
+    pub node: Option<u32>,
+    /// The commenter's name as the page shows it.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// When it was posted, as shown (or the `datetime` attribute).
+    #[serde(default)]
+    pub time: Option<String>,
+    /// Index into [`Comments::sections`].
+    #[serde(default)]
+    pub section: Option<u32>,
+}
+
+/// A comment section: its element and heading ("12 Comments") in the snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentSectionOut {
+    pub node: u32,
+    pub heading: Option<u32>,
 }

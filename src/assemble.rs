@@ -3,8 +3,8 @@
 
 use crate::analysis::{
     self as out, Analysis, Article, Claim, ClusterKind, ClusterMember, CommentCluster, CommentItem,
-    CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Quantity, Quote, RepeatedFrame,
-    RepeatedPhrase, Span, Status, TimeRef, TimestampBurst, SCHEMA,
+    CommentSectionOut, CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Quantity,
+    Quote, RepeatedFrame, RepeatedPhrase, Span, Status, TimeRef, TimestampBurst, SCHEMA,
 };
 use crate::attribute::{self, Attribution};
 use crate::detect::Detection;
@@ -38,6 +38,7 @@ pub fn assemble(
         article: Article {
             title: meta.title.clone(),
             byline: meta.byline.clone(),
+            authors: meta.authors.clone(),
             published: meta.published.map(|d| d.to_string()),
             site: meta.site.clone(),
             lang: meta.lang.clone(),
@@ -55,8 +56,20 @@ pub fn assemble(
                 .comments
                 .iter()
                 .map(|c| CommentItem {
-                    text: c.text.clone(),
-                    dom: dom_runs(&c.runs, &Utf16Index::new(&c.text), snapshot),
+                    text: c.body.text.clone(),
+                    dom: dom_runs(&c.body.runs, &Utf16Index::new(&c.body.text), snapshot),
+                    node: Some(c.element),
+                    author: c.author.clone(),
+                    time: c.time.clone(),
+                    section: Some(c.section as u32),
+                })
+                .collect(),
+            sections: extraction
+                .comment_sections
+                .iter()
+                .map(|s| CommentSectionOut {
+                    node: s.element,
+                    heading: s.heading,
                 })
                 .collect(),
             ..Comments::default()

@@ -119,15 +119,28 @@ fn analyze_extraction(
         if sample.len() >= 20_000 {
             break;
         }
-        sample.push_str(&c.text);
+        sample.push_str(&c.body.text);
         sample.push('\n');
     }
     let english = is_english(
         extraction.metadata.lang.as_deref(),
         segment::language::detect(&sample),
     );
+    let inputs: Vec<_> = extraction
+        .comments
+        .iter()
+        .map(|c| {
+            comments::input::with_metadata(
+                snapshot,
+                &c.body,
+                c.author.as_deref(),
+                c.time.as_deref(),
+                c.time_shown.as_deref(),
+            )
+        })
+        .collect();
     let section = comments::analyse(
-        &comments::from_rendered(snapshot, &extraction.comments),
+        &inputs,
         &comments::Context {
             article: extraction.article.as_ref().map(|a| a.text.as_str()),
             english,

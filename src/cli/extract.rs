@@ -71,7 +71,7 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
                 comments: extraction
                     .comments
                     .iter()
-                    .map(|c| c.text.as_str())
+                    .map(|c| c.body.text.as_str())
                     .collect(),
             };
             serde_json::to_writer_pretty(&mut *out, &output).map_err(std::io::Error::from)?;

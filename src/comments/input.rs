@@ -68,12 +68,13 @@ pub fn with_metadata<'a>(
     body: &'a Rendered,
     author: Option<&str>,
     time: Option<&str>,
+    time_shown: Option<&str>,
 ) -> CommentInput<'a> {
     let mut input = CommentInput {
         text: &body.text,
         author: author.map(str::to_string),
         posted: time.map(str::to_string),
-        posted_shown: time.map(str::to_string),
+        posted_shown: time_shown.or(time).map(str::to_string),
         ..CommentInput::default()
     };
     if let Some(snapshot) = snapshot {
@@ -236,6 +237,7 @@ mod tests {
             &body,
             Some("Marta R."),
             Some("2025-12-22T10:14"),
+            Some("Dec 22, 10:14"),
         );
         assert_eq!(input.author.as_deref(), Some("Marta R."));
         assert_eq!(input.posted.as_deref(), Some("2025-12-22T10:14"));

@@ -661,10 +661,13 @@ fn comment_sentences(html: &[u8]) -> Vec<String> {
         .comments
         .iter()
         .flat_map(|c| {
-            crate::segment::sentences::split(&c.text, crate::spans::ByteSpan::new(0, c.text.len()))
-                .into_iter()
-                .map(|s| s.of(&c.text).to_string())
-                .collect::<Vec<_>>()
+            crate::segment::sentences::split(
+                &c.body.text,
+                crate::spans::ByteSpan::new(0, c.body.text.len()),
+            )
+            .into_iter()
+            .map(|s| s.of(&c.body.text).to_string())
+            .collect::<Vec<_>>()
         })
         .filter(|s| s.split_whitespace().count() >= 4)
         .collect()

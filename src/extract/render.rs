@@ -9,6 +9,7 @@
 //!
 //! Offsets in [`TextRun`] are bytes; `crate::spans` turns them into UTF-16.
 
+use super::dom::{Dom, Id, NIL};
 use crate::snapshot::Tree;
 use crate::spans::ByteSpan;
 
@@ -98,6 +99,63 @@ pub fn render(tree: &Tree<'_>, roots: &[usize], skip: &dyn Fn(usize) -> bool) ->
     out.finish()
 }
 
+/// Renders the subtree of `root` in a [`Dom`] (the article after content
+/// detection rearranged it). Hidden elements are skipped.
+pub fn render_dom(dom: &Dom<'_>, root: Id) -> Rendered {
+    let mut out = Renderer::default();
+    // (element, is_block, is_pre) for each open element, innermost last.
+    let mut open: Vec<(Id, bool, bool)> = Vec::new();
+    let mut cur = root;
+    while cur != NIL {
+        let mut descend = false;
+        if dom.is_text(cur) {
+            if let Some(src) = dom.src(cur) {
+                out.push_text(src as u32, dom.text(cur));
+            }
+        } else if !dom.hidden(cur) {
+            match dom.tag(cur) {
+                "br" => out.push_break(),
+                tag => {
+                    let (is_block, is_pre) =
+                        out.open(tag, || dom.src_or_ancestor(cur).map_or(0, |s| s as u32));
+                    open.push((cur, is_block, is_pre));
+                    descend = true;
+                }
+            }
+        }
+        let child = dom.first_child(cur);
+        if descend && child != NIL {
+            cur = child;
+            continue;
+        }
+        if descend {
+            if let Some((_, is_block, is_pre)) = open.pop() {
+                out.close(is_block, is_pre);
+            }
+        }
+        // Climb until a next sibling, closing the elements left behind.
+        loop {
+            if cur == root {
+                cur = NIL;
+                break;
+            }
+            let next = dom.next_sibling(cur);
+            if next != NIL {
+                cur = next;
+                break;
+            }
+            cur = dom.parent(cur);
+            if let Some((_, is_block, is_pre)) = open.pop() {
+                out.close(is_block, is_pre);
+            }
+        }
+    }
+    while let Some((_, is_block, is_pre)) = open.pop() {
+        out.close(is_block, is_pre);
+    }
+    out.finish()
+}
+
 #[derive(Default)]
 struct Renderer {
     r: Rendered,
@@ -140,21 +198,27 @@ impl Renderer {
                 i += 1;
                 continue;
             }
-            let is_block = is_block_tag(tag);
-            let is_pre = tag == "pre";
-            if is_block {
-                self.end_block();
-                self.block_element = i as u32;
-            }
-            if is_pre {
-                self.pre_depth += 1;
-            }
+            let (is_block, is_pre) = self.open(tag, || i as u32);
             open.push((i, depth, is_block, is_pre));
             i += 1;
         }
         while let Some((_, _, is_block, is_pre)) = open.pop() {
             self.close(is_block, is_pre);
         }
+    }
+
+    /// Opens an element: a block starts a new block of text.
+    fn open(&mut self, tag: &str, element: impl FnOnce() -> u32) -> (bool, bool) {
+        let is_block = is_block_tag(tag);
+        let is_pre = tag == "pre";
+        if is_block {
+            self.end_block();
+            self.block_element = element();
+        }
+        if is_pre {
+            self.pre_depth += 1;
+        }
+        (is_block, is_pre)
     }
 
     fn close(&mut self, is_block: bool, is_pre: bool) {
@@ -186,7 +250,7 @@ impl Renderer {
                 if self.r.text.len() > self.block_start {
                     let at = self.r.text.len();
                     self.r.text.push(' ');
-                    self.r.runs.push(TextRun {
+                    self.push_run(TextRun {
                         start: at,
                         end: at + 1,
                         node: space_node,
@@ -215,23 +279,28 @@ impl Renderer {
     fn close_run(&mut self, node: u32, run_start: &mut Option<(usize, usize)>) {
         if let Some((start, node_offset)) = run_start.take() {
             let end = self.r.text.len();
-            // Merge with the previous run when it continues it exactly.
-            if let Some(last) = self.r.runs.last_mut() {
-                if last.node == node
-                    && last.end == start
-                    && last.node_offset + (last.end - last.start) == node_offset
-                {
-                    last.end = end;
-                    return;
-                }
-            }
-            self.r.runs.push(TextRun {
+            self.push_run(TextRun {
                 start,
                 end,
                 node,
                 node_offset,
             });
         }
+    }
+
+    /// Appends a run, merged into the previous one when it continues it
+    /// exactly (same node, adjacent in both the text and the node's data).
+    fn push_run(&mut self, run: TextRun) {
+        if let Some(last) = self.r.runs.last_mut() {
+            if last.node == run.node
+                && last.end == run.start
+                && last.node_offset + (last.end - last.start) == run.node_offset
+            {
+                last.end = run.end;
+                return;
+            }
+        }
+        self.r.runs.push(run);
     }
 
     fn push_break(&mut self) {
@@ -310,6 +379,8 @@ mod tests {
         let t = s.tree().unwrap();
         let r = render(&t, &[0], &|_| false);
         assert_eq!(r.text, "Hello big world !\n\nSecond\u{a0}one");
+        // Single spaces between words do not split runs.
+        assert_eq!(r.runs[r.runs.len() - 1].start, r.blocks[1].span.start);
         assert_eq!(r.blocks.len(), 2);
         assert_eq!(r.blocks[1].span.of(&r.text), "Second\u{a0}one");
         assert_runs_map_back(&s, &r);

@@ -4,18 +4,24 @@
 //! adoption agency, foster parenting), into a small index arena below. The
 //! arena is then flattened into a [`Snapshot`] by the same rules the content
 //! script applies to the live DOM (see `extension/src/dom/snapshot.ts`).
+//! Tags nested past the depth cap never reach the tree builder
+//! (`snapshot/depth_cap.rs`), which keeps hostile nesting linear; the flattening
+//! then applies the cap rule exactly.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::interface::ElemName;
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{local_name, ns, parse_document, Attribute, QualName};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer};
+use html5ever::tree_builder::TreeBuilder;
+use html5ever::{local_name, ns, Attribute, QualName, TokenizerResult};
 use html5ever::{LocalName, Namespace};
 use thiserror::Error;
 
-use super::{MetaTag, Node, Snapshot};
+use super::depth_cap::{DepthCap, TAG_DEPTH_CAP};
+use super::{MetaTag, Node, Snapshot, MAX_DEPTH};
 
 /// Why bytes could not be turned into a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -38,13 +44,24 @@ pub fn snapshot_from_html(bytes: &[u8], url: &str) -> Result<Snapshot, HtmlError
         return Err(HtmlError::Binary);
     }
     let text = decode(bytes);
-    let sink = ArenaSink::default();
-    let arena = parse_document(sink, Default::default()).one(text.as_ref());
+    let arena = parse(&text);
     let snapshot = flatten(&arena, url);
     if snapshot.nodes.is_empty() {
         return Err(HtmlError::NoContent);
     }
     Ok(snapshot)
+}
+
+/// html5ever's tokenizer → [`DepthCap`] → tree builder → arena.
+fn parse(text: &str) -> Arena {
+    let builder = TreeBuilder::new(ArenaSink::default(), Default::default());
+    let tokenizer = Tokenizer::new(DepthCap::new(builder, TAG_DEPTH_CAP), Default::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(text));
+    // Pauses for scripts and `<meta charset>` are for a browser; go on.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.inner.sink.finish()
 }
 
 /// NUL bytes or a high share of control bytes in the first 8 KB mean binary.
@@ -379,9 +396,10 @@ fn flatten(arena: &Arena, url: &str) -> Snapshot {
     let Some(root) = arena.find("body").or(html) else {
         return snapshot;
     };
-    // (arena index, snapshot parent index); explicit stack, children reversed.
-    let mut stack = vec![(root, None::<u32>)];
-    while let Some((i, parent)) = stack.pop() {
+    // (arena index, snapshot parent index, that parent's depth); explicit
+    // stack, children reversed.
+    let mut stack = vec![(root, None::<u32>, 0u32)];
+    while let Some((i, parent, parent_depth)) = stack.pop() {
         match &arena.nodes[i].data {
             Data::Text(text) => {
                 if let Some(p) = parent {
@@ -393,15 +411,20 @@ fn flatten(arena: &Arena, url: &str) -> Snapshot {
                 if SKIPPED_TAGS.contains(&tag) {
                     continue;
                 }
+                let depth = if parent.is_some() {
+                    parent_depth + 1
+                } else {
+                    0
+                };
+                let children = arena.nodes[i].children.iter().rev();
+                if depth > MAX_DEPTH {
+                    // The depth cap: leave the element out, keep its content.
+                    stack.extend(children.map(|&c| (c, parent, parent_depth)));
+                    continue;
+                }
                 let index = snapshot.nodes.len() as u32;
                 snapshot.nodes.push(element_node(parent, tag, attrs));
-                stack.extend(
-                    arena.nodes[i]
-                        .children
-                        .iter()
-                        .rev()
-                        .map(|&c| (c, Some(index))),
-                );
+                stack.extend(children.map(|&c| (c, Some(index), depth)));
             }
             Data::Document | Data::Other => {}
         }
@@ -570,23 +593,89 @@ mod tests {
     }
 
     #[test]
+    fn meta_charset_does_not_stop_the_parse() {
+        let s = snapshot_from_html(
+            br#"<html><head><meta charset="utf-8"><title>T</title></head><body><p>after</p>"#,
+            "",
+        )
+        .unwrap();
+        assert_eq!(s.title, "T");
+        assert_eq!(texts(&s), vec!["after"]);
+    }
+
+    #[test]
     fn windows_1252_bytes_are_decoded_not_replaced() {
         let s = snapshot_from_html(b"<p>caf\xe9 \x93quoted\x94</p>", "").unwrap();
         assert_eq!(texts(&s), vec!["café “quoted”"]);
     }
 
+    fn max_element_depth(s: &Snapshot) -> u32 {
+        let t = s.tree().unwrap();
+        (0..s.nodes.len())
+            .filter(|&i| !s.nodes[i].is_text())
+            .map(|i| t.depth[i])
+            .max()
+            .unwrap()
+    }
+
     #[test]
-    fn deep_nesting_is_flattened_without_recursion() {
-        // html5ever's scope checks make very deep nesting quadratic; the
-        // 100,000-level hostile case is guarded separately (see extract tests).
-        let depth = 5_000;
-        let mut html = "<div>".repeat(depth);
-        html.push_str("deep");
+    fn nesting_within_the_cap_is_kept_exactly() {
+        let depth = MAX_DEPTH as usize;
+        let html = format!("{}deep{}", "<div>".repeat(depth), "</div>".repeat(depth));
         let s = snapshot_from_html(html.as_bytes(), "").unwrap();
         assert_eq!(texts(&s), vec!["deep"]);
-        assert_eq!(
-            s.tree().unwrap().depth.iter().max(),
-            Some(&(depth as u32 + 1))
+        assert_eq!(max_element_depth(&s), MAX_DEPTH);
+        assert_eq!(s.nodes.len(), depth + 2);
+    }
+
+    #[test]
+    fn hostile_100k_nesting_is_capped_and_keeps_all_text() {
+        // Quadratic in html5ever's tree builder without the depth cap.
+        let depth = 100_000;
+        let mut html = String::new();
+        for i in 0..depth {
+            html.push_str(if i % 2 == 0 { "<div>" } else { "<span>" });
+            if i % 10_000 == 0 {
+                html.push_str(&format!("t{i} "));
+            }
+        }
+        html.push_str("bottom");
+        for i in (0..depth).rev() {
+            html.push_str(if i % 2 == 0 { "</div>" } else { "</span>" });
+        }
+        html.push_str("<p>after</p>");
+        let s = snapshot_from_html(html.as_bytes(), "").unwrap();
+        let all: String = texts(&s).concat();
+        assert!(all.starts_with("t0 t10000 t20000"), "{all}");
+        assert!(all.ends_with("t90000 bottomafter"), "{all}");
+        assert!(max_element_depth(&s) <= MAX_DEPTH);
+        // The closing tags were matched: <p> is back at the top level.
+        let p = s.nodes.iter().position(|n| n.tag == "p").unwrap();
+        assert_eq!(s.nodes[p].parent, Some(0));
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_list_items_are_not_mistaken_for_nesting() {
+        // 2,000 implicitly closed siblings: none may be dropped by the cap.
+        let html = format!(
+            "{}<ul>{}</ul>",
+            "<p>para".repeat(2_000),
+            "<li>item".repeat(2_000)
         );
+        let s = snapshot_from_html(html.as_bytes(), "").unwrap();
+        assert_eq!(s.nodes.iter().filter(|n| n.tag == "p").count(), 2_000);
+        assert_eq!(s.nodes.iter().filter(|n| n.tag == "li").count(), 2_000);
+        assert_eq!(max_element_depth(&s), 2);
+    }
+
+    #[test]
+    fn over_deep_elements_are_unwrapped_into_the_capped_ancestor() {
+        let depth = MAX_DEPTH as usize + 50;
+        let mut html = "<div>".repeat(depth);
+        html.push_str("<p>x</p><p>y</p>");
+        let s = snapshot_from_html(html.as_bytes(), "").unwrap();
+        // The over-deep <p> tags themselves are gone, their text is not.
+        assert_eq!(texts(&s).concat(), "xy");
+        assert!(max_element_depth(&s) <= MAX_DEPTH);
     }
 }

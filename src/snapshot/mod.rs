@@ -22,6 +22,8 @@
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
+mod depth_cap;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 
 use serde::{Deserialize, Serialize};
@@ -45,6 +47,16 @@ use thiserror::Error;
 /// - `meta` holds `<meta>` tags that have `content` and one of `name`,
 ///   `property`, `itemprop` or `http-equiv` (that key lower-cased).
 /// - `jsonld` holds the text of every `<script type="application/ld+json">`.
+/// - Depth cap: no element is deeper than [`MAX_DEPTH`] below the root
+///   (`nodes[0]` has depth 0). An element that would be deeper is left out
+///   and its children (elements and text, in order) go to its nearest kept
+///   ancestor, so everything below depth `MAX_DEPTH` hangs, flattened, from
+///   the element at depth `MAX_DEPTH`. Browsers cap tree depth themselves
+///   (Chromium re-parents beyond 512 open elements), and the cap keeps every
+///   stage linear on hostile pages nested 100,000 deep. The DOM snapshotter
+///   applies the same rule while it walks; the native builder also drops the
+///   over-deep tags before html5ever's tree builder sees them (see
+///   [`html`]), whose scope checks are otherwise quadratic in the depth.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     #[serde(default)]
@@ -146,6 +158,10 @@ pub enum SnapshotError {
     TextRoot(usize),
     #[error("node {0} has no parent but is not the first node")]
     SecondRoot(usize),
+    #[error(
+        "node {0} is out of document order: its parent is not on the path to the node before it"
+    )]
+    NotPreOrder(usize),
     #[error("the snapshot has {0} nodes, more than the limit of {MAX_NODES}")]
     TooManyNodes(usize),
 }
@@ -153,12 +169,17 @@ pub enum SnapshotError {
 /// Hard cap on nodes; beyond it a page is refused rather than stalling the reader.
 pub const MAX_NODES: usize = 4_000_000;
 
+/// The deepest an element may sit below the snapshot root (see [`Snapshot`]).
+pub const MAX_DEPTH: u32 = 512;
+
 /// Child lists for a validated snapshot, built without recursion.
 #[derive(Debug, Clone)]
 pub struct Tree<'a> {
     pub snapshot: &'a Snapshot,
     first_child: Vec<u32>,
     next_sibling: Vec<u32>,
+    /// One past each node's last descendant.
+    subtree_end: Vec<u32>,
     /// Depth of each node (root = 0).
     pub depth: Vec<u32>,
 }
@@ -182,6 +203,9 @@ impl Snapshot {
         let mut next_sibling = vec![NONE; n];
         let mut last_child = vec![NONE; n];
         let mut depth = vec![0u32; n];
+        // The path from the root to the previous node: in pre-order, every
+        // node's parent lies on it.
+        let mut path: Vec<u32> = vec![0];
         for (i, node) in self.nodes.iter().enumerate().skip(1) {
             let Some(p) = node.parent else {
                 return Err(SnapshotError::SecondRoot(i));
@@ -190,6 +214,13 @@ impl Snapshot {
             if pi >= i || self.nodes[pi].is_text() {
                 return Err(SnapshotError::BadParent { node: i, parent: p });
             }
+            while path.last().is_some_and(|&top| top != p) {
+                path.pop();
+            }
+            if path.is_empty() {
+                return Err(SnapshotError::NotPreOrder(i));
+            }
+            path.push(i as u32);
             if last_child[pi] == NONE {
                 first_child[pi] = i as u32;
             } else {
@@ -198,10 +229,20 @@ impl Snapshot {
             last_child[pi] = i as u32;
             depth[i] = depth[pi] + 1;
         }
+        // In pre-order a node's subtree ends where its last child's does;
+        // children come after parents, so one backward pass settles all.
+        let mut subtree_end = vec![0u32; n];
+        for i in (0..n).rev() {
+            subtree_end[i] = match last_child[i] {
+                NONE => i as u32 + 1,
+                c => subtree_end[c as usize],
+            };
+        }
         Ok(Tree {
             snapshot: self,
             first_child,
             next_sibling,
+            subtree_end,
             depth,
         })
     }
@@ -240,21 +281,10 @@ impl<'a> Tree<'a> {
     /// One past the last descendant of `i`: descendants of `i` are exactly
     /// the indices `i+1 .. subtree_end(i)`, because `nodes` is in pre-order.
     pub fn subtree_end(&self, i: usize) -> usize {
-        let d = self.depth[i];
-        let mut j = i + 1;
-        // Skip by siblings where possible, so this is cheap on wide trees.
-        while j < self.len() && self.depth[j] > d {
-            let sib = self.next_sibling[j];
-            if sib != NONE {
-                j = sib as usize;
-            } else {
-                j += 1;
-            }
-        }
-        j
+        self.subtree_end[i] as usize
     }
 
-    /// True when `i` or any ancestor is hidden.
+    /// `i`, then its parent, and so on up to the root.
     pub fn ancestors_or_self(&self, i: usize) -> Ancestors<'a> {
         Ancestors {
             snapshot: self.snapshot,
@@ -333,6 +363,14 @@ mod tests {
         let mut s = tiny();
         s.nodes[3].parent = Some(2);
         assert!(matches!(s.tree(), Err(SnapshotError::BadParent { .. })));
+    }
+
+    #[test]
+    fn tree_rejects_children_out_of_document_order() {
+        // Node 4 is a child of node 1, but node 3 (a child of node 0) closed node 1.
+        let mut s = tiny();
+        s.nodes.push(Node::text_node(1, "late"));
+        assert_eq!(s.tree().unwrap_err(), SnapshotError::NotPreOrder(5));
     }
 
     #[test]
