@@ -3,19 +3,7 @@
 //! errors; good ones must keep the offset contract.
 #![no_main]
 
-use claimlens::{analyze, Options, Snapshot};
-use claimlens_fuzz::{check_analysis, registry};
+use claimlens_fuzz::targets;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(snapshot) = serde_json::from_slice::<Snapshot>(data) else {
-        return;
-    };
-    let options = Options {
-        factchecks: Some(registry()),
-        ..Options::default()
-    };
-    if let Ok(analysis) = analyze(&snapshot, &options) {
-        check_analysis(&analysis, Some(&snapshot));
-    }
-});
+fuzz_target!(|data: &[u8]| targets::snapshot_analysis(data));

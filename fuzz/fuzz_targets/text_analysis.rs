@@ -3,23 +3,7 @@
 //! the fact-check pack); the rest is the text.
 #![no_main]
 
-use claimlens::calendar::Date;
-use claimlens::{analyze_text, Options};
-use claimlens_fuzz::{check_analysis, registry};
+use claimlens_fuzz::targets;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&flags, rest)) = data.split_first() else {
-        return;
-    };
-    let text = String::from_utf8_lossy(rest);
-    let options = Options {
-        published: (flags & 1 != 0).then(|| Date::new(2025, 6, 15)).flatten(),
-        threshold: (flags & 2 != 0).then_some(0.0),
-        factchecks: Some(registry()),
-        ..Options::default()
-    };
-    let analysis = analyze_text(&text, &options);
-    assert!(analysis.article.text.len() <= text.len());
-    check_analysis(&analysis, None);
-});
+fuzz_target!(|data: &[u8]| targets::text_analysis(data));
