@@ -15,7 +15,10 @@ const STORY: &str = "The council said on Monday that it spent $2 billion on road
      according to a report by the city auditor. ";
 
 fn page(extra: impl FnOnce(&mut Vec<Node>)) -> Snapshot {
-    let mut nodes = vec![Node::element(None, "body"), Node::element(Some(0), "article")];
+    let mut nodes = vec![
+        Node::element(None, "body"),
+        Node::element(Some(0), "article"),
+    ];
     for _ in 0..20 {
         let p = nodes.len() as u32;
         nodes.push(Node::element(Some(1), "p"));
@@ -31,7 +34,9 @@ fn page(extra: impl FnOnce(&mut Vec<Node>)) -> Snapshot {
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("bounds");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     let options = Options::default();
 
     let million = page(|nodes| {
@@ -46,7 +51,10 @@ fn bench(c: &mut Criterion) {
     let giant = page(|nodes| {
         let aside = nodes.len() as u32;
         nodes.push(Node::element(Some(0), "aside"));
-        nodes.push(Node::text_node(aside, &"lorem ipsum dolor sit amet ".repeat(2_000_000)));
+        nodes.push(Node::text_node(
+            aside,
+            &"lorem ipsum dolor sit amet ".repeat(2_000_000),
+        ));
     });
     group.bench_function("54 MB text node (cut to 4M units)", |b| {
         b.iter(|| analyze(black_box(&giant), &options).unwrap())
@@ -64,7 +72,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| analyze(black_box(&deep), &options).unwrap())
     });
 
-    let article = format!("{STORY}\n\n").repeat(DEFAULT_LIMITS.max_article_bytes / STORY.len() + 100);
+    let article =
+        format!("{STORY}\n\n").repeat(DEFAULT_LIMITS.max_article_bytes / STORY.len() + 100);
     group.bench_function("article text at the 1 MB limit", |b| {
         b.iter(|| analyze_text(black_box(&article), &options))
     });

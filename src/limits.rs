@@ -78,8 +78,7 @@ pub fn cut_snapshot(snapshot: &Snapshot, limits: &Limits) -> Option<(Snapshot, S
     let (nodes_kept, last_text_units) = body_prefix(&snapshot.nodes, limits);
     let head_kept = head_prefix(snapshot, limits.max_head_units);
     let head_items = 1 + snapshot.meta.len() + snapshot.jsonld.len();
-    if nodes_kept == snapshot.nodes.len() && last_text_units.is_none() && head_kept == head_items
-    {
+    if nodes_kept == snapshot.nodes.len() && last_text_units.is_none() && head_kept == head_items {
         return None;
     }
     let mut nodes: Vec<Node> = snapshot.nodes[..nodes_kept].to_vec();

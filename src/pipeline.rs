@@ -58,7 +58,12 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Result<Analysis, Analy
         None => (snapshot, None),
     };
     let extraction = extract::extract(snapshot)?;
-    Ok(analyze_extraction(Some(snapshot), extraction, page_cut, options))
+    Ok(analyze_extraction(
+        Some(snapshot),
+        extraction,
+        page_cut,
+        options,
+    ))
 }
 
 /// Analyses plain text: paragraphs are separated by blank lines.
@@ -237,9 +242,9 @@ fn page_cut_notice(cut: PageCut, article: Option<&str>) -> String {
             group_thousands(c.nodes_kept),
             group_thousands(c.nodes_before)
         ),
-        PageCut::Snapshot(_) | PageCut::ByBuilder => format!(
-            "The page is too large: only its first part was read, and {analysed}."
-        ),
+        PageCut::Snapshot(_) | PageCut::ByBuilder => {
+            format!("The page is too large: only its first part was read, and {analysed}.")
+        }
         PageCut::Text => format!("The page is too large: {analysed}."),
     }
 }

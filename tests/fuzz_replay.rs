@@ -55,7 +55,12 @@ fn text_analysis_seeds() {
 
 #[test]
 fn import_seeds() {
-    assert!(replay("import_claimreview", |d| targets::import(Format::ClaimReview, d)) >= 2);
+    assert!(
+        replay("import_claimreview", |d| targets::import(
+            Format::ClaimReview,
+            d
+        )) >= 2
+    );
     assert!(replay("import_jsonl", |d| targets::import(Format::JsonLines, d)) >= 2);
     assert!(replay("import_html", |d| targets::import(Format::Html, d)) >= 1);
     assert!(replay("import_claim_search", targets::import_claim_search) >= 3);

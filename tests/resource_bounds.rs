@@ -13,7 +13,10 @@ const STORY: &str = "The council said on Monday that it spent $2 billion on road
      according to a report by the city auditor. ";
 
 fn article_page(extra: impl FnOnce(&mut Vec<Node>)) -> Snapshot {
-    let mut nodes = vec![Node::element(None, "body"), Node::element(Some(0), "article")];
+    let mut nodes = vec![
+        Node::element(None, "body"),
+        Node::element(Some(0), "article"),
+    ];
     for _ in 0..6 {
         let p = nodes.len() as u32;
         nodes.push(Node::element(Some(1), "p"));
@@ -60,7 +63,11 @@ fn a_page_of_more_elements_than_the_limit_is_cut_and_says_so() {
     });
     let a = analyze(&snapshot, &Options::default()).unwrap();
     assert_truncated_with_notice(&a);
-    assert!(a.notices[0].contains("elements were read"), "{:?}", a.notices);
+    assert!(
+        a.notices[0].contains("elements were read"),
+        "{:?}",
+        a.notices
+    );
     // The article came first, so it is still found and analysed.
     assert!(!a.claims.is_empty());
     assert_spans_inside(&a);

@@ -2,8 +2,8 @@
 //! records must build into a pack that loads again.
 #![no_main]
 
-use claimlens_fuzz::targets;
 use claimlens::verify::import::Format;
+use claimlens_fuzz::targets;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| targets::import(Format::JsonLines, data));

@@ -62,7 +62,12 @@ pub fn check_analysis(a: &Analysis, snapshot: Option<&Snapshot>) {
         text.span("sentence", *s);
     }
     for c in &a.claims {
-        assert_eq!(text.slice("claim", c.start, c.end), c.text, "claim {}", c.id);
+        assert_eq!(
+            text.slice("claim", c.start, c.end),
+            c.text,
+            "claim {}",
+            c.id
+        );
         for t in &c.times {
             assert_eq!(text.slice("time", t.start, t.end), t.text);
         }
@@ -75,7 +80,11 @@ pub fn check_analysis(a: &Analysis, snapshot: Option<&Snapshot>) {
                 assert_eq!(&cue_text, written, "sourcing cue text");
             }
         }
-        assert!(c.score.is_finite() && (0.0..=1.0).contains(&c.score), "score {}", c.score);
+        assert!(
+            c.score.is_finite() && (0.0..=1.0).contains(&c.score),
+            "score {}",
+            c.score
+        );
     }
     for q in &a.quotes {
         assert_eq!(text.slice("quote", q.start, q.end), q.text);
@@ -162,7 +171,9 @@ pub fn registry() -> Arc<Registry> {
             };
             let (bytes, _) = pack::build(&report.records, &meta).expect("the seed builds");
             let mut registry = Registry::new();
-            registry.add(Arc::new(Pack::from_bytes(&bytes).expect("the seed pack loads")));
+            registry.add(Arc::new(
+                Pack::from_bytes(&bytes).expect("the seed pack loads"),
+            ));
             Arc::new(registry)
         })
         .clone()

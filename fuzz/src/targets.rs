@@ -112,7 +112,11 @@ pub fn pack_load(data: &[u8]) {
         "Drinking hot water kills the coronavirus.",
         "crime rate 2019 fell 10%",
     ] {
-        let found = registry.search(&mut Searcher::default(), &Analysed::new(claim, None), &settings);
+        let found = registry.search(
+            &mut Searcher::default(),
+            &Analysed::new(claim, None),
+            &settings,
+        );
         assert!(found.iter().all(|m| m.score.is_finite()));
     }
 }

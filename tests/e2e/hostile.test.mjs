@@ -33,11 +33,14 @@ function describeHostilePages(session) {
   const article = (name, file, { truncated = false, arm = false, extra } = {}) =>
     it(name, { timeout: 4 * BUDGET_MS }, async () => {
       await withHostilePage(session, file, async (page) => {
-        if (arm) await page.evaluate(() => __hostile.arm());
+        if (arm) await page.press('F8'); // arms the overrides (see pages/hostile/hostile.js)
         await page.clickToolbarButton();
         const shown = expectedShown(session.expected.claims, defaultFilter());
         const badge = await waitFor('a status on the toolbar button', async () => settled(await page.toolbarBadge()), BUDGET_MS);
-        if (arm) await page.evaluate(() => __hostile.restore());
+        if (arm) {
+          await page.press('F9');
+          assert.equal(await page.evaluate(() => __hostile.armed), true, 'the overrides were in place during the analysis');
+        }
         assert.equal(badge, String(shown.length), `the badge counts the sample's claims (tooltip: ${await page.toolbarTitle()})`);
         const title = await page.toolbarTitle();
         if (truncated) {

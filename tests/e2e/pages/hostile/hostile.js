@@ -3,8 +3,12 @@
 //   __hostile.ready      true once the page has built itself
 //   __hostile.record()   starts recording every DOM mutation (document, open shadow roots, same-origin iframes)
 //   __hostile.foreign()  the recorded mutations not made by the page itself (its own churn is in [data-hostile-zone])
-//   __hostile.arm()      overrides Range, CSS, JSON, Array.prototype, Node.prototype… as a hostile page would
-//   __hostile.restore()  puts them back, so the test's own probes can run
+//   F8 / __hostile.arm()      overrides Range, CSS, JSON, Array.prototype, Node.prototype… as a hostile page would
+//   F9 / __hostile.restore()  puts them back, so the test's own probes can run
+// The keys, because once armed even the test driver's page.evaluate breaks (it
+// calls Array.prototype methods in the page's world): a key press reaches the
+// page through the browser's input, not through page script.
+//   __hostile.armed      true once arm() ran
 (() => {
   const MO = window.MutationObserver;
   const push = Array.prototype.push;
@@ -74,6 +78,7 @@
     };
 
   state.arm = () => {
+    state.armed = true;
     override(window, 'Range', boom('Range'));
     override(window, 'Highlight', boom('Highlight'));
     override(window, 'CSS', { highlights: { set: boom('CSS.highlights.set'), get: boom('CSS.highlights.get'), delete: boom('CSS.highlights.delete') } });
@@ -117,6 +122,11 @@
     document.documentElement.replaceChild(body, document.body);
     return body;
   };
+
+  addEventListener('keydown', (event) => {
+    if (event.key === 'F8') state.arm();
+    if (event.key === 'F9') state.restore();
+  }, true);
 
   window.__hostile = state;
 })();
