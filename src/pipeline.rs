@@ -179,7 +179,7 @@ fn analyze_article(
         truncate(&mut article, max);
     }
     if let Some(cut) = page_cut.or(text_cut.then_some(PageCut::Text)) {
-        notices.push(page_cut_notice(cut, Some(&article.text)));
+        notices.push(page_cut_notice(cut, Some((&article.text, text_cut))));
         status = Status::Truncated;
     }
     let detected = segment::language::detect(&article.text);
@@ -228,10 +228,16 @@ fn analyze_article(
 }
 
 /// The reader's notice for a cut page: how much was analysed.
-fn page_cut_notice(cut: PageCut, article: Option<&str>) -> String {
+/// `article`: the analysed article text, and whether it was itself cut.
+fn page_cut_notice(cut: PageCut, article: Option<(&str, bool)>) -> String {
     let analysed = match article {
-        Some(text) => format!(
+        Some((text, true)) => format!(
             "only the first {} characters of the article were analysed",
+            group_thousands(text.chars().count())
+        ),
+        // The page was cut, but the article found in what was read was not.
+        Some((text, false)) => format!(
+            "the article found in it ({} characters) was analysed",
             group_thousands(text.chars().count())
         ),
         None => "no article was found in the part that was read".to_string(),

@@ -68,6 +68,13 @@ fn a_page_of_more_elements_than_the_limit_is_cut_and_says_so() {
         "{:?}",
         a.notices
     );
+    // The article itself was not cut, and the notice does not say it was.
+    assert!(
+        a.notices[0].ends_with("and the article found in it (2,074 characters) was analysed."),
+        "{:?}",
+        a.notices
+    );
+    assert_eq!(a.article.text.chars().count(), 2_074);
     // The article came first, so it is still found and analysed.
     assert!(!a.claims.is_empty());
     assert_spans_inside(&a);
