@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command: set up, then run every test.
 #   1. Rust: formatting, clippy (warnings are errors), unit, integration and doc tests.
+#   1b. A bounded cargo-fuzz smoke run of every fuzz target (scripts/fuzz-smoke.sh).
 #   2. The WASM build (with its size figures) and the size budget check.
 #   3. Extension and playground: typecheck, build, web-ext lint, and the
 #      browser end-to-end tests in Chromium and Firefox ESR.
@@ -21,6 +22,9 @@ cargo clippy --all-targets -- -D warnings
 step "cargo test"
 cargo test --all-targets
 cargo test --doc
+
+step "fuzz smoke (bounded; needs nightly cargo-fuzz, else skipped)"
+bash scripts/fuzz-smoke.sh
 
 step "wasm build"
 npm run build:wasm

@@ -9,6 +9,7 @@ use crate::analysis::{Analysis, Status};
 use crate::assemble::{add_comment_findings, assemble, Stages};
 use crate::calendar::Date;
 use crate::extract::{self, Extraction, Rendered};
+use crate::limits::{self, Limits};
 use crate::snapshot::{Snapshot, SnapshotError};
 use crate::spans::ByteSpan;
 use crate::{attribute, comments, detect, segment, verify};
@@ -22,6 +23,9 @@ pub struct Options {
     pub threshold: Option<f32>,
     /// Article text beyond this many bytes is not analysed (a notice says so).
     pub max_text_bytes: usize,
+    /// The page-size bounds (nodes, text, head data); see [`crate::limits`].
+    /// `max_text_bytes` above overrides `limits.max_article_bytes`.
+    pub limits: Limits,
     /// Fact-check packs to match check-worthy claims against; `None` searches none.
     pub factchecks: Option<Arc<verify::Registry>>,
 }
@@ -31,7 +35,8 @@ impl Default for Options {
         Options {
             published: None,
             threshold: None,
-            max_text_bytes: 2_000_000,
+            max_text_bytes: limits::DEFAULT_LIMITS.max_article_bytes,
+            limits: limits::DEFAULT_LIMITS,
             factchecks: None,
         }
     }
@@ -43,22 +48,66 @@ pub enum AnalyzeError {
     Snapshot(#[from] SnapshotError),
 }
 
-/// Analyses a page snapshot.
+/// Analyses a page snapshot. A page beyond `options.limits` is cut first
+/// (see [`crate::limits`]) and its analysis says `truncated`.
 pub fn analyze(snapshot: &Snapshot, options: &Options) -> Result<Analysis, AnalyzeError> {
+    let cut = limits::cut_snapshot(snapshot, &options.limits);
+    let (snapshot, page_cut) = match &cut {
+        Some((cut_snapshot, what)) => (cut_snapshot, Some(PageCut::Snapshot(*what))),
+        None if snapshot.truncated => (snapshot, Some(PageCut::ByBuilder)),
+        None => (snapshot, None),
+    };
     let extraction = extract::extract(snapshot)?;
-    Ok(analyze_extraction(Some(snapshot), extraction, options))
+    Ok(analyze_extraction(
+        Some(snapshot),
+        extraction,
+        page_cut,
+        options,
+    ))
 }
 
 /// Analyses plain text: paragraphs are separated by blank lines.
 pub fn analyze_text(text: &str, options: &Options) -> Analysis {
+    // Only the part that can be analysed is copied and split into paragraphs.
+    let max = article_limit(options);
+    let (kept, cut) = if text.len() > max {
+        (&text[..floor_char_boundary(text, max)], true)
+    } else {
+        (text, false)
+    };
     analyze_extraction(
         None,
         Extraction {
-            article: Some(rendered_from_plain_text(text)),
+            article: Some(rendered_from_plain_text(kept)),
             ..Extraction::default()
         },
+        cut.then_some(PageCut::Text),
         options,
     )
+}
+
+/// Why less than the whole page was analysed.
+#[derive(Debug, Clone, Copy)]
+enum PageCut {
+    /// The core cut the snapshot to its limits.
+    Snapshot(limits::SnapshotCut),
+    /// The snapshot's builder stopped at the limits (`Snapshot::truncated`).
+    ByBuilder,
+    /// Plain text longer than the article limit.
+    Text,
+}
+
+fn article_limit(options: &Options) -> usize {
+    options.max_text_bytes.min(options.limits.max_article_bytes)
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut cut = at.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut
 }
 
 /// The comment sections are judged on every page that has them, with or
@@ -66,6 +115,7 @@ pub fn analyze_text(text: &str, options: &Options) -> Analysis {
 fn analyze_extraction(
     snapshot: Option<&Snapshot>,
     extraction: Extraction,
+    page_cut: Option<PageCut>,
     options: &Options,
 ) -> Analysis {
     // The comments' own language decides (they need not match the page's).
@@ -101,7 +151,7 @@ fn analyze_extraction(
             english,
         },
     );
-    let mut analysis = analyze_article(snapshot, extraction, options);
+    let mut analysis = analyze_article(snapshot, extraction, page_cut, options);
     add_comment_findings(&mut analysis.comments, &section);
     analysis
 }
@@ -109,22 +159,27 @@ fn analyze_extraction(
 fn analyze_article(
     snapshot: Option<&Snapshot>,
     mut extraction: Extraction,
+    page_cut: Option<PageCut>,
     options: &Options,
 ) -> Analysis {
     if options.published.is_some() {
         extraction.metadata.published = options.published;
     }
-    let Some(mut article) = extraction.article.take() else {
-        return assemble(Status::NoArticle, Vec::new(), snapshot, &extraction, None);
-    };
     let mut notices = Vec::new();
+    let Some(mut article) = extraction.article.take() else {
+        if let Some(cut) = page_cut {
+            notices.push(page_cut_notice(cut, None));
+        }
+        return assemble(Status::NoArticle, notices, snapshot, &extraction, None);
+    };
     let mut status = Status::Ok;
-    if article.text.len() > options.max_text_bytes {
-        truncate(&mut article, options.max_text_bytes);
-        notices.push(format!(
-            "The page is too large: only the first {} characters were analysed.",
-            article.text.chars().count()
-        ));
+    let max = article_limit(options);
+    let text_cut = article.text.len() > max;
+    if text_cut {
+        truncate(&mut article, max);
+    }
+    if let Some(cut) = page_cut.or(text_cut.then_some(PageCut::Text)) {
+        notices.push(page_cut_notice(cut, Some((&article.text, text_cut))));
         status = Status::Truncated;
     }
     let detected = segment::language::detect(&article.text);
@@ -172,6 +227,47 @@ fn analyze_article(
     analysis
 }
 
+/// The reader's notice for a cut page: how much was analysed.
+/// `article`: the analysed article text, and whether it was itself cut.
+fn page_cut_notice(cut: PageCut, article: Option<(&str, bool)>) -> String {
+    let analysed = match article {
+        Some((text, true)) => format!(
+            "only the first {} characters of the article were analysed",
+            group_thousands(text.chars().count())
+        ),
+        // The page was cut, but the article found in what was read was not.
+        Some((text, false)) => format!(
+            "the article found in it ({} characters) was analysed",
+            group_thousands(text.chars().count())
+        ),
+        None => "no article was found in the part that was read".to_string(),
+    };
+    match cut {
+        PageCut::Snapshot(c) if c.nodes_kept < c.nodes_before => format!(
+            "The page is too large: only its first {} of {} elements were read, and {analysed}.",
+            group_thousands(c.nodes_kept),
+            group_thousands(c.nodes_before)
+        ),
+        PageCut::Snapshot(_) | PageCut::ByBuilder => {
+            format!("The page is too large: only its first part was read, and {analysed}.")
+        }
+        PageCut::Text => format!("The page is too large: {analysed}."),
+    }
+}
+
+/// 1234567 → "1,234,567".
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Claim analysis is English-only. The text decides when it is long enough
 /// to tell; otherwise the page's declared `lang` does (no `lang`: English).
 pub(crate) fn is_english(
@@ -187,12 +283,9 @@ pub(crate) fn is_english(
     })
 }
 
-/// Cuts the article at a block (or char) boundary at most `max` bytes long.
+/// Cuts the article at a char boundary at most `max` bytes long.
 pub(crate) fn truncate(article: &mut Rendered, max: usize) {
-    let mut cut = max;
-    while !article.text.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let cut = floor_char_boundary(&article.text, max);
     article.text.truncate(cut);
     article.blocks.retain(|b| b.span.start < cut);
     if let Some(last) = article.blocks.last_mut() {

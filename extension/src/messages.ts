@@ -55,6 +55,8 @@ export interface OverlayStatus {
   claims: number;
   /** Why the analysis failed, in the reader's language (phase `failed` only). */
   reason?: string;
+  /** The core's notice when it analysed only part of a too-large page (status `truncated`). */
+  notice?: string;
 }
 
 /** Background -> content script: the toolbar button was clicked (or its shortcut pressed) again. */
@@ -122,6 +124,8 @@ export type PanelToContent = GetPageState | RevealClaim | RevealNote | NotesChan
 const PHASES: readonly OverlayPhase[] = ['analysing', 'shown', 'hidden', 'failed', 'off'];
 /** Ids are short (claim ids are positions, note ids UUID URNs); anything longer is not ours. */
 const MAX_ID_LENGTH = 64;
+/** The core's notices are one or two sentences. */
+const MAX_NOTICE_LENGTH = 1000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -143,7 +147,8 @@ export function isOverlayStatus(message: unknown): message is OverlayStatus {
     typeof message.claims === 'number' &&
     Number.isInteger(message.claims) &&
     message.claims >= 0 &&
-    (message.reason === undefined || isText(message.reason))
+    (message.reason === undefined || isText(message.reason)) &&
+    (message.notice === undefined || (isText(message.notice) && message.notice.length <= MAX_NOTICE_LENGTH))
   );
 }
 
@@ -262,7 +267,7 @@ export type NotesAdminRequest =
 export interface QuarantineReport {
   qid: number;
   at: string;
-  source: 'upgrade' | 'read';
+  source: 'upgrade' | 'read' | 'import';
   reason: string;
   data: string;
 }

@@ -316,6 +316,7 @@ impl Renderer {
         while self.r.text.len() > self.block_start && self.r.text.ends_with('\n') {
             self.r.text.pop();
         }
+        self.clamp_runs();
         let end = self.r.text.len();
         if end > self.block_start {
             self.r.blocks.push(Block {
@@ -331,7 +332,23 @@ impl Renderer {
         self.end_block();
         let len = self.r.blocks.last().map_or(0, |b| b.span.end);
         self.r.text.truncate(len);
+        self.clamp_runs();
         self.r
+    }
+
+    /// Cuts the runs back to the text after trailing text was dropped: a
+    /// `<pre>`'s final newlines are in a run when they are removed (found by
+    /// fuzzing: the run then named text past the end of the article).
+    fn clamp_runs(&mut self) {
+        let len = self.r.text.len();
+        while let Some(last) = self.r.runs.last_mut() {
+            if last.start >= len {
+                self.r.runs.pop();
+            } else {
+                last.end = last.end.min(len);
+                break;
+            }
+        }
     }
 }
 
@@ -384,6 +401,29 @@ mod tests {
         assert_eq!(r.blocks.len(), 2);
         assert_eq!(r.blocks[1].span.of(&r.text), "Second\u{a0}one");
         assert_runs_map_back(&s, &r);
+    }
+
+    /// Found by fuzzing (fuzz/regressions/html_analysis/pre-newline-run-offset.html):
+    /// a `<pre>` ending in newlines left a run past the end of the text.
+    #[test]
+    fn regression_pre_trailing_newlines_leave_no_run_past_the_text() {
+        for tail in ["a\n", "a\n\n\n", "\n"] {
+            let s = page(vec![
+                Node::element(None, "body"),
+                Node::element(Some(0), "pre"),
+                Node::text_node(1, tail),
+            ]);
+            let t = s.tree().unwrap();
+            let r = render(&t, &[0], &|_| false);
+            assert!(
+                r.runs
+                    .iter()
+                    .all(|run| run.end <= r.text.len() && run.start < run.end),
+                "{tail:?}: {:?}",
+                r.runs
+            );
+            assert_runs_map_back(&s, &r);
+        }
     }
 
     #[test]

@@ -77,6 +77,11 @@ pub struct Snapshot {
     pub jsonld: Vec<String>,
     #[serde(default)]
     pub nodes: Vec<Node>,
+    /// True when the builder stopped early at the page-size limits
+    /// (`crate::limits`): `nodes` is then a prefix of the page, and the
+    /// analysis says `truncated`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub truncated: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

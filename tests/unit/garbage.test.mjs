@@ -143,4 +143,38 @@ describe('garbage in', () => {
     assert.equal(messages.isNotesAdminRequest({ type: 'notes-import' }), false, 'an import without a document');
     assert.equal(messages.isNotesAdminRequest({ type: 'notes-for-page', url: 'u' }), false, 'page requests are not admin requests');
   });
+
+  it('overlay status: a notice is optional text of bounded length; anything else is refused', () => {
+    const status = { type: 'overlay-status', phase: 'shown', claims: 3 };
+    assert.equal(messages.isOverlayStatus(status), true);
+    assert.equal(messages.isOverlayStatus({ ...status, notice: 'The page is too large: only the first 10 characters were analysed.' }), true);
+    for (const notice of [5, null, {}, ['x'], 'x'.repeat(1001)]) {
+      assert.equal(messages.isOverlayStatus({ ...status, notice }), false, JSON.stringify(notice)?.slice(0, 40));
+    }
+  });
+
+  it('senders: spoofed or garbage sender facts are never taken for our own content script, page or background', () => {
+    const ID = 'abcdefghijklmnopabcdefghijklmnop';
+    const ORIGIN = `chrome-extension://${ID}/`;
+    const random = generator(6);
+    const ids = [ID, ID.toUpperCase(), `${ID} `, 'other', '', undefined, null];
+    const urls = [undefined, 'https://news.example/a', `${ORIGIN}options.html`, `${ORIGIN}panel.html`, `${ORIGIN}background.js`,
+      `chrome-extension://${ID}.evil.example/options.html`, `https://evil.example/${ORIGIN}options.html`, 'javascript:alert(1)', 5, {}];
+    for (let round = 0; round < ROUNDS; round++) {
+      const sender = { id: random.value(), url: random.value(), tab: random.value(), frameId: random.value() };
+      if (random.next() < 0.7) sender.id = ids[Math.floor(random.next() * ids.length)];
+      if (random.next() < 0.7) sender.url = urls[Math.floor(random.next() * urls.length)];
+      if (random.next() < 0.5) sender.tab = random.next() < 0.5 ? { id: 4 } : undefined;
+      if (random.next() < 0.5) sender.frameId = random.next() < 0.5 ? 0 : 3;
+      const content = messages.isOwnContentScript(sender, ID, ORIGIN);
+      const page = messages.isOwnExtensionPage(sender, ID, ORIGIN);
+      const background = messages.isOwnBackground(sender, ID, ORIGIN);
+      const context = `round ${round}: ${JSON.stringify(sender)?.slice(0, 200)}`;
+      if (content || page || background) assert.equal(sender.id, ID, `only our own id is trusted; ${context}`);
+      if (content) assert.ok(sender.tab?.id !== undefined && sender.frameId === 0, `a content script is a tab's top frame; ${context}`);
+      if (page) assert.ok(typeof sender.url === 'string' && sender.url.startsWith(ORIGIN), `a page is at our origin; ${context}`);
+      if (background) assert.equal(sender.tab, undefined, `the background has no tab; ${context}`);
+      assert.ok([content, page, background].filter(Boolean).length <= 1, `one kind of sender at most; ${context}`);
+    }
+  });
 });

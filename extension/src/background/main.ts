@@ -123,7 +123,10 @@ function onMessage(
     .then(
       (analysis) => {
         const unusable = UNUSABLE_STATUS[analysis.status];
-        sendResponse(unusable ? { type: 'analysis-failed', error: ext.i18n.getMessage(unusable) } : { type: 'analysis', analysis });
+        // A page cut at the size limits says so too (the core's notice).
+        const reason = unusable && ext.i18n.getMessage(unusable);
+        const error = reason && (analysis.notices.length > 0 ? `${reason}. ${analysis.notices.join(' ')}` : reason);
+        sendResponse(error ? { type: 'analysis-failed', error } : { type: 'analysis', analysis });
       },
       (error: unknown) => sendResponse({ type: 'analysis-failed', error: errorMessage(error) }),
     );

@@ -10,7 +10,12 @@ import { ext } from '../platform';
 export async function showStatus(tabId: number, status: OverlayStatus): Promise<void> {
   switch (status.phase) {
     case 'shown':
-      return setButton(tabId, String(status.claims), ext.i18n.getMessage('actionTitle'));
+      // A page too large to read whole says so (the core's notice: how much was analysed).
+      return setButton(
+        tabId,
+        String(status.claims),
+        status.notice ? ext.i18n.getMessage('actionTitleTruncated', [status.notice]) : ext.i18n.getMessage('actionTitle'),
+      );
     case 'hidden':
       return setButton(tabId, '', ext.i18n.getMessage('actionTitle'));
     case 'analysing':

@@ -4,6 +4,8 @@
 // reader's own notes) and answers the background and the claims panel, after
 // checking who is asking.
 
+// First: captures the built-ins before anything else runs.
+import './pristine';
 import {
   type OverlayStatus,
   PANEL_PAGE,

@@ -28,6 +28,7 @@ import { ClaimOverlay, type PlacedClaim } from '../ui/claim-overlay';
 import type { Translate } from '../ui/i18n';
 import { OVERLAY_HOST_TAG } from '../ui/overlay-host';
 import { ArticleWatcher, commonAncestor } from './article-watcher';
+import { isEditable, pristine } from './pristine';
 import { ReaderNotes } from './reader-notes';
 
 interface Analysed {
@@ -141,6 +142,9 @@ export class PageSession {
       phase: this.phase,
       claims: this.phase === 'shown' ? (this.overlay?.shownClaims.length ?? 0) : 0,
       ...(this.reason !== undefined && this.phase === 'failed' ? { reason: this.reason } : {}),
+      ...(this.current?.analysis.status === 'truncated' && this.phase !== 'failed'
+        ? { notice: this.current.analysis.notices.join(' ').slice(0, 1000) }
+        : {}),
     };
   }
 
@@ -360,14 +364,17 @@ export class PageSession {
   }
 }
 
-/** Ranges for each claim. A claim whose text the page has changed since the snapshot is left out. */
+/**
+ * Ranges for each claim. A claim whose text the page has changed since the snapshot is left out,
+ * and so is one in a contenteditable region (the reader's own editing is never annotated).
+ */
 function placeClaims(analysis: Analysis, domNodes: Node[]): PlacedClaim[] {
   const mapper = new RangeMapper(analysis.article.dom, domNodes);
   const placed: PlacedClaim[] = [];
   for (const claim of analysis.claims) {
     try {
       const ranges = mapper.rangesFor(claim);
-      if (ranges.length > 0) {
+      if (ranges.length > 0 && !ranges.some((range) => isEditable(range.startContainer))) {
         placed.push({ claim, ranges });
       }
     } catch (error) {
@@ -402,7 +409,7 @@ function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   if (a.url !== b.url || a.title !== b.title || a.lang !== b.lang || a.canonical !== b.canonical || a.nodes.length !== b.nodes.length) {
     return false;
   }
-  if (JSON.stringify(a.meta) !== JSON.stringify(b.meta) || JSON.stringify(a.jsonld) !== JSON.stringify(b.jsonld)) {
+  if (pristine.stringify(a.meta) !== pristine.stringify(b.meta) || pristine.stringify(a.jsonld) !== pristine.stringify(b.jsonld)) {
     return false;
   }
   for (let i = 0; i < a.nodes.length; i++) {

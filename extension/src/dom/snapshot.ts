@@ -5,6 +5,8 @@
 // Used by the content script on the live page and by the playground on
 // documents parsed with DOMParser.
 
+import { MAX_NODES, MAX_TEXT_UNITS, prefixOfUnits } from './limits';
+
 export interface SnapshotNode {
   /** Index of the parent element; absent only for the root. */
   p?: number;
@@ -35,6 +37,8 @@ export interface Snapshot {
   meta: MetaTag[];
   jsonld: string[];
   nodes: SnapshotNode[];
+  /** Set when the walk stopped at the page-size limits (./limits.ts): `nodes` is then a prefix of the page. */
+  truncated?: boolean;
 }
 
 export interface TakenSnapshot {
@@ -80,7 +84,9 @@ export function takeSnapshot(doc: Document, url: string = doc.URL): TakenSnapsho
   const domNodes: Node[] = [];
   const root = doc.getElementsByTagName('body')[0] ?? html;
   if (root) {
-    flattenTree(root, snapshot.nodes, domNodes);
+    if (flattenTree(root, snapshot.nodes, domNodes)) {
+      snapshot.truncated = true;
+    }
   }
   return { snapshot, domNodes };
 }
@@ -90,6 +96,7 @@ export const MAX_DEPTH = 512;
 
 /**
  * Pre-order walk with an explicit stack: real pages nest deeper than the JS call stack allows.
+ * Returns true when it stopped at the page-size limits (./limits.ts).
  *
  * The depth cap, exactly as the native builder's flattening applies it: an
  * element that would sit deeper than MAX_DEPTH is left out, and its children
@@ -99,15 +106,29 @@ export const MAX_DEPTH = 512;
  * build no element deeper than 511 below <body> (past 512 open elements they
  * attach new elements to the 512th as siblings); it does for script-built DOMs.
  */
-function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): void {
+function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): boolean {
   const stack: { node: Node; parent: number | undefined; parentDepth: number }[] = [
     { node: root, parent: undefined, parentDepth: 0 },
   ];
+  let budget = MAX_TEXT_UNITS;
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, parent, parentDepth } = item;
+    if (nodes.length >= MAX_NODES) {
+      return true;
+    }
     if (node.nodeType === Node.TEXT_NODE) {
       if (parent !== undefined) {
-        nodes.push({ p: parent, text: (node as Text).data });
+        const data = (node as Text).data;
+        if (data.length > budget) {
+          // Keep what fits of the node where the budget runs out, then stop.
+          if (budget > 0) {
+            nodes.push({ p: parent, text: prefixOfUnits(data, budget) });
+            domNodes.push(node);
+          }
+          return true;
+        }
+        budget -= data.length;
+        nodes.push({ p: parent, text: data });
         domNodes.push(node);
       }
       continue;
@@ -130,12 +151,28 @@ function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): vo
       continue;
     }
     const index = nodes.length;
-    nodes.push(elementNode(element, tag, parent));
+    const snapshotNode = elementNode(element, tag, parent);
+    const units = elementUnits(snapshotNode);
+    if (units > budget) {
+      return true; // an element whose attributes do not fit ends the prefix
+    }
+    budget -= units;
+    nodes.push(snapshotNode);
     domNodes.push(element);
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push({ node: children[i], parent: index, parentDepth: depth });
     }
   }
+  return false;
+}
+
+/** Code units an element costs against the text budget: its tag and copied attribute values. */
+function elementUnits(node: SnapshotNode): number {
+  let units = node.tag?.length ?? 0;
+  for (const [wireName] of COPIED_ATTRIBUTES) {
+    units += node[wireName]?.length ?? 0;
+  }
+  return units;
 }
 
 function elementNode(element: Element, tag: string, parent: number | undefined): SnapshotNode {

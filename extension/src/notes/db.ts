@@ -33,7 +33,7 @@ export interface QuarantineEntry {
   /** ISO 8601. */
   at: string;
   /** Where the bad record was found. */
-  source: 'upgrade' | 'read';
+  source: 'upgrade' | 'read' | 'import';
   reason: string;
   /** The record exactly as stored. */
   raw: unknown;
@@ -218,7 +218,7 @@ export class NotesDb {
    * id exists is replaced only when the imported copy is newer.
    */
   importRecords(records: readonly NoteRecord[]): Promise<ImportCounts> {
-    return inTransaction(this.db, [NOTES], 'readwrite', (tx) => {
+    return inTransaction(this.db, [NOTES, QUARANTINE], 'readwrite', (tx) => {
       const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
       const store = tx.objectStore(NOTES);
       for (const record of records) {
@@ -229,6 +229,11 @@ export class NotesDb {
             store.add(record);
             counts.added++;
           } else if (!existing.ok || Date.parse(existing.value.modified) < Date.parse(record.modified)) {
+            if (!existing.ok) {
+              // A corrupt stored note the import replaces is kept in the quarantine, never silently dropped.
+              const entry: QuarantineEntry = { at: new Date().toISOString(), source: 'import', reason: existing.reason, raw: request.result };
+              tx.objectStore(QUARANTINE).add(entry);
+            }
             store.put(record);
             counts.updated++;
           } else {

@@ -21,7 +21,7 @@
 //! Unknown section kinds are checked and skipped, so later versions can add some.
 
 mod build;
-mod checksum;
+pub mod checksum;
 pub mod codec;
 
 use thiserror::Error;

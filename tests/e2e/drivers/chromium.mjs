@@ -57,6 +57,15 @@ export async function launchChromium(extensionDir, viewport) {
     });
   }
 
+  /** The toolbar button's tooltip for the page's tab. */
+  async function toolbarTitle(page) {
+    await page.bringToFront();
+    return worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.action.getTitle({ tabId: tab.id });
+    });
+  }
+
   /** What the background's commands.onCommand handler sends to the active tab for each command. */
   const COMMAND_MESSAGES = {
     'next-claim': { type: 'step-claim', direction: 1 },
@@ -103,6 +112,7 @@ export async function launchChromium(extensionDir, viewport) {
       chooseFile: (selector, path) => page.setInputFiles(selector, path),
       clickToolbarButton: () => clickToolbarButton(page),
       toolbarBadge: () => toolbarBadge(page),
+      toolbarTitle: () => toolbarTitle(page),
       bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     };

@@ -72,6 +72,14 @@ export async function launchFirefox(extensionDir, viewport) {
     return evaluateInBrowserWindow(`(() => { ${findActionButton} return button.getAttribute('badge') ?? ''; })()`);
   }
 
+  /** The toolbar button's tooltip for the page's tab. */
+  async function toolbarTitle(page) {
+    await page.bringToFront();
+    return evaluateInBrowserWindow(
+      `(() => { ${findActionButton} return button.getAttribute('tooltiptext') ?? button.getAttribute('label') ?? ''; })()`,
+    );
+  }
+
   // Extension pages live at moz-extension://<a per-profile UUID>/, which only the browser knows.
   const extensionBase = await evaluateInBrowserWindow(
     `WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).getURL('')`,
@@ -147,6 +155,7 @@ export async function launchFirefox(extensionDir, viewport) {
       chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
       clickToolbarButton: () => clickToolbarButton(page),
       toolbarBadge: () => toolbarBadge(page),
+      toolbarTitle: () => toolbarTitle(page),
       bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     };
