@@ -123,9 +123,11 @@ function onMessage(
     .then(
       (analysis) => {
         const unusable = UNUSABLE_STATUS[analysis.status];
-        // A page cut at the size limits says so too (the core's notice).
+        // A page cut at the size limits says so too (the core's notice). For an
+        // unsupported language the core's last notice repeats the reason: left out.
         const reason = unusable && ext.i18n.getMessage(unusable);
-        const error = reason && (analysis.notices.length > 0 ? `${reason}. ${analysis.notices.join(' ')}` : reason);
+        const extra = analysis.status === 'unsupported_language' ? analysis.notices.slice(0, -1) : analysis.notices;
+        const error = reason && (extra.length > 0 ? `${reason}. ${extra.join(' ')}` : reason);
         sendResponse(error ? { type: 'analysis-failed', error } : { type: 'analysis', analysis });
       },
       (error: unknown) => sendResponse({ type: 'analysis-failed', error: errorMessage(error) }),
