@@ -12,6 +12,7 @@ use crate::extract::{self, Extraction, Rendered};
 use crate::limits::{self, Limits};
 use crate::snapshot::{Snapshot, SnapshotError};
 use crate::spans::ByteSpan;
+use crate::stage_times::Laps;
 use crate::{attribute, comments, detect, segment, verify};
 
 /// Per-call settings.
@@ -51,6 +52,15 @@ pub enum AnalyzeError {
 /// Analyses a page snapshot. A page beyond `options.limits` is cut first
 /// (see [`crate::limits`]) and its analysis says `truncated`.
 pub fn analyze(snapshot: &Snapshot, options: &Options) -> Result<Analysis, AnalyzeError> {
+    analyze_with_laps(snapshot, options, &mut Laps::off())
+}
+
+/// [`analyze`], timing each stage with `laps` (see [`crate::stage_times`]).
+pub(crate) fn analyze_with_laps(
+    snapshot: &Snapshot,
+    options: &Options,
+    laps: &mut Laps<'_>,
+) -> Result<Analysis, AnalyzeError> {
     let cut = limits::cut_snapshot(snapshot, &options.limits);
     let (snapshot, page_cut) = match &cut {
         Some((cut_snapshot, what)) => (cut_snapshot, Some(PageCut::Snapshot(*what))),
@@ -58,11 +68,13 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Result<Analysis, Analy
         None => (snapshot, None),
     };
     let extraction = extract::extract(snapshot)?;
+    laps.lap(|t| &mut t.extract);
     Ok(analyze_extraction(
         Some(snapshot),
         extraction,
         page_cut,
         options,
+        laps,
     ))
 }
 
@@ -83,6 +95,7 @@ pub fn analyze_text(text: &str, options: &Options) -> Analysis {
         },
         cut.then_some(PageCut::Text),
         options,
+        &mut Laps::off(),
     )
 }
 
@@ -117,6 +130,7 @@ fn analyze_extraction(
     extraction: Extraction,
     page_cut: Option<PageCut>,
     options: &Options,
+    laps: &mut Laps<'_>,
 ) -> Analysis {
     // The comments' own language decides (they need not match the page's).
     let mut sample = String::new();
@@ -151,8 +165,11 @@ fn analyze_extraction(
             english,
         },
     );
-    let mut analysis = analyze_article(snapshot, extraction, page_cut, options);
+    drop(inputs);
+    laps.lap(|t| &mut t.comments);
+    let mut analysis = analyze_article(snapshot, extraction, page_cut, options, laps);
     add_comment_findings(&mut analysis.comments, &section);
+    laps.lap(|t| &mut t.assemble);
     analysis
 }
 
@@ -161,6 +178,7 @@ fn analyze_article(
     mut extraction: Extraction,
     page_cut: Option<PageCut>,
     options: &Options,
+    laps: &mut Laps<'_>,
 ) -> Analysis {
     if options.published.is_some() {
         extraction.metadata.published = options.published;
@@ -184,6 +202,7 @@ fn analyze_article(
     }
     let detected = segment::language::detect(&article.text);
     if !is_english(extraction.metadata.lang.as_deref(), detected) {
+        laps.lap(|t| &mut t.segment);
         notices.push("This language is not yet supported: the article was extracted but not analysed for claims.".to_string());
         let mut analysis = assemble(
             Status::UnsupportedLanguage,
@@ -197,10 +216,13 @@ fn analyze_article(
     }
     let paragraphs: Vec<ByteSpan> = article.blocks.iter().map(|b| b.span).collect();
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
+    laps.lap(|t| &mut t.segment);
     let threshold = options.threshold.unwrap_or(detect::DEFAULT_THRESHOLD);
     let detections = detect::detect(&article.text, &layer, threshold);
+    laps.lap(|t| &mut t.detect);
     let attribution =
         attribute::attribute_for(&article.text, &layer, extraction.metadata.site.as_deref());
+    laps.lap(|t| &mut t.attribute);
     let verified = verify::verify(
         &article.text,
         &layer,
@@ -210,6 +232,7 @@ fn analyze_article(
         options.factchecks.as_deref(),
         &verify::SearchSettings::default(),
     );
+    laps.lap(|t| &mut t.verify);
     let stages = Stages {
         layer: &layer,
         detections: &detections,
@@ -270,10 +293,7 @@ fn group_thousands(n: usize) -> String {
 
 /// Claim analysis is English-only. The text decides when it is long enough
 /// to tell; otherwise the page's declared `lang` does (no `lang`: English).
-pub(crate) fn is_english(
-    lang: Option<&str>,
-    detected: Option<segment::language::LanguageGuess>,
-) -> bool {
+fn is_english(lang: Option<&str>, detected: Option<segment::language::LanguageGuess>) -> bool {
     if let Some(guess) = detected.filter(|g| g.is_reliable()) {
         return guess.code == "en";
     }
@@ -284,7 +304,7 @@ pub(crate) fn is_english(
 }
 
 /// Cuts the article at a char boundary at most `max` bytes long.
-pub(crate) fn truncate(article: &mut Rendered, max: usize) {
+fn truncate(article: &mut Rendered, max: usize) {
     let cut = floor_char_boundary(&article.text, max);
     article.text.truncate(cut);
     article.blocks.retain(|b| b.span.start < cut);

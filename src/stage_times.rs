@@ -1,22 +1,18 @@
 //! Per-stage timings of one analysis, read from a caller-supplied clock, for
 //! the benchmarks: the in-browser harness calls it through the WASM (which has
-//! no `std::time`) with `performance.now`. It runs the same stage functions in
-//! the same order as [`crate::pipeline::analyze`]; a test checks that both
-//! find the same claims, so the two cannot silently drift apart.
+//! no `std::time`) with `performance.now`. The pipeline itself takes the
+//! clock ([`Laps`]), so what is timed is exactly what [`crate::analyze`] runs.
 
 use serde::Serialize;
 
-use crate::analysis::Status;
-use crate::assemble::{add_comment_findings, assemble, Stages};
-use crate::pipeline::{is_english, truncate, AnalyzeError, Options};
+use crate::pipeline::{self, AnalyzeError, Options};
 use crate::snapshot::Snapshot;
-use crate::spans::ByteSpan;
-use crate::{attribute, comments, detect, extract, segment, verify};
 
 /// Milliseconds (in the clock's unit) spent in each stage. Stages a page does
 /// not reach (no article, not English) take 0.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct StageTimes {
+    /// The page-size cut and extraction.
     pub extract: f64,
     /// Language detection of the article and the text layer.
     pub segment: f64,
@@ -32,134 +28,59 @@ pub struct StageTimes {
     pub claims: usize,
 }
 
-/// Analyses `snapshot` as [`crate::analyze`] does, timing each stage with `now`.
+/// Analyses `snapshot` exactly as [`crate::analyze`] does (the same code
+/// path), timing each stage with `now`.
 pub fn stage_times(
     snapshot: &Snapshot,
     options: &Options,
     now: &mut dyn FnMut() -> f64,
 ) -> Result<StageTimes, AnalyzeError> {
-    let mut times = StageTimes::default();
-    let start = now();
-    let mut extraction = extract::extract(snapshot)?;
-    let t = now();
-    times.extract = t - start;
-
-    let mut sample = String::new();
-    for c in &extraction.comments {
-        if sample.len() >= 20_000 {
-            break;
-        }
-        sample.push_str(&c.body.text);
-        sample.push('\n');
-    }
-    let english = is_english(
-        extraction.metadata.lang.as_deref(),
-        segment::language::detect(&sample),
-    );
-    let inputs: Vec<_> = extraction
-        .comments
-        .iter()
-        .map(|c| {
-            comments::input::with_metadata(
-                Some(snapshot),
-                &c.body,
-                c.author.as_deref(),
-                c.time.as_deref(),
-                c.time_shown.as_deref(),
-            )
-        })
-        .collect();
-    let section = comments::analyse(
-        &inputs,
-        &comments::Context {
-            article: extraction.article.as_ref().map(|a| a.text.as_str()),
-            english,
-        },
-    );
-    drop(inputs);
-    let mut t0 = now();
-    times.comments = t0 - t;
-
-    if options.published.is_some() {
-        extraction.metadata.published = options.published;
-    }
-    let mut analysis = match extraction.article.take() {
-        None => assemble(
-            Status::NoArticle,
-            Vec::new(),
-            Some(snapshot),
-            &extraction,
-            None,
-        ),
-        Some(mut article) => {
-            let mut status = Status::Ok;
-            if article.text.len() > options.max_text_bytes {
-                truncate(&mut article, options.max_text_bytes);
-                status = Status::Truncated;
-            }
-            let detected = segment::language::detect(&article.text);
-            if !is_english(extraction.metadata.lang.as_deref(), detected) {
-                let t1 = now();
-                times.segment = t1 - t0;
-                t0 = t1;
-                assemble(
-                    Status::UnsupportedLanguage,
-                    Vec::new(),
-                    Some(snapshot),
-                    &extraction,
-                    Some((&article, None)),
-                )
-            } else {
-                let paragraphs: Vec<ByteSpan> = article.blocks.iter().map(|b| b.span).collect();
-                let layer =
-                    segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
-                let t1 = now();
-                let threshold = options.threshold.unwrap_or(detect::DEFAULT_THRESHOLD);
-                let detections = detect::detect(&article.text, &layer, threshold);
-                let t2 = now();
-                let attribution = attribute::attribute_for(
-                    &article.text,
-                    &layer,
-                    extraction.metadata.site.as_deref(),
-                );
-                let t3 = now();
-                let verified = verify::verify(
-                    &article.text,
-                    &layer,
-                    &detections,
-                    &attribution,
-                    extraction.metadata.published,
-                    options.factchecks.as_deref(),
-                    &verify::SearchSettings::default(),
-                );
-                let t4 = now();
-                times.segment = t1 - t0;
-                times.detect = t2 - t1;
-                times.attribute = t3 - t2;
-                times.verify = t4 - t3;
-                t0 = t4;
-                let stages = Stages {
-                    layer: &layer,
-                    detections: &detections,
-                    attribution: &attribution,
-                    verified: &verified,
-                };
-                assemble(
-                    status,
-                    Vec::new(),
-                    Some(snapshot),
-                    &extraction,
-                    Some((&article, Some(stages))),
-                )
-            }
-        }
-    };
-    add_comment_findings(&mut analysis.comments, &section);
-    let end = now();
-    times.assemble = end - t0;
-    times.total = end - start;
+    let mut laps = Laps::on(now);
+    let analysis = pipeline::analyze_with_laps(snapshot, options, &mut laps)?;
+    let mut times = laps.times;
     times.claims = analysis.claims.len();
     Ok(times)
+}
+
+/// The pipeline's stopwatch: each `lap` charges the time since the previous
+/// one to a stage. Switched off (no clock), a lap costs one branch.
+pub struct Laps<'a> {
+    now: Option<&'a mut dyn FnMut() -> f64>,
+    start: f64,
+    last: f64,
+    times: StageTimes,
+}
+
+impl<'a> Laps<'a> {
+    /// No timing: what [`crate::analyze`] uses.
+    pub fn off() -> Laps<'static> {
+        Laps {
+            now: None,
+            start: 0.0,
+            last: 0.0,
+            times: StageTimes::default(),
+        }
+    }
+
+    pub fn on(now: &'a mut dyn FnMut() -> f64) -> Laps<'a> {
+        let start = now();
+        Laps {
+            now: Some(now),
+            start,
+            last: start,
+            times: StageTimes::default(),
+        }
+    }
+
+    /// Charges the time since the last lap to `stage`.
+    pub fn lap(&mut self, stage: fn(&mut StageTimes) -> &mut f64) {
+        if let Some(now) = self.now.as_mut() {
+            let t = now();
+            *stage(&mut self.times) += t - self.last;
+            self.last = t;
+            self.times.total = t - self.start;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -175,9 +96,8 @@ mod tests {
         }
     }
 
-    /// The mirror of the pipeline finds what the pipeline finds, stage by
-    /// stage: each stage is timed (the clock advanced through it) and the
-    /// totals add up.
+    /// The timed analysis finds what the pipeline finds, each stage is timed
+    /// (the clock advanced through it) and the totals add up.
     #[test]
     fn stage_times_runs_the_same_analysis_as_the_pipeline() {
         let html = std::fs::read(concat!(
