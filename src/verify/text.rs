@@ -40,7 +40,7 @@ pub fn terms(text: &str) -> Vec<Term> {
     let mut sentence_start = true;
     let mut capitalised = 0usize;
     let mut words = 0usize;
-    for chunk in text.split(|c: char| c.is_whitespace() || fold_char(c) == ' ') {
+    for chunk in text.split(|c: char| c.is_whitespace() || (!c.is_ascii() && fold_char(c) == ' ')) {
         if chunk.is_empty() {
             continue;
         }
@@ -95,12 +95,26 @@ pub fn folded(text: &str) -> String {
 /// Feeds the characters of [`folded`]`(text)` to `emit`, without allocating.
 fn fold_into(text: &str, mut emit: impl FnMut(char)) {
     let mut started = false;
-    for chunk in text.split(|c: char| c.is_whitespace() || fold_char(c) == ' ') {
+    for chunk in text.split(|c: char| c.is_whitespace() || (!c.is_ascii() && fold_char(c) == ' ')) {
         if chunk.is_empty() || is_url(chunk) {
             continue;
         }
         let mut pending_space = started;
         for c in chunk.chars() {
+            // ASCII (nearly all of it) skips the folding table: only '`' folds.
+            if c.is_ascii() && c != '`' {
+                if c.is_ascii_alphanumeric() {
+                    if pending_space {
+                        emit(' ');
+                        pending_space = false;
+                    }
+                    emit(c.to_ascii_lowercase());
+                    started = true;
+                } else if c != '\'' && started {
+                    pending_space = true;
+                }
+                continue;
+            }
             let c = fold_char(c);
             if c.is_alphanumeric() {
                 if pending_space {
@@ -122,6 +136,14 @@ fn fold_into(text: &str, mut emit: impl FnMut(char)) {
 /// Sorted, deduplicated hashes of the character `n`-grams (`n` ≤ 8) of
 /// [`folded`]`(text)`, padded with a space at both ends.
 pub fn shingles_of(text: &str, n: usize, out: &mut Vec<u32>) {
+    shingle_hashes(text, n, out);
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// The hashes of [`shingles_of`] in text order, repeats included: for
+/// callers that count distinct shingles themselves without sorting.
+pub fn shingle_hashes(text: &str, n: usize, out: &mut Vec<u32>) {
     out.clear();
     let mut shingler = Shingler {
         window: [' '; 8],
@@ -132,8 +154,6 @@ pub fn shingles_of(text: &str, n: usize, out: &mut Vec<u32>) {
     if shingler.filled > 1 {
         shingler.push(' ', out);
     }
-    out.sort_unstable();
-    out.dedup();
 }
 
 struct Shingler {
@@ -199,6 +219,10 @@ pub fn fold_char(c: char) -> char {
 }
 
 fn is_url(chunk: &str) -> bool {
+    // Every pattern below has a '.' or a ':': most words have neither.
+    if !chunk.bytes().any(|b| b == b'.' || b == b':') {
+        return false;
+    }
     let lower = chunk.trim_start_matches(['(', '[', '<', '"', '\'']);
     lower.contains("://")
         || lower.starts_with("www.")
