@@ -164,13 +164,22 @@ struct Shingler {
 
 impl Shingler {
     fn push(&mut self, c: char, out: &mut Vec<u32>) {
-        self.window.copy_within(1..8, 0);
-        self.window[7] = c;
+        // A ring of the last 8 characters: `filled` counts every character
+        // so far, so the newest is at `filled % 8`.
         self.filled += 1;
+        let newest = self.filled % 8;
+        if let Some(slot) = self.window.get_mut(newest) {
+            *slot = c;
+        }
         if self.filled >= self.n {
-            // FNV-1a over the code points: fast, and stable across platforms.
+            // FNV-1a over the code points, oldest first: fast, and stable across platforms.
             let mut h: u32 = 0x811c_9dc5;
-            for &c in &self.window[8 - self.n..] {
+            for back in (0..self.n).rev() {
+                let c = self
+                    .window
+                    .get((newest + 8 - back) % 8)
+                    .copied()
+                    .unwrap_or(' ');
                 h ^= c as u32;
                 h = h.wrapping_mul(0x0100_0193);
             }
@@ -724,6 +733,41 @@ mod tests {
         assert!(terms("Trump Dead Wrong About Change In Murders In Chicago")
             .iter()
             .all(|t| t.kind != TermKind::Name));
+    }
+
+    /// Packs and queries must hash shingles the same way forever: FNV-1a
+    /// over the code points of each padded window, oldest first.
+    #[test]
+    fn shingle_hashes_are_fnv1a_of_each_padded_window() {
+        let fnv = |s: &str| {
+            s.chars().fold(0x811c_9dc5u32, |h, c| {
+                (h ^ c as u32).wrapping_mul(0x0100_0193)
+            })
+        };
+        let cases: [(&str, usize, &[&str]); 4] = [
+            ("abc", 4, &[" abc", "abc "]),
+            (
+                "Héllo, World",
+                4,
+                &[
+                    " hel", "hell", "ello", "llo ", "lo w", "o wo", " wor", "worl", "orld", "rld ",
+                ],
+            ),
+            (
+                "ab cdefghij",
+                8,
+                &[
+                    " ab cdef", "ab cdefg", "b cdefgh", " cdefghi", "cdefghij", "defghij ",
+                ],
+            ),
+            ("x", 1, &["x", " "]),
+        ];
+        for (text, n, windows) in cases {
+            let mut got = Vec::new();
+            shingle_hashes(text, n, &mut got);
+            let expected: Vec<u32> = windows.iter().map(|w| fnv(w)).collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
     }
 
     #[test]
