@@ -158,6 +158,8 @@ fn bench(c: &mut Criterion) {
         },
     );
 
+    bench_seed(c, &default);
+
     let records: Vec<FactCheck> = (0..default.len())
         .filter_map(|i| default.record(i))
         .collect();
@@ -178,6 +180,77 @@ fn bench(c: &mut Criterion) {
                 &settings,
             )
             .expect("parses")
+        })
+    });
+}
+
+/// `../shared` (or `$CLAIMLENS_SHARED`), where the seed article lives.
+fn shared_dir() -> std::path::PathBuf {
+    if let Some(dir) = std::env::var_os("CLAIMLENS_SHARED") {
+        return dir.into();
+    }
+    let near = root().join("../shared");
+    if near.join("fixtures").is_dir() {
+        near
+    } else {
+        root().join("../../shared")
+    }
+}
+
+/// The seed article (`../shared/fixtures/seed-article.html`) against the
+/// shipped pack: the whole analysis, and its matching alone. Skipped, with a
+/// note, when the shared fixture is missing.
+fn bench_seed(c: &mut Criterion, shipped: &Pack) {
+    let path = shared_dir().join("fixtures/seed-article.html");
+    let Ok(html) = std::fs::read(&path) else {
+        eprintln!(
+            "seed article missing at {}: seed cases skipped",
+            path.display()
+        );
+        return;
+    };
+    let snapshot = snapshot_from_html(&html, "https://example.com/").expect("seed parses");
+    let mut registry = Registry::new();
+    registry.add(Arc::new(shipped.clone()));
+    let registry = Arc::new(registry);
+    let with_pack = Options {
+        factchecks: Some(registry.clone()),
+        ..Options::default()
+    };
+    let analysis = claimlens::analyze(&snapshot, &Options::default()).expect("seed analyses");
+    let published = analysis
+        .article
+        .published
+        .as_deref()
+        .and_then(claimlens::calendar::Date::parse_iso);
+    let claims: Vec<String> = analysis
+        .claims
+        .iter()
+        .filter(|c| c.checkworthy)
+        .map(|c| c.text.clone())
+        .collect();
+    eprintln!("seed article: {} check-worthy claims", claims.len());
+    let settings = SearchSettings::default();
+    let mut searcher = Searcher::default();
+    c.bench_function(
+        "match: seed article's check-worthy claims vs shipped pack, CPU time",
+        |b| {
+            iter_cpu(b, || {
+                for claim in &claims {
+                    let analysed = Analysed::new(claim, published);
+                    black_box(registry.search(&mut searcher, &analysed, &settings));
+                }
+            })
+        },
+    );
+    c.bench_function("analyze: seed article, no packs, CPU time", |b| {
+        iter_cpu(b, || {
+            claimlens::analyze(black_box(&snapshot), &Options::default()).expect("analyses")
+        })
+    });
+    c.bench_function("analyze: seed article, shipped pack, CPU time", |b| {
+        iter_cpu(b, || {
+            claimlens::analyze(black_box(&snapshot), &with_pack).expect("analyses")
         })
     });
 }

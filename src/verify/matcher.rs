@@ -179,7 +179,68 @@ pub struct Searcher {
     model: Model,
     scores: Vec<f32>,
     touched: Vec<u32>,
+    /// A candidate's shingle hashes in text order, repeats included.
     shingles: Vec<u32>,
+    /// The query's shingles, and a candidate's distinct ones: hash sets
+    /// instead of sorting every candidate's shingles.
+    query_shingles: ShingleSet,
+    doc_shingles: ShingleSet,
+}
+
+/// A set of shingle hashes, emptied in O(1) by bumping a generation stamp,
+/// so one allocation serves every candidate of every query.
+#[derive(Default)]
+struct ShingleSet {
+    keys: Vec<u32>,
+    stamps: Vec<u32>,
+    stamp: u32,
+}
+
+impl ShingleSet {
+    /// Empties the set, with room for `n` values at most half full.
+    fn clear(&mut self, n: usize) {
+        let size = n.saturating_mul(2).max(64).next_power_of_two();
+        if self.keys.len() < size {
+            self.keys = vec![0; size];
+            self.stamps = vec![0; size];
+            self.stamp = 0;
+        }
+        if self.stamp == u32::MAX {
+            self.stamps.fill(0);
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+    }
+
+    /// The slot holding `value`, or the empty slot where it belongs.
+    fn slot(&self, value: u32) -> usize {
+        let mask = self.keys.len().wrapping_sub(1);
+        // Fibonacci hashing spreads the FNV values over the table.
+        let mut i = (value.wrapping_mul(0x9E37_79B9) as usize) & mask;
+        loop {
+            match (self.stamps.get(i), self.keys.get(i)) {
+                (Some(&s), Some(&k)) if s == self.stamp && k != value => i = (i + 1) & mask,
+                _ => return i,
+            }
+        }
+    }
+
+    /// Adds `value`; whether it was new.
+    fn insert(&mut self, value: u32) -> bool {
+        let i = self.slot(value);
+        match (self.stamps.get_mut(i), self.keys.get_mut(i)) {
+            (Some(s), Some(k)) if *s != self.stamp => {
+                *s = self.stamp;
+                *k = value;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn contains(&self, value: u32) -> bool {
+        self.stamps.get(self.slot(value)) == Some(&self.stamp)
+    }
 }
 
 use super::index::{idf, length_norm};
@@ -280,6 +341,10 @@ impl Searcher {
     /// All `candidates` BM25F candidates, re-ranked, without a threshold.
     pub fn rank(&mut self, pack: &Pack, query: &Query, candidates: usize) -> Vec<Hit> {
         let top = self.bm25_top(pack, query, candidates);
+        self.query_shingles.clear(query.shingles.len());
+        for &h in &query.shingles {
+            self.query_shingles.insert(h);
+        }
         let best = top.first().map_or(1.0, |t| t.0).max(f32::EPSILON);
         let mut hits: Vec<Hit> = top
             .iter()
@@ -408,9 +473,17 @@ impl Searcher {
         }
         let (claim_idf, doc_names, doc_numbers) = index.claim_totals(doc);
         let claim_idf_covered = covered_claim;
-        text::shingles_of(pack.claim(doc as usize), SHINGLE, &mut self.shingles);
-        let shared = sorted_intersection(&query.shingles, &self.shingles) as f32;
-        let union = (query.shingles.len() + self.shingles.len()) as f32 - shared;
+        text::shingle_hashes(pack.claim(doc as usize), SHINGLE, &mut self.shingles);
+        self.doc_shingles.clear(self.shingles.len());
+        let (mut distinct, mut shared) = (0usize, 0usize);
+        for &h in &self.shingles {
+            if self.doc_shingles.insert(h) {
+                distinct += 1;
+                shared += usize::from(self.query_shingles.contains(h));
+            }
+        }
+        let union = (query.shingles.len() + distinct) as f32 - shared as f32;
+        let (distinct, shared) = (distinct as f32, shared as f32);
         let ratio = |a: f32, b: f32| if b > 0.0 { a / b } else { 0.0 };
         let has_numbers = !query.numbers.is_empty() && doc_numbers > 0;
         // The closer of the fact-check's date and the claim's own date.
@@ -428,7 +501,7 @@ impl Searcher {
             ratio(covered_any, query.idf_total),
             ratio(covered_claim, query.idf_total),
             ratio(claim_idf_covered, claim_idf),
-            ratio(shared, self.shingles.len() as f32),
+            ratio(shared, distinct),
             ratio(shared, union),
             ratio(names_found as f32, query.names as f32),
             f32::from(u8::from(query.names > 0)),
@@ -444,18 +517,54 @@ impl Searcher {
     }
 }
 
-fn sorted_intersection(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash sets must count exactly what sorting and deduplicating did:
+    /// the 4-gram features (and so every score) depend on it.
+    #[test]
+    fn shingle_sets_count_like_sorted_deduplicated_lists() {
+        let texts = [
+            "",
+            "a",
+            "Says Joe Biden voted for the Iraq war, the Iraq war, the Iraq war.",
+            "Ébola “kills” 90% of people — 2,000 cases in 2014!",
+            "aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa",
+            "https://example.com/x shows don't dont DON'T 日本語 text",
+        ];
+        let mut query = ShingleSet::default();
+        let mut doc = ShingleSet::default();
+        let mut hashes = Vec::new();
+        for q in texts {
+            let mut q_sorted = Vec::new();
+            text::shingles_of(q, SHINGLE, &mut q_sorted);
+            query.clear(q_sorted.len());
+            for &h in &q_sorted {
+                assert!(query.insert(h), "{q:?}: sorted shingles repeat");
+            }
+            for d in texts {
+                let mut d_sorted = Vec::new();
+                text::shingles_of(d, SHINGLE, &mut d_sorted);
+                let expected_shared = d_sorted
+                    .iter()
+                    .filter(|h| q_sorted.binary_search(h).is_ok())
+                    .count();
+                text::shingle_hashes(d, SHINGLE, &mut hashes);
+                doc.clear(hashes.len());
+                let (mut distinct, mut shared) = (0, 0);
+                for &h in &hashes {
+                    if doc.insert(h) {
+                        distinct += 1;
+                        shared += usize::from(query.contains(h));
+                    }
+                }
+                assert_eq!(
+                    (distinct, shared),
+                    (d_sorted.len(), expected_shared),
+                    "{q:?} / {d:?}"
+                );
             }
         }
     }
-    n
 }

@@ -40,7 +40,7 @@ pub fn terms(text: &str) -> Vec<Term> {
     let mut sentence_start = true;
     let mut capitalised = 0usize;
     let mut words = 0usize;
-    for chunk in text.split(|c: char| c.is_whitespace() || fold_char(c) == ' ') {
+    for chunk in text.split(|c: char| c.is_whitespace() || (!c.is_ascii() && fold_char(c) == ' ')) {
         if chunk.is_empty() {
             continue;
         }
@@ -95,12 +95,26 @@ pub fn folded(text: &str) -> String {
 /// Feeds the characters of [`folded`]`(text)` to `emit`, without allocating.
 fn fold_into(text: &str, mut emit: impl FnMut(char)) {
     let mut started = false;
-    for chunk in text.split(|c: char| c.is_whitespace() || fold_char(c) == ' ') {
+    for chunk in text.split(|c: char| c.is_whitespace() || (!c.is_ascii() && fold_char(c) == ' ')) {
         if chunk.is_empty() || is_url(chunk) {
             continue;
         }
         let mut pending_space = started;
         for c in chunk.chars() {
+            // ASCII (nearly all of it) skips the folding table: only '`' folds.
+            if c.is_ascii() && c != '`' {
+                if c.is_ascii_alphanumeric() {
+                    if pending_space {
+                        emit(' ');
+                        pending_space = false;
+                    }
+                    emit(c.to_ascii_lowercase());
+                    started = true;
+                } else if c != '\'' && started {
+                    pending_space = true;
+                }
+                continue;
+            }
             let c = fold_char(c);
             if c.is_alphanumeric() {
                 if pending_space {
@@ -122,6 +136,14 @@ fn fold_into(text: &str, mut emit: impl FnMut(char)) {
 /// Sorted, deduplicated hashes of the character `n`-grams (`n` ≤ 8) of
 /// [`folded`]`(text)`, padded with a space at both ends.
 pub fn shingles_of(text: &str, n: usize, out: &mut Vec<u32>) {
+    shingle_hashes(text, n, out);
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// The hashes of [`shingles_of`] in text order, repeats included: for
+/// callers that count distinct shingles themselves without sorting.
+pub fn shingle_hashes(text: &str, n: usize, out: &mut Vec<u32>) {
     out.clear();
     let mut shingler = Shingler {
         window: [' '; 8],
@@ -132,8 +154,6 @@ pub fn shingles_of(text: &str, n: usize, out: &mut Vec<u32>) {
     if shingler.filled > 1 {
         shingler.push(' ', out);
     }
-    out.sort_unstable();
-    out.dedup();
 }
 
 struct Shingler {
@@ -144,13 +164,22 @@ struct Shingler {
 
 impl Shingler {
     fn push(&mut self, c: char, out: &mut Vec<u32>) {
-        self.window.copy_within(1..8, 0);
-        self.window[7] = c;
+        // A ring of the last 8 characters: `filled` counts every character
+        // so far, so the newest is at `filled % 8`.
         self.filled += 1;
+        let newest = self.filled % 8;
+        if let Some(slot) = self.window.get_mut(newest) {
+            *slot = c;
+        }
         if self.filled >= self.n {
-            // FNV-1a over the code points: fast, and stable across platforms.
+            // FNV-1a over the code points, oldest first: fast, and stable across platforms.
             let mut h: u32 = 0x811c_9dc5;
-            for &c in &self.window[8 - self.n..] {
+            for back in (0..self.n).rev() {
+                let c = self
+                    .window
+                    .get((newest + 8 - back) % 8)
+                    .copied()
+                    .unwrap_or(' ');
                 h ^= c as u32;
                 h = h.wrapping_mul(0x0100_0193);
             }
@@ -199,6 +228,10 @@ pub fn fold_char(c: char) -> char {
 }
 
 fn is_url(chunk: &str) -> bool {
+    // Every pattern below has a '.' or a ':': most words have neither.
+    if !chunk.bytes().any(|b| b == b'.' || b == b':') {
+        return false;
+    }
     let lower = chunk.trim_start_matches(['(', '[', '<', '"', '\'']);
     lower.contains("://")
         || lower.starts_with("www.")
@@ -700,6 +733,41 @@ mod tests {
         assert!(terms("Trump Dead Wrong About Change In Murders In Chicago")
             .iter()
             .all(|t| t.kind != TermKind::Name));
+    }
+
+    /// Packs and queries must hash shingles the same way forever: FNV-1a
+    /// over the code points of each padded window, oldest first.
+    #[test]
+    fn shingle_hashes_are_fnv1a_of_each_padded_window() {
+        let fnv = |s: &str| {
+            s.chars().fold(0x811c_9dc5u32, |h, c| {
+                (h ^ c as u32).wrapping_mul(0x0100_0193)
+            })
+        };
+        let cases: [(&str, usize, &[&str]); 4] = [
+            ("abc", 4, &[" abc", "abc "]),
+            (
+                "Héllo, World",
+                4,
+                &[
+                    " hel", "hell", "ello", "llo ", "lo w", "o wo", " wor", "worl", "orld", "rld ",
+                ],
+            ),
+            (
+                "ab cdefghij",
+                8,
+                &[
+                    " ab cdef", "ab cdefg", "b cdefgh", " cdefghi", "cdefghij", "defghij ",
+                ],
+            ),
+            ("x", 1, &["x", " "]),
+        ];
+        for (text, n, windows) in cases {
+            let mut got = Vec::new();
+            shingle_hashes(text, n, &mut got);
+            let expected: Vec<u32> = windows.iter().map(|w| fnv(w)).collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
     }
 
     #[test]

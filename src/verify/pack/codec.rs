@@ -91,7 +91,20 @@ impl<'a> Reader<'a> {
         Ok(f32::from_le_bytes(self.array()?))
     }
 
+    #[inline]
     pub fn varint(&mut self) -> DecodeResult<u32> {
+        // Most numbers in a pack (gaps, lengths) fit in one byte.
+        if let Some(&byte) = self.bytes.get(self.pos) {
+            if byte & 0x80 == 0 {
+                self.pos += 1;
+                return Ok(u32::from(byte));
+            }
+        }
+        self.varint_long()
+    }
+
+    #[inline(never)]
+    fn varint_long(&mut self) -> DecodeResult<u32> {
         let mut value: u32 = 0;
         for shift in (0..35).step_by(7) {
             let byte = *self
