@@ -14,7 +14,7 @@
 
 use super::hashing::{sequence, FastMap, FastSet};
 use super::order::{self, descending, field};
-use super::sequences::{mine, Limits, Unit};
+use super::sequences::{mine, Limits};
 use super::tokens::Word;
 use super::topical::in_article;
 use super::union_find::UnionFind;
@@ -62,20 +62,8 @@ pub struct Inputs<'a> {
 
 /// The section's stock phrases, most widespread first.
 pub fn stock_phrases(inputs: &Inputs<'_>) -> Vec<StockPhrase> {
-    let units: Vec<Vec<Unit>> = inputs
-        .words
-        .iter()
-        .map(|ws| {
-            ws.iter()
-                .map(|w| Unit {
-                    key: w.key,
-                    break_before: w.break_before,
-                })
-                .collect()
-        })
-        .collect();
     let patterns = mine(
-        &units,
+        inputs.words,
         inputs.owners,
         Limits {
             min_len: MIN_WORDS,

@@ -18,6 +18,22 @@ pub struct Unit {
     pub break_before: bool,
 }
 
+/// Anything [`mine`] can read as a unit, so callers pass their own
+/// sequences (comment words) without copying them into [`Unit`]s.
+pub trait AsUnit {
+    fn key(&self) -> u64;
+    fn break_before(&self) -> bool;
+}
+
+impl AsUnit for Unit {
+    fn key(&self) -> u64 {
+        self.key
+    }
+    fn break_before(&self) -> bool {
+        self.break_before
+    }
+}
+
 /// Where a pattern occurs: document index and index of its first unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Occurrence {
@@ -68,7 +84,7 @@ struct Level {
 /// The closed patterns of `docs` within `limits`. `owners[d]` says who
 /// wrote document `d`: documents of one owner count once, so a commenter
 /// repeating themselves is not several commenters.
-pub fn mine(docs: &[Vec<Unit>], owners: &[u32], limits: Limits) -> Vec<Pattern> {
+pub fn mine<U: AsUnit>(docs: &[Vec<U>], owners: &[u32], limits: Limits) -> Vec<Pattern> {
     let min_len = limits.min_len.max(1);
     let max_len = limits.max_len.max(min_len);
     let min_docs = limits.min_docs.max(2);
@@ -89,7 +105,7 @@ pub fn mine(docs: &[Vec<Unit>], owners: &[u32], limits: Limits) -> Vec<Pattern> 
         let units = &docs[d];
         let base = keys.len();
         doc_start[d] = base as u32;
-        keys.extend(units.iter().map(|u| u.key));
+        keys.extend(units.iter().map(AsUnit::key));
         doc_of.extend(std::iter::repeat_n(d as u32, units.len()));
         owner_of.extend(std::iter::repeat_n(
             owners.get(d).copied().unwrap_or(d as u32),
@@ -98,14 +114,15 @@ pub fn mine(docs: &[Vec<Unit>], owners: &[u32], limits: Limits) -> Vec<Pattern> 
         let mut end = base + units.len();
         for (k, unit) in units.iter().enumerate().rev() {
             segment_end[base + k] = end as u32;
-            if unit.break_before {
+            if unit.break_before() {
                 end = base + k;
             }
         }
     }
     let mut levels: Vec<Level> = Vec::new();
     let mut slots: FastMap<u32> = FastMap::default();
-    let mut candidates: Vec<Entry> = Vec::new();
+    // At most one candidate per position at every level.
+    let mut candidates: Vec<Entry> = Vec::with_capacity(total);
     for len in min_len..=max_len {
         candidates.clear();
         match levels.last() {

@@ -84,8 +84,11 @@ fn skeleton(words: &[Word]) -> Skeleton {
 
 /// The frames shared by at least `min_docs` comments, most widespread first.
 pub fn frames(texts: &[&str], words: &[Vec<Word>], owners: &[u32], min_docs: u32) -> Vec<Frame> {
-    let skeletons: Vec<Skeleton> = words.iter().map(|w| skeleton(w)).collect();
-    let units: Vec<Vec<Unit>> = skeletons.iter().map(|s| s.units.clone()).collect();
+    let mut skeletons: Vec<Skeleton> = words.iter().map(|w| skeleton(w)).collect();
+    let units: Vec<Vec<Unit>> = skeletons
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.units))
+        .collect();
     let patterns = mine(
         &units,
         owners,

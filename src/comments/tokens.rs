@@ -8,6 +8,7 @@
 
 use super::hashing::{finish_bytes, hash_bytes, step_byte, BYTES_START};
 use super::lexicon;
+use super::sequences::AsUnit;
 use crate::spans::ByteSpan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +36,15 @@ pub struct Word {
 
 /// The words of `text` outside `excluded` (sorted by start)
 /// and outside quoted passages.
+impl AsUnit for Word {
+    fn key(&self) -> u64 {
+        self.key
+    }
+    fn break_before(&self) -> bool {
+        self.break_before
+    }
+}
+
 pub fn words(text: &str, excluded: &[ByteSpan]) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut normal = String::new();
