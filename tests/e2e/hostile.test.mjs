@@ -102,7 +102,9 @@ function describeHostilePages(session) {
       await withHostilePage(session, 'no-text.html', async (page) => {
         await page.clickToolbarButton();
         await waitFor('the failure badge', async () => (await page.toolbarBadge()) === MESSAGES.badgeFailed.message, BUDGET_MS);
-        assert.equal(await page.toolbarTitle(), message('actionTitleFailed', MESSAGES.failureNoArticle.message));
+        // The badge and the tooltip are set by two separate calls: wait for the second too.
+        const expectedTitle = message('actionTitleFailed', MESSAGES.failureNoArticle.message);
+        await waitFor(`the tooltip "${expectedTitle}"`, async () => (await page.toolbarTitle()) === expectedTitle, BUDGET_MS);
         assert.deepEqual(await page.evaluate(readClaimHighlights), []);
         await assertUntouched(page);
       });
