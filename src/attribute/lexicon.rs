@@ -12,13 +12,22 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
     if bytes.len() > MAX_WORD_BYTES {
         return None;
     }
+    let n = fold_into(bytes, buf)?;
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Writes `bytes` lower-cased into `buf`, curly apostrophes folded to
+/// straight ones; the number of bytes written, or `None` when a byte is not
+/// ASCII (other than those apostrophes) or `buf` is too short.
+fn fold_into(bytes: &[u8], buf: &mut [u8]) -> Option<usize> {
     let mut n = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let out = if b < 0x80 {
             i += 1;
-            b.to_ascii_lowercase()
+            // ASCII lower-casing without a branch per letter.
+            b | (u8::from(b.wrapping_sub(b'A') < 26) << 5)
         } else if b == 0xE2
             && bytes.get(i + 1) == Some(&0x80)
             && matches!(bytes.get(i + 2), Some(0x98 | 0x99))
@@ -32,7 +41,7 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
         *buf.get_mut(n)? = out;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(n)
 }
 
 /// The longest word in any list, in bytes (a test checks it), with room for
@@ -160,27 +169,7 @@ fn pack(word: &str) -> Option<u128> {
         return None;
     }
     let mut buf = [0u8; MAX_WORD_BYTES];
-    let mut n = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let out = if b < 0x80 {
-            i += 1;
-            // ASCII lower-casing without a branch per letter.
-            b | (u8::from(b.wrapping_sub(b'A') < 26) << 5)
-        } else if b == 0xE2
-            && bytes.get(i + 1) == Some(&0x80)
-            && matches!(bytes.get(i + 2), Some(0x98 | 0x99))
-        {
-            // ‘ or ’ (U+2018, U+2019): an apostrophe.
-            i += 3;
-            b'\''
-        } else {
-            return None;
-        };
-        *buf.get_mut(n)? = out;
-        n += 1;
-    }
+    fold_into(bytes, &mut buf)?;
     Some(u128::from_le_bytes(buf))
 }
 
