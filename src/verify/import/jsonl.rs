@@ -102,34 +102,15 @@ pub fn import(bytes: &[u8]) -> Result<ImportReport, ImportError> {
     Ok(report)
 }
 
-/// Reads a required text field, reporting the record as skipped if unusable.
+/// A required field's value; when it is missing or unusable the record is
+/// reported as skipped.
 fn required(
-    obj: &Map<String, Value>,
-    key: &str,
-    max: usize,
-    here: &Location,
-    report: &mut ImportReport,
-) -> Option<String> {
-    match fields::text(obj, key, max) {
-        Ok(Some(v)) => Some(v),
-        Ok(None) => {
-            report.skip(here.clone(), format!("no `{key}`"));
-            None
-        }
-        Err(e) => {
-            report.skip(here.clone(), e);
-            None
-        }
-    }
-}
-
-fn required_id(
-    obj: &Map<String, Value>,
+    field: fields::FieldResult<String>,
     key: &str,
     here: &Location,
     report: &mut ImportReport,
 ) -> Option<String> {
-    match fields::id(obj, key) {
+    match field {
         Ok(Some(v)) => Some(v),
         Ok(None) => {
             report.skip(here.clone(), format!("no `{key}`"));
@@ -160,8 +141,13 @@ fn politifact(
     here: &Location,
     report: &mut ImportReport,
 ) -> Option<FactCheck> {
-    let id = required_id(obj, "id", here, report)?;
-    let claim = required(obj, "claim", MAX_CLAIM_CHARS, here, report)?;
+    let id = required(fields::id(obj, "id"), "id", here, report)?;
+    let claim = required(
+        fields::text(obj, "claim", MAX_CLAIM_CHARS),
+        "claim",
+        here,
+        report,
+    )?;
     let verdict = optional(obj, "verdict", MAX_NAME_CHARS, here, report);
     let speaker = optional(obj, "speaker", MAX_NAME_CHARS, here, report);
     let stated = optional(obj, "stated", MAX_TITLE_CHARS, here, report);
@@ -294,8 +280,13 @@ fn checkthat(
     here: &Location,
     report: &mut ImportReport,
 ) -> Option<FactCheck> {
-    let id = required_id(obj, "vclaim_id", here, report)?;
-    let claim = required(obj, "vclaim", MAX_CLAIM_CHARS, here, report)?;
+    let id = required(fields::id(obj, "vclaim_id"), "vclaim_id", here, report)?;
+    let claim = required(
+        fields::text(obj, "vclaim", MAX_CLAIM_CHARS),
+        "vclaim",
+        here,
+        report,
+    )?;
     let title = optional(obj, "title", MAX_TITLE_CHARS, here, report);
     if obj.contains_key("truth_label") || obj.contains_key("speaker") {
         // 2B: PolitiFact claims under CheckThat! names.
