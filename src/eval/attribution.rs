@@ -18,6 +18,7 @@
 //! instead; `CLAIMLENS_EVAL_DUMP=DIR` writes the predictions there as brat
 //! `.ann` files, for error analysis.
 
+use super::scores::precision_recall_f1;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
@@ -61,27 +62,8 @@ impl Counts {
         self.fn_ += other.fn_;
     }
     fn prf(&self) -> (f64, f64, f64) {
-        prf(self.tp, self.tp + self.fp, self.tp + self.fn_)
+        precision_recall_f1(self.tp, self.tp + self.fp, self.tp + self.fn_)
     }
-}
-
-fn prf(hits: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if predicted == 0 {
-        0.0
-    } else {
-        hits as f64 / predicted as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        hits as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
 }
 
 /// Token-overlap tallies: (overlapping, predicted, gold) tokens.
@@ -437,7 +419,7 @@ fn report(t: &Totals, split: &str, out: &mut dyn Write) -> Result<(), EvalError>
     for (k, name) in ROLES.iter().enumerate() {
         let (ep, er, ef) = t.exact[k].prf();
         let o = t.overlap[k];
-        let (op, or, of) = prf(o.hits, o.predicted, o.gold);
+        let (op, or, of) = precision_recall_f1(o.hits, o.predicted, o.gold);
         let (sp, sr, sf) = t.span_overlap[k].prf();
         writeln!(
             out,
@@ -451,7 +433,7 @@ fn report(t: &Totals, split: &str, out: &mut dyn Write) -> Result<(), EvalError>
     )?;
     for (k, name) in [(0, "source"), (2, "content")] {
         let o = t.overlap[k];
-        let (_, _, f) = prf(o.hits, o.predicted, o.gold);
+        let (_, _, f) = precision_recall_f1(o.hits, o.predicted, o.gold);
         let verdict = if f >= TARGET_OVERLAP_F1 {
             "meets"
         } else {
@@ -496,7 +478,7 @@ mod tests {
         for k in 0..3 {
             assert_eq!(totals.exact[k].prf().2, 1.0);
             let o = totals.overlap[k];
-            assert_eq!(prf(o.hits, o.predicted, o.gold).2, 1.0);
+            assert_eq!(precision_recall_f1(o.hits, o.predicted, o.gold).2, 1.0);
         }
         assert_eq!(totals.relation.prf().2, 1.0);
         let mut empty = Totals::default();

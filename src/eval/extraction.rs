@@ -255,22 +255,7 @@ pub fn word_prf(ours: &str, reference: &str) -> (f64, f64, f64) {
         .iter()
         .map(|(w, &n)| n.min(b.get(w).copied().unwrap_or(0)))
         .sum();
-    let precision = if total_a == 0 {
-        0.0
-    } else {
-        common as f64 / total_a as f64
-    };
-    let recall = if total_b == 0 {
-        0.0
-    } else {
-        common as f64 / total_b as f64
-    };
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
-    (precision, recall, f1)
+    super::scores::precision_recall_f1(common, total_a, total_b)
 }
 
 fn pct(n: usize, d: usize) -> f64 {

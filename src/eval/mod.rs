@@ -7,6 +7,7 @@ pub mod checkworthiness;
 mod comments;
 mod extraction;
 mod matching;
+mod scores;
 mod segmentation;
 
 use std::io::Write;

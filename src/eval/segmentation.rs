@@ -194,12 +194,7 @@ impl Counts {
         ratio(self.correct, self.gold)
     }
     fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        super::scores::precision_recall_f1(self.correct, self.predicted, self.gold).2
     }
 }
 
