@@ -8,6 +8,7 @@
 import type { PlacedCommentSection } from '../dom/comment-section';
 import type { Translate } from './i18n';
 import type { OverlayHost } from './overlay-host';
+import { ViewportFollower } from './viewport-follower';
 
 const GAP_PX = 8;
 
@@ -15,9 +16,7 @@ export class CommentMarker {
   private button: HTMLButtonElement | undefined;
   private section: PlacedCommentSection | null = null;
   private readonly positionSheet: CSSStyleSheet;
-  private frame = 0;
-  private listening = false;
-  private resizeObserver: ResizeObserver | undefined;
+  private readonly follower: ViewportFollower;
 
   constructor(
     private readonly doc: Document,
@@ -27,6 +26,8 @@ export class CommentMarker {
   ) {
     this.positionSheet = new CSSStyleSheet();
     host.addSheet(this.positionSheet);
+    // The page reflowing (images loading, comments expanding) moves the heading without a scroll.
+    this.follower = new ViewportFollower(doc, () => this.reposition(), true);
   }
 
   /** The marker's button while it is on the page. */
@@ -44,7 +45,7 @@ export class CommentMarker {
     const button = this.ensureButton();
     button.setAttribute('aria-expanded', 'false');
     this.reposition();
-    this.listen(true);
+    this.follower.follow(true);
   }
 
   setExpanded(expanded: boolean): void {
@@ -53,7 +54,7 @@ export class CommentMarker {
 
   /** Takes the marker off (the overlay was hidden, or the section has no finding any more). */
   detach(): void {
-    this.listen(false);
+    this.follower.follow(false);
     this.button?.remove();
     this.button = undefined;
   }
@@ -77,34 +78,6 @@ export class CommentMarker {
     this.button = button;
     return button;
   }
-
-  private listen(on: boolean): void {
-    const view = this.doc.defaultView;
-    if (!view || on === this.listening) {
-      return;
-    }
-    this.listening = on;
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    view[method]('scroll', this.onLayoutChange, { capture: true, passive: true } as AddEventListenerOptions);
-    view[method]('resize', this.onLayoutChange, { passive: true } as AddEventListenerOptions);
-    if (on) {
-      // The page reflowing (images loading, comments expanding) moves the heading without a scroll.
-      this.resizeObserver = new ResizeObserver(this.onLayoutChange);
-      this.resizeObserver.observe(this.doc.documentElement);
-    } else {
-      this.resizeObserver?.disconnect();
-      this.resizeObserver = undefined;
-    }
-  }
-
-  private readonly onLayoutChange = (): void => {
-    const view = this.doc.defaultView;
-    if (!view || this.frame) return;
-    this.frame = view.requestAnimationFrame(() => {
-      this.frame = 0;
-      this.reposition();
-    });
-  };
 
   /** After the heading's last line of text; below its start when that would leave the viewport; above the first comment without a heading. */
   private reposition(): void {

@@ -10,6 +10,7 @@ import type { Claim } from '../analysis';
 import type { Translate } from './i18n';
 import { NOTE_TITLE_ID, type NoteContext, renderNote } from './note-view';
 import type { OverlayHost } from './overlay-host';
+import { ViewportFollower } from './viewport-follower';
 
 /** Gap between the claim and the note, and between the note and the viewport edge. */
 const GAP_PX = 8;
@@ -20,7 +21,7 @@ export class NotePopover {
   private popover: HTMLElement | undefined;
   private anchor: { ranges: readonly Range[]; line: number } | undefined;
   private returnFocus: Element | null = null;
-  private frame = 0;
+  private readonly follower: ViewportFollower;
   private openClaimId: string | undefined;
   /** Told when what `show` put in the popover goes away (closed, or replaced by other content). */
   private onContentGone: (() => void) | undefined;
@@ -34,6 +35,7 @@ export class NotePopover {
   ) {
     this.positionSheet = new CSSStyleSheet();
     host.addSheet(this.positionSheet);
+    this.follower = new ViewportFollower(doc, () => this.reposition());
   }
 
   /** The claim whose note is open, if any. */
@@ -123,7 +125,7 @@ export class NotePopover {
     }
     popover.showPopover();
     this.reposition();
-    this.listen(true);
+    this.follower.follow(true);
     return popover;
   }
 
@@ -152,7 +154,7 @@ export class NotePopover {
   detach(): void {
     this.close();
     this.contentGone();
-    this.listen(false);
+    this.follower.follow(false);
     this.popover = undefined;
     this.anchor = undefined;
   }
@@ -184,7 +186,7 @@ export class NotePopover {
   }
 
   private onClosed(): void {
-    this.listen(false);
+    this.follower.follow(false);
     this.openClaimId = undefined;
     this.contentGone();
     // Give focus back only if it is still ours (Escape, the close button), not
@@ -214,29 +216,6 @@ export class NotePopover {
     button.addEventListener('click', () => this.close());
     return button;
   }
-
-  private listening = false;
-
-  private listen(on: boolean): void {
-    const view = this.doc.defaultView;
-    if (!view || on === this.listening) {
-      return;
-    }
-    this.listening = on;
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    // Capture: scrolling inside any scroll container of the page moves the claim too.
-    view[method]('scroll', this.onViewportChange, { capture: true, passive: true } as AddEventListenerOptions);
-    view[method]('resize', this.onViewportChange, { passive: true } as AddEventListenerOptions);
-  }
-
-  private readonly onViewportChange = (): void => {
-    const view = this.doc.defaultView;
-    if (!view || this.frame) return;
-    this.frame = view.requestAnimationFrame(() => {
-      this.frame = 0;
-      this.reposition();
-    });
-  };
 
   /**
    * Below the claim's line if the note fits there, else above it, else on

@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { pageInput } from './page-input.mjs';
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -83,21 +84,7 @@ export async function launchChromium(extensionDir, viewport) {
 
   function wrap(page) {
     return {
-      evaluate: (fn, arg) => page.evaluate(fn, arg),
-      click: (x, y) => page.mouse.click(x, y),
-      drag: async (from, to) => {
-        await page.mouse.move(from.x, from.y);
-        await page.mouse.down();
-        await page.mouse.move(to.x, to.y, { steps: 5 });
-        await page.mouse.up();
-      },
-      type: (text) => page.keyboard.type(text),
-      press: (key) => page.keyboard.press(key),
-      /** Holds each key down in turn, then lets go in reverse: a chord such as ['Alt', 'Shift', 'KeyJ']. */
-      pressChord: async (keys) => {
-        for (const key of keys) await page.keyboard.down(key);
-        for (const key of [...keys].reverse()) await page.keyboard.up(key);
-      },
+      ...pageInput(page),
       goto: async (url) => {
         await page.goto(url);
       },
@@ -107,14 +94,10 @@ export async function launchChromium(extensionDir, viewport) {
       url: async () => page.url(),
       runCommand: (name) => runCommand(page, name),
       setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
-      screenshot: (clip) => page.screenshot(clip ? { clip } : {}),
-      screenshotTo: (path) => page.screenshot({ path }),
       chooseFile: (selector, path) => page.setInputFiles(selector, path),
       clickToolbarButton: () => clickToolbarButton(page),
       toolbarBadge: () => toolbarBadge(page),
       toolbarTitle: () => toolbarTitle(page),
-      bringToFront: () => page.bringToFront(),
-      close: () => page.close(),
     };
   }
 

@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { pageInput } from './page-input.mjs';
 
 const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -124,21 +125,7 @@ export async function launchFirefox(extensionDir, viewport) {
 
   function wrap(page) {
     return {
-      evaluate: (fn, arg) => page.evaluate(fn, arg),
-      click: (x, y) => page.mouse.click(x, y),
-      drag: async (from, to) => {
-        await page.mouse.move(from.x, from.y);
-        await page.mouse.down();
-        await page.mouse.move(to.x, to.y, { steps: 5 });
-        await page.mouse.up();
-      },
-      type: (text) => page.keyboard.type(text),
-      press: (key) => page.keyboard.press(key),
-      /** Holds each key down in turn, then lets go in reverse: a chord such as ['Alt', 'Shift', 'KeyJ']. */
-      pressChord: async (keys) => {
-        for (const key of keys) await page.keyboard.down(key);
-        for (const key of [...keys].reverse()) await page.keyboard.up(key);
-      },
+      ...pageInput(page),
       goto: (url) => navigate(page, url),
       reload: async () => {
         const url = await page.evaluate(() => location.href);
@@ -150,14 +137,10 @@ export async function launchFirefox(extensionDir, viewport) {
       // A browser-wide pref (every page, extension pages included), as the reader's theme would be.
       setColorScheme: (scheme) =>
         evaluateInBrowserWindow(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`),
-      screenshot: (clip) => page.screenshot(clip ? { clip } : {}),
-      screenshotTo: (path) => page.screenshot({ path }),
       chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
       clickToolbarButton: () => clickToolbarButton(page),
       toolbarBadge: () => toolbarBadge(page),
       toolbarTitle: () => toolbarTitle(page),
-      bringToFront: () => page.bringToFront(),
-      close: () => page.close(),
     };
   }
 
