@@ -256,6 +256,31 @@ describe('the settings store', () => {
     assert.deepEqual(seen.at(-1).now, ['b.example'], 'the last call has the settings as stored');
   });
 
+  it('regression: tells a listener about quick changes in order, even when an earlier read answers last', async () => {
+    const backend = memoryBackend();
+    const writer = storeOn(backend);
+    const reader = storeOn(backend);
+    // A read that sees the first change is slow: it would answer after the read of the second.
+    const get = backend.sync.get.bind(backend.sync);
+    backend.sync.get = async (keys) => {
+      const value = await get(keys);
+      if (value.settings?.threshold === 0.3) await new Promise((resolve) => setTimeout(resolve, 30));
+      return value;
+    };
+    const seen = [];
+    const unsubscribe = reader.onChanged((settings) => seen.push(settings.threshold));
+    const first = schema.defaultSettings();
+    first.threshold = 0.3;
+    await writer.save(first);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the reads of the first change have seen 0.3
+    const second = schema.defaultSettings();
+    second.threshold = 1;
+    await writer.save(second);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    unsubscribe();
+    assert.equal(seen.at(-1), 1, `the last call has the settings as stored (calls: ${JSON.stringify(seen)})`);
+  });
+
   it('applies quick updates one after another, so none is lost', async () => {
     const backend = memoryBackend();
     const store = storeOn(backend);

@@ -27,6 +27,7 @@ import { loadSettings, onSettingsChanged } from '../settings/store';
 import { ClaimOverlay, type PlacedClaim } from '../ui/claim-overlay';
 import type { Translate } from '../ui/i18n';
 import { OVERLAY_HOST_TAG } from '../ui/overlay-host';
+import { AnalysisRequests } from './analysis-requests';
 import { ArticleWatcher, commonAncestor } from './article-watcher';
 import { isEditable, pristine } from './pristine';
 import { ReaderNotes } from './reader-notes';
@@ -47,10 +48,8 @@ export class PageSession {
   private overlay: ClaimOverlay | undefined;
   private readerNotes: ReaderNotes | undefined;
   private readonly watcher: ArticleWatcher;
-  /** The current analysis was made at an older threshold: the next analysis must ask the core again. */
-  private stale = false;
-  /** Bumped by every analysis request and reset, so a late reply for an old page is dropped. */
-  private generation = 0;
+  /** The request on its way, staleness (threshold changes) and dropping late replies. */
+  private readonly requests = new AnalysisRequests<Snapshot, Node[]>(sameSnapshot);
   private pageUrl: string;
 
   constructor(
@@ -151,7 +150,7 @@ export class PageSession {
   /**
    * Snapshot, analyse, place. Re-renders that leave the snapshot as it was
    * only re-place the claims, unless the analysis is stale (the reader changed
-   * the threshold, which the core applies).
+   * the threshold, which the core applies); see analysis-requests.ts.
    */
   private async analyse(): Promise<void> {
     if (this.isSwitchedOff()) {
@@ -161,24 +160,31 @@ export class PageSession {
       this.watcher.schedule(); // waits for the tab to be shown
       return;
     }
-    const generation = ++this.generation;
     const { snapshot, domNodes } = takeSnapshot(this.doc);
     const previous = this.current;
-    if (previous && !this.stale && sameSnapshot(previous.snapshot, snapshot)) {
-      this.place({ ...previous, snapshot, domNodes });
+    const step = this.requests.next(snapshot, domNodes, previous?.snapshot);
+    if (step.kind === 'wait') {
+      return;
+    }
+    if (step.kind === 'replace') {
+      this.place({ ...previous!, snapshot, domNodes });
       return;
     }
     if (!previous) {
       this.setPhase('analysing');
     }
-    this.stale = false;
     let reply: unknown;
     try {
       reply = await ext.runtime.sendMessage({ type: 'analyze-page', snapshot } satisfies AnalyzePage);
     } catch (error) {
       reply = { type: 'analysis-failed', error: error instanceof Error ? error.message : String(error) };
     }
-    if (generation !== this.generation || this.isSwitchedOff()) {
+    if (this.isSwitchedOff()) {
+      this.requests.cancel();
+      return;
+    }
+    const placeOn = this.requests.settle(step.generation);
+    if (placeOn === undefined) {
       return; // superseded by a newer request or a reset
     }
     if (!isAnalyzePageReply(reply) || reply.type === 'analysis-failed') {
@@ -191,7 +197,7 @@ export class PageSession {
       this.setPhase('failed');
       return;
     }
-    const analysed = { analysis: reply.analysis, snapshot, domNodes };
+    const analysed = { analysis: reply.analysis, snapshot, domNodes: placeOn };
     this.place(analysed);
     void this.askLiveSource(analysed);
   }
@@ -286,11 +292,12 @@ export class PageSession {
     const wasOff = this.isSwitchedOff();
     const thresholdChanged = this.settings !== undefined && settings.threshold !== this.settings.threshold;
     this.settings = settings;
-    if (thresholdChanged && this.current) {
-      this.stale = true; // the core decides what is check-worthy at the new threshold: ask it again
+    if (thresholdChanged) {
+      this.requests.markStale(); // the core decides what is check-worthy at the new threshold: ask it again
     }
     this.overlay?.setFilter(settings);
     if (this.isSwitchedOff()) {
+      this.requests.cancel();
       this.watcher.stop();
       this.overlay?.hide();
       this.readerNotes?.setVisible(false);
@@ -298,7 +305,7 @@ export class PageSession {
       return;
     }
     if (wasOff) {
-      if (this.current && !this.stale) {
+      if (this.current && !this.requests.isStale()) {
         this.watcher.watch(articleRoot(this.current.analysis, this.current.domNodes));
         this.applyVisibility();
       } else {
@@ -306,7 +313,7 @@ export class PageSession {
       }
       return;
     }
-    if (this.stale) {
+    if (this.requests.isStale()) {
       void this.analyse();
       return;
     }
@@ -328,7 +335,7 @@ export class PageSession {
   }
 
   private reset(): void {
-    this.generation++;
+    this.requests.cancel();
     this.current = undefined;
     this.reason = undefined;
     this.overlay?.setContent([], { quotes: [], entities: [] });

@@ -218,18 +218,21 @@ export class SettingsStore {
     const event = this.backend.onChanged;
     if (!event) return () => undefined;
     let last: Settings | undefined;
+    // Reads run one after another, so the listener never sees an older read
+    // after a newer one when changes come in quick succession.
+    let reading: Promise<void> = Promise.resolve();
     const onStorageChanged: StorageChangeListener = (changes, areaName) => {
       if ((areaName === 'sync' || areaName === 'local') && WATCHED_KEYS.some((key) => key in changes)) {
         const replaced = changes[SETTINGS_KEY]?.oldValue;
         const before = replaced === undefined ? undefined : validateSettings(replaced).settings;
-        this.read().then(
-          (loaded) => {
+        reading = reading
+          .then(() => this.read())
+          .then((loaded) => {
             const previous = before ?? last ?? loaded.settings;
             last = loaded.settings;
             listener(loaded.settings, previous);
-          },
-          (error: unknown) => console.warn('ClaimLens: settings could not be read after a change', error),
-        );
+          })
+          .catch((error: unknown) => console.warn('ClaimLens: settings could not be read after a change', error));
       }
     };
     event.addListener(onStorageChanged);
