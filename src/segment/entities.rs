@@ -657,6 +657,17 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        // "Arab Spring", "Arab League": a nationality alone before one
+        // capitalised word belongs to the name; it is not a person's title.
+        if given_at.is_none()
+            && title_end > 0
+            && title_end + 1 == parts.len()
+            && parts[..title_end]
+                .iter()
+                .all(|&p| self.has(p, facts::DEMONYM))
+        {
+            title_end = 0;
+        }
         if title_end >= parts.len() {
             return None;
         }
@@ -700,6 +711,9 @@ impl<'a> Cx<'a> {
         {
             Class::Known(EntityKind::Organization)
         } else if self.has(last_part, facts::PLACE_SUFFIX) && words.len() > 1 {
+            Class::Known(EntityKind::Place)
+        } else if words.len() == 1 && is_shouted_place(words[0]) {
+            // A dateline: "CAIRO — Gunmen opened fire".
             Class::Known(EntityKind::Place)
         } else if words.len() == 1 && is_acronym(words[0]) {
             Class::Known(EntityKind::Organization)
@@ -930,6 +944,20 @@ impl<'a> Cx<'a> {
         self.has(part, facts::TITLE)
             || (self.has(part, facts::DEMONYM) && part.1.starts_with(char::is_uppercase))
     }
+}
+
+/// A known place written in capitals, as datelines are ("CAIRO", "WASHINGTON").
+fn is_shouted_place(w: &str) -> bool {
+    if w.chars().count() < 4 || !w.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let mut chars = w.chars();
+    let title_case: String = chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    sorted_contains(PLACES, &title_case)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -1479,6 +1507,18 @@ mod tests {
                 Some("Russian negotiator"),
             ),
             (
+                "CAIRO — Gunmen opened fire at the museum on Wednesday.",
+                "CAIRO",
+                EntityKind::Place,
+                None,
+            ),
+            (
+                "NATO said the drills would go ahead.",
+                "NATO",
+                EntityKind::Organization,
+                None,
+            ),
+            (
                 "He met Russian President Vladimir Putin in Moscow.",
                 "Vladimir Putin",
                 EntityKind::Person,
@@ -1580,6 +1620,7 @@ mod tests {
             "They met Turkish and Qatari officials.",
             "the negotiations of the Abraham Accords",
             "In an October interview he spoke.",
+            "It was seen as the lone success of the Arab Spring.",
         ] {
             let found = run(text);
             assert!(found.entities.is_empty(), "{text}: {:#?}", found.entities);
