@@ -25,6 +25,7 @@ pub mod limits;
 pub mod pipeline;
 pub mod segment;
 pub mod snapshot;
+pub mod sort;
 pub mod spans;
 pub mod stage_times;
 pub mod verify;

@@ -58,7 +58,7 @@ impl<'a> Context<'a> {
                 marks.extend(mark.of(text).char_indices().map(|(i, _)| mark.start + i));
             }
         }
-        marks.sort_unstable();
+        crate::sort::sort(&mut marks);
         let top: Vec<Quoted> = quotes.iter().filter(|q| q.depth == 0).copied().collect();
         Context {
             text,

@@ -185,7 +185,7 @@ fn quote_list(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec
         };
         out.push(entry(trim_span(cx.text, span), Some((r, s)), false));
     }
-    out.sort_by_key(|q| (q.span.start, !q.direct));
+    crate::sort::sort_by_key(&mut out, |q| (q.span.start, !q.direct));
     out
 }
 

@@ -48,7 +48,9 @@ pub fn find(text: &str, paragraphs: &[ByteSpan]) -> Vec<Quoted> {
             .is_some_and(|p| opens_with_quote(text, *p));
         pair_in_paragraph(text, *para, next_opens, &mut out);
     }
-    out.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
+    crate::sort::sort_by_key(&mut out, |q| {
+        (q.outer.start, std::cmp::Reverse(q.outer.end))
+    });
     out
 }
 

@@ -531,7 +531,7 @@ impl People {
             }
         }
         let mut order: Vec<usize> = (0..candidates.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
+        crate::sort::sort_by_key(&mut order, |&i| std::cmp::Reverse(scores[i]));
         let best = order[0];
         let margin = scores[best] - order.get(1).map_or(0, |&j| scores[j]);
         let names: Vec<String> = candidates
@@ -596,7 +596,7 @@ impl People {
                 }
             }
         }
-        words.sort();
+        crate::sort::sort(&mut words);
         words.dedup();
         words
     }

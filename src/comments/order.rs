@@ -13,7 +13,7 @@ pub fn by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
         .enumerate()
         .map(|(i, t)| (key(t), i as u32))
         .collect();
-    keys.sort_unstable();
+    crate::sort::sort(&mut keys);
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(
         keys.iter()

@@ -85,7 +85,7 @@ pub fn load_debates(dir: &Path) -> Result<Vec<Debate>, DatasetError> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
-    paths.sort();
+    crate::sort::sort(&mut paths);
     let mut debates = Vec::new();
     for path in paths {
         let content = read(&path)?;

@@ -170,9 +170,9 @@ impl LayerIndex {
                     .map(move |m| (m.span, e.kind, e.role.is_some()))
             })
             .collect();
-        quantities.sort_unstable();
-        times.sort_unstable();
-        mentions.sort_unstable_by_key(|m| m.0);
+        crate::sort::sort(&mut quantities);
+        crate::sort::sort(&mut times);
+        crate::sort::sort_by_key(&mut mentions, |m| m.0);
         LayerIndex {
             quantities,
             times,

@@ -357,7 +357,7 @@ fn explain(
     );
     let direction = if checkworthy { 1.0 } else { -1.0 };
     groups.retain(|g| g.1 * direction >= MIN_SIGNAL);
-    groups.sort_by(|a, b| {
+    crate::sort::sort_by(&mut groups, |a, b| {
         (b.1 * direction)
             .total_cmp(&(a.1 * direction))
             .then(a.0.cmp(&b.0))
@@ -396,13 +396,13 @@ fn explain(
                     .is_some_and(|w| is_content_word(w.of(sentence)))
             })
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         key_terms = ranked
             .iter()
             .take(MAX_KEY_TERMS)
             .filter_map(|(k, _)| f.words.get(*k).copied())
             .collect();
-        key_terms.sort();
+        crate::sort::sort(&mut key_terms);
     }
     (signals, key_terms)
 }

@@ -268,7 +268,7 @@ pub fn prf(predicted: &[bool], labels: &[bool]) -> Prf {
 /// The score threshold that maximises positive-class F1, and that F1.
 pub fn best_f1_threshold(scores: &[f32], labels: &[bool]) -> (f32, f64) {
     let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&i, &j| scores[j].total_cmp(&scores[i]));
+    crate::sort::sort_by(&mut order, |&i, &j| scores[j].total_cmp(&scores[i]));
     let positives = labels.iter().filter(|l| **l).count();
     let (mut tp, mut fp) = (0usize, 0usize);
     let (mut best_f1, mut best_threshold) = (0.0f64, 0.5f32);
@@ -302,7 +302,7 @@ pub fn best_f1_threshold(scores: &[f32], labels: &[bool]) -> (f32, f64) {
 /// Area under the ROC curve, ties counted half (Mann-Whitney U).
 pub fn roc_auc(scores: &[f32], labels: &[bool]) -> f64 {
     let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&i, &j| scores[i].total_cmp(&scores[j]));
+    crate::sort::sort_by(&mut order, |&i, &j| scores[i].total_cmp(&scores[j]));
     let mut rank_sum = 0.0f64;
     let mut k = 0;
     while k < order.len() {
@@ -329,7 +329,7 @@ pub fn roc_auc(scores: &[f32], labels: &[bool]) -> f64 {
 /// Average precision of a ranking by descending score (ties in input order).
 pub fn average_precision(scores: &[f32], labels: &[bool]) -> f64 {
     let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&i, &j| scores[j].total_cmp(&scores[i]));
+    crate::sort::sort_by(&mut order, |&i, &j| scores[j].total_cmp(&scores[i]));
     let positives = labels.iter().filter(|l| **l).count();
     if positives == 0 {
         return 0.0;

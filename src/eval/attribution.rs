@@ -101,13 +101,13 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
-    names.sort();
+    crate::sort::sort(&mut names);
     let mut ann_files: Vec<PathBuf> = fs::read_dir(&anns)
         .map_err(|e| EvalError::data(&anns, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "ann"))
         .collect();
-    ann_files.sort();
+    crate::sort::sort(&mut ann_files);
     let mut totals = Totals::default();
     for path in &names {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -325,7 +325,7 @@ fn score(text: &str, gold: &[Scored], predicted: &[Scored], totals: &mut Totals)
                 .iter()
                 .flat_map(|r| role(r, k).iter().copied())
                 .collect();
-            v.sort();
+            crate::sort::sort(&mut v);
             v
         };
         let p_spans = tokens(predicted);
@@ -399,7 +399,7 @@ fn token_starts(text: &str, spans: &[ByteSpan]) -> Vec<usize> {
             }
         }
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }

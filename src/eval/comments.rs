@@ -236,7 +236,7 @@ fn debate_turns(data: &Path) -> Result<Vec<String>, EvalError> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
-    files.sort();
+    crate::sort::sort(&mut files);
     let mut out = Vec::new();
     for path in files {
         let mut speaker = String::new();
@@ -279,7 +279,7 @@ fn debate_sentences(data: &Path) -> Result<Vec<String>, EvalError> {
             Some((id, text))
         })
         .collect();
-    rows.sort_by_key(|r| r.0);
+    crate::sort::sort_by_key(&mut rows, |r| r.0);
     let out: Vec<String> = rows
         .chunks(2)
         .map(|c| c.iter().map(|r| r.1.as_str()).collect::<Vec<_>>().join(" "))

@@ -91,7 +91,7 @@ pub fn score_all(dir: &Path) -> Result<Vec<PageScore>, EvalError> {
             "no test pages (expected <page>/source.html)",
         ));
     }
-    names.sort();
+    crate::sort::sort(&mut names);
     names.iter().map(|n| score_page(&dir.join(n), n)).collect()
 }
 

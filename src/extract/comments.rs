@@ -363,7 +363,7 @@ fn comment_items(tree: &Tree<'_>, s: usize, counts: &WordCounts) -> Vec<usize> {
             }
         }
     }
-    items.sort_unstable();
+    crate::sort::sort(&mut items);
     items.dedup();
     items
 }

@@ -1367,7 +1367,7 @@ impl<'c, 'a> Linker<'c, 'a> {
             .iter()
             .map(|&i| (first_at(&self.entities[i]), i))
             .collect();
-        keyed.sort_unstable();
+        crate::sort::sort(&mut keyed);
         let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         let mut remap = vec![0usize; self.entities.len()];
         for (new, &old) in order.iter().enumerate() {
@@ -1424,7 +1424,7 @@ fn sort_by_offset<T>(items: &mut Vec<T>, offset: impl Fn(&T) -> usize) {
         .enumerate()
         .map(|(i, t)| (offset(t), i))
         .collect();
-    keys.sort_unstable();
+    crate::sort::sort(&mut keys);
     let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
     items.extend(keys.into_iter().filter_map(|(_, i)| slots[i].take()));
 }

@@ -623,7 +623,7 @@ fn bracket_pairs(s: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     pairs
 }
 

@@ -358,7 +358,9 @@ impl Searcher {
                 }
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        crate::sort::sort_by(&mut hits, |a, b| {
+            b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
+        });
         hits
     }
 

@@ -126,7 +126,7 @@ impl Registry {
                 }
             }
         }
-        found.sort_by(|a, b| {
+        crate::sort::sort_by(&mut found, |a, b| {
             b.1.score
                 .total_cmp(&a.1.score)
                 .then_with(|| a.0.meta.name.cmp(&b.0.meta.name))
@@ -177,7 +177,7 @@ fn select(found: Vec<(&Pack, Hit)>, k: usize) -> Vec<(&Pack, Hit)> {
     }
     let room = k.saturating_sub(picked.len());
     picked.extend(deferred.into_iter().take(room));
-    picked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+    crate::sort::sort_by(&mut picked, |a, b| b.1.score.total_cmp(&a.1.score));
     picked.truncate(k);
     picked
 }
@@ -208,7 +208,7 @@ fn reasons(pack: &Pack, hit: &Hit, claim: &Analysed) -> Vec<String> {
             .map_or(1, |id| pack.index.df(id));
         shared.push((-(df as f32), word.to_string()));
     }
-    shared.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::sort::sort_by(&mut shared, |a, b| b.0.total_cmp(&a.0));
     let f: &[f32; FEATURES] = &hit.features;
     let mut out = Vec::new();
     if !shared.is_empty() {
