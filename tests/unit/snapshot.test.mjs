@@ -153,6 +153,30 @@ describe('takeSnapshot', () => {
     assert.equal(domNodes.length, snapshot.nodes.length, 'one DOM node per snapshot node');
   });
 
+  it('keeps head data within its budget: the first item that does not fit and all after it are left out (as cut_snapshot in src/limits.rs)', () => {
+    const big = 'x'.repeat(600_000);
+    const doc = page({
+      head: [
+        el('title', {}, 'Title'),
+        el('meta', { name: 'description', content: big }),
+        el('meta', { name: 'keywords', content: big }), // 1,200,000 units with the one before: does not fit
+        el('meta', { name: 'author', content: 'A' }), // would fit, but comes after one that did not
+        el('script', { type: 'application/ld+json' }, '{}'),
+      ],
+      body: [el('p', {}, 'text')],
+    });
+    const { snapshot } = takeSnapshot(doc);
+    assert.equal(snapshot.title, 'Title');
+    assert.deepEqual(snapshot.meta.map((m) => m.key), ['description']);
+    assert.deepEqual(snapshot.jsonld, []);
+    assert.equal(snapshot.truncated, true);
+    assert.deepEqual(texts(snapshot), ['text'], 'the body is not affected');
+
+    const small = takeSnapshot(page({ head: [el('meta', { name: 'description', content: big })], body: [el('p', {}, 'text')] })).snapshot;
+    assert.equal(small.meta.length, 1);
+    assert.equal(small.truncated, undefined, 'a page within the budget is not marked truncated');
+  });
+
   it('skips every subtree the native builder skips, and comments', () => {
     const skipped = ['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'select', 'textarea', 'input'];
     const doc = page({ body: [...skipped.map((tag) => el(tag, {}, el('p', {}, `in ${tag}`))), new FakeComment(), el('p', {}, 'kept')] });

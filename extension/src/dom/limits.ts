@@ -9,6 +9,12 @@
 
 export const MAX_NODES = 250_000;
 export const MAX_TEXT_UNITS = 4_000_000;
+/**
+ * Head data (the title, then `<meta>` tags, then JSON-LD blocks, in that
+ * order) has a budget of its own, as `max_head_units` in src/limits.rs: the
+ * first item that does not fit and every item after it are left out whole.
+ */
+export const MAX_HEAD_UNITS = 1_000_000;
 
 /** The longest prefix of `text` at most `units` code units long that does not end inside a surrogate pair. */
 export function prefixOfUnits(text: string, units: number): string {

@@ -5,7 +5,7 @@
 // Used by the content script on the live page and by the playground on
 // documents parsed with DOMParser.
 
-import { MAX_NODES, MAX_TEXT_UNITS, prefixOfUnits } from './limits';
+import { MAX_HEAD_UNITS, MAX_NODES, MAX_TEXT_UNITS, prefixOfUnits } from './limits';
 
 export interface SnapshotNode {
   /** Index of the parent element; absent only for the root. */
@@ -80,7 +80,9 @@ export function takeSnapshot(doc: Document, url: string = doc.URL): TakenSnapsho
     jsonld: [],
     nodes: [],
   };
-  collectHeadData(doc, snapshot);
+  if (collectHeadData(doc, snapshot)) {
+    snapshot.truncated = true;
+  }
   const domNodes: Node[] = [];
   const root = doc.getElementsByTagName('body')[0] ?? html;
   if (root) {
@@ -221,17 +223,36 @@ export function styleHides(style: string): boolean {
   });
 }
 
-/** `<title>`, `<meta>`, the canonical link and JSON-LD, from anywhere in the document. */
-function collectHeadData(doc: Document, snapshot: Snapshot): void {
+/**
+ * `<title>`, `<meta>`, the canonical link and JSON-LD, from anywhere in the
+ * document, within MAX_HEAD_UNITS (./limits.ts). Returns true when items
+ * were left out for it.
+ */
+function collectHeadData(doc: Document, snapshot: Snapshot): boolean {
+  let budget = MAX_HEAD_UNITS;
+  let full = false;
+  /** Whether an item of `units` code units still fits; once one does not, none after it does. */
+  const fits = (units: number): boolean => {
+    if (full || units > budget) {
+      full = true;
+      return false;
+    }
+    budget -= units;
+    return true;
+  };
+
   const title = Array.from(doc.getElementsByTagName('title')).find((t) => !t.closest('svg'));
-  snapshot.title = collapseWhitespace(title?.textContent ?? '');
+  const titleText = collapseWhitespace(title?.textContent ?? '');
+  snapshot.title = fits(titleText.length) ? titleText : '';
 
   for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
     const keyAttribute = META_KEY_ATTRIBUTES.find((name) => meta.hasAttribute(name));
     const content = meta.getAttribute('content');
     if (keyAttribute && content !== null) {
-      const key = meta.getAttribute(keyAttribute) ?? '';
-      snapshot.meta.push({ key: asciiLowerCase(rustTrim(key)), content });
+      const key = asciiLowerCase(rustTrim(meta.getAttribute(keyAttribute) ?? ''));
+      if (fits(key.length + content.length)) {
+        snapshot.meta.push({ key, content });
+      }
     }
   }
 
@@ -249,9 +270,13 @@ function collectHeadData(doc: Document, snapshot: Snapshot): void {
   for (const script of Array.from(doc.getElementsByTagName('script'))) {
     const type = script.getAttribute('type');
     if (type !== null && asciiLowerCase(rustTrim(type)) === 'application/ld+json') {
-      snapshot.jsonld.push(script.textContent ?? '');
+      const block = script.textContent ?? '';
+      if (fits(block.length)) {
+        snapshot.jsonld.push(block);
+      }
     }
   }
+  return full;
 }
 
 function splitAsciiWhitespace(s: string): string[] {
