@@ -1,7 +1,7 @@
 // Hostile pages (issue 11), in Chromium and Firefox with the real extension
 // loaded, from 127.0.0.1 (tests/e2e/pages/hostile/). Each page is the sample
 // article made hostile: 100,000-deep nesting, a 50 MB text node, a million
-// elements, a huge table, a DOM that never stops changing, main-world
+// elements, a huge table, 10 MB of head data, a DOM that never stops changing, main-world
 // overrides of the built-ins, shadow DOM, iframes, contenteditable, and a
 // page with no text. For each, after a real toolbar click:
 //   - the browser answers (no crash, no hang: the analysis is cut at the
@@ -59,6 +59,7 @@ function describeHostilePages(session) {
     article('cuts a 50 MB text node and says so', 'giant-text.html', { truncated: true });
     article('cuts a page of 1,000,000 elements and says so', 'million-elements.html', { truncated: true });
     article('cuts a huge table and says so', 'huge-table.html', { truncated: true });
+    article('cuts 10 MB of head data (meta, JSON-LD) and says so', 'giant-head.html', { truncated: true });
     article('keeps working on a page whose DOM changes all the time', 'mutating.html', {
       extra: async (page) => {
         // Still changing: the page was never paused or blocked.
