@@ -13,6 +13,7 @@ use super::gazetteer::{
     OTHER_SUFFIXES, PLACES, PLACE_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, TITLES,
 };
 use super::sentences::{SentenceInfo, SentenceKind};
+use super::times::TimeMention;
 use super::tokens::{is_space, normalize_char, Normalized, Token, TokenKind};
 use crate::spans::ByteSpan;
 
@@ -297,24 +298,29 @@ struct Cx<'a> {
     tokens: &'a [Token],
     norm: &'a Normalized,
     quotes: Vec<ByteSpan>,
+    /// Time expressions ("on Friday", "in June"), without their anchors,
+    /// sorted: their capitalised words are not names.
+    dates: Vec<ByteSpan>,
     /// `word_facts` of each token's run word, computed on first use.
     facts: Vec<std::cell::Cell<u16>>,
 }
 
 /// Finds the entities and mentions of `text`. `info` is parallel to
-/// `sentences` (it may be empty).
+/// `sentences` (it may be empty); `times` are the text's time expressions.
 pub fn find(
     text: &str,
     tokens: &[Token],
     norm: &Normalized,
     sentences: &[ByteSpan],
     info: &[SentenceInfo],
+    times: &[TimeMention],
 ) -> Found {
     let cx = Cx {
         text,
         tokens,
         norm,
         quotes: quote_regions(text),
+        dates: date_words(times),
         facts: vec![std::cell::Cell::new(facts::UNSET); tokens.len()],
     };
     let candidates = cx.candidates(sentences, info);
@@ -322,6 +328,24 @@ pub fn find(
     linker.link(candidates);
     linker.pronouns();
     linker.finish()
+}
+
+/// The parts of time expressions that are not their anchors ("a year into
+/// Trump 2.0" keeps "Trump 2.0" as text that may hold names), sorted.
+fn date_words(times: &[TimeMention]) -> Vec<ByteSpan> {
+    let mut out: Vec<ByteSpan> = Vec::with_capacity(times.len());
+    for t in times {
+        match t.anchor.filter(|a| t.span.contains(*a)) {
+            Some(a) => {
+                out.push(ByteSpan::new(t.span.start, a.start));
+                out.push(ByteSpan::new(a.end, t.span.end));
+            }
+            None => out.push(t.span),
+        }
+    }
+    out.retain(|d| d.start < d.end);
+    crate::sort::sort_by_key(&mut out, |d| d.start);
+    out
 }
 
 /// Double-quoted regions (quote marks excluded), paired within a line.
@@ -475,31 +499,43 @@ impl<'a> Cx<'a> {
                 .is_some_and(|i| i.kind == SentenceKind::Heading);
             let paragraph = info.get(sentence).map_or(sentence, |i| i.paragraph);
             let initial = first_word == Some(k) || self.after_opener(k);
-            let (parts, next) = self.run(k);
-            if let Some(pieces) = compound_pieces(self, &parts) {
-                for (span, word, kind) in pieces {
-                    out.push(Candidate {
-                        span,
-                        words: vec![word],
-                        class: Class::Known(kind),
-                        role: None,
-                        honorific: None,
-                        descriptor: None,
-                        sentence,
-                        paragraph,
-                        in_quote: inside(&self.quotes, span.start),
-                        initial: false,
-                        speaks: false,
-                    });
-                }
-            } else if !parts.is_empty() {
-                if let Some(c) = self.analyse(&parts, sentence, paragraph, initial, heading) {
-                    out.push(c);
+            let (run, next) = self.run(k);
+            // Words of a time expression ("On Friday", "in June") split the
+            // run and are never names themselves.
+            for parts in run.split(|&(t, _)| self.in_date(t)) {
+                let initial = initial && parts.first().map(|p| p.0) == run.first().map(|p| p.0);
+                if let Some(pieces) = compound_pieces(self, parts) {
+                    for (span, word, kind) in pieces {
+                        out.push(Candidate {
+                            span,
+                            words: vec![word],
+                            class: Class::Known(kind),
+                            role: None,
+                            honorific: None,
+                            descriptor: None,
+                            sentence,
+                            paragraph,
+                            in_quote: inside(&self.quotes, span.start),
+                            initial: false,
+                            speaks: false,
+                        });
+                    }
+                } else if !parts.is_empty() {
+                    if let Some(c) = self.analyse(parts, sentence, paragraph, initial, heading) {
+                        out.push(c);
+                    }
                 }
             }
             k = next.max(k + 1);
         }
         out
+    }
+
+    /// Whether token `k` lies in a time expression.
+    fn in_date(&self, k: usize) -> bool {
+        let span = self.tokens[k].span;
+        let after = self.dates.partition_point(|d| d.start <= span.start);
+        after > 0 && self.dates[after - 1].contains(span)
     }
 
     /// The first word of a quotation, parenthesis or clause after a colon or dash.
@@ -756,7 +792,18 @@ impl<'a> Cx<'a> {
             let run_start = parts[0].0;
             candidate.role = self.role_before(run_start, in_run_role);
         }
-        Some(self.with_descriptors(candidate, name))
+        let mut candidate = self.with_descriptors(candidate, name);
+        // "Khartoum, the capital", "Darfur, a vast desert region of western
+        // Sudan": a name the lists do not know, described as a place.
+        let guessed = matches!(candidate.class, Class::Single)
+            || (matches!(candidate.class, Class::Known(EntityKind::Person))
+                && !has_title
+                && !self.has(name[0], facts::GIVEN));
+        if guessed && candidate.descriptor.as_deref().is_some_and(describes_place) {
+            candidate.class = Class::Known(EntityKind::Place);
+            candidate.role = None;
+        }
+        Some(candidate)
     }
 
     fn with_descriptors(&self, mut c: Candidate<'a>, name: &[Part<'a>]) -> Candidate<'a> {
@@ -944,6 +991,43 @@ impl<'a> Cx<'a> {
         self.has(part, facts::TITLE)
             || (self.has(part, facts::DEMONYM) && part.1.starts_with(char::is_uppercase))
     }
+}
+
+/// Whether an appositive names a kind of place: its head noun, the last word
+/// before any preposition or clause ("a vast desert region of …" → region;
+/// "a state senator" → senator, not a place).
+fn describes_place(descriptor: &str) -> bool {
+    const PLACE_NOUNS: &[&str] = &[
+        "area",
+        "capital",
+        "city",
+        "country",
+        "county",
+        "district",
+        "island",
+        "kingdom",
+        "neighborhood",
+        "neighbourhood",
+        "port",
+        "province",
+        "region",
+        "republic",
+        "state",
+        "suburb",
+        "territory",
+        "town",
+        "village",
+    ];
+    const STOPS: &[&str] = &[
+        "of", "in", "on", "at", "for", "from", "with", "that", "which", "where", "who", "near",
+        "and",
+    ];
+    let head = descriptor
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !STOPS.contains(w))
+        .last();
+    head.is_some_and(|w| PLACE_NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A known place written in capitals, as datelines are ("CAIRO", "WASHINGTON").
@@ -1468,7 +1552,8 @@ mod tests {
         let mut spans = Vec::new();
         let mut info = Vec::new();
         sentences::split_into(text, ByteSpan::new(0, text.len()), 0, &mut spans, &mut info);
-        find(text, &tokens, &norm, &spans, &info)
+        let times = super::super::times::find(text, &tokens, &norm, &spans, None);
+        find(text, &tokens, &norm, &spans, &info, &times)
     }
 
     fn entity<'f>(found: &'f Found, name: &str) -> &'f Entity {
@@ -1510,6 +1595,36 @@ mod tests {
                 "CAIRO — Gunmen opened fire at the museum on Wednesday.",
                 "CAIRO",
                 EntityKind::Place,
+                None,
+            ),
+            (
+                "Theresa May said on Monday that talks would resume in May.",
+                "Theresa May",
+                EntityKind::Person,
+                None,
+            ),
+            (
+                "June Carter sang on Saturday.",
+                "June Carter",
+                EntityKind::Person,
+                None,
+            ),
+            (
+                "Talks were held in Khartoum, the capital, last week.",
+                "Khartoum",
+                EntityKind::Place,
+                None,
+            ),
+            (
+                "Fighting spread to Darfur, a vast desert region of western Sudan.",
+                "Darfur",
+                EntityKind::Place,
+                None,
+            ),
+            (
+                "Mara Quell, a state senator, voted against it.",
+                "Mara Quell",
+                EntityKind::Person,
                 None,
             ),
             (
@@ -1621,6 +1736,8 @@ mod tests {
             "the negotiations of the Abraham Accords",
             "In an October interview he spoke.",
             "It was seen as the lone success of the Arab Spring.",
+            "On Friday, the administration will announce a new strategy.",
+            "After the attack in June, he admitted the failure.",
         ] {
             let found = run(text);
             assert!(found.entities.is_empty(), "{text}: {:#?}", found.entities);
@@ -1660,7 +1777,7 @@ mod tests {
         for (i, p) in paragraphs.iter().enumerate() {
             sentences::split_into(text, p.span, i, &mut spans, &mut info);
         }
-        let found = find(text, &tokens, &norm, &spans, &info);
+        let found = find(text, &tokens, &norm, &spans, &info, &[]);
         let ian = found
             .entities
             .iter()

@@ -82,7 +82,14 @@ pub fn analyse(text: &str, paragraphs: &[ByteSpan], published: Option<Date>) -> 
     let normalized = tokens::Normalized::new(text, &tokens);
     let times = times::find(text, &tokens, &normalized, &sentences, published);
     let quantities = quantities::find(text, &tokens, &normalized, &times);
-    let found = entities::find(text, &tokens, &normalized, &sentences, &sentence_info);
+    let found = entities::find(
+        text,
+        &tokens,
+        &normalized,
+        &sentences,
+        &sentence_info,
+        &times,
+    );
     TextLayer {
         sentences,
         sentence_info,
