@@ -26,6 +26,8 @@ pub struct Context<'a> {
     /// Each token's word-list bits ([`lexicon::class`]), looked up on first
     /// use: `UNKNOWN` until then.
     classes: Vec<Cell<u64>>,
+    /// The words the text writes in lower case, built on first use.
+    lower_words: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
 }
 
 const UNKNOWN: u64 = u64::MAX;
@@ -69,7 +71,35 @@ impl<'a> Context<'a> {
             top,
             marks,
             classes: vec![Cell::new(UNKNOWN); tokens.len()],
+            lower_words: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether the text also writes `word` in lower case somewhere: then a
+    /// capitalised "Maybe" or "Officials" opening a sentence is that common
+    /// word, not a name.
+    pub fn written_in_lower_case(&self, word: &str) -> bool {
+        let words = self.lower_words.get_or_init(|| {
+            self.tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.span.of(self.text))
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .collect()
+        });
+        words.contains(word.to_lowercase().as_str())
+    }
+
+    /// Whether token `t` is the first word of its sentence.
+    pub fn opens_sentence(&self, t: &Token) -> bool {
+        let Some(i) = self.sentence_at(t.span.start) else {
+            return false;
+        };
+        let before = ByteSpan::new(self.sentences[i].start, t.span.start);
+        !self
+            .tokens_in(before)
+            .iter()
+            .any(|b| b.kind == TokenKind::Word)
     }
 
     /// The tokens inside `span`.

@@ -970,12 +970,33 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
     if lexicon::has(lexicon::bits::NOT_NAME_WORDS, written) {
         return None;
     }
+    // One capitalised word that is a contraction ("We've", "I’m", "Don’t"),
+    // or that opens its sentence and is written in lower case elsewhere
+    // ("Maybe", "Several", "Officials"), is not a name.
+    if words == 1
+        && !is_org
+        && (is_contraction(written)
+            || (cx.opens_sentence(toks[start]) && cx.written_in_lower_case(written)))
+    {
+        return None;
+    }
     let kind = if is_org || (words == 1 && written.chars().all(|c| c.is_uppercase() || c == '.')) {
         EntityKind::Organization
     } else {
         EntityKind::Person
     };
     Some(NameFound { span, words, kind })
+}
+
+/// "We've", "I’m", "they'll", "don’t": an apostrophe and a clitic ending.
+fn is_contraction(word: &str) -> bool {
+    let Some(at) = word.rfind(['\'', '’']) else {
+        return false;
+    };
+    let ending = word[at..]
+        .trim_start_matches(['\'', '’'])
+        .to_ascii_lowercase();
+    matches!(ending.as_str(), "m" | "ve" | "re" | "ll" | "d" | "t")
 }
 
 /// The noun phrase ending at byte `end` (before ", who"), up to its clause

@@ -248,6 +248,32 @@ fn relative_pronoun_takes_its_antecedent() {
     assert_eq!(s.kind, SourcingKind::Anonymous, "{s:?}");
 }
 
+/// Seen on real pages: "I've", "We've", "Maybe", "Several" and "Officials"
+/// were named speakers because they were capitalised.
+#[test]
+fn regression_sentence_openers_and_contractions_are_not_named_speakers() {
+    for (text, opener) in [
+        ("We've said the plan is dead.", "We've"),
+        ("I’m told the plan is dead.", "I’m"),
+        (
+            "Several said the plan is dead. It had several flaws.",
+            "Several",
+        ),
+        (
+            "Officials said the plan is dead. Two officials disagreed.",
+            "Officials",
+        ),
+    ] {
+        let a = run(text, None);
+        let s = &a.sourcing[0];
+        assert_ne!(s.speaker.as_deref(), Some(opener), "{text}: {s:?}");
+        assert_ne!(s.kind, SourcingKind::Named, "{text}: {s:?}");
+    }
+    // A surname opening a sentence is still a name when the text never writes it in lower case.
+    let a = run("Okafor said the plan is dead.", None);
+    assert_eq!(a.sourcing[0].speaker.as_deref(), Some("Okafor"));
+}
+
 #[test]
 fn table_of_sentence_sourcing() {
     let cases: &[(&str, Option<&str>, SourcingKind, Option<&str>)] = &[
