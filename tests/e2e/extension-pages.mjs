@@ -14,17 +14,32 @@ export async function waitReady(page) {
   await waitFor('the extension page to start', () => page.evaluate(() => document.body?.dataset.ready === 'true'));
 }
 
-/** Clicks the centre of the first element matching `selector` with the mouse. */
+/**
+ * Clicks the centre of the first element matching `selector` with the mouse,
+ * as a reader would: only once the element has stopped moving and is what
+ * the pointer would hit there. The panel re-renders as status messages
+ * arrive, and a click aimed at where a checkbox was a moment before lands
+ * on nothing (seen in CI: a filter or the off switch "stayed" as it was).
+ */
 export async function clickElement(page, selector) {
-  const centre = await waitFor(`${selector} to be visible`, () =>
-    page.evaluate((s) => {
+  let previous = null;
+  const centre = await waitFor(`${selector} to be visible, still and on top`, async () => {
+    const now = await page.evaluate((s) => {
       const element = document.querySelector(s);
       if (!element) return null;
       element.scrollIntoView({ block: 'center' });
       const box = element.getBoundingClientRect();
-      return box.width > 0 && box.height > 0 ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
-    }, selector),
-  );
+      if (box.width <= 0 || box.height <= 0) return null;
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      const onTop = hit !== null && (hit === element || element.contains(hit) || hit === element.labels?.[0]);
+      return onTop ? { x, y } : null;
+    }, selector);
+    const still = now !== null && previous !== null && now.x === previous.x && now.y === previous.y;
+    previous = now;
+    return still && now;
+  });
   await page.click(centre.x, centre.y);
 }
 
