@@ -495,6 +495,8 @@ async function toggleFilter(panel, page, selector, claims, turnOff) {
 
 /** A real click on a checkbox, then its state as the reader sees it (after the panel has re-rendered). */
 async function clickCheckbox(panel, selector, checked) {
+  // A reader clicks a panel they can see; the badge checks bring the article's tab to the front.
+  await panel.bringToFront();
   await clickElement(panel, selector);
   await waitFor(`${selector} to be ${checked ? 'checked' : 'unchecked'} after the click`, async () =>
     (await panel.evaluate((s) => document.querySelector(s).checked, selector)) === checked);
