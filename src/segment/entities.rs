@@ -286,6 +286,33 @@ struct Candidate<'a> {
     speaks: bool,
 }
 
+impl<'a> Candidate<'a> {
+    /// A candidate with no role, honorific or descriptor yet, not followed by a speech verb.
+    fn bare(
+        span: ByteSpan,
+        words: Vec<&'a str>,
+        class: Class,
+        at: (usize, usize),
+        in_quote: bool,
+        initial: bool,
+    ) -> Self {
+        let (sentence, paragraph) = at;
+        Candidate {
+            span,
+            words,
+            class,
+            role: None,
+            honorific: None,
+            descriptor: None,
+            sentence,
+            paragraph,
+            in_quote,
+            initial,
+            speaks: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
     Known(EntityKind),
@@ -506,19 +533,14 @@ impl<'a> Cx<'a> {
                 let initial = initial && parts.first().map(|p| p.0) == run.first().map(|p| p.0);
                 if let Some(pieces) = compound_pieces(self, parts) {
                     for (span, word, kind) in pieces {
-                        out.push(Candidate {
+                        out.push(Candidate::bare(
                             span,
-                            words: vec![word],
-                            class: Class::Known(kind),
-                            role: None,
-                            honorific: None,
-                            descriptor: None,
-                            sentence,
-                            paragraph,
-                            in_quote: inside(&self.quotes, span.start),
-                            initial: false,
-                            speaks: false,
-                        });
+                            vec![word],
+                            Class::Known(kind),
+                            (sentence, paragraph),
+                            inside(&self.quotes, span.start),
+                            false,
+                        ));
                     }
                 } else if !parts.is_empty() {
                     if let Some(c) = self.analyse(parts, sentence, paragraph, initial, heading) {
@@ -637,19 +659,14 @@ impl<'a> Cx<'a> {
             return None;
         }
         let span = self.span_of(parts);
-        let base = Candidate {
+        let base = Candidate::bare(
             span,
-            words: parts.iter().map(|(_, w)| *w).collect(),
-            class: Class::Single,
-            role: None,
-            honorific: None,
-            descriptor: None,
-            sentence,
-            paragraph,
-            in_quote: inside(&self.quotes, span.start),
+            parts.iter().map(|(_, w)| *w).collect(),
+            Class::Single,
+            (sentence, paragraph),
+            inside(&self.quotes, span.start),
             initial,
-            speaks: false,
-        };
+        );
         // Gazetteers first, whole run.
         let joined = (parts.len() > 1).then(|| join(parts));
         let whole = |flag: u16, list: &[&str]| match &joined {
