@@ -17,15 +17,20 @@ use crate::checks::{check_analysis, check_import, registry};
 /// HTML bytes -> native snapshot (html5ever) -> full analysis, with a small
 /// fact-check pack loaded. Checks the offset contract, DOM runs included.
 pub fn html_analysis(data: &[u8]) {
-    let Ok(snapshot) = snapshot_from_html(data, "https://news.example/2025/06/15/story") else {
-        return;
-    };
+    if let Ok(snapshot) = snapshot_from_html(data, "https://news.example/2025/06/15/story") {
+        analyse_snapshot(&snapshot);
+    }
+}
+
+/// Full analysis of `snapshot` with the small fact-check pack; a finished
+/// analysis must keep the offset contract, DOM runs included.
+fn analyse_snapshot(snapshot: &Snapshot) {
     let options = Options {
         factchecks: Some(registry()),
         ..Options::default()
     };
-    if let Ok(analysis) = analyze(&snapshot, &options) {
-        check_analysis(&analysis, Some(&snapshot));
+    if let Ok(analysis) = analyze(snapshot, &options) {
+        check_analysis(&analysis, Some(snapshot));
     }
 }
 
@@ -33,15 +38,8 @@ pub fn html_analysis(data: &[u8]) {
 /// background) -> full analysis. Structurally bad snapshots must be typed
 /// errors; good ones must keep the offset contract.
 pub fn snapshot_analysis(data: &[u8]) {
-    let Ok(snapshot) = serde_json::from_slice::<Snapshot>(data) else {
-        return;
-    };
-    let options = Options {
-        factchecks: Some(registry()),
-        ..Options::default()
-    };
-    if let Ok(analysis) = analyze(&snapshot, &options) {
-        check_analysis(&analysis, Some(&snapshot));
+    if let Ok(snapshot) = serde_json::from_slice::<Snapshot>(data) {
+        analyse_snapshot(&snapshot);
     }
 }
 

@@ -123,6 +123,23 @@ fn required(
     }
 }
 
+/// The two fields every record needs, under the dialect's keys: its id and the claim.
+fn id_and_claim(
+    obj: &Map<String, Value>,
+    (id_key, claim_key): (&str, &str),
+    here: &Location,
+    report: &mut ImportReport,
+) -> Option<(String, String)> {
+    let id = required(fields::id(obj, id_key), id_key, here, report)?;
+    let claim = required(
+        fields::text(obj, claim_key, MAX_CLAIM_CHARS),
+        claim_key,
+        here,
+        report,
+    )?;
+    Some((id, claim))
+}
+
 fn optional(
     obj: &Map<String, Value>,
     key: &str,
@@ -141,13 +158,7 @@ fn politifact(
     here: &Location,
     report: &mut ImportReport,
 ) -> Option<FactCheck> {
-    let id = required(fields::id(obj, "id"), "id", here, report)?;
-    let claim = required(
-        fields::text(obj, "claim", MAX_CLAIM_CHARS),
-        "claim",
-        here,
-        report,
-    )?;
+    let (id, claim) = id_and_claim(obj, ("id", "claim"), here, report)?;
     let verdict = optional(obj, "verdict", MAX_NAME_CHARS, here, report);
     let speaker = optional(obj, "speaker", MAX_NAME_CHARS, here, report);
     let stated = optional(obj, "stated", MAX_TITLE_CHARS, here, report);
@@ -280,13 +291,7 @@ fn checkthat(
     here: &Location,
     report: &mut ImportReport,
 ) -> Option<FactCheck> {
-    let id = required(fields::id(obj, "vclaim_id"), "vclaim_id", here, report)?;
-    let claim = required(
-        fields::text(obj, "vclaim", MAX_CLAIM_CHARS),
-        "vclaim",
-        here,
-        report,
-    )?;
+    let (id, claim) = id_and_claim(obj, ("vclaim_id", "vclaim"), here, report)?;
     let title = optional(obj, "title", MAX_TITLE_CHARS, here, report);
     if obj.contains_key("truth_label") || obj.contains_key("speaker") {
         // 2B: PolitiFact claims under CheckThat! names.
