@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importTs } from './load-ts.mjs';
+import { seededRandom } from './seeded-random.mjs';
 
 const { validateSettings, SETTINGS_VERSION } = await importTs('extension/src/settings/schema.ts');
 const { migrateV0 } = await importTs('extension/src/settings/migrate.ts');
@@ -17,14 +18,7 @@ const messages = await importTs('extension/src/messages.ts');
 const ROUNDS = 3000;
 
 function generator(seed) {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-  const pick = (list) => list[Math.floor(next() * list.length)];
+  const { next, pick } = seededRandom(seed);
   const strings = ['', ' ', 'a', 'Annotation', 'TextQuoteSelector', 'https://example.com/a', 'urn:uuid:1', '2025-11-18T09:30:00Z',
     '\u0000', '\ud800', '🌊', 'x'.repeat(70_000), '__proto__', 'constructor', 'notes-for-page', 'note-add', 'version', '{"a":1}'];
   const keys = ['type', 'id', 'url', 'body', 'target', 'quote', 'exact', 'prefix', 'suffix', 'position', 'start', 'end', 'v', 'created',

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { IDBFactory } from 'fake-indexeddb';
 import { importTs } from './load-ts.mjs';
+import { seededRandom } from './seeded-random.mjs';
 import { memoryBackend } from './memory-storage.mjs';
 
 const { NotesDb } = await importTs('extension/src/notes/db.ts');
@@ -21,18 +22,6 @@ const { SettingsStore, SETTINGS_KEY } = await importTs('extension/src/settings/s
 
 const PAGE = 'https://ledger.example/news/2025/11/18/harrowfield-flood-barrier';
 const TEXT = 'Readers 👍🏽 said the council voted 7-2\u00a0on Monday to build a $48 million barrier. 🌊 Done.';
-
-function random(seed) {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(next() * n);
-  return { next, int, pick: (list) => list[int(list.length)] };
-}
 
 const JUNK = ['{', '}', '[', ']', '"', ',', ':', '\\', '\\u', '\u0000', '\ud800', 'null', '1e999', '-0', '__proto__', '🌊', 'AnnotationPage', '"type"'];
 
@@ -78,7 +67,7 @@ describe('import decoders on corrupt real files', () => {
     const text = exportText();
     assert.equal(parseWebAnnotations(text).records.length, 5, 'the clean export imports whole');
     for (const seed of [11, 12, 13]) {
-      const r = random(seed);
+      const r = seededRandom(seed);
       for (let round = 0; round < 1500; round++) {
         let input = text;
         for (let k = 1 + r.int(3); k > 0; k--) input = corrupt(input, r);
@@ -98,7 +87,7 @@ describe('import decoders on corrupt real files', () => {
     const db = (await NotesDb.open(new IDBFactory(), 'import-fuzz')).db;
     for (const n of EXISTING) await db.add(n);
     const text = exportText();
-    const r = random(21);
+    const r = seededRandom(21);
     for (let round = 0; round < 300; round++) {
       let input = text;
       for (let k = 1 + r.int(3); k > 0; k--) input = corrupt(input, r);
@@ -145,7 +134,7 @@ describe('import decoders on corrupt real files', () => {
 
   it('settings: a corrupted stored value never throws, gives valid settings, and reports the problem', async () => {
     const clean = JSON.stringify({ ...defaultSettings(), threshold: 0.42, sites: { always: ['ledger.example'], never: ['tabloid.example'] } });
-    const r = random(31);
+    const r = seededRandom(31);
     for (let round = 0; round < 400; round++) {
       let input = clean;
       for (let k = 1 + r.int(3); k > 0; k--) input = corrupt(input, r);
