@@ -24,13 +24,14 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::EvalError;
+use super::extraction_corpora::{self, Corpus, ShinglePage};
+use super::{shingles, EvalError};
 use crate::extract::dates::parse_date;
 use crate::extract::render::render;
 use crate::extract::{extract_candidate, Extraction};
 use crate::snapshot::html::snapshot_from_html;
 
-const PAGES_DIR: &str = "extraction/readability-test-pages";
+const PAGES_DIR: &str = Corpus::Readability.dir();
 
 const TARGET_MEAN_F1: f64 = 0.95;
 const TARGET_GOOD_F1: f64 = 0.90;
@@ -69,12 +70,32 @@ pub struct PageScore {
     pub site: bool,
     pub lang: bool,
     pub excerpt: bool,
+    /// The shingle scores of the text the product outputs.
+    pub shingles: ShinglePage,
 }
 
-pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
-    let dir = data.join(PAGES_DIR);
-    let scores = score_all(&dir)?;
-    report(&scores, out)
+/// Scores the chosen corpora (all by default): the Readability pages with
+/// their metadata, then each corpus's shingle figures.
+pub fn run(data: &Path, options: &super::Options, out: &mut dyn Write) -> Result<(), EvalError> {
+    let corpora = match options.corpus.as_deref() {
+        None => Corpus::ALL.to_vec(),
+        Some(name) => {
+            vec![Corpus::parse(name).ok_or_else(|| EvalError::UnknownCorpus(name.to_string()))?]
+        }
+    };
+    for corpus in corpora {
+        if corpus == Corpus::Readability {
+            let scores = score_all(&data.join(PAGES_DIR))?;
+            report(&scores, out)?;
+            let pages: Vec<ShinglePage> = scores.into_iter().map(|s| s.shingles).collect();
+            extraction_corpora::report(corpus, &pages, options.list_pages, out)?;
+        } else {
+            let pages = extraction_corpora::score_gz_corpus(data, corpus)?;
+            extraction_corpora::report(corpus, &pages, options.list_pages, out)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// Scores every page under `dir`, in name order.
@@ -116,6 +137,14 @@ fn score_page(dir: &Path, name: &str) -> Result<PageScore, EvalError> {
         .map_or(String::new(), |a| a.text.clone());
     let reference = expected_text(&expected_html);
     let (precision, recall, f1) = word_prf(&ours, &reference);
+    let declined = extraction.no_article.is_some();
+    let shingles = ShinglePage {
+        id: name.to_string(),
+        counts: shingles::page_counts(if declined { "" } else { &ours }, &reference),
+        declined,
+        truth_has_text: !shingles::tokens(&reference).is_empty(),
+        words_f1: (precision, recall, f1),
+    };
     Ok(score_metadata(
         PageScore {
             name: name.to_string(),
@@ -131,6 +160,7 @@ fn score_page(dir: &Path, name: &str) -> Result<PageScore, EvalError> {
             site: false,
             lang: false,
             excerpt: false,
+            shingles,
         },
         &extraction,
         &expected,

@@ -6,9 +6,11 @@ mod attribution;
 pub mod checkworthiness;
 mod comments;
 mod extraction;
+mod extraction_corpora;
 mod matching;
 mod scores;
 mod segmentation;
+mod shingles;
 
 use std::io::Write;
 use std::path::Path;
@@ -25,6 +27,8 @@ pub enum EvalError {
     Data { path: String, reason: String },
     #[error("`eval {0}` is not implemented yet")]
     NotImplemented(&'static str),
+    #[error("unknown corpus `{0}` (readability, wcxb, dragnet)")]
+    UnknownCorpus(String),
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -38,9 +42,24 @@ impl EvalError {
     }
 }
 
-pub fn run(name: &str, data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
+/// What `claimlens eval` was asked beyond the name.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--corpus NAME`: one corpus of an eval that has several (extraction:
+    /// `readability`, `wcxb`, `dragnet`); all when `None`.
+    pub corpus: Option<String>,
+    /// `--pages`: a row for every page, not only the worst.
+    pub list_pages: bool,
+}
+
+pub fn run(
+    name: &str,
+    data: &Path,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<(), EvalError> {
     match name {
-        "extraction" => extraction::run(data, out),
+        "extraction" => extraction::run(data, options, out),
         "segmentation" => segmentation::run(data, out),
         "checkworthiness" => checkworthiness::run(data, out),
         "attribution" => attribution::run(data, out),
