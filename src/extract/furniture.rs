@@ -359,7 +359,7 @@ fn is_weekday(w: &str) -> bool {
         .any(|d| *d == w || (w.len() >= 3 && d.starts_with(w) && w.len() <= 4))
 }
 
-/// "2019", "10:48", "18.11.2019", "2019-11-19", "19th", "5h".
+/// "2019", "10:48", "18.11.2019", "2019-11-19", "19th", "5h"; not "225.86".
 fn is_numeric_date_or_time(w: &str) -> bool {
     let w = w
         .strip_suffix("th")
@@ -370,10 +370,13 @@ fn is_numeric_date_or_time(w: &str) -> bool {
         .or_else(|| w.strip_suffix('m'))
         .or_else(|| w.strip_suffix('d'))
         .unwrap_or(w);
+    // A time has a colon and a date two separators; "225.86" is a figure.
+    let separators = w.chars().filter(|c| matches!(c, '.' | '-')).count();
     !w.is_empty()
         && w.chars().next().is_some_and(|c| c.is_ascii_digit())
         && w.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '-'))
+        && (w.contains(':') || separators == 0 || separators == 2)
 }
 
 /// A photo credit line: "Getty Images", "FatCamera/Getty Images",
