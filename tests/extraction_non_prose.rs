@@ -166,3 +166,45 @@ fn judged_pages_text_maps_back_to_the_dom_exactly() {
         }
     }
 }
+
+/// Kinds the judged pages do not show: a list of links, a credit by its
+/// class, a code listing. Prose around them stays prose.
+#[test]
+fn link_lists_credits_and_code_are_marked() {
+    let prose = |n: u32| {
+        format!(
+            "<p>Paragraph {n}: the council approved a budget of {n} million for roads and \
+             schools on Tuesday, officials said after a long meeting that ran past midnight \
+             and drew a crowd of residents.</p>"
+        )
+    };
+    let html = format!(
+        "<html><body><article>{}{}<ul><li><a href=/a>First story about the council</a></li>\
+         <li><a href=/b>Second story about the schools</a></li></ul>{}\
+         <p class=\"photo-credit\">Council press office</p><p>Photograph by Jane Doe</p>{}\
+         <pre>let budget = 40_000_000;</pre>{}</article></body></html>",
+        prose(1),
+        prose(2),
+        prose(3),
+        prose(4),
+        prose(5)
+    );
+    let snapshot = snapshot_from_html(html.as_bytes(), "").expect("parses");
+    let a = analyze(&snapshot, &Options::default()).expect("analyses");
+    let text = &a.article.text;
+    let kind_of = |needle: &str| {
+        let range = utf16_range(text, needle).unwrap_or_else(|| panic!("{needle:?} missing"));
+        block_kind_at(&a, range)
+    };
+    assert_eq!(
+        kind_of("First story about the council"),
+        Some(BlockKind::LinkList)
+    );
+    assert_eq!(kind_of("Council press office"), Some(BlockKind::Credit));
+    assert!(
+        !text.contains("Photograph by Jane Doe"),
+        "a credit line is left out"
+    );
+    assert_eq!(kind_of("let budget = 40_000_000;"), Some(BlockKind::Code));
+    assert_eq!(kind_of("Paragraph 3:"), None);
+}

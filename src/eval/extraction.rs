@@ -75,8 +75,12 @@ pub struct PageScore {
 }
 
 /// Scores the chosen corpora (all by default): the Readability pages with
-/// their metadata, then each corpus's shingle figures.
+/// their metadata, then each corpus's shingle figures, then the judged
+/// news pages (`--corpus judged`).
 pub fn run(data: &Path, options: &super::Options, out: &mut dyn Write) -> Result<(), EvalError> {
+    if options.corpus.as_deref() == Some("judged") {
+        return super::judged_extraction::run(out);
+    }
     let corpora = match options.corpus.as_deref() {
         None => Corpus::ALL.to_vec(),
         Some(name) => {
@@ -94,6 +98,9 @@ pub fn run(data: &Path, options: &super::Options, out: &mut dyn Write) -> Result
             extraction_corpora::report(corpus, &pages, options.list_pages, out)?;
         }
         writeln!(out)?;
+    }
+    if options.corpus.is_none() {
+        super::judged_extraction::run(out)?;
     }
     Ok(())
 }
@@ -144,6 +151,11 @@ fn score_page(dir: &Path, name: &str) -> Result<PageScore, EvalError> {
         declined,
         truth_has_text: !shingles::tokens(&reference).is_empty(),
         words_f1: (precision, recall, f1),
+        non_prose_share: if declined {
+            0.0
+        } else {
+            extraction_corpora::non_prose_share(extraction.article.as_ref())
+        },
     };
     Ok(score_metadata(
         PageScore {

@@ -68,6 +68,8 @@ pub struct ShinglePage {
     pub truth_has_text: bool,
     /// Bag-of-words F1 of the best candidate text, declined or not.
     pub words_f1: (f64, f64, f64),
+    /// Share of the output's bytes in non-prose blocks (captions, tables…).
+    pub non_prose_share: f64,
 }
 
 /// Scores one page: our extraction of `html` against `truth`.
@@ -85,7 +87,26 @@ pub fn score_page(id: &str, html: &[u8], truth: &str) -> ShinglePage {
         declined,
         truth_has_text: !shingles::tokens(truth).is_empty(),
         words_f1: word_prf(candidate, truth),
+        non_prose_share: if declined {
+            0.0
+        } else {
+            non_prose_share(extraction.article.as_ref())
+        },
     }
+}
+
+/// Share of a rendered article's bytes that sit in non-prose blocks.
+pub fn non_prose_share(article: Option<&crate::extract::Rendered>) -> f64 {
+    let Some(a) = article.filter(|a| !a.text.is_empty()) else {
+        return 0.0;
+    };
+    let marked: usize = a
+        .blocks
+        .iter()
+        .filter(|b| b.kind != crate::extract::BlockKind::Prose)
+        .map(|b| b.span.len())
+        .sum();
+    marked as f64 / a.text.len() as f64
 }
 
 fn gunzip(path: &Path) -> Result<Vec<u8>, EvalError> {
@@ -225,6 +246,11 @@ pub fn report(
         } else {
             "BELOW TARGET"
         }
+    )?;
+    writeln!(
+        out,
+        "non-prose blocks: {:.1}% of the output text on average (captions, tables, link lists, …)",
+        100.0 * pages.iter().map(|p| p.non_prose_share).sum::<f64>() / n
     )?;
     writeln!(
         out,

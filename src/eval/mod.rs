@@ -7,6 +7,7 @@ pub mod checkworthiness;
 mod comments;
 mod extraction;
 mod extraction_corpora;
+mod judged_extraction;
 mod matching;
 mod scores;
 mod segmentation;
@@ -27,7 +28,7 @@ pub enum EvalError {
     Data { path: String, reason: String },
     #[error("`eval {0}` is not implemented yet")]
     NotImplemented(&'static str),
-    #[error("unknown corpus `{0}` (readability, wcxb, dragnet)")]
+    #[error("unknown corpus `{0}` (readability, wcxb, dragnet, judged)")]
     UnknownCorpus(String),
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
@@ -46,7 +47,7 @@ impl EvalError {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// `--corpus NAME`: one corpus of an eval that has several (extraction:
-    /// `readability`, `wcxb`, `dragnet`); all when `None`.
+    /// `readability`, `wcxb`, `dragnet`, `judged`); all when `None`.
     pub corpus: Option<String>,
     /// `--pages`: a row for every page, not only the worst.
     pub list_pages: bool,

@@ -231,7 +231,8 @@ fn attempt<'a>(
     let article = gather_siblings(&mut dom, top, &measures, &scores);
 
     clean::prep_article(&mut dom, article, flags, &mut measures);
-    furniture::remove_furniture(&mut dom, article);
+    measures.update(&dom, article);
+    furniture::remove_furniture(&mut dom, article, &measures);
     measures.update(&dom, article);
     let text_len = measures.len(article);
     let link_density = measures.link_density(article);

@@ -8,14 +8,17 @@
 //! Elements are removed whole, and a credit ending a caption's text node is
 //! cut off its end, so the text still maps back to the page exactly.
 //! Only short elements are judged: prose never consists of these words.
+//! Calls to subscribe and copyright notices (a short block naming a
+//! newsletter and "sign up", or "all rights reserved" and ©) go too.
 //! The word lists live here and nowhere else.
 
 use super::dom::{Dom, Id, NIL};
+use super::measure::Measures;
 use super::render::is_block_tag;
 use crate::calendar::{month_of_abbreviation, month_of_name};
 
 /// Longer elements are not furniture by their words.
-const MAX_CHARS: usize = 160;
+const MAX_CHARS: usize = 400;
 const MAX_WORDS: usize = 24;
 
 /// Phrases that are furniture wherever they are the whole of an element,
@@ -42,6 +45,7 @@ const LABEL_PHRASES: &[&str] = &[
     "listen to this article",
     "copy link",
     "link copied",
+    "already have an account",
 ];
 
 /// Words that, with dates and times, make up widgets and timestamp lines
@@ -143,7 +147,20 @@ const WIDGET_WORDS: &[&str] = &[
     "th",
     "and",
     "of",
+    "subscribe",
+    "sign",
+    "up",
+    "log",
+    "register",
 ];
+
+/// A short block holding one of these phrases and one of [`CALL_WORDS`] is
+/// a call to subscribe or a copyright notice, not the article.
+const CALL_PHRASES: &[&str] = &["newsletter", "all rights reserved"];
+const CALL_WORDS: &[&str] = &["sign up", "signup", "subscribe", "inbox", "copyright", "©"];
+
+/// Longer blocks are not calls to subscribe.
+const MAX_CALL_WORDS: usize = 50;
 
 /// Class and id words of boxes about the author or the publisher that sit
 /// inside article markup: author bios, bylines, affiliate disclosures.
@@ -237,8 +254,9 @@ const CREDIT_OPENERS: &[&str] = &[
 /// Words of a stock-quote table's header: a change column is required.
 const QUOTE_CHANGE_WORDS: &[&str] = &["change", "chg", "chg.", "change%", "%chg", "+/-"];
 
-/// Removes the furniture in the article below `article`.
-pub fn remove_furniture(dom: &mut Dom<'_>, article: Id) {
+/// Removes the furniture in the article below `article`. `measures` must
+/// be up to date for the article: longer elements are not read at all.
+pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
     let mut node = dom.next_element(article, false);
     let end = dom.next_element(article, true);
     while node != NIL && node != end {
@@ -249,9 +267,12 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id) {
             node = dom.next_element(node, true);
             continue;
         }
-        let furniture = tag == "table" || is_named_furniture(dom, node) || {
-            short_text(dom, node).is_some_and(|t| is_furniture_text(&t, is_block_tag(tag)))
-        };
+        let len = measures.len(node) as usize;
+        let furniture = tag == "table"
+            || (len <= MAX_NAMED_CHARS && is_named_furniture(dom, node))
+            || (len <= MAX_CHARS && {
+                short_text(dom, node).is_some_and(|t| is_furniture_text(&t, is_block_tag(tag)))
+            });
         if furniture {
             let next = dom.next_element(node, true);
             dom.remove(node);
@@ -263,7 +284,7 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id) {
     cut_trailing_credits(dom, article);
 }
 
-/// An author box, byline or disclosure by its class or id, short enough.
+/// An author box, byline or disclosure by its class or id.
 fn is_named_furniture(dom: &Dom<'_>, id: Id) -> bool {
     let (class, id_attr) = (dom.class(id), dom.id_attr(id));
     if class.is_empty() && id_attr.is_empty() {
@@ -272,20 +293,7 @@ fn is_named_furniture(dom: &Dom<'_>, id: Id) -> bool {
     let names = super::hints::match_string(class, id_attr);
     let named = FURNITURE_NAMES.iter().any(|w| names.contains(w))
         || names.split([' ', '-', '_']).any(|w| w == "bio");
-    named && text_len_at_most(dom, id, MAX_NAMED_CHARS)
-}
-
-fn text_len_at_most(dom: &Dom<'_>, id: Id, max: usize) -> bool {
-    let mut n = 0;
-    for d in dom.descendants_or_self(id) {
-        if dom.is_text(d) {
-            n += dom.text(d).trim().len();
-            if n > max {
-                return false;
-            }
-        }
-    }
-    true
+    named
 }
 
 /// The element's text, whitespace collapsed and lower-cased, when it is
@@ -316,6 +324,12 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
     }
     if !block {
         return false;
+    }
+    if CALL_PHRASES.iter().any(|p| text.contains(p))
+        && CALL_WORDS.iter().any(|w| text.contains(w))
+        && text.split_whitespace().count() <= MAX_CALL_WORDS
+    {
+        return true;
     }
     let mut rest = text.to_string();
     for phrase in LABEL_PHRASES {
@@ -526,6 +540,9 @@ mod tests {
             "published 6 hours ago",
             "loading paragraph...",
             "advertisement",
+            "sign up to our free newsletter for the day's top stories.",
+            "copyright © 2023 npr. all rights reserved.",
+            "already have an account? log in",
         ] {
             assert!(is_furniture_text(t, true), "{t:?}");
         }
@@ -539,6 +556,7 @@ mod tests {
             "yes",
             "225.86",
             "apple",
+            "the newsletter, which has 40,000 readers, was sold to a rival on monday.",
         ] {
             assert!(!is_furniture_text(t, true), "{t:?}");
         }
