@@ -138,6 +138,7 @@ const WIDGET_WORDS: &[&str] = &[
     "follow",
     "close",
     "caption",
+    "photo",
     "toggle",
     "expand",
     "enlarge",
@@ -543,6 +544,7 @@ mod tests {
             "sign up to our free newsletter for the day's top stories.",
             "copyright © 2023 npr. all rights reserved.",
             "already have an account? log in",
+            "photo",
         ] {
             assert!(is_furniture_text(t, true), "{t:?}");
         }
