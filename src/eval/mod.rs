@@ -8,7 +8,10 @@ mod comments;
 mod extraction;
 mod extraction_corpora;
 mod judged_extraction;
+mod logistic;
 mod matching;
+pub mod matching_judged;
+pub mod same_claim;
 mod scores;
 mod segmentation;
 mod shingles;
@@ -66,6 +69,7 @@ pub fn run(
         "attribution" => attribution::run(data, out),
         "matching" => matching::run(data, out),
         "matching-fit" => matching::fit(data, out),
+        "same-claim-fit" => same_claim::fit(data, out),
         "comments" => comments::run(data, out),
         _ => Err(EvalError::Unknown(name.to_string())),
     }
