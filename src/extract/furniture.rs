@@ -341,7 +341,7 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
             c.is_whitespace()
                 || matches!(c, ',' | '|' | '/' | '•' | '·' | '-' | '–' | '—' | '(' | ')')
         })
-        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '.' | ';' | '!')))
+        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '.' | ';' | '!' | '?')))
         .filter(|w| !w.is_empty())
         .collect();
     // Plain counts ("1", "24") are list numbers and table figures, not
