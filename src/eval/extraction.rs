@@ -481,5 +481,11 @@ mod tests {
         let mean_f1 = scores.iter().map(|s| s.f1).sum::<f64>() / scores.len() as f64;
         // A regression guard below the target, so the figure can only improve.
         assert!(mean_f1 > 0.90, "mean F1 fell to {mean_f1:.3}");
+        // The benchmarks' shingle F1 (0.969 when the metric was added).
+        let mut tally = shingles::Tally::default();
+        for s in &scores {
+            tally.add(s.shingles.counts);
+        }
+        assert!(tally.f1() > 0.95, "shingle F1 fell to {:.3}", tally.f1());
     }
 }
