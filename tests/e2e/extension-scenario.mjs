@@ -150,11 +150,11 @@ export function describeExtension(session) {
         }
 
         // The note sits next to its claim, without covering it, and moves with it when the page scrolls.
-        assertBeside(note, target.box);
+        assertBeside(note, target.bounds);
         await page.evaluate(() => window.scrollBy(0, 90));
         const moved = await waitFor('the note to follow the scroll', async () => {
           const state = await page.evaluate(readNote, HOST_TAG);
-          const claimNow = (await page.evaluate(readClaimHighlights)).find((range) => range.text === target.text).box;
+          const claimNow = (await page.evaluate(readClaimHighlights)).find((range) => range.text === target.text).bounds;
           return state.open && claimNow.y < target.box.y - 80 && isBeside(state, claimNow) && state;
         });
         assertInViewport(moved);
@@ -502,7 +502,7 @@ async function clickCheckbox(panel, selector, checked) {
     (await panel.evaluate((s) => document.querySelector(s).checked, selector)) === checked);
 }
 
-/** The note is just below or just above the claim's line box. */
+/** The note is just below or just above the claim's line boxes. */
 function isBeside(note, claimBox) {
   return Math.abs(note.box.top - (claimBox.y + claimBox.height + 8)) <= 2 || Math.abs(note.box.bottom - (claimBox.y - 8)) <= 2;
 }

@@ -1,29 +1,22 @@
 // The options page. Every change is validated and saved at once (the status
 // line says where: synced, or on this device only); changes made elsewhere
 // (another options tab, the claims panel) show up here too. It also lists,
-// imports and removes fact-check packs, turns the live source on (asking for
-// its host permission from that click), shows the storage problems log,
-// exports all data and deletes all data.
+// imports and removes fact-check packs and turns the live source on (asking
+// for its host permission from that click). The data section (problems log,
+// export, delete all) is options-data.ts.
 
-import { PackFileTooLarge, deleteAllFactChecks, importPackFile, listPacks, removePack } from '../factchecks/client';
+import { PackFileTooLarge, importPackFile, listPacks, removePack } from '../factchecks/client';
 import { endpointOriginPattern } from '../factchecks/live-client';
 import type { ImportReport, PackEntry } from '../messages';
-import { allNotes, coreInfo, deleteAllNotes, quarantinedNotes } from '../notes/client';
-import { toAnnotationCollection, ALL_DATA_FORMAT } from '../notes/w3c';
+import { coreInfo } from '../notes/client';
 import { ext, translate as t } from '../platform';
 import { CLAIM_KINDS, type Settings, SOURCING_KINDS, normalizeHost, defaultSettings } from '../settings/schema';
-import {
-  clearAllStoredSettings,
-  clearStorageProblems,
-  loadSettingsReport,
-  onSettingsChanged,
-  readStorageProblems,
-  updateSettings,
-} from '../settings/store';
+import { loadSettingsReport, onSettingsChanged, updateSettings } from '../settings/store';
 import { originPattern } from '../site-permission';
 import { SOURCING_LABELS, kindLabel } from '../ui/note-view';
 import { formatTime } from '../ui/notes-list';
-import { byId, dateStamp, localize, offerDownload } from './localize';
+import { byId, localize } from './localize';
+import { renderNotesSummary, renderProblems, wireData } from './options-data';
 
 const doc = document;
 let current: Settings = defaultSettings();
@@ -369,54 +362,6 @@ function valueText(threshold: number): string {
   return Math.abs(threshold - modelDefault) < 1e-9 ? t('optionsThresholdValueDefault', [value]) : value;
 }
 
-async function renderProblems(): Promise<void> {
-  const problems = await readStorageProblems();
-  const list = byId(doc, 'problems');
-  byId(doc, 'problems-empty').hidden = problems.length > 0;
-  byId(doc, 'problems-clear').hidden = problems.length === 0;
-  list.replaceChildren(
-    ...problems
-      .slice()
-      .reverse()
-      .map((entry) => {
-        const li = doc.createElement('li');
-        li.className = 'problem';
-        const heading = doc.createElement('p');
-        const headingKey = entry.source === 'settings' ? 'optionsProblemSettings' : entry.source === 'packs' ? 'optionsProblemPacks' : 'optionsProblemNotes';
-        heading.textContent = t(headingKey, [formatTime(entry.at)]);
-        const reasons = doc.createElement('ul');
-        for (const problem of entry.problems) {
-          const item = doc.createElement('li');
-          item.textContent = problem;
-          reasons.append(item);
-        }
-        li.append(heading, reasons);
-        if (entry.data !== undefined) {
-          const details = doc.createElement('details');
-          const summary = doc.createElement('summary');
-          summary.textContent = t('optionsProblemData');
-          const pre = doc.createElement('pre');
-          pre.textContent = entry.data;
-          details.append(summary, pre);
-          li.append(details);
-        }
-        return li;
-      }),
-  );
-}
-
-async function renderNotesSummary(): Promise<void> {
-  const summary = byId(doc, 'notes-summary');
-  try {
-    const { notes, quarantined } = await allNotes();
-    const orphans = notes.filter((note) => note.anchor?.status === 'orphan').length;
-    const stored = await quarantinedNotes();
-    summary.textContent = t('optionsNotesSummary', [String(notes.length), String(orphans), String(Math.max(quarantined, stored.length))]);
-  } catch (error) {
-    summary.textContent = t('notesLoadFailed', [error instanceof Error ? error.message : String(error)]);
-  }
-}
-
 // ------------------------------------------------------------------ wiring
 
 function wireSettings(): void {
@@ -554,63 +499,6 @@ function wirePacks(): void {
   input.addEventListener('change', () => void importChosenPack(input));
 }
 
-function wireData(): void {
-  byId(doc, 'export-all').addEventListener('click', () => void exportAll());
-  const dialog = byId<HTMLDialogElement>(doc, 'delete-dialog');
-  byId(doc, 'delete-all').addEventListener('click', () => dialog.showModal());
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue === 'delete') {
-      void deleteAll();
-    } else {
-      byId(doc, 'delete-all').focus();
-    }
-  });
-  byId(doc, 'problems-clear').addEventListener('click', () => {
-    void clearStorageProblems().then(renderProblems);
-  });
-}
-
-/** Settings (without the API key), notes as Web Annotations, the quarantine and the problems log, as one JSON file. */
-async function exportAll(): Promise<void> {
-  const status = byId(doc, 'data-status');
-  try {
-    const { apiKey: _omitted, ...liveSource } = current.liveSource;
-    void _omitted;
-    const { notes } = await allNotes();
-    const data = {
-      format: ALL_DATA_FORMAT,
-      exportedAt: new Date().toISOString(),
-      extensionVersion: ext.runtime.getManifest().version,
-      settings: { ...current, liveSource },
-      notes: toAnnotationCollection(notes),
-      quarantine: await quarantinedNotes(),
-      storageProblems: await readStorageProblems(),
-    };
-    const name = `claimlens-data-${dateStamp()}.json`;
-    offerDownload(byId(doc, 'export-all-out'), `${JSON.stringify(data, null, 2)}\n`, 'application/json', name, t('optionsExportReady', [name]));
-    status.textContent = t('optionsExportDone', [String(notes.length)]);
-  } catch (error) {
-    status.textContent = t('optionsExportFailed', [error instanceof Error ? error.message : String(error)]);
-  }
-}
-
-async function deleteAll(): Promise<void> {
-  const status = byId(doc, 'data-status');
-  try {
-    await deleteAllNotes();
-    await deleteAllFactChecks();
-    await clearAllStoredSettings();
-    current = defaultSettings();
-    render();
-    await Promise.all([renderProblems(), renderNotesSummary(), renderPacks()]);
-    byId(doc, 'export-all-out').replaceChildren();
-    status.textContent = t('optionsDeleteDone');
-  } catch (error) {
-    status.textContent = t('optionsDeleteFailed', [error instanceof Error ? error.message : String(error)]);
-  }
-  byId(doc, 'delete-all').focus();
-}
-
 async function start(): Promise<void> {
   localize(doc);
   try {
@@ -629,7 +517,14 @@ async function start(): Promise<void> {
   current = loaded.settings;
   wireSettings();
   wirePacks();
-  wireData();
+  wireData({
+    settings: () => current,
+    showDefaults: () => {
+      current = defaultSettings();
+      render();
+    },
+    renderPacks,
+  });
   render();
   if (loaded.problems.length > 0) {
     const status = byId(doc, 'save-status');
