@@ -2,6 +2,71 @@
 // Run `node scripts/gen-analysis-types.mjs` after changing the contract;
 // tests/unit/analysis-contract.test.mjs fails while this file is out of date.
 
+/** Serialized (the analysis contract) as its `as_str` name. */
+export type QuantityModifier =
+  /** "about", "around", "roughly", "some", "nearly", "almost", "close to". */
+  | 'approximately'
+  /** "more than", "over", "upwards of". */
+  | 'more_than'
+  /** "at least". */
+  | 'at_least'
+  /** "less than", "fewer than", "under". */
+  | 'less_than'
+  /** "at most", "up to", "as many as". */
+  | 'at_most'
+  /** No number is given: "several", "dozens of", "billions of". */
+  | 'vague';
+
+/** Serialized (the analysis contract) as its `as_str` name. */
+export type QuantityKind =
+  | 'money'
+  | 'percent'
+  /** Things counted: "20-point", "3,000 troops", "several countries". */
+  | 'count'
+  /** A time length: "20 or 30 years", "several weeks", "15-minute". */
+  | 'duration'
+  /** A physical measure: "40 km", "2 million barrels". */
+  | 'measure'
+  | 'ordinal'
+  | 'fraction'
+  /** A number standing alone ("killing 4"). */
+  | 'number';
+
+/** Serialized (the analysis contract) as its `as_str` name. */
+export type TimeKind =
+  /** One day: a date, weekday, "yesterday", a holiday. */
+  | 'day'
+  | 'weekend'
+  | 'week'
+  | 'month'
+  | 'season'
+  | 'quarter'
+  | 'year'
+  | 'decade'
+  /**
+   * An interval with explicit bounds: "since 2022", "the past three
+   * years", "early 2024", "from March to May".
+   */
+  | 'period'
+  /** "within weeks", "in recent months": no bounds are stated. */
+  | 'vague'
+  /** Anchored to an event: "nearly a year into Trump 2.0". */
+  | 'event_relative';
+
+/** Serialized (the analysis contract) as its `as_str` name. */
+export type TimeUnresolved =
+  /** Relative, and the article has no published date. */
+  | 'no_published_date'
+  /** No bounds are stated ("within weeks", "in recent years"). */
+  | 'vague'
+  /**
+   * Relative to an event or to the story's own timeline, not to
+   * publication ("a year into the war", "the following week").
+   */
+  | 'relative_to_event'
+  /** The calendar has no such date ("February 30"). */
+  | 'invalid_date';
+
 export const SCHEMA = 'claimlens/analysis@1';
 
 export interface Analysis {
@@ -123,12 +188,12 @@ export interface TimeRef {
    * `day`, `weekend`, `week`, `month`, `season`, `quarter`, `year`,
    * `decade`, `period`, `vague` or `event_relative`.
    */
-  kind?: string | null;
+  kind?: TimeKind | null;
   /**
    * Why `resolved` is null: `no_published_date`, `vague`,
    * `relative_to_event` or `invalid_date`.
    */
-  unresolved?: string | null;
+  unresolved?: TimeUnresolved | null;
 }
 
 /** Inclusive calendar interval, `YYYY-MM-DD`. */
@@ -147,11 +212,11 @@ export interface Quantity {
    * `money`, `percent`, `count`, `duration`, `measure`, `ordinal`,
    * `fraction` or `number`.
    */
-  kind?: string | null;
+  kind?: QuantityKind | null;
   /** The upper end of a range ("20 or 30 years"); `value` is the lower. */
   upper?: number | null;
   /** `approximately`, `more_than`, `at_least`, `less_than`, `at_most` or `vague`. */
-  modifier?: string | null;
+  modifier?: QuantityModifier | null;
 }
 
 /**

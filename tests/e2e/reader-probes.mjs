@@ -102,6 +102,8 @@ export function readOverlay(hostTag) {
     button: buttonShown ? { rect: rect(button), label: button.getAttribute('aria-label'), text: button.textContent, focused: active === host && root.activeElement === button } : null,
     active: active === host ? 'claimlens' : active?.tagName === 'A' ? `link:${active.textContent}` : (active?.tagName ?? null),
     viewport: { width: innerWidth, height: innerHeight },
+    /** Without the scrollbars. */
+    clientWidth: document.documentElement.clientWidth,
   };
 }
 

@@ -14,10 +14,12 @@ describe('analysis contract types', () => {
   it('carries the time and quantity fields the hand-written types had lost', () => {
     const generated = readFileSync(GENERATED_TS, 'utf8');
     const block = (name) => generated.slice(generated.indexOf(`export interface ${name} {`)).split('\n}')[0];
-    for (const field of ['kind?: string | null;', 'unresolved?: string | null;']) {
+    for (const field of ['kind?: TimeKind | null;', 'unresolved?: TimeUnresolved | null;']) {
       assert.ok(block('TimeRef').includes(field), `TimeRef lacks ${field}`);
     }
-    for (const field of ['kind?: string | null;', 'upper?: number | null;', 'modifier?: string | null;']) {
+    assert.match(generated, /export type TimeKind =[^;]*\| 'event_relative'/);
+    assert.match(generated, /export type QuantityModifier =[^;]*\| 'more_than'/);
+    for (const field of ['kind?: QuantityKind | null;', 'upper?: number | null;', 'modifier?: QuantityModifier | null;']) {
       assert.ok(block('Quantity').includes(field), `Quantity lacks ${field}`);
     }
   });
@@ -90,6 +92,30 @@ describe('analysis contract types', () => {
     assert.match(ts, /export interface A \{\n  x: number;\n\}/);
     assert.match(ts, /export interface B \{\n  y: boolean;\n\}/);
     assert.doesNotMatch(ts, /new|len/);
+  });
+
+  it('reads re-exported types from the module that owns them, under their alias', () => {
+    const modules = {
+      'crate::segment::times': [
+        'use crate::spans::ByteSpan;',
+        '/// Serialized as its name.',
+        '#[derive(Debug, serde::Serialize)]',
+        '#[serde(rename_all = "snake_case")]',
+        'pub enum Unresolved {',
+        '    /// No date.',
+        '    NoPublishedDate,',
+        '    Vague,',
+        '}',
+        'impl Unresolved {',
+        '    pub fn as_str(self) -> &\'static str { "x" }',
+        '}',
+      ].join('\n'),
+    };
+    const rust = ['pub use crate::segment::times::{Unresolved as TimeUnresolved};', 'pub struct T {', '    pub why: Option<TimeUnresolved>,', '}'].join('\n');
+    const ts = generate(rust, (path) => modules[path]);
+    assert.match(ts, /\/\*\* Serialized as its name\. \*\/\nexport type TimeUnresolved =\n  \/\*\* No date\. \*\/\n  \| 'no_published_date'\n  \| 'vague';/);
+    assert.match(ts, /why: TimeUnresolved \| null;/);
+    assert.throws(() => generate('pub use crate::segment::times::Missing;', () => modules['crate::segment::times']), ContractError);
   });
 
   it('refuses what it cannot express instead of writing it wrong', () => {

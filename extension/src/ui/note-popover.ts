@@ -227,7 +227,9 @@ export class NotePopover {
       return;
     }
     const boxes = this.anchor.ranges.flatMap((range) => Array.from(range.getClientRects()));
-    const viewport = { width: view.innerWidth, height: view.innerHeight };
+    // The layout viewport without its scrollbars, which a fixed note must not sit under.
+    const root = this.doc.documentElement;
+    const viewport = { width: Math.min(view.innerWidth, root.clientWidth || view.innerWidth), height: Math.min(view.innerHeight, root.clientHeight || view.innerHeight) };
     // Measured with no height cap: the note's full height, borders included.
     this.positionSheet.replaceSync('.note { max-height: none; }');
     const fullHeight = () => popover.scrollHeight + (popover.offsetHeight - popover.clientHeight);
