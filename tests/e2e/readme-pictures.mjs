@@ -11,8 +11,8 @@ import { readClaim, readOverlay, scrollClaimTo } from './reader-probes.mjs';
 import { waitFor } from './wait-for.mjs';
 
 export const PICTURES = { note: 'claimlens-note.png', panel: 'claimlens-panel.png' };
-const ARTICLE_VIEWPORT = { width: 1200, height: 760 };
-const PANEL_VIEWPORT = { width: 420, height: 900 };
+const ARTICLE_VIEWPORT = { width: 1200, height: 900 };
+const PANEL_VIEWPORT = { width: 440, height: 1300 };
 
 /**
  * Renders both pictures into `dir`; returns their paths. `session` is a
@@ -29,7 +29,7 @@ export async function renderReadmePictures(session, dir) {
     // The quoted official's claim: its note shows the sourcing, the role and what to check.
     const shown = expectedShown(session.expected.claims, defaultFilter()).map(({ claim }) => claim);
     const claim = shown.find((candidate) => candidate.sourcing.kind === 'named') ?? shown[0];
-    await page.evaluate(scrollClaimTo, { text: claim.text, edge: 'top', gap: 150 });
+    await page.evaluate(scrollClaimTo, { text: claim.text, edge: 'top', gap: 300 });
     const drawn = await page.evaluate(readClaim, { text: claim.text });
     await page.click(drawn.point.x, drawn.point.y);
     await waitFor('the note to open', async () => (await page.evaluate(readOverlay, HOST_TAG)).note?.claimId === claim.id);
