@@ -1,22 +1,20 @@
 // The options page. Every change is validated and saved at once (the status
 // line says where: synced, or on this device only); changes made elsewhere
-// (another options tab, the claims panel) show up here too. It also lists,
-// imports and removes fact-check packs and turns the live source on (asking
-// for its host permission from that click). The data section (problems log,
+// (another options tab, the claims panel) show up here too. It also turns
+// the live source on (asking for its host permission from that click).
+// The fact-check packs are options-packs.ts; the data section (problems log,
 // export, delete all) is options-data.ts.
 
-import { PackFileTooLarge, importPackFile, listPacks, removePack } from '../factchecks/client';
 import { endpointOriginPattern } from '../factchecks/live-client';
-import type { ImportReport, PackEntry } from '../messages';
 import { coreInfo } from '../notes/client';
 import { ext, translate as t } from '../platform';
 import { CLAIM_KINDS, type Settings, SOURCING_KINDS, normalizeHost, defaultSettings } from '../settings/schema';
 import { loadSettingsReport, onSettingsChanged, updateSettings } from '../settings/store';
 import { originPattern } from '../site-permission';
 import { SOURCING_LABELS, kindLabel } from '../ui/note-view';
-import { formatTime } from '../ui/notes-list';
 import { byId, localize } from './localize';
 import { renderNotesSummary, renderProblems, wireData } from './options-data';
+import { renderPacks, wirePacks } from './options-packs';
 
 const doc = document;
 let current: Settings = defaultSettings();
@@ -164,194 +162,6 @@ function requestLivePermission(endpoint: string): Promise<boolean> {
   }
 }
 
-// ------------------------------------------------------------------ fact-check packs
-
-function formatMegabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
-
-function packItem(pack: PackEntry): HTMLElement {
-  const li = doc.createElement('li');
-  li.className = 'pack';
-  li.dataset.pack = pack.name;
-  li.dataset.builtIn = String(pack.builtIn);
-  li.dataset.loaded = String(pack.loaded);
-  const name = doc.createElement('p');
-  name.className = 'pack-name';
-  name.textContent = pack.name;
-  const badge = doc.createElement('span');
-  badge.className = 'pack-badge';
-  badge.textContent = t(pack.builtIn ? 'optionsPackBuiltIn' : 'optionsPackImported');
-  name.append(badge);
-  if (!pack.loaded) {
-    const off = doc.createElement('span');
-    off.className = 'pack-badge';
-    off.textContent = t('optionsPackNotLoaded');
-    name.append(off);
-  }
-  li.append(name);
-  if (pack.description) {
-    const description = doc.createElement('p');
-    description.textContent = pack.description;
-    li.append(description);
-  }
-  const meta = doc.createElement('p');
-  meta.className = 'pack-meta';
-  meta.textContent = t('optionsPackMeta', [pack.records.toLocaleString(), formatMegabytes(pack.bytes)]);
-  if (pack.fileName && pack.importedAt) {
-    meta.textContent += ` · ${t('optionsPackFrom', [pack.fileName, formatTime(pack.importedAt)])}`;
-  }
-  li.append(meta);
-  // The credit each pack carries: its source and licence, as the pack states them.
-  const credit = doc.createElement('dl');
-  credit.className = 'pack-credit';
-  for (const [label, value] of [
-    [t('optionsPackSource'), pack.source],
-    [t('optionsPackLicence'), pack.licence],
-  ] as const) {
-    if (!value) continue;
-    const dt = doc.createElement('dt');
-    dt.textContent = label;
-    const dd = doc.createElement('dd');
-    dd.textContent = value;
-    credit.append(dt, dd);
-  }
-  if (credit.childElementCount > 0) li.append(credit);
-  if (pack.error) {
-    const error = doc.createElement('p');
-    error.className = 'error';
-    error.textContent = t('optionsPackFailed', [pack.error]);
-    li.append(error);
-  }
-  if (pack.builtIn) {
-    const field = doc.createElement('div');
-    field.className = 'field';
-    const box = doc.createElement('input');
-    box.type = 'checkbox';
-    box.id = 'pack-builtin';
-    box.checked = current.packs.builtIn;
-    box.addEventListener('change', () => {
-      void update((s) => {
-        s.packs.builtIn = box.checked;
-      }).then(renderPacks);
-    });
-    const label = doc.createElement('label');
-    label.htmlFor = box.id;
-    label.textContent = t('optionsPackUseBuiltIn');
-    field.append(box, label);
-    li.append(field);
-  } else {
-    const remove = doc.createElement('button');
-    remove.type = 'button';
-    remove.className = 'pack-remove';
-    remove.textContent = t('optionsPackRemove');
-    remove.setAttribute('aria-label', t('optionsPackRemoveLabel', [pack.name]));
-    remove.addEventListener('click', () => void removeImportedPack(pack.name));
-    li.append(remove);
-  }
-  return li;
-}
-
-let packsRendering: Promise<void> = Promise.resolve();
-
-/** The packs as the background has them loaded now. Serialised: a slow answer never overwrites a newer one. */
-function renderPacks(): Promise<void> {
-  packsRendering = packsRendering.then(showPacks, showPacks);
-  return packsRendering;
-}
-
-async function showPacks(): Promise<void> {
-  const list = byId(doc, 'packs');
-  const timing = byId(doc, 'packs-timing');
-  try {
-    const { packs, timing: load, quarantined, liveCached } = await listPacks();
-    list.replaceChildren(...packs.map(packItem));
-    const lines: string[] = [];
-    if (load) lines.push(t('optionsPacksTiming', [String(Math.round(load.totalMs)), String(Math.round(load.fetchMs)), String(Math.round(load.loadMs))]));
-    if (quarantined > 0) lines.push(t('optionsPacksQuarantined', [String(quarantined)]));
-    timing.textContent = lines.join(' ');
-    timing.dataset.totalMs = load ? String(load.totalMs) : '';
-    byId(doc, 'live-cache-count').textContent = t('optionsLiveCached', [String(liveCached)]);
-  } catch (error) {
-    const li = doc.createElement('li');
-    li.className = 'error';
-    li.textContent = t('optionsPacksUnavailable', [error instanceof Error ? error.message : String(error)]);
-    list.replaceChildren(li);
-  }
-}
-
-function packStatus(text: string, isError: boolean): void {
-  const status = byId(doc, 'pack-status');
-  status.classList.toggle('error', isError);
-  status.textContent = text;
-}
-
-async function importChosenPack(input: HTMLInputElement): Promise<void> {
-  const file = input.files?.[0];
-  if (!file) return;
-  packStatus(t('optionsPackImporting', [file.name]), false);
-  showImportReport(undefined);
-  let status: [string, boolean];
-  let report: ImportReport | undefined;
-  try {
-    const imported = await importPackFile(file);
-    report = imported.report;
-    status = [t(imported.replaced ? 'optionsPackReplaced' : 'optionsPackImportDone', [imported.pack.name, imported.pack.records.toLocaleString()]), false];
-  } catch (error) {
-    const reason = error instanceof PackFileTooLarge ? t('optionsPackTooLarge', [error.message]) : error instanceof Error ? error.message : String(error);
-    status = [t('optionsPackImportFailed', [file.name, reason]), true];
-  }
-  input.value = '';
-  await renderPacks(); // the list first: the status line then speaks of what is shown
-  packStatus(...status);
-  showImportReport(report);
-}
-
-/** What the importer found in a file of published fact-checks: the format, the counts, and every bad record it reported. */
-function showImportReport(report: ImportReport | undefined): void {
-  const box = byId(doc, 'pack-report');
-  box.hidden = report === undefined;
-  if (!report) {
-    box.replaceChildren();
-    return;
-  }
-  const summary = doc.createElement('p');
-  summary.className = 'pack-report-summary';
-  summary.textContent = t('optionsPackImportReport', [report.format, report.records.toLocaleString(), report.skipped.toLocaleString(), report.duplicates.toLocaleString()]);
-  const parts: HTMLElement[] = [summary];
-  if (report.issuesTotal > 0) {
-    const heading = doc.createElement('p');
-    heading.textContent = t('optionsPackImportIssues', [report.issuesTotal.toLocaleString()]);
-    const list = doc.createElement('ul');
-    list.className = 'pack-report-issues';
-    for (const issue of report.issues) {
-      const li = doc.createElement('li');
-      li.textContent = issue;
-      list.append(li);
-    }
-    parts.push(heading, list);
-    if (report.issuesTotal > report.issues.length) {
-      const more = doc.createElement('p');
-      more.textContent = t('optionsPackImportIssuesMore', [(report.issuesTotal - report.issues.length).toLocaleString()]);
-      parts.push(more);
-    }
-  }
-  box.replaceChildren(...parts);
-}
-
-async function removeImportedPack(name: string): Promise<void> {
-  let status: [string, boolean];
-  try {
-    await removePack(name);
-    status = [t('optionsPackRemoved', [name]), false];
-  } catch (error) {
-    status = [t('optionsPackRemoveFailed', [name, error instanceof Error ? error.message : String(error)]), true];
-  }
-  await renderPacks();
-  packStatus(...status);
-  byId(doc, 'pack-file').focus();
-}
-
 function setUnlessFocused(id: string, value: string): void {
   const input = byId<HTMLInputElement>(doc, id);
   if (doc.activeElement !== input) input.value = value;
@@ -494,10 +304,6 @@ function wireSettings(): void {
   });
 }
 
-function wirePacks(): void {
-  const input = byId<HTMLInputElement>(doc, 'pack-file');
-  input.addEventListener('change', () => void importChosenPack(input));
-}
 
 async function start(): Promise<void> {
   localize(doc);
@@ -516,7 +322,7 @@ async function start(): Promise<void> {
   const loaded = await loadSettingsReport();
   current = loaded.settings;
   wireSettings();
-  wirePacks();
+  wirePacks({ settings: () => current, update });
   wireData({
     settings: () => current,
     showDefaults: () => {
