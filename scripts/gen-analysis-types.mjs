@@ -159,8 +159,10 @@ function itemSource(source, name, modulePath) {
   const lines = source.split('\n');
   const start = lines.findIndex((line) => new RegExp(`^pub (struct|enum) ${name}\\b`).test(line));
   if (start < 0) throw new ContractError(`${modulePath} has no \`pub struct ${name}\` or \`pub enum ${name}\` at the top level`);
+  // Its docs and attributes: the lines just above it, up to a blank line or the end of
+  // the item before (an attribute may wrap over several lines, as rustfmt writes a long derive).
   let first = start;
-  while (first > 0 && /^\s*(\/\/\/|#\[)/.test(lines[first - 1])) first--;
+  while (first > 0 && lines[first - 1].trim() !== '' && !/[;{}]\s*$/.test(lines[first - 1]) && !/^\s*\/\/(?!\/)/.test(lines[first - 1])) first--;
   const end = lines[start].trimEnd().endsWith(';') ? start : lines.findIndex((line, index) => index > start && line === '}');
   if (end < 0) throw new ContractError(`${modulePath}: ${name} has no closing brace`);
   return lines.slice(first, end + 1).join('\n');

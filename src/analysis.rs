@@ -9,7 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The kinds of figures and time references, named by the stage that finds them.
+/// The kinds of claims, figures and time references, named by the stage that finds them.
+pub use crate::detect::ClaimKind;
 pub use crate::segment::quantities::{Modifier as QuantityModifier, QuantityKind};
 pub use crate::segment::times::{TimeKind, Unresolved as TimeUnresolved};
 
@@ -92,8 +93,8 @@ pub struct Claim {
     /// Check-worthiness, 0 to 1.
     pub score: f32,
     pub checkworthy: bool,
-    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`.
-    pub kinds: Vec<String>,
+    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`; factual kinds first.
+    pub kinds: Vec<ClaimKind>,
     /// Plain-language reasons for the score, strongest first.
     pub signals: Vec<String>,
     /// The words that raised the score most (check-worthy claims only).

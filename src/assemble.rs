@@ -113,7 +113,7 @@ pub fn assemble(
                 text: d.span.of(text).to_string(),
                 score: d.score,
                 checkworthy: d.checkworthy,
-                kinds: d.kinds.iter().map(|k| k.as_str().to_string()).collect(),
+                kinds: d.kinds.clone(),
                 signals: d.signals.iter().map(|s| s.describe().to_string()).collect(),
                 key_terms: d.key_terms.iter().map(|t| t.of(text).to_string()).collect(),
                 sourcing: out::Sourcing {

@@ -3,7 +3,7 @@
 //! documented when these fields were strings (the stage's `as_str`), and
 //! reads back from it.
 
-use claimlens::analysis::{QuantityKind, QuantityModifier, TimeKind, TimeUnresolved};
+use claimlens::analysis::{ClaimKind, QuantityKind, QuantityModifier, TimeKind, TimeUnresolved};
 
 fn assert_named<T>(variants: &[T], name: fn(&T) -> &'static str)
 where
@@ -19,10 +19,29 @@ where
 
 #[test]
 fn contract_enums_serialize_as_the_names_the_string_fields_had() {
+    use ClaimKind as C;
     use QuantityKind as Q;
     use QuantityModifier as M;
     use TimeKind as T;
     use TimeUnresolved as U;
+    assert_named(
+        &[
+            C::Quantity,
+            C::Comparison,
+            C::Event,
+            C::Causal,
+            C::Quote,
+            C::Prediction,
+            C::Rule,
+            C::Experience,
+            C::Other,
+            C::Opinion,
+            C::Question,
+            C::Rhetoric,
+            C::Boilerplate,
+        ],
+        |k| k.as_str(),
+    );
     assert_named(
         &[
             T::Day,
@@ -85,6 +104,15 @@ fn an_analysis_carries_the_kinds_as_their_names() {
     );
     let json = serde_json::to_value(&analysis).expect("serializes");
     let claim = &json["claims"][0];
+    assert!(
+        claim["kinds"]
+            .as_array()
+            .expect("kinds")
+            .iter()
+            .any(|k| k == "quantity"),
+        "{}",
+        claim["kinds"]
+    );
     let quantity_kinds: Vec<&str> = claim["quantities"]
         .as_array()
         .expect("quantities")

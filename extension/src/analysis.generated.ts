@@ -3,6 +3,23 @@
 // tests/unit/analysis-contract.test.mjs fails while this file is out of date.
 
 /** Serialized (the analysis contract) as its `as_str` name. */
+export type ClaimKind =
+  | 'quantity'
+  | 'comparison'
+  | 'event'
+  | 'causal'
+  | 'quote'
+  | 'prediction'
+  | 'rule'
+  | 'experience'
+  /** A statement of fact that fits none of the kinds above. */
+  | 'other'
+  | 'opinion'
+  | 'question'
+  | 'rhetoric'
+  | 'boilerplate';
+
+/** Serialized (the analysis contract) as its `as_str` name. */
 export type QuantityModifier =
   /** "about", "around", "roughly", "some", "nearly", "almost", "close to". */
   | 'approximately'
@@ -142,8 +159,8 @@ export interface Claim {
   /** Check-worthiness, 0 to 1. */
   score: number;
   checkworthy: boolean;
-  /** Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`. */
-  kinds: string[];
+  /** Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`; factual kinds first. */
+  kinds: ClaimKind[];
   /** Plain-language reasons for the score, strongest first. */
   signals: string[];
   /** The words that raised the score most (check-worthy claims only). */

@@ -10,6 +10,7 @@ import type * as Contract from './analysis.generated';
 export { SCHEMA as ANALYSIS_SCHEMA } from './analysis.generated';
 export type {
   Article,
+  ClaimKind,
   ClusterKind,
   CommentCluster,
   CommentItem,

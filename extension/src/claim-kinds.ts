@@ -2,6 +2,7 @@
 // them the reader can filter, and their labels (_locales). The settings, the
 // note, the panel, the options page and the report all read them from here.
 
+import type { ClaimKind } from './analysis';
 import type { MessageKey, Translate } from './ui/i18n';
 
 /** Kinds of checkable claim, which the reader can show or hide, in the core's order. */
@@ -14,11 +15,15 @@ export const CLAIM_KINDS = [
   'prediction',
   'rule',
   'experience',
-] as const;
+] as const satisfies readonly ClaimKind[];
 export type ClaimKindName = (typeof CLAIM_KINDS)[number];
 
-/** Every kind the core names, with its label; `other` is also how a claim of no filterable kind is painted. */
-const KIND_LABELS: Record<string, MessageKey> = {
+/**
+ * Every kind the core names (the contract's ClaimKind: a kind added there
+ * fails the typecheck until it has a label here), with its label; `other` is
+ * also how a claim of no filterable kind is painted.
+ */
+const KIND_LABELS: Record<ClaimKind, MessageKey> = {
   quantity: 'kindQuantity',
   comparison: 'kindComparison',
   event: 'kindEvent',
@@ -34,13 +39,12 @@ const KIND_LABELS: Record<string, MessageKey> = {
   boilerplate: 'kindBoilerplate',
 };
 
-/** True for a kind this version has a label (and a chip colour class) for. */
-export function isKnownKind(kind: string): boolean {
+/** True for a kind this version has a label for (a newer core may name more). */
+export function isKnownKind(kind: string): kind is ClaimKind {
   return Object.hasOwn(KIND_LABELS, kind);
 }
 
 /** A claim kind's label; a kind this version does not know is shown as the core named it. */
 export function kindLabel(kind: string, t: Translate): string {
-  const key = isKnownKind(kind) ? KIND_LABELS[kind] : undefined;
-  return key ? t(key) : kind;
+  return isKnownKind(kind) ? t(KIND_LABELS[kind]) : kind;
 }
