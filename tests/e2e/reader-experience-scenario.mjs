@@ -7,10 +7,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { artifactPath } from './artifacts.mjs';
 import { seriousViolations } from './axe.mjs';
+import { noteClaim, noteHarnessScript } from './note-harness.mjs';
 import { HOST_TAG, MESSAGES, defaultFilter, expectedShown } from './overlay-names.mjs';
 import { readClaimHighlights, rerenderArticle } from './page-probes.mjs';
 import { focusLink, readClaim, readOverlay, scrollClaimTo, scrollNoteContent } from './reader-probes.mjs';
 import { LINKED_TEXTS, LINK_TARGET, READER_PAGE_PATHS } from './reader-pages.mjs';
+import { NO_ARTICLE_PATH } from './page-server.mjs';
 import { waitFor } from './wait-for.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -181,6 +183,49 @@ export function describeReaderExperience(session) {
         const opened = await waitForNote(page, claim.id);
         assertNoteClear(opened, await page.evaluate(readClaim, { text: claim.text }), 'right-to-left site');
       });
+    });
+
+    it('shows fact-checks of a related claim low in the note, under their own heading, with no verdict, and never as matches', async () => {
+      const page = await session.browser.open(session.server.baseUrl + NO_ARTICLE_PATH);
+      try {
+        await page.evaluate(await noteHarnessScript());
+        const related = {
+          publisher: 'PolitiFact',
+          verdict: 'Pants on Fire',
+          date: '2021-03-02',
+          url: 'https://www.politifact.com/factchecks/2021/mar/02/example/',
+          claim: 'Crime in the state doubled in 2020.',
+          why: ['same topic: crime figures'],
+          text: 'PolitiFact rated “Crime in the state doubled in 2020.” Pants on Fire (2021-03-02).',
+        };
+        await page.evaluate((claim) => globalThis.claimlensRenderNote(claim), noteClaim({ note: { related: [related] } }));
+        const note = await page.evaluate(() => {
+          const section = document.querySelector('.note-related');
+          const factChecks = [...document.querySelectorAll('.note-section')].find((s) => s.querySelector('.note-heading')?.textContent === 'Published fact-checks');
+          return {
+            heading: section?.querySelector('.note-heading')?.textContent ?? null,
+            text: section?.textContent ?? '',
+            verdictElements: section?.querySelectorAll('.note-verdict, [class*="verdict"]').length ?? -1,
+            link: section?.querySelector('a')?.href ?? null,
+            afterFactChecks: Boolean(factChecks && section && factChecks.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING),
+            noMatches: document.querySelector('.note-no-matches')?.textContent ?? null,
+            matches: document.querySelectorAll('.note-matches li').length,
+            kinds: [...document.querySelectorAll('.note-kinds li')].map((li) => li.textContent),
+          };
+        });
+        assert.equal(note.heading, MESSAGES.noteRelatedHeading.message);
+        assert.ok(note.text.includes(related.claim), 'the related claim, as the fact-checker put it');
+        assert.ok(note.text.includes('PolitiFact') && note.text.includes('2021-03-02'), 'who checked it, and when');
+        assert.equal(note.link, related.url, 'a link to the fact-check');
+        assert.ok(!note.text.includes('Pants on Fire'), 'no verdict: it is about another claim');
+        assert.equal(note.verdictElements, 0, 'no verdict element or colour');
+        assert.ok(note.afterFactChecks, 'lower in the note than the fact-checks of this claim');
+        assert.equal(note.matches, 0);
+        assert.equal(note.noMatches, MESSAGES.noteNoFactChecks.message, 'the claim itself still has no published fact-check');
+        assert.deepEqual(note.kinds, [MESSAGES.kindQuantity.message, MESSAGES.kindOther.message], '“Other” capitalised like the other kinds');
+      } finally {
+        await page.close();
+      }
     });
 
     it('after the page re-renders its article (a React-like SPA), the Note button and the note work on the new nodes', async () => {
