@@ -71,6 +71,11 @@ export function describeReaderExperience(session) {
         await page.press('Tab');
         await waitFor('focus on the Note button', async () => (await page.evaluate(readOverlay, HOST_TAG)).button?.focused);
         assert.deepEqual(await seriousViolations(page, [[HOST_TAG, '.note-button']]), [], 'axe: the Note button');
+        // Shift+Tab goes back to the link, Tab comes to the button again.
+        await page.pressChord(['Shift', 'Tab']);
+        await waitFor('focus back on the link', async () => (await page.evaluate(readOverlay, HOST_TAG)).active === `link:${LINKED_TEXTS[0]}`);
+        await page.press('Tab');
+        await waitFor('focus on the Note button again', async () => (await page.evaluate(readOverlay, HOST_TAG)).button?.focused);
         await page.press('Enter');
         const opened = await waitForNote(page);
         assert.equal(opened.note.claimId, claim.id);
@@ -146,7 +151,8 @@ export function describeReaderExperience(session) {
           if (claim === first) {
             await page.screenshotTo(artifactPath(`${name()}-note-sheet-narrow.png`));
             // The reader scrolls down inside the note, then opens the next one.
-            if (opened.note.scrollable) assert.ok((await page.evaluate(scrollNoteContent, HOST_TAG)) > 0);
+            assert.ok(opened.note.scrollable, 'the sheet is shorter than the note: it scrolls');
+            assert.ok((await page.evaluate(scrollNoteContent, HOST_TAG)) > 0);
           }
           await page.press('Escape');
           await waitFor('the note to close', async () => !(await page.evaluate(readOverlay, HOST_TAG)).note);
