@@ -40,9 +40,9 @@ export type {
  * a related claim (not this one). Declared here until the contract carries
  * `Note.related`; the generated type then has the same field.
  */
-export interface Note extends Contract.Note {
+export type Note = Contract.Note & {
   related?: Contract.NoteFactCheck[];
-}
+};
 
 export interface Claim extends Omit<Contract.Claim, 'note'> {
   note: Note;
