@@ -171,7 +171,9 @@ export class NoteButton {
       .flatMap((range) => Array.from(range.getClientRects()))
       .filter((box) => box.width > 0 && box.height > 0);
     const last = boxes[boxes.length - 1];
-    if (!last) {
+    if (!last || last.bottom < 0 || last.top > view.innerHeight) {
+      // Its claim has scrolled away: a button pinned to the viewport's edge would point at nothing.
+      this.hide();
       return;
     }
     const { width, height } = button.getBoundingClientRect();
