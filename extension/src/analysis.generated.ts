@@ -168,7 +168,17 @@ export interface Claim {
   sourcing: Sourcing;
   times: TimeRef[];
   quantities: Quantity[];
+  /** Published fact-checks of **this very claim**: their verdicts may be shown. */
   matches: FactCheckMatch[];
+  /**
+   * Published fact-checks of a **related** claim (the same topic, but other
+   * figures, people, places or time). Kept apart from `matches` so that a
+   * consumer that knows only `matches` can never show their verdicts;
+   * a consumer that shows them must not show or count their verdicts.
+   * Here `similarity` is retrieval's probability that the fact-check is
+   * about a claim like this one. Added in the same-claim wave.
+   */
+  related?: FactCheckMatch[];
   note: Note;
 }
 
@@ -251,7 +261,11 @@ export interface FactCheckMatch {
   url: string | null;
   /** When the fact-check was published, `YYYY-MM-DD`. */
   date: string | null;
-  /** Probability (0 to 1) that the fact-check is about this claim. */
+  /**
+   * In `Claim::matches`: the probability (0 to 1) that the fact-check
+   * checks this very claim. In `Claim::related`: retrieval's probability
+   * that it is about a claim like it.
+   */
   similarity: number;
   /** The pack the fact-check came from. */
   pack?: string;
@@ -277,8 +291,19 @@ export interface Note {
   times?: NoteTime[];
   /** The figures to verify, as written. */
   figures?: string[];
-  /** Matched fact-checks, as lines for the reader (the data is in `Claim::matches`). */
+  /**
+   * Fact-checks of this very claim, as lines for the reader (the data is
+   * in `Claim::matches`).
+   */
   fact_checks?: NoteFactCheck[];
+  /**
+   * Fact-checks of a related claim, as lines for the reader, shown lower
+   * and apart (the data is in `Claim::related`). Their `verdict` is always
+   * null and their `text` never states one: a verdict of another claim
+   * must not be read as this claim's.
+   */
+  related?: NoteFactCheck[];
+  /** Counts only fact-checks of this very claim (`Claim::matches`). */
   fact_check_status?: FactCheckStatus;
   /** `agree` or `disagree` when two or more matched fact-checks give verdicts. */
   consensus?: string | null;
@@ -286,9 +311,12 @@ export interface Note {
 
 /** Whether the claim was looked up in fact-check packs, and with what result. */
 export type FactCheckStatus =
-  /** At least one published fact-check matched. */
+  /** At least one published fact-check of this very claim was found. */
   | 'matched'
-  /** Packs were searched and nothing matched. */
+  /**
+   * Packs were searched and no fact-check of this claim was found
+   * (fact-checks of related claims may still be listed in `Note::related`).
+   */
   | 'none_found'
   /** No fact-check pack is loaded. */
   | 'no_packs'

@@ -32,20 +32,11 @@ export type {
   Span,
   Status as AnalysisStatus,
   Link as NoteLink,
+  Note,
   TimeRef,
 } from './analysis.generated';
 
-/**
- * The note, with the second tier of fact-checks: published fact-checks about
- * a related claim (not this one). Declared here until the contract carries
- * `Note.related`; the generated type then has the same field.
- */
-export type Note = Contract.Note & {
-  related?: Contract.NoteFactCheck[];
-};
-
-export interface Claim extends Omit<Contract.Claim, 'note'> {
-  note: Note;
+export interface Claim extends Contract.Claim {
   /**
    * Added by the extension, never by the core: what the opt-in live source
    * (Google Fact Check Tools) said about this claim. Absent when it was not asked.
