@@ -9,6 +9,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The kinds of claims, figures and time references, named by the stage that finds them.
+pub use crate::detect::ClaimKind;
+pub use crate::segment::quantities::{Modifier as QuantityModifier, QuantityKind};
+pub use crate::segment::times::{TimeKind, Unresolved as TimeUnresolved};
+
 pub const SCHEMA: &str = "claimlens/analysis@1";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,8 +93,8 @@ pub struct Claim {
     /// Check-worthiness, 0 to 1.
     pub score: f32,
     pub checkworthy: bool,
-    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`.
-    pub kinds: Vec<String>,
+    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`; factual kinds first.
+    pub kinds: Vec<ClaimKind>,
     /// Plain-language reasons for the score, strongest first.
     pub signals: Vec<String>,
     /// The words that raised the score most (check-worthy claims only).
@@ -151,11 +156,11 @@ pub struct TimeRef {
     /// `day`, `weekend`, `week`, `month`, `season`, `quarter`, `year`,
     /// `decade`, `period`, `vague` or `event_relative`.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<TimeKind>,
     /// Why `resolved` is null: `no_published_date`, `vague`,
     /// `relative_to_event` or `invalid_date`.
     #[serde(default)]
-    pub unresolved: Option<String>,
+    pub unresolved: Option<TimeUnresolved>,
 }
 
 /// Inclusive calendar interval, `YYYY-MM-DD`.
@@ -175,13 +180,13 @@ pub struct Quantity {
     /// `money`, `percent`, `count`, `duration`, `measure`, `ordinal`,
     /// `fraction` or `number`.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<QuantityKind>,
     /// The upper end of a range ("20 or 30 years"); `value` is the lower.
     #[serde(default)]
     pub upper: Option<f64>,
     /// `approximately`, `more_than`, `at_least`, `less_than`, `at_most` or `vague`.
     #[serde(default)]
-    pub modifier: Option<String>,
+    pub modifier: Option<QuantityModifier>,
 }
 
 /// A published fact-check about a claim like this one. `verdict` is the
