@@ -628,6 +628,33 @@ pub const CUE_TIME_SUFFIXES: &[&str] = &[
     "yesterday",
 ];
 
+/// Words of photo captions and credits that page furniture leaves around a
+/// name ("Image caption Eva-Marie Persson"); never part of a speaker.
+pub const CAPTION_WORDS: &[&str] = &[
+    "caption",
+    "copyright",
+    "courtesy",
+    "credit",
+    "getty",
+    "image",
+    "images",
+    "photo",
+    "photograph",
+    "photographer",
+    "pictured",
+    "shutterstock",
+];
+
+/// Words that can neither open nor close a speaker's name or role: articles,
+/// clause words and connectives ("Wikileaks, The", "David McKinley, what").
+pub const SPEAKER_EDGE_WORDS: &[&str] = &[
+    "a", "after", "although", "an", "and", "as", "at", "because", "before", "being", "but", "by",
+    "for", "from", "had", "has", "have", "how", "if", "in", "is", "it", "of", "on", "or", "said",
+    "says", "since", "so", "than", "that", "the", "their", "then", "this", "though", "to", "told",
+    "was", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
+    "with", "yet",
+];
+
 /// Subject pronouns (and relative pronouns) that can be a source.
 pub const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "which", "who", "you"];
 
@@ -1196,6 +1223,8 @@ mod tests {
             ("MALE_WORDS", MALE_WORDS),
             ("FEMALE_WORDS", FEMALE_WORDS),
             ("ROLE_HEADS", ROLE_HEADS),
+            ("CAPTION_WORDS", CAPTION_WORDS),
+            ("SPEAKER_EDGE_WORDS", SPEAKER_EDGE_WORDS),
         ];
         for (name, list) in lists {
             for pair in list.windows(2) {
