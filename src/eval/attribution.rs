@@ -136,7 +136,10 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
     if totals.articles == 0 {
         return Err(EvalError::data(&dir, "no article with an annotation file"));
     }
-    report(&totals, &split, out)
+    report(&totals, &split, out)?;
+    writeln!(out)?;
+    let judged = super::judged_attribution::score(data)?;
+    super::judged_attribution::report(&judged, out)
 }
 
 /// The stage's relations over `text`, through the product's text layer.
