@@ -154,3 +154,22 @@ fn view_ascribed_to_a_named_person_is_not_on_the_record() {
     assert!(!view.on_record);
     assert!(sourcing_of(&a, text, "Kelly said").on_record);
 }
+
+#[test]
+fn quotation_paragraph_without_a_cue_carries_on_the_previous_speaker() {
+    let text = "Barack Obama spoke to the BBC.\n\n“Progress has been made,” Obama said.\n\n“There are going to be tensions that arise.”\n\nThe interview ended.";
+    let a = run(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.span.of(text).starts_with("There are going"))
+        .expect("the carried quotation");
+    assert_eq!(q.speaker.as_deref(), Some("Barack Obama"), "{q:?}");
+    let s = sourcing_of(&a, text, "“There are going");
+    assert!(s.carried && s.on_record, "{s:?}");
+    // Narration after it is the article's own.
+    assert_eq!(
+        sourcing_of(&a, text, "The interview").kind,
+        SourcingKind::Unattributed
+    );
+}

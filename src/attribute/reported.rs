@@ -1376,13 +1376,30 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
             *x = true;
         }
     }
-    for r in rels.iter_mut() {
+    // The paragraphs holding a cue, and the last relation of each paragraph:
+    // only it may carry its speaker on into a following quotation paragraph.
+    let mut cued_paragraphs: Vec<usize> = has_cue
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c)
+        .filter_map(|(si, _)| cx.paragraph.get(si).copied())
+        .collect();
+    cued_paragraphs.dedup();
+    let para_of = |si: usize| cx.paragraph.get(si).copied();
+    let last_in_paragraph: Vec<bool> = (0..rels.len())
+        .map(|k| {
+            rels.get(k + 1)
+                .is_none_or(|n| para_of(n.sentence) != para_of(rels[k].sentence))
+        })
+        .collect();
+    for (k, r) in rels.iter_mut().enumerate() {
         let Some(&last) = r.content.last() else {
             continue;
         };
         let Some(q) = cx.top_ending_at(last.end) else {
             continue;
         };
+        let mut may_carry = last_in_paragraph[k] && r.source.is_some();
         let mut covered_to = last.end.max(r.cue.end).max(r.source.map_or(0, |s| s.end));
         let mut continues = q.continues;
         let mut paragraph = cx.paragraph.get(r.sentence).copied();
@@ -1396,8 +1413,18 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
                 continue;
             }
             let same_paragraph = cx.paragraph.get(sj).copied() == paragraph;
-            if !(same_paragraph || continues) || has_cue.get(sj).copied().unwrap_or(true) {
+            // A paragraph that is a quotation with no cue anywhere in it,
+            // right after the speaker's: the speaker carries on.
+            let carried = may_carry
+                && !same_paragraph
+                && para_of(sj).zip(paragraph).is_some_and(|(p, q)| p == q + 1)
+                && para_of(sj).is_some_and(|p| cued_paragraphs.binary_search(&p).is_err());
+            if !(same_paragraph || continues || carried) || has_cue.get(sj).copied().unwrap_or(true)
+            {
                 break;
+            }
+            if !same_paragraph {
+                may_carry = false;
             }
             let Some(next) = cx
                 .quote_starting_at(s.start)
