@@ -220,7 +220,7 @@ pub fn score(data: &Path) -> Result<Score, EvalError> {
 pub fn report(s: &Score, out: &mut dyn Write) -> Result<(), EvalError> {
     writeln!(
         out,
-        "judged real pages: {} pages, {} labelled quotes (tests/fixtures/attribution, labelled before tuning)",
+        "judged real pages: {} pages, {} labelled quotes (tests/fixtures/attribution; labelled before tuning, fixes since made in view of it: in-sample)",
         s.pages,
         s.judged.len()
     )?;
