@@ -447,7 +447,16 @@ fn verb_frame(
         None
     };
     // Inverted: "“...,” said Ian Kelly, a retired career diplomat."
-    if prev_is_break && before.is_none() && kind == CueKind::Speech && !nounish {
+    // "“...,” notes Harden Bradford": a nounish verb is a cue when a name follows.
+    let name_follows = toks
+        .get(c1)
+        .is_some_and(|t| is_capitalised(cx.text, t) && !cx.is_mark(t));
+    if prev_is_break
+        && before.is_none()
+        && kind == CueKind::Speech
+        && (!nounish
+            || (name_follows && prev.is_some_and(|p| cx.is_mark(p) || is_punct(cx.text, p, ','))))
+    {
         let after = skip_time_words(cx, toks, c1);
         if let Some(src) = phrases::source_after(cx, toks, after) {
             if let Some(content) = backward_content(cx, si, toks, c0 - 1, sentence_start) {
