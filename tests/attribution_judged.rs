@@ -23,9 +23,9 @@ fn data_judged_pages_show_no_garbled_speaker_and_keep_their_speakers() {
     for j in score.judged.iter().filter(|j| j.label.speaker.is_none()) {
         assert!(j.right, "{j:?}");
     }
-    // The level reached when this set was made (85.3%): a regression floor.
+    // A regression floor: 85.3% when the set was made, 86.8% at the end of issue 17.
     assert!(
-        score.percent_right() >= 85.0,
+        score.percent_right() >= 86.0,
         "speakers right {:.1}%: {:#?}",
         score.percent_right(),
         score.judged.iter().filter(|j| !j.right).collect::<Vec<_>>()
