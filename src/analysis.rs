@@ -128,7 +128,9 @@ pub struct Sourcing {
     /// The speaker's role or descriptor as the article gives it.
     #[serde(default)]
     pub speaker_role: Option<String>,
-    /// Everyone the speaker could be, when people share a name.
+    /// Everyone the speaker could be, when people share a name. Non-empty
+    /// only when `speaker` is null: one position, never a chosen speaker
+    /// and "possibly" someone else.
     #[serde(default)]
     pub speaker_candidates: Vec<String>,
     /// Why the attribution is ambiguous, or how it was decided.
@@ -280,8 +282,12 @@ pub struct NoteSourcing {
     pub speaker: Option<String>,
     /// The speaker's title or role as the article gives it.
     pub role: Option<String>,
+    /// The sourcing phrase, or "(from the previous quote)" for a quotation
+    /// that carries on the previous paragraph's speaker.
     pub cue: Option<String>,
-    /// One line for the reader.
+    /// One line for the reader. "On the record" only for a named speaker
+    /// with a speech or writing cue; a view the article ascribes ("remains
+    /// skeptical") says so; an open choice names the candidates.
     pub text: String,
 }
 
@@ -324,6 +330,8 @@ pub struct Quote {
     pub end: u32,
     pub text: String,
     pub speaker: Option<String>,
+    /// Who the speaker may be when the article does not decide; non-empty
+    /// only when `speaker` is null.
     pub speaker_candidates: Vec<String>,
     pub cue: Option<String>,
     /// True for a direct quotation in quotation marks; false for reported speech.
