@@ -7,6 +7,7 @@ pub mod checkworthiness;
 mod comments;
 mod extraction;
 mod extraction_corpora;
+pub mod judged_attribution;
 mod judged_extraction;
 mod logistic;
 mod matching;
