@@ -192,7 +192,11 @@ export interface Sourcing {
   cue_span: Span | null;
   /** The speaker's role or descriptor as the article gives it. */
   speaker_role?: string | null;
-  /** Everyone the speaker could be, when people share a name. */
+  /**
+   * Everyone the speaker could be, when people share a name. Non-empty
+   * only when `speaker` is null: one position, never a chosen speaker
+   * and "possibly" someone else.
+   */
   speaker_candidates?: string[];
   /** Why the attribution is ambiguous, or how it was decided. */
   attribution_note?: string | null;
@@ -328,8 +332,16 @@ export interface NoteSourcing {
   speaker: string | null;
   /** The speaker's title or role as the article gives it. */
   role: string | null;
+  /**
+   * The sourcing phrase, or "(from the previous quote)" for a quotation
+   * that carries on the previous paragraph's speaker.
+   */
   cue: string | null;
-  /** One line for the reader. */
+  /**
+   * One line for the reader. "On the record" only for a named speaker
+   * with a speech or writing cue; a view the article ascribes ("remains
+   * skeptical") says so; an open choice names the candidates.
+   */
   text: string;
 }
 
@@ -367,6 +379,10 @@ export interface Quote {
   end: number;
   text: string;
   speaker: string | null;
+  /**
+   * Who the speaker may be when the article does not decide; non-empty
+   * only when `speaker` is null.
+   */
   speaker_candidates: string[];
   cue: string | null;
   /** True for a direct quotation in quotation marks; false for reported speech. */
