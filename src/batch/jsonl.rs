@@ -7,8 +7,7 @@ use std::io::BufRead;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{Content, Record};
-use crate::calendar::Date;
+use super::Record;
 
 #[derive(Deserialize)]
 struct Line {
@@ -33,36 +32,14 @@ pub fn parse_record(line: &str, place: &str) -> Record {
         Some(Value::Number(n)) => n.to_string(),
         _ => place.to_string(),
     };
-    let url = parsed.url.unwrap_or_default();
-    let content = match (parsed.html, parsed.text) {
-        (Some(html), None) => Content::Html(html.into_bytes()),
-        (None, Some(text)) => Content::Text(text),
-        (Some(_), Some(_)) => Content::Unreadable("the record has both html and text".into()),
-        (None, None) => Content::Unreadable("the record has neither html nor text".into()),
-    };
-    let (published, crawl_date) = match (
-        date(parsed.published.as_deref()),
-        date(parsed.crawl_date.as_deref()),
-    ) {
-        (Ok(p), Ok(c)) => (p, c),
-        (Err(e), _) | (_, Err(e)) => return Record::unreadable(id, url, e),
-    };
-    Record {
+    Record::from_parts(
         id,
-        url,
-        content,
-        published,
-        crawl_date,
-    }
-}
-
-fn date(value: Option<&str>) -> Result<Option<Date>, String> {
-    match value.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(v) => Date::parse_iso(v)
-            .map(Some)
-            .ok_or_else(|| format!("bad date `{v}` (YYYY-MM-DD)")),
-    }
+        parsed.url.unwrap_or_default(),
+        parsed.html.map(String::into_bytes),
+        parsed.text,
+        parsed.published.as_deref(),
+        parsed.crawl_date.as_deref(),
+    )
 }
 
 /// Pushes the records of a JSONL stream; `name` is used in ids and errors.
@@ -100,6 +77,8 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::batch::Content;
+    use crate::calendar::Date;
 
     #[test]
     fn html_and_text_records() {

@@ -52,6 +52,35 @@ pub enum Content {
 }
 
 impl Record {
+    /// A record from its parts, as JSONL lines and the Python package give
+    /// them: one of `html` and `text`; dates as `YYYY-MM-DD` (a longer ISO
+    /// timestamp is cut to its date). A bad part makes it unreadable.
+    pub fn from_parts(
+        id: String,
+        url: String,
+        html: Option<Vec<u8>>,
+        text: Option<String>,
+        published: Option<&str>,
+        crawl_date: Option<&str>,
+    ) -> Record {
+        let content = match (html, text) {
+            (Some(html), None) => Content::Html(html),
+            (None, Some(text)) => Content::Text(text),
+            (Some(_), Some(_)) => Content::Unreadable("the record has both html and text".into()),
+            (None, None) => Content::Unreadable("the record has neither html nor text".into()),
+        };
+        match (parse_date(published), parse_date(crawl_date)) {
+            (Ok(published), Ok(crawl_date)) => Record {
+                id,
+                url,
+                content,
+                published,
+                crawl_date,
+            },
+            (Err(e), _) | (_, Err(e)) => Record::unreadable(id, url, e),
+        }
+    }
+
     /// A record that could not be read, reported under `id`.
     pub fn unreadable(id: impl Into<String>, url: impl Into<String>, why: String) -> Record {
         Record {
@@ -61,6 +90,15 @@ impl Record {
             published: None,
             crawl_date: None,
         }
+    }
+}
+
+fn parse_date(value: Option<&str>) -> std::result::Result<Option<Date>, String> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => Date::parse_iso(v)
+            .map(Some)
+            .ok_or_else(|| format!("bad date `{v}` (YYYY-MM-DD)")),
     }
 }
 
