@@ -128,7 +128,7 @@ impl Analyzer {
         let settings = &self.settings;
         let outcome = py.detach(|| batch::analyze_record(record, settings));
         match outcome.result {
-            batch::Result::Analysis(value) => from_json(py, &value.to_string()),
+            batch::Result::Analysis(json) => from_json(py, json.get()),
             batch::Result::Error(message) => Err(ClaimLensError::new_err(message)),
         }
     }

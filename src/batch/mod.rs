@@ -16,6 +16,7 @@ mod jsonl;
 mod warc;
 
 use serde::Serialize;
+use serde_json::value::{to_raw_value, RawValue};
 
 use crate::analysis::Analysis;
 use crate::calendar::Date;
@@ -112,7 +113,7 @@ pub struct Settings {
 }
 
 /// One output line: `{"id","url","analysis"}` or `{"id","url","error"}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Outcome {
     pub id: String,
     pub url: String,
@@ -124,11 +125,11 @@ pub struct Outcome {
     pub result: Result,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Result {
     /// The `claimlens/analysis@1` JSON, cut to the requested fields.
-    Analysis(serde_json::Value),
+    Analysis(Box<RawValue>),
     /// The core's message.
     Error(String),
 }
@@ -171,8 +172,8 @@ pub fn analyze_record(record: Record, settings: &Settings) -> Outcome {
                 .iter()
                 .any(|n| n == PUBLISHED_FALLBACK_NOTICE);
             let value = match &settings.fields {
-                Some(fields) => fields.keep(&analysis),
-                None => serde_json::to_value(&analysis),
+                Some(fields) => fields.keep(&analysis).and_then(|v| to_raw_value(&v)),
+                None => to_raw_value(&analysis),
             };
             match value {
                 Ok(v) => (dated_by_crawl.then_some("crawl-date"), Result::Analysis(v)),
