@@ -141,12 +141,10 @@ impl Outcome {
 
     /// The JSON line, without its newline.
     pub fn to_json_line(&self) -> String {
-        // An Outcome is strings and a serde_json::Value: it always serialises.
+        // An Outcome is strings and already-serialised JSON: this cannot fail.
         serde_json::to_string(self).unwrap_or_else(|e| {
-            format!(
-                r#"{{"id":{:?},"url":"","error":"cannot serialise: {e}"}}"#,
-                self.id
-            )
+            let error = format!("cannot serialise: {e}");
+            serde_json::json!({"id": self.id, "url": self.url, "error": error}).to_string()
         })
     }
 }

@@ -72,10 +72,7 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
                 .append(resuming)
                 .truncate(!resuming)
                 .open(path)
-                .map_err(|e| CliError::Read {
-                    path: path.clone(),
-                    reason: e.to_string(),
-                })?;
+                .map_err(|e| CliError::BadInput(format!("cannot write {path}: {e}")))?;
             file_out = BufWriter::new(file);
             &mut file_out
         }
