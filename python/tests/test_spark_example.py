@@ -39,7 +39,8 @@ except ImportError:
 
 
 def sample_pages():
-    pages = sorted((ROOT / "tests" / "fixtures").glob("**/*.html"))
+    fixtures = ROOT / "tests" / "fixtures"
+    pages = sorted(fixtures.glob("*.html")) + sorted((fixtures / "verify").glob("*.html"))
     readability = DATA / "extraction" / "readability-test-pages"
     pages += sorted(readability.glob("*/source.html"))[:TEST_PAGES]
     return pages
