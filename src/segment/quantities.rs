@@ -214,7 +214,7 @@ fn scale_word(w: &str) -> Option<f64> {
     })
 }
 
-fn unit_number(w: &str) -> Option<f64> {
+pub(crate) fn unit_number(w: &str) -> Option<f64> {
     Some(match w {
         "zero" => 0.0,
         "one" => 1.0,
