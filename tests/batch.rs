@@ -364,3 +364,35 @@ fn a_missing_input_is_refused_before_any_work() {
     );
     assert!(out.is_empty());
 }
+
+#[test]
+fn jsonl_from_stdin_and_no_progress_when_stderr_is_not_a_terminal() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args(["batch", "-", "--jobs", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = format!("{{\"id\":\"s1\",\"text\":\"{STORY}\"}}\n{{\"id\":\"s2\"}}\n");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let done = child.wait_with_output().unwrap();
+    assert!(done.status.success());
+    assert!(
+        done.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let records = lines(&String::from_utf8(done.stdout).unwrap());
+    assert_eq!(ids(&records), ["s1", "s2"]);
+    assert!(records[0]["analysis"]["claims"]
+        .as_array()
+        .is_some_and(|c| !c.is_empty()));
+    assert_eq!(records[1]["error"], "the record has neither html nor text");
+}
