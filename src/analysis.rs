@@ -9,6 +9,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The kinds of claims, figures and time references, named by the stage that finds them.
+pub use crate::detect::ClaimKind;
+pub use crate::segment::quantities::{Modifier as QuantityModifier, QuantityKind};
+pub use crate::segment::times::{TimeKind, Unresolved as TimeUnresolved};
+
 pub const SCHEMA: &str = "claimlens/analysis@1";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,8 +93,8 @@ pub struct Claim {
     /// Check-worthiness, 0 to 1.
     pub score: f32,
     pub checkworthy: bool,
-    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`.
-    pub kinds: Vec<String>,
+    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`; factual kinds first.
+    pub kinds: Vec<ClaimKind>,
     /// Plain-language reasons for the score, strongest first.
     pub signals: Vec<String>,
     /// The words that raised the score most (check-worthy claims only).
@@ -123,7 +128,9 @@ pub struct Sourcing {
     /// The speaker's role or descriptor as the article gives it.
     #[serde(default)]
     pub speaker_role: Option<String>,
-    /// Everyone the speaker could be, when people share a name.
+    /// Everyone the speaker could be, when people share a name. Non-empty
+    /// only when `speaker` is null: one position, never a chosen speaker
+    /// and "possibly" someone else.
     #[serde(default)]
     pub speaker_candidates: Vec<String>,
     /// Why the attribution is ambiguous, or how it was decided.
@@ -151,11 +158,11 @@ pub struct TimeRef {
     /// `day`, `weekend`, `week`, `month`, `season`, `quarter`, `year`,
     /// `decade`, `period`, `vague` or `event_relative`.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<TimeKind>,
     /// Why `resolved` is null: `no_published_date`, `vague`,
     /// `relative_to_event` or `invalid_date`.
     #[serde(default)]
-    pub unresolved: Option<String>,
+    pub unresolved: Option<TimeUnresolved>,
 }
 
 /// Inclusive calendar interval, `YYYY-MM-DD`.
@@ -175,13 +182,13 @@ pub struct Quantity {
     /// `money`, `percent`, `count`, `duration`, `measure`, `ordinal`,
     /// `fraction` or `number`.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<QuantityKind>,
     /// The upper end of a range ("20 or 30 years"); `value` is the lower.
     #[serde(default)]
     pub upper: Option<f64>,
     /// `approximately`, `more_than`, `at_least`, `less_than`, `at_most` or `vague`.
     #[serde(default)]
-    pub modifier: Option<String>,
+    pub modifier: Option<QuantityModifier>,
 }
 
 /// A published fact-check about a claim like this one. `verdict` is the
@@ -275,8 +282,12 @@ pub struct NoteSourcing {
     pub speaker: Option<String>,
     /// The speaker's title or role as the article gives it.
     pub role: Option<String>,
+    /// The sourcing phrase, or "(from the previous quote)" for a quotation
+    /// that carries on the previous paragraph's speaker.
     pub cue: Option<String>,
-    /// One line for the reader.
+    /// One line for the reader. "On the record" only for a named speaker
+    /// with a speech or writing cue; a view the article ascribes ("remains
+    /// skeptical") says so; an open choice names the candidates.
     pub text: String,
 }
 
@@ -319,6 +330,8 @@ pub struct Quote {
     pub end: u32,
     pub text: String,
     pub speaker: Option<String>,
+    /// Who the speaker may be when the article does not decide; non-empty
+    /// only when `speaker` is null.
     pub speaker_candidates: Vec<String>,
     pub cue: Option<String>,
     /// True for a direct quotation in quotation marks; false for reported speech.

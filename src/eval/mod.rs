@@ -6,6 +6,7 @@ mod attribution;
 pub mod checkworthiness;
 mod comments;
 mod extraction;
+pub mod judged_attribution;
 mod logistic;
 mod matching;
 pub mod matching_judged;
