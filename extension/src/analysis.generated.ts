@@ -136,7 +136,34 @@ export interface Article {
    * build DOM Ranges. Absent runs (paragraph separators) map to no node.
    */
   dom: DomRun[];
+  /**
+   * The paragraphs of `text` that are not prose, in text order: captions,
+   * data-table cells, lists of links, pull quotes, credits, code. They are
+   * shown as context and never make claims. Prose paragraphs are not listed.
+   */
+  blocks?: TextBlock[];
 }
+
+/** A paragraph of [`Article::text`] that is not prose. */
+export interface TextBlock {
+  start: number;
+  end: number;
+  kind: BlockKind;
+}
+
+export type BlockKind =
+  /** A figure's caption. */
+  | 'caption'
+  /** A cell of a data table (or a price list, a table set as lines). */
+  | 'table'
+  /** An item of a list that is mostly links. */
+  | 'link_list'
+  /** A quotation set apart from the text for display. */
+  | 'pull_quote'
+  /** A photo or media credit. */
+  | 'credit'
+  /** Preformatted text: code, listings. */
+  | 'code';
 
 /**
  * `text[start..end]` was taken from snapshot text node `node`, starting at
@@ -192,7 +219,11 @@ export interface Sourcing {
   cue_span: Span | null;
   /** The speaker's role or descriptor as the article gives it. */
   speaker_role?: string | null;
-  /** Everyone the speaker could be, when people share a name. */
+  /**
+   * Everyone the speaker could be, when people share a name. Non-empty
+   * only when `speaker` is null: one position, never a chosen speaker
+   * and "possibly" someone else.
+   */
   speaker_candidates?: string[];
   /** Why the attribution is ambiguous, or how it was decided. */
   attribution_note?: string | null;
@@ -328,8 +359,16 @@ export interface NoteSourcing {
   speaker: string | null;
   /** The speaker's title or role as the article gives it. */
   role: string | null;
+  /**
+   * The sourcing phrase, or "(from the previous quote)" for a quotation
+   * that carries on the previous paragraph's speaker.
+   */
   cue: string | null;
-  /** One line for the reader. */
+  /**
+   * One line for the reader. "On the record" only for a named speaker
+   * with a speech or writing cue; a view the article ascribes ("remains
+   * skeptical") says so; an open choice names the candidates.
+   */
   text: string;
 }
 
@@ -367,6 +406,10 @@ export interface Quote {
   end: number;
   text: string;
   speaker: string | null;
+  /**
+   * Who the speaker may be when the article does not decide; non-empty
+   * only when `speaker` is null.
+   */
   speaker_candidates: string[];
   cue: string | null;
   /** True for a direct quotation in quotation marks; false for reported speech. */
