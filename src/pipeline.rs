@@ -29,7 +29,15 @@ pub struct Options {
     pub limits: Limits,
     /// Fact-check packs to match check-worthy claims against; `None` searches none.
     pub factchecks: Option<Arc<verify::Registry>>,
+    /// The date to use when the page gives none of its own (a web archive's
+    /// crawl date). Unlike `published` it never overrides the page, and when
+    /// used the analysis says so with [`PUBLISHED_FALLBACK_NOTICE`].
+    pub published_fallback: Option<Date>,
 }
+
+/// The notice of an analysis dated by [`Options::published_fallback`].
+pub const PUBLISHED_FALLBACK_NOTICE: &str =
+    "The page gives no publication date; the date it was archived was used instead.";
 
 impl Default for Options {
     fn default() -> Self {
@@ -39,6 +47,7 @@ impl Default for Options {
             max_text_bytes: limits::DEFAULT_LIMITS.max_article_bytes,
             limits: limits::DEFAULT_LIMITS,
             factchecks: None,
+            published_fallback: None,
         }
     }
 }
@@ -190,6 +199,10 @@ fn analyze_article(
         }
         return assemble(Status::NoArticle, notices, snapshot, &extraction, None);
     };
+    if extraction.metadata.published.is_none() && options.published_fallback.is_some() {
+        extraction.metadata.published = options.published_fallback;
+        notices.push(PUBLISHED_FALLBACK_NOTICE.to_string());
+    }
     let mut status = Status::Ok;
     let max = article_limit(options);
     let text_cut = article.text.len() > max;
