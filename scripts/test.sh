@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command: set up, then run every test.
 #   1. Rust: formatting, clippy (warnings are errors), unit, integration and doc tests.
+#   1a. The Python package (PyO3) with pytest, and the Spark example in local mode.
 #   1b. A bounded cargo-fuzz smoke run of every fuzz target (scripts/fuzz-smoke.sh).
 #   2. The WASM build (with its size figures) and the size budget check.
 #   3. Extension and playground: typecheck, build, web-ext lint, and the
@@ -22,6 +23,9 @@ cargo clippy --all-targets -- -D warnings
 step "cargo test"
 cargo test --all-targets
 cargo test --doc
+
+step "python package and Spark example (scripts/test-python.sh)"
+bash scripts/test-python.sh
 
 step "fuzz smoke (bounded; needs nightly cargo-fuzz, else skipped)"
 bash scripts/fuzz-smoke.sh
