@@ -9,6 +9,7 @@ mod extraction;
 mod matching;
 mod scores;
 mod segmentation;
+pub mod text;
 
 use std::io::Write;
 use std::path::Path;
@@ -19,7 +20,7 @@ pub const DEFAULT_DATA_DIR: &str = "../shared/data";
 
 #[derive(Debug, Error)]
 pub enum EvalError {
-    #[error("unknown evaluation `{0}` (extraction, segmentation, checkworthiness, attribution, matching, comments)")]
+    #[error("unknown evaluation `{0}` (extraction, segmentation, checkworthiness, attribution, matching, comments, text)")]
     Unknown(String),
     #[error("{path}: {reason}")]
     Data { path: String, reason: String },
@@ -47,6 +48,7 @@ pub fn run(name: &str, data: &Path, out: &mut dyn Write) -> Result<(), EvalError
         "matching" => matching::run(data, out),
         "matching-fit" => matching::fit(data, out),
         "comments" => comments::run(data, out),
+        "text" => text::run(data, out),
         _ => Err(EvalError::Unknown(name.to_string())),
     }
 }

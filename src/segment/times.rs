@@ -126,6 +126,9 @@ pub fn find(
         markers: vec![std::cell::Cell::new(MARKER_UNSET); tokens.len()],
     };
     let mut out = Vec::new();
+    // Per mention: the story-relative unit and offset ("the previous
+    // year"), or whether it is an explicit date that can anchor one.
+    let mut anchoring: Vec<Anchoring> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
         // Cheap filter: most tokens cannot start an expression.
@@ -135,13 +138,80 @@ pub fn find(
         }
         match cx.parse(k) {
             Some(parsed) if parsed.end > k => {
+                anchoring.push(match parsed.expr {
+                    Expr::Narrative {
+                        unit,
+                        offset: Some(offset),
+                    } => Anchoring::Relative(unit, offset),
+                    ref e if resolve(e, None, Tense::Unknown).is_ok() => Anchoring::Explicit,
+                    _ => Anchoring::Neither,
+                });
                 out.push(cx.mention(k, parsed, published));
                 k = parsed_end(k, &out, tokens);
             }
             _ => k += 1,
         }
     }
+    anchor_to_nearby_dates(&mut out, &anchoring, sentences, published);
     out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Anchoring {
+    Explicit,
+    Relative(Unit, i64),
+    Neither,
+}
+
+/// Resolves "the previous year", "that day", "the following week" against
+/// the nearest explicit date in the same or the previous sentence ("in
+/// 2017 ... the previous year" is 2016). An anchor must be no longer than
+/// the unit (a year cannot anchor "the previous day"); without one the
+/// mention stays unresolved, relative to the story's own timeline.
+fn anchor_to_nearby_dates(
+    out: &mut [TimeMention],
+    anchoring: &[Anchoring],
+    sentences: &[ByteSpan],
+    published: Option<Date>,
+) {
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
+    for i in 0..out.len() {
+        let Some(&Anchoring::Relative(unit, offset)) = anchoring.get(i) else {
+            continue;
+        };
+        let here = sentence_of(out[i].span.start);
+        let nearest = (0..out.len())
+            .filter(|&j| anchoring.get(j) == Some(&Anchoring::Explicit))
+            .filter(|&j| {
+                let there = sentence_of(out[j].span.start);
+                there == here || (there + 1 == here && j < i)
+            })
+            .min_by_key(|&j| out[i].span.start.abs_diff(out[j].span.start));
+        let Some((a, b)) = nearest.and_then(|j| out[j].resolved) else {
+            continue;
+        };
+        let (ua, ub) = calendar(a, unit, 0, Tense::Unknown);
+        if unit == Unit::Weekend || b > ub || a < ua {
+            continue;
+        }
+        let interval = calendar(a, unit, offset, Tense::Unknown);
+        let m = &mut out[i];
+        m.resolved = Some(interval);
+        m.unresolved = None;
+        if let Some(p) = published {
+            m.direction = direction_of(interval, p);
+        }
+    }
+}
+
+fn direction_of((a, b): Interval, p: Date) -> TimeDirection {
+    if b < p {
+        TimeDirection::Past
+    } else if a > p {
+        TimeDirection::Future
+    } else {
+        TimeDirection::Present
+    }
 }
 
 /// The token after the mention just pushed.
@@ -255,8 +325,13 @@ enum Expr {
         n: Option<u32>,
         future: bool,
     },
-    /// "the previous day", "the following week": the story's own timeline.
-    Narrative,
+    /// "the previous day", "the following week", "that year": the story's
+    /// own timeline, `offset` units from a date the text gives nearby.
+    Narrative {
+        unit: Unit,
+        /// `None` for a span of several units ("the previous three years").
+        offset: Option<i64>,
+    },
     Ago {
         unit: Unit,
         n: Option<u32>,
@@ -569,6 +644,7 @@ impl<'a> Cx<'a> {
                             | "coming"
                             | "previous"
                             | "following"
+                            | "that"
                             | "preceding"
                             | "today"
                             | "tonight"
@@ -1260,6 +1336,24 @@ impl<'a> Cx<'a> {
     /// "the past three years", "the last 12 months", "the coming weeks",
     /// "the next two days", "past year", "the previous day".
     fn rolling(&self, k: usize) -> Option<Parsed> {
+        // "that day", "that year", "the same week": the period of a date just given.
+        let same_at = match (self.w(k), self.w(k + 1)) {
+            ("that", _) => Some(k + 1),
+            ("the", "same") => Some(k + 2),
+            _ => None,
+        };
+        if let Some(at) = same_at {
+            return match unit_of(self.w(at)) {
+                Some((unit, false)) if unit != Unit::Hour => parsed(
+                    at + 1,
+                    Expr::Narrative {
+                        unit,
+                        offset: Some(0),
+                    },
+                ),
+                _ => None,
+            };
+        }
         let the = self.w(k) == "the";
         let at = if the { k + 1 } else { k };
         let (future, narrative) = match self.w(at) {
@@ -1279,9 +1373,15 @@ impl<'a> Cx<'a> {
             return None;
         }
         if narrative {
+            let n = i64::from(n.unwrap_or(1));
+            let offset = match (plural, self.w(at)) {
+                (true, _) => None,
+                (false, "following") => Some(n),
+                (false, _) => Some(-n),
+            };
             return the.then(|| Parsed {
                 end: unit_at + 1,
-                expr: Expr::Narrative,
+                expr: Expr::Narrative { unit, offset },
             });
         }
         // "the coming weeks": plural with no count is vague.
@@ -1507,15 +1607,7 @@ impl<'a> Cx<'a> {
             Err(reason) => (None, Some(reason)),
         };
         let direction = match (resolved, published) {
-            (Some((a, b)), Some(pd)) => {
-                if b < pd {
-                    TimeDirection::Past
-                } else if a > pd {
-                    TimeDirection::Future
-                } else {
-                    TimeDirection::Present
-                }
-            }
+            (Some(interval), Some(pd)) => direction_of(interval, pd),
             _ => match (&p.expr, tense) {
                 (Expr::Ago { .. } | Expr::Recent, _) => TimeDirection::Past,
                 (Expr::Rolling { future, .. }, _) => {
@@ -1829,7 +1921,7 @@ fn kind_of(e: &Expr) -> TimeKind {
         | Expr::Part { .. }
         | Expr::Since(_)
         | Expr::Range(..) => TimeKind::Period,
-        Expr::Narrative | Expr::EventRelative { .. } => TimeKind::EventRelative,
+        Expr::Narrative { .. } | Expr::EventRelative { .. } => TimeKind::EventRelative,
     }
 }
 
@@ -1990,7 +2082,7 @@ fn resolve(e: &Expr, published: Option<Date>, tense: Tense) -> Result<Interval, 
             return Ok((d, d));
         }
         Expr::Recent => return Err(Unresolved::Vague),
-        Expr::Narrative => return Err(Unresolved::RelativeToEvent),
+        Expr::Narrative { .. } => return Err(Unresolved::RelativeToEvent),
         Expr::Rolling { n: None, .. }
         | Expr::Ago { n: None, .. }
         | Expr::Within { n: None, .. } => return Err(Unresolved::Vague),
