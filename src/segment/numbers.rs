@@ -713,9 +713,14 @@ pub fn find(text: &str, tokens: &[Token], norm: &Normalized) -> Vec<(ByteSpan, f
         let glued_unit = tokens[last].kind == TokenKind::Number
             && r.touches(last)
             && r.kind(last + 1) == Some(TokenKind::Word);
+        // "F16", "COVID-19": a number glued to a name is part of it.
         let glued_after_word = k > 0
             && tokens[k - 1].touches(&tokens[k])
-            && tokens[k - 1].kind == TokenKind::Word;
+            && (tokens[k - 1].kind == TokenKind::Word
+                || (norm.get(k - 1) == "-"
+                    && k > 1
+                    && tokens[k - 2].touches(&tokens[k - 1])
+                    && tokens[k - 2].kind == TokenKind::Word));
         let pronoun = norm.get(k) == "one"
             && reading.next == k + 1
             && (k == 0 || ONE_AS_PRONOUN.contains(&norm.get(k - 1)) || {

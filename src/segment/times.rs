@@ -305,6 +305,9 @@ enum Expr {
     Weekday {
         weekday: u32,
         rel: Rel,
+        /// "this past Friday", "this coming Friday": the nearest one, not
+        /// the one of the previous or next week.
+        nearest: bool,
     },
     DayOffset(i64),
     Calendar {
@@ -617,6 +620,9 @@ impl<'a> Cx<'a> {
                 let w = self.w(k);
                 w.starts_with("mid")
                     || small_number_word(w).is_some()
+                    || weekday_number(strip_possessive(w)).is_some()
+                    || self.lowercase_month(k)
+                    || matches!(w, "christmas" | "easter" | "thanksgiving" | "halloween")
                     || matches!(
                         w,
                         "since"
@@ -748,10 +754,10 @@ impl<'a> Cx<'a> {
     /// a capitalised abbreviation with an optional period. Returns
     /// (month, next, abbreviated).
     fn month_at(&self, k: usize) -> Option<(u32, usize, bool)> {
-        if !self.capitalised(k) {
+        let w = self.w(k);
+        if !self.capitalised(k) && !self.lowercase_month(k) {
             return None;
         }
-        let w = self.w(k);
         if let Some(m) = month_number(strip_possessive(w)) {
             return Some((m, k + 1, false));
         }
@@ -765,10 +771,30 @@ impl<'a> Cx<'a> {
     }
 
     fn weekday_at(&self, k: usize) -> Option<u32> {
-        if !self.capitalised(k) {
+        // Weekday names are not ordinary words, so case does not matter.
+        if self.tokens.get(k)?.kind != TokenKind::Word {
             return None;
         }
         weekday_number(strip_possessive(self.w(k)))
+    }
+
+    /// A month name written in lower case ("in april", "14 nov"): words
+    /// that are also verbs or nouns ("may", "march", "mar") only before a
+    /// day or a year.
+    fn lowercase_month(&self, k: usize) -> bool {
+        let w = strip_possessive(self.w(k));
+        if self.tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word) {
+            return false;
+        }
+        match w {
+            "may" | "march" | "mar" => {
+                self.integer(k + 1).is_some() && !self.touches(k)
+            }
+            _ => {
+                month_number(w).is_some()
+                    || (w.len() >= 3 && crate::calendar::month_of_abbreviation(w).is_some())
+            }
+        }
     }
 
     /// A count before a unit: digits, a number word, "a"/"an", or a vague
@@ -821,6 +847,9 @@ impl<'a> Cx<'a> {
             _ => {}
         }
         let first = self.partial(k).or_else(|| self.core(k))?;
+        if let Some(day) = self.weekday_of_week(&first) {
+            return Some(day);
+        }
         // "January to March", "Monday through Friday", "2020-2022".
         let joiner = self.w(first.end);
         if matches!(joiner, "to" | "through" | "until" | "-")
@@ -846,6 +875,54 @@ impl<'a> Cx<'a> {
             }
         }
         Some(first)
+    }
+
+    /// "Tuesday of last week", "next week Wednesday": a weekday of a
+    /// named week.
+    fn weekday_of_week(&self, first: &Parsed) -> Option<Parsed> {
+        let week_rel = |e: &Expr| match e {
+            Expr::Calendar {
+                unit: Unit::Week,
+                offset,
+            } => Some(match offset {
+                o if *o < 0 => Rel::Last,
+                0 => Rel::This,
+                _ => Rel::Next,
+            }),
+            _ => None,
+        };
+        let weekday = |e: &Expr| match e {
+            Expr::Weekday {
+                weekday,
+                rel: Rel::None,
+                ..
+            } => Some(*weekday),
+            _ => None,
+        };
+        let (weekday, rel, end) = if let Some(wd) = weekday(&first.expr) {
+            if self.w(first.end) != "of" {
+                return None;
+            }
+            let week = self.core(first.end + 1)?;
+            (wd, week_rel(&week.expr)?, week.end)
+        } else {
+            let rel = week_rel(&first.expr)?;
+            let at = if self.w(first.end) == "on" {
+                first.end + 1
+            } else {
+                first.end
+            };
+            let day = self.core(at)?;
+            (weekday(&day.expr)?, rel, day.end)
+        };
+        parsed(
+            end,
+            Expr::Weekday {
+                weekday,
+                rel,
+                nearest: false,
+            },
+        )
     }
 
     /// "early 2024", "mid-October", "late last year", "the end of the
@@ -1057,7 +1134,11 @@ impl<'a> Cx<'a> {
                 },
             );
         }
-        let year_at = if self.w(next) == "of" { next + 1 } else { next };
+        let year_at = match self.w(next) {
+            "of" | "," => next + 1,
+            "-" if self.touches(next - 1) && self.touches(next) => next + 1,
+            _ => next,
+        };
         if let Some(year) = self.year_token(year_at) {
             return parsed(
                 year_at + 1,
@@ -1236,6 +1317,7 @@ impl<'a> Cx<'a> {
             Expr::Weekday {
                 weekday,
                 rel: Rel::None,
+                nearest: false,
             },
         )
     }
@@ -1262,17 +1344,24 @@ impl<'a> Cx<'a> {
             "this" => Rel::This,
             "last" => Rel::Last,
             "next" => Rel::Next,
+            // "previous Wednesday", "following Friday" (with "the", the
+            // story's own timeline: see `rolling`).
+            "previous" => Rel::Last,
+            "following" => Rel::Next,
             _ => return None,
         };
         let mut at = k + 1;
+        let mut nearest = false;
         if rel == Rel::This {
             match self.w(at) {
                 "past" => {
                     rel = Rel::Last;
+                    nearest = true;
                     at += 1;
                 }
-                "coming" => {
+                "coming" | "upcoming" => {
                     rel = Rel::Next;
+                    nearest = true;
                     at += 1;
                 }
                 _ => {}
@@ -1313,7 +1402,14 @@ impl<'a> Cx<'a> {
             if matches!(self.w(end), "morning" | "afternoon" | "evening" | "night") {
                 end += 1;
             }
-            return parsed(end, Expr::Weekday { weekday, rel });
+            return parsed(
+                end,
+                Expr::Weekday {
+                    weekday,
+                    rel,
+                    nearest,
+                },
+            );
         }
         if let Some(season) = season_of(w) {
             return parsed(
@@ -1383,6 +1479,11 @@ impl<'a> Cx<'a> {
                 end: unit_at + 1,
                 expr: Expr::Narrative { unit, offset },
             });
+        }
+        // "the next quarter", "the coming decade": the calendar unit after
+        // this one ("the past year" stays the last twelve months).
+        if future && !plural && !counted && unit != Unit::Hour && unit != Unit::Day {
+            return parsed(unit_at + 1, Expr::Calendar { unit, offset: 1 });
         }
         // "the coming weeks": plural with no count is vague.
         let n = if plural && !counted { None } else { n };
@@ -1554,7 +1655,11 @@ impl<'a> Cx<'a> {
 
     /// "Christmas", "New Year’s Eve", "Thanksgiving", "Labor Day".
     fn holiday(&self, k: usize) -> Option<Parsed> {
-        if !self.capitalised(k) {
+        let unambiguous = matches!(
+            self.w(k),
+            "christmas" | "easter" | "thanksgiving" | "halloween"
+        );
+        if !self.capitalised(k) && !unambiguous {
             return None;
         }
         let w = strip_possessive(self.w(k));
@@ -2156,15 +2261,24 @@ fn resolve(e: &Expr, published: Option<Date>, tense: Tense) -> Result<Interval, 
             };
             Ok(whole_month(y, *month))
         }
-        Expr::Weekday { weekday, rel } => {
+        Expr::Weekday {
+            weekday,
+            rel,
+            nearest,
+        } => {
             let pw = i64::from(p.weekday());
             let wd = i64::from(*weekday);
-            let d = match rel {
-                Rel::None if future => p.add_days((wd - pw).rem_euclid(7)),
-                Rel::None => p.add_days(-(pw - wd).rem_euclid(7)),
-                Rel::Last => p.add_days(-((pw - wd - 1).rem_euclid(7) + 1)),
-                Rel::Next => p.add_days((wd - pw - 1).rem_euclid(7) + 1),
-                Rel::This => p.week_start().add_days(wd),
+            // "last Tuesday" is the Tuesday of the week before the
+            // article's, "next Friday" the Friday of the week after;
+            // "this past" and "this coming" take the nearest one.
+            let d = match (rel, nearest) {
+                (Rel::None, _) if future => p.add_days((wd - pw).rem_euclid(7)),
+                (Rel::None, _) => p.add_days(-(pw - wd).rem_euclid(7)),
+                (Rel::Last, true) => p.add_days(-((pw - wd - 1).rem_euclid(7) + 1)),
+                (Rel::Next, true) => p.add_days((wd - pw - 1).rem_euclid(7) + 1),
+                (Rel::Last, false) => p.week_start().add_days(wd - 7),
+                (Rel::Next, false) => p.week_start().add_days(wd + 7),
+                (Rel::This, _) => p.week_start().add_days(wd),
             };
             Ok((d, d))
         }
@@ -2269,9 +2383,18 @@ fn resolve(e: &Expr, published: Option<Date>, tense: Tense) -> Result<Interval, 
             let (a, _) = resolve(inner, Some(p), Tense::Past)?;
             Ok((a, p.max(a)))
         }
-        Expr::Range(a, b) => {
-            let a = resolve(a, Some(p), tense)?;
-            let b = resolve(b, Some(p), tense)?;
+        Expr::Range(first, second) => {
+            let a = resolve(first, Some(p), tense)?;
+            let mut b = resolve(second, Some(p), tense)?;
+            // "from August to October": the end is the first such period
+            // after the start, not resolved on its own.
+            let yearless = matches!(
+                **second,
+                Expr::Month { year: None, .. } | Expr::MonthDay { year: None, .. }
+            );
+            if yearless && b.0 < a.0 {
+                b = (b.0.add_months(12), b.1.add_months(12));
+            }
             Ok((a.0.min(b.0), a.1.max(b.1)))
         }
         _ => Err(Unresolved::NoPublishedDate),
