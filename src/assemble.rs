@@ -159,6 +159,7 @@ pub fn assemble(
                             kind: Some(q.kind.as_str().to_string()),
                             upper: q.upper,
                             modifier: q.modifier.map(|m| m.as_str().to_string()),
+                            display: q.display(),
                         }
                     })
                     .collect(),

@@ -41,6 +41,97 @@ pub enum QuantityKind {
     Number,
 }
 
+impl QuantityMention {
+    /// The figure as a reader should take it, from the typed reading, not
+    /// the words: "20–30 years", "2nd term", "-12.99", "more than 3,000
+    /// troops", "USD 2.8 billion", "2/3". `None` when no number is given.
+    pub fn display(&self) -> Option<String> {
+        let value = self.value?;
+        let unit = self.unit.as_deref().unwrap_or("");
+        let number = |v: f64| match self.kind {
+            QuantityKind::Fraction => fraction_text(v),
+            _ => number_text(v),
+        };
+        let amount = match self.upper {
+            Some(upper) => format!("{}–{}", number(value), number(upper)),
+            None => number(value),
+        };
+        let reading = match self.kind {
+            QuantityKind::Ordinal => {
+                let n = value as i64;
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                match unit {
+                    "ordinal" | "" => format!("{n}{suffix}"),
+                    noun => format!("{n}{suffix} {noun}"),
+                }
+            }
+            QuantityKind::Percent if unit == "percent" => format!("{amount}%"),
+            QuantityKind::Money => format!("{unit} {amount}"),
+            QuantityKind::Fraction | QuantityKind::Number => amount,
+            _ if unit.is_empty() => amount,
+            _ => format!("{amount} {unit}"),
+        };
+        Some(match self.modifier {
+            Some(Modifier::Approximately) => format!("about {reading}"),
+            Some(Modifier::MoreThan) => format!("more than {reading}"),
+            Some(Modifier::AtLeast) => format!("at least {reading}"),
+            Some(Modifier::LessThan) => format!("less than {reading}"),
+            Some(Modifier::AtMost) => format!("at most {reading}"),
+            Some(Modifier::Vague) | None => reading,
+        })
+    }
+}
+
+/// "2.8 billion", "3,000", "-12.99".
+fn number_text(v: f64) -> String {
+    for (scale, name) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if v.abs() >= scale {
+            return format!("{} {name}", trim_decimals(v / scale, 3));
+        }
+    }
+    let text = trim_decimals(v, 2);
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |d| ("-", d));
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+fn trim_decimals(v: f64, places: usize) -> String {
+    let s = format!("{v:.places$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// "2/3", "1/4"; a decimal when no small denominator fits.
+fn fraction_text(v: f64) -> String {
+    (2..=12)
+        .find_map(|d| {
+            let n = v * f64::from(d);
+            ((n - n.round()).abs() < 1e-6 && n.round() >= 1.0)
+                .then(|| format!("{}/{d}", n.round() as i64))
+        })
+        .unwrap_or_else(|| trim_decimals(v, 3))
+}
+
 impl QuantityKind {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -1614,6 +1705,54 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(find_in(text), expected, "{text}");
+        }
+    }
+
+    /// Regressions from real pages: what the note showed, and what it must.
+    #[test]
+    fn ordinals_ranges_signs_word_numbers_and_money_read_and_display_right() {
+        // (text, figure, kind, value, upper, unit, display)
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static str,
+            f64,
+            Option<f64>,
+            &'static str,
+            &'static str,
+        );
+        let cases: &[Case] = &[
+            // "second term" was shown as "2 term".
+            ("won a second term in office", "second term", "ordinal", 2.0, None, "term", "2nd term"),
+            // "20 or 30 years" was shown as "20 years".
+            ("the 20 or 30 years prior", "20 or 30 years", "duration", 20.0, Some(30.0), "years", "20–30 years"),
+            // "four to six services" was shown as "4 services".
+            ("it runs four to six services a day", "four to six services", "count", 4.0, Some(6.0), "services", "4–6 services"),
+            // "-12.99" lost its minus sign.
+            ("the index closed at -12.99 on Friday", "-12.99", "number", -12.99, None, "", "-12.99"),
+            ("a dozen eggs", "a dozen eggs", "count", 12.0, None, "eggs", "12 eggs"),
+            ("two-thirds of voters", "two-thirds", "fraction", 2.0 / 3.0, None, "fraction", "2/3"),
+            ("two thirds of voters", "two thirds", "fraction", 2.0 / 3.0, None, "fraction", "2/3"),
+            ("a $2.8 billion deal", "$2.8 billion", "money", 2.8e9, None, "USD", "USD 2.8 billion"),
+            ("more than 3,000 troops", "3,000 troops", "count", 3000.0, None, "troops", "more than 3,000 troops"),
+            ("between 20 and 30 percent", "20 and 30 percent", "percent", 20.0, Some(30.0), "percent", "20–30%"),
+            ("fewer than a thousand pandas", "a thousand pandas", "count", 1000.0, None, "pandas", "less than 1,000 pandas"),
+            ("it cost thirteen dollars and forty-five cents", "thirteen dollars and forty-five cents", "money", 13.45, None, "USD", "USD 13.45"),
+            ("bought 100 chinese yuan", "100 chinese yuan", "money", 100.0, None, "CNY", "CNY 100"),
+        ];
+        for &(text, figure, kind, value, upper, unit, display) in cases {
+            let tokens = tokenize(text);
+            let norm = Normalized::new(text, &tokens);
+            let found = find(text, &tokens, &norm, &[]);
+            let q = found
+                .iter()
+                .find(|q| q.span.of(text) == figure)
+                .unwrap_or_else(|| panic!("{text}: no “{figure}” in {found:?}"));
+            assert_eq!(q.kind.as_str(), kind, "{text}");
+            assert!((q.value.unwrap_or(f64::NAN) - value).abs() < 1e-6, "{text}: {q:?}");
+            assert_eq!(q.upper, upper, "{text}");
+            assert_eq!(q.unit.as_deref().unwrap_or(""), unit, "{text}");
+            assert_eq!(q.display().as_deref(), Some(display), "{text}");
         }
     }
 

@@ -1813,6 +1813,22 @@ impl<'a> Cx<'a> {
         let w = self.w(j);
         let next = self.w(j + 1);
         let prev = if j == 0 { "" } else { self.w(j - 1) };
+        // "was due to", "were expected to", "had planned to": a future seen
+        // from the past is past for the reader ("was due to be released in
+        // September", in a November article, is last September).
+        let prev2 = if j < 2 { "" } else { self.w(j - 2) };
+        let past_auxiliary =
+            matches!(prev, "was" | "were" | "had") || (prev == "been" && prev2 == "had");
+        if past_auxiliary
+            && next == "to"
+            && matches!(
+                w,
+                "due" | "expected" | "set" | "scheduled" | "planned" | "planning" | "supposed"
+                    | "going" | "slated"
+            )
+        {
+            return Some(Tense::Past);
+        }
         if matches!(
             w,
             "will" | "shall" | "won't" | "upcoming" | "would" | "scheduled" | "tomorrow"
@@ -2774,6 +2790,111 @@ mod tests {
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect();
             assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    /// (text, resolution) of each mention, against `published`.
+    fn resolved_at(text: &str, published: Option<Date>) -> Vec<(String, String)> {
+        run(text, published)
+            .into_iter()
+            .map(|m| {
+                let r = match (m.resolved, m.unresolved) {
+                    (Some((a, b)), _) => format!("{a}..{b}"),
+                    (None, Some(u)) => u.as_str().to_string(),
+                    (None, None) => "?".to_string(),
+                };
+                (m.span.of(text).to_string(), r)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tense_and_anchors_decide_recurring_and_story_relative_times() {
+        let nov_2019 = Date::new(2019, 11, 20);
+        let thu_2019_01_31 = Date::new(2019, 1, 31);
+        let cases: &[(&str, Option<Date>, &[(&str, &str)])] = &[
+            // A future seen from the past is past: last September, not next.
+            (
+                "The film was due to be released in September but was delayed.",
+                nov_2019,
+                &[("September", "2019-09-01..2019-09-30")],
+            ),
+            (
+                "The film is due to be released in September.",
+                nov_2019,
+                &[("September", "2020-09-01..2020-09-30")],
+            ),
+            // "last Tuesday": the Tuesday of the week before the article's.
+            (
+                "He resigned last Tuesday.",
+                thu_2019_01_31,
+                &[("last Tuesday", "2019-01-22..2019-01-22")],
+            ),
+            (
+                "He resigned this past Tuesday.",
+                thu_2019_01_31,
+                &[("this past Tuesday", "2019-01-29..2019-01-29")],
+            ),
+            (
+                "They meet next Friday.",
+                thu_2019_01_31,
+                &[("next Friday", "2019-02-08..2019-02-08")],
+            ),
+            // Story-relative times anchor to the nearest explicit date.
+            (
+                "Sales rose 20% in 2017, marking a significant increase from the previous year.",
+                nov_2019,
+                &[
+                    ("2017", "2017-01-01..2017-12-31"),
+                    ("the previous year", "2016-01-01..2016-12-31"),
+                ],
+            ),
+            (
+                "The bill passed on March 3, 2018. That day, protesters gathered.",
+                nov_2019,
+                &[
+                    ("March 3, 2018", "2018-03-03..2018-03-03"),
+                    ("That day", "2018-03-03..2018-03-03"),
+                ],
+            ),
+            (
+                "He arrived on June 4, 2019 and left the following week.",
+                nov_2019,
+                &[
+                    ("June 4, 2019", "2019-06-04..2019-06-04"),
+                    ("the following week", "2019-06-10..2019-06-16"),
+                ],
+            ),
+            // No explicit date nearby, or one too coarse: unresolved, and why.
+            (
+                "Sales marked a significant increase from the previous year.",
+                nov_2019,
+                &[("the previous year", "relative_to_event")],
+            ),
+            (
+                "It happened in 2017. Nobody came the following day.",
+                nov_2019,
+                &[
+                    ("2017", "2017-01-01..2017-12-31"),
+                    ("the following day", "relative_to_event"),
+                ],
+            ),
+            // Too far: two sentences back.
+            (
+                "It happened in 2017. Then much more. Sales fell from the previous year.",
+                nov_2019,
+                &[
+                    ("2017", "2017-01-01..2017-12-31"),
+                    ("the previous year", "relative_to_event"),
+                ],
+            ),
+        ];
+        for (text, published, expected) in cases {
+            let expected: Vec<(String, String)> = expected
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(resolved_at(text, *published), expected, "{text}");
         }
     }
 
