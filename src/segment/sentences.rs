@@ -117,6 +117,13 @@ fn lines(para: &str) -> Vec<(usize, usize)> {
     for (a, b) in raw {
         let line = &para[a..b];
         let joins = out.last().is_some_and(|&(pa, pb)| {
+            // A blank line ends a paragraph, whatever the lines look like.
+            let gap = &para[pb..a];
+            if gap.matches('\n').count() + gap.matches('\r').count() / 2 >= 2
+                || gap.contains(['\u{2029}'])
+            {
+                return false;
+            }
             let prev = para[pa..pb].trim_end();
             let next = line.trim_start();
             if list_marker(next).is_some() || ends_sentence(prev) || prev.ends_with(':') {
@@ -136,6 +143,26 @@ fn lines(para: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The word before `at` is a web or e-mail address and the word after it
+/// starts a sentence (a capital) or is another address.
+fn address_ends_sentence(s: &str, from: usize, at: usize, end: usize) -> bool {
+    let before = &s[from..at];
+    let word = before.rsplit(is_space).next().unwrap_or("");
+    let is_address = |w: &str| {
+        let w = w.trim_end_matches(['>', ')', ']']);
+        w.contains("://")
+            || w.starts_with("www.")
+            || (w.contains('@') && w.rsplit('@').next().is_some_and(|d| d.contains('.')))
+    };
+    // The address must not be the whole sentence's only word ("www.x.com Home").
+    if !is_address(word) || word.len() == before.trim().len() && !before.contains(':') {
+        return false;
+    }
+    let after = s[at..end].trim_start();
+    let next = after.split(is_space).next().unwrap_or("");
+    next.chars().next().is_some_and(char::is_uppercase) || is_address(next)
 }
 
 /// True when `s` ends with terminal punctuation, possibly inside closers.
@@ -355,6 +382,21 @@ impl Splitter<'_, '_> {
                     }
                 }
                 _ => {}
+            }
+            // Web text: a web or e-mail address ends a sentence that has no
+            // terminator when a capitalised word or another address follows
+            // ("... at http://x.org Site made!", "Email: a@b.com Groups: ...").
+            if c == ' '
+                && i >= protected_until
+                && prev.is_some_and(|p| !is_space(p))
+                && address_ends_sentence(s, sentence_start, i, end)
+            {
+                if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {
+                    split_count += 1;
+                }
+                sentence_start = i + 1;
+                starts_list_item = false;
+                starts_in_quote = self.in_quote;
             }
             if is_terminator(c)
                 && i >= protected_until
