@@ -78,6 +78,21 @@ pub const EXCEPTIONS: &[Exception] = &[
         reason: "\"the same week\" points into the story's own timeline; ClaimLens anchors it to a date given nearby, never to the publication date",
     },
     Exception {
+        model: "datetime",
+        needle: "before",
+        reason: "\"before 2018\" states no start; ClaimLens intervals are closed, so it is reported vague rather than given an invented start",
+    },
+    Exception {
+        model: "datetime",
+        needle: "after",
+        reason: "\"after 2010\" runs from 2011 to publication; a bound still ahead of publication (\"after 2018\" in May 2018) has no end to state, so it is reported vague",
+    },
+    Exception {
+        model: "datetime",
+        needle: "later than",
+        reason: "\"later than 2018\" ahead of publication has no end to state; ClaimLens reports it vague",
+    },
+    Exception {
         model: "number",
         needle: "^",
         reason: "powers (\"1.1^23\") are not written in news prose",

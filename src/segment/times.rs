@@ -357,6 +357,10 @@ enum Expr {
         inner: Box<Expr>,
     },
     Since(Box<Expr>),
+    /// "after 2010", "later than March": from the day after, to publication.
+    After(Box<Expr>),
+    /// "before 2018", "no later than May 1": no start is stated.
+    Before(Box<Expr>),
     Range(Box<Expr>, Box<Expr>),
 }
 
@@ -626,6 +630,9 @@ impl<'a> Cx<'a> {
                     || matches!(
                         w,
                         "since"
+                            | "after"
+                            | "before"
+                            | "no"
                             | "from"
                             | "between"
                             | "early"
@@ -825,6 +832,47 @@ impl<'a> Cx<'a> {
             "since" => {
                 let inner = self.core(k + 1)?;
                 return parsed(inner.end, Expr::Since(Box::new(inner.expr)));
+            }
+            "after" | "before" | "later" | "earlier" | "no" => {
+                // "after 2010", "later than 2018", "no later than May 1":
+                // the bound is not the date itself.
+                let (after, at) = match (w, self.w(k + 1), self.w(k + 2)) {
+                    ("after", _, _) => (true, k + 1),
+                    ("before", _, _) => (false, k + 1),
+                    ("later", "than", _) => (true, k + 2),
+                    ("earlier", "than", _) => (false, k + 2),
+                    ("no", "later", "than") => (false, k + 3),
+                    _ => (false, usize::MAX),
+                };
+                if at != usize::MAX {
+                    let at = if self.w(at) == "the" && self.w(at + 1) == "year" {
+                        at + 2
+                    } else {
+                        at
+                    };
+                    let inner = self.core(at)?;
+                    let bounded = matches!(
+                        inner.expr,
+                        Expr::Year { .. }
+                            | Expr::Month { .. }
+                            | Expr::MonthDay { .. }
+                            | Expr::Day(_)
+                            | Expr::Decade(_)
+                            | Expr::Quarter { .. }
+                            | Expr::Season { .. }
+                    );
+                    if !bounded {
+                        return None;
+                    }
+                    let end = inner.end;
+                    let inner = Box::new(inner.expr);
+                    let expr = if after {
+                        Expr::After(inner)
+                    } else {
+                        Expr::Before(inner)
+                    };
+                    return parsed(end, expr);
+                }
             }
             "from" => {
                 let first = self.core(k + 1)?;
@@ -2041,6 +2089,8 @@ fn kind_of(e: &Expr) -> TimeKind {
         | Expr::Within { .. }
         | Expr::Part { .. }
         | Expr::Since(_)
+        | Expr::After(_)
+        | Expr::Before(_)
         | Expr::Range(..) => TimeKind::Period,
         Expr::Narrative { .. } | Expr::EventRelative { .. } => TimeKind::EventRelative,
     }
@@ -2202,7 +2252,7 @@ fn resolve(e: &Expr, published: Option<Date>, tense: Tense) -> Result<Interval, 
             let d = holiday_date(*holiday, *y).ok_or(Unresolved::InvalidDate)?;
             return Ok((d, d));
         }
-        Expr::Recent => return Err(Unresolved::Vague),
+        Expr::Recent | Expr::Before(_) => return Err(Unresolved::Vague),
         Expr::Narrative { .. } => return Err(Unresolved::RelativeToEvent),
         Expr::Rolling { n: None, .. }
         | Expr::Ago { n: None, .. }
@@ -2398,6 +2448,16 @@ fn resolve(e: &Expr, published: Option<Date>, tense: Tense) -> Result<Interval, 
         Expr::Since(inner) => {
             let (a, _) = resolve(inner, Some(p), Tense::Past)?;
             Ok((a, p.max(a)))
+        }
+        Expr::After(inner) => {
+            // Up to publication; a bound still ahead has no end to state.
+            let (_, b) = resolve(inner, Some(p), tense)?;
+            let from = b.add_days(1);
+            if from <= p {
+                Ok((from, p))
+            } else {
+                Err(Unresolved::Vague)
+            }
         }
         Expr::Range(first, second) => {
             let a = resolve(first, Some(p), tense)?;
@@ -2863,6 +2923,15 @@ mod tests {
                 &[
                     ("June 4, 2019", "2019-06-04..2019-06-04"),
                     ("the following week", "2019-06-10..2019-06-16"),
+                ],
+            ),
+            // Bounds are not the date they name.
+            (
+                "Prices rose after 2010 but fell before 2018.",
+                nov_2019,
+                &[
+                    ("after 2010", "2011-01-01..2019-11-20"),
+                    ("before 2018", "vague"),
                 ],
             ),
             // No explicit date nearby, or one too coarse: unresolved, and why.
