@@ -357,6 +357,11 @@ enum Expr {
         inner: Box<Expr>,
     },
     Since(Box<Expr>),
+    /// "(will leave) in two months": a point that far after publication.
+    InFuture {
+        unit: Unit,
+        n: u32,
+    },
     /// "after 2010", "later than March": from the day after, to publication.
     After(Box<Expr>),
     /// "before 2018", "no later than May 1": no start is stated.
@@ -630,6 +635,7 @@ impl<'a> Cx<'a> {
                     || matches!(
                         w,
                         "since"
+                            | "in"
                             | "after"
                             | "before"
                             | "no"
@@ -832,6 +838,26 @@ impl<'a> Cx<'a> {
             "since" => {
                 let inner = self.core(k + 1)?;
                 return parsed(inner.end, Expr::Since(Box::new(inner.expr)));
+            }
+            "in" => {
+                // "will leave in two months": only where the clause looks
+                // ahead; "the highest in two years" is a span, not a date.
+                if let Some((Some(n), unit_at)) = self.count(k + 1) {
+                    if let Some((unit, _)) = unit_of(self.w(unit_at)) {
+                        let end = unit_at + 1;
+                        let looks_ahead = self.tense(k, end) == Tense::Future;
+                        // "the highest in two years", "the first time in a week".
+                        let superlative = (k.saturating_sub(4)..k).any(|j| {
+                            let w = self.w(j);
+                            matches!(w, "most" | "least" | "first" | "only" | "time")
+                                || (w.len() > 5 && w.ends_with("est"))
+                        });
+                        if looks_ahead && !superlative && !matches!(self.w(end), "of" | "time") {
+                            return parsed(end, Expr::InFuture { unit, n });
+                        }
+                    }
+                }
+                return None;
             }
             "after" | "before" | "later" | "earlier" | "no" => {
                 // "after 2010", "later than 2018", "no later than May 1":
@@ -2092,6 +2118,7 @@ fn kind_of(e: &Expr) -> TimeKind {
         | Expr::After(_)
         | Expr::Before(_)
         | Expr::Range(..) => TimeKind::Period,
+        Expr::InFuture { .. } => TimeKind::Day,
         Expr::Narrative { .. } | Expr::EventRelative { .. } => TimeKind::EventRelative,
     }
 }
@@ -2448,6 +2475,10 @@ fn resolve(e: &Expr, published: Option<Date>, tense: Tense) -> Result<Interval, 
         Expr::Since(inner) => {
             let (a, _) = resolve(inner, Some(p), Tense::Past)?;
             Ok((a, p.max(a)))
+        }
+        Expr::InFuture { unit, n } => {
+            let d = shift(p, *unit, i64::from(*n));
+            Ok((d, d))
         }
         Expr::After(inner) => {
             // Up to publication; a bound still ahead has no end to state.
@@ -2924,6 +2955,12 @@ mod tests {
                     ("June 4, 2019", "2019-06-04..2019-06-04"),
                     ("the following week", "2019-06-10..2019-06-16"),
                 ],
+            ),
+            // "in two months" is a date only where the clause looks ahead.
+            (
+                "The plant will open in two months, the highest output in two years.",
+                nov_2019,
+                &[("in two months", "2020-01-20..2020-01-20")],
             ),
             // Bounds are not the date they name.
             (
