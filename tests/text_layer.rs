@@ -58,7 +58,10 @@ fn analysis_figures_display_ranges_ordinals_and_signs_as_read() {
         .iter()
         .flat_map(|c| c.note.figures.iter())
         .collect();
-    assert!(figures.iter().any(|f| *f == "20 or 30 years"), "{figures:?}");
+    assert!(
+        figures.iter().any(|f| *f == "20 or 30 years"),
+        "{figures:?}"
+    );
     assert!(!figures.iter().any(|f| f.contains("second")), "{figures:?}");
 }
 
@@ -97,9 +100,7 @@ fn analysis_times_read_tense_and_nearby_anchors() {
 fn data_text_conformance_pass_counts_do_not_regress() {
     let data = data_dir();
     let scores = claimlens::eval::text::score_all(&data).unwrap_or_else(|e| {
-        panic!(
-            "this test needs ../shared/data/text_layer (set CLAIMLENS_DATA): {e}"
-        )
+        panic!("this test needs ../shared/data/text_layer (set CLAIMLENS_DATA): {e}")
     });
     let pins: &[(&str, usize, usize)] = &[
         // (model, at least this many pass, of this many cases in scope)

@@ -248,7 +248,11 @@ fn score_model(name: &'static str, cases: &[Value]) -> ModelScore {
         let input = case["Input"].as_str().unwrap_or("");
         let expected: Vec<Expected> = case["Results"]
             .as_array()
-            .map(|r| r.iter().filter_map(|r| expected_of(name, input, r)).collect())
+            .map(|r| {
+                r.iter()
+                    .filter_map(|r| expected_of(name, input, r))
+                    .collect()
+            })
             .unwrap_or_default();
         if expected.iter().any(|e| e.reading == Reading::OutOfScope) {
             score.out_of_scope += 1;
@@ -317,7 +321,10 @@ fn expected_of(model: &str, input: &str, r: &Value) -> Option<Expected> {
             .nth(chars as usize)
             .map_or(input.len(), |(b, _)| b)
     };
-    let span = ByteSpan::new(byte_at(r["Start"].as_u64()?), byte_at(r["End"].as_u64()? + 1));
+    let span = ByteSpan::new(
+        byte_at(r["Start"].as_u64()?),
+        byte_at(r["End"].as_u64()? + 1),
+    );
     let res = &r["Resolution"];
     let reading = match model {
         "datetime" => {
@@ -557,9 +564,8 @@ fn ends_where_last_period_begins(spec_to: Date, ours: Option<Date>) -> bool {
     let last_month = boundary.day == 1
         && Date::new(boundary.year, boundary.month, 1)
             .is_some_and(|m| ours == Date::last_of_month(m.year, m.month));
-    let last_year = boundary.day == 1
-        && boundary.month == 1
-        && ours == Date::last_of_month(boundary.year, 12);
+    let last_year =
+        boundary.day == 1 && boundary.month == 1 && ours == Date::last_of_month(boundary.year, 12);
     last_day || last_month || last_year
 }
 

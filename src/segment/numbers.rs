@@ -245,8 +245,7 @@ impl<'a> Reader<'a> {
             TokenKind::Punct if self.w(k) == "." => {
                 // ".25": a decimal without its leading zero.
                 let glued_before = k > 0 && self.tokens[k - 1].touches(&self.tokens[k]);
-                if glued_before || !self.touches(k) || self.kind(k + 1) != Some(TokenKind::Number)
-                {
+                if glued_before || !self.touches(k) || self.kind(k + 1) != Some(TokenKind::Number) {
                     return None;
                 }
                 let digits = self.raw(k + 1);
@@ -295,10 +294,7 @@ impl<'a> Reader<'a> {
                     _ => (1.0, sign_at),
                 };
                 if self.touches(at - 1) {
-                    self.raw(at)
-                        .parse::<f64>()
-                        .ok()
-                        .map(|e| (sign * e, at + 1))
+                    self.raw(at).parse::<f64>().ok().map(|e| (sign * e, at + 1))
                 } else {
                     None
                 }
@@ -775,7 +771,10 @@ mod tests {
     fn table_of_numbers() {
         let cases: &[(&str, &[(&str, f64)])] = &[
             ("-12.99", &[("-12.99", -12.99)]),
-            ("fell to -3 from 2-3", &[("-3", -3.0), ("2", 2.0), ("3", 3.0)]),
+            (
+                "fell to -3 from 2-3",
+                &[("-3", -3.0), ("2", 2.0), ("3", 3.0)],
+            ),
             ("minus five point five", &[("minus five point five", -5.5)]),
             ("1,234,567", &[("1,234,567", 1_234_567.0)]),
             (".25 of it", &[(".25", 0.25)]),
@@ -795,8 +794,14 @@ mod tests {
             ("12.32e+14", &[("12.32e+14", 1.232e15)]),
             ("40 000", &[("40 000", 40_000.0)]),
             ("quarter million", &[("quarter million", 250_000.0)]),
-            ("one hundred thirty fifths", &[("one hundred thirty fifths", 100.0 / 35.0)]),
-            ("nine point nought four", &[("nine point nought four", 9.04)]),
+            (
+                "one hundred thirty fifths",
+                &[("one hundred thirty fifths", 100.0 / 35.0)],
+            ),
+            (
+                "nine point nought four",
+                &[("nine point nought four", 9.04)],
+            ),
             // Not numbers: glued units, the pronoun "one", labels after letters.
             ("the 29km road", &[]),
             ("this one is good", &[]),
@@ -807,7 +812,10 @@ mod tests {
             assert_eq!(got.len(), expected.len(), "{text}: {got:?}");
             for ((gs, gv), (es, ev)) in got.iter().zip(expected.iter()) {
                 assert_eq!(gs, es, "{text}");
-                assert!((gv - ev).abs() < 1e-9 * ev.abs().max(1.0), "{text}: {gv} vs {ev}");
+                assert!(
+                    (gv - ev).abs() < 1e-9 * ev.abs().max(1.0),
+                    "{text}: {gv} vs {ev}"
+                );
             }
         }
     }
@@ -815,8 +823,24 @@ mod tests {
     #[test]
     fn hostile_input_never_panics() {
         for text in [
-            "-", "- -", "minus", "a", "and", "point", "1e", "1e+", "1 /", "2 1/", "½½", "one-",
-            "-one", "1,", ",1", "9e999", "a half million and", "twenty-first-",
+            "-",
+            "- -",
+            "minus",
+            "a",
+            "and",
+            "point",
+            "1e",
+            "1e+",
+            "1 /",
+            "2 1/",
+            "½½",
+            "one-",
+            "-one",
+            "1,",
+            ",1",
+            "9e999",
+            "a half million and",
+            "twenty-first-",
         ] {
             let _ = numbers(text);
         }

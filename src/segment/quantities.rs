@@ -96,7 +96,9 @@ fn number_text(v: f64) -> String {
         }
     }
     let text = trim_decimals(v, 2);
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |d| ("-", d));
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |d| ("-", d));
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
@@ -203,7 +205,9 @@ pub fn find(
         if tokens[k].kind == TokenKind::Punct
             && !is_currency_symbol(cx.w(k))
             && !(matches!(cx.w(k), "-" | "+")
-                && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number))
         {
             k += 1;
             continue;
@@ -243,8 +247,11 @@ fn join_bounds(text: &str, out: &mut Vec<QuantityMention>) {
             && words.iter().all(|w| w.chars().all(char::is_alphabetic))
             && a.upper.is_none()
             && b.upper.is_none()
-            && (a.kind == b.kind || a.kind == QuantityKind::Number || b.kind == QuantityKind::Number)
-            && ((lower(a.modifier) && upper(b.modifier)) || (upper(a.modifier) && lower(b.modifier)));
+            && (a.kind == b.kind
+                || a.kind == QuantityKind::Number
+                || b.kind == QuantityKind::Number)
+            && ((lower(a.modifier) && upper(b.modifier))
+                || (upper(a.modifier) && lower(b.modifier)));
         let (lo, hi) = if lower(a.modifier) {
             (a.value, b.value)
         } else {
@@ -366,10 +373,6 @@ fn currency_word(w: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
-
-
-
-
 
 /// Vague quantifiers before a plural noun or "of".
 fn vague_quantifier(w: &str) -> bool {
@@ -744,9 +747,7 @@ impl<'a> Cx<'a> {
     fn number(&self, k: usize) -> Option<Num> {
         let r = Reader::new(self.text, self.tokens, self.norm).read(k)?;
         let last = r.next.checked_sub(1)?;
-        let scale = scale_word(self.w(last))
-            .filter(|_| last > k)
-            .unwrap_or(1.0);
+        let scale = scale_word(self.w(last)).filter(|_| last > k).unwrap_or(1.0);
         Some(Num {
             value: Some(r.value),
             next: r.next,
@@ -884,7 +885,13 @@ impl<'a> Cx<'a> {
             return None;
         }
         Some((
-            self.simple(k, num.next - 1, num.value, "fraction", QuantityKind::Fraction),
+            self.simple(
+                k,
+                num.next - 1,
+                num.value,
+                "fraction",
+                QuantityKind::Fraction,
+            ),
             num.next,
         ))
     }
@@ -1124,9 +1131,8 @@ impl<'a> Cx<'a> {
         let mut upper = None;
         let prev = start.checked_sub(1).map_or("", |j| self.w(j));
         let joiner = self.w(next);
-        let range_ok =
-            matches!(joiner, "or" | "to" | "-" | "through" | "–" | "~")
-                || (joiner == "and" && prev == "between");
+        let range_ok = matches!(joiner, "or" | "to" | "-" | "through" | "–" | "~")
+            || (joiner == "and" && prev == "between");
         if range_ok && prev != "from" {
             let second_at = if currency.is_some() && currency_symbol(self.w(next + 1)).is_some() {
                 next + 2
@@ -1203,9 +1209,11 @@ impl<'a> Cx<'a> {
             // "thirteen dollars and forty-five cents", "15 dollars 50".
             let and = usize::from(self.w(next) == "and");
             if let Some(cents) = self.number(next + and).filter(|c| {
-                c.value.is_some_and(|v| v > 0.0 && v < 100.0 && v.fract() == 0.0)
+                c.value
+                    .is_some_and(|v| v > 0.0 && v < 100.0 && v.fract() == 0.0)
                     && !c.fraction
-                    && (matches!(self.w(c.next), "cents" | "cent" | "." | ",") || c.next >= self.tokens.len())
+                    && (matches!(self.w(c.next), "cents" | "cent" | "." | ",")
+                        || c.next >= self.tokens.len())
             }) {
                 let v = cents.value.unwrap_or(0.0);
                 value = value.map(|x| x + v / 100.0);
@@ -1723,22 +1731,126 @@ mod tests {
         );
         let cases: &[Case] = &[
             // "second term" was shown as "2 term".
-            ("won a second term in office", "second term", "ordinal", 2.0, None, "term", "2nd term"),
+            (
+                "won a second term in office",
+                "second term",
+                "ordinal",
+                2.0,
+                None,
+                "term",
+                "2nd term",
+            ),
             // "20 or 30 years" was shown as "20 years".
-            ("the 20 or 30 years prior", "20 or 30 years", "duration", 20.0, Some(30.0), "years", "20–30 years"),
+            (
+                "the 20 or 30 years prior",
+                "20 or 30 years",
+                "duration",
+                20.0,
+                Some(30.0),
+                "years",
+                "20–30 years",
+            ),
             // "four to six services" was shown as "4 services".
-            ("it runs four to six services a day", "four to six services", "count", 4.0, Some(6.0), "services", "4–6 services"),
+            (
+                "it runs four to six services a day",
+                "four to six services",
+                "count",
+                4.0,
+                Some(6.0),
+                "services",
+                "4–6 services",
+            ),
             // "-12.99" lost its minus sign.
-            ("the index closed at -12.99 on Friday", "-12.99", "number", -12.99, None, "", "-12.99"),
-            ("a dozen eggs", "a dozen eggs", "count", 12.0, None, "eggs", "12 eggs"),
-            ("two-thirds of voters", "two-thirds", "fraction", 2.0 / 3.0, None, "fraction", "2/3"),
-            ("two thirds of voters", "two thirds", "fraction", 2.0 / 3.0, None, "fraction", "2/3"),
-            ("a $2.8 billion deal", "$2.8 billion", "money", 2.8e9, None, "USD", "USD 2.8 billion"),
-            ("more than 3,000 troops", "3,000 troops", "count", 3000.0, None, "troops", "more than 3,000 troops"),
-            ("between 20 and 30 percent", "20 and 30 percent", "percent", 20.0, Some(30.0), "percent", "20–30%"),
-            ("fewer than a thousand pandas", "a thousand pandas", "count", 1000.0, None, "pandas", "less than 1,000 pandas"),
-            ("it cost thirteen dollars and forty-five cents", "thirteen dollars and forty-five cents", "money", 13.45, None, "USD", "USD 13.45"),
-            ("bought 100 chinese yuan", "100 chinese yuan", "money", 100.0, None, "CNY", "CNY 100"),
+            (
+                "the index closed at -12.99 on Friday",
+                "-12.99",
+                "number",
+                -12.99,
+                None,
+                "",
+                "-12.99",
+            ),
+            (
+                "a dozen eggs",
+                "a dozen eggs",
+                "count",
+                12.0,
+                None,
+                "eggs",
+                "12 eggs",
+            ),
+            (
+                "two-thirds of voters",
+                "two-thirds",
+                "fraction",
+                2.0 / 3.0,
+                None,
+                "fraction",
+                "2/3",
+            ),
+            (
+                "two thirds of voters",
+                "two thirds",
+                "fraction",
+                2.0 / 3.0,
+                None,
+                "fraction",
+                "2/3",
+            ),
+            (
+                "a $2.8 billion deal",
+                "$2.8 billion",
+                "money",
+                2.8e9,
+                None,
+                "USD",
+                "USD 2.8 billion",
+            ),
+            (
+                "more than 3,000 troops",
+                "3,000 troops",
+                "count",
+                3000.0,
+                None,
+                "troops",
+                "more than 3,000 troops",
+            ),
+            (
+                "between 20 and 30 percent",
+                "20 and 30 percent",
+                "percent",
+                20.0,
+                Some(30.0),
+                "percent",
+                "20–30%",
+            ),
+            (
+                "fewer than a thousand pandas",
+                "a thousand pandas",
+                "count",
+                1000.0,
+                None,
+                "pandas",
+                "less than 1,000 pandas",
+            ),
+            (
+                "it cost thirteen dollars and forty-five cents",
+                "thirteen dollars and forty-five cents",
+                "money",
+                13.45,
+                None,
+                "USD",
+                "USD 13.45",
+            ),
+            (
+                "bought 100 chinese yuan",
+                "100 chinese yuan",
+                "money",
+                100.0,
+                None,
+                "CNY",
+                "CNY 100",
+            ),
         ];
         for &(text, figure, kind, value, upper, unit, display) in cases {
             let tokens = tokenize(text);
@@ -1749,7 +1861,10 @@ mod tests {
                 .find(|q| q.span.of(text) == figure)
                 .unwrap_or_else(|| panic!("{text}: no “{figure}” in {found:?}"));
             assert_eq!(q.kind.as_str(), kind, "{text}");
-            assert!((q.value.unwrap_or(f64::NAN) - value).abs() < 1e-6, "{text}: {q:?}");
+            assert!(
+                (q.value.unwrap_or(f64::NAN) - value).abs() < 1e-6,
+                "{text}: {q:?}"
+            );
             assert_eq!(q.upper, upper, "{text}");
             assert_eq!(q.unit.as_deref().unwrap_or(""), unit, "{text}");
             assert_eq!(q.display().as_deref(), Some(display), "{text}");

@@ -800,9 +800,7 @@ impl<'a> Cx<'a> {
             return false;
         }
         match w {
-            "may" | "march" | "mar" => {
-                self.integer(k + 1).is_some() && !self.touches(k)
-            }
+            "may" | "march" | "mar" => self.integer(k + 1).is_some() && !self.touches(k),
             _ => {
                 month_number(w).is_some()
                     || (w.len() >= 3 && crate::calendar::month_of_abbreviation(w).is_some())
@@ -1897,8 +1895,15 @@ impl<'a> Cx<'a> {
             && next == "to"
             && matches!(
                 w,
-                "due" | "expected" | "set" | "scheduled" | "planned" | "planning" | "supposed"
-                    | "going" | "slated"
+                "due"
+                    | "expected"
+                    | "set"
+                    | "scheduled"
+                    | "planned"
+                    | "planning"
+                    | "supposed"
+                    | "going"
+                    | "slated"
             )
         {
             return Some(Tense::Past);
