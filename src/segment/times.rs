@@ -2908,7 +2908,8 @@ mod tests {
     fn tense_and_anchors_decide_recurring_and_story_relative_times() {
         let nov_2019 = Date::new(2019, 11, 20);
         let thu_2019_01_31 = Date::new(2019, 1, 31);
-        let cases: &[(&str, Option<Date>, &[(&str, &str)])] = &[
+        type Case<'a> = (&'a str, Option<Date>, &'a [(&'a str, &'a str)]);
+        let cases: &[Case] = &[
             // A future seen from the past is past: last September, not next.
             (
                 "The film was due to be released in September but was delayed.",
