@@ -412,6 +412,15 @@ impl<'a> Reader<'a> {
         // join a following ordinal ("thirty fifths" = 35ths).
         let mut last_tens = None;
         let mut j = k;
+        // Most words are not numbers: decide that before anything else.
+        let first = self.w(k);
+        let head = first.split('-').next().unwrap_or("");
+        if !(matches!(first, "a" | "an" | "half" | "quarter")
+            || unit_number(head).is_some()
+            || multiplier(head).is_some())
+        {
+            return None;
+        }
         if matches!(self.w(j), "a" | "an") {
             j += 1;
             // "a dozen", "a hundred", "a million".
@@ -505,18 +514,18 @@ impl<'a> Reader<'a> {
                 }
             }
             let mut used = true;
-            let parts: Vec<&str> = w.split('-').collect();
+            let (head, tail) = w.split_once('-').unwrap_or((w, ""));
+            let single = tail.is_empty();
             // A hyphenated word is one number only as tens-unit ("twenty-one").
-            if parts.len() > 1 {
-                let compound = parts.len() == 2
-                    && tens_number(parts[0]).is_some()
-                    && unit_number(parts[1]).is_some_and(|u| (1.0..10.0).contains(&u));
+            if !single {
+                let two = !tail.contains('-');
+                let compound = two
+                    && tens_number(head).is_some()
+                    && unit_number(tail).is_some_and(|u| (1.0..10.0).contains(&u));
                 if !compound {
                     // "two-thirds".
-                    if parts.len() == 2 && !any {
-                        if let (Some(n), Some((d, _))) =
-                            (unit_number(parts[0]), fraction_word(parts[1]))
-                        {
+                    if two && !any {
+                        if let (Some(n), Some((d, _))) = (unit_number(head), fraction_word(tail)) {
                             if n >= 1.0 {
                                 return Some(Reading {
                                     value: n / d,
@@ -531,14 +540,14 @@ impl<'a> Reader<'a> {
                 }
             }
             last_tens = None;
-            for part in &parts {
+            for part in w.split('-') {
                 if let Some(v) = unit_number(part) {
                     // "fifty two" adds; "one one" does not.
                     if current % 100.0 != 0.0 && !(current % 10.0 == 0.0 && v < 10.0) {
                         used = false;
                         break;
                     }
-                    if parts.len() == 1 && tens_number(part).is_some() {
+                    if single && tens_number(part).is_some() {
                         last_tens = Some(v);
                     }
                     current += v;

@@ -346,7 +346,11 @@ impl Splitter<'_, '_> {
         let mut i = start;
         let mut prev: Option<char> = None;
         let mut has_content = false;
+        // Whether the word being scanned has an `@` or `/` (cheap filter
+        // for the address check below).
+        let mut word_may_be_address = false;
         while i < end {
+            let word_may_be_address_before = word_may_be_address;
             if forced.get(forced_at) == Some(&i) {
                 forced_at += 1;
                 if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {
@@ -386,9 +390,14 @@ impl Splitter<'_, '_> {
             // Web text: a web or e-mail address ends a sentence that has no
             // terminator when a capitalised word or another address follows
             // ("... at http://x.org Site made!", "Email: a@b.com Groups: ...").
+            match c {
+                '@' | '/' => word_may_be_address = true,
+                _ if is_space(c) => word_may_be_address = false,
+                _ => {}
+            }
             if c == ' '
+                && word_may_be_address_before
                 && i >= protected_until
-                && prev.is_some_and(|p| !is_space(p))
                 && address_ends_sentence(s, sentence_start, i, end)
             {
                 if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {

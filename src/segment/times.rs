@@ -629,7 +629,7 @@ impl<'a> Cx<'a> {
                 let w = self.w(k);
                 w.starts_with("mid")
                     || small_number_word(w).is_some()
-                    || weekday_number(strip_possessive(w)).is_some()
+                    || (w.contains("day") && weekday_number(strip_possessive(w)).is_some())
                     || self.lowercase_month(k)
                     || matches!(w, "christmas" | "easter" | "thanksgiving" | "halloween")
                     || matches!(
@@ -796,6 +796,10 @@ impl<'a> Cx<'a> {
     /// day or a year.
     fn lowercase_month(&self, k: usize) -> bool {
         let w = strip_possessive(self.w(k));
+        // Cheap filter: month names start with one of these and are 3 to 9 letters.
+        if !(3..=9).contains(&w.len()) || !w.starts_with(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd']) {
+            return false;
+        }
         if self.tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word) {
             return false;
         }
