@@ -243,7 +243,7 @@ fn join_bounds(text: &str, out: &mut Vec<QuantityMention>) {
         let between = text.get(a.span.end..b.span.start).unwrap_or("");
         let words: Vec<&str> = between.split_whitespace().collect();
         let joined = words.first() == Some(&"and")
-            && words.len() <= 4
+            && words.len() <= 6
             && words.iter().all(|w| w.chars().all(char::is_alphabetic))
             && a.upper.is_none()
             && b.upper.is_none()
