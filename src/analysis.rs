@@ -98,7 +98,16 @@ pub struct Claim {
     pub sourcing: Sourcing,
     pub times: Vec<TimeRef>,
     pub quantities: Vec<Quantity>,
+    /// Published fact-checks of **this very claim**: their verdicts may be shown.
     pub matches: Vec<FactCheckMatch>,
+    /// Published fact-checks of a **related** claim (the same topic, but other
+    /// figures, people, places or time). Kept apart from `matches` so that a
+    /// consumer that knows only `matches` can never show their verdicts;
+    /// a consumer that shows them must not show or count their verdicts.
+    /// Here `similarity` is retrieval's probability that the fact-check is
+    /// about a claim like this one. Added in the same-claim wave.
+    #[serde(default)]
+    pub related: Vec<FactCheckMatch>,
     pub note: Note,
 }
 
@@ -194,7 +203,9 @@ pub struct FactCheckMatch {
     pub url: Option<String>,
     /// When the fact-check was published, `YYYY-MM-DD`.
     pub date: Option<String>,
-    /// Probability (0 to 1) that the fact-check is about this claim.
+    /// In `Claim::matches`: the probability (0 to 1) that the fact-check
+    /// checks this very claim. In `Claim::related`: retrieval's probability
+    /// that it is about a claim like it.
     pub similarity: f32,
     /// The pack the fact-check came from.
     #[serde(default)]
@@ -229,9 +240,17 @@ pub struct Note {
     /// The figures to verify, as written.
     #[serde(default)]
     pub figures: Vec<String>,
-    /// Matched fact-checks, as lines for the reader (the data is in `Claim::matches`).
+    /// Fact-checks of this very claim, as lines for the reader (the data is
+    /// in `Claim::matches`).
     #[serde(default)]
     pub fact_checks: Vec<NoteFactCheck>,
+    /// Fact-checks of a related claim, as lines for the reader, shown lower
+    /// and apart (the data is in `Claim::related`). Their `verdict` is always
+    /// null and their `text` never states one: a verdict of another claim
+    /// must not be read as this claim's.
+    #[serde(default)]
+    pub related: Vec<NoteFactCheck>,
+    /// Counts only fact-checks of this very claim (`Claim::matches`).
     #[serde(default)]
     pub fact_check_status: FactCheckStatus,
     /// `agree` or `disagree` when two or more matched fact-checks give verdicts.
@@ -243,9 +262,10 @@ pub struct Note {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactCheckStatus {
-    /// At least one published fact-check matched.
+    /// At least one published fact-check of this very claim was found.
     Matched,
-    /// Packs were searched and nothing matched.
+    /// Packs were searched and no fact-check of this claim was found
+    /// (fact-checks of related claims may still be listed in `Note::related`).
     NoneFound,
     /// No fact-check pack is loaded.
     NoPacks,

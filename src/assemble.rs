@@ -101,9 +101,9 @@ pub fn assemble(
         .map(|(i, d)| {
             let unattributed = attribute::Sourcing::unattributed(d.span);
             let sourcing = attribution.sourcing_for(d.span).unwrap_or(&unattributed);
-            let (note, matches) = verified
+            let (note, matches, related) = verified
                 .get(i)
-                .map(|v| (v.note.clone(), v.matches.clone()))
+                .map(|v| (v.note.clone(), v.matches.clone(), v.related.clone()))
                 .unwrap_or_default();
             let span = index.span(d.span);
             Claim {
@@ -164,6 +164,7 @@ pub fn assemble(
                     })
                     .collect(),
                 matches,
+                related,
                 note,
             }
         })

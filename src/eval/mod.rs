@@ -6,7 +6,10 @@ mod attribution;
 pub mod checkworthiness;
 mod comments;
 mod extraction;
+mod logistic;
 mod matching;
+pub mod matching_judged;
+pub mod same_claim;
 mod scores;
 mod segmentation;
 pub mod text;
@@ -47,6 +50,7 @@ pub fn run(name: &str, data: &Path, out: &mut dyn Write) -> Result<(), EvalError
         "attribution" => attribution::run(data, out),
         "matching" => matching::run(data, out),
         "matching-fit" => matching::fit(data, out),
+        "same-claim-fit" => same_claim::fit(data, out),
         "comments" => comments::run(data, out),
         "text" => text::run(data, out),
         _ => Err(EvalError::Unknown(name.to_string())),
