@@ -626,11 +626,23 @@ impl Splitter<'_, '_> {
     }
 }
 
-/// Length of a citation mark ("[17]", " [6]") right after byte `at`, or 0.
+/// Length of a citation mark ("[17]", " [6]"), an editorial ellipsis
+/// ("[...]") or an emoticon right after byte `at`, or 0.
 fn citation_after(s: &str, at: usize, end: usize) -> usize {
     let rest = &s[at..end];
     let trimmed = rest.trim_start_matches(' ');
     let lead = rest.len() - trimmed.len();
+    // An editorial ellipsis or an emoticon after the terminator stays with
+    // the sentence it closes ("for all! [...] What", "family !!!! :-) http").
+    for mark in [
+        "[...]", "[…]", "(...)", ":-)", ":)", ";-)", ";)", ":-(", ":(",
+    ] {
+        if let Some(after) = trimmed.strip_prefix(mark) {
+            if after.is_empty() || after.starts_with(is_space) {
+                return lead + mark.len();
+            }
+        }
+    }
     let b = trimmed.as_bytes();
     if b.first() != Some(&b'[') {
         return 0;
@@ -1348,6 +1360,34 @@ mod tests {
             ("", &[]),
             ("   \n  ", &[]),
             ("...", &["..."]),
+            // Web text: a blank line always ends a sentence, even between
+            // long lines that would otherwise read as hard-wrapped prose.
+            (
+                "From the AP comes this story about the courts in the Washington area\n\nPresident Bush on Tuesday nominated two individuals to the bench.",
+                &[
+                    "From the AP comes this story about the courts in the Washington area",
+                    "President Bush on Tuesday nominated two individuals to the bench.",
+                ],
+            ),
+            // An address ends a sentence before a capital or another address.
+            (
+                "Email: franz@example.com Site made! More soon.",
+                &["Email: franz@example.com", "Site made!", "More soon."],
+            ),
+            (
+                "See http://example.org/a http://example.org/b",
+                &["See http://example.org/a", "http://example.org/b"],
+            ),
+            ("Write to jo@example.com about it.", &["Write to jo@example.com about it."]),
+            // An editorial ellipsis or emoticon stays with the sentence it follows.
+            (
+                "Back surgeries for all! [...] What can we do?",
+                &["Back surgeries for all! [...]", "What can we do?"],
+            ),
+            (
+                "Please join our family! :-) We meet on Fridays.",
+                &["Please join our family! :-)", "We meet on Fridays."],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(sentences(text), *expected, "{text}");
