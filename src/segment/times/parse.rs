@@ -366,7 +366,8 @@ impl<'a> Cx<'a> {
                 }
             }
             let mut year = None;
-            let comma = self.w(after) == ",";
+            // "July 4, 1995", "July 4th of 1995".
+            let comma = matches!(self.w(after), "," | "of");
             let year_at = if comma { after + 1 } else { after };
             if let Some(y) = self.year_token(year_at) {
                 year = Some(y);
@@ -437,12 +438,16 @@ impl<'a> Cx<'a> {
 
     /// "22 December 2025", "the 22nd of December".
     pub(super) fn day_first(&self, k: usize) -> Option<Parsed> {
-        let (day, next) = self.day_number(k)?;
+        // "the fourth of July": a spelled ordinal day needs "of".
+        let spelled = crate::segment::numbers::ordinal_word(self.w(k))
+            .filter(|d| (1.0..=31.0).contains(d) && self.w(k + 1) == "of")
+            .map(|d| (d as u32, k + 1));
+        let (day, next) = self.day_number(k).or(spelled)?;
         let at = if self.w(next) == "of" { next + 1 } else { next };
         let (month, after, _) = self.month_at(at)?;
         let mut end = after;
         let mut year = None;
-        let year_at = if self.w(after) == "," {
+        let year_at = if matches!(self.w(after), "," | "of") {
             after + 1
         } else {
             after
