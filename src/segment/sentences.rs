@@ -392,7 +392,7 @@ impl Splitter<'_, '_> {
             // ("... at http://x.org Site made!", "Email: a@b.com Groups: ...").
             match c {
                 '@' | '/' => word_may_be_address = true,
-                _ if is_space(c) => word_may_be_address = false,
+                ' ' | '\t' | '\n' => word_may_be_address = false,
                 _ => {}
             }
             if c == ' '

@@ -362,10 +362,11 @@ impl<'a> Cx<'a> {
         }
         match w {
             "may" | "march" | "mar" => self.integer(k + 1).is_some() && !self.touches(k),
-            _ => {
-                month_number(w).is_some()
-                    || (w.len() >= 3 && crate::calendar::month_of_abbreviation(w).is_some())
-            }
+            // Lower-cased already: an exact match, no case-folding scans.
+            "january" | "february" | "april" | "june" | "july" | "august" | "september"
+            | "october" | "november" | "december" | "jan" | "feb" | "apr" | "jun" | "jul"
+            | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" => true,
+            _ => false,
         }
     }
 

@@ -73,7 +73,13 @@ impl<'a> Cx<'a> {
                     };
                     return parsed(end, expr);
                 }
+                // "after", "before" and "no" start nothing else.
+                if matches!(w, "after" | "before" | "no") {
+                    return None;
+                }
             }
+            // "that day", "the same week": only the story-relative form.
+            "that" => return self.rolling(k),
             "from" => {
                 let first = self.core(k + 1)?;
                 if matches!(self.w(first.end), "to" | "until" | "till" | "through" | "-") {
