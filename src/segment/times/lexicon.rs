@@ -345,7 +345,11 @@ impl<'a> Cx<'a> {
         if self.tokens.get(k)?.kind != TokenKind::Word {
             return None;
         }
-        weekday_number(strip_possessive(self.w(k)))
+        let w = strip_possessive(self.w(k));
+        if !w.ends_with("day") {
+            return None;
+        }
+        weekday_number(w)
     }
 
     /// A month name written in lower case ("in april", "14 nov"): words
