@@ -702,12 +702,21 @@ pub fn find(text: &str, tokens: &[Token], norm: &Normalized) -> Vec<(ByteSpan, f
         let Some(reading) = r.read(k).filter(|x| x.next > k) else {
             // "three-nought-four": each part of a hyphenated run of number words.
             if tokens[k].kind == TokenKind::Word && norm.get(k).contains('-') {
-                let mut at = tokens[k].span.start;
-                for part in tokens[k].text(text).split('-') {
+                let word = tokens[k].text(text);
+                let mut from = 0;
+                // Typographic hyphens are several bytes: cut at char boundaries.
+                let cuts = word
+                    .char_indices()
+                    .filter(|&(_, c)| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+                    .map(|(i, c)| (i, i + c.len_utf8()))
+                    .chain(std::iter::once((word.len(), word.len())));
+                for (cut, next) in cuts {
+                    let part = &word[from..cut];
                     if let Some(v) = unit_number(&part.to_lowercase()) {
+                        let at = tokens[k].span.start + from;
                         out.push((ByteSpan::new(at, at + part.len()), v));
                     }
-                    at += part.len() + 1;
+                    from = next;
                 }
             }
             k += 1;
@@ -850,8 +859,15 @@ mod tests {
             "9e999",
             "a half million and",
             "twenty-first-",
+            "three\u{2011}nought\u{2010}four",
+            "é-one",
+            "1,2é",
         ] {
-            let _ = numbers(text);
+            let tokens = tokenize(text);
+            let norm = Normalized::new(text, &tokens);
+            for (span, _) in find(text, &tokens, &norm) {
+                assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
         }
     }
 }
