@@ -278,6 +278,8 @@ enum Part {
     Earlier,
     Later,
     Rest,
+    /// The nth (Monday-to-Sunday) week of a month or year; -1 is the last.
+    Week(i8),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -228,6 +228,20 @@ impl<'a> Cx<'a> {
                     ("rest" | "remainder", _) => (Part::Rest, at + 1),
                     ("first", "half") => (Part::FirstHalf, at + 2),
                     ("second", "half") => (Part::SecondHalf, at + 2),
+                    // "the last week of July", "the second week of 2021".
+                    ("first", "week") => (Part::Week(1), at + 2),
+                    ("second", "week") => (Part::Week(2), at + 2),
+                    ("third", "week") => (Part::Week(3), at + 2),
+                    ("fourth", "week") => (Part::Week(4), at + 2),
+                    ("last" | "final", "week") => (Part::Week(-1), at + 2),
+                    (_, "st" | "nd" | "rd" | "th")
+                        if self.touches(at) && self.w(at + 2) == "week" =>
+                    {
+                        match self.integer(at) {
+                            Some(n @ 1..=5) => (Part::Week(n as i8), at + 3),
+                            _ => return None,
+                        }
+                    }
                     _ => return None,
                 };
                 if self.w(of_at) != "of" {

@@ -619,6 +619,17 @@ pub(super) fn apply_part(part: Part, (a, b): Interval, p: Option<Date>) -> Inter
                 (a.add_days(len / 2), b)
             }
         }
+        Part::Week(n) => {
+            // A year's first week is the one with January 4 in it (ISO); a
+            // month's is the one with its first day; the last holds its last day.
+            let start = if n < 0 {
+                b.week_start()
+            } else {
+                let first = if is_year { a.add_days(3) } else { a };
+                first.week_start().add_days(7 * (i64::from(n) - 1))
+            };
+            (start, start.add_days(6))
+        }
         Part::Earlier => match p {
             Some(p) if p >= a => (a, p.min(b)),
             _ => (a, b),

@@ -318,6 +318,15 @@ fn tense_and_anchors_decide_recurring_and_story_relative_times() {
             nov_2019,
             &[("in two months", "2020-01-20..2020-01-20")],
         ),
+        // The nth or last week of a month or year, not the last seven days.
+        (
+            "Sales fell in the last week of July and in the second week of 2021.",
+            nov_2019,
+            &[
+                ("the last week of July", "2019-07-29..2019-08-04"),
+                ("the second week of 2021", "2021-01-11..2021-01-17"),
+            ],
+        ),
         // Bounds are not the date they name.
         (
             "Prices rose after 2010 but fell before 2018.",
