@@ -232,7 +232,8 @@ impl<'a> Reader<'a> {
     }
 
     fn unsigned(&self, k: usize) -> Option<Reading> {
-        if let Some(v) = vulgar_fraction(self.raw(k)) {
+        let raw = self.raw(k);
+        if let Some(v) = (!raw.is_ascii()).then(|| vulgar_fraction(raw)).flatten() {
             return Some(Reading {
                 value: v,
                 next: k + 1,

@@ -459,10 +459,14 @@ impl<'a> Cx<'a> {
     /// "22 December 2025", "the 22nd of December".
     pub(super) fn day_first(&self, k: usize) -> Option<Parsed> {
         // "the fourth of July": a spelled ordinal day needs "of".
-        let spelled = crate::segment::numbers::ordinal_word(self.w(k))
-            .filter(|d| (1.0..=31.0).contains(d) && self.w(k + 1) == "of")
-            .map(|d| (d as u32, k + 1));
-        let (day, next) = self.day_number(k).or(spelled)?;
+        let spelled = || {
+            (self.w(k + 1) == "of")
+                .then(|| crate::segment::numbers::ordinal_word(self.w(k)))
+                .flatten()
+                .filter(|d| (1.0..=31.0).contains(d))
+                .map(|d| (d as u32, k + 1))
+        };
+        let (day, next) = self.day_number(k).or_else(spelled)?;
         let at = if self.w(next) == "of" { next + 1 } else { next };
         let (month, after, _) = self.month_at(at)?;
         let mut end = after;
