@@ -124,3 +124,46 @@ fn data_text_conformance_pass_counts_do_not_regress() {
         );
     }
 }
+
+/// Judged excerpts from real pages (`tests/fixtures/text_layer/real-pages.jsonl`,
+/// one reason per label): each figure's display reading, or each time's
+/// interval, as a reader should get it.
+#[test]
+fn judged_real_page_figures_and_times_read_as_labelled() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/text_layer/real-pages.jsonl");
+    let raw = std::fs::read_to_string(&path).expect("fixture readable");
+    let mut checked = 0;
+    for line in raw.lines().filter(|l| !l.trim().is_empty()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("valid fixture line");
+        let field = |k: &str| row[k].as_str().unwrap_or_default().to_string();
+        let (text, span, expected) = (field("text"), field("span"), field("expected"));
+        let published = claimlens::calendar::Date::parse_iso(&field("published"));
+        let layer = claimlens::segment::analyse(
+            &text,
+            &[claimlens::spans::ByteSpan::new(0, text.len())],
+            published,
+        );
+        let figure = layer
+            .quantities
+            .iter()
+            .find(|q| q.span.of(&text) == span)
+            .and_then(|q| q.display());
+        let time = layer
+            .times
+            .iter()
+            .find(|t| t.span.of(&text) == span)
+            .and_then(|t| t.resolved)
+            .map(|(a, b)| format!("{a}..{b}"));
+        let got = figure.or(time);
+        assert_eq!(
+            got.as_deref(),
+            Some(expected.as_str()),
+            "{}: “{span}” in {text:?} ({})",
+            field("page"),
+            field("reason")
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} judged rows");
+}
