@@ -1389,6 +1389,12 @@ impl<'a> Cx<'a> {
         if prev == ":" && start >= 2 && self.kind(start - 2) == Some(TokenKind::Number) {
             return true;
         }
+        // "9/11", "24/7": numbers glued by a slash name a day or a schedule.
+        let slash_after = after == "/" && self.touches(next - 1) && self.touches(next);
+        let slash_before = prev == "/" && start >= 2 && self.touches(start - 1);
+        if slash_after || slash_before {
+            return true;
+        }
         // After a capitalised word that does not start the sentence: a name ("Trump 2.0", "Windows 11").
         if start > 0 {
             let t = &self.tokens[start - 1];
@@ -1709,6 +1715,7 @@ mod tests {
             ("one of them", vec![]),
             ("at first, he", vec![]),
             ("see [16] and No. 10", vec![]),
+            ("killed since 9/11 by terrorism", vec![]),
             ("the past three years", vec![]),
         ];
         for (text, expected) in cases {
