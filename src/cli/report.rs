@@ -67,6 +67,13 @@ pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "      matched because it {}", fc.why.join("; "))?;
             }
         }
+        // Fact-checks of a related claim: their own line, never a verdict.
+        for fc in &c.note.related {
+            writeln!(out, "    related fact-check (not this claim): {}", fc.text)?;
+            if let Some(url) = &fc.url {
+                writeln!(out, "      {url}")?;
+            }
+        }
         for check in &c.note.checks {
             writeln!(out, "    - {check}")?;
         }

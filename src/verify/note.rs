@@ -340,6 +340,20 @@ fn related_fact_check(m: &Match) -> NoteFactCheck {
     }
 }
 
+/// A checked claim without the quotation marks around all of it, so that
+/// the note's own marks do not double them.
+fn unquoted(claim: &str) -> &str {
+    let t = claim.trim();
+    let inner = t
+        .strip_prefix(['"', '“'])
+        .and_then(|x| x.strip_suffix(['"', '”']));
+    match inner {
+        // Only when the marks enclose one quotation, not two ("a" and "b").
+        Some(x) if !x.contains(['"', '“', '”']) => x.trim(),
+        _ => t,
+    }
+}
+
 /// "PolitiFact rated this claim “False” (2019-10-29)." Only the record's words.
 fn match_sentence(m: &Match) -> String {
     let fc = &m.fact_check;
@@ -360,7 +374,10 @@ fn match_sentence(m: &Match) -> String {
 fn note_fact_check(m: &Match) -> NoteFactCheck {
     let fc = &m.fact_check;
     let mut text = match_sentence(m);
-    text.push_str(&format!(" Checked claim: “{}”", fc.claim_reviewed));
+    text.push_str(&format!(
+        " Checked claim: “{}”",
+        unquoted(&fc.claim_reviewed)
+    ));
     if let Some(who) = &fc.item_reviewed.author {
         text.push_str(&format!(" (by {who})"));
     }
@@ -566,6 +583,17 @@ mod tests {
             describe_interval(d(2025, 12, 15), d(2025, 12, 21)),
             "2025-12-15 to 2025-12-21"
         );
+    }
+
+    #[test]
+    fn checked_claims_are_not_quoted_twice() {
+        assert_eq!(
+            unquoted("\"We won in a landslide.\""),
+            "We won in a landslide."
+        );
+        assert_eq!(unquoted("“Florida passes bill.”"), "Florida passes bill.");
+        assert_eq!(unquoted("\"a\" and \"b\""), "\"a\" and \"b\"");
+        assert_eq!(unquoted("Says X."), "Says X.");
     }
 
     #[test]

@@ -235,7 +235,20 @@ fn resolve_names(facts: &Facts, pack: &Pack) -> Facts {
 pub fn conflicts(claim: &Analysed, pack: &Pack, doc: usize) -> Vec<Conflict> {
     let checked = resolve_names(&Facts::of(pack.claim(doc)), pack);
     let mut out = Vec::new();
-    let mine = &resolve_names(&claim.facts, pack);
+    let mut mine = resolve_names(&claim.facts, pack);
+    // Only a speaker named in the sentence itself ("Romney said …"): one
+    // found through a pronoun ("He said …") is too often the wrong person.
+    let named_speaker = claim
+        .speaker
+        .as_deref()
+        .filter(|s| last_name(s).is_some_and(|l| mine.names.contains(&stem_of(&l))));
+    // The speaker's name says who made the claim, not what it is about
+    // ("Obama accused his rival of …" against "Says Mitt Romney …").
+    if let Some(speaker_stem) = named_speaker.and_then(last_name).map(|l| stem_of(&l)) {
+        if !checked.names.contains(&speaker_stem) {
+            mine.names.retain(|n| *n != speaker_stem);
+        }
+    }
     if !mine.figures.is_empty() && !checked.figures.is_empty() && !mine.figures_agree(&checked) {
         out.push(Conflict::Figures);
     }
@@ -258,24 +271,18 @@ pub fn conflicts(claim: &Analysed, pack: &Pack, doc: usize) -> Vec<Conflict> {
             .iter()
             .any(|n| n.starts_with(last) || last.starts_with(n.as_str()))
     };
-    // Only a speaker named in the sentence itself ("Romney said …"): one
-    // found through a pronoun ("He said …") is too often the wrong person.
-    let named_speaker = claim
-        .speaker
-        .as_deref()
-        .filter(|s| last_name(s).is_some_and(|l| mine.names.contains(&stem_of(&l))));
     if let (Some(speaker), Some(last)) = (named_speaker, &claimant_last) {
         if last_name(speaker).is_some_and(|s| &s != last) && !checked_mentions(&checked, speaker) {
             out.push(Conflict::Claimant);
         }
     }
     // A first-person sentence is itself a quote, whose speaker the claimant
-    // comparison above covers.
-    if checked.first_person && !mine.first_person {
+    // comparison above covers; so is reported speech whose speaker was found
+    // through a pronoun, which may be the claimant.
+    let speaker_may_be_claimant = claim.speaker.is_some() && named_speaker.is_none();
+    if checked.first_person && !mine.first_person && !speaker_may_be_claimant {
         if let Some(last) = &claimant_last {
-            let is_speaker = claim
-                .speaker
-                .as_deref()
+            let is_speaker = named_speaker
                 .and_then(last_name)
                 .is_some_and(|s| &s == last);
             if !is_speaker && !mentioned(&stem_of(last)) {
