@@ -148,6 +148,21 @@ pub fn fraction_word(w: &str) -> Option<(f64, bool)> {
     Some((d, true))
 }
 
+/// 10^e for a whole exponent, by multiplication: `powf` would pull a
+/// floating-point power routine into the WASM for one rare notation.
+fn power_of_ten(e: f64) -> f64 {
+    let n = e.clamp(-400.0, 400.0) as i32;
+    let mut v = 1.0;
+    for _ in 0..n.unsigned_abs() {
+        v *= 10.0;
+    }
+    if n < 0 {
+        1.0 / v
+    } else {
+        v
+    }
+}
+
 fn vulgar_fraction(w: &str) -> Option<f64> {
     Some(match w {
         "½" => 0.5,
@@ -304,7 +319,7 @@ impl<'a> Reader<'a> {
             };
             if let Some((e, after)) = exponent {
                 return Some(Reading {
-                    value: value * 10f64.powf(e),
+                    value: value * power_of_ten(e),
                     next: after,
                     spelled: false,
                     fraction: false,
