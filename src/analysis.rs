@@ -9,6 +9,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The kinds of claims, figures and time references, named by the stage that finds them.
+pub use crate::detect::ClaimKind;
+pub use crate::segment::quantities::{Modifier as QuantityModifier, QuantityKind};
+pub use crate::segment::times::{TimeKind, Unresolved as TimeUnresolved};
+
 pub const SCHEMA: &str = "claimlens/analysis@1";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,6 +70,36 @@ pub struct Article {
     /// Where each run of `text` came from in the snapshot, so the browser can
     /// build DOM Ranges. Absent runs (paragraph separators) map to no node.
     pub dom: Vec<DomRun>,
+    /// The paragraphs of `text` that are not prose, in text order: captions,
+    /// data-table cells, lists of links, pull quotes, credits, code. They are
+    /// shown as context and never make claims. Prose paragraphs are not listed.
+    #[serde(default)]
+    pub blocks: Vec<TextBlock>,
+}
+
+/// A paragraph of [`Article::text`] that is not prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextBlock {
+    pub start: u32,
+    pub end: u32,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A figure's caption.
+    Caption,
+    /// A cell of a data table (or a price list, a table set as lines).
+    Table,
+    /// An item of a list that is mostly links.
+    LinkList,
+    /// A quotation set apart from the text for display.
+    PullQuote,
+    /// A photo or media credit.
+    Credit,
+    /// Preformatted text: code, listings.
+    Code,
 }
 
 /// `text[start..end]` was taken from snapshot text node `node`, starting at
@@ -88,8 +123,8 @@ pub struct Claim {
     /// Check-worthiness, 0 to 1.
     pub score: f32,
     pub checkworthy: bool,
-    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`.
-    pub kinds: Vec<String>,
+    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`; factual kinds first.
+    pub kinds: Vec<ClaimKind>,
     /// Plain-language reasons for the score, strongest first.
     pub signals: Vec<String>,
     /// The words that raised the score most (check-worthy claims only).
@@ -123,7 +158,9 @@ pub struct Sourcing {
     /// The speaker's role or descriptor as the article gives it.
     #[serde(default)]
     pub speaker_role: Option<String>,
-    /// Everyone the speaker could be, when people share a name.
+    /// Everyone the speaker could be, when people share a name. Non-empty
+    /// only when `speaker` is null: one position, never a chosen speaker
+    /// and "possibly" someone else.
     #[serde(default)]
     pub speaker_candidates: Vec<String>,
     /// Why the attribution is ambiguous, or how it was decided.
@@ -151,11 +188,11 @@ pub struct TimeRef {
     /// `day`, `weekend`, `week`, `month`, `season`, `quarter`, `year`,
     /// `decade`, `period`, `vague` or `event_relative`.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<TimeKind>,
     /// Why `resolved` is null: `no_published_date`, `vague`,
     /// `relative_to_event` or `invalid_date`.
     #[serde(default)]
-    pub unresolved: Option<String>,
+    pub unresolved: Option<TimeUnresolved>,
 }
 
 /// Inclusive calendar interval, `YYYY-MM-DD`.
@@ -175,13 +212,13 @@ pub struct Quantity {
     /// `money`, `percent`, `count`, `duration`, `measure`, `ordinal`,
     /// `fraction` or `number`.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<QuantityKind>,
     /// The upper end of a range ("20 or 30 years"); `value` is the lower.
     #[serde(default)]
     pub upper: Option<f64>,
     /// `approximately`, `more_than`, `at_least`, `less_than`, `at_most` or `vague`.
     #[serde(default)]
-    pub modifier: Option<String>,
+    pub modifier: Option<QuantityModifier>,
     /// The figure as read, for display: "20–30 years" (a range keeps both
     /// bounds), "2nd term" (an ordinal is not a count), "-12.99", "USD 2.8
     /// billion", "more than 3,000 troops", "2/3". Null when no number is given.
@@ -280,8 +317,12 @@ pub struct NoteSourcing {
     pub speaker: Option<String>,
     /// The speaker's title or role as the article gives it.
     pub role: Option<String>,
+    /// The sourcing phrase, or "(from the previous quote)" for a quotation
+    /// that carries on the previous paragraph's speaker.
     pub cue: Option<String>,
-    /// One line for the reader.
+    /// One line for the reader. "On the record" only for a named speaker
+    /// with a speech or writing cue; a view the article ascribes ("remains
+    /// skeptical") says so; an open choice names the candidates.
     pub text: String,
 }
 
@@ -324,6 +365,8 @@ pub struct Quote {
     pub end: u32,
     pub text: String,
     pub speaker: Option<String>,
+    /// Who the speaker may be when the article does not decide; non-empty
+    /// only when `speaker` is null.
     pub speaker_candidates: Vec<String>,
     pub cue: Option<String>,
     /// True for a direct quotation in quotation marks; false for reported speech.

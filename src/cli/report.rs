@@ -43,7 +43,11 @@ pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
             "[{}] {:.2} {}  ({})",
             c.id,
             c.score,
-            c.kinds.join(", "),
+            c.kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             sourcing_label(c.sourcing.kind)
         )?;
         writeln!(out, "    {}", c.text)?;

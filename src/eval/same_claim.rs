@@ -339,7 +339,7 @@ fn report(
     )?;
     writeln!(
         out,
-        "{:<14} {:>7} {:>10} {:>9} {:>13} {:>12} {:>11}  {}",
+        "{:<14} {:>7} {:>10} {:>9} {:>13} {:>12} {:>11}  right fact-checks vetoed (of those retrieved)",
         "split",
         "queries",
         "MAP@5 retr",
@@ -347,7 +347,6 @@ fn report(
         "right first",
         "first right",
         "hard neg ok",
-        "right fact-checks vetoed (of those retrieved)"
     )?;
     for s in splits.train.iter().chain(&splits.report) {
         let cands = all_candidates(s);

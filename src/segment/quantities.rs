@@ -25,7 +25,9 @@ pub struct QuantityMention {
     pub modifier: Option<Modifier>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Serialized (the analysis contract) as its `as_str` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum QuantityKind {
     Money,
     Percent,
@@ -149,7 +151,9 @@ impl QuantityKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Serialized (the analysis contract) as its `as_str` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Modifier {
     /// "about", "around", "roughly", "some", "nearly", "almost", "close to".
     Approximately,

@@ -140,19 +140,37 @@ pub fn compose(c: &ClaimContext<'_>, lookup: &Lookup) -> Composed {
 
 fn sourcing_section(c: &ClaimContext<'_>) -> NoteSourcing {
     let s = c.sourcing;
-    let role = s
-        .speaker
-        .as_deref()
-        .and_then(|speaker| role_of(c.layer, speaker));
-    let cue = s.cue.map(|cue| cue.of(c.text).to_string());
+    // The stage's own role for this speaker; the entity list only when it
+    // gives none, and then only under the same full name (a shared surname
+    // must not lend one person's role to another).
+    let role = s.speaker_role.clone().or_else(|| {
+        s.speaker
+            .as_deref()
+            .and_then(|speaker| role_of(c.layer, speaker))
+    });
+    let cue = if s.carried {
+        Some("(from the previous quote)".to_string())
+    } else {
+        s.cue.map(|cue| cue.of(c.text).to_string())
+    };
     let who = match (&s.speaker, &role) {
         (Some(name), Some(role)) => format!("{name} ({role})"),
         (Some(name), None) => name.clone(),
         (None, _) => String::new(),
     };
     let text = match s.kind {
+        SourcingKind::Named if who.is_empty() && s.speaker_candidates.len() > 1 => format!(
+            "Who said this is unclear: {}; the article does not say which.",
+            s.speaker_candidates.join(" or ")
+        ),
         SourcingKind::Named if who.is_empty() => "Attributed to a named source.".to_string(),
-        SourcingKind::Named => format!("Attributed to {who}, on the record."),
+        SourcingKind::Named if s.carried => {
+            format!("Attributed to {who} (from the previous quote), on the record.")
+        }
+        SourcingKind::Named if s.on_record => format!("Attributed to {who}, on the record."),
+        SourcingKind::Named => {
+            format!("Attributed to {who}: the article reports this view, not their words.")
+        }
         SourcingKind::Anonymous => match &cue {
             Some(cue) => format!("Attributed to an anonymous source (“{cue}”)."),
             None => "Attributed to an anonymous source.".to_string(),
@@ -188,15 +206,19 @@ fn role_of(layer: &TextLayer, speaker: &str) -> Option<String> {
         .filter(|e| e.kind == EntityKind::Person)
         .find(|e| e.name == speaker)
         .or_else(|| {
-            layer
-                .entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Person)
-                .find(|e| e.name.split_whitespace().last() == Some(last))
+            // A one-word speaker ("Mayer") is that person's surname.
+            (!speaker.contains(' '))
+                .then(|| {
+                    layer
+                        .entities
+                        .iter()
+                        .filter(|e| e.kind == EntityKind::Person)
+                        .find(|e| e.name.split_whitespace().last() == Some(last))
+                })
+                .flatten()
         })
         .and_then(|e| e.role.clone().or_else(|| e.descriptor.clone()))
-        .map(|r| r.trim().trim_start_matches(',').trim().to_string())
-        .filter(|r| !r.is_empty())
+        .and_then(|r| crate::attribute::clean_role(&r))
 }
 
 /// "2024", "December 2024", "2024-12-21", or "2024-12-01 to 2024-12-07".

@@ -142,7 +142,9 @@ impl Registry {
         for pack in &self.packs {
             let query = Query::for_pack(claim, pack);
             for hit in searcher.rank(pack, &query, settings.candidates) {
-                if hit.score < same_claim::CANDIDATE_FLOOR.min(settings.related_threshold) {
+                // Below both floors a candidate can be neither tier: skip
+                // the decision's work (most of the candidates).
+                if hit.score < same_claim::GATES.retrieval.min(settings.related_threshold) {
                     continue;
                 }
                 let decision = same_claim::decide(claim, pack, &hit, &same_claim::WEIGHTS);
@@ -189,10 +191,7 @@ impl Registry {
 /// Picks up to `k` results in score order, so that one fact-checker fills at
 /// most half the slots while others have matches too, and the same
 /// fact-checker's repeat of the same claim and verdict shows once.
-fn select<'p>(
-    found: Vec<(&'p Pack, Hit, Vec<Conflict>)>,
-    k: usize,
-) -> Vec<(&'p Pack, Hit, Vec<Conflict>)> {
+fn select(found: Vec<(&Pack, Hit, Vec<Conflict>)>, k: usize) -> Vec<(&Pack, Hit, Vec<Conflict>)> {
     let cap = k.div_ceil(2).max(1);
     let mut picked: Vec<(&Pack, Hit, Vec<Conflict>)> = Vec::new();
     let mut deferred = Vec::new();

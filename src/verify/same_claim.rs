@@ -95,15 +95,13 @@ impl Facts {
                 .is_some_and(char::is_uppercase);
             match t.kind {
                 TermKind::Number => facts.push_number(&t.text),
-                TermKind::Name if !generic => {
-                    if !facts.names.contains(&t.text) {
-                        facts.names.push(t.text)
-                    }
+                TermKind::Name if !generic && !facts.names.contains(&t.text) => {
+                    facts.names.push(t.text)
                 }
-                TermKind::Word if capitalised && !generic => {
-                    if !facts.maybe_names.contains(&t.text) {
-                        facts.maybe_names.push(t.text)
-                    }
+                TermKind::Word
+                    if capitalised && !generic && !facts.maybe_names.contains(&t.text) =>
+                {
+                    facts.maybe_names.push(t.text)
                 }
                 _ => {}
             }
@@ -126,7 +124,7 @@ impl Facts {
             let leading_says = i == 0 && lower == "says";
             if !leading_says && matches!(lower.as_str(), "i" | "we" | "our" | "my" | "us" | "me") {
                 // "US" in capitals is the country.
-                if !(word == "US") {
+                if word != "US" {
                     facts.first_person = true;
                 }
             }
@@ -233,9 +231,30 @@ fn resolve_names(facts: &Facts, pack: &Pack) -> Facts {
 
 /// Everything that contradicts `claim` in fact-check `doc` of `pack`.
 pub fn conflicts(claim: &Analysed, pack: &Pack, doc: usize) -> Vec<Conflict> {
-    let checked = resolve_names(&Facts::of(pack.claim(doc)), pack);
+    let sides = Sides::new(claim, pack, doc);
+    conflicts_of(claim, &sides, pack, doc)
+}
+
+/// Both sides' facts with their names settled against the pack: worked out
+/// once per candidate for the conflicts and the features.
+pub struct Sides {
+    mine: Facts,
+    checked: Facts,
+}
+
+impl Sides {
+    pub fn new(claim: &Analysed, pack: &Pack, doc: usize) -> Sides {
+        Sides {
+            mine: resolve_names(&claim.facts, pack),
+            checked: resolve_names(&Facts::of(pack.claim(doc)), pack),
+        }
+    }
+}
+
+fn conflicts_of(claim: &Analysed, sides: &Sides, pack: &Pack, doc: usize) -> Vec<Conflict> {
+    let checked = &sides.checked;
     let mut out = Vec::new();
-    let mut mine = resolve_names(&claim.facts, pack);
+    let mut mine = sides.mine.clone();
     // Only a speaker named in the sentence itself ("Romney said …"): one
     // found through a pronoun ("He said …") is too often the wrong person.
     let named_speaker = claim
@@ -249,7 +268,7 @@ pub fn conflicts(claim: &Analysed, pack: &Pack, doc: usize) -> Vec<Conflict> {
             mine.names.retain(|n| *n != speaker_stem);
         }
     }
-    if !mine.figures.is_empty() && !checked.figures.is_empty() && !mine.figures_agree(&checked) {
+    if !mine.figures.is_empty() && !checked.figures.is_empty() && !mine.figures_agree(checked) {
         out.push(Conflict::Figures);
     }
     if !mine.years.is_empty()
@@ -272,7 +291,7 @@ pub fn conflicts(claim: &Analysed, pack: &Pack, doc: usize) -> Vec<Conflict> {
             .any(|n| n.starts_with(last) || last.starts_with(n.as_str()))
     };
     if let (Some(speaker), Some(last)) = (named_speaker, &claimant_last) {
-        if last_name(speaker).is_some_and(|s| &s != last) && !checked_mentions(&checked, speaker) {
+        if last_name(speaker).is_some_and(|s| &s != last) && !checked_mentions(checked, speaker) {
             out.push(Conflict::Claimant);
         }
     }
@@ -330,7 +349,15 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Same-claim features of retrieval hit `hit` (on `pack`) for `claim`.
 pub fn features(analysed: &Analysed, pack: &Pack, hit: &Hit) -> [f32; FEATURES] {
-    let side = analysed;
+    features_of(
+        analysed,
+        &Sides::new(analysed, pack, hit.doc as usize),
+        pack,
+        hit,
+    )
+}
+
+fn features_of(analysed: &Analysed, sides: &Sides, pack: &Pack, hit: &Hit) -> [f32; FEATURES] {
     let doc = hit.doc as usize;
     let index = &pack.index;
     let checked_terms = text::terms(pack.claim(doc));
@@ -353,8 +380,8 @@ pub fn features(analysed: &Analysed, pack: &Pack, hit: &Hit) -> [f32; FEATURES] 
             .count();
         found as f32 / key.len() as f32
     };
-    let checked_facts = resolve_names(&Facts::of(pack.claim(doc)), pack);
-    let side_names = resolve_names(&side.facts, pack);
+    let checked_facts = &sides.checked;
+    let side_names = &sides.mine;
     let names_found = if checked_facts.names.is_empty() {
         0.5
     } else {
@@ -365,7 +392,7 @@ pub fn features(analysed: &Analysed, pack: &Pack, hit: &Hit) -> [f32; FEATURES] 
             .count() as f32
             / checked_facts.names.len() as f32
     };
-    let figures_one_sided = side.facts.figures.is_empty() != checked_facts.figures.is_empty();
+    let figures_one_sided = side_names.figures.is_empty() != checked_facts.figures.is_empty();
     let logit =
         (hit.score.clamp(1e-6, 1.0 - 1e-6) / (1.0 - hit.score.clamp(1e-6, 1.0 - 1e-6))).ln();
     let retrieval = |i: usize| hit.features.get(i).copied().unwrap_or(0.0);
@@ -377,7 +404,7 @@ pub fn features(analysed: &Analysed, pack: &Pack, hit: &Hit) -> [f32; FEATURES] 
         key_covered(&checked_terms, &analysed.terms),
         key_covered(&analysed.terms, &checked_terms),
         names_found,
-        f32::from(u8::from(side.facts.figures_agree(&checked_facts))),
+        f32::from(u8::from(side_names.figures_agree(checked_facts))),
         f32::from(u8::from(figures_one_sided)),
         ((1.0 + analysed.terms.len() as f32) / (1.0 + checked_terms.len() as f32)).ln(),
         f32::from(u8::from(checked_facts.first_person)),
@@ -465,9 +492,10 @@ pub fn decide(
     hit: &Hit,
     weights: &[f32; FEATURES + 1],
 ) -> Decision {
-    let conflicts = conflicts(analysed, pack, hit.doc as usize);
+    let sides = Sides::new(analysed, pack, hit.doc as usize);
+    let conflicts = conflicts_of(analysed, &sides, pack, hit.doc as usize);
     let probability = if conflicts.is_empty() && GATES.pass(hit) {
-        probability(weights, &features(analysed, pack, hit))
+        probability(weights, &features_of(analysed, &sides, pack, hit))
     } else {
         0.0
     };
