@@ -219,6 +219,11 @@ pub struct Quantity {
     /// `approximately`, `more_than`, `at_least`, `less_than`, `at_most` or `vague`.
     #[serde(default)]
     pub modifier: Option<QuantityModifier>,
+    /// The figure as read, for display: "20–30 years" (a range keeps both
+    /// bounds), "2nd term" (an ordinal is not a count), "-12.99", "USD 2.8
+    /// billion", "more than 3,000 troops", "2/3". Null when no number is given.
+    #[serde(default)]
+    pub display: Option<String>,
 }
 
 /// A published fact-check about a claim like this one. `verdict` is the

@@ -172,6 +172,7 @@ pub fn assemble(
                             kind: Some(q.kind),
                             upper: q.upper,
                             modifier: q.modifier,
+                            display: q.display(),
                         }
                     })
                     .collect(),

@@ -210,6 +210,91 @@ pub fn month_number(word: &str) -> Option<u32> {
     month_of_name(word).or_else(|| month_of_abbreviation(word))
 }
 
+/// A date as pages and fact-check sources write it: ISO 8601 first
+/// (`2025-12-22T09:00:00-05:00`), then `2025/12/22` or `2025.12.22`, then
+/// a month name with a day next to it and a four-digit year, in either
+/// order: `December 22, 2025`, `Dec. 22, 2025 at 9:00 am`, `22 Dec 2025`,
+/// `Mon, 22 Dec 2025 09:00:00 GMT`, `1st March 2021`, `21February 2009`.
+/// The date part is taken as written; time zones are not applied.
+pub fn parse_written_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    Date::parse_iso(s)
+        .or_else(|| parse_numeric_date(s))
+        .or_else(|| parse_date_with_month_name(s))
+}
+
+/// `2025/12/22` or `2025.12.22` at the start.
+fn parse_numeric_date(s: &str) -> Option<Date> {
+    let mut parts = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty());
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() > 2 || d.len() > 2 {
+        return None;
+    }
+    if !matches!(s.as_bytes().get(4), Some(b'/' | b'.')) {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// A month name, a day next to it ("Dec 22" or "22 Dec") and a four-digit year.
+fn parse_date_with_month_name(s: &str) -> Option<Date> {
+    // Runs of letters or of digits: "21February" is two, "3rd" is "3" and "rd".
+    let mut runs: Vec<&str> = Vec::new();
+    let mut start: Option<(usize, bool)> = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let kind = if c.is_ascii_digit() {
+            Some(true)
+        } else if c.is_alphabetic() {
+            Some(false)
+        } else {
+            None
+        };
+        if let Some((at, digits)) = start {
+            if kind != Some(digits) {
+                runs.push(&s[at..i]);
+                start = None;
+            }
+        }
+        if start.is_none() {
+            start = kind.map(|digits| (i, digits));
+        }
+    }
+    // Ordinal suffixes after a number: "1st March".
+    let mut i = 1;
+    while i < runs.len() {
+        let ordinal = matches!(
+            runs[i].to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        );
+        if ordinal && runs[i - 1].bytes().all(|b| b.is_ascii_digit()) {
+            runs.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    let month_at = runs.iter().position(|r| month_number(r).is_some())?;
+    let month = month_number(runs[month_at])?;
+    let number = |r: &str| -> Option<u32> {
+        r.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| r.parse().ok())
+            .flatten()
+    };
+    let year = runs
+        .iter()
+        .filter(|r| r.len() == 4)
+        .find_map(|r| number(r))?;
+    let day_at = |i: Option<usize>| {
+        i.and_then(|i| runs.get(i))
+            .and_then(|r| number(r))
+            .filter(|d| (1..=31).contains(d))
+    };
+    let day = day_at(Some(month_at + 1)).or_else(|| day_at(month_at.checked_sub(1)))?;
+    Date::new(i32::try_from(year).ok()?, month, day)
+}
+
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -227,6 +312,37 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_dates_as_pages_and_fact_checkers_write_them() {
+        let d = |y, m, day| Date::new(y, m, day);
+        let cases = [
+            ("2025-12-22T09:00:00-05:00", d(2025, 12, 22)),
+            ("2017-11-03 03:01:00.000000", d(2017, 11, 3)),
+            ("2019-10-30T14:00:00Z", d(2019, 10, 30)),
+            ("2025/12/22", d(2025, 12, 22)),
+            ("December 22, 2025", d(2025, 12, 22)),
+            ("Dec. 22, 2025 at 9:00 am", d(2025, 12, 22)),
+            ("22 December 2025", d(2025, 12, 22)),
+            ("Mon, 22 Dec 2025 09:00:00 GMT", d(2025, 12, 22)),
+            ("Sept 3rd 2024", d(2024, 9, 3)),
+            ("Sept 3 2020", d(2020, 9, 3)),
+            ("21February 2009", d(2009, 2, 21)),
+            ("1st March 2021", d(2021, 3, 1)),
+            ("Updated 3 hours ago", None),
+            ("May 2025", None),
+            ("May", None),
+            ("2025-02-30", None),
+            ("February 30, 2019", None),
+            ("Mayday 2, 2019", None),
+            ("March 5, 99999999999", None),
+            ("yesterday", None),
+            ("", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_written_date(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn month_names_and_abbreviations() {

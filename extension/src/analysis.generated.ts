@@ -275,6 +275,12 @@ export interface Quantity {
   upper?: number | null;
   /** `approximately`, `more_than`, `at_least`, `less_than`, `at_most` or `vague`. */
   modifier?: QuantityModifier | null;
+  /**
+   * The figure as read, for display: "20–30 years" (a range keeps both
+   * bounds), "2nd term" (an ordinal is not a count), "-12.99", "USD 2.8
+   * billion", "more than 3,000 troops", "2/3". Null when no number is given.
+   */
+  display?: string | null;
 }
 
 /**

@@ -16,6 +16,7 @@ pub mod same_claim;
 mod scores;
 mod segmentation;
 mod shingles;
+pub mod text;
 
 use std::io::Write;
 use std::path::Path;
@@ -26,7 +27,7 @@ pub const DEFAULT_DATA_DIR: &str = "../shared/data";
 
 #[derive(Debug, Error)]
 pub enum EvalError {
-    #[error("unknown evaluation `{0}` (extraction, segmentation, checkworthiness, attribution, matching, comments)")]
+    #[error("unknown evaluation `{0}` (extraction, segmentation, checkworthiness, attribution, matching, comments, text)")]
     Unknown(String),
     #[error("{path}: {reason}")]
     Data { path: String, reason: String },
@@ -72,6 +73,7 @@ pub fn run(
         "matching-fit" => matching::fit(data, out),
         "same-claim-fit" => same_claim::fit(data, out),
         "comments" => comments::run(data, out),
+        "text" => text::run(data, out),
         _ => Err(EvalError::Unknown(name.to_string())),
     }
 }

@@ -6,8 +6,10 @@
 //!   a case passes when the sentences match after collapsing whitespace
 //!   (the expected output of the "errant newline" rules is cleaned text);
 //! - Universal Dependencies EWT and GUM dev documents: each document's gold
-//!   sentences are joined with single spaces (no paragraph breaks are
-//!   known), split again, and scored by exact sentence spans (P/R/F1).
+//!   sentences are joined as raw web text is written (paragraphs, from the
+//!   treebank's paragraph marks, by a blank line; sentences inside one by a
+//!   space), split again, and scored by exact sentence spans (P/R/F1); the
+//!   harder all-spaces joining (no paragraph breaks) is printed second.
 //!   A naive splitter (`[.!?]` + space + capital) is scored alongside for scale.
 
 use std::io::Write;
@@ -47,6 +49,19 @@ struct Rule {
 #[derive(Debug, Deserialize)]
 struct Document {
     sentences: Vec<String>,
+    /// The same sentences grouped by the treebank's paragraph marks.
+    #[serde(default)]
+    paragraphs: Vec<Vec<String>>,
+}
+
+/// How a document's gold sentences are joined into the text to split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joining {
+    /// Paragraphs joined by a blank line, sentences inside one by a space:
+    /// raw web text.
+    Paragraphs,
+    /// Every sentence joined by a space (no paragraph breaks at all).
+    Spaces,
 }
 
 pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
@@ -71,21 +86,29 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
         let path = data.join(file);
         let docs: Vec<Document> = read_jsonl(&path)?;
         let details = std::env::var_os("CLAIMLENS_EVAL_DETAILS").is_some();
-        let ours = ud_score(&docs, details, |t| {
-            sentences::split(t, ByteSpan::new(0, t.len()))
-        });
-        let naive = ud_score(&docs, false, naive_split);
-        writeln!(
-            out,
-            "{name}: {} documents, {} gold sentences: P {:.3}  R {:.3}  F1 {:.3}   (naive splitter F1 {:.3})",
-            docs.len(),
-            ours.gold,
-            ours.precision(),
-            ours.recall(),
-            ours.f1(),
-            naive.f1()
-        )?;
-        f1s.push((name, ours.f1()));
+        for joining in [Joining::Paragraphs, Joining::Spaces] {
+            let ours = ud_score(&docs, joining, details, |t| {
+                sentences::split(t, ByteSpan::new(0, t.len()))
+            });
+            let naive = ud_score(&docs, joining, false, naive_split);
+            let how = match joining {
+                Joining::Paragraphs => "paragraphs joined by a blank line",
+                Joining::Spaces => "all sentences joined by spaces",
+            };
+            writeln!(
+                out,
+                "{name} ({how}): {} documents, {} gold sentences: P {:.3}  R {:.3}  F1 {:.3}   (naive splitter F1 {:.3})",
+                docs.len(),
+                ours.gold,
+                ours.precision(),
+                ours.recall(),
+                ours.f1(),
+                naive.f1()
+            )?;
+            if joining == Joining::Paragraphs {
+                f1s.push((name, ours.f1()));
+            }
+        }
     }
     writeln!(out)?;
     writeln!(
@@ -208,21 +231,35 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Joins each document's gold sentences with spaces, splits the result and
 /// counts exact span matches.
-fn ud_score(docs: &[Document], details: bool, split: impl Fn(&str) -> Vec<ByteSpan>) -> Counts {
+fn ud_score(
+    docs: &[Document],
+    joining: Joining,
+    details: bool,
+    split: impl Fn(&str) -> Vec<ByteSpan>,
+) -> Counts {
     let mut counts = Counts::default();
     for doc in docs {
         let mut text = String::new();
         let mut gold = Vec::new();
-        for s in &doc.sentences {
-            let s = s.trim();
-            if s.is_empty() {
-                continue;
+        let whole = [doc.sentences.clone()];
+        let paragraphs: &[Vec<String>] = match joining {
+            Joining::Paragraphs if !doc.paragraphs.is_empty() => &doc.paragraphs,
+            _ => &whole,
+        };
+        for paragraph in paragraphs {
+            let mut first = true;
+            for s in paragraph {
+                let s = s.trim();
+                if s.is_empty() {
+                    continue;
+                }
+                if !text.is_empty() {
+                    text.push_str(if first { "\n\n" } else { " " });
+                }
+                first = false;
+                gold.push(ByteSpan::new(text.len(), text.len() + s.len()));
+                text.push_str(s);
             }
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            gold.push(ByteSpan::new(text.len(), text.len() + s.len()));
-            text.push_str(s);
         }
         let predicted = split(&text);
         if details {
@@ -295,10 +332,11 @@ mod tests {
         assert_eq!(decode_literal(r#"a\nb \"c\" \\"#), "a\nb \"c\" \\");
         let docs = vec![Document {
             sentences: vec!["Hello there.".into(), "Mr. Smith left.".into()],
+            paragraphs: vec![],
         }];
-        let c = ud_score(&docs, false, naive_split);
+        let c = ud_score(&docs, Joining::Spaces, false, naive_split);
         assert_eq!((c.gold, c.predicted, c.correct), (2, 3, 1));
-        let c = ud_score(&docs, false, |t| {
+        let c = ud_score(&docs, Joining::Paragraphs, false, |t| {
             sentences::split(t, ByteSpan::new(0, t.len()))
         });
         assert_eq!((c.gold, c.predicted, c.correct), (2, 2, 2));

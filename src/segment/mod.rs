@@ -10,6 +10,7 @@ pub mod entities;
 mod fxhash;
 mod gazetteer;
 pub mod language;
+pub mod numbers;
 pub mod quantities;
 pub mod sentences;
 pub mod times;

@@ -3,6 +3,7 @@
 //! and unit. Numbers inside time expressions ("February 22", "2022",
 //! "the past three years") belong to the time recogniser and are skipped.
 
+use super::numbers::{fraction_word, ordinal_word, scale_word, unit_number, Reader};
 use super::times::TimeMention;
 use super::tokens::{Normalized, Token, TokenKind};
 use crate::spans::ByteSpan;
@@ -40,6 +41,99 @@ pub enum QuantityKind {
     Fraction,
     /// A number standing alone ("killing 4").
     Number,
+}
+
+impl QuantityMention {
+    /// The figure as a reader should take it, from the typed reading, not
+    /// the words: "20–30 years", "2nd term", "-12.99", "more than 3,000
+    /// troops", "USD 2.8 billion", "2/3". `None` when no number is given.
+    pub fn display(&self) -> Option<String> {
+        let value = self.value?;
+        let unit = self.unit.as_deref().unwrap_or("");
+        let number = |v: f64| match self.kind {
+            QuantityKind::Fraction => fraction_text(v),
+            _ => number_text(v),
+        };
+        let amount = match self.upper {
+            Some(upper) => format!("{}–{}", number(value), number(upper)),
+            None => number(value),
+        };
+        let reading = match self.kind {
+            QuantityKind::Ordinal => {
+                let n = value as i64;
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                match unit {
+                    "ordinal" | "" => format!("{n}{suffix}"),
+                    noun => format!("{n}{suffix} {noun}"),
+                }
+            }
+            QuantityKind::Percent if unit == "percent" => format!("{amount}%"),
+            QuantityKind::Money => format!("{unit} {amount}"),
+            QuantityKind::Fraction | QuantityKind::Number => amount,
+            _ if unit.is_empty() => amount,
+            _ => format!("{amount} {unit}"),
+        };
+        Some(match self.modifier {
+            Some(Modifier::Approximately) => format!("about {reading}"),
+            Some(Modifier::MoreThan) => format!("more than {reading}"),
+            Some(Modifier::AtLeast) => format!("at least {reading}"),
+            Some(Modifier::LessThan) => format!("less than {reading}"),
+            Some(Modifier::AtMost) => format!("at most {reading}"),
+            Some(Modifier::Vague) | None => reading,
+        })
+    }
+}
+
+/// "2.8 billion", "3,000", "-12.99".
+fn number_text(v: f64) -> String {
+    for (scale, name) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if v.abs() >= scale {
+            return format!("{} {name}", trim_decimals(v / scale, 3));
+        }
+    }
+    let text = trim_decimals(v, 2);
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |d| ("-", d));
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+fn trim_decimals(v: f64, places: usize) -> String {
+    let s = format!("{v:.places$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// "2/3", "1/4"; a decimal when no small denominator fits.
+fn fraction_text(v: f64) -> String {
+    (2..=12)
+        .find_map(|d| {
+            let n = v * f64::from(d);
+            ((n - n.round()).abs() < 1e-6 && n.round() >= 1.0)
+                .then(|| format!("{}/{d}", n.round() as i64))
+        })
+        .unwrap_or_else(|| trim_decimals(v, 3))
 }
 
 impl QuantityKind {
@@ -111,7 +205,14 @@ pub fn find(
             k += 1;
             continue;
         }
-        if tokens[k].kind == TokenKind::Punct && !is_currency_symbol(cx.w(k)) {
+        // Punctuation starts a figure only as a currency symbol or a sign ("-12.99").
+        if tokens[k].kind == TokenKind::Punct
+            && !is_currency_symbol(cx.w(k))
+            && !(matches!(cx.w(k), "-" | "+")
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number))
+        {
             k += 1;
             continue;
         }
@@ -131,7 +232,50 @@ pub fn find(
             _ => k += 1,
         }
     }
+    join_bounds(text, &mut out);
     out
+}
+
+/// "more than 100 and less than 300", "at most 100 and at least 20": two
+/// one-sided bounds of the same thing make one range.
+fn join_bounds(text: &str, out: &mut Vec<QuantityMention>) {
+    let lower = |m: Option<Modifier>| matches!(m, Some(Modifier::MoreThan | Modifier::AtLeast));
+    let upper = |m: Option<Modifier>| matches!(m, Some(Modifier::LessThan | Modifier::AtMost));
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let between = text.get(a.span.end..b.span.start).unwrap_or("");
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let joined = words.first() == Some(&"and")
+            && words.len() <= 6
+            && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+            && a.upper.is_none()
+            && b.upper.is_none()
+            && (a.kind == b.kind
+                || a.kind == QuantityKind::Number
+                || b.kind == QuantityKind::Number)
+            && ((lower(a.modifier) && upper(b.modifier))
+                || (upper(a.modifier) && lower(b.modifier)));
+        let (lo, hi) = if lower(a.modifier) {
+            (a.value, b.value)
+        } else {
+            (b.value, a.value)
+        };
+        match (lo, hi) {
+            (Some(lo), Some(hi)) if joined && lo < hi => {
+                let merged = QuantityMention {
+                    span: ByteSpan::new(a.span.start, b.span.end),
+                    value: Some(lo),
+                    upper: Some(hi),
+                    modifier: None,
+                    ..a.clone()
+                };
+                out[i] = merged;
+                out.remove(i + 1);
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 struct Cx<'a> {
@@ -148,6 +292,10 @@ struct Num {
     next: usize,
     spelled: bool,
     vague: bool,
+    /// A fraction ("two thirds"): a share, not a count.
+    fraction: bool,
+    /// The scale the reading applied ("3 million": 1e6), 1 when none.
+    scale: f64,
 }
 
 fn is_currency_symbol(w: &str) -> bool {
@@ -166,6 +314,8 @@ fn currency_symbol(w: &str) -> Option<&'static str> {
         "₩" => "KRW",
         "₪" => "ILS",
         "₺" => "TRY",
+        "₡" => "CRC",
+        "₭" => "LAK",
         _ => return None,
     })
 }
@@ -185,7 +335,27 @@ fn currency_prefix(w: &str) -> Option<&'static str> {
         "cad" | "c" => "CAD",
         "aud" | "a" => "AUD",
         "hk" => "HKD",
+        "mxn" | "mex" => "MXN",
         "r" => "BRL",
+        _ => return None,
+    })
+}
+
+/// ISO codes written after an amount ("20 usd", "50 million USD").
+fn currency_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "cny" | "rmb" => "CNY",
+        "chf" => "CHF",
+        "cad" => "CAD",
+        "aud" => "AUD",
+        "inr" => "INR",
+        "rub" => "RUB",
+        "uah" => "UAH",
+        "mxn" => "MXN",
         _ => return None,
     })
 }
@@ -204,87 +374,6 @@ fn currency_word(w: &str) -> Option<&'static str> {
         "shekel" | "shekels" => "ILS",
         "lira" => "TRY",
         "won" => "KRW",
-        _ => return None,
-    })
-}
-
-fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "thousand" | "k" => 1e3,
-        "million" | "m" | "mn" | "mln" => 1e6,
-        "billion" | "bn" | "b" | "bln" => 1e9,
-        "trillion" | "tn" | "trn" | "t" => 1e12,
-        _ => return None,
-    })
-}
-
-pub(crate) fn unit_number(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
-}
-
-fn ordinal_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fiftieth" => 50.0,
-        "hundredth" => 100.0,
-        "thousandth" => 1000.0,
-        _ => return None,
-    })
-}
-
-fn fraction_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "tenth" | "tenths" => 10.0,
         _ => return None,
     })
 }
@@ -658,120 +747,92 @@ impl<'a> Cx<'a> {
         )
     }
 
-    /// A digit number or a spelled-out one at `k`.
+    /// A number at `k`, in digits or words, sign included ("-12.99").
     fn number(&self, k: usize) -> Option<Num> {
-        let t = self.tokens.get(k)?;
-        if t.kind == TokenKind::Number {
-            let raw = t.text(self.text);
-            let value: f64 = raw.replace(',', "").parse().ok()?;
-            return Some(Num {
-                value: Some(value),
-                next: k + 1,
-                spelled: false,
-                vague: false,
-            });
-        }
-        self.spelled(k)
-    }
-
-    /// "twenty-five", "one hundred and twenty", "three million", "a dozen".
-    fn spelled(&self, k: usize) -> Option<Num> {
-        let mut total = 0.0;
-        let mut current = 0.0;
-        let mut any = false;
-        let mut j = k;
-        if matches!(self.w(j), "a" | "an")
-            && matches!(
-                self.w(j + 1),
-                "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
-            )
-        {
-            current = 1.0;
-            j += 1;
-        }
-        loop {
-            let w = self.w(j);
-            if w.is_empty() || self.kind(j) != Some(TokenKind::Word) {
-                if w == "and" {
-                    break;
-                }
-                if !(w == "-" && any) {
-                    break;
-                }
-            }
-            if w == "and" {
-                // "one hundred and twenty": only after hundred/thousand and before a number word.
-                let after = self.w(j + 1);
-                let before = self.w(j.wrapping_sub(1));
-                if any
-                    && matches!(before, "hundred" | "thousand")
-                    && unit_number(after.split('-').next().unwrap_or("")).is_some()
-                {
-                    j += 1;
-                    continue;
-                }
-                break;
-            }
-            let mut used = true;
-            for part in w.split('-') {
-                if let Some(v) = unit_number(part) {
-                    current += v;
-                } else if part == "hundred" && (any || current > 0.0) {
-                    current = current.max(1.0) * 100.0;
-                } else if part == "dozen" && (any || current > 0.0) {
-                    current = current.max(1.0) * 12.0;
-                } else if let Some(scale) = scale_word(part).filter(|_| part.len() > 2) {
-                    if !(any || current > 0.0) {
-                        used = false;
-                        break;
-                    }
-                    total += current.max(1.0) * scale;
-                    current = 0.0;
-                } else {
-                    used = false;
-                    break;
-                }
-            }
-            if !used {
-                break;
-            }
-            any = true;
-            j += 1;
-        }
-        if !any {
-            return None;
-        }
+        let r = Reader::new(self.text, self.tokens, self.norm).read(k)?;
+        let last = r.next.checked_sub(1)?;
+        let scale = scale_word(self.w(last)).filter(|_| last > k).unwrap_or(1.0);
         Some(Num {
-            value: Some(total + current),
-            next: j,
-            spelled: true,
+            value: Some(r.value),
+            next: r.next,
+            spelled: r.spelled,
             vague: false,
+            fraction: r.fraction,
+            scale,
         })
     }
 
     /// The modifier written just before token `k`: (modifier, first token).
     fn modifier_before(&self, k: usize) -> Option<Modifier> {
-        let w1 = self.w(k.checked_sub(1)?);
-        let w2 = k.checked_sub(2).map_or("", |j| self.w(j));
-        let w3 = k.checked_sub(3).map_or("", |j| self.w(j));
+        let back = |n: usize| k.checked_sub(n).map_or("", |j| self.w(j));
+        let (w1, w2, w3) = (back(1), back(2), back(3));
+        if w1.is_empty() {
+            return None;
+        }
+        // "less than or equal to 30", "smaller or equal than 100".
+        if matches!((w3, w2, w1), ("or", "equal", "to" | "than")) {
+            return match (back(4), back(5)) {
+                ("than", "less" | "fewer" | "smaller") | ("less" | "smaller" | "fewer", _) => {
+                    Some(Modifier::AtMost)
+                }
+                ("than", "more" | "greater" | "bigger") | ("more" | "greater" | "bigger", _) => {
+                    Some(Modifier::AtLeast)
+                }
+                ("least", "at") => Some(Modifier::AtLeast),
+                _ => None,
+            };
+        }
         Some(match (w3, w2, w1) {
-            (_, "more" | "greater", "than") => Modifier::MoreThan,
-            (_, "less" | "fewer", "than") => Modifier::LessThan,
+            ("no", "less" | "fewer", "than") => Modifier::AtLeast,
+            ("no", "more", "than") => Modifier::AtMost,
+            (_, "more" | "greater" | "bigger", "than") => Modifier::MoreThan,
+            (_, "less" | "fewer" | "smaller", "than") => Modifier::LessThan,
             (_, "at", "least") => Modifier::AtLeast,
             (_, "at", "most") | (_, "up", "to") => Modifier::AtMost,
             ("as", "many" | "much", "as") => Modifier::AtMost,
             (_, "close", "to") => Modifier::Approximately,
             (_, "upwards", "of") => Modifier::MoreThan,
+            (_, ">", "=") => Modifier::AtLeast,
+            (_, "<", "=") => Modifier::AtMost,
+            // "=>30" is no comparison anyone writes.
+            (_, "=", ">" | "<") => return None,
             (
                 _,
                 _,
                 "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
                 | "estimated" | "approx",
             ) => Modifier::Approximately,
-            (_, _, "over" | "exceeding") => Modifier::MoreThan,
-            (_, _, "under") => Modifier::LessThan,
+            (_, _, "over" | "exceeding" | "exceed" | "exceeds" | "above" | ">") => {
+                Modifier::MoreThan
+            }
+            (_, _, "under" | "below" | "<") => Modifier::LessThan,
             _ => return None,
         })
+    }
+
+    /// A bound written after the figure ("500 or more", "5000 or less"),
+    /// or "or equal" widening one before it; and the tokens it takes.
+    fn modifier_after(&self, next: usize, before: Option<Modifier>) -> (Option<Modifier>, usize) {
+        if self.w(next) != "or" {
+            return (before, next);
+        }
+        let after = self.w(next + 1);
+        let took = |m| (Some(m), next + 2);
+        // "200 or greater than 190" is two figures.
+        if self.w(next + 2) == "than" {
+            return (before, next);
+        }
+        match (before, after) {
+            (None | Some(Modifier::Approximately), "more" | "greater" | "above") => {
+                took(Modifier::AtLeast)
+            }
+            (None | Some(Modifier::Approximately), "less" | "fewer" | "below") => {
+                took(Modifier::AtMost)
+            }
+            (Some(Modifier::LessThan), "equal") => took(Modifier::AtMost),
+            (Some(Modifier::MoreThan), "equal") => took(Modifier::AtLeast),
+            _ => (before, next),
+        }
     }
 
     /// The figure starting at token `k`, and the token after it.
@@ -784,7 +845,8 @@ impl<'a> Cx<'a> {
             currency = Some(c);
             at = k + 1;
         } else if let Some(c) = currency_prefix(w) {
-            let glued_symbol = self.touches(k) && self.w(k + 1) == "$";
+            // "C$5"; newswire also spaces it: "c $ 16.4 million".
+            let glued_symbol = self.w(k + 1) == "$" && (self.touches(k) || self.raw(k) == "c");
             let code =
                 self.raw(k).len() == 3 && self.raw(k).chars().all(|c| c.is_ascii_uppercase());
             if glued_symbol {
@@ -812,7 +874,30 @@ impl<'a> Cx<'a> {
             return Some(o);
         }
         let num = self.number(k)?;
+        if num.fraction {
+            return self.fraction_reading(k, num);
+        }
         self.after_number(k, num, None)
+    }
+
+    /// A fraction read in words or digits ("two thirds", "3 1/2" is not
+    /// one): a share when "of" or nothing follows; "a third term" is an
+    /// ordinal use, left to [`Cx::ordinal`].
+    fn fraction_reading(&self, k: usize, num: Num) -> Option<(QuantityMention, usize)> {
+        let after = self.w(num.next);
+        if self.lowercase_word(num.next) && after != "of" {
+            return None;
+        }
+        Some((
+            self.simple(
+                k,
+                num.next - 1,
+                num.value,
+                "fraction",
+                QuantityKind::Fraction,
+            ),
+            num.next,
+        ))
     }
 
     /// "several weeks", "a few days", "dozens of people", "billions of dollars".
@@ -880,7 +965,7 @@ impl<'a> Cx<'a> {
         }
         // "two-thirds", "one-quarter" (one token).
         if let Some((num, den)) = w.split_once('-') {
-            if let (Some(n), Some(d)) = (unit_number(num), fraction_word(den)) {
+            if let (Some(n), Some(d)) = (unit_number(num), fraction_word(den).map(|(d, _)| d)) {
                 if n >= 1.0 {
                     return Some((
                         self.simple(k, k, Some(n / d), "fraction", QuantityKind::Fraction),
@@ -891,7 +976,7 @@ impl<'a> Cx<'a> {
         }
         // "a third of", "a quarter of".
         if matches!(w, "a" | "one") && self.w(k + 2) == "of" {
-            if let Some(d) = fraction_word(self.w(k + 1)).filter(|_| self.w(k + 1) != "half") {
+            if let Some((d, _)) = fraction_word(self.w(k + 1)).filter(|_| self.w(k + 1) != "half") {
                 return Some((
                     self.simple(k, k + 1, Some(1.0 / d), "fraction", QuantityKind::Fraction),
                     k + 2,
@@ -1050,21 +1135,25 @@ impl<'a> Cx<'a> {
         let mut upper = None;
         let prev = start.checked_sub(1).map_or("", |j| self.w(j));
         let joiner = self.w(next);
-        let range_ok =
-            matches!(joiner, "or" | "to" | "-") || (joiner == "and" && prev == "between");
+        let range_ok = matches!(joiner, "or" | "to" | "-" | "through" | "–" | "~")
+            || (joiner == "and" && prev == "between");
         if range_ok && prev != "from" {
             let second_at = if currency.is_some() && currency_symbol(self.w(next + 1)).is_some() {
                 next + 2
             } else {
                 next + 1
             };
-            if let Some(second) = self.number(second_at).filter(|n| !n.vague) {
+            if let Some(second) = self.number(second_at).filter(|n| !n.vague && !n.fraction) {
                 let hyphen = joiner == "-";
                 let digits_both = !num.spelled && !second.spelled;
                 if !hyphen || digits_both {
                     let mut v2 = second.value;
                     let mut e2 = second.next - 1;
                     let mut n2 = second.next;
+                    // "2 to 3 million": the first number shares the scale.
+                    if num.scale == 1.0 && second.scale > 1.0 && end == num.next - 1 {
+                        value = value.map(|v| v * second.scale);
+                    }
                     if let Some(scale) = scale_word(self.w(n2)) {
                         if self.w(n2).len() > 2 || self.touches(n2 - 1) {
                             v2 = v2.map(|v| v * scale);
@@ -1076,7 +1165,9 @@ impl<'a> Cx<'a> {
                             n2 += 1;
                         }
                     }
-                    if let (Some(a), Some(b)) = (value, v2) {
+                    // "+1-222-2222": a phone number or an identifier, not a range.
+                    let chained = hyphen && self.w(n2) == "-" && self.touches(n2 - 1);
+                    if let (Some(a), Some(b), false) = (value, v2, chained) {
                         if b > a {
                             upper = Some(b);
                             end = e2;
@@ -1088,7 +1179,8 @@ impl<'a> Cx<'a> {
         }
         // Unit after the number.
         let w = self.w(next);
-        if w == "%" || w == "percent" || w == "pct" {
+        let percentage_word = w == "percentage" && !matches!(self.w(next + 1), "point" | "points");
+        if w == "%" || w == "percent" || w == "pct" || w == "percents" || percentage_word {
             unit = Some("percent".into());
             kind = QuantityKind::Percent;
             end = next;
@@ -1108,15 +1200,38 @@ impl<'a> Cx<'a> {
             kind = QuantityKind::Percent;
             end = next + 1;
             next += 2;
-        } else if currency.is_none() && currency_word(w).is_some() {
-            unit = currency_word(w).map(str::to_string);
+        } else if let Some((code, last)) = currency
+            .is_none()
+            .then(|| self.currency_after(next))
+            .flatten()
+        {
+            // "5 dollars", "10 us dollar", "100 chinese yuan", "20 usd", "10 €".
+            unit = Some(code.to_string());
             kind = QuantityKind::Money;
-            end = next;
-            next += 1;
-        } else if currency.is_none() && w == "cents" {
+            end = last;
+            next = last + 1;
+            // "thirteen dollars and forty-five cents", "15 dollars 50".
+            let and = usize::from(self.w(next) == "and");
+            if let Some(cents) = self.number(next + and).filter(|c| {
+                c.value
+                    .is_some_and(|v| v > 0.0 && v < 100.0 && v.fract() == 0.0)
+                    && !c.fraction
+                    && (matches!(self.w(c.next), "cents" | "cent" | "." | ",")
+                        || c.next >= self.tokens.len())
+            }) {
+                let v = cents.value.unwrap_or(0.0);
+                value = value.map(|x| x + v / 100.0);
+                end = cents.next - 1;
+                next = cents.next;
+                if matches!(self.w(next), "cents" | "cent") {
+                    end = next;
+                    next += 1;
+                }
+            }
+        } else if currency.is_none() && matches!(w, "cents" | "pence") {
             value = value.map(|v| v / 100.0);
             upper = upper.map(|v| v / 100.0);
-            unit = Some("USD".into());
+            unit = Some(if w == "pence" { "GBP" } else { "USD" }.into());
             kind = QuantityKind::Money;
             end = next;
             next += 1;
@@ -1167,16 +1282,20 @@ impl<'a> Cx<'a> {
             }
         }
         // Money written after the number: "5 million dollars", "3 billion euros".
+        let (modifier, next) = self.modifier_after(next, self.modifier_before(start));
         if kind == QuantityKind::Number {
-            if num.spelled {
-                // A bare spelled-out number is too often not a figure ("one of them").
+            // A bare spelled-out number is too often not a figure ("one of
+            // them"), unless it bounds something ("fewer than a thousand",
+            // "between negative ten and fifteen").
+            let bounded = upper.is_some()
+                || modifier.is_some_and(|m| m != Modifier::Approximately && m != Modifier::Vague);
+            if num.spelled && !bounded {
                 return None;
             }
             if self.is_label(start, next) {
                 return None;
             }
         }
-        let modifier = self.modifier_before(start);
         Some((
             QuantityMention {
                 span: self.span(start, end),
@@ -1188,6 +1307,38 @@ impl<'a> Cx<'a> {
             },
             next,
         ))
+    }
+
+    /// A currency named after an amount, at `k`: (code, its last token).
+    fn currency_after(&self, k: usize) -> Option<(&'static str, usize)> {
+        let w = self.w(k);
+        if let Some(code) = currency_symbol(w) {
+            return Some((code, k));
+        }
+        if let Some(code) = currency_word(w) {
+            return Some((code, k));
+        }
+        // Codes only when written as codes ("USD", or lower-cased newswire "usd").
+        if let Some(code) = currency_code(w) {
+            return Some((code, k));
+        }
+        let noun = self.w(k + 1);
+        let code = match (w, noun) {
+            ("us" | "u.s." | "american", "dollar" | "dollars") => "USD",
+            ("canadian", "dollar" | "dollars") => "CAD",
+            ("australian", "dollar" | "dollars") => "AUD",
+            ("hong", "kong") if matches!(self.w(k + 2), "dollar" | "dollars") => {
+                return Some(("HKD", k + 2))
+            }
+            ("chinese", "yuan") => "CNY",
+            ("japanese", "yen") => "JPY",
+            ("turkish", "lira" | "liras") => "TRY",
+            ("swiss", "franc" | "francs") => "CHF",
+            ("indian", "rupee" | "rupees") => "INR",
+            ("british", "pound" | "pounds") => "GBP",
+            _ => return None,
+        };
+        Some((code, k + 1))
     }
 
     /// A capitalised nationality-like adjective ("Ukrainian", "American").
@@ -1240,6 +1391,12 @@ impl<'a> Cx<'a> {
             }
         }
         if prev == ":" && start >= 2 && self.kind(start - 2) == Some(TokenKind::Number) {
+            return true;
+        }
+        // "9/11", "24/7": numbers glued by a slash name a day or a schedule.
+        let slash_after = after == "/" && self.touches(next - 1) && self.touches(next);
+        let slash_before = prev == "/" && start >= 2 && self.touches(start - 1);
+        if slash_after || slash_before {
             return true;
         }
         // After a capitalised word that does not start the sentence: a name ("Trump 2.0", "Windows 11").
@@ -1562,10 +1719,166 @@ mod tests {
             ("one of them", vec![]),
             ("at first, he", vec![]),
             ("see [16] and No. 10", vec![]),
+            ("killed since 9/11 by terrorism", vec![]),
             ("the past three years", vec![]),
         ];
         for (text, expected) in cases {
             assert_eq!(find_in(text), expected, "{text}");
+        }
+    }
+
+    /// Regressions from real pages: what the note showed, and what it must.
+    #[test]
+    fn ordinals_ranges_signs_word_numbers_and_money_read_and_display_right() {
+        // (text, figure, kind, value, upper, unit, display)
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static str,
+            f64,
+            Option<f64>,
+            &'static str,
+            &'static str,
+        );
+        let cases: &[Case] = &[
+            // "second term" was shown as "2 term".
+            (
+                "won a second term in office",
+                "second term",
+                "ordinal",
+                2.0,
+                None,
+                "term",
+                "2nd term",
+            ),
+            // "20 or 30 years" was shown as "20 years".
+            (
+                "the 20 or 30 years prior",
+                "20 or 30 years",
+                "duration",
+                20.0,
+                Some(30.0),
+                "years",
+                "20–30 years",
+            ),
+            // "four to six services" was shown as "4 services".
+            (
+                "it runs four to six services a day",
+                "four to six services",
+                "count",
+                4.0,
+                Some(6.0),
+                "services",
+                "4–6 services",
+            ),
+            // "-12.99" lost its minus sign.
+            (
+                "the index closed at -12.99 on Friday",
+                "-12.99",
+                "number",
+                -12.99,
+                None,
+                "",
+                "-12.99",
+            ),
+            (
+                "a dozen eggs",
+                "a dozen eggs",
+                "count",
+                12.0,
+                None,
+                "eggs",
+                "12 eggs",
+            ),
+            (
+                "two-thirds of voters",
+                "two-thirds",
+                "fraction",
+                2.0 / 3.0,
+                None,
+                "fraction",
+                "2/3",
+            ),
+            (
+                "two thirds of voters",
+                "two thirds",
+                "fraction",
+                2.0 / 3.0,
+                None,
+                "fraction",
+                "2/3",
+            ),
+            (
+                "a $2.8 billion deal",
+                "$2.8 billion",
+                "money",
+                2.8e9,
+                None,
+                "USD",
+                "USD 2.8 billion",
+            ),
+            (
+                "more than 3,000 troops",
+                "3,000 troops",
+                "count",
+                3000.0,
+                None,
+                "troops",
+                "more than 3,000 troops",
+            ),
+            (
+                "between 20 and 30 percent",
+                "20 and 30 percent",
+                "percent",
+                20.0,
+                Some(30.0),
+                "percent",
+                "20–30%",
+            ),
+            (
+                "fewer than a thousand pandas",
+                "a thousand pandas",
+                "count",
+                1000.0,
+                None,
+                "pandas",
+                "less than 1,000 pandas",
+            ),
+            (
+                "it cost thirteen dollars and forty-five cents",
+                "thirteen dollars and forty-five cents",
+                "money",
+                13.45,
+                None,
+                "USD",
+                "USD 13.45",
+            ),
+            (
+                "bought 100 chinese yuan",
+                "100 chinese yuan",
+                "money",
+                100.0,
+                None,
+                "CNY",
+                "CNY 100",
+            ),
+        ];
+        for &(text, figure, kind, value, upper, unit, display) in cases {
+            let tokens = tokenize(text);
+            let norm = Normalized::new(text, &tokens);
+            let found = find(text, &tokens, &norm, &[]);
+            let q = found
+                .iter()
+                .find(|q| q.span.of(text) == figure)
+                .unwrap_or_else(|| panic!("{text}: no “{figure}” in {found:?}"));
+            assert_eq!(q.kind.as_str(), kind, "{text}");
+            assert!(
+                (q.value.unwrap_or(f64::NAN) - value).abs() < 1e-6,
+                "{text}: {q:?}"
+            );
+            assert_eq!(q.upper, upper, "{text}");
+            assert_eq!(q.unit.as_deref().unwrap_or(""), unit, "{text}");
+            assert_eq!(q.display().as_deref(), Some(display), "{text}");
         }
     }
 

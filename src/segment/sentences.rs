@@ -117,6 +117,13 @@ fn lines(para: &str) -> Vec<(usize, usize)> {
     for (a, b) in raw {
         let line = &para[a..b];
         let joins = out.last().is_some_and(|&(pa, pb)| {
+            // A blank line ends a paragraph, whatever the lines look like.
+            let gap = &para[pb..a];
+            if gap.matches('\n').count() + gap.matches('\r').count() / 2 >= 2
+                || gap.contains(['\u{2029}'])
+            {
+                return false;
+            }
             let prev = para[pa..pb].trim_end();
             let next = line.trim_start();
             if list_marker(next).is_some() || ends_sentence(prev) || prev.ends_with(':') {
@@ -136,6 +143,26 @@ fn lines(para: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The word before `at` is a web or e-mail address and the word after it
+/// starts a sentence (a capital) or is another address.
+fn address_ends_sentence(s: &str, from: usize, at: usize, end: usize) -> bool {
+    let before = &s[from..at];
+    let word = before.rsplit(is_space).next().unwrap_or("");
+    let is_address = |w: &str| {
+        let w = w.trim_end_matches(['>', ')', ']']);
+        w.contains("://")
+            || w.starts_with("www.")
+            || (w.contains('@') && w.rsplit('@').next().is_some_and(|d| d.contains('.')))
+    };
+    // The address must not be the whole sentence's only word ("www.x.com Home").
+    if !is_address(word) || word.len() == before.trim().len() && !before.contains(':') {
+        return false;
+    }
+    let after = s[at..end].trim_start();
+    let next = after.split(is_space).next().unwrap_or("");
+    next.chars().next().is_some_and(char::is_uppercase) || is_address(next)
 }
 
 /// True when `s` ends with terminal punctuation, possibly inside closers.
@@ -319,7 +346,11 @@ impl Splitter<'_, '_> {
         let mut i = start;
         let mut prev: Option<char> = None;
         let mut has_content = false;
+        // Whether the word being scanned has an `@` or `/` (cheap filter
+        // for the address check below).
+        let mut word_may_be_address = false;
         while i < end {
+            let word_may_be_address_before = word_may_be_address;
             if forced.get(forced_at) == Some(&i) {
                 forced_at += 1;
                 if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {
@@ -355,6 +386,26 @@ impl Splitter<'_, '_> {
                     }
                 }
                 _ => {}
+            }
+            // Web text: a web or e-mail address ends a sentence that has no
+            // terminator when a capitalised word or another address follows
+            // ("... at http://x.org Site made!", "Email: a@b.com Groups: ...").
+            match c {
+                '@' | '/' => word_may_be_address = true,
+                ' ' | '\t' | '\n' => word_may_be_address = false,
+                _ => {}
+            }
+            if c == ' '
+                && word_may_be_address_before
+                && i >= protected_until
+                && address_ends_sentence(s, sentence_start, i, end)
+            {
+                if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {
+                    split_count += 1;
+                }
+                sentence_start = i + 1;
+                starts_list_item = false;
+                starts_in_quote = self.in_quote;
             }
             if is_terminator(c)
                 && i >= protected_until
@@ -575,11 +626,23 @@ impl Splitter<'_, '_> {
     }
 }
 
-/// Length of a citation mark ("[17]", " [6]") right after byte `at`, or 0.
+/// Length of a citation mark ("[17]", " [6]"), an editorial ellipsis
+/// ("[...]") or an emoticon right after byte `at`, or 0.
 fn citation_after(s: &str, at: usize, end: usize) -> usize {
     let rest = &s[at..end];
     let trimmed = rest.trim_start_matches(' ');
     let lead = rest.len() - trimmed.len();
+    // An editorial ellipsis or an emoticon after the terminator stays with
+    // the sentence it closes ("for all! [...] What", "family !!!! :-) http").
+    for mark in [
+        "[...]", "[…]", "(...)", ":-)", ":)", ";-)", ";)", ":-(", ":(",
+    ] {
+        if let Some(after) = trimmed.strip_prefix(mark) {
+            if after.is_empty() || after.starts_with(is_space) {
+                return lead + mark.len();
+            }
+        }
+    }
     let b = trimmed.as_bytes();
     if b.first() != Some(&b'[') {
         return 0;
@@ -1297,6 +1360,34 @@ mod tests {
             ("", &[]),
             ("   \n  ", &[]),
             ("...", &["..."]),
+            // Web text: a blank line always ends a sentence, even between
+            // long lines that would otherwise read as hard-wrapped prose.
+            (
+                "From the AP comes this story about the courts in the Washington area\n\nPresident Bush on Tuesday nominated two individuals to the bench.",
+                &[
+                    "From the AP comes this story about the courts in the Washington area",
+                    "President Bush on Tuesday nominated two individuals to the bench.",
+                ],
+            ),
+            // An address ends a sentence before a capital or another address.
+            (
+                "Email: franz@example.com Site made! More soon.",
+                &["Email: franz@example.com", "Site made!", "More soon."],
+            ),
+            (
+                "See http://example.org/a http://example.org/b",
+                &["See http://example.org/a", "http://example.org/b"],
+            ),
+            ("Write to jo@example.com about it.", &["Write to jo@example.com about it."]),
+            // An editorial ellipsis or emoticon stays with the sentence it follows.
+            (
+                "Back surgeries for all! [...] What can we do?",
+                &["Back surgeries for all! [...]", "What can we do?"],
+            ),
+            (
+                "Please join our family! :-) We meet on Fridays.",
+                &["Please join our family! :-)", "We meet on Fridays."],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(sentences(text), *expected, "{text}");

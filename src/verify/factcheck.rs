@@ -3,7 +3,7 @@
 //! verdict (`reviewRating`), and where the check is published (`url`,
 //! `datePublished`). Every importer produces these; packs store them.
 
-use crate::calendar::{month_number, Date};
+use crate::calendar::Date;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FactCheck {
@@ -174,61 +174,10 @@ fn lean_of_words(words: &str) -> Option<VerdictLean> {
 }
 
 /// Parses a date as fact-check sources write them: `2019-10-30`,
-/// `2019-10-30T14:00:00Z`, `October 22, 2019`, `Oct. 22, 2019`, `26 May 2015`.
+/// `2019-10-30T14:00:00Z`, `October 22, 2019`, `Oct. 22, 2019`, `26 May 2015`
+/// (see [`crate::calendar::parse_written_date`], the one date parser).
 pub fn parse_date_loose(s: &str) -> Option<Date> {
-    let s = s.trim();
-    if let Some(d) = Date::parse_iso(s) {
-        return Some(d);
-    }
-    // Runs of letters or digits: "21February 2009" and "Oct. 22, 2019" both work.
-    let mut words: Vec<&str> = Vec::new();
-    let mut start = None;
-    let mut digits = false;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        let kind = if c.is_ascii_digit() {
-            Some(true)
-        } else if c.is_alphabetic() {
-            Some(false)
-        } else {
-            None
-        };
-        if let Some(st) = start {
-            if kind != Some(digits) {
-                words.push(&s[st..i]);
-                start = None;
-            }
-        }
-        if start.is_none() {
-            if let Some(k) = kind {
-                start = Some(i);
-                digits = k;
-            }
-        }
-    }
-    // Ordinal suffixes: "1st March".
-    let mut i = 1;
-    while i < words.len() {
-        let ordinal = matches!(
-            words[i].to_ascii_lowercase().as_str(),
-            "st" | "nd" | "rd" | "th"
-        );
-        if ordinal && words[i - 1].bytes().all(|b| b.is_ascii_digit()) {
-            words.remove(i);
-        } else {
-            i += 1;
-        }
-    }
-    let (day, month, year) = match words.as_slice() {
-        [m, d, y, ..] if month_number(m).is_some() => (*d, month_number(m)?, *y),
-        [d, m, y, ..] if month_number(m).is_some() => (*d, month_number(m)?, *y),
-        _ => return None,
-    };
-    let day: u32 = day.parse().ok()?;
-    let year: i32 = year.parse().ok()?;
-    if !(1000..=9999).contains(&year) {
-        return None;
-    }
-    Date::new(year, month, day)
+    crate::calendar::parse_written_date(s)
 }
 
 #[cfg(test)]

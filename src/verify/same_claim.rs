@@ -109,7 +109,7 @@ impl Facts {
         let mut previous_scale_base: Option<f64> = None;
         for (i, word) in words(sentence).enumerate() {
             let lower = word.to_ascii_lowercase();
-            if let Some(v) = crate::segment::quantities::unit_number(&lower) {
+            if let Some(v) = crate::segment::numbers::unit_number(&lower) {
                 // "one" is too often not a figure ("one of them", "no one").
                 if v != 1.0 {
                     facts.figures.push(v);

@@ -1,0 +1,447 @@
+//! Tests of time expressions.
+
+use super::*;
+use crate::segment::sentences;
+use crate::segment::tokens::tokenize;
+
+fn run(text: &str, published: Option<Date>) -> Vec<TimeMention> {
+    let tokens = tokenize(text);
+    let norm = Normalized::new(text, &tokens);
+    let sentences = sentences::split(text, ByteSpan::new(0, text.len()));
+    find(text, &tokens, &norm, &sentences, published)
+}
+
+/// (text, resolution or the unresolved reason) for every mention.
+fn resolve_all(text: &str) -> Vec<(String, String)> {
+    run(text, Date::new(2025, 12, 22))
+        .into_iter()
+        .map(|t| {
+            let r = match (t.resolved, t.unresolved) {
+                (Some((a, b)), _) => format!("{a}..{b}"),
+                (None, Some(u)) => u.as_str().to_string(),
+                (None, None) => "?".to_string(),
+            };
+            (t.span.of(text).to_string(), r)
+        })
+        .collect()
+}
+
+#[test]
+fn table_of_times_against_monday_2025_12_22() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // From the seed article.
+        (
+            "That role was on display this weekend as Kushner hosted talks.",
+            &[("this weekend", "2025-12-20..2025-12-21")],
+        ),
+        (
+            "The lengthy session Saturday with Dmitriev followed weeks of talks.",
+            &[("Saturday", "2025-12-20..2025-12-20")],
+        ),
+        (
+            "The envoys held further talks with Dmitriev on Sunday.",
+            &[("Sunday", "2025-12-21..2025-12-21")],
+        ),
+        (
+            "Last year, Witkoff partnered with members of Trump’s family.",
+            &[("Last year", "2024-01-01..2024-12-31")],
+        ),
+        (
+            "In an October interview with CBS, Kushner spoke.",
+            &[("October", "2025-10-01..2025-10-31")],
+        ),
+        (
+            "“I’m gonna try,” Kushner said in October.",
+            &[("October", "2025-10-01..2025-10-31")],
+        ),
+        (
+            "a war that began with Moscow’s invasion in February 2022.",
+            &[("February 2022", "2022-02-01..2022-02-28")],
+        ),
+        (
+            "As efforts faltered over the summer, Kushner leveraged his contacts.",
+            &[("summer", "2025-06-01..2025-08-31")],
+        ),
+        (
+            "For the first half of the year, Kushner kept a low profile.",
+            &[("the first half of the year", "2025-01-01..2025-06-30")],
+        ),
+        (
+            "a mogul with no experience before this year.",
+            &[("this year", "2025-01-01..2025-12-31")],
+        ),
+        (
+            "But within weeks, Trump turned again to his son-in-law.",
+            &[("within weeks", "vague")],
+        ),
+        (
+            "Now, nearly a year into Trump 2.0, Kushner has been drawn back.",
+            &[("nearly a year into Trump 2.0", "2025-12-22..2025-12-22")],
+        ),
+        // Direction: forward-looking clauses take the next occurrence.
+        (
+            "The summit will be held in March.",
+            &[("March", "2026-03-01..2026-03-31")],
+        ),
+        (
+            "The summit was held in March.",
+            &[("March", "2025-03-01..2025-03-31")],
+        ),
+        (
+            "He met Putin in March and will return in June.",
+            &[
+                ("March", "2025-03-01..2025-03-31"),
+                ("June", "2026-06-01..2026-06-30"),
+            ],
+        ),
+        (
+            "They will meet this weekend.",
+            &[("this weekend", "2025-12-27..2025-12-28")],
+        ),
+        (
+            "The vote is scheduled for Friday.",
+            &[("Friday", "2025-12-26..2025-12-26")],
+        ),
+        (
+            "Officials met on Friday.",
+            &[("Friday", "2025-12-19..2025-12-19")],
+        ),
+        (
+            "They spoke on Monday.",
+            &[("Monday", "2025-12-22..2025-12-22")],
+        ),
+        ("next week", &[("next week", "2025-12-29..2026-01-04")]),
+        ("last week", &[("last week", "2025-12-15..2025-12-21")]),
+        ("last Friday", &[("last Friday", "2025-12-19..2025-12-19")]),
+        ("next Monday", &[("next Monday", "2025-12-29..2025-12-29")]),
+        ("last month", &[("last month", "2025-11-01..2025-11-30")]),
+        ("next year", &[("next year", "2026-01-01..2026-12-31")]),
+        ("yesterday", &[("yesterday", "2025-12-21..2025-12-21")]),
+        (
+            "He spoke last night.",
+            &[("last night", "2025-12-21..2025-12-21")],
+        ),
+        // Absolute dates.
+        (
+            "on December 22, 2025.",
+            &[("December 22, 2025", "2025-12-22..2025-12-22")],
+        ),
+        (
+            "on Dec. 20-21 in Miami",
+            &[("Dec. 20-21", "2025-12-20..2025-12-21")],
+        ),
+        (
+            "on Monday, Dec. 15, the talks",
+            &[("Monday, Dec. 15", "2025-12-15..2025-12-15")],
+        ),
+        (
+            "on 22 December 2024",
+            &[("22 December 2024", "2024-12-22..2024-12-22")],
+        ),
+        (
+            "the 4th of July",
+            &[("4th of July", "2025-07-04..2025-07-04")],
+        ),
+        (
+            "filed 2024-03-05",
+            &[("2024-03-05", "2024-03-05..2024-03-05")],
+        ),
+        ("dated 3/5/2024", &[("3/5/2024", "2024-03-05..2024-03-05")]),
+        (
+            "on February 30, 2024",
+            &[("February 30, 2024", "invalid_date")],
+        ),
+        (
+            "in 2019 and in the 1990s",
+            &[
+                ("2019", "2019-01-01..2019-12-31"),
+                ("1990s", "1990-01-01..1999-12-31"),
+            ],
+        ),
+        (
+            "the 2022-23 season",
+            &[("2022-23", "2022-01-01..2023-12-31")],
+        ),
+        ("since 2022", &[("since 2022", "2022-01-01..2025-12-22")]),
+        (
+            "from January to March 2024",
+            &[("from January to March 2024", "2024-01-01..2024-03-31")],
+        ),
+        // Parts and rolling windows.
+        ("in early 2024", &[("early 2024", "2024-01-01..2024-04-30")]),
+        ("by mid-2026", &[("mid-2026", "2026-05-01..2026-08-31")]),
+        (
+            "in mid-October",
+            &[("mid-October", "2025-10-11..2025-10-20")],
+        ),
+        (
+            "late last year",
+            &[("late last year", "2024-09-01..2024-12-31")],
+        ),
+        (
+            "by the end of the year",
+            &[("the end of the year", "2025-12-01..2025-12-31")],
+        ),
+        (
+            "earlier this month",
+            &[("earlier this month", "2025-12-01..2025-12-22")],
+        ),
+        (
+            "over the past three years",
+            &[("the past three years", "2022-12-22..2025-12-22")],
+        ),
+        (
+            "in the next two weeks",
+            &[("the next two weeks", "2025-12-22..2026-01-05")],
+        ),
+        ("in the coming weeks", &[("the coming weeks", "vague")]),
+        ("in recent months", &[("recent months", "vague")]),
+        (
+            "two weeks ago",
+            &[("two weeks ago", "2025-12-08..2025-12-14")],
+        ),
+        ("a year ago", &[("a year ago", "2024-01-01..2024-12-31")]),
+        (
+            "the following week",
+            &[("the following week", "relative_to_event")],
+        ),
+        (
+            "Two months into the war, Russia withdrew.",
+            &[("Two months into the war", "relative_to_event")],
+        ),
+        ("last summer", &[("last summer", "2025-06-01..2025-08-31")]),
+        ("this winter", &[("this winter", "2025-12-01..2026-02-28")]),
+        (
+            "the third quarter",
+            &[("third quarter", "2025-07-01..2025-09-30")],
+        ),
+        (
+            "on Christmas Eve",
+            &[("Christmas Eve", "2025-12-24..2025-12-24")],
+        ),
+        (
+            "last Thanksgiving",
+            &[("last Thanksgiving", "2025-11-27..2025-11-27")],
+        ),
+        // Not times.
+        ("You may go. Theresa May spoke. A summer job.", &[]),
+        ("It cost $2022 and 2022 people came.", &[]),
+        ("the 20 or 30 years prior; for months", &[]),
+        ("in the fall of the regime", &[]),
+    ];
+    for (text, expected) in cases {
+        let got = resolve_all(text);
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, expected, "{text}");
+    }
+}
+
+/// (text, resolution) of each mention, against `published`.
+fn resolved_at(text: &str, published: Option<Date>) -> Vec<(String, String)> {
+    run(text, published)
+        .into_iter()
+        .map(|m| {
+            let r = match (m.resolved, m.unresolved) {
+                (Some((a, b)), _) => format!("{a}..{b}"),
+                (None, Some(u)) => u.as_str().to_string(),
+                (None, None) => "?".to_string(),
+            };
+            (m.span.of(text).to_string(), r)
+        })
+        .collect()
+}
+
+#[test]
+fn tense_and_anchors_decide_recurring_and_story_relative_times() {
+    let nov_2019 = Date::new(2019, 11, 20);
+    let thu_2019_01_31 = Date::new(2019, 1, 31);
+    type Case<'a> = (&'a str, Option<Date>, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
+        // A future seen from the past is past: last September, not next.
+        (
+            "The film was due to be released in September but was delayed.",
+            nov_2019,
+            &[("September", "2019-09-01..2019-09-30")],
+        ),
+        (
+            "The film is due to be released in September.",
+            nov_2019,
+            &[("September", "2020-09-01..2020-09-30")],
+        ),
+        // "last Tuesday": the Tuesday of the week before the article's.
+        (
+            "He resigned last Tuesday.",
+            thu_2019_01_31,
+            &[("last Tuesday", "2019-01-22..2019-01-22")],
+        ),
+        (
+            "He resigned this past Tuesday.",
+            thu_2019_01_31,
+            &[("this past Tuesday", "2019-01-29..2019-01-29")],
+        ),
+        (
+            "They meet next Friday.",
+            thu_2019_01_31,
+            &[("next Friday", "2019-02-08..2019-02-08")],
+        ),
+        // Story-relative times anchor to the nearest explicit date.
+        (
+            "Sales rose 20% in 2017, marking a significant increase from the previous year.",
+            nov_2019,
+            &[
+                ("2017", "2017-01-01..2017-12-31"),
+                ("the previous year", "2016-01-01..2016-12-31"),
+            ],
+        ),
+        (
+            "The bill passed on March 3, 2018. That day, protesters gathered.",
+            nov_2019,
+            &[
+                ("March 3, 2018", "2018-03-03..2018-03-03"),
+                ("That day", "2018-03-03..2018-03-03"),
+            ],
+        ),
+        (
+            "He arrived on June 4, 2019 and left the following week.",
+            nov_2019,
+            &[
+                ("June 4, 2019", "2019-06-04..2019-06-04"),
+                ("the following week", "2019-06-10..2019-06-16"),
+            ],
+        ),
+        // "in two months" is a date only where the clause looks ahead.
+        (
+            "The plant will open in two months, the highest output in two years.",
+            nov_2019,
+            &[("in two months", "2020-01-20..2020-01-20")],
+        ),
+        // The nth or last week of a month or year, not the last seven days.
+        (
+            "Sales fell in the last week of July and in the second week of 2021.",
+            nov_2019,
+            &[
+                ("the last week of July", "2019-07-29..2019-08-04"),
+                ("the second week of 2021", "2021-01-11..2021-01-17"),
+            ],
+        ),
+        // Bounds are not the date they name.
+        (
+            "Prices rose after 2010 but fell before 2018.",
+            nov_2019,
+            &[
+                ("after 2010", "2011-01-01..2019-11-20"),
+                ("before 2018", "vague"),
+            ],
+        ),
+        // No explicit date nearby, or one too coarse: unresolved, and why.
+        (
+            "Sales marked a significant increase from the previous year.",
+            nov_2019,
+            &[("the previous year", "relative_to_event")],
+        ),
+        (
+            "It happened in 2017. Nobody came the following day.",
+            nov_2019,
+            &[
+                ("2017", "2017-01-01..2017-12-31"),
+                ("the following day", "relative_to_event"),
+            ],
+        ),
+        // Too far: two sentences back.
+        (
+            "It happened in 2017. Then much more. Sales fell from the previous year.",
+            nov_2019,
+            &[
+                ("2017", "2017-01-01..2017-12-31"),
+                ("the previous year", "relative_to_event"),
+            ],
+        ),
+    ];
+    for (text, published, expected) in cases {
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(resolved_at(text, *published), expected, "{text}");
+    }
+}
+
+#[test]
+fn weekend_depends_on_the_publication_weekday_and_tense() {
+    let at = |y, m, d, text: &str| {
+        run(text, Date::new(y, m, d))[0]
+            .resolved
+            .map(|(a, b)| format!("{a}..{b}"))
+    };
+    // Thursday: the coming weekend unless told in the past.
+    assert_eq!(
+        at(2025, 12, 18, "this weekend"),
+        Some("2025-12-20..2025-12-21".into())
+    );
+    assert_eq!(
+        at(2025, 12, 18, "They met this weekend."),
+        Some("2025-12-13..2025-12-14".into())
+    );
+    // Sunday: the current weekend.
+    assert_eq!(
+        at(2025, 12, 21, "this weekend"),
+        Some("2025-12-20..2025-12-21".into())
+    );
+    assert_eq!(
+        at(2025, 12, 21, "last weekend"),
+        Some("2025-12-13..2025-12-14".into())
+    );
+}
+
+#[test]
+fn without_a_published_date_only_absolute_times_resolve() {
+    let found = run("last year, in October, and in February 2022", None);
+    let reasons: Vec<_> = found
+        .iter()
+        .map(|t| (t.resolved.is_some(), t.unresolved))
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![
+            (false, Some(Unresolved::NoPublishedDate)),
+            (false, Some(Unresolved::NoPublishedDate)),
+            (true, None)
+        ]
+    );
+}
+
+#[test]
+fn kinds_directions_and_anchors() {
+    let text = "Now, nearly a year into Trump 2.0, he will travel next week.";
+    let found = run(text, Date::new(2025, 12, 22));
+    assert_eq!(found[0].kind, TimeKind::EventRelative);
+    assert_eq!(found[0].anchor.map(|a| a.of(text)), Some("Trump 2.0"));
+    assert_eq!(found[0].direction, TimeDirection::Present);
+    assert_eq!(found[1].kind, TimeKind::Week);
+    assert_eq!(found[1].direction, TimeDirection::Future);
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    for text in [
+        "",
+        "in",
+        "since",
+        "from May to",
+        "between 2020 and",
+        "the end of",
+        "mid-",
+        "Dec.",
+        "31 February",
+        "99/99/9999",
+        "'90s",
+        "’",
+        "Q5",
+    ] {
+        let _ = run(text, Date::new(2025, 12, 22));
+        let _ = run(text, None);
+    }
+}
