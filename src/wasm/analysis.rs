@@ -1,6 +1,7 @@
-//! The WebAssembly API: thin wrappers that convert JS values and call the
-//! pure core. No logic lives here. Snapshots come in as JSON text (see
-//! `snapshot::json` for why); everything else goes through serde-wasm-bindgen.
+//! The analysis module's API (`claimlens_bg.wasm`): analysis, extraction,
+//! the loaded fact-check packs and matching against them. Snapshots come in
+//! as JSON text (see `snapshot::json` for why); everything else goes through
+//! serde-wasm-bindgen.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -8,12 +9,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use super::{match_options, published_date, to_js};
 use crate::analysis::FactCheckMatch;
-use crate::calendar::Date;
-use crate::verify::import::{self, ImportError};
-use crate::verify::matcher::{Analysed, SearchSettings, Searcher};
-use crate::verify::pack::PackMeta;
-use crate::verify::{live, note, pack, Pack, PackInfo, Registry};
+use crate::verify::matcher::{Analysed, Searcher};
+use crate::verify::{note, Pack, PackInfo, Registry};
 use crate::{Options, Snapshot};
 
 thread_local! {
@@ -43,14 +42,8 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     }
     let js: JsOptions = serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
-    let published = match js.published.as_deref() {
-        None | Some("") => None,
-        Some(s) => Some(
-            Date::parse_iso(s).ok_or_else(|| JsError::new(&format!("bad published date `{s}`")))?,
-        ),
-    };
     Ok(Options {
-        published,
+        published: published_date(js.published.as_deref())?,
         threshold: js.threshold,
         factchecks: Some(packs()),
         ..Options::default()
@@ -65,14 +58,6 @@ fn snapshot_from_js(value: &JsValue) -> Result<Snapshot, JsError> {
         .ok_or_else(|| JsError::new("bad snapshot: not a JSON-serialisable object"))?;
     crate::snapshot::json::snapshot_from_json(&json)
         .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // Plain objects (not Maps) so the result survives structured cloning and JSON.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("cannot return analysis: {e}")))
 }
 
 /// Analyses a page snapshot (see `src/snapshot/mod.rs` for its shape).
@@ -193,80 +178,6 @@ pub fn load_pack(bytes: &[u8]) -> Result<JsValue, JsError> {
     to_js(&info)
 }
 
-/// Pack metadata as JS passes it to `build_pack`: `{ name, description?, source?, licence? }`.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct JsPackMeta {
-    name: String,
-    description: String,
-    source: String,
-    licence: String,
-}
-
-#[derive(Serialize)]
-struct BuiltPack {
-    /// The `.clpack` file, ready for `load_pack`.
-    #[serde(with = "serde_bytes_as_array")]
-    bytes: Vec<u8>,
-    /// The format the file was read as (e.g. "ClaimReview JSON-LD").
-    format: &'static str,
-    records: usize,
-    /// Records left out, with their line or index and the reason.
-    skipped: usize,
-    /// Every problem found, record skipped or field dropped, as text.
-    issues: Vec<String>,
-    /// Records whose id repeats an earlier one (left out).
-    duplicates: usize,
-}
-
-/// Serialises the pack as a Uint8Array rather than an array of numbers.
-mod serde_bytes_as_array {
-    pub fn serialize<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(bytes)
-    }
-}
-
-/// Builds a fact-check pack from a file of published fact-checks (ClaimReview
-/// JSON-LD, a claims:search response, JSON Lines, or an HTML page with
-/// ClaimReview), as `claimlens index build` does. Returns
-/// `{bytes, format, records, skipped, issues, duplicates}`: bad records are
-/// reported, never dropped silently. Throws, building nothing, when the file
-/// cannot be read at all or holds no usable fact-check.
-#[wasm_bindgen]
-pub fn build_pack(file_name: &str, bytes: &[u8], meta_value: JsValue) -> Result<JsValue, JsError> {
-    let js: JsPackMeta = serde_wasm_bindgen::from_value(meta_value)
-        .map_err(|e| JsError::new(&format!("bad pack metadata: {e}")))?;
-    let (format, report) =
-        import::import(file_name, bytes).map_err(|e| JsError::new(&e.to_string()))?;
-    let skipped = report.skipped();
-    let issues: Vec<String> = report.issues.iter().map(|i| i.to_string()).collect();
-    let meta = PackMeta {
-        name: js.name,
-        description: js.description,
-        source: js.source,
-        licence: js.licence,
-        builder: format!("claimlens {} (browser import)", env!("CARGO_PKG_VERSION")),
-    };
-    let (built, summary) = pack::build(&report.records, &meta).map_err(|e| {
-        let first = issues
-            .first()
-            .map(|i| format!(" (first problem: {i})"))
-            .unwrap_or_default();
-        JsError::new(&format!("{e}{first}"))
-    })?;
-    let out = BuiltPack {
-        bytes: built,
-        format: format.name(),
-        records: summary.records,
-        skipped,
-        issues,
-        duplicates: summary.duplicate_ids.len(),
-    };
-    // Not json_compatible: the bytes must arrive as a Uint8Array.
-    out.serialize(&serde_wasm_bindgen::Serializer::new())
-        .map_err(|e| JsError::new(&format!("cannot return the pack: {e}")))
-}
-
 /// Removes the pack called `name`; false if no such pack is loaded.
 #[wasm_bindgen]
 pub fn remove_pack(name: &str) -> bool {
@@ -283,40 +194,6 @@ pub fn remove_pack(name: &str) -> bool {
 pub fn list_packs() -> Result<JsValue, JsError> {
     let list: Vec<JsPackInfo> = packs().list().into_iter().map(JsPackInfo::from).collect();
     to_js(&list)
-}
-
-/// Options for `match_claims` and `live_matches`:
-/// `{ published?: "YYYY-MM-DD", top_k?: number, threshold?: number }`.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct JsMatchOptions {
-    published: Option<String>,
-    top_k: Option<usize>,
-    threshold: Option<f32>,
-}
-
-fn match_options(value: JsValue) -> Result<(Option<Date>, SearchSettings), JsError> {
-    let js: JsMatchOptions = if value.is_undefined() || value.is_null() {
-        JsMatchOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(value)
-            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
-    };
-    let mut settings = SearchSettings::default();
-    if let Some(k) = js.top_k {
-        settings.top_k = k.clamp(1, 50);
-        settings.candidates = settings.candidates.max(settings.top_k * 4);
-    }
-    if let Some(t) = js.threshold {
-        settings.threshold = t.clamp(0.0, 1.0);
-    }
-    let published = match js.published.as_deref() {
-        None | Some("") => None,
-        Some(s) => Some(
-            Date::parse_iso(s).ok_or_else(|| JsError::new(&format!("bad published date `{s}`")))?,
-        ),
-    };
-    Ok((published, settings))
 }
 
 #[derive(Serialize)]
@@ -347,62 +224,6 @@ pub fn match_claims(claims: JsValue, options_value: JsValue) -> Result<JsValue, 
         })
         .collect();
     to_js(&out)
-}
-
-#[derive(Serialize)]
-struct LiveError {
-    /// `service` (the API answered with an error), `malformed` (not a
-    /// claims:search response), `too_large` or `empty`.
-    kind: &'static str,
-    message: String,
-    code: Option<i64>,
-    status: Option<String>,
-}
-
-#[derive(Serialize)]
-struct LiveOutput {
-    matches: Vec<FactCheckMatch>,
-    received: usize,
-    issues: Vec<String>,
-    error: Option<LiveError>,
-}
-
-/// Turns a Google Fact Check Tools `claims:search` response body (fetched
-/// by the extension's background with the user's key) into matches for
-/// `claim`. The body is untrusted: it is size-capped, parsed defensively,
-/// and its reviews pass the same re-ranker and threshold as local packs.
-/// Never throws for a bad body: `error` says what was wrong with it.
-#[wasm_bindgen]
-pub fn live_matches(claim: &str, body: &str, options_value: JsValue) -> Result<JsValue, JsError> {
-    let (published, settings) = match_options(options_value)?;
-    let output = match live::live_matches(claim, published, body.as_bytes(), &settings) {
-        Ok(result) => LiveOutput {
-            matches: result.matches.iter().map(note::fact_check_match).collect(),
-            received: result.received,
-            issues: result.issues.iter().map(|i| i.to_string()).collect(),
-            error: None,
-        },
-        Err(e) => {
-            let (kind, code, status) = match &e {
-                ImportError::Service { code, status, .. } => ("service", *code, status.clone()),
-                ImportError::TooLarge { .. } => ("too_large", None, None),
-                ImportError::Empty => ("empty", None, None),
-                _ => ("malformed", None, None),
-            };
-            LiveOutput {
-                matches: Vec::new(),
-                received: 0,
-                issues: Vec::new(),
-                error: Some(LiveError {
-                    kind,
-                    message: e.to_string(),
-                    code,
-                    status,
-                }),
-            }
-        }
-    };
-    to_js(&output)
 }
 
 /// The check-worthiness threshold the model uses when none is given: the
