@@ -166,8 +166,9 @@ impl From<PackInfo> for JsPackInfo {
 /// `{name, description, source, licence, records, bytes}`. A damaged pack
 /// throws and leaves the loaded packs as they were.
 #[wasm_bindgen]
-pub fn load_pack(bytes: &[u8]) -> Result<JsValue, JsError> {
-    let pack = Pack::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn load_pack(bytes: Vec<u8>) -> Result<JsValue, JsError> {
+    // Taken by value: the pack reads this copy of the file in place.
+    let pack = Pack::from_vec(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     let pack = Arc::new(pack);
     let info = JsPackInfo::from(Registry::info(&pack));
     PACKS.with(|p| {
