@@ -98,6 +98,17 @@ pub struct Index {
     context_norm: Array<f32>,
 }
 
+/// Stored weights (idf, their sums per claim, length normalisations) are at
+/// least 0 and at most this: real ones are far smaller (an idf is at most
+/// ln(2n + 1.5)), and a damaged pack must not make a score infinite or NaN.
+const MAX_STORED_WEIGHT: f32 = 1.0e6;
+
+fn weights_in_range(weights: &Array<f32>) -> bool {
+    weights
+        .iter()
+        .all(|w| (0.0..=MAX_STORED_WEIGHT).contains(&w))
+}
+
 /// BM25's inverse document frequency of a term in `df` of `docs` documents.
 pub fn idf(docs: usize, df: usize) -> f32 {
     let n = docs as f32;
@@ -317,6 +328,16 @@ impl Index {
         let (claim_idf, rest) = Array::<f32>::take(&rest, docs).ok_or_else(too_short)?;
         let (claim_norm, rest) = Array::<f32>::take(&rest, docs).ok_or_else(too_short)?;
         let context_norm = exact::<f32>(&rest, docs, "document statistics")?;
+        let averages_ok = averages
+            .iter()
+            .all(|a| (1.0..=f32::from(u16::MAX)).contains(&a));
+        if !averages_ok
+            || ![&idf, &claim_idf, &claim_norm, &context_norm]
+                .into_iter()
+                .all(weights_in_range)
+        {
+            return Err("a stored weight is out of range".to_string());
+        }
         Ok(Index {
             terms,
             idf,
@@ -566,6 +587,21 @@ mod tests {
             ("short idf", with(&|s| s.idf.truncate(4))),
             ("short statistics", with(&|s| s.docs.truncate(20))),
             ("trailing statistics", with(&|s| s.docs.push(0))),
+            (
+                "NaN idf",
+                with(&|s| s.idf[..4].copy_from_slice(&f32::NAN.to_le_bytes())),
+            ),
+            (
+                "infinite norm",
+                with(&|s| {
+                    let at = s.docs.len() - 4;
+                    s.docs[at..].copy_from_slice(&f32::INFINITY.to_le_bytes());
+                }),
+            ),
+            (
+                "negative average",
+                with(&|s| s.docs[..4].copy_from_slice(&(-1.0f32).to_le_bytes())),
+            ),
         ];
         for (what, sections) in cases {
             assert!(read(&terms, &sections, 2).is_err(), "{what}");
