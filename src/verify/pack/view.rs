@@ -70,11 +70,15 @@ macro_rules! fixed {
     ($($t:ty),*) => {$(
         impl Fixed for $t {
             const SIZE: usize = std::mem::size_of::<$t>();
+            /// `bytes` holds exactly one number (0 if it is short).
             #[inline]
             fn read(bytes: &[u8]) -> Self {
-                let mut le = [0u8; std::mem::size_of::<$t>()];
-                le.copy_from_slice(bytes);
-                <$t>::from_le_bytes(le)
+                // An array by value, not `copy_from_slice`: at the WASM's
+                // opt-level "s" that stays a call to memcpy per number read,
+                // which made loading a pack 40 times slower than natively.
+                bytes
+                    .first_chunk::<{ std::mem::size_of::<$t>() }>()
+                    .map_or_else(Self::default, |le| <$t>::from_le_bytes(*le))
             }
             fn write(self, w: &mut Writer) {
                 w.bytes.extend_from_slice(&self.to_le_bytes());
