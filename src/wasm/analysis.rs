@@ -9,10 +9,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{match_options, published_date, to_js};
+use super::{match_options, published_date, tiers, to_js};
 use crate::analysis::FactCheckMatch;
 use crate::verify::matcher::{Analysed, Searcher};
-use crate::verify::{note, Pack, PackInfo, Registry};
+use crate::verify::{Pack, PackInfo, Registry};
 use crate::{Options, Snapshot};
 
 thread_local! {
@@ -200,7 +200,10 @@ pub fn list_packs() -> Result<JsValue, JsError> {
 #[derive(Serialize)]
 struct ClaimMatches {
     claim: String,
+    /// Fact-checks of this very claim.
     matches: Vec<FactCheckMatch>,
+    /// Fact-checks of a related claim: never show their verdicts as this claim's.
+    related: Vec<FactCheckMatch>,
 }
 
 /// Matches claims (an array of strings) against the loaded packs without a
@@ -216,12 +219,12 @@ pub fn match_claims(claims: JsValue, options_value: JsValue) -> Result<JsValue, 
         .into_iter()
         .map(|claim| {
             let analysed = Analysed::new(&claim, published);
-            let matches = registry
-                .search(&mut searcher, &analysed, &settings)
-                .iter()
-                .map(note::fact_check_match)
-                .collect();
-            ClaimMatches { claim, matches }
+            let (matches, related) = tiers(&registry.search(&mut searcher, &analysed, &settings));
+            ClaimMatches {
+                claim,
+                matches,
+                related,
+            }
         })
         .collect();
     to_js(&out)

@@ -7,11 +7,11 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{match_options, to_js};
+use super::{match_options, tiers, to_js};
 use crate::analysis::FactCheckMatch;
 use crate::verify::import::{self, ImportError};
+use crate::verify::live;
 use crate::verify::pack::{self, PackMeta};
-use crate::verify::{live, note};
 
 /// Pack metadata as JS passes it to `build_pack`: `{ name, description?, source?, licence? }`.
 #[derive(Deserialize, Default)]
@@ -100,6 +100,7 @@ struct LiveError {
 #[derive(Serialize)]
 struct LiveOutput {
     matches: Vec<FactCheckMatch>,
+    related: Vec<FactCheckMatch>,
     received: usize,
     issues: Vec<String>,
     error: Option<LiveError>,
@@ -114,12 +115,16 @@ struct LiveOutput {
 pub fn live_matches(claim: &str, body: &str, options_value: JsValue) -> Result<JsValue, JsError> {
     let (published, settings) = match_options(options_value)?;
     let output = match live::live_matches(claim, published, body.as_bytes(), &settings) {
-        Ok(result) => LiveOutput {
-            matches: result.matches.iter().map(note::fact_check_match).collect(),
-            received: result.received,
-            issues: result.issues.iter().map(|i| i.to_string()).collect(),
-            error: None,
-        },
+        Ok(result) => {
+            let (matches, related) = tiers(&result.matches);
+            LiveOutput {
+                matches,
+                related,
+                received: result.received,
+                issues: result.issues.iter().map(|i| i.to_string()).collect(),
+                error: None,
+            }
+        }
         Err(e) => {
             let (kind, code, status) = match &e {
                 ImportError::Service { code, status, .. } => ("service", *code, status.clone()),
@@ -129,6 +134,7 @@ pub fn live_matches(claim: &str, body: &str, options_value: JsValue) -> Result<J
             };
             LiveOutput {
                 matches: Vec::new(),
+                related: Vec::new(),
                 received: 0,
                 issues: Vec::new(),
                 error: Some(LiveError {

@@ -18,8 +18,10 @@ mod import;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::analysis::FactCheckMatch;
 use crate::calendar::Date;
 use crate::verify::matcher::SearchSettings;
+use crate::verify::{note, Match, Tier};
 
 /// A value as plain JS objects (not Maps), so it survives structured cloning and JSON.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -65,4 +67,16 @@ fn match_options(value: JsValue) -> Result<(Option<Date>, SearchSettings), JsErr
         settings.threshold = t.clamp(0.0, 1.0);
     }
     Ok((published_date(js.published.as_deref())?, settings))
+}
+
+/// Splits search results into fact-checks of the claim and of related claims.
+fn tiers(found: &[Match]) -> (Vec<FactCheckMatch>, Vec<FactCheckMatch>) {
+    let of = |tier| {
+        found
+            .iter()
+            .filter(|m| m.tier == tier)
+            .map(note::fact_check_match)
+            .collect()
+    };
+    (of(Tier::SameClaim), of(Tier::Related))
 }
