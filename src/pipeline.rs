@@ -218,7 +218,13 @@ fn analyze_article(
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
     laps.lap(|t| &mut t.segment);
     let threshold = options.threshold.unwrap_or(detect::DEFAULT_THRESHOLD);
-    let detections = detect::detect(&article.text, &layer, threshold);
+    let non_prose: Vec<ByteSpan> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != extract::BlockKind::Prose)
+        .map(|b| b.span)
+        .collect();
+    let detections = detect::detect_prose(&article.text, &layer, threshold, &non_prose);
     laps.lap(|t| &mut t.detect);
     let attribution =
         attribute::attribute_for(&article.text, &layer, extraction.metadata.site.as_deref());
@@ -331,6 +337,7 @@ pub fn rendered_from_plain_text(text: &str) -> Rendered {
             blocks.push(extract::Block {
                 span: ByteSpan::new(s + lead, e - trail),
                 element: 0,
+                kind: extract::BlockKind::Prose,
             });
         }
     };

@@ -69,7 +69,7 @@ pub const USAGE: &str = "usage:
   claimlens score FILE|- [--threshold P] [--model FILE]
   claimlens train checkworthiness [--data DIR] --out FILE [--seed N] [--hash-bits B] [--epochs E]
   claimlens sentences FILE|-
-  claimlens eval extraction|segmentation|checkworthiness|attribution|matching|comments [--data DIR]
+  claimlens eval extraction|segmentation|checkworthiness|attribution|matching|comments [--data DIR] [--corpus readability|wcxb|dragnet|judged] [--pages]
   claimlens index build INPUT... -o PACK [--name N] [--description D] [--source S] [--licence L]
   claimlens index info PACK
   claimlens match --pack PACK [--pack PACK...] [--top K] [--threshold T] [--date YYYY-MM-DD] FILE|-";

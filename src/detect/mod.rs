@@ -239,8 +239,19 @@ pub fn clean_line(line: &str) -> Cow<'_, str> {
 
 /// Scores every sentence of the text layer with the shipped model.
 pub fn detect(text: &str, layer: &TextLayer, threshold: f32) -> Vec<Detection> {
+    detect_prose(text, layer, threshold, &[])
+}
+
+/// [`detect`], leaving out the sentences in `non_prose` spans (see
+/// [`detect_in_prose`]).
+pub fn detect_prose(
+    text: &str,
+    layer: &TextLayer,
+    threshold: f32,
+    non_prose: &[ByteSpan],
+) -> Vec<Detection> {
     match default_model() {
-        Ok(model) => detect_with(model, text, layer, threshold),
+        Ok(model) => detect_in_prose(model, text, layer, threshold, non_prose),
         // Unreachable while the embedded-model test passes; if it ever is
         // reached, claim nothing rather than guess.
         Err(_) => Vec::new(),
@@ -248,11 +259,26 @@ pub fn detect(text: &str, layer: &TextLayer, threshold: f32) -> Vec<Detection> {
 }
 
 pub fn detect_with(model: &Model, text: &str, layer: &TextLayer, threshold: f32) -> Vec<Detection> {
+    detect_in_prose(model, text, layer, threshold, &[])
+}
+
+/// [`detect_with`], leaving out every sentence that overlaps one of the
+/// `non_prose` spans (captions, table cells, credits: see
+/// [`crate::extract::BlockKind`]). They stay in the text as context, but a
+/// claim is only ever made from the article's prose.
+pub fn detect_in_prose(
+    model: &Model,
+    text: &str,
+    layer: &TextLayer,
+    threshold: f32,
+    non_prose: &[ByteSpan],
+) -> Vec<Detection> {
     let index = LayerIndex::new(layer);
     layer
         .sentences
         .iter()
         .filter(|s| text.get(s.start..s.end).is_some())
+        .filter(|s| !non_prose.iter().any(|b| b.overlaps(**s)))
         .map(|&s| assess(model, text, s, index.cues(s), threshold))
         .collect()
 }
