@@ -14,6 +14,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 const BROWSERS = ['chrome', 'firefox'];
 const WASM = join(here, 'pkg', 'claimlens_bg.wasm');
+/** The fact-check importer module, loaded only for an import or a live lookup (src/background/importer.ts). */
+const IMPORTER_WASM = join(here, 'pkg', 'claimlens_import_bg.wasm');
 /** The built-in fact-check pack, a file next to the WASM (background/packs.ts loads it; BUILT_IN_PACK_PATH). */
 const BUILT_IN_PACK = join(here, '..', 'assets', 'factchecks', 'politifact.clpack');
 const BUILT_IN_PACK_NOTICE = join(here, '..', 'assets', 'factchecks', 'NOTICE.md');
@@ -24,9 +26,11 @@ const EXTENSION_PAGE_SCRIPTS = ['options', 'notes', 'panel'];
 /** The claim and reader-note highlight styles, for scripting.insertCSS and registered content scripts (src/background/sites.ts). */
 const HIGHLIGHT_STYLESHEET = 'highlights.css';
 
-if (!existsSync(WASM)) {
-  console.error(`extension/build: ${WASM} is missing; run scripts/build-wasm.sh first`);
-  process.exit(1);
+for (const file of [WASM, IMPORTER_WASM]) {
+  if (!existsSync(file)) {
+    console.error(`extension/build: ${file} is missing; run scripts/build-wasm.sh first`);
+    process.exit(1);
+  }
 }
 
 const version = cargoPackageVersion(join(here, '..', 'Cargo.toml'));
@@ -48,6 +52,7 @@ for (const browser of BROWSERS) {
   // The highlight sheet as a file: registered content scripts (always-annotated sites) can only take files.
   writeFileSync(join(out, HIGHLIGHT_STYLESHEET), `${HIGHLIGHT_CSS}\n`);
   cpSync(WASM, join(out, 'pkg', 'claimlens_bg.wasm'));
+  cpSync(IMPORTER_WASM, join(out, 'pkg', 'claimlens_import_bg.wasm'));
   mkdirSync(join(out, 'packs'));
   cpSync(BUILT_IN_PACK, join(out, 'packs', 'politifact.clpack'));
   cpSync(BUILT_IN_PACK_NOTICE, join(out, 'packs', 'NOTICE.md'));

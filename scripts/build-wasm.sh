@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the analysis core as WebAssembly for the extension and the playground:
 #   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
-# and copies the result into extension/pkg and www/pkg. Prints raw and gzipped sizes.
+# and copies the result into extension/pkg and www/pkg: the analysis module
+# (claimlens_bg.wasm) and, for the extension only, the fact-check importer
+# (claimlens_import_bg.wasm). Prints raw and gzipped sizes.
 #
 # Needs: the wasm32-unknown-unknown rustup target, wasm-bindgen-cli at the exact
 # version Cargo.lock pins, and `npm ci` (for node_modules/.bin/wasm-opt).
@@ -39,26 +41,49 @@ cargo_home="${CARGO_HOME:-$HOME/.cargo}"
 export RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$root=/claimlens --remap-path-prefix=$cargo_home=/cargo"
 
 start=$SECONDS
-cargo build --release --target wasm32-unknown-unknown --lib
-built="$target_dir/wasm32-unknown-unknown/release/$crate.wasm"
-
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-wasm-bindgen "$built" --out-dir "$work" --out-name "$crate" --target web \
-  --remove-name-section --remove-producers-section
-# --converge: repeat -Oz until it stops shrinking the module (about 3.5 KB gzipped).
-"$wasm_opt" -Oz --converge "$work/${crate}_bg.wasm" -o "$work/${crate}_bg.opt.wasm"
-mv "$work/${crate}_bg.opt.wasm" "$work/${crate}_bg.wasm"
+built="$target_dir/wasm32-unknown-unknown/release/$crate.wasm"
+
+# Builds one module of the crate with the given cargo feature flags, as
+# $work/<name>.js and $work/<name>_bg.wasm.
+build_module() {
+  local name="$1"
+  shift
+  cargo build --release --target wasm32-unknown-unknown --lib "$@"
+  wasm-bindgen "$built" --out-dir "$work" --out-name "$name" --target web \
+    --remove-name-section --remove-producers-section
+  # --converge: repeat -Oz until it stops shrinking the module (about 3.5 KB gzipped).
+  "$wasm_opt" -Oz --converge "$work/${name}_bg.wasm" -o "$work/${name}_bg.opt.wasm"
+  mv "$work/${name}_bg.opt.wasm" "$work/${name}_bg.wasm"
+}
+
+# Two modules (src/wasm/mod.rs): the analysis, which every page analysis
+# loads, and the fact-check importer, which only an import or a live lookup
+# loads. Both builds share one cargo output file, so each is wasm-bindgen'd
+# before the next starts.
+importer="${crate}_import"
+build_module "$crate"
+build_module "$importer" --no-default-features --features importer-module
 
 for dest in extension/pkg www/pkg; do
   rm -rf "$dest"
   mkdir -p "$dest"
   cp "$work/$crate.js" "$work/$crate.d.ts" "$work/${crate}_bg.wasm" "$dest/"
 done
+# The playground analyses text and pages only; the importer ships in the extension.
+cp "$work/$importer.js" "$work/$importer.d.ts" "$work/${importer}_bg.wasm" extension/pkg/
 
-wasm="extension/pkg/${crate}_bg.wasm"
-raw=$(wc -c <"$wasm")
-gzipped=$(gzip -9 -n -c "$wasm" | wc -c)
-glue_gzipped=$(gzip -9 -n -c "extension/pkg/$crate.js" | wc -c)
-echo "build-wasm: ${crate}_bg.wasm $raw bytes, $gzipped gzipped (-9); JS glue $glue_gzipped gzipped; $((SECONDS - start)) s"
-echo "build-wasm: sha256 $(sha256sum "$wasm" | cut -d' ' -f1)"
+report() {
+  local name="$1"
+  local wasm="extension/pkg/${name}_bg.wasm"
+  local raw gzipped glue_gzipped
+  raw=$(wc -c <"$wasm")
+  gzipped=$(gzip -9 -n -c "$wasm" | wc -c)
+  glue_gzipped=$(gzip -9 -n -c "extension/pkg/$name.js" | wc -c)
+  echo "build-wasm: ${name}_bg.wasm $raw bytes, $gzipped gzipped (-9); JS glue $glue_gzipped gzipped"
+  echo "build-wasm: sha256 $(sha256sum "$wasm" | cut -d' ' -f1)"
+}
+report "$crate"
+report "$importer"
+echo "build-wasm: $((SECONDS - start)) s"

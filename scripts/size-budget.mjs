@@ -20,6 +20,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUDGET_FILE = join(root, 'budgets', 'size-budget.jsonc');
 const WASM = join(root, 'extension', 'pkg', 'claimlens_bg.wasm');
 const GLUE = join(root, 'extension', 'pkg', 'claimlens.js');
+// The fact-check importer module: loaded only for an import or a live lookup, never to analyse a page.
+const IMPORTER = join(root, 'extension', 'pkg', 'claimlens_import_bg.wasm');
 // The fact-check packs the product ships (the default pack among them).
 const ASSETS = join(root, 'assets', 'factchecks');
 const DIST = join(root, 'extension', 'dist');
@@ -47,6 +49,7 @@ function gzipped(path) {
 export function measureSizes() {
   const wasm = existsSync(WASM) ? { path: WASM, bytes: statSync(WASM).size, gzip_bytes: gzipped(WASM) } : null;
   const glue = existsSync(GLUE) ? { path: GLUE, bytes: statSync(GLUE).size, gzip_bytes: gzipped(GLUE) } : null;
+  const importer = existsSync(IMPORTER) ? { path: IMPORTER, bytes: statSync(IMPORTER).size, gzip_bytes: gzipped(IMPORTER) } : null;
   const packs = existsSync(ASSETS)
     ? readdirSync(ASSETS)
         .filter((name) => name.endsWith('.clpack'))
@@ -71,7 +74,7 @@ export function measureSizes() {
         return { path: CONTENT_SCRIPT, bytes: statSync(CONTENT_SCRIPT).size, gzip_bytes: gzipped(CONTENT_SCRIPT), indexedDb: INDEXED_DB_MARKERS.exec(text)?.[0] ?? null };
       })()
     : null;
-  return { wasm, glue, packs, zips, content };
+  return { wasm, glue, importer, packs, zips, content };
 }
 
 export function readBudget() {
@@ -98,6 +101,16 @@ export function checkBudget(sizes, budget, { wasm = true, zips = true, requireZi
       if (gz > budget.wasm_gzip_hard_limit_bytes) {
         problems.push(`WASM is ${gz} bytes gzipped: past the hard limit of ${budget.wasm_gzip_hard_limit_bytes}.`);
       }
+    }
+    if (!sizes.importer) {
+      problems.push(`${IMPORTER} is missing: run npm run build:wasm first`);
+    } else if (typeof budget.importer_wasm_gzip_bytes !== 'number') {
+      problems.push('no budget for the importer WASM in budgets/size-budget.jsonc (importer_wasm_gzip_bytes)');
+    } else if (sizes.importer.gzip_bytes > allowed(budget.importer_wasm_gzip_bytes)) {
+      problems.push(
+        `the importer WASM is ${sizes.importer.gzip_bytes} bytes gzipped: more than ${Math.round(budget.tolerance * 100)}% over its budget of ${budget.importer_wasm_gzip_bytes}. ` +
+          'Make it smaller, or raise the budget deliberately (see budgets/size-budget.jsonc).',
+      );
     }
   }
   if (zips) {
@@ -147,6 +160,9 @@ function updateBudget(sizes) {
   if (sizes.wasm) {
     set('wasm_gzip_bytes', sizes.wasm.gzip_bytes);
   }
+  if (sizes.importer) {
+    set('importer_wasm_gzip_bytes', sizes.importer.gzip_bytes);
+  }
   for (const [browser, zip] of Object.entries(sizes.zips)) {
     set(browser, zip.bytes);
   }
@@ -162,6 +178,9 @@ export function sizeLines(sizes) {
     lines.push(`WASM ${kb(sizes.wasm.bytes)} raw, ${kb(sizes.wasm.gzip_bytes)} gzipped (-9)${sizes.glue ? `; JS glue ${kb(sizes.glue.gzip_bytes)} gzipped` : ''}`);
   } else {
     lines.push('WASM: not built');
+  }
+  if (sizes.importer) {
+    lines.push(`importer WASM (imports and live lookups only) ${kb(sizes.importer.bytes)} raw, ${kb(sizes.importer.gzip_bytes)} gzipped (-9)`);
   }
   if (sizes.packs.length === 0) {
     lines.push('fact-check pack: none in assets/ yet');

@@ -399,34 +399,27 @@ impl Searcher {
         }
         self.touched.clear();
         let bm = self.model.bm25;
-        let own_norms;
-        let (claim_norm, context_norm) = if bm == BM25 {
-            index.default_norms()
-        } else {
-            // Other parameters (while fitting): compute this pack's norms.
-            own_norms = (
-                index
-                    .claim_len
-                    .iter()
-                    .map(|&l| length_norm(bm.b_claim, l, index.avg_claim_len))
-                    .collect::<Vec<f32>>(),
-                index
-                    .context_len
-                    .iter()
-                    .map(|&l| length_norm(bm.b_context, l, index.avg_context_len))
-                    .collect::<Vec<f32>>(),
-            );
-            (own_norms.0.as_slice(), own_norms.1.as_slice())
-        };
+        // Other parameters than the default (while fitting): this pack's own norms.
+        let own_norms: Option<Vec<(f32, f32)>> = (bm != BM25).then(|| {
+            index
+                .field_lengths()
+                .map(|(claim, context)| {
+                    (
+                        length_norm(bm.b_claim, claim, index.avg_claim_len),
+                        length_norm(bm.b_context, context, index.avg_context_len),
+                    )
+                })
+                .collect()
+        });
         for &(id, idf, _) in &query.terms {
             let Some(id) = id else { continue };
             for p in index.postings(id) {
                 let d = p.doc as usize;
-                let (Some(&cn), Some(&xn), Some(s)) = (
-                    claim_norm.get(d),
-                    context_norm.get(d),
-                    self.scores.get_mut(d),
-                ) else {
+                let norms = match &own_norms {
+                    Some(norms) => norms.get(d).copied(),
+                    None => index.default_norms(d),
+                };
+                let (Some((cn, xn)), Some(s)) = (norms, self.scores.get_mut(d)) else {
                     continue;
                 };
                 let tf = f32::from(p.tf_claim) * cn + bm.w_context * f32::from(p.tf_context) * xn;

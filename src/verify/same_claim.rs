@@ -211,7 +211,7 @@ fn namelike(pack: &Pack, term: &str) -> bool {
     };
     // Only claims say it: headlines are in Title Case.
     let (mut in_claims, mut named) = (0usize, 0usize);
-    for p in pack.index.postings(id).iter().filter(|p| p.tf_claim > 0) {
+    for p in pack.index.postings(id).filter(|p| p.tf_claim > 0) {
         in_claims += 1;
         named += usize::from(p.name);
     }

@@ -12,8 +12,9 @@ const { liveFailureText } = await importTs('extension/src/ui/note-view.ts');
 const { translatorFor } = await importTs('extension/src/ui/i18n.ts');
 const MESSAGES = JSON.parse(readFileSync(new URL('../../extension/_locales/en/messages.json', import.meta.url), 'utf8'));
 const t = translatorFor(MESSAGES);
-const core = await import(new URL('../../extension/pkg/claimlens.js', import.meta.url).href);
-core.initSync({ module: readFileSync(new URL('../../extension/pkg/claimlens_bg.wasm', import.meta.url)) });
+// live_matches lives in the importer module (src/wasm/import.rs), as in the background.
+const core = await import(new URL('../../extension/pkg/claimlens_import.js', import.meta.url).href);
+core.initSync({ module: readFileSync(new URL('../../extension/pkg/claimlens_import_bg.wasm', import.meta.url)) });
 
 const CLAIM = 'A widely shared post says there is a 4,250% increase in fetal death from the flu shot.';
 const ENDPOINT = 'https://factchecktools.googleapis.com/v1alpha1/claims:search';

@@ -1,6 +1,7 @@
 // Importing fact-checks in the browser: which files are ready packs, the name
-// a built pack gets, and the WASM core's build_pack (the very module the
-// extension ships, extension/pkg) on good, partly bad and unreadable files.
+// a built pack gets, and the importer module's build_pack (the very modules
+// the extension ships, extension/pkg) on good, partly bad and unreadable files,
+// its packs loaded by the analysis module.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -10,11 +11,14 @@ const { isPackFile, packNameFor } = await importTs('extension/src/factchecks/pac
 const { isPacksReply } = await importTs('extension/src/messages.ts');
 
 const PKG = new URL('../../extension/pkg/', import.meta.url);
-const hasCore = existsSync(new URL('claimlens_bg.wasm', PKG));
+const hasCore = existsSync(new URL('claimlens_bg.wasm', PKG)) && existsSync(new URL('claimlens_import_bg.wasm', PKG));
 let core;
+let importer;
 if (hasCore) {
   core = await import(new URL('claimlens.js', PKG).href);
   core.initSync({ module: readFileSync(new URL('claimlens_bg.wasm', PKG)) });
+  importer = await import(new URL('claimlens_import.js', PKG).href);
+  importer.initSync({ module: readFileSync(new URL('claimlens_import_bg.wasm', PKG)) });
 }
 const needsCore = { skip: hasCore ? false : 'extension/pkg is not built (npm run build:wasm)' };
 
@@ -78,9 +82,17 @@ describe('the import report reply', () => {
 });
 
 describe('the core builds a pack from published fact-checks (build_pack)', () => {
+  it('lives in the importer module only: the analysis module every page loads has no importer in it', needsCore, () => {
+    assert.equal(typeof importer.build_pack, 'function');
+    assert.equal(typeof importer.live_matches, 'function');
+    assert.equal(core.build_pack, undefined);
+    assert.equal(core.live_matches, undefined);
+    assert.equal(importer.analyze, undefined, 'and the importer has no analysis in it');
+  });
+
   it('ClaimReview JSON-LD: every good record, a loadable pack that matches its claim', needsCore, () => {
     const file = utf8(JSON.stringify([review('The bridge cost 40 million dollars to build in 2019', 'https://checks.example/bridge'), review('Wind turbines cause cancer in nearby residents', 'https://checks.example/wind', 'Pants on Fire')]));
-    const built = core.build_pack('my-checks.json', file, META);
+    const built = importer.build_pack('my-checks.json', file, META);
     assert.ok(built.bytes instanceof Uint8Array, 'the pack comes back as bytes');
     assert.equal(built.format, 'ClaimReview JSON-LD');
     assert.equal(built.records, 2);
@@ -101,7 +113,7 @@ describe('the core builds a pack from published fact-checks (build_pack)', () =>
   it('JSON Lines with a broken line: imports the good ones, reports the bad one with its line', needsCore, () => {
     const good = { id: 'x-1', claim: 'The county held 14 vaccination clinics last autumn.', verdict: 'true', url: 'https://checks.example/clinics' };
     const file = utf8(`${JSON.stringify(good)}\n{"id": "x-2", "claim": \n${JSON.stringify({ ...good, id: 'x-3', claim: 'Another claim about the county budget doubling.' })}\n`);
-    const built = core.build_pack('mine.jsonl', file, { ...META, name: 'mine' });
+    const built = importer.build_pack('mine.jsonl', file, { ...META, name: 'mine' });
     assert.equal(built.format, 'JSON Lines');
     assert.equal(built.records, 2);
     assert.equal(built.skipped, 1);
@@ -117,7 +129,7 @@ describe('the core builds a pack from published fact-checks (build_pack)', () =>
       ['only bad records', 'bad.jsonl', '{"id": 1}\n{"id": 2}\n', /no fact-checks/i],
     ];
     for (const [name, fileName, text, reason] of table) {
-      assert.throws(() => core.build_pack(fileName, utf8(text), META), reason, name);
+      assert.throws(() => importer.build_pack(fileName, utf8(text), META), reason, name);
     }
     assert.deepEqual(core.list_packs().map((p) => p.name).filter((n) => n === 'my-checks'), [], 'nothing was loaded');
   });

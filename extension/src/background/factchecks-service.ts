@@ -4,7 +4,6 @@
 //   - LiveLookupRequest from our content script in a tab's top frame only,
 //     and answered only when the reader turned the live source on.
 
-import { live_matches } from '../../pkg/claimlens.js';
 import { type CoreLiveOutput, type LiveDeps, liveSourceReady, lookUpClaim } from '../factchecks/live-client';
 import {
   type LiveLookupReply,
@@ -18,7 +17,7 @@ import {
 } from '../messages';
 import { ext, translate } from '../platform';
 import { loadSettings } from '../settings/store';
-import { loadCore } from './analyzer';
+import { liveMatches, loadImporter } from './importer';
 import { deleteAllFactChecks, factChecksDb, importPack, listPacks, removePack } from './packs';
 
 function errorText(error: unknown): string {
@@ -70,7 +69,7 @@ export function onPacksMessage(message: unknown, sender: chrome.runtime.MessageS
 }
 
 function coreLiveMatches(claim: string, body: string, published: string | null): CoreLiveOutput {
-  return live_matches(claim, body, published === null ? {} : { published }) as CoreLiveOutput;
+  return liveMatches(claim, body, published === null ? {} : { published }) as CoreLiveOutput;
 }
 
 async function handleLive(request: LiveLookupRequest): Promise<LiveLookupReply> {
@@ -78,7 +77,7 @@ async function handleLive(request: LiveLookupRequest): Promise<LiveLookupReply> 
   if (!liveSourceReady(liveSource)) {
     return { type: 'live-off' };
   }
-  await loadCore();
+  await loadImporter();
   const db = await factChecksDb().catch(() => undefined);
   const deps: LiveDeps = {
     fetch: (input, init) => fetch(input, init),

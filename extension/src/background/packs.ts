@@ -9,7 +9,7 @@
 //     reported in the storage problems log, and the others still load.
 // Changes (import, removal, the built-in pack's switch) are serialised.
 
-import { build_pack, list_packs, load_pack, remove_pack } from '../../pkg/claimlens.js';
+import { list_packs, load_pack, remove_pack } from '../../pkg/claimlens.js';
 import { FactChecksDb, type PackInfo, type StoredPack, decodePackInfo } from '../factchecks/db';
 import { isPackFile, packNameFor } from '../factchecks/pack-file';
 import { type ImportReport, MAX_IMPORT_ISSUES, type PackEntry, type PackLoadTiming } from '../messages';
@@ -18,6 +18,7 @@ import { loadSettings } from '../settings/store';
 import type { StorageAreaLike } from '../storage/area';
 import { appendProblem } from '../storage/problem-log';
 import { loadCore } from './analyzer';
+import { buildPack } from './importer';
 
 /** The built-in pack's file in the extension (extension/build.mjs copies it from assets/factchecks). */
 export const BUILT_IN_PACK_PATH = 'packs/politifact.clpack';
@@ -81,8 +82,8 @@ interface BuiltPack {
 }
 
 /** Builds a pack from a file of published fact-checks with the core's importers; throws (building nothing) on an unreadable file. */
-function buildFromFactChecks(fileName: string, bytes: Uint8Array, meta: { name: string; description: string; source: string; licence: string }): BuiltPack {
-  const raw = build_pack(fileName, bytes, meta) as { bytes?: unknown; format?: unknown; records?: unknown; skipped?: unknown; duplicates?: unknown; issues?: unknown };
+async function buildFromFactChecks(fileName: string, bytes: Uint8Array, meta: { name: string; description: string; source: string; licence: string }): Promise<BuiltPack> {
+  const raw = (await buildPack(fileName, bytes, meta)) as { bytes?: unknown; format?: unknown; records?: unknown; skipped?: unknown; duplicates?: unknown; issues?: unknown };
   if (!(raw.bytes instanceof Uint8Array) || typeof raw.format !== 'string' || !Array.isArray(raw.issues)) {
     throw new PackError(t('packErrorNoPack'));
   }
@@ -155,7 +156,7 @@ async function loadUserPacks(): Promise<void> {
       continue; // never replaces the built-in pack (an import of its name is refused; this is an old record)
     }
     try {
-      const info = loadStored(stored);
+      const info = await loadStored(stored);
       userPacks.set(info.name, { info, fileName: stored.fileName, importedAt: stored.importedAt, loaded: true });
     } catch (error) {
       const reason = errorText(error);
@@ -180,12 +181,12 @@ async function loadUserPacks(): Promise<void> {
  * this core no longer reads (a pack format or text analyser changed with an
  * upgrade) is rebuilt from that file and stored again.
  */
-function loadStored(stored: StoredPack): PackInfo {
+async function loadStored(stored: StoredPack): Promise<PackInfo> {
   try {
     return loadIntoCore(stored.bytes);
   } catch (error) {
     if (!stored.original) throw error;
-    const { bytes } = buildFromFactChecks(stored.fileName, stored.original, {
+    const { bytes } = await buildFromFactChecks(stored.fileName, stored.original, {
       name: stored.name,
       description: stored.info.description,
       source: stored.info.source,
@@ -289,7 +290,7 @@ export async function importPack(fileName: string, bytes: Uint8Array): Promise<{
       let name = packNameFor(fileName);
       if (name === builtInName) name = `${name}-imported`;
       try {
-        ({ bytes: packBytes, report } = buildFromFactChecks(fileName, bytes, { name, description: '', source: fileName, licence: '' }));
+        ({ bytes: packBytes, report } = await buildFromFactChecks(fileName, bytes, { name, description: '', source: fileName, licence: '' }));
       } catch (error) {
         throw new PackError(errorText(error));
       }

@@ -26,7 +26,7 @@ export const LIVE_PAGE_SIZE = 10;
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const LIVE_TIMEOUT_MS = 10_000;
 
-/** The core's `live_matches` result (src/wasm.rs). */
+/** The core's `live_matches` result (src/wasm/import.rs, the importer module). */
 export interface CoreLiveOutput {
   matches: FactCheckMatch[];
   received: number;

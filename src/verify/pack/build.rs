@@ -6,10 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use thiserror::Error;
 
-use super::codec::{StrColumn, Writer};
+use super::codec::Writer;
+use super::view::{write_array, Strings};
 use super::{
-    assemble, date_code, PackMeta, APPEARANCES, CLAIMS, DESCRIPTIONS, FLAGS, HEADLINES, IDS, META,
-    NAMES, NONE_DATE, NONE_U32, POSTINGS, ROWS, TERMS, URLS,
+    assemble, stored_days, PackMeta, APPEARANCES, CLAIMS, DESCRIPTIONS, DOC_STATS, FLAGS,
+    HEADLINES, IDS, META, NAMES, NONE_DATE, NONE_U32, POSTING_DOCS, POSTING_OFFSETS, ROWS, TERMS,
+    TERM_IDF, URLS,
 };
 use crate::verify::factcheck::FactCheck;
 use crate::verify::index::{encode, DocFields, DocTerm};
@@ -118,7 +120,8 @@ pub fn build(
                 .collect(),
         })
         .collect();
-    let (postings, flags) = encode(&docs, vocabulary.len());
+    let terms: Vec<&str> = vocabulary.iter().copied().collect();
+    let index = encode(&docs, &terms);
 
     // Short repeated strings (claimants, publishers, verdicts) are interned.
     let mut names: BTreeMap<&str, u32> = BTreeMap::new();
@@ -151,18 +154,13 @@ pub fn build(
         |fc| fc.language.as_deref(),
     ];
     for field in interned {
-        for fc in &kept {
-            let id = intern(field(fc));
-            rows.varint(if id == NONE_U32 { 0 } else { id + 1 });
-        }
+        write_array(&mut rows, kept.iter().map(|fc| intern(field(fc))));
     }
     for field in [
         |fc: &FactCheck| fc.date_published,
         |fc: &FactCheck| fc.item_reviewed.date_published,
     ] {
-        for fc in &kept {
-            rows.varint(date_code(day(field(fc))));
-        }
+        write_array(&mut rows, kept.iter().map(|fc| stored_days(day(field(fc)))));
     }
     let ratings: [fn(&FactCheck) -> Option<f32>; 3] = [
         |fc| fc.review_rating.rating_value,
@@ -170,14 +168,15 @@ pub fn build(
         |fc| fc.review_rating.worst_rating,
     ];
     for field in ratings {
-        for fc in &kept {
-            rows.f32(field(fc).unwrap_or(f32::NAN));
-        }
+        write_array(
+            &mut rows,
+            kept.iter().map(|fc| field(fc).unwrap_or(f32::NAN)),
+        );
     }
 
     let column = |values: Vec<&str>| {
         let mut w = Writer::default();
-        StrColumn::build(values).write(&mut w);
+        Strings::write(&mut w, values.iter().copied());
         w.bytes
     };
     let text_of = |f: fn(&FactCheck) -> Option<&str>| {
@@ -208,9 +207,12 @@ pub fn build(
         ),
         (NAMES, column(names.keys().copied().collect())),
         (ROWS, rows.bytes),
-        (TERMS, column(vocabulary.iter().copied().collect())),
-        (POSTINGS, postings),
-        (FLAGS, flags),
+        (TERMS, column(terms)),
+        (TERM_IDF, index.idf),
+        (POSTING_OFFSETS, index.posting_offsets),
+        (POSTING_DOCS, index.posting_docs),
+        (FLAGS, index.flags),
+        (DOC_STATS, index.docs),
     ];
     let bytes = assemble(ANALYZER_VERSION, &sections);
     if bytes.len() > super::MAX_PACK_BYTES {

@@ -18,16 +18,16 @@ fn merge(acc: u64, val: u64) -> u64 {
     (acc ^ round(0, val)).wrapping_mul(P1).wrapping_add(P4)
 }
 
+// Arrays by value, not `copy_from_slice`: at the WASM's opt-level "s" that
+// stays a call to memcpy for every 8 bytes hashed. Callers pass at least 8
+// (or 4) bytes; a short slice would read as 0.
 fn u64_at(b: &[u8]) -> u64 {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&b[..8]);
-    u64::from_le_bytes(a)
+    b.first_chunk::<8>().map_or(0, |a| u64::from_le_bytes(*a))
 }
 
 fn u32_at(b: &[u8]) -> u64 {
-    let mut a = [0u8; 4];
-    a.copy_from_slice(&b[..4]);
-    u64::from(u32::from_le_bytes(a))
+    b.first_chunk::<4>()
+        .map_or(0, |a| u64::from(u32::from_le_bytes(*a)))
 }
 
 pub fn xxh64(data: &[u8]) -> u64 {

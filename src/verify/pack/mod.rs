@@ -4,7 +4,7 @@
 //! Layout (little-endian):
 //! ```text
 //! 0   magic        89 43 4C 50 41 43 4B 0A   ("\x89CLPACK\n")
-//! 8   u16          format version (1)
+//! 8   u16          format version (2)
 //! 10  u16          text analyser version (see verify::text)
 //! 12  u32          section count
 //! 16  u64          total length of the file in bytes
@@ -12,30 +12,40 @@
 //! 32  u64          XXH64 of bytes 0..32
 //! 40  section table: per section 20 bytes: kind (4 ASCII bytes), offset u32, length u32, XXH64 u64
 //!     sections: META (pack name, description, source, licence, builder); per-record
-//!     front-coded string columns IDS_ CLAM HEAD DESC URLS APPR; NAME (interned short
-//!     strings); ROWS (per-record fields, column by column); TERM (sorted term
-//!     dictionary); POST (per term: document gaps); FLAG (one byte per posting).
+//!     string columns IDS_ CLAM HEAD DESC URLS APPR; NAME (interned short strings);
+//!     ROWS (per-record fields, column by column); the term index TERM TIDF POFF
+//!     PDOC FLAG DOCS (see verify::index).
 //! ```
-//! The loader checks every length, offset, checksum, UTF-8 string and term
-//! id, and answers a damaged file with a [`PackError`], never a panic.
-//! Unknown section kinds are checked and skipped, so later versions can add some.
+//! Every section is stored in the form the matcher and the notes read:
+//! string columns as u32 offsets and text, everything else as fixed-width
+//! arrays (see [`view`]). Loading a pack checks the header, every checksum,
+//! and every section's size, offsets, ids and posting lists, then reads the
+//! file in place: nothing is decoded or rebuilt, so a 19,000-record pack
+//! loads in about a millisecond. A damaged file is a [`PackError`], never a
+//! panic. Unknown section kinds are checked and skipped, so later versions
+//! can add some. Version 1 packs (varint-coded, their index rebuilt at
+//! every load) are refused with a request to rebuild them.
 
 mod build;
 pub mod checksum;
 pub mod codec;
+pub mod view;
+
+use std::sync::Arc;
 
 use thiserror::Error;
 
 pub use build::{build, BuildError, BuildSummary};
-use codec::{Reader, StrColumn};
+use codec::Reader;
+use view::{Array, File, Strings, Window};
 
 use super::factcheck::{FactCheck, FactChecker, ItemReviewed, ReviewRating};
-use super::index::Index;
+use super::index::{Index, IndexWindows};
 use super::text::ANALYZER_VERSION;
 use crate::calendar::Date;
 
 pub const MAGIC: [u8; 8] = *b"\x89CLPACK\n";
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 const HEADER_LEN: usize = 40;
 const SECTION_ENTRY_LEN: usize = 20;
 const MAX_SECTIONS: usize = 64;
@@ -55,8 +65,11 @@ const APPEARANCES: [u8; 4] = *b"APPR";
 const NAMES: [u8; 4] = *b"NAME";
 const ROWS: [u8; 4] = *b"ROWS";
 const TERMS: [u8; 4] = *b"TERM";
-const POSTINGS: [u8; 4] = *b"POST";
+const TERM_IDF: [u8; 4] = *b"TIDF";
+const POSTING_OFFSETS: [u8; 4] = *b"POFF";
+const POSTING_DOCS: [u8; 4] = *b"PDOC";
 const FLAGS: [u8; 4] = *b"FLAG";
+const DOC_STATS: [u8; 4] = *b"DOCS";
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PackError {
@@ -66,7 +79,7 @@ pub enum PackError {
     Truncated { expected: u64, actual: usize },
     #[error("the pack has {0} unexpected bytes after its end")]
     TrailingBytes(usize),
-    #[error("pack format version {found} is not supported (this build reads version {supported})")]
+    #[error("pack format version {found} is not supported (this build reads version {supported}); rebuild it with `claimlens index build`, or import its fact-checks again")]
     UnsupportedVersion { found: u16, supported: u16 },
     #[error("the pack was built with text analyser version {found}, but this build uses version {expected}; rebuild it with `claimlens index build`")]
     AnalyzerMismatch { found: u16, expected: u16 },
@@ -97,42 +110,48 @@ pub struct PackMeta {
     pub builder: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Row {
-    claimant: u32,
-    publisher: u32,
-    publisher_url: u32,
-    verdict: u32,
-    language: u32,
-    date_published: i32,
-    claim_date: i32,
-    rating: [f32; 3],
+/// The per-record fields of ROWS, read in place: five columns of interned
+/// name ids (u32, [`NONE_U32`] = none), two of dates (i32 days since
+/// 1970-01-01, [`NONE_DATE`] = none), three of ratings (f32, NaN = none).
+#[derive(Debug, Clone, PartialEq)]
+struct Rows {
+    /// Claimant, publisher, publisher's link, verdict, language.
+    interned: [Array<u32>; 5],
+    /// Date published, claim date.
+    dates: [Array<i32>; 2],
+    ratings: [Array<f32>; 3],
 }
 
-/// A loaded pack: records in columns, and the term index.
+const CLAIMANT: usize = 0;
+const PUBLISHER: usize = 1;
+const PUBLISHER_URL: usize = 2;
+const VERDICT: usize = 3;
+const LANGUAGE: usize = 4;
+
+/// A loaded pack: the file, read in place as records in columns and the term index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pack {
     pub meta: PackMeta,
     /// Size of the file the pack was loaded from.
     pub file_bytes: usize,
-    ids: StrColumn,
-    claims: StrColumn,
-    headlines: StrColumn,
-    descriptions: StrColumn,
-    urls: StrColumn,
-    appearances: StrColumn,
-    names: StrColumn,
-    rows: Vec<Row>,
+    ids: Strings,
+    claims: Strings,
+    headlines: Strings,
+    descriptions: Strings,
+    urls: Strings,
+    appearances: Strings,
+    names: Strings,
+    rows: Rows,
     pub(crate) index: Index,
 }
 
 impl Pack {
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.ids.is_empty()
     }
 
     pub fn id(&self, i: usize) -> &str {
@@ -151,7 +170,9 @@ impl Pack {
         self.urls.get_opt(i)
     }
 
-    fn name(&self, id: u32) -> Option<&str> {
+    /// Record `i`'s interned `field` (one of [`CLAIMANT`] … [`LANGUAGE`]).
+    fn name(&self, field: usize, i: usize) -> Option<&str> {
+        let id = self.rows.interned.get(field)?.get(i)?;
         if id == NONE_U32 {
             None
         } else {
@@ -159,82 +180,88 @@ impl Pack {
         }
     }
 
+    fn date(&self, field: usize, i: usize) -> Option<Date> {
+        self.rows.dates.get(field)?.get(i).and_then(date_of)
+    }
+
+    fn rating(&self, field: usize, i: usize) -> Option<f32> {
+        let v = self.rows.ratings.get(field)?.get(i)?;
+        (!v.is_nan()).then_some(v)
+    }
+
     pub fn publisher(&self, i: usize) -> Option<&str> {
-        self.rows.get(i).and_then(|r| self.name(r.publisher))
+        self.name(PUBLISHER, i)
     }
 
     pub fn claimant(&self, i: usize) -> Option<&str> {
-        self.rows.get(i).and_then(|r| self.name(r.claimant))
+        self.name(CLAIMANT, i)
     }
 
     pub fn date_published(&self, i: usize) -> Option<Date> {
-        self.rows.get(i).and_then(|r| date_of(r.date_published))
+        self.date(0, i)
     }
 
     pub fn claim_date(&self, i: usize) -> Option<Date> {
-        self.rows.get(i).and_then(|r| date_of(r.claim_date))
+        self.date(1, i)
     }
 
     /// The whole record `i`, as a [`FactCheck`].
     pub fn record(&self, i: usize) -> Option<FactCheck> {
-        let row = self.rows.get(i)?;
+        if i >= self.len() {
+            return None;
+        }
         let opt = |s: Option<&str>| s.map(str::to_string);
-        let rating = |v: f32| (!v.is_nan()).then_some(v);
         Some(FactCheck {
             id: self.ids.get(i).to_string(),
             claim_reviewed: self.claims.get(i).to_string(),
             review_rating: ReviewRating {
-                rating_value: rating(row.rating[0]),
-                best_rating: rating(row.rating[1]),
-                worst_rating: rating(row.rating[2]),
-                alternate_name: opt(self.name(row.verdict)),
+                rating_value: self.rating(0, i),
+                best_rating: self.rating(1, i),
+                worst_rating: self.rating(2, i),
+                alternate_name: opt(self.name(VERDICT, i)),
             },
-            author: self.name(row.publisher).map(|name| FactChecker {
+            author: self.name(PUBLISHER, i).map(|name| FactChecker {
                 name: name.to_string(),
-                url: opt(self.name(row.publisher_url)),
+                url: opt(self.name(PUBLISHER_URL, i)),
             }),
             url: opt(self.urls.get_opt(i)),
-            date_published: date_of(row.date_published),
+            date_published: self.date_published(i),
             item_reviewed: ItemReviewed {
-                author: opt(self.name(row.claimant)),
-                date_published: date_of(row.claim_date),
+                author: opt(self.name(CLAIMANT, i)),
+                date_published: self.claim_date(i),
                 appearance: opt(self.appearances.get_opt(i)),
             },
             headline: opt(self.headlines.get_opt(i)),
             description: opt(self.descriptions.get_opt(i)),
-            language: opt(self.name(row.language)),
+            language: opt(self.name(LANGUAGE, i)),
         })
     }
 
-    /// Approximate memory held by the loaded pack.
+    /// Memory held by the loaded pack: its file, which it reads in place.
     pub fn heap_bytes(&self) -> usize {
-        [
-            &self.ids,
-            &self.claims,
-            &self.headlines,
-            &self.descriptions,
-            &self.urls,
-            &self.appearances,
-            &self.names,
-        ]
-        .iter()
-        .map(|c| c.bytes())
-        .sum::<usize>()
-            + self.rows.len() * std::mem::size_of::<Row>()
-            + self.index.heap_bytes()
+        self.file_bytes
     }
 
-    /// Loads and checks a pack file.
+    /// Loads and checks a pack file (copying it; see [`Pack::from_vec`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<Pack, PackError> {
-        let sections = sections(bytes)?;
-        let get = |kind: [u8; 4]| -> Result<&[u8], PackError> {
+        if bytes.len() > MAX_PACK_BYTES {
+            return Err(PackError::TooLarge(bytes.len()));
+        }
+        Pack::from_vec(bytes.to_vec())
+    }
+
+    /// Loads and checks a pack file, keeping `bytes` as the pack's storage.
+    pub fn from_vec(bytes: Vec<u8>) -> Result<Pack, PackError> {
+        let file: File = Arc::new(bytes);
+        let sections = sections(&file)?;
+        let get = |kind: [u8; 4]| -> Result<Window, PackError> {
             sections
                 .iter()
                 .find(|(k, _)| *k == kind)
-                .map(|(_, s)| *s)
+                .and_then(|(_, range)| Window::new(&file, range.start, range.end))
                 .ok_or_else(|| PackError::MissingSection(kind_name(kind)))
         };
-        let meta_column = string_column(META, get(META)?)?;
+        let meta_column = string_column(META, &get(META)?)?;
         let meta = PackMeta {
             name: meta_column.get(0).to_string(),
             description: meta_column.get(1).to_string(),
@@ -242,10 +269,10 @@ impl Pack {
             licence: meta_column.get(3).to_string(),
             builder: meta_column.get(4).to_string(),
         };
-        let ids = string_column(IDS, get(IDS)?)?;
+        let ids = string_column(IDS, &get(IDS)?)?;
         let n = ids.len();
-        let column = |kind: [u8; 4]| -> Result<StrColumn, PackError> {
-            let c = string_column(kind, get(kind)?)?;
+        let column = |kind: [u8; 4]| -> Result<Strings, PackError> {
+            let c = string_column(kind, &get(kind)?)?;
             if c.len() != n {
                 return Err(malformed(
                     kind,
@@ -259,20 +286,32 @@ impl Pack {
         let descriptions = column(DESCRIPTIONS)?;
         let urls = column(URLS)?;
         let appearances = column(APPEARANCES)?;
-        let names = string_column(NAMES, get(NAMES)?)?;
-        let rows = read_rows(get(ROWS)?, n, names.len())?;
-        let terms = string_column(TERMS, get(TERMS)?)?;
-        if terms.len() > 1 && (1..terms.len()).any(|i| terms.get(i - 1) >= terms.get(i)) {
+        let names = string_column(NAMES, &get(NAMES)?)?;
+        let rows = read_rows(&get(ROWS)?, n, names.len())?;
+        let terms = string_column(TERMS, &get(TERMS)?)?;
+        if !terms.is_sorted_unique() {
             return Err(malformed(
                 TERMS,
                 "the term dictionary is not sorted".to_string(),
             ));
         }
-        let index = Index::decode(terms, get(POSTINGS)?, get(FLAGS)?, n)
-            .map_err(|reason| malformed(POSTINGS, reason))?;
+        let windows = [TERM_IDF, POSTING_OFFSETS, POSTING_DOCS, FLAGS, DOC_STATS].map(get);
+        let [idf, posting_offsets, posting_docs, flags, docs] = windows;
+        let index = Index::read(
+            terms,
+            IndexWindows {
+                idf: &idf?,
+                posting_offsets: &posting_offsets?,
+                posting_docs: &posting_docs?,
+                flags: &flags?,
+                docs: &docs?,
+            },
+            n,
+        )
+        .map_err(|reason| malformed(POSTING_DOCS, reason))?;
         Ok(Pack {
             meta,
-            file_bytes: bytes.len(),
+            file_bytes: file.len(),
             ids,
             claims,
             headlines,
@@ -289,7 +328,7 @@ impl Pack {
 /// Each section's kind and size in a pack file (empty if the file is not a valid pack).
 pub fn section_sizes(bytes: &[u8]) -> Vec<(String, usize)> {
     sections(bytes)
-        .map(|s| s.iter().map(|(k, b)| (kind_name(*k), b.len())).collect())
+        .map(|s| s.iter().map(|(k, r)| (kind_name(*k), r.len())).collect())
         .unwrap_or_default()
 }
 
@@ -310,92 +349,81 @@ fn malformed(kind: [u8; 4], reason: String) -> PackError {
     }
 }
 
-fn string_column(kind: [u8; 4], bytes: &[u8]) -> Result<StrColumn, PackError> {
-    let mut r = Reader::new(bytes);
-    let column = StrColumn::read(&mut r).map_err(|e| malformed(kind, e))?;
-    if !r.is_at_end() {
-        return Err(malformed(kind, "bytes after the last string".to_string()));
-    }
-    Ok(column)
+fn string_column(kind: [u8; 4], window: &Window) -> Result<Strings, PackError> {
+    Strings::read(window).map_err(|e| malformed(kind, e))
 }
 
-/// ROWS holds each field for all records in turn: five columns of interned
-/// name ids (varint, 0 = none, else id + 1), two of dates (varint, 0 = none,
-/// else days since 0000-01-01 + 1), and three of ratings (f32, NaN = none).
-fn read_rows(bytes: &[u8], n: usize, names: usize) -> Result<Vec<Row>, PackError> {
-    let wrap = |e: String| malformed(ROWS, e);
-    let mut r = Reader::new(bytes);
-    let mut interned = [const { Vec::new() }; 5];
-    for column in &mut interned {
-        column.reserve(n);
-        for _ in 0..n {
-            let v = r.varint().map_err(wrap)?;
-            let id = match v {
-                0 => NONE_U32,
-                v if (v as usize) <= names => v - 1,
-                _ => return Err(malformed(ROWS, "a name id is out of range".to_string())),
-            };
-            column.push(id);
+/// ROWS holds each field for all records in turn (see [`Rows`]). Name ids
+/// and dates are checked here, so a note never shows a wrong name or a date
+/// that cannot print.
+fn read_rows(window: &Window, n: usize, names: usize) -> Result<Rows, PackError> {
+    let short = || malformed(ROWS, "shorter than its columns".to_string());
+    let mut rest = window.clone();
+    let mut interned = Vec::with_capacity(5);
+    for _ in 0..5 {
+        let (column, after) = Array::<u32>::take(&rest, n).ok_or_else(short)?;
+        if column
+            .iter()
+            .any(|id| id != NONE_U32 && id as usize >= names)
+        {
+            return Err(malformed(ROWS, "a name id is out of range".to_string()));
         }
+        interned.push(column);
+        rest = after;
     }
-    let mut dates = [const { Vec::new() }; 2];
-    for column in &mut dates {
-        column.reserve(n);
-        for _ in 0..n {
-            let v = r.varint().map_err(wrap)?;
-            let days = match v {
-                0 => NONE_DATE,
-                // Years 0 to 9999 only: dates from a damaged pack must still print.
-                v if v <= MAX_DATE_CODE => (i64::from(v) - 1 + DATE_BASE) as i32,
-                _ => return Err(malformed(ROWS, "a date is out of range".to_string())),
-            };
-            column.push(days);
+    let mut dates = Vec::with_capacity(2);
+    for _ in 0..2 {
+        let (column, after) = Array::<i32>::take(&rest, n).ok_or_else(short)?;
+        if column
+            .iter()
+            .any(|d| d != NONE_DATE && !(MIN_DAYS..=MAX_DAYS).contains(&d))
+        {
+            return Err(malformed(ROWS, "a date is out of range".to_string()));
         }
+        dates.push(column);
+        rest = after;
     }
-    let mut ratings = [const { Vec::new() }; 3];
-    for column in &mut ratings {
-        column.reserve(n);
-        for _ in 0..n {
-            column.push(r.f32().map_err(wrap)?);
-        }
+    let mut ratings = Vec::with_capacity(3);
+    for _ in 0..3 {
+        let (column, after) = Array::<f32>::take(&rest, n).ok_or_else(short)?;
+        ratings.push(column);
+        rest = after;
     }
-    if !r.is_at_end() {
+    if !rest.is_empty() {
         return Err(malformed(ROWS, "bytes after the last column".to_string()));
     }
-    Ok((0..n)
-        .map(|i| Row {
-            claimant: interned[0][i],
-            publisher: interned[1][i],
-            publisher_url: interned[2][i],
-            verdict: interned[3][i],
-            language: interned[4][i],
-            date_published: dates[0][i],
-            claim_date: dates[1][i],
-            rating: [ratings[0][i], ratings[1][i], ratings[2][i]],
-        })
-        .collect())
+    let (Ok(interned), Ok(dates), Ok(ratings)) =
+        (interned.try_into(), dates.try_into(), ratings.try_into())
+    else {
+        return Err(short());
+    };
+    Ok(Rows {
+        interned,
+        dates,
+        ratings,
+    })
 }
 
-/// Dates are stored as days since this day (0000-01-01), plus one.
-const DATE_BASE: i64 = -719_528;
-/// The code of 9999-12-31.
-const MAX_DATE_CODE: u32 = (2_932_896 - DATE_BASE + 1) as u32;
+/// Stored dates lie in years 0 to 9999 (0000-01-01 and 9999-12-31, in days
+/// since 1970-01-01): dates from a damaged pack must still print.
+const MIN_DAYS: i32 = -719_528;
+const MAX_DAYS: i32 = 2_932_896;
 
-/// The stored code of a date (0 for none).
-fn date_code(days: i32) -> u32 {
+/// The stored form of a date: clamped to years 0 to 9999.
+fn stored_days(days: i32) -> i32 {
     if days == NONE_DATE {
-        0
+        NONE_DATE
     } else {
-        (i64::from(days) - DATE_BASE + 1).clamp(1, i64::from(MAX_DATE_CODE)) as u32
+        days.clamp(MIN_DAYS, MAX_DAYS)
     }
 }
+
+/// A section's kind and where its bytes lie in the file.
+type Section = ([u8; 4], std::ops::Range<usize>);
 
 /// Checks the header, the section table and every section's checksum, and
 /// returns the sections by kind.
-/// A section's kind and its bytes.
-type Section<'a> = ([u8; 4], &'a [u8]);
-
-fn sections(bytes: &[u8]) -> Result<Vec<Section<'_>>, PackError> {
+fn sections(bytes: &[u8]) -> Result<Vec<Section>, PackError> {
     if bytes.len() > MAX_PACK_BYTES {
         return Err(PackError::TooLarge(bytes.len()));
     }
@@ -451,7 +479,7 @@ fn sections(bytes: &[u8]) -> Result<Vec<Section<'_>>, PackError> {
         return Err(PackError::SectionTable("checksum mismatch".to_string()));
     }
     let mut r = Reader::new(table);
-    let mut out: Vec<Section<'_>> = Vec::with_capacity(count);
+    let mut out: Vec<Section> = Vec::with_capacity(count);
     let table_error = |e: String| PackError::SectionTable(e);
     for _ in 0..count {
         let kind: [u8; 4] = r
@@ -462,10 +490,13 @@ fn sections(bytes: &[u8]) -> Result<Vec<Section<'_>>, PackError> {
         let offset = r.u32().map_err(table_error)? as usize;
         let len = r.u32().map_err(table_error)? as usize;
         let sum = r.u64().map_err(table_error)?;
-        let section = offset
+        let range = offset
             .checked_add(len)
-            .filter(|_| offset >= table_end)
-            .and_then(|end| bytes.get(offset..end))
+            .filter(|&end| offset >= table_end && end <= bytes.len())
+            .map(|end| offset..end);
+        let section = range
+            .as_ref()
+            .and_then(|r| bytes.get(r.clone()))
             .ok_or_else(|| {
                 PackError::SectionTable(format!(
                     "section {} lies outside the file",
@@ -483,7 +514,7 @@ fn sections(bytes: &[u8]) -> Result<Vec<Section<'_>>, PackError> {
                 kind_name(kind)
             )));
         }
-        out.push((kind, section));
+        out.push((kind, offset..offset + len));
     }
     Ok(out)
 }

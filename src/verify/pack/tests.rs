@@ -146,26 +146,38 @@ fn trailing_bytes_bad_magic_and_versions() {
 fn well_checksummed_but_malformed_sections_are_errors() {
     let column = |values: &[&str]| {
         let mut w = Writer::default();
-        StrColumn::build(values.iter().copied()).write(&mut w);
+        view::Strings::write(&mut w, values.iter().copied());
         w.bytes
     };
-    let rows = |name_code: u32, date_code: u32| {
+    let u32s = |values: &[u32]| {
+        values
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect::<Vec<u8>>()
+    };
+    let rows = |name_id: u32, days: i32| {
         let mut w = Writer::default();
-        for _ in 0..5 {
-            w.varint(name_code);
-        }
-        for _ in 0..2 {
-            w.varint(date_code);
-        }
-        for _ in 0..3 {
-            w.f32(f32::NAN);
-        }
+        view::write_array(&mut w, [name_id; 5]);
+        view::write_array(&mut w, [days; 2]);
+        view::write_array(&mut w, [f32::NAN; 3]);
         w.bytes
     };
-    let row = |name_code: u32| rows(name_code, 0);
-    // One posting: term 0 in document 0, once in the claim.
-    let postings = |doc: u8| vec![1u8, doc];
-    let pack_with = |terms: &[&str], rows: Vec<u8>, post: Vec<u8>, flags: Vec<u8>, ids: &[&str]| {
+    let row = |name_id: u32| rows(name_id, NONE_DATE);
+    // One record; one term, in its claim once.
+    let docs = || {
+        let mut w = Writer::default();
+        view::write_array(&mut w, [1.0f32, 1.0]);
+        view::write_array(&mut w, [1u16, 0, 0, 0]);
+        view::write_array(&mut w, [1.0f32, 1.0, 1.0]);
+        w.bytes
+    };
+    let idf = || 1.0f32.to_le_bytes().to_vec();
+    let pack_with_postings = |terms: &[&str],
+                              rows: Vec<u8>,
+                              offsets: Vec<u8>,
+                              posting_docs: Vec<u8>,
+                              flags: Vec<u8>,
+                              ids: &[&str]| {
         let sections = vec![
             (META, column(&["m", "", "", "", ""])),
             (IDS, column(ids)),
@@ -177,63 +189,59 @@ fn well_checksummed_but_malformed_sections_are_errors() {
             (NAMES, column(&["PolitiFact"])),
             (ROWS, rows),
             (TERMS, column(terms)),
-            (POSTINGS, post),
+            (TERM_IDF, idf().repeat(terms.len())),
+            (POSTING_OFFSETS, offsets),
+            (POSTING_DOCS, posting_docs),
             (FLAGS, flags),
+            (DOC_STATS, docs()),
         ];
         Pack::from_bytes(&assemble(ANALYZER_VERSION, &sections))
     };
+    let pack_with =
+        |terms: &[&str], rows: Vec<u8>, offsets: Vec<u8>, flags: Vec<u8>, ids: &[&str]| {
+            pack_with_postings(terms, rows, offsets, u32s(&[0]), flags, ids)
+        };
+    let one = || u32s(&[0, 1]);
     // The well-formed baseline loads.
-    let ok = pack_with(&["claim"], row(1), postings(0), vec![1], &["a"]).unwrap();
+    let ok = pack_with(&["claim"], row(0), one(), vec![1], &["a"]).unwrap();
     assert_eq!(ok.publisher(0), Some("PolitiFact"));
-    let p = postings;
+    assert_eq!(ok.index.posting(0, 0).map(|p| p.tf_claim), Some(1));
     let cases: Vec<(&str, Result<Pack, PackError>)> = vec![
         (
             "posting past the last record",
-            pack_with(&["claim"], row(0), p(5), vec![1], &["a"]),
+            pack_with_postings(&["claim"], row(0), one(), u32s(&[5]), vec![1], &["a"]),
         ),
         (
             "unsorted terms",
-            pack_with(
-                &["b", "a"],
-                row(0),
-                [p(0), vec![0]].concat(),
-                vec![1],
-                &["a"],
-            ),
+            pack_with(&["b", "a"], row(0), u32s(&[0, 1, 1]), vec![1], &["a"]),
         ),
         (
             "name id out of range",
-            pack_with(&["claim"], row(7), p(0), vec![1], &["a"]),
+            pack_with(&["claim"], row(7), one(), vec![1], &["a"]),
         ),
         (
             "date out of range",
-            pack_with(&["claim"], rows(0, u32::MAX), p(0), vec![1], &["a"]),
+            pack_with(&["claim"], rows(0, i32::MAX), one(), vec![1], &["a"]),
         ),
         (
             "short rows",
-            pack_with(&["claim"], vec![0; 3], p(0), vec![1], &["a"]),
+            pack_with(&["claim"], vec![0; 3], one(), vec![1], &["a"]),
         ),
         (
             "column count mismatch",
-            pack_with(&["claim"], row(0), p(0), vec![1], &["a", "b"]),
+            pack_with(&["claim"], row(0), one(), vec![1], &["a", "b"]),
         ),
         (
-            "postings trailing bytes",
-            pack_with(
-                &["claim"],
-                row(0),
-                [p(0), vec![0]].concat(),
-                vec![1],
-                &["a"],
-            ),
+            "posting offsets past the postings",
+            pack_with(&["claim"], row(0), u32s(&[0, 2]), vec![1], &["a"]),
         ),
         (
-            "postings short",
-            pack_with(&["claim"], row(0), vec![1], vec![1], &["a"]),
+            "posting offsets short",
+            pack_with(&["claim"], row(0), u32s(&[0]), vec![1], &["a"]),
         ),
         (
             "flag without occurrences",
-            pack_with(&["claim"], row(0), p(0), vec![0], &["a"]),
+            pack_with(&["claim"], row(0), one(), vec![0], &["a"]),
         ),
     ];
     for (what, result) in cases {
@@ -248,6 +256,38 @@ fn well_checksummed_but_malformed_sections_are_errors() {
         Pack::from_bytes(&assemble(ANALYZER_VERSION, &sections)),
         Err(PackError::MissingSection("IDS_".into()))
     );
+}
+
+/// Version 1 packs (varint-coded, their index rebuilt at every load) are
+/// refused with the way to rebuild them, not misread.
+#[test]
+fn a_version_1_pack_is_refused_with_how_to_rebuild_it() {
+    let mut old = sample_pack();
+    old[8..10].copy_from_slice(&1u16.to_le_bytes());
+    let error = Pack::from_bytes(&old).unwrap_err();
+    assert_eq!(
+        error,
+        PackError::UnsupportedVersion {
+            found: 1,
+            supported: 2
+        }
+    );
+    assert!(
+        error.to_string().contains("claimlens index build"),
+        "{error}"
+    );
+}
+
+/// Loading reads the file in place: the pack holds the file, not a copy decoded from it.
+#[test]
+fn a_loaded_pack_holds_its_file_and_nothing_rebuilt() {
+    let bytes = sample_pack();
+    let pack = Pack::from_vec(bytes.clone()).unwrap();
+    assert_eq!(pack.heap_bytes(), bytes.len());
+    assert_eq!(pack.claim(1), "Ünïcode claim about the U.S. Senate");
+    assert_eq!(pack.claimant(0), Some("Instagram posts"));
+    assert_eq!(pack.date_published(0), Date::new(2019, 10, 29));
+    assert_eq!(pack.claim_date(1), None);
 }
 
 #[test]
@@ -266,8 +306,10 @@ fn random_garbage_after_a_valid_header_never_panics() {
     };
     let table = sections(&bytes).unwrap();
     for _ in 0..3000 {
-        let mut owned: Vec<([u8; 4], Vec<u8>)> =
-            table.iter().map(|(k, s)| (*k, s.to_vec())).collect();
+        let mut owned: Vec<([u8; 4], Vec<u8>)> = table
+            .iter()
+            .map(|(k, r)| (*k, bytes[r.clone()].to_vec()))
+            .collect();
         let which = next() as usize % owned.len();
         let body = &mut owned[which].1;
         match next() % 3 {

@@ -1,0 +1,238 @@
+//! The analysis module's API (`claimlens_bg.wasm`): analysis, extraction,
+//! the loaded fact-check packs and matching against them. Snapshots come in
+//! as JSON text (see `snapshot::json` for why); everything else goes through
+//! serde-wasm-bindgen.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use super::{match_options, published_date, tiers, to_js};
+use crate::analysis::FactCheckMatch;
+use crate::verify::matcher::{Analysed, Searcher};
+use crate::verify::{Pack, PackInfo, Registry};
+use crate::{Options, Snapshot};
+
+thread_local! {
+    /// The fact-check packs `analyze` consults. Replaced whole on every
+    /// change, so an analysis never sees a registry half-updated.
+    static PACKS: RefCell<Arc<Registry>> = RefCell::new(Arc::new(Registry::new()));
+}
+
+fn packs() -> Arc<Registry> {
+    PACKS.with(|p| p.borrow().clone())
+}
+
+/// Options as JS passes them: `{ published?: "YYYY-MM-DD", threshold?: number }`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsOptions {
+    published: Option<String>,
+    threshold: Option<f32>,
+}
+
+fn options(value: JsValue) -> Result<Options, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options {
+            factchecks: Some(packs()),
+            ..Options::default()
+        });
+    }
+    let js: JsOptions = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
+    Ok(Options {
+        published: published_date(js.published.as_deref())?,
+        threshold: js.threshold,
+        factchecks: Some(packs()),
+        ..Options::default()
+    })
+}
+
+/// A snapshot object from JS, through `JSON.stringify` and serde_json.
+fn snapshot_from_js(value: &JsValue) -> Result<Snapshot, JsError> {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|json| json.as_string())
+        .ok_or_else(|| JsError::new("bad snapshot: not a JSON-serialisable object"))?;
+    crate::snapshot::json::snapshot_from_json(&json)
+        .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))
+}
+
+/// Analyses a page snapshot (see `src/snapshot/mod.rs` for its shape).
+#[wasm_bindgen]
+pub fn analyze(snapshot: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
+    let snapshot = snapshot_from_js(&snapshot)?;
+    let analysis = crate::analyze(&snapshot, &options(options_value)?)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&analysis)
+}
+
+/// The analysis `analyze` runs, timed stage by stage with `now` (a JS
+/// function returning milliseconds, e.g. `() => performance.now()`), for the
+/// in-browser benchmark: `{extract, segment, detect, attribute, verify,
+/// comments, assemble, total, claims}`. The analysis itself is discarded.
+#[wasm_bindgen]
+pub fn analyze_stage_times(
+    snapshot: JsValue,
+    options_value: JsValue,
+    now: &js_sys::Function,
+) -> Result<JsValue, JsError> {
+    let snapshot = snapshot_from_js(&snapshot)?;
+    let mut clock = || {
+        now.call0(&JsValue::NULL)
+            .ok()
+            .and_then(|t| t.as_f64())
+            .unwrap_or(0.0)
+    };
+    let times = crate::stage_times::stage_times(&snapshot, &options(options_value)?, &mut clock)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&times)
+}
+
+/// The article text and metadata alone, as `claimlens extract` prints them:
+/// for a reader view, and for the extraction benchmark against Readability.js.
+#[derive(Serialize)]
+struct ExtractOutput {
+    /// False when the page has no article (`text` is then empty).
+    found: bool,
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+    site: Option<String>,
+    lang: Option<String>,
+    excerpt: Option<String>,
+    text: String,
+}
+
+/// Extracts the article from a page snapshot, without analysing it.
+#[wasm_bindgen]
+pub fn extract(snapshot: JsValue) -> Result<JsValue, JsError> {
+    let snapshot = snapshot_from_js(&snapshot)?;
+    let extraction =
+        crate::extract::extract(&snapshot).map_err(|e| JsError::new(&e.to_string()))?;
+    let m = extraction.metadata;
+    let text = extraction.article.map(|a| a.text);
+    to_js(&ExtractOutput {
+        found: text.is_some(),
+        title: m.title,
+        byline: m.byline,
+        published: m.published.map(|d| d.to_string()),
+        site: m.site,
+        lang: m.lang,
+        excerpt: m.excerpt,
+        text: text.unwrap_or_default(),
+    })
+}
+
+/// Analyses plain text; paragraphs are separated by blank lines.
+#[wasm_bindgen]
+pub fn analyze_text(text: &str, options_value: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::analyze_text(text, &options(options_value)?))
+}
+
+/// The core's version, for the extension's about box and bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+#[derive(Serialize)]
+struct JsPackInfo {
+    name: String,
+    description: String,
+    source: String,
+    licence: String,
+    records: usize,
+    bytes: usize,
+}
+
+impl From<PackInfo> for JsPackInfo {
+    fn from(p: PackInfo) -> Self {
+        JsPackInfo {
+            name: p.name,
+            description: p.description,
+            source: p.source,
+            licence: p.licence,
+            records: p.records,
+            bytes: p.file_bytes,
+        }
+    }
+}
+
+/// Loads a fact-check pack (the bytes of a `.clpack` file) into the packs
+/// `analyze` consults, replacing any pack of the same name. Returns
+/// `{name, description, source, licence, records, bytes}`. A damaged pack
+/// throws and leaves the loaded packs as they were.
+#[wasm_bindgen]
+pub fn load_pack(bytes: Vec<u8>) -> Result<JsValue, JsError> {
+    // Taken by value: the pack reads this copy of the file in place.
+    let pack = Pack::from_vec(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    let pack = Arc::new(pack);
+    let info = JsPackInfo::from(Registry::info(&pack));
+    PACKS.with(|p| {
+        let mut next = Registry::clone(&p.borrow());
+        next.add(pack);
+        *p.borrow_mut() = Arc::new(next);
+    });
+    to_js(&info)
+}
+
+/// Removes the pack called `name`; false if no such pack is loaded.
+#[wasm_bindgen]
+pub fn remove_pack(name: &str) -> bool {
+    PACKS.with(|p| {
+        let mut next = Registry::clone(&p.borrow());
+        let removed = next.remove(name);
+        *p.borrow_mut() = Arc::new(next);
+        removed
+    })
+}
+
+/// The loaded packs, in load order.
+#[wasm_bindgen]
+pub fn list_packs() -> Result<JsValue, JsError> {
+    let list: Vec<JsPackInfo> = packs().list().into_iter().map(JsPackInfo::from).collect();
+    to_js(&list)
+}
+
+#[derive(Serialize)]
+struct ClaimMatches {
+    claim: String,
+    /// Fact-checks of this very claim.
+    matches: Vec<FactCheckMatch>,
+    /// Fact-checks of a related claim: never show their verdicts as this claim's.
+    related: Vec<FactCheckMatch>,
+}
+
+/// Matches claims (an array of strings) against the loaded packs without a
+/// page: `[{claim, matches: [{id, claim, verdict, publisher, url, date, similarity, ...}]}]`.
+#[wasm_bindgen]
+pub fn match_claims(claims: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
+    let claims: Vec<String> = serde_wasm_bindgen::from_value(claims)
+        .map_err(|e| JsError::new(&format!("claims must be an array of strings: {e}")))?;
+    let (published, settings) = match_options(options_value)?;
+    let registry = packs();
+    let mut searcher = Searcher::default();
+    let out: Vec<ClaimMatches> = claims
+        .into_iter()
+        .map(|claim| {
+            let analysed = Analysed::new(&claim, published);
+            let (matches, related) = tiers(&registry.search(&mut searcher, &analysed, &settings));
+            ClaimMatches {
+                claim,
+                matches,
+                related,
+            }
+        })
+        .collect();
+    to_js(&out)
+}
+
+/// The check-worthiness threshold the model uses when none is given: the
+/// options page marks it on its sensitivity slider.
+#[wasm_bindgen]
+pub fn default_threshold() -> f32 {
+    crate::detect::DEFAULT_THRESHOLD
+}
