@@ -29,6 +29,10 @@ pub struct Options {
     pub limits: Limits,
     /// Fact-check packs to match check-worthy claims against; `None` searches none.
     pub factchecks: Option<Arc<verify::Registry>>,
+    /// The sentence encoder; `None` scores check-worthiness without it (the
+    /// model's documented fallback). Native builds default to the built-in
+    /// one; the WASM has none until the extension loads it.
+    pub encoder: Option<Arc<crate::encode::Encoder>>,
 }
 
 impl Default for Options {
@@ -39,8 +43,19 @@ impl Default for Options {
             max_text_bytes: limits::DEFAULT_LIMITS.max_article_bytes,
             limits: limits::DEFAULT_LIMITS,
             factchecks: None,
+            encoder: default_encoder(),
         }
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn default_encoder() -> Option<Arc<crate::encode::Encoder>> {
+    crate::encode::builtin()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn default_encoder() -> Option<Arc<crate::encode::Encoder>> {
+    None
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -217,8 +232,12 @@ fn analyze_article(
     let paragraphs: Vec<ByteSpan> = article.blocks.iter().map(|b| b.span).collect();
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
     laps.lap(|t| &mut t.segment);
-    let threshold = options.threshold.unwrap_or(detect::DEFAULT_THRESHOLD);
-    let detections = detect::detect(&article.text, &layer, threshold);
+    let detections = detect::detect(
+        &article.text,
+        &layer,
+        options.threshold,
+        options.encoder.as_deref(),
+    );
     laps.lap(|t| &mut t.detect);
     let attribution =
         attribute::attribute_for(&article.text, &layer, extraction.metadata.site.as_deref());
