@@ -13,8 +13,8 @@
 //! File format (little endian): `CLEN` magic, u16 format version, u16
 //! dimensions, u32 token count, u16 + UTF-8 about text (teacher, licence),
 //! f32 × dimensions scales, per token u8 length + UTF-8 piece (BERT's `##`
-//! marks a continuation), i8 × tokens × dimensions, u32 FNV-1a checksum of
-//! all before it.
+//! marks a continuation), i8 × tokens × dimensions, u32 checksum of all
+//! before it ([`checksum`]).
 
 pub mod wordpiece;
 
@@ -68,6 +68,22 @@ impl std::fmt::Debug for Encoder {
             .field("about", &self.about)
             .finish()
     }
+}
+
+/// FNV-1a over little-endian 64-bit words (then the tail bytes), folded to
+/// 32 bits: a byte-wise FNV over the 3.7 MB file took most of the load time.
+fn checksum(bytes: &[u8]) -> u32 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    for &b in words.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    (h ^ (h >> 32)) as u32
 }
 
 fn fnv1a(seed: u32, bytes: &[u8]) -> u32 {
@@ -127,7 +143,7 @@ impl Encoder {
             return Err(EncoderError::Shape { dims, tokens });
         }
         let body_len = bytes.len().checked_sub(4).ok_or(EncoderError::Length)?;
-        let checksum = fnv1a(FNV_SEED, &bytes[..body_len]);
+        let checksum = checksum(&bytes[..body_len]);
         if bytes[body_len..] != checksum.to_le_bytes() {
             return Err(EncoderError::Checksum);
         }
@@ -272,7 +288,7 @@ pub fn to_bytes(about: &str, tokens: &[String], scales: &[f32], vectors: &[i8]) 
         out.extend_from_slice(t.as_bytes());
     }
     out.extend(vectors.iter().map(|&v| v as u8));
-    let sum = fnv1a(FNV_SEED, &out);
+    let sum = checksum(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
 }
@@ -403,7 +419,7 @@ mod tests {
         let mut short = to_bytes("x", &["a".to_string()], &[1.0, 1.0], &[1]);
         let n = short.len();
         short.truncate(n - 4);
-        let sum = fnv1a(FNV_SEED, &short);
+        let sum = checksum(&short);
         short.extend_from_slice(&sum.to_le_bytes());
         assert_eq!(Encoder::from_bytes(&short), Err(EncoderError::Length));
     }
