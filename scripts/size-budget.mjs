@@ -23,6 +23,10 @@ const GLUE = join(root, 'extension', 'pkg', 'claimlens.js');
 // The fact-check packs the product ships (the default pack among them).
 const ASSETS = join(root, 'assets', 'factchecks');
 const DIST = join(root, 'extension', 'dist');
+/** The content script, injected into every page the reader analyses: the same bundle for both browsers. */
+const CONTENT_SCRIPT = join(DIST, 'chrome', 'content.js');
+/** What would show IndexedDB code in the content script (it belongs in the background, which owns the databases). */
+const INDEXED_DB_MARKERS = /\bindexedDB\b|\bIDBDatabase\b|\bIDBKeyRange\b/;
 
 /**
  * `gzip -9 -n`, as scripts/build-wasm.sh reports it (GNU gzip compresses a
@@ -61,7 +65,13 @@ export function measureSizes() {
       }
     }
   }
-  return { wasm, glue, packs, zips };
+  const content = existsSync(CONTENT_SCRIPT)
+    ? (() => {
+        const text = readFileSync(CONTENT_SCRIPT, 'utf8');
+        return { path: CONTENT_SCRIPT, bytes: statSync(CONTENT_SCRIPT).size, gzip_bytes: gzipped(CONTENT_SCRIPT), indexedDb: INDEXED_DB_MARKERS.exec(text)?.[0] ?? null };
+      })()
+    : null;
+  return { wasm, glue, packs, zips, content };
 }
 
 export function readBudget() {
@@ -95,6 +105,20 @@ export function checkBudget(sizes, budget, { wasm = true, zips = true, requireZi
     if (requireZips && built.length === 0) {
       problems.push(`no extension zips in ${DIST}: run npm run build:extension first`);
     }
+    if (sizes.content) {
+      const limit = budget.content_script_gzip_bytes;
+      if (typeof limit !== 'number') {
+        problems.push('no budget for the content script in budgets/size-budget.jsonc (content_script_gzip_bytes); set one with --update');
+      } else if (sizes.content.gzip_bytes > allowed(limit)) {
+        problems.push(
+          `the content script is ${sizes.content.gzip_bytes} bytes gzipped: more than ${Math.round(budget.tolerance * 100)}% over its budget of ${limit}. ` +
+            'It runs in every analysed page: keep it lean, or raise the budget deliberately (see budgets/size-budget.jsonc).',
+        );
+      }
+      if (sizes.content.indexedDb) {
+        problems.push(`the content script contains IndexedDB code (${sizes.content.indexedDb}): the databases belong to the background; reach them by message`);
+      }
+    }
     for (const [browser, zip] of Object.entries(sizes.zips)) {
       const limit = budget.zip_bytes?.[browser];
       if (typeof limit !== 'number') {
@@ -126,6 +150,9 @@ function updateBudget(sizes) {
   for (const [browser, zip] of Object.entries(sizes.zips)) {
     set(browser, zip.bytes);
   }
+  if (sizes.content) {
+    set('content_script_gzip_bytes', sizes.content.gzip_bytes);
+  }
   writeFileSync(BUDGET_FILE, text);
 }
 
@@ -147,6 +174,9 @@ export function sizeLines(sizes) {
   }
   for (const zip of Object.values(sizes.zips)) {
     lines.push(`${zip.name}: ${kb(zip.bytes)}`);
+  }
+  if (sizes.content) {
+    lines.push(`content script: ${kb(sizes.content.bytes)} raw, ${kb(sizes.content.gzip_bytes)} gzipped${sizes.content.indexedDb ? ' (with IndexedDB code!)' : ''}`);
   }
   return lines;
 }

@@ -9,6 +9,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The kinds of claims, figures and time references, named by the stage that finds them.
+pub use crate::detect::ClaimKind;
+pub use crate::segment::quantities::{Modifier as QuantityModifier, QuantityKind};
+pub use crate::segment::times::{TimeKind, Unresolved as TimeUnresolved};
+
 pub const SCHEMA: &str = "claimlens/analysis@1";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,8 +93,8 @@ pub struct Claim {
     /// Check-worthiness, 0 to 1.
     pub score: f32,
     pub checkworthy: bool,
-    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`.
-    pub kinds: Vec<String>,
+    /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`; factual kinds first.
+    pub kinds: Vec<ClaimKind>,
     /// Plain-language reasons for the score, strongest first.
     pub signals: Vec<String>,
     /// The words that raised the score most (check-worthy claims only).
@@ -98,7 +103,16 @@ pub struct Claim {
     pub sourcing: Sourcing,
     pub times: Vec<TimeRef>,
     pub quantities: Vec<Quantity>,
+    /// Published fact-checks of **this very claim**: their verdicts may be shown.
     pub matches: Vec<FactCheckMatch>,
+    /// Published fact-checks of a **related** claim (the same topic, but other
+    /// figures, people, places or time). Kept apart from `matches` so that a
+    /// consumer that knows only `matches` can never show their verdicts;
+    /// a consumer that shows them must not show or count their verdicts.
+    /// Here `similarity` is retrieval's probability that the fact-check is
+    /// about a claim like this one. Added in the same-claim wave.
+    #[serde(default)]
+    pub related: Vec<FactCheckMatch>,
     pub note: Note,
 }
 
@@ -114,7 +128,9 @@ pub struct Sourcing {
     /// The speaker's role or descriptor as the article gives it.
     #[serde(default)]
     pub speaker_role: Option<String>,
-    /// Everyone the speaker could be, when people share a name.
+    /// Everyone the speaker could be, when people share a name. Non-empty
+    /// only when `speaker` is null: one position, never a chosen speaker
+    /// and "possibly" someone else.
     #[serde(default)]
     pub speaker_candidates: Vec<String>,
     /// Why the attribution is ambiguous, or how it was decided.
@@ -142,11 +158,11 @@ pub struct TimeRef {
     /// `day`, `weekend`, `week`, `month`, `season`, `quarter`, `year`,
     /// `decade`, `period`, `vague` or `event_relative`.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<TimeKind>,
     /// Why `resolved` is null: `no_published_date`, `vague`,
     /// `relative_to_event` or `invalid_date`.
     #[serde(default)]
-    pub unresolved: Option<String>,
+    pub unresolved: Option<TimeUnresolved>,
 }
 
 /// Inclusive calendar interval, `YYYY-MM-DD`.
@@ -166,13 +182,13 @@ pub struct Quantity {
     /// `money`, `percent`, `count`, `duration`, `measure`, `ordinal`,
     /// `fraction` or `number`.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<QuantityKind>,
     /// The upper end of a range ("20 or 30 years"); `value` is the lower.
     #[serde(default)]
     pub upper: Option<f64>,
     /// `approximately`, `more_than`, `at_least`, `less_than`, `at_most` or `vague`.
     #[serde(default)]
-    pub modifier: Option<String>,
+    pub modifier: Option<QuantityModifier>,
 }
 
 /// A published fact-check about a claim like this one. `verdict` is the
@@ -189,7 +205,9 @@ pub struct FactCheckMatch {
     pub url: Option<String>,
     /// When the fact-check was published, `YYYY-MM-DD`.
     pub date: Option<String>,
-    /// Probability (0 to 1) that the fact-check is about this claim.
+    /// In `Claim::matches`: the probability (0 to 1) that the fact-check
+    /// checks this very claim. In `Claim::related`: retrieval's probability
+    /// that it is about a claim like it.
     pub similarity: f32,
     /// The pack the fact-check came from.
     #[serde(default)]
@@ -224,9 +242,17 @@ pub struct Note {
     /// The figures to verify, as written.
     #[serde(default)]
     pub figures: Vec<String>,
-    /// Matched fact-checks, as lines for the reader (the data is in `Claim::matches`).
+    /// Fact-checks of this very claim, as lines for the reader (the data is
+    /// in `Claim::matches`).
     #[serde(default)]
     pub fact_checks: Vec<NoteFactCheck>,
+    /// Fact-checks of a related claim, as lines for the reader, shown lower
+    /// and apart (the data is in `Claim::related`). Their `verdict` is always
+    /// null and their `text` never states one: a verdict of another claim
+    /// must not be read as this claim's.
+    #[serde(default)]
+    pub related: Vec<NoteFactCheck>,
+    /// Counts only fact-checks of this very claim (`Claim::matches`).
     #[serde(default)]
     pub fact_check_status: FactCheckStatus,
     /// `agree` or `disagree` when two or more matched fact-checks give verdicts.
@@ -238,9 +264,10 @@ pub struct Note {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactCheckStatus {
-    /// At least one published fact-check matched.
+    /// At least one published fact-check of this very claim was found.
     Matched,
-    /// Packs were searched and nothing matched.
+    /// Packs were searched and no fact-check of this claim was found
+    /// (fact-checks of related claims may still be listed in `Note::related`).
     NoneFound,
     /// No fact-check pack is loaded.
     NoPacks,
@@ -255,8 +282,12 @@ pub struct NoteSourcing {
     pub speaker: Option<String>,
     /// The speaker's title or role as the article gives it.
     pub role: Option<String>,
+    /// The sourcing phrase, or "(from the previous quote)" for a quotation
+    /// that carries on the previous paragraph's speaker.
     pub cue: Option<String>,
-    /// One line for the reader.
+    /// One line for the reader. "On the record" only for a named speaker
+    /// with a speech or writing cue; a view the article ascribes ("remains
+    /// skeptical") says so; an open choice names the candidates.
     pub text: String,
 }
 
@@ -299,6 +330,8 @@ pub struct Quote {
     pub end: u32,
     pub text: String,
     pub speaker: Option<String>,
+    /// Who the speaker may be when the article does not decide; non-empty
+    /// only when `speaker` is null.
     pub speaker_candidates: Vec<String>,
     pub cue: Option<String>,
     /// True for a direct quotation in quotation marks; false for reported speech.

@@ -101,9 +101,9 @@ pub fn assemble(
         .map(|(i, d)| {
             let unattributed = attribute::Sourcing::unattributed(d.span);
             let sourcing = attribution.sourcing_for(d.span).unwrap_or(&unattributed);
-            let (note, matches) = verified
+            let (note, matches, related) = verified
                 .get(i)
-                .map(|v| (v.note.clone(), v.matches.clone()))
+                .map(|v| (v.note.clone(), v.matches.clone(), v.related.clone()))
                 .unwrap_or_default();
             let span = index.span(d.span);
             Claim {
@@ -113,7 +113,7 @@ pub fn assemble(
                 text: d.span.of(text).to_string(),
                 score: d.score,
                 checkworthy: d.checkworthy,
-                kinds: d.kinds.iter().map(|k| k.as_str().to_string()).collect(),
+                kinds: d.kinds.clone(),
                 signals: d.signals.iter().map(|s| s.describe().to_string()).collect(),
                 key_terms: d.key_terms.iter().map(|t| t.of(text).to_string()).collect(),
                 sourcing: out::Sourcing {
@@ -139,8 +139,8 @@ pub fn assemble(
                                 from: from.to_string(),
                                 to: to.to_string(),
                             }),
-                            kind: Some(t.kind.as_str().to_string()),
-                            unresolved: t.unresolved.map(|u| u.as_str().to_string()),
+                            kind: Some(t.kind),
+                            unresolved: t.unresolved,
                         }
                     })
                     .collect(),
@@ -156,13 +156,14 @@ pub fn assemble(
                             text: q.span.of(text).to_string(),
                             value: q.value,
                             unit: q.unit.clone(),
-                            kind: Some(q.kind.as_str().to_string()),
+                            kind: Some(q.kind),
                             upper: q.upper,
-                            modifier: q.modifier.map(|m| m.as_str().to_string()),
+                            modifier: q.modifier,
                         }
                     })
                     .collect(),
                 matches,
+                related,
                 note,
             }
         })

@@ -13,7 +13,7 @@ use crate::calendar::Date;
 use crate::verify::import::{self, ImportError};
 use crate::verify::matcher::{Analysed, SearchSettings, Searcher};
 use crate::verify::pack::PackMeta;
-use crate::verify::{live, note, pack, Pack, PackInfo, Registry};
+use crate::verify::{live, note, pack, Match, Pack, PackInfo, Registry, Tier};
 use crate::{Options, Snapshot};
 
 thread_local! {
@@ -345,7 +345,22 @@ fn match_options(value: JsValue) -> Result<(Option<Date>, SearchSettings), JsErr
 #[derive(Serialize)]
 struct ClaimMatches {
     claim: String,
+    /// Fact-checks of this very claim.
     matches: Vec<FactCheckMatch>,
+    /// Fact-checks of a related claim: never show their verdicts as this claim's.
+    related: Vec<FactCheckMatch>,
+}
+
+/// Splits search results into fact-checks of the claim and of related claims.
+fn tiers(found: &[Match]) -> (Vec<FactCheckMatch>, Vec<FactCheckMatch>) {
+    let of = |tier| {
+        found
+            .iter()
+            .filter(|m| m.tier == tier)
+            .map(note::fact_check_match)
+            .collect()
+    };
+    (of(Tier::SameClaim), of(Tier::Related))
 }
 
 /// Matches claims (an array of strings) against the loaded packs without a
@@ -361,12 +376,12 @@ pub fn match_claims(claims: JsValue, options_value: JsValue) -> Result<JsValue, 
         .into_iter()
         .map(|claim| {
             let analysed = Analysed::new(&claim, published);
-            let matches = registry
-                .search(&mut searcher, &analysed, &settings)
-                .iter()
-                .map(note::fact_check_match)
-                .collect();
-            ClaimMatches { claim, matches }
+            let (matches, related) = tiers(&registry.search(&mut searcher, &analysed, &settings));
+            ClaimMatches {
+                claim,
+                matches,
+                related,
+            }
         })
         .collect();
     to_js(&out)
@@ -385,6 +400,7 @@ struct LiveError {
 #[derive(Serialize)]
 struct LiveOutput {
     matches: Vec<FactCheckMatch>,
+    related: Vec<FactCheckMatch>,
     received: usize,
     issues: Vec<String>,
     error: Option<LiveError>,
@@ -399,12 +415,16 @@ struct LiveOutput {
 pub fn live_matches(claim: &str, body: &str, options_value: JsValue) -> Result<JsValue, JsError> {
     let (published, settings) = match_options(options_value)?;
     let output = match live::live_matches(claim, published, body.as_bytes(), &settings) {
-        Ok(result) => LiveOutput {
-            matches: result.matches.iter().map(note::fact_check_match).collect(),
-            received: result.received,
-            issues: result.issues.iter().map(|i| i.to_string()).collect(),
-            error: None,
-        },
+        Ok(result) => {
+            let (matches, related) = tiers(&result.matches);
+            LiveOutput {
+                matches,
+                related,
+                received: result.received,
+                issues: result.issues.iter().map(|i| i.to_string()).collect(),
+                error: None,
+            }
+        }
         Err(e) => {
             let (kind, code, status) = match &e {
                 ImportError::Service { code, status, .. } => ("service", *code, status.clone()),
@@ -414,6 +434,7 @@ pub fn live_matches(claim: &str, body: &str, options_value: JsValue) -> Result<J
             };
             LiveOutput {
                 matches: Vec::new(),
+                related: Vec::new(),
                 received: 0,
                 issues: Vec::new(),
                 error: Some(LiveError {

@@ -73,7 +73,7 @@ fn data_seed_article_ranks_figures_dates_and_events_above_commentary() {
         .find(|c| c.text.contains("$2 billion"))
         .unwrap();
     assert!(money.checkworthy);
-    assert!(money.kinds.iter().any(|k| k == "quantity"));
+    assert!(money.kinds.iter().any(|k| k.as_str() == "quantity"));
     assert!(
         money.signals.iter().any(|s| s == "contains a figure"),
         "{:?}",

@@ -87,7 +87,7 @@ fn page_with_a_checked_claim_gets_verdict_and_link_in_its_note() {
     assert_eq!(note.fact_check_status, FactCheckStatus::Matched);
     assert!(
         note.summary
-            .contains("PolitiFact rated a matching claim “Pants on Fire”"),
+            .contains("PolitiFact rated this claim “Pants on Fire”"),
         "{}",
         note.summary
     );

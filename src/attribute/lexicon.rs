@@ -287,6 +287,7 @@ pub const CUE_VERBS: &[&str] = &[
     "calling",
     "calls",
     "cautioned",
+    "cautions",
     "charged",
     "cited",
     "citing",
@@ -336,6 +337,7 @@ pub const CUE_VERBS: &[&str] = &[
     "disputed",
     "disputes",
     "echoed",
+    "emailed",
     "emphasised",
     "emphasized",
     "emphasizes",
@@ -355,6 +357,8 @@ pub const CUE_VERBS: &[&str] = &[
     "insisted",
     "insisting",
     "insists",
+    "instructed",
+    "instructs",
     "joked",
     "lamented",
     "learned",
@@ -365,6 +369,7 @@ pub const CUE_VERBS: &[&str] = &[
     "notes",
     "noting",
     "observed",
+    "observes",
     "pledged",
     "pointed",
     "posted",
@@ -385,6 +390,8 @@ pub const CUE_VERBS: &[&str] = &[
     "recalled",
     "recalling",
     "recalls",
+    "recounted",
+    "recounts",
     "referred",
     "referring",
     "rejected",
@@ -405,6 +412,7 @@ pub const CUE_VERBS: &[&str] = &[
     "shows",
     "slammed",
     "stated",
+    "states",
     "stating",
     "stressed",
     "stresses",
@@ -421,6 +429,7 @@ pub const CUE_VERBS: &[&str] = &[
     "threatened",
     "told",
     "tweeted",
+    "tweets",
     "urge",
     "urged",
     "urges",
@@ -626,6 +635,33 @@ pub const CUE_TIME_SUFFIXES: &[&str] = &[
     "wednesday",
     "week",
     "yesterday",
+];
+
+/// Words of photo captions and credits that page furniture leaves around a
+/// name ("Image caption Eva-Marie Persson"); never part of a speaker.
+pub const CAPTION_WORDS: &[&str] = &[
+    "caption",
+    "copyright",
+    "courtesy",
+    "credit",
+    "getty",
+    "image",
+    "images",
+    "photo",
+    "photograph",
+    "photographer",
+    "pictured",
+    "shutterstock",
+];
+
+/// Words that can neither open nor close a speaker's name or role: articles,
+/// clause words and connectives ("Wikileaks, The", "David McKinley, what").
+pub const SPEAKER_EDGE_WORDS: &[&str] = &[
+    "a", "after", "although", "an", "and", "as", "at", "because", "before", "being", "but", "by",
+    "for", "from", "had", "has", "have", "how", "if", "in", "is", "it", "of", "on", "or", "said",
+    "says", "since", "so", "than", "that", "the", "their", "then", "this", "though", "to", "told",
+    "was", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
+    "with", "yet",
 ];
 
 /// Subject pronouns (and relative pronouns) that can be a source.
@@ -1196,6 +1232,8 @@ mod tests {
             ("MALE_WORDS", MALE_WORDS),
             ("FEMALE_WORDS", FEMALE_WORDS),
             ("ROLE_HEADS", ROLE_HEADS),
+            ("CAPTION_WORDS", CAPTION_WORDS),
+            ("SPEAKER_EDGE_WORDS", SPEAKER_EDGE_WORDS),
         ];
         for (name, list) in lists {
             for pair in list.windows(2) {

@@ -9,6 +9,7 @@
 //!   with pronoun and surname coreference and honest ambiguity ([`speakers`]);
 //! - how each sentence is sourced ([`sourcing`]).
 
+mod clean;
 mod context;
 pub mod lexicon;
 mod phrases;
@@ -20,6 +21,7 @@ pub mod speakers;
 use crate::segment::TextLayer;
 use crate::spans::ByteSpan;
 
+pub use clean::{clean_role, is_garbled, is_garbled_role};
 pub use context::Context;
 pub use reported::Relation;
 pub use speakers::Speaker;
@@ -73,6 +75,13 @@ pub struct Sourcing {
     pub note: Option<String>,
     /// The phrase that shows the sourcing ("according to a Western diplomat").
     pub cue: Option<ByteSpan>,
+    /// A named speaker whose own words or writing are reported: a speech
+    /// cue ("said", "wrote", "according to"), not a view ascribed to them
+    /// ("remains skeptical").
+    pub on_record: bool,
+    /// The sentence is a quotation that carries on the previous one's
+    /// speaker, with no cue of its own.
+    pub carried: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -97,6 +106,8 @@ impl Sourcing {
             speaker_candidates: Vec::new(),
             note: None,
             cue: None,
+            on_record: false,
+            carried: false,
         }
     }
 }
@@ -169,7 +180,11 @@ fn quote_list(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec
     for (r, s) in relations.iter().zip(speakers) {
         // Stance reports ("Trump wants ...") are not speech, and a source
         // that is no one ("the numbers suggest") is not a speaker.
-        if r.direct || r.kind == reported::CueKind::Stance || s.kind == SourcingKind::Unattributed {
+        if r.direct
+            || r.kind == reported::CueKind::Stance
+            || s.kind == SourcingKind::Unattributed
+            || r.aside
+        {
             continue;
         }
         let (Some(&first), Some(&last)) = (r.content.first(), r.content.last()) else {
@@ -222,6 +237,9 @@ fn trim_span(text: &str, span: ByteSpan) -> ByteSpan {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod regressions;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod seed_tests;

@@ -247,7 +247,8 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
         || matches!(
             w,
             "the" | "a" | "an" | "one" | "two" | "some" | "many" | "several"
-        );
+        )
+        || role_before_name(cx, toks, from);
     if !starts_phrase || cx.is_quoted(first.span.start) {
         return None;
     }
@@ -340,4 +341,30 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
         end -= 1;
     }
     (end > from).then_some(Phrase { start: from, end })
+}
+
+/// "said chief inspector Jennifer Mattinson", "says study author Elizabeth
+/// Hoge": up to four lower-case role words, none a verb, before a name.
+fn role_before_name(cx: &Context, toks: &[Token], from: usize) -> bool {
+    let mut k = from;
+    while k < toks.len() && k < from + 4 {
+        let t = &toks[k];
+        if is_capitalised(cx.text, t) {
+            return k > from;
+        }
+        if t.kind != TokenKind::Word
+            || cx.has(
+                t,
+                lexicon::bits::VERB_WORDS
+                    | lexicon::bits::CUE_VERBS
+                    | lexicon::bits::CLAUSE_OPENERS
+                    | lexicon::bits::NOT_SOURCE_END
+                    | lexicon::bits::ADJUNCT_STARTS,
+            )
+        {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }

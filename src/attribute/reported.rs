@@ -39,6 +39,10 @@ pub struct Relation {
     pub shares_source_of: Option<usize>,
     /// The sentence holding the cue.
     pub sentence: usize,
+    /// A non-restrictive relative clause ("Assange, who denies the
+    /// accusation, has avoided extradition"): an aside about the source, not
+    /// the sentence's attribution.
+    pub aside: bool,
 }
 
 /// Every relation in the article, ordered by cue.
@@ -65,6 +69,9 @@ pub fn find(cx: &Context) -> Vec<Relation> {
         untangle(cx, &mut out, first);
     }
     out.retain(|r| !r.content.is_empty());
+    for r in &mut out {
+        mark_aside(cx, r);
+    }
     attach_continuations(cx, &mut out);
     attach_earlier_pieces(cx, &mut out);
     // A defect in a rule must never reach the output as a broken span.
@@ -111,6 +118,7 @@ fn relation(
         direct: false,
         shares_source_of: None,
         sentence: si,
+        aside: false,
     }
 }
 
@@ -439,7 +447,16 @@ fn verb_frame(
         None
     };
     // Inverted: "“...,” said Ian Kelly, a retired career diplomat."
-    if prev_is_break && before.is_none() && kind == CueKind::Speech && !nounish {
+    // "“...,” notes Harden Bradford": a nounish verb is a cue when a name follows.
+    let name_follows = toks
+        .get(c1)
+        .is_some_and(|t| is_capitalised(cx.text, t) && !cx.is_mark(t));
+    if prev_is_break
+        && before.is_none()
+        && kind == CueKind::Speech
+        && (!nounish
+            || (name_follows && prev.is_some_and(|p| cx.is_mark(p) || is_punct(cx.text, p, ','))))
+    {
         let after = skip_time_words(cx, toks, c1);
         if let Some(src) = phrases::source_after(cx, toks, after) {
             if let Some(content) = backward_content(cx, si, toks, c0 - 1, sentence_start) {
@@ -552,6 +569,28 @@ fn verb_frame(
                     cue_end,
                 ));
             }
+        }
+    }
+    // "“We’ve never had demand like this.” Mayer said.": the cue is a
+    // sentence of its own after a quotation, which is its content.
+    if boundary.is_none() && that.is_none() && adjunct_tail && src.start <= sentence_start {
+        if let Some(q) = quote_just_before(cx, si) {
+            let cue_end =
+                if after_time > c1 && (after_time >= toks.len() || is_end(cx, toks, after_time)) {
+                    after_time
+                } else {
+                    c1
+                };
+            return Some((
+                relation(
+                    kind,
+                    si,
+                    span(toks, c0, cue_end),
+                    Some(phrase_span(toks, src)),
+                    vec![q],
+                ),
+                cue_end,
+            ));
         }
     }
     let start = that.unwrap_or(after_object);
@@ -958,6 +997,24 @@ fn source_is_document(cx: &Context, toks: &[Token], src: Phrase) -> bool {
                 | "statistics"
                 | "researchers"
                 | "results"
+                | "video"
+                | "videos"
+                | "footage"
+                | "emails"
+                | "email"
+                | "markets"
+                | "tape"
+                | "transcript"
+                | "memo"
+                | "letter"
+                | "ad"
+                | "photos"
+                | "map"
+                | "chart"
+                | "models"
+                | "forecasts"
+                | "tally"
+                | "count"
         )
     })
 }
@@ -1328,13 +1385,30 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
             *x = true;
         }
     }
-    for r in rels.iter_mut() {
+    // The paragraphs holding a cue, and the last relation of each paragraph:
+    // only it may carry its speaker on into a following quotation paragraph.
+    let mut cued_paragraphs: Vec<usize> = has_cue
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c)
+        .filter_map(|(si, _)| cx.paragraph.get(si).copied())
+        .collect();
+    cued_paragraphs.dedup();
+    let para_of = |si: usize| cx.paragraph.get(si).copied();
+    let last_in_paragraph: Vec<bool> = (0..rels.len())
+        .map(|k| {
+            rels.get(k + 1)
+                .is_none_or(|n| para_of(n.sentence) != para_of(rels[k].sentence))
+        })
+        .collect();
+    for (k, r) in rels.iter_mut().enumerate() {
         let Some(&last) = r.content.last() else {
             continue;
         };
         let Some(q) = cx.top_ending_at(last.end) else {
             continue;
         };
+        let mut may_carry = last_in_paragraph[k] && r.source.is_some();
         let mut covered_to = last.end.max(r.cue.end).max(r.source.map_or(0, |s| s.end));
         let mut continues = q.continues;
         let mut paragraph = cx.paragraph.get(r.sentence).copied();
@@ -1348,8 +1422,18 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
                 continue;
             }
             let same_paragraph = cx.paragraph.get(sj).copied() == paragraph;
-            if !(same_paragraph || continues) || has_cue.get(sj).copied().unwrap_or(true) {
+            // A paragraph that is a quotation with no cue anywhere in it,
+            // right after the speaker's: the speaker carries on.
+            let carried = may_carry
+                && !same_paragraph
+                && para_of(sj).zip(paragraph).is_some_and(|(p, q)| p == q + 1)
+                && para_of(sj).is_some_and(|p| cued_paragraphs.binary_search(&p).is_err());
+            if !(same_paragraph || continues || carried) || has_cue.get(sj).copied().unwrap_or(true)
+            {
                 break;
+            }
+            if !same_paragraph {
+                may_carry = false;
             }
             let Some(next) = cx
                 .quote_starting_at(s.start)
@@ -1365,4 +1449,61 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
             sj += 1;
         }
     }
+}
+
+/// ", who denies the accusation, has avoided ...": a relative clause set off
+/// by commas inside a sentence that goes on. Its content stops at the
+/// closing comma and the relation is marked an aside.
+fn mark_aside(cx: &Context, r: &mut Relation) {
+    let Some(src) = r.source else { return };
+    let relative = matches!(
+        src.of(cx.text).to_ascii_lowercase().as_str(),
+        "who" | "which"
+    );
+    let after_comma = cx
+        .text
+        .get(..src.start)
+        .is_some_and(|t| t.trim_end().ends_with(','));
+    if !relative || !after_comma || r.content.len() != 1 || src.end > r.cue.start {
+        return;
+    }
+    let c = r.content[0];
+    let Some(sentence) = cx.sentences.get(r.sentence) else {
+        return;
+    };
+    let piece = c.of(cx.text);
+    // The first comma outside quotation marks closes the clause.
+    let Some(comma) = piece
+        .match_indices(", ")
+        .map(|(i, _)| i)
+        .find(|&i| !cx.is_quoted(c.start + i))
+    else {
+        return;
+    };
+    let rest = cx.text.get(c.start + comma + 1..sentence.end).unwrap_or("");
+    if rest
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .trim()
+        .is_empty()
+    {
+        return;
+    }
+    r.content[0] = ByteSpan::new(c.start, c.start + comma);
+    r.aside = true;
+}
+
+/// The quotation that makes up the whole of the sentence before `si`, in
+/// the same paragraph.
+fn quote_just_before(cx: &Context, si: usize) -> Option<ByteSpan> {
+    let prev = si.checked_sub(1)?;
+    if cx.paragraph.get(prev) != cx.paragraph.get(si) {
+        return None;
+    }
+    let sentence = *cx.sentences.get(prev)?;
+    let q = cx.top_before(sentence.end)?;
+    let lead = cx.text.get(sentence.start..q.outer.start)?;
+    let tail = cx.text.get(q.outer.end..sentence.end)?;
+    (lead.trim().is_empty() && tail.trim().trim_matches(['.', '!', '?', '…']).is_empty())
+        .then_some(q.outer)
 }

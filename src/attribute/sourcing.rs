@@ -19,8 +19,9 @@ use crate::spans::ByteSpan;
 pub fn per_sentence(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec<Sourcing> {
     // Stance reports ("Trump wants ...") are the article's own claims about
     // someone, not claims sourced to them.
+    // Neither is an aside in a relative clause ("Assange, who denies ...").
     let sourced = |r: &Relation, s: &Speaker| {
-        r.kind != CueKind::Stance && s.kind != SourcingKind::Unattributed
+        r.kind != CueKind::Stance && s.kind != SourcingKind::Unattributed && !r.aside
     };
     // Per sentence: the attribution whose content covers most of it (ties to
     // the earlier cue), and the first one whose cue is in it. One pass over
@@ -72,6 +73,7 @@ pub fn per_sentence(cx: &Context, relations: &[Relation], speakers: &[Speaker]) 
 
 fn of_sentence(cx: &Context, sentence: ByteSpan, best: Option<(&Relation, &Speaker)>) -> Sourcing {
     if let Some((r, s)) = best {
+        let cue = phrase_of(cx.text, r);
         return Sourcing {
             sentence,
             kind: s.kind,
@@ -79,7 +81,13 @@ fn of_sentence(cx: &Context, sentence: ByteSpan, best: Option<(&Relation, &Speak
             speaker_role: s.role.clone(),
             speaker_candidates: s.candidates.clone(),
             note: s.note.clone(),
-            cue: Some(phrase_of(cx.text, r)),
+            on_record: s.kind == SourcingKind::Named
+                && s.name.is_some()
+                && r.kind == CueKind::Speech,
+            // A quotation that goes on from an earlier one, the cue back there.
+            carried: cue.end <= sentence.start
+                && r.content.first().is_some_and(|c| c.end <= sentence.start),
+            cue: Some(cue),
         };
     }
     // Agentless hedges, found from their first word.
@@ -101,6 +109,8 @@ fn of_sentence(cx: &Context, sentence: ByteSpan, best: Option<(&Relation, &Speak
             speaker_role: None,
             speaker_candidates: Vec::new(),
             note: None,
+            on_record: false,
+            carried: false,
             cue: Some(ByteSpan::new(
                 sentence.start + at,
                 sentence.start + at + len,

@@ -144,7 +144,7 @@ impl People {
     ) -> Vec<Speaker> {
         let mut out: Vec<Speaker> = Vec::with_capacity(relations.len());
         for (k, r) in relations.iter().enumerate() {
-            let speaker = match (r.shares_source_of, r.source) {
+            let mut speaker = match (r.shares_source_of, r.source) {
                 (Some(j), _) if j < out.len() => out[j].clone(),
                 (_, None) => Speaker::of_kind(SourcingKind::Unattributed),
                 (_, Some(src)) => self.speaker_of(cx, relations, &out, k, src, publisher),
@@ -159,6 +159,7 @@ impl People {
                     }
                 }
             }
+            super::clean::settle(&mut speaker);
             out.push(speaker);
         }
         out

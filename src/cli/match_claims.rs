@@ -1,7 +1,10 @@
-//! `claimlens match --pack PACK [--pack PACK...] [--top K] [--threshold T] [--date YYYY-MM-DD] FILE|-`
+//! `claimlens match --pack PACK [--pack PACK...] [--top K] [--threshold T] [--related] [--date YYYY-MM-DD] FILE|-`
 //!
 //! One claim per input line; one JSON line per input line:
 //! `{"line": n, "matches": [{"id", "score", "claim", "verdict", "url", "publisher", "pack"}]}`.
+//! `matches` are fact-checks of that very claim (`--threshold` is the
+//! same-claim threshold, 0 to 1). With `--related`, each line also has
+//! `related`: fact-checks of a related claim, without their verdicts.
 //! `id` is the source record's own id. Blank lines get an empty match list,
 //! so output line n always answers input line n.
 
@@ -14,12 +17,27 @@ use serde::Serialize;
 use super::input::{display_name, read_input, read_text};
 use super::{parse_date, CliError};
 use crate::verify::matcher::{Analysed, SearchSettings, Searcher};
-use crate::verify::{Pack, Registry};
+use crate::verify::{Pack, Registry, Tier};
 
 #[derive(Serialize)]
 struct Line<'a> {
     line: usize,
     matches: Vec<MatchOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related: Option<Vec<RelatedOut<'a>>>,
+}
+
+/// A related fact-check: no verdict, since it checks another claim.
+#[derive(Serialize)]
+struct RelatedOut<'a> {
+    id: &'a str,
+    score: f32,
+    claim: &'a str,
+    url: Option<&'a str>,
+    publisher: Option<&'a str>,
+    pack: &'a str,
+    /// What sets its claim apart from this one.
+    differs: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -50,6 +68,7 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
     let mut input = None;
     let mut settings = SearchSettings::default();
     let mut date = None;
+    let mut with_related = false;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("pack") => packs.push(parser.value()?.string()?),
@@ -70,6 +89,7 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
                     })?;
             }
             Long("date") => date = Some(parse_date(&parser.value()?.string()?)?),
+            Long("related") => with_related = true,
             Value(v) if input.is_none() => input = Some(v.string()?),
             other => return Err(other.unexpected().into()),
         }
@@ -89,11 +109,28 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
         } else {
             registry.search(&mut searcher, &claim, &settings)
         };
+        let round = |score: f32| (score * 10_000.0).round() / 10_000.0;
+        let related = with_related.then(|| {
+            found
+                .iter()
+                .filter(|m| m.tier == Tier::Related)
+                .map(|m| RelatedOut {
+                    id: &m.fact_check.id,
+                    score: round(m.score),
+                    claim: &m.fact_check.claim_reviewed,
+                    url: m.fact_check.url.as_deref(),
+                    publisher: m.fact_check.author.as_ref().map(|a| a.name.as_str()),
+                    pack: &m.pack,
+                    differs: m.conflicts.iter().map(|c| c.describe()).collect(),
+                })
+                .collect()
+        });
         let matches = found
             .iter()
+            .filter(|m| m.tier == Tier::SameClaim)
             .map(|m| MatchOut {
                 id: &m.fact_check.id,
-                score: (m.score * 10_000.0).round() / 10_000.0,
+                score: round(m.score),
                 claim: &m.fact_check.claim_reviewed,
                 verdict: m.fact_check.review_rating.verdict_text(),
                 url: m.fact_check.url.as_deref(),
@@ -106,6 +143,7 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
             &Line {
                 line: i + 1,
                 matches,
+                related,
             },
         )
         .map_err(std::io::Error::from)?;

@@ -43,7 +43,11 @@ pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
             "[{}] {:.2} {}  ({})",
             c.id,
             c.score,
-            c.kinds.join(", "),
+            c.kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             sourcing_label(c.sourcing.kind)
         )?;
         writeln!(out, "    {}", c.text)?;
@@ -65,6 +69,13 @@ pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
             }
             if !fc.why.is_empty() {
                 writeln!(out, "      matched because it {}", fc.why.join("; "))?;
+            }
+        }
+        // Fact-checks of a related claim: their own line, never a verdict.
+        for fc in &c.note.related {
+            writeln!(out, "    related fact-check (not this claim): {}", fc.text)?;
+            if let Some(url) = &fc.url {
+                writeln!(out, "      {url}")?;
             }
         }
         for check in &c.note.checks {

@@ -36,7 +36,11 @@ use crate::spans::ByteSpan;
 use features::{Cue, CueSet, Features, LayerCues, LayerIndex};
 use model::{Model, ModelError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Serialized (the analysis contract) as its `as_str` name.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     Quantity,
     Comparison,

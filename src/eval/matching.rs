@@ -20,6 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::logistic::fit_logistic;
 use super::EvalError;
 use crate::calendar::Date;
 use crate::verify::factcheck::parse_date_loose;
@@ -54,7 +55,8 @@ struct Data {
 pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
     let d = load(data, out)?;
     let model = Model::default();
-    report(&d, &model, out)
+    report(&d, &model, out)?;
+    super::same_claim::run(data, &d.pack, d.politifact.as_ref(), &d.unrelated_fit, out)
 }
 
 pub fn fit(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
@@ -544,13 +546,13 @@ fn tune_bm25(d: &Data, out: &mut dyn Write) -> Result<Bm25, EvalError> {
 }
 
 /// The date a tweet embed ends with: "— Name (@handle) January 14, 2020".
-fn tweet_date(text: &str) -> Option<Date> {
+pub(super) fn tweet_date(text: &str) -> Option<Date> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let tail = words.get(words.len().checked_sub(3)?..)?.join(" ");
     parse_date_loose(tail.trim_end_matches(['"', '\'', '.']))
 }
 
-fn clip(s: &str, chars: usize) -> String {
+pub(super) fn clip(s: &str, chars: usize) -> String {
     let mut out: String = s.chars().take(chars).collect();
     if s.chars().count() > chars {
         out.push('…');
@@ -560,7 +562,7 @@ fn clip(s: &str, chars: usize) -> String {
 
 /// Imports and builds a pack; import issues (the datasets have a few odd
 /// dates) are counted in the returned summary line, not fatal.
-fn build_pack(path: &Path, name: &str) -> Result<Vec<u8>, EvalError> {
+pub(super) fn build_pack(path: &Path, name: &str) -> Result<Vec<u8>, EvalError> {
     let bytes = std::fs::read(path).map_err(|e| missing(path, e))?;
     let (_, report) = import::import(&path.display().to_string(), &bytes)
         .map_err(|e| EvalError::data(path, e))?;
@@ -575,7 +577,7 @@ fn build_pack(path: &Path, name: &str) -> Result<Vec<u8>, EvalError> {
     Ok(bytes)
 }
 
-fn missing(path: &Path, e: std::io::Error) -> EvalError {
+pub(super) fn missing(path: &Path, e: std::io::Error) -> EvalError {
     EvalError::data(
         path,
         format!("{e} (the matching evaluation needs ../shared/data; pass --data DIR)"),
@@ -583,7 +585,7 @@ fn missing(path: &Path, e: std::io::Error) -> EvalError {
 }
 
 /// `id<TAB>text` lines; a text wrapped in double quotes uses `""` for `"`.
-fn read_queries(path: &PathBuf) -> Result<Vec<(String, String)>, EvalError> {
+pub(super) fn read_queries(path: &PathBuf) -> Result<Vec<(String, String)>, EvalError> {
     let text = std::fs::read_to_string(path).map_err(|e| missing(path, e))?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -604,7 +606,7 @@ fn read_queries(path: &PathBuf) -> Result<Vec<(String, String)>, EvalError> {
 }
 
 /// `query<TAB>0<TAB>vclaim<TAB>relevance` lines.
-fn read_qrels(path: &PathBuf) -> Result<HashMap<String, Vec<String>>, EvalError> {
+pub(super) fn read_qrels(path: &PathBuf) -> Result<HashMap<String, Vec<String>>, EvalError> {
     let text = std::fs::read_to_string(path).map_err(|e| missing(path, e))?;
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for (i, line) in text.lines().enumerate() {
@@ -627,7 +629,7 @@ fn read_qrels(path: &PathBuf) -> Result<HashMap<String, Vec<String>>, EvalError>
 }
 
 /// Sentences of a UD `*.sentences.jsonl` file with at least six words.
-fn ud_sentences(path: &Path) -> Result<Vec<String>, EvalError> {
+pub(super) fn ud_sentences(path: &Path) -> Result<Vec<String>, EvalError> {
     let text = std::fs::read_to_string(path).map_err(|e| missing(path, e))?;
     let mut out = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -671,73 +673,6 @@ fn comment_sentences(html: &[u8]) -> Vec<String> {
         })
         .filter(|s| s.split_whitespace().count() >= 4)
         .collect()
-}
-
-/// L2-regularised logistic regression by Newton's method (15 features, tens
-/// of thousands of rows: a handful of iterations). Returns weights then bias.
-fn fit_logistic(xs: &[[f32; FEATURES]], ys: &[f32], l2: f64) -> Vec<f32> {
-    const D: usize = FEATURES + 1;
-    let mut w = [0.0f64; D];
-    for _ in 0..30 {
-        let mut grad = [0.0f64; D];
-        let mut hess = [[0.0f64; D]; D];
-        for (x, &y) in xs.iter().zip(ys) {
-            let mut row = [1.0f64; D];
-            for (r, v) in row.iter_mut().zip(x.iter()) {
-                *r = f64::from(*v);
-            }
-            let z: f64 = row.iter().zip(&w).map(|(a, b)| a * b).sum();
-            let p = 1.0 / (1.0 + (-z).exp());
-            let g = p - f64::from(y);
-            let h = (p * (1.0 - p)).max(1e-9);
-            for i in 0..D {
-                grad[i] += g * row[i];
-                for j in 0..D {
-                    hess[i][j] += h * row[i] * row[j];
-                }
-            }
-        }
-        for i in 0..FEATURES {
-            grad[i] += l2 * w[i];
-            hess[i][i] += l2;
-        }
-        let Some(step) = solve(hess, grad) else { break };
-        let mut change = 0.0f64;
-        for i in 0..D {
-            w[i] -= step[i];
-            change = change.max(step[i].abs());
-        }
-        if change < 1e-6 {
-            break;
-        }
-    }
-    w.iter().map(|&v| v as f32).collect()
-}
-
-/// Solves `a x = b` by Gaussian elimination with partial pivoting.
-fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> Option<[f64; D]> {
-    for col in 0..D {
-        let pivot = (col..D).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
-        if a[pivot][col].abs() < 1e-12 {
-            return None;
-        }
-        a.swap(col, pivot);
-        b.swap(col, pivot);
-        let pivot_row = a[col];
-        for row in col + 1..D {
-            let f = a[row][col] / pivot_row[col];
-            for (x, p) in a[row].iter_mut().zip(&pivot_row).skip(col) {
-                *x -= f * p;
-            }
-            b[row] -= f * b[col];
-        }
-    }
-    let mut x = [0.0f64; D];
-    for row in (0..D).rev() {
-        let s: f64 = (row + 1..D).map(|k| a[row][k] * x[k]).sum();
-        x[row] = (b[row] - s) / a[row][row];
-    }
-    Some(x)
 }
 
 #[cfg(test)]

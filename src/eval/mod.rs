@@ -6,7 +6,11 @@ mod attribution;
 pub mod checkworthiness;
 mod comments;
 mod extraction;
+pub mod judged_attribution;
+mod logistic;
 mod matching;
+pub mod matching_judged;
+pub mod same_claim;
 mod scores;
 mod segmentation;
 
@@ -46,6 +50,7 @@ pub fn run(name: &str, data: &Path, out: &mut dyn Write) -> Result<(), EvalError
         "attribution" => attribution::run(data, out),
         "matching" => matching::run(data, out),
         "matching-fit" => matching::fit(data, out),
+        "same-claim-fit" => same_claim::fit(data, out),
         "comments" => comments::run(data, out),
         _ => Err(EvalError::Unknown(name.to_string())),
     }

@@ -24,7 +24,9 @@ pub struct QuantityMention {
     pub modifier: Option<Modifier>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Serialized (the analysis contract) as its `as_str` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum QuantityKind {
     Money,
     Percent,
@@ -55,7 +57,9 @@ impl QuantityKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Serialized (the analysis contract) as its `as_str` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Modifier {
     /// "about", "around", "roughly", "some", "nearly", "almost", "close to".
     Approximately,
@@ -214,7 +218,7 @@ fn scale_word(w: &str) -> Option<f64> {
     })
 }
 
-fn unit_number(w: &str) -> Option<f64> {
+pub(crate) fn unit_number(w: &str) -> Option<f64> {
     Some(match w {
         "zero" => 0.0,
         "one" => 1.0,

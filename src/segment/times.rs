@@ -28,7 +28,9 @@ pub struct TimeMention {
     pub anchor: Option<ByteSpan>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Serialized (the analysis contract) as its `as_str` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TimeKind {
     /// One day: a date, weekday, "yesterday", a holiday.
     Day,
@@ -86,7 +88,9 @@ impl TimeDirection {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Serialized (the analysis contract) as its `as_str` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Unresolved {
     /// Relative, and the article has no published date.
     NoPublishedDate,

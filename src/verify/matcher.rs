@@ -18,6 +18,7 @@
 //! match. Dev and dev-test are only ever used to report.
 
 use super::pack::Pack;
+use super::same_claim::Facts;
 use super::text::{self, TermKind};
 
 use crate::calendar::Date;
@@ -67,7 +68,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 
 /// Positions in the feature vector that explanations read.
 pub mod feature {
+    pub const QUERY_COVERED_BY_CLAIM: usize = 3;
     pub const CLAIM_COVERED: usize = 4;
+    pub const JACCARD: usize = 6;
     pub const CLAIM_NAMES_FOUND: usize = 9;
     pub const NUMBERS_AGREE: usize = 11;
     pub const DATES_CLOSE: usize = 14;
@@ -107,10 +110,14 @@ pub const DEFAULT_THRESHOLD: f32 = 0.5;
 pub struct SearchSettings {
     /// BM25F candidates re-ranked per query.
     pub candidates: usize,
-    /// Results returned (after the threshold).
+    /// Results returned per tier (after the thresholds).
     pub top_k: usize,
-    /// Minimum probability; 0 returns the ranking without a cut.
+    /// Minimum same-claim probability for a fact-check to count as checking
+    /// this very claim (its verdict is shown).
     pub threshold: f32,
+    /// Minimum retrieval probability for a fact-check to be shown as being
+    /// about a related claim (no verdict).
+    pub related_threshold: f32,
 }
 
 impl Default for SearchSettings {
@@ -118,7 +125,8 @@ impl Default for SearchSettings {
         SearchSettings {
             candidates: 20,
             top_k: 5,
-            threshold: DEFAULT_THRESHOLD,
+            threshold: super::same_claim::DEFAULT_SAME_THRESHOLD,
+            related_threshold: DEFAULT_THRESHOLD,
         }
     }
 }
@@ -257,9 +265,19 @@ pub struct Analysed {
     pub terms: Vec<text::Term>,
     shingles: Vec<u32>,
     pub date: Option<Date>,
+    /// Its figures, years and names, for the same-claim decision.
+    pub facts: Facts,
+    /// The named speaker the article attributes the claim to.
+    pub speaker: Option<String>,
 }
 
 impl Analysed {
+    /// The claim, attributed by the article to `speaker`.
+    pub fn with_speaker(mut self, speaker: Option<&str>) -> Analysed {
+        self.speaker = speaker.map(str::to_string);
+        self
+    }
+
     /// `date` is when the claim was published (the article's date), if known.
     pub fn new(text: &str, date: Option<Date>) -> Analysed {
         let mut terms: Vec<text::Term> = Vec::new();
@@ -276,6 +294,8 @@ impl Analysed {
             terms,
             shingles,
             date,
+            facts: Facts::of(text),
+            speaker: None,
         }
     }
 }

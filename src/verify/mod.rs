@@ -20,6 +20,7 @@ pub mod matcher;
 pub mod note;
 pub mod pack;
 pub mod registry;
+pub mod same_claim;
 pub mod stem;
 pub mod text;
 
@@ -32,13 +33,16 @@ use crate::segment::TextLayer;
 pub use matcher::{SearchSettings, DEFAULT_THRESHOLD};
 pub use note::percent_encode;
 pub use pack::{Pack, PackError};
-pub use registry::{Match, PackInfo, Registry};
+pub use registry::{Match, PackInfo, Registry, Tier};
 
 /// The note and the matched fact-checks of one claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verified {
     pub note: Note,
+    /// Fact-checks of this very claim.
     pub matches: Vec<FactCheckMatch>,
+    /// Fact-checks of a related claim (never with a verdict in the note).
+    pub related: Vec<FactCheckMatch>,
 }
 
 /// Notes for every detection, in order. Check-worthy claims are looked up in
@@ -69,13 +73,22 @@ pub fn verify(
             let lookup = match packs {
                 _ if !detection.checkworthy => note::Lookup::NotChecked,
                 Some(registry) if !registry.is_empty() => {
-                    let claim = matcher::Analysed::new(detection.span.of(text), published);
+                    let claim = matcher::Analysed::new(detection.span.of(text), published)
+                        .with_speaker(context.sourcing.speaker.as_deref());
                     note::Lookup::Searched(registry.search(&mut searcher, &claim, settings))
                 }
                 _ => note::Lookup::NoPacks,
             };
-            let (note, matches) = note::compose(&context, &lookup);
-            Verified { note, matches }
+            let note::Composed {
+                note,
+                matches,
+                related,
+            } = note::compose(&context, &lookup);
+            Verified {
+                note,
+                matches,
+                related,
+            }
         })
         .collect()
 }

@@ -14,7 +14,7 @@ use crate::segment::entities::EntityKind;
 use crate::segment::quantities::QuantityKind;
 use crate::segment::TextLayer;
 
-use super::registry::{consensus, Consensus, Match};
+use super::registry::{consensus, Consensus, Match, Tier};
 
 /// Everything the earlier stages say about one claim.
 pub struct ClaimContext<'a> {
@@ -37,8 +37,15 @@ pub enum Lookup {
 /// Most links of one kind a note carries.
 const MAX_WIKIPEDIA_LINKS: usize = 3;
 
-/// Builds the note and the match list for one claim.
-pub fn compose(c: &ClaimContext<'_>, lookup: &Lookup) -> (Note, Vec<FactCheckMatch>) {
+/// The note, and the fact-checks of this claim and of related claims.
+pub struct Composed {
+    pub note: Note,
+    pub matches: Vec<FactCheckMatch>,
+    pub related: Vec<FactCheckMatch>,
+}
+
+/// Builds the note and the two match lists for one claim.
+pub fn compose(c: &ClaimContext<'_>, lookup: &Lookup) -> Composed {
     let span = c.detection.span;
     let claim_text = span.of(c.text);
     let sourcing = sourcing_section(c);
@@ -81,22 +88,33 @@ pub fn compose(c: &ClaimContext<'_>, lookup: &Lookup) -> (Note, Vec<FactCheckMat
         .map(|q| q.span.of(c.text).to_string())
         .collect();
 
-    let matches: &[Match] = match lookup {
+    let found: &[Match] = match lookup {
         Lookup::Searched(m) => m,
         _ => &[],
     };
+    // Only fact-checks of this very claim carry a verdict into the note.
+    let (matches, related): (Vec<&Match>, Vec<&Match>) =
+        found.iter().partition(|m| m.tier == Tier::SameClaim);
     let fact_check_status = match lookup {
-        Lookup::Searched(m) if !m.is_empty() => FactCheckStatus::Matched,
+        Lookup::Searched(_) if !matches.is_empty() => FactCheckStatus::Matched,
         Lookup::Searched(_) => FactCheckStatus::NoneFound,
         Lookup::NoPacks => FactCheckStatus::NoPacks,
         Lookup::NotChecked => FactCheckStatus::NotChecked,
     };
-    let agreement = consensus(matches);
-    let fact_checks: Vec<NoteFactCheck> = matches.iter().map(note_fact_check).collect();
+    let agreement = consensus(found);
+    let fact_checks: Vec<NoteFactCheck> = matches.iter().map(|m| note_fact_check(m)).collect();
+    let related_lines: Vec<NoteFactCheck> = related.iter().map(|m| related_fact_check(m)).collect();
 
-    let summary = summary(c, &sourcing, matches, fact_check_status, agreement);
-    let checks = checks(c, &sourcing, &figures, &times, matches);
-    let links = links(c, claim_text, matches);
+    let summary = summary(
+        c,
+        &sourcing,
+        &matches,
+        &related,
+        fact_check_status,
+        agreement,
+    );
+    let checks = checks(c, &sourcing, &figures, &times, &matches, &related);
+    let links = links(c, claim_text, &matches, &related);
     let note = Note {
         summary,
         checks,
@@ -106,30 +124,53 @@ pub fn compose(c: &ClaimContext<'_>, lookup: &Lookup) -> (Note, Vec<FactCheckMat
         times,
         figures,
         fact_checks,
+        related: related_lines,
         fact_check_status,
         consensus: agreement.map(|a| match a {
             Consensus::Agree(_) => "agree".to_string(),
             Consensus::Disagree => "disagree".to_string(),
         }),
     };
-    (note, matches.iter().map(fact_check_match).collect())
+    Composed {
+        note,
+        matches: matches.iter().map(|m| fact_check_match(m)).collect(),
+        related: related.iter().map(|m| fact_check_match(m)).collect(),
+    }
 }
 
 fn sourcing_section(c: &ClaimContext<'_>) -> NoteSourcing {
     let s = c.sourcing;
-    let role = s
-        .speaker
-        .as_deref()
-        .and_then(|speaker| role_of(c.layer, speaker));
-    let cue = s.cue.map(|cue| cue.of(c.text).to_string());
+    // The stage's own role for this speaker; the entity list only when it
+    // gives none, and then only under the same full name (a shared surname
+    // must not lend one person's role to another).
+    let role = s.speaker_role.clone().or_else(|| {
+        s.speaker
+            .as_deref()
+            .and_then(|speaker| role_of(c.layer, speaker))
+    });
+    let cue = if s.carried {
+        Some("(from the previous quote)".to_string())
+    } else {
+        s.cue.map(|cue| cue.of(c.text).to_string())
+    };
     let who = match (&s.speaker, &role) {
         (Some(name), Some(role)) => format!("{name} ({role})"),
         (Some(name), None) => name.clone(),
         (None, _) => String::new(),
     };
     let text = match s.kind {
+        SourcingKind::Named if who.is_empty() && s.speaker_candidates.len() > 1 => format!(
+            "Who said this is unclear: {}; the article does not say which.",
+            s.speaker_candidates.join(" or ")
+        ),
         SourcingKind::Named if who.is_empty() => "Attributed to a named source.".to_string(),
-        SourcingKind::Named => format!("Attributed to {who}, on the record."),
+        SourcingKind::Named if s.carried => {
+            format!("Attributed to {who} (from the previous quote), on the record.")
+        }
+        SourcingKind::Named if s.on_record => format!("Attributed to {who}, on the record."),
+        SourcingKind::Named => {
+            format!("Attributed to {who}: the article reports this view, not their words.")
+        }
         SourcingKind::Anonymous => match &cue {
             Some(cue) => format!("Attributed to an anonymous source (“{cue}”)."),
             None => "Attributed to an anonymous source.".to_string(),
@@ -165,15 +206,19 @@ fn role_of(layer: &TextLayer, speaker: &str) -> Option<String> {
         .filter(|e| e.kind == EntityKind::Person)
         .find(|e| e.name == speaker)
         .or_else(|| {
-            layer
-                .entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Person)
-                .find(|e| e.name.split_whitespace().last() == Some(last))
+            // A one-word speaker ("Mayer") is that person's surname.
+            (!speaker.contains(' '))
+                .then(|| {
+                    layer
+                        .entities
+                        .iter()
+                        .filter(|e| e.kind == EntityKind::Person)
+                        .find(|e| e.name.split_whitespace().last() == Some(last))
+                })
+                .flatten()
         })
         .and_then(|e| e.role.clone().or_else(|| e.descriptor.clone()))
-        .map(|r| r.trim().trim_start_matches(',').trim().to_string())
-        .filter(|r| !r.is_empty())
+        .and_then(|r| crate::attribute::clean_role(&r))
 }
 
 /// "2024", "December 2024", "2024-12-21", or "2024-12-01 to 2024-12-07".
@@ -236,7 +281,8 @@ fn kind_label(kind: ClaimKind) -> &'static str {
 fn summary(
     c: &ClaimContext<'_>,
     sourcing: &NoteSourcing,
-    matches: &[Match],
+    matches: &[&Match],
+    related: &[&Match],
     status: FactCheckStatus,
     agreement: Option<Consensus>,
 ) -> String {
@@ -265,7 +311,14 @@ fn summary(
             }
         }
         FactCheckStatus::NoneFound => {
-            out.push_str(" No published fact-check found for it in the loaded packs.")
+            out.push_str(" No published fact-check of this claim found in the loaded packs.");
+            match related.len() {
+                0 => {}
+                1 => out.push_str(" One fact-check of a related claim is listed below."),
+                n => out.push_str(&format!(
+                    " {n} fact-checks of related claims are listed below."
+                )),
+            }
         }
         FactCheckStatus::NoPacks => out
             .push_str(" No fact-check pack is loaded, so published fact-checks were not searched."),
@@ -274,7 +327,56 @@ fn summary(
     out
 }
 
-/// "PolitiFact rated a matching claim “False” (2019-10-29)." Only the record's words.
+/// "PolitiFact checked a related claim (2019-10-29), not this one: its
+/// figures differ." Never the verdict: it belongs to another claim.
+fn related_fact_check(m: &Match) -> NoteFactCheck {
+    let fc = &m.fact_check;
+    let who = fc
+        .author
+        .as_ref()
+        .map_or("A fact-checker", |a| a.name.as_str());
+    let when = fc
+        .date_published
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default();
+    let mut text = format!(
+        "{who} checked a related claim{when}: “{}”",
+        fc.claim_reviewed
+    );
+    if let Some(by) = &fc.item_reviewed.author {
+        text.push_str(&format!(" (by {by})"));
+    }
+    text.push('.');
+    let differences: Vec<&str> = m.conflicts.iter().map(|c| c.describe()).collect();
+    if !differences.is_empty() {
+        text.push_str(&format!(" Not this claim: {}.", differences.join("; ")));
+    }
+    NoteFactCheck {
+        publisher: fc.author.as_ref().map(|a| a.name.clone()),
+        verdict: None,
+        date: fc.date_published.map(|d| d.to_string()),
+        url: fc.url.clone(),
+        claim: fc.claim_reviewed.clone(),
+        why: m.reasons.clone(),
+        text,
+    }
+}
+
+/// A checked claim without the quotation marks around all of it, so that
+/// the note's own marks do not double them.
+fn unquoted(claim: &str) -> &str {
+    let t = claim.trim();
+    let inner = t
+        .strip_prefix(['"', '“'])
+        .and_then(|x| x.strip_suffix(['"', '”']));
+    match inner {
+        // Only when the marks enclose one quotation, not two ("a" and "b").
+        Some(x) if !x.contains(['"', '“', '”']) => x.trim(),
+        _ => t,
+    }
+}
+
+/// "PolitiFact rated this claim “False” (2019-10-29)." Only the record's words.
 fn match_sentence(m: &Match) -> String {
     let fc = &m.fact_check;
     let who = fc
@@ -286,15 +388,18 @@ fn match_sentence(m: &Match) -> String {
         .map(|d| format!(" ({d})"))
         .unwrap_or_default();
     match fc.review_rating.verdict_text() {
-        Some(verdict) => format!("{who} rated a matching claim “{verdict}”{when}."),
-        None => format!("{who} checked a matching claim{when}; the record states no verdict."),
+        Some(verdict) => format!("{who} rated this claim “{verdict}”{when}."),
+        None => format!("{who} checked this claim{when}; the record states no verdict."),
     }
 }
 
 fn note_fact_check(m: &Match) -> NoteFactCheck {
     let fc = &m.fact_check;
     let mut text = match_sentence(m);
-    text.push_str(&format!(" Checked claim: “{}”", fc.claim_reviewed));
+    text.push_str(&format!(
+        " Checked claim: “{}”",
+        unquoted(&fc.claim_reviewed)
+    ));
     if let Some(who) = &fc.item_reviewed.author {
         text.push_str(&format!(" (by {who})"));
     }
@@ -333,12 +438,18 @@ fn checks(
     sourcing: &NoteSourcing,
     figures: &[String],
     times: &[NoteTime],
-    matches: &[Match],
+    matches: &[&Match],
+    related: &[&Match],
 ) -> Vec<String> {
     let mut out = Vec::new();
     if !matches.is_empty() {
         out.push(
-            "Read the fact-check: it is about a similar claim, so confirm it covers this one."
+            "Read the fact-check, and confirm it covers this claim as the article states it."
+                .to_string(),
+        );
+    } else if !related.is_empty() {
+        out.push(
+            "The fact-checks listed are about a related claim, not this one: their verdicts do not apply here."
                 .to_string(),
         );
     }
@@ -371,9 +482,19 @@ fn checks(
     out
 }
 
-fn links(c: &ClaimContext<'_>, claim_text: &str, matches: &[Match]) -> Vec<Link> {
+fn links(
+    c: &ClaimContext<'_>,
+    claim_text: &str,
+    matches: &[&Match],
+    related: &[&Match],
+) -> Vec<Link> {
     let mut out = Vec::new();
-    for m in matches {
+    let fact_check_links = matches.iter().map(|m| (m, "Read the fact-check by")).chain(
+        related
+            .iter()
+            .map(|m| (m, "Read the related fact-check by")),
+    );
+    for (m, label) in fact_check_links {
         if let Some(url) = &m.fact_check.url {
             let who = m
                 .fact_check
@@ -381,7 +502,7 @@ fn links(c: &ClaimContext<'_>, claim_text: &str, matches: &[Match]) -> Vec<Link>
                 .as_ref()
                 .map_or("the fact-checker", |a| a.name.as_str());
             out.push(Link {
-                label: format!("Read the fact-check by {who}"),
+                label: format!("{label} {who}"),
                 url: url.clone(),
             });
         }
@@ -484,6 +605,17 @@ mod tests {
             describe_interval(d(2025, 12, 15), d(2025, 12, 21)),
             "2025-12-15 to 2025-12-21"
         );
+    }
+
+    #[test]
+    fn checked_claims_are_not_quoted_twice() {
+        assert_eq!(
+            unquoted("\"We won in a landslide.\""),
+            "We won in a landslide."
+        );
+        assert_eq!(unquoted("“Florida passes bill.”"), "Florida passes bill.");
+        assert_eq!(unquoted("\"a\" and \"b\""), "\"a\" and \"b\"");
+        assert_eq!(unquoted("Says X."), "Says X.");
     }
 
     #[test]

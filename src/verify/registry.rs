@@ -10,7 +10,18 @@ use std::sync::Arc;
 use super::factcheck::{FactCheck, VerdictLean};
 use super::matcher::{feature, Analysed, Hit, Query, SearchSettings, Searcher, FEATURES};
 use super::pack::Pack;
+use super::same_claim::{self, Conflict};
 use super::text;
+
+/// Whether a fact-check checks the very claim, or only one like it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tier {
+    /// It checks this claim: its verdict may be shown.
+    SameClaim,
+    /// It checks a related claim (same topic, other figures, people or
+    /// time): shown apart, never with its verdict.
+    Related,
+}
 
 /// A published fact-check matched to a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,10 +29,15 @@ pub struct Match {
     /// The pack it came from.
     pub pack: String,
     pub fact_check: FactCheck,
-    /// Probability that the fact-check is about the claim (0 to 1).
+    /// For [`Tier::SameClaim`], the probability that the fact-check checks
+    /// this very claim; for [`Tier::Related`], retrieval's probability that
+    /// it is about a claim like it (0 to 1).
     pub score: f32,
     /// Why it matched, in plain words, strongest first.
     pub reasons: Vec<String>,
+    pub tier: Tier,
+    /// For a related fact-check, what sets its claim apart from this one.
+    pub conflicts: Vec<Conflict>,
 }
 
 /// What a registry lists about each pack.
@@ -110,51 +126,77 @@ impl Registry {
         &self.packs
     }
 
-    /// The fact-checks about `claim` in every pack, best first.
+    /// The fact-checks of `claim` in every pack: first those that check this
+    /// very claim ([`Tier::SameClaim`], at most `settings.top_k`, each at
+    /// least `settings.threshold`), then those about a related claim
+    /// ([`Tier::Related`], at most `settings.top_k`, each at least
+    /// `settings.related_threshold` by retrieval), each tier best first.
     pub fn search(
         &self,
         searcher: &mut Searcher,
         claim: &Analysed,
         settings: &SearchSettings,
     ) -> Vec<Match> {
-        let mut found: Vec<(&Pack, Hit)> = Vec::new();
+        let mut same: Vec<(&Pack, Hit, Vec<Conflict>)> = Vec::new();
+        let mut related: Vec<(&Pack, Hit, Vec<Conflict>)> = Vec::new();
         for pack in &self.packs {
             let query = Query::for_pack(claim, pack);
             for hit in searcher.rank(pack, &query, settings.candidates) {
-                if hit.score >= settings.threshold {
-                    found.push((pack, hit));
+                // Below both floors a candidate can be neither tier: skip
+                // the decision's work (most of the candidates).
+                if hit.score < same_claim::GATES.retrieval.min(settings.related_threshold) {
+                    continue;
+                }
+                let decision = same_claim::decide(claim, pack, &hit, &same_claim::WEIGHTS);
+                if decision.probability >= settings.threshold && decision.conflicts.is_empty() {
+                    same.push((
+                        pack,
+                        Hit {
+                            score: decision.probability,
+                            ..hit
+                        },
+                        Vec::new(),
+                    ));
+                } else if hit.score >= settings.related_threshold {
+                    related.push((pack, hit, decision.conflicts));
                 }
             }
         }
-        crate::sort::sort_by(&mut found, |a, b| {
-            b.1.score
-                .total_cmp(&a.1.score)
-                .then_with(|| a.0.meta.name.cmp(&b.0.meta.name))
-                .then(a.1.doc.cmp(&b.1.doc))
-        });
-        select(found, settings.top_k)
-            .into_iter()
-            .filter_map(|(pack, hit)| {
-                Some(Match {
-                    pack: pack.meta.name.clone(),
-                    fact_check: pack.record(hit.doc as usize)?,
-                    score: hit.score,
-                    reasons: reasons(pack, &hit, claim),
-                })
-            })
-            .collect()
+        let mut out = Vec::new();
+        for (found, tier) in [(same, Tier::SameClaim), (related, Tier::Related)] {
+            let mut found = found;
+            crate::sort::sort_by(&mut found, |a, b| {
+                b.1.score
+                    .total_cmp(&a.1.score)
+                    .then_with(|| a.0.meta.name.cmp(&b.0.meta.name))
+                    .then(a.1.doc.cmp(&b.1.doc))
+            });
+            out.extend(select(found, settings.top_k).into_iter().filter_map(
+                |(pack, hit, conflicts)| {
+                    Some(Match {
+                        pack: pack.meta.name.clone(),
+                        fact_check: pack.record(hit.doc as usize)?,
+                        score: hit.score,
+                        reasons: reasons(pack, &hit, claim),
+                        tier,
+                        conflicts,
+                    })
+                },
+            ));
+        }
+        out
     }
 }
 
 /// Picks up to `k` results in score order, so that one fact-checker fills at
 /// most half the slots while others have matches too, and the same
 /// fact-checker's repeat of the same claim and verdict shows once.
-fn select(found: Vec<(&Pack, Hit)>, k: usize) -> Vec<(&Pack, Hit)> {
+fn select(found: Vec<(&Pack, Hit, Vec<Conflict>)>, k: usize) -> Vec<(&Pack, Hit, Vec<Conflict>)> {
     let cap = k.div_ceil(2).max(1);
-    let mut picked: Vec<(&Pack, Hit)> = Vec::new();
+    let mut picked: Vec<(&Pack, Hit, Vec<Conflict>)> = Vec::new();
     let mut deferred = Vec::new();
     let mut seen_keys: HashSet<(Option<String>, Option<String>, String)> = HashSet::new();
-    for (pack, hit) in found {
+    for (pack, hit, conflicts) in found {
         let d = hit.doc as usize;
         let publisher = pack.publisher(d).map(str::to_string);
         let key = (
@@ -167,12 +209,12 @@ fn select(found: Vec<(&Pack, Hit)>, k: usize) -> Vec<(&Pack, Hit)> {
         }
         let same = picked
             .iter()
-            .filter(|(p, h)| p.publisher(h.doc as usize).map(str::to_string) == publisher)
+            .filter(|(p, h, _)| p.publisher(h.doc as usize).map(str::to_string) == publisher)
             .count();
         if same < cap {
-            picked.push((pack, hit));
+            picked.push((pack, hit, conflicts));
         } else {
-            deferred.push((pack, hit));
+            deferred.push((pack, hit, conflicts));
         }
     }
     let room = k.saturating_sub(picked.len());
@@ -249,6 +291,7 @@ pub enum Consensus {
 pub fn consensus(matches: &[Match]) -> Option<Consensus> {
     let leans: Vec<VerdictLean> = matches
         .iter()
+        .filter(|m| m.tier == Tier::SameClaim)
         .filter_map(|m| m.fact_check.review_rating.lean())
         .collect();
     let first = *leans.first()?;
@@ -391,6 +434,8 @@ mod tests {
             fact_check: check("x", "P", CLAIM, verdict),
             score: 0.9,
             reasons: Vec::new(),
+            tier: Tier::SameClaim,
+            conflicts: Vec::new(),
         };
         assert_eq!(consensus(&[m("False")]), None);
         assert_eq!(

@@ -17,6 +17,7 @@ import {
   MESSAGES,
   SHORTCUTS,
   SOURCING_KINDS,
+  countMessage,
   defaultFilter,
   expectedShown,
   message,
@@ -150,11 +151,11 @@ export function describeExtension(session) {
         }
 
         // The note sits next to its claim, without covering it, and moves with it when the page scrolls.
-        assertBeside(note, target.box);
+        assertBeside(note, target.bounds);
         await page.evaluate(() => window.scrollBy(0, 90));
         const moved = await waitFor('the note to follow the scroll', async () => {
           const state = await page.evaluate(readNote, HOST_TAG);
-          const claimNow = (await page.evaluate(readClaimHighlights)).find((range) => range.text === target.text).box;
+          const claimNow = (await page.evaluate(readClaimHighlights)).find((range) => range.text === target.text).bounds;
           return state.open && claimNow.y < target.box.y - 80 && isBeside(state, claimNow) && state;
         });
         assertInViewport(moved);
@@ -178,10 +179,10 @@ export function describeExtension(session) {
             const s = await panel.evaluate(readPanel);
             return s.claims.length > 0 && s;
           });
-          assert.equal(state.live, message('claimsFound', String(shown.length)), 'the live region says how many');
+          assert.equal(state.live, countMessage('claimsFound', shown.length), 'the live region says how many');
           assert.deepEqual(state.claims.map((c) => c.id), shown.map(({ claim }) => claim.id), 'lists the highlighted claims in order');
           assert.equal(state.claims[0].score, message('panelScore', String(Math.round(shown[0].claim.score * 100))));
-          assert.equal(state.summary[0].startsWith(message('summaryCheckworthy', String(all.filter((c) => c.checkworthy).length))), true);
+          assert.equal(state.summary[0].startsWith(countMessage('summaryCheckworthy', all.filter((c) => c.checkworthy).length)), true);
           assert.ok(state.summary.some((line) => line.includes('Lena Okafor, Deputy Mayor')), 'who is quoted, in what role');
           assert.ok(state.summary.includes(MESSAGES.summaryNoMatches.message), 'says when nothing matches a fact-check');
           assert.deepEqual(state.mounts, ['reader-notes', 'comments'], 'mount points for the reader’s notes and the comments');
@@ -502,9 +503,14 @@ async function clickCheckbox(panel, selector, checked) {
     (await panel.evaluate((s) => document.querySelector(s).checked, selector)) === checked);
 }
 
-/** The note is just below or just above the claim's line box. */
+/** The note is just below, just above, or just beside the claim's line boxes, and covers none of them. */
 function isBeside(note, claimBox) {
-  return Math.abs(note.box.top - (claimBox.y + claimBox.height + 8)) <= 2 || Math.abs(note.box.bottom - (claimBox.y - 8)) <= 2;
+  const claim = { top: claimBox.y, bottom: claimBox.y + claimBox.height, left: claimBox.x, right: claimBox.x + claimBox.width };
+  const covers = note.box.left < claim.right && claim.left < note.box.right && note.box.top < claim.bottom && claim.top < note.box.bottom;
+  const near = (a, b) => Math.abs(a - b) <= 2;
+  const adjacent =
+    near(note.box.top, claim.bottom + 8) || near(note.box.bottom, claim.top - 8) || near(note.box.left, claim.right + 8) || near(note.box.right, claim.left - 8);
+  return adjacent && !covers;
 }
 
 function assertBeside(note, claimBox) {

@@ -23,7 +23,7 @@ import { seriousViolations } from './axe.mjs';
 import { analyzeWithCli } from './expected-analysis.mjs';
 import { clickElement, openPanel, openReady, textOf } from './extension-pages.mjs';
 import { LIVE_REVIEW, startLiveStub } from './live-stub.mjs';
-import { HOST_TAG, MESSAGES, message } from './overlay-names.mjs';
+import { HOST_TAG, MESSAGES, countMessage, message } from './overlay-names.mjs';
 import { readClaimHighlights, readPanel, scrollClaimIntoView } from './page-probes.mjs';
 import { SHARED_FIXTURES_DIR } from './page-server.mjs';
 import { waitFor } from './wait-for.mjs';
@@ -292,7 +292,7 @@ export function describeFactChecks(session) {
             const read = await panel.evaluate(readPanel);
             return read.summary.length > 0 && read;
           });
-          const matched = state.summary.find((line) => line.startsWith(message('summaryMatched', '1')));
+          const matched = state.summary.find((line) => line.startsWith(countMessage('summaryMatched', 1)));
           assert.ok(matched, `the summary counts one claim with a published fact-check: ${JSON.stringify(state.summary)}`);
           assert.ok(matched.includes('False: 1'), 'and its verdict');
           const line = await panel.evaluate(() => [...document.querySelectorAll('.claim-factchecks')].map((el) => el.textContent));

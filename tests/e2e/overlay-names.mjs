@@ -24,6 +24,12 @@ export function message(key, ...substitutions) {
   });
 }
 
+/** A count message in the plural form the messages' language gives `count` (`key_one` for 1 in English), as the extension picks it. */
+export function countMessage(key, count) {
+  const form = new Intl.PluralRules(MESSAGES.pluralLocale.message).select(count);
+  return message(form !== 'other' && MESSAGES[`${key}_${form}`] ? `${key}_${form}` : key, String(count));
+}
+
 const TEMPLATE = parseJsonc(readFileSync(new URL('../../extension/manifest.template.jsonc', import.meta.url), 'utf8'));
 
 /** Each keyboard command's suggested shortcut, from the manifest template. */

@@ -31,6 +31,7 @@ export function readClaimHighlights() {
     const container = range.commonAncestorContainer;
     const element = container.nodeType === Node.ELEMENT_NODE ? container : container.parentElement;
     const box = range.getClientRects()[0];
+    const bounds = range.getBoundingClientRect();
     return {
       text: range.toString(),
       theme,
@@ -39,6 +40,8 @@ export function readClaimHighlights() {
       connected: range.startContainer.isConnected && range.endContainer.isConnected,
       inComments: element?.closest('#comments') !== null,
       box: box && { x: box.x, y: box.y, width: box.width, height: box.height },
+      /** All its line boxes together. */
+      bounds: { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height },
     };
   });
 }

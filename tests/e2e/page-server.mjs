@@ -3,7 +3,8 @@
 //   /strict/  the same, with the strict CSP the extension must survive
 //   /pages/   test-only pages (tests/e2e/pages)
 //   /playground/  the built playground (www/dist)
-//   /variants/  later versions of the sample article (article-variants.mjs)
+//   /variants/  later versions of the sample article (article-variants.mjs), and real-page
+//               layouts of it (reader-pages.mjs)
 //   /fixtures/  the repository's test fixtures (tests/fixtures: comment threads, …)
 //   /shared/    the shared reference fixtures (../shared/fixtures, or $CLAIMLENS_SHARED/fixtures),
 //               read at test time and never copied into the repository
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticServer, listen } from '../../scripts/lib/static-server.mjs';
 import { writeArticleVariants } from './article-variants.mjs';
+import { writeReaderPages } from './reader-pages.mjs';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../../www/sample/', import.meta.url));
 const TEST_PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));
@@ -33,6 +35,7 @@ export const PLAYGROUND_PATH = '/playground/';
 export async function startTestServer() {
   const variantsDir = mkdtempSync(join(tmpdir(), 'claimlens-variants-'));
   writeArticleVariants(SAMPLE_DIR, variantsDir);
+  writeReaderPages(SAMPLE_DIR, variantsDir);
   const server = createStaticServer((urlPath) => {
     const [, section, ...rest] = urlPath.split('/');
     const path = `/${rest.join('/')}`;

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { assertCoversClaims } from './claim-coverage.mjs';
 import { analyzeWithCli } from './expected-analysis.mjs';
-import { HOST_TAG, MESSAGES, defaultFilter, expectedShown, message } from './overlay-names.mjs';
+import { HOST_TAG, MESSAGES, countMessage, defaultFilter, expectedShown, message } from './overlay-names.mjs';
 import { centreOfElement, readClaimHighlights, readNamedHighlights, readNote, readPanel } from './page-probes.mjs';
 import { PLAYGROUND_PATH, SAMPLE_DIR } from './page-server.mjs';
 import { waitFor } from './wait-for.mjs';
@@ -35,7 +35,7 @@ export function describePlayground(session) {
         // The same panel as the extension's.
         const panel = await page.evaluate(readPanel);
         assert.deepEqual(panel.claims.map((c) => c.id), shown.map(({ claim }) => claim.id));
-        assert.equal(panel.live, message('claimsFound', String(shown.length)));
+        assert.equal(panel.live, countMessage('claimsFound', shown.length));
         // A filter applies to the highlights.
         const point = await page.evaluate(centreOfElement, '#claimlens-kind-quantity');
         await page.click(point.x, point.y);

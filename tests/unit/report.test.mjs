@@ -79,7 +79,7 @@ describe('the Markdown report', () => {
     assert.match(report, /^# ClaimLens report: Flood \\\[barrier\\\] \\\*costs\\\*$/m);
     assert.match(report, /^- 3 check-worthy claims$/m);
     assert.match(report, /^- 1 rest on anonymous sources, 1 on vague ones$/m);
-    assert.match(report, /^ {2}- Lena Okafor, Deputy Mayor \(1 quotes\)$/m);
+    assert.match(report, /^ {2}- Lena Okafor, Deputy Mayor \(1 quote\)$/m);
     assert.match(report, /possibly A\. Person, B\. Person/);
     assert.equal((report.match(/^### /gm) ?? []).length, 3);
     assert.match(report, /No published fact-check found for this claim in the loaded packs/);

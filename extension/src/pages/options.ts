@@ -1,29 +1,20 @@
 // The options page. Every change is validated and saved at once (the status
 // line says where: synced, or on this device only); changes made elsewhere
-// (another options tab, the claims panel) show up here too. It also lists,
-// imports and removes fact-check packs, turns the live source on (asking for
-// its host permission from that click), shows the storage problems log,
-// exports all data and deletes all data.
+// (another options tab, the claims panel) show up here too. It also turns
+// the live source on (asking for its host permission from that click).
+// The fact-check packs are options-packs.ts; the data section (problems log,
+// export, delete all) is options-data.ts.
 
-import { PackFileTooLarge, deleteAllFactChecks, importPackFile, listPacks, removePack } from '../factchecks/client';
 import { endpointOriginPattern } from '../factchecks/live-client';
-import type { ImportReport, PackEntry } from '../messages';
-import { allNotes, coreInfo, deleteAllNotes, quarantinedNotes } from '../notes/client';
-import { toAnnotationCollection, ALL_DATA_FORMAT } from '../notes/w3c';
+import { coreInfo } from '../notes/client';
 import { ext, translate as t } from '../platform';
 import { CLAIM_KINDS, type Settings, SOURCING_KINDS, normalizeHost, defaultSettings } from '../settings/schema';
-import {
-  clearAllStoredSettings,
-  clearStorageProblems,
-  loadSettingsReport,
-  onSettingsChanged,
-  readStorageProblems,
-  updateSettings,
-} from '../settings/store';
+import { loadSettingsReport, onSettingsChanged, updateSettings } from '../settings/store';
 import { originPattern } from '../site-permission';
 import { SOURCING_LABELS, kindLabel } from '../ui/note-view';
-import { formatTime } from '../ui/notes-list';
-import { byId, dateStamp, localize, offerDownload } from './localize';
+import { byId, localize } from './localize';
+import { renderNotesSummary, renderProblems, wireData } from './options-data';
+import { renderPacks, wirePacks } from './options-packs';
 
 const doc = document;
 let current: Settings = defaultSettings();
@@ -171,194 +162,6 @@ function requestLivePermission(endpoint: string): Promise<boolean> {
   }
 }
 
-// ------------------------------------------------------------------ fact-check packs
-
-function formatMegabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
-
-function packItem(pack: PackEntry): HTMLElement {
-  const li = doc.createElement('li');
-  li.className = 'pack';
-  li.dataset.pack = pack.name;
-  li.dataset.builtIn = String(pack.builtIn);
-  li.dataset.loaded = String(pack.loaded);
-  const name = doc.createElement('p');
-  name.className = 'pack-name';
-  name.textContent = pack.name;
-  const badge = doc.createElement('span');
-  badge.className = 'pack-badge';
-  badge.textContent = t(pack.builtIn ? 'optionsPackBuiltIn' : 'optionsPackImported');
-  name.append(badge);
-  if (!pack.loaded) {
-    const off = doc.createElement('span');
-    off.className = 'pack-badge';
-    off.textContent = t('optionsPackNotLoaded');
-    name.append(off);
-  }
-  li.append(name);
-  if (pack.description) {
-    const description = doc.createElement('p');
-    description.textContent = pack.description;
-    li.append(description);
-  }
-  const meta = doc.createElement('p');
-  meta.className = 'pack-meta';
-  meta.textContent = t('optionsPackMeta', [pack.records.toLocaleString(), formatMegabytes(pack.bytes)]);
-  if (pack.fileName && pack.importedAt) {
-    meta.textContent += ` · ${t('optionsPackFrom', [pack.fileName, formatTime(pack.importedAt)])}`;
-  }
-  li.append(meta);
-  // The credit each pack carries: its source and licence, as the pack states them.
-  const credit = doc.createElement('dl');
-  credit.className = 'pack-credit';
-  for (const [label, value] of [
-    [t('optionsPackSource'), pack.source],
-    [t('optionsPackLicence'), pack.licence],
-  ] as const) {
-    if (!value) continue;
-    const dt = doc.createElement('dt');
-    dt.textContent = label;
-    const dd = doc.createElement('dd');
-    dd.textContent = value;
-    credit.append(dt, dd);
-  }
-  if (credit.childElementCount > 0) li.append(credit);
-  if (pack.error) {
-    const error = doc.createElement('p');
-    error.className = 'error';
-    error.textContent = t('optionsPackFailed', [pack.error]);
-    li.append(error);
-  }
-  if (pack.builtIn) {
-    const field = doc.createElement('div');
-    field.className = 'field';
-    const box = doc.createElement('input');
-    box.type = 'checkbox';
-    box.id = 'pack-builtin';
-    box.checked = current.packs.builtIn;
-    box.addEventListener('change', () => {
-      void update((s) => {
-        s.packs.builtIn = box.checked;
-      }).then(renderPacks);
-    });
-    const label = doc.createElement('label');
-    label.htmlFor = box.id;
-    label.textContent = t('optionsPackUseBuiltIn');
-    field.append(box, label);
-    li.append(field);
-  } else {
-    const remove = doc.createElement('button');
-    remove.type = 'button';
-    remove.className = 'pack-remove';
-    remove.textContent = t('optionsPackRemove');
-    remove.setAttribute('aria-label', t('optionsPackRemoveLabel', [pack.name]));
-    remove.addEventListener('click', () => void removeImportedPack(pack.name));
-    li.append(remove);
-  }
-  return li;
-}
-
-let packsRendering: Promise<void> = Promise.resolve();
-
-/** The packs as the background has them loaded now. Serialised: a slow answer never overwrites a newer one. */
-function renderPacks(): Promise<void> {
-  packsRendering = packsRendering.then(showPacks, showPacks);
-  return packsRendering;
-}
-
-async function showPacks(): Promise<void> {
-  const list = byId(doc, 'packs');
-  const timing = byId(doc, 'packs-timing');
-  try {
-    const { packs, timing: load, quarantined, liveCached } = await listPacks();
-    list.replaceChildren(...packs.map(packItem));
-    const lines: string[] = [];
-    if (load) lines.push(t('optionsPacksTiming', [String(Math.round(load.totalMs)), String(Math.round(load.fetchMs)), String(Math.round(load.loadMs))]));
-    if (quarantined > 0) lines.push(t('optionsPacksQuarantined', [String(quarantined)]));
-    timing.textContent = lines.join(' ');
-    timing.dataset.totalMs = load ? String(load.totalMs) : '';
-    byId(doc, 'live-cache-count').textContent = t('optionsLiveCached', [String(liveCached)]);
-  } catch (error) {
-    const li = doc.createElement('li');
-    li.className = 'error';
-    li.textContent = t('optionsPacksUnavailable', [error instanceof Error ? error.message : String(error)]);
-    list.replaceChildren(li);
-  }
-}
-
-function packStatus(text: string, isError: boolean): void {
-  const status = byId(doc, 'pack-status');
-  status.classList.toggle('error', isError);
-  status.textContent = text;
-}
-
-async function importChosenPack(input: HTMLInputElement): Promise<void> {
-  const file = input.files?.[0];
-  if (!file) return;
-  packStatus(t('optionsPackImporting', [file.name]), false);
-  showImportReport(undefined);
-  let status: [string, boolean];
-  let report: ImportReport | undefined;
-  try {
-    const imported = await importPackFile(file);
-    report = imported.report;
-    status = [t(imported.replaced ? 'optionsPackReplaced' : 'optionsPackImportDone', [imported.pack.name, imported.pack.records.toLocaleString()]), false];
-  } catch (error) {
-    const reason = error instanceof PackFileTooLarge ? t('optionsPackTooLarge', [error.message]) : error instanceof Error ? error.message : String(error);
-    status = [t('optionsPackImportFailed', [file.name, reason]), true];
-  }
-  input.value = '';
-  await renderPacks(); // the list first: the status line then speaks of what is shown
-  packStatus(...status);
-  showImportReport(report);
-}
-
-/** What the importer found in a file of published fact-checks: the format, the counts, and every bad record it reported. */
-function showImportReport(report: ImportReport | undefined): void {
-  const box = byId(doc, 'pack-report');
-  box.hidden = report === undefined;
-  if (!report) {
-    box.replaceChildren();
-    return;
-  }
-  const summary = doc.createElement('p');
-  summary.className = 'pack-report-summary';
-  summary.textContent = t('optionsPackImportReport', [report.format, report.records.toLocaleString(), report.skipped.toLocaleString(), report.duplicates.toLocaleString()]);
-  const parts: HTMLElement[] = [summary];
-  if (report.issuesTotal > 0) {
-    const heading = doc.createElement('p');
-    heading.textContent = t('optionsPackImportIssues', [report.issuesTotal.toLocaleString()]);
-    const list = doc.createElement('ul');
-    list.className = 'pack-report-issues';
-    for (const issue of report.issues) {
-      const li = doc.createElement('li');
-      li.textContent = issue;
-      list.append(li);
-    }
-    parts.push(heading, list);
-    if (report.issuesTotal > report.issues.length) {
-      const more = doc.createElement('p');
-      more.textContent = t('optionsPackImportIssuesMore', [(report.issuesTotal - report.issues.length).toLocaleString()]);
-      parts.push(more);
-    }
-  }
-  box.replaceChildren(...parts);
-}
-
-async function removeImportedPack(name: string): Promise<void> {
-  let status: [string, boolean];
-  try {
-    await removePack(name);
-    status = [t('optionsPackRemoved', [name]), false];
-  } catch (error) {
-    status = [t('optionsPackRemoveFailed', [name, error instanceof Error ? error.message : String(error)]), true];
-  }
-  await renderPacks();
-  packStatus(...status);
-  byId(doc, 'pack-file').focus();
-}
-
 function setUnlessFocused(id: string, value: string): void {
   const input = byId<HTMLInputElement>(doc, id);
   if (doc.activeElement !== input) input.value = value;
@@ -367,54 +170,6 @@ function setUnlessFocused(id: string, value: string): void {
 function valueText(threshold: number): string {
   const value = threshold.toFixed(2);
   return Math.abs(threshold - modelDefault) < 1e-9 ? t('optionsThresholdValueDefault', [value]) : value;
-}
-
-async function renderProblems(): Promise<void> {
-  const problems = await readStorageProblems();
-  const list = byId(doc, 'problems');
-  byId(doc, 'problems-empty').hidden = problems.length > 0;
-  byId(doc, 'problems-clear').hidden = problems.length === 0;
-  list.replaceChildren(
-    ...problems
-      .slice()
-      .reverse()
-      .map((entry) => {
-        const li = doc.createElement('li');
-        li.className = 'problem';
-        const heading = doc.createElement('p');
-        const headingKey = entry.source === 'settings' ? 'optionsProblemSettings' : entry.source === 'packs' ? 'optionsProblemPacks' : 'optionsProblemNotes';
-        heading.textContent = t(headingKey, [formatTime(entry.at)]);
-        const reasons = doc.createElement('ul');
-        for (const problem of entry.problems) {
-          const item = doc.createElement('li');
-          item.textContent = problem;
-          reasons.append(item);
-        }
-        li.append(heading, reasons);
-        if (entry.data !== undefined) {
-          const details = doc.createElement('details');
-          const summary = doc.createElement('summary');
-          summary.textContent = t('optionsProblemData');
-          const pre = doc.createElement('pre');
-          pre.textContent = entry.data;
-          details.append(summary, pre);
-          li.append(details);
-        }
-        return li;
-      }),
-  );
-}
-
-async function renderNotesSummary(): Promise<void> {
-  const summary = byId(doc, 'notes-summary');
-  try {
-    const { notes, quarantined } = await allNotes();
-    const orphans = notes.filter((note) => note.anchor?.status === 'orphan').length;
-    const stored = await quarantinedNotes();
-    summary.textContent = t('optionsNotesSummary', [String(notes.length), String(orphans), String(Math.max(quarantined, stored.length))]);
-  } catch (error) {
-    summary.textContent = t('notesLoadFailed', [error instanceof Error ? error.message : String(error)]);
-  }
 }
 
 // ------------------------------------------------------------------ wiring
@@ -549,67 +304,6 @@ function wireSettings(): void {
   });
 }
 
-function wirePacks(): void {
-  const input = byId<HTMLInputElement>(doc, 'pack-file');
-  input.addEventListener('change', () => void importChosenPack(input));
-}
-
-function wireData(): void {
-  byId(doc, 'export-all').addEventListener('click', () => void exportAll());
-  const dialog = byId<HTMLDialogElement>(doc, 'delete-dialog');
-  byId(doc, 'delete-all').addEventListener('click', () => dialog.showModal());
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue === 'delete') {
-      void deleteAll();
-    } else {
-      byId(doc, 'delete-all').focus();
-    }
-  });
-  byId(doc, 'problems-clear').addEventListener('click', () => {
-    void clearStorageProblems().then(renderProblems);
-  });
-}
-
-/** Settings (without the API key), notes as Web Annotations, the quarantine and the problems log, as one JSON file. */
-async function exportAll(): Promise<void> {
-  const status = byId(doc, 'data-status');
-  try {
-    const { apiKey: _omitted, ...liveSource } = current.liveSource;
-    void _omitted;
-    const { notes } = await allNotes();
-    const data = {
-      format: ALL_DATA_FORMAT,
-      exportedAt: new Date().toISOString(),
-      extensionVersion: ext.runtime.getManifest().version,
-      settings: { ...current, liveSource },
-      notes: toAnnotationCollection(notes),
-      quarantine: await quarantinedNotes(),
-      storageProblems: await readStorageProblems(),
-    };
-    const name = `claimlens-data-${dateStamp()}.json`;
-    offerDownload(byId(doc, 'export-all-out'), `${JSON.stringify(data, null, 2)}\n`, 'application/json', name, t('optionsExportReady', [name]));
-    status.textContent = t('optionsExportDone', [String(notes.length)]);
-  } catch (error) {
-    status.textContent = t('optionsExportFailed', [error instanceof Error ? error.message : String(error)]);
-  }
-}
-
-async function deleteAll(): Promise<void> {
-  const status = byId(doc, 'data-status');
-  try {
-    await deleteAllNotes();
-    await deleteAllFactChecks();
-    await clearAllStoredSettings();
-    current = defaultSettings();
-    render();
-    await Promise.all([renderProblems(), renderNotesSummary(), renderPacks()]);
-    byId(doc, 'export-all-out').replaceChildren();
-    status.textContent = t('optionsDeleteDone');
-  } catch (error) {
-    status.textContent = t('optionsDeleteFailed', [error instanceof Error ? error.message : String(error)]);
-  }
-  byId(doc, 'delete-all').focus();
-}
 
 async function start(): Promise<void> {
   localize(doc);
@@ -628,8 +322,15 @@ async function start(): Promise<void> {
   const loaded = await loadSettingsReport();
   current = loaded.settings;
   wireSettings();
-  wirePacks();
-  wireData();
+  wirePacks({ settings: () => current, update });
+  wireData({
+    settings: () => current,
+    showDefaults: () => {
+      current = defaultSettings();
+      render();
+    },
+    renderPacks,
+  });
   render();
   if (loaded.problems.length > 0) {
     const status = byId(doc, 'save-status');

@@ -4,21 +4,12 @@
 // this file; every reader of settings goes through `validateSettings`.
 
 import type { SourcingKind } from '../analysis';
+import { CLAIM_KINDS, type ClaimKindName } from '../claim-kinds';
 
 export const SETTINGS_VERSION = 1;
 
-/** Claim kinds the reader can show or hide (the core's `claims[].kinds`). */
-export const CLAIM_KINDS = [
-  'quantity',
-  'comparison',
-  'event',
-  'causal',
-  'quote',
-  'prediction',
-  'rule',
-  'experience',
-] as const;
-export type ClaimKindName = (typeof CLAIM_KINDS)[number];
+/** Claim kinds the reader can show or hide (the core's `claims[].kinds`): see claim-kinds.ts. */
+export { CLAIM_KINDS, type ClaimKindName };
 
 export const SOURCING_KINDS: readonly SourcingKind[] = [
   'named',

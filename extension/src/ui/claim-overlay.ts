@@ -9,8 +9,12 @@
 // toggled with the highlights; its finding opens in the same popover, and the
 // members of each cluster share a subtle highlight while it is open. It is
 // never one of the claims.
+// A click on a claim opens its note, except on a link: the link is followed as
+// always, and a claim with a link in it offers a "Note" button instead
+// (note-button.ts), on hover and on keyboard focus.
 
 import type { Claim } from '../analysis';
+import { enclosingLink } from '../dom/claim-links';
 import type { PlacedCommentSection } from '../dom/comment-section';
 import { itemAtPoint } from '../dom/hit-test';
 import { type StyleKind, type ViewFilter, isShown, styleKind } from './claim-filter';
@@ -23,7 +27,10 @@ import {
   currentHighlightName,
   readerNoteHighlightName,
 } from './highlight-styles';
-import type { Translate } from './i18n';
+import { type Translate, plural } from './i18n';
+import { HighlightLayers } from './highlight-layers';
+import { LinkedClaimAccess } from './linked-claim-access';
+import { NoteButton } from './note-button';
 import { NOTE_CSS } from './note-styles';
 import { NotePopover } from './note-popover';
 import { type NoteContext, READER_NOTES_MOUNT, SOURCING_LABELS, kindLabel } from './note-view';
@@ -53,10 +60,12 @@ export class ClaimOverlay {
   private context: NoteContext = { quotes: [], entities: [] };
   private shownList: PlacedClaim[] = [];
   private readonly claimByRange = new Map<AbstractRange, PlacedClaim>();
-  /** Highlights this overlay has registered, by name, so it removes exactly its own. */
-  private readonly registered = new Map<string, Highlight>();
+  /** Highlights this overlay has registered, so it removes exactly its own. */
+  private readonly layers = new HighlightLayers();
   private readonly host: OverlayHost;
   private readonly popover: NotePopover;
+  private readonly noteButton: NoteButton;
+  private readonly linkedClaims: LinkedClaimAccess;
   private shown = false;
   private theme: Theme = 'light';
   /** The claim reached with next/previous; Enter opens its note while `keyboardArmed`. */
@@ -83,6 +92,18 @@ export class ClaimOverlay {
     sheet.replaceSync(NOTE_CSS);
     this.host.addSheet(sheet);
     this.popover = new NotePopover(doc, this.host, t);
+    this.noteButton = new NoteButton(doc, this.host, t, (claimId, returnFocus) => {
+      const entry = this.shownList.find((item) => item.claim.id === claimId);
+      if (this.shown && entry) this.openNote(entry, returnFocus ?? undefined);
+    });
+    this.linkedClaims = new LinkedClaimAccess(doc, this.noteButton, {
+      claimAt: (x, y) => {
+        const hit = itemAtPoint(this.doc, x, y, this.claimByRange);
+        return hit && { id: hit.claim.id, ranges: hit.ranges };
+      },
+      claims: () => this.shownList.map((entry) => ({ id: entry.claim.id, ranges: entry.ranges })),
+      isOwnTarget: (target) => this.host.isHost(target),
+    });
     this.marker = new CommentMarker(doc, this.host, t, () => this.openCommentFinding());
     this.colourScheme = doc.defaultView?.matchMedia('(prefers-color-scheme: dark)');
   }
@@ -123,8 +144,13 @@ export class ClaimOverlay {
     if (!this.shown || !entry) {
       return false;
     }
-    this.openNote(entry, 0);
+    this.openNote(entry);
     return true;
+  }
+
+  /** The "Note" button of a claim with a link in it, while it is shown (for tests and the content script). */
+  get noteButtonElement(): HTMLButtonElement | undefined {
+    return this.noteButton.element;
   }
 
   /** The passages of the reader's notes, drawn in the reader-note highlight (undefined: none drawn at all). */
@@ -247,6 +273,7 @@ export class ClaimOverlay {
     this.doc.addEventListener('click', this.onClick, true);
     this.doc.addEventListener('keydown', this.onKeyDown, true);
     this.doc.addEventListener('pointerdown', this.onPointerDown, true);
+    this.linkedClaims.listen(true);
     this.colourScheme?.addEventListener('change', this.onSchemeChange);
     this.rebuild();
     this.marker.render(this.comments);
@@ -261,8 +288,10 @@ export class ClaimOverlay {
     this.doc.removeEventListener('click', this.onClick, true);
     this.doc.removeEventListener('keydown', this.onKeyDown, true);
     this.doc.removeEventListener('pointerdown', this.onPointerDown, true);
+    this.linkedClaims.listen(false);
     this.colourScheme?.removeEventListener('change', this.onSchemeChange);
     this.popover.detach();
+    this.noteButton.detach();
     this.marker.detach();
     this.host.remove();
     this.current = undefined;
@@ -282,7 +311,7 @@ export class ClaimOverlay {
   /** Says "N claims found" through the live region. */
   announceCount(): void {
     if (this.shown) {
-      this.host.announce(this.t('claimsFound', [String(this.shownList.length)]));
+      this.host.announce(plural(this.t, { one: 'claimsFound_one', other: 'claimsFound' }, this.shownList.length));
     }
   }
 
@@ -327,7 +356,7 @@ export class ClaimOverlay {
     if (!entry) {
       return false;
     }
-    this.openNote(entry, 0);
+    this.openNote(entry);
     return true;
   }
 
@@ -404,7 +433,7 @@ export class ClaimOverlay {
       ranges.push(...entry.ranges);
       groups.set(name, ranges);
     }
-    for (const name of [...this.registered.keys()]) {
+    for (const name of this.layers.names()) {
       if (name !== FLASH_HIGHLIGHT_NAME && !groups.has(name)) {
         this.unregister(name);
       }
@@ -428,38 +457,42 @@ export class ClaimOverlay {
   }
 
   private register(name: string, highlight: Highlight): void {
-    CSS.highlights.set(name, highlight);
-    this.registered.set(name, highlight);
+    this.layers.set(name, highlight);
   }
 
   private unregister(name: string): void {
-    const highlight = this.registered.get(name);
-    // Delete only our own entry: the registry is shared with the page.
-    if (highlight && CSS.highlights.get(name) === highlight) {
-      CSS.highlights.delete(name);
-    }
-    this.registered.delete(name);
+    this.layers.delete(name);
   }
 
   private unregisterAll(): void {
-    for (const name of [...this.registered.keys()]) {
-      this.unregister(name);
-    }
+    this.layers.clear();
   }
 
-  private openNote(entry: PlacedClaim, line: number): void {
+  private openNote(entry: PlacedClaim, returnFocus?: Element): void {
     const extension = this.extension;
-    this.popover.open(entry.claim, this.context, entry.claim.checkworthy, entry.ranges, line, (note) => {
-      const mount = note.querySelector<HTMLElement>(`[data-claimlens-mount="${READER_NOTES_MOUNT}"]`);
-      if (mount && extension) {
-        extension.fillReaderNotes(mount, entry.claim);
-      }
-    });
+    this.noteButton.hide();
+    this.popover.open(
+      entry.claim,
+      this.context,
+      entry.claim.checkworthy,
+      entry.ranges,
+      (note) => {
+        const mount = note.querySelector<HTMLElement>(`[data-claimlens-mount="${READER_NOTES_MOUNT}"]`);
+        if (mount && extension) {
+          extension.fillReaderNotes(mount, entry.claim);
+        }
+      },
+      returnFocus,
+    );
   }
 
-  /** Opens the note of the claim under a click. The click itself goes on as usual (links still work). */
+  /**
+   * Opens the note of the claim under a click. The click itself goes on as
+   * usual, and a click on a link is the link's alone: it is followed, and the
+   * claim's note is behind its "Note" button.
+   */
   private readonly onClick = (event: MouseEvent): void => {
-    if (event.button !== 0 || this.host.isHost(event.target)) {
+    if (event.button !== 0 || this.host.isHost(event.target) || enclosingLink(event.target as Node | null)) {
       return;
     }
     const hit = itemAtPoint(this.doc, event.clientX, event.clientY, this.claimByRange);
@@ -467,7 +500,7 @@ export class ClaimOverlay {
       return;
     }
     this.setCurrent(hit.claim.id, false);
-    this.openNote(hit, lineIndexAt(hit.ranges, event.clientX, event.clientY));
+    this.openNote(hit);
   };
 
   private readonly onPointerDown = (event: PointerEvent): void => {
@@ -491,13 +524,6 @@ export class ClaimOverlay {
   };
 
   private readonly onSchemeChange = (): void => this.rebuild();
-}
-
-/** The index of the line box of `ranges` under the point, so a note on a long claim opens by the line clicked. */
-function lineIndexAt(ranges: readonly Range[], x: number, y: number): number {
-  const boxes = ranges.flatMap((range) => Array.from(range.getClientRects()));
-  const index = boxes.findIndex((box) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom);
-  return Math.max(0, index);
 }
 
 function elementOf(node: Node): Element | null {

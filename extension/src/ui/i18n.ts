@@ -34,3 +34,23 @@ export function applyI18n(root: ParentNode, t: Translate): void {
     element.textContent = t(element.dataset.i18n as MessageKey);
   }
 }
+
+/** A message in its plural forms: `other` always, others as the messages' language needs them. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, MessageKey>> & { other: MessageKey };
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The message for `count`, in the form the messages' own language uses for
+ * it (`pluralLocale`), with `count` as its first substitution: "1 quote", "2 quotes".
+ */
+export function plural(t: Translate, forms: PluralForms, count: number, more: string[] = []): string {
+  const locale = t('pluralLocale') || 'en';
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  const key = forms[rules.select(count)] ?? forms.other;
+  return t(key, [String(count), ...more]);
+}

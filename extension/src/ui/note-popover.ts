@@ -1,25 +1,21 @@
 // The note popover: a labelled, non-modal dialog in the overlay host's shadow
 // root, shown as a `popover` (top layer, so no page z-index hides it, with
 // light dismiss and Escape). It takes focus when it opens and gives it back
-// when it closes; it stays next to its claim while the page scrolls, and
-// inside the viewport. Besides a claim's note it shows the other ClaimLens
+// when it closes; it stays next to its claim while the page scrolls, inside
+// the viewport and never over the claim (note-placement.ts). Besides a claim's note it shows the other ClaimLens
 // content that belongs next to the text (the reader's note editor, the
 // "Add note" offer on a selection): the page keeps one host for all of it.
 
 import type { Claim } from '../analysis';
 import type { Translate } from './i18n';
 import { NOTE_TITLE_ID, type NoteContext, renderNote } from './note-view';
+import { GAP_PX, placeNote } from './note-placement';
 import type { OverlayHost } from './overlay-host';
 import { ViewportFollower } from './viewport-follower';
 
-/** Gap between the claim and the note, and between the note and the viewport edge. */
-const GAP_PX = 8;
-/** The least height a note is squeezed to next to its claim; below that it may cover the claim. */
-const MIN_HEIGHT_PX = 160;
-
 export class NotePopover {
   private popover: HTMLElement | undefined;
-  private anchor: { ranges: readonly Range[]; line: number } | undefined;
+  private anchor: { ranges: readonly Range[] } | undefined;
   private returnFocus: Element | null = null;
   private readonly follower: ViewportFollower;
   private openClaimId: string | undefined;
@@ -48,21 +44,25 @@ export class NotePopover {
   }
 
   /**
-   * Shows `claim`'s note by `ranges` (the claim's text), next to line box
-   * `line` of them (the line clicked), and moves focus into it.
+   * Shows `claim`'s note by `ranges` (the claim's text) and moves focus into
+   * it. Closing gives focus back to `returnFocus` when given (the link the
+   * note button stood for), else to what had it.
    */
   open(
     claim: Claim,
     context: NoteContext,
     checkworthy: boolean,
     ranges: readonly Range[],
-    line: number,
     fillMounts?: (note: HTMLElement) => void,
+    returnFocus?: Element,
   ): void {
     const note = renderNote(this.doc, claim, context, this.t, checkworthy);
     // Before the popover is shown, so it is measured and placed with everything in it.
     fillMounts?.(note);
-    const popover = this.present(note, ranges, line);
+    const popover = this.present(note, ranges);
+    if (returnFocus) {
+      this.returnFocus = returnFocus;
+    }
     popover.removeAttribute('aria-label');
     popover.setAttribute('aria-labelledby', NOTE_TITLE_ID);
     this.openClaimId = claim.id;
@@ -80,7 +80,7 @@ export class NotePopover {
     ranges: readonly Range[],
     { focus = true, onClose }: { focus?: boolean; onClose?: () => void } = {},
   ): void {
-    const popover = this.present(content, ranges, 0);
+    const popover = this.present(content, ranges);
     popover.removeAttribute('aria-labelledby');
     popover.setAttribute('aria-label', label);
     this.openClaimId = undefined;
@@ -111,7 +111,7 @@ export class NotePopover {
     }
   }
 
-  private present(content: Node | readonly Node[], ranges: readonly Range[], line: number): HTMLElement {
+  private present(content: Node | readonly Node[], ranges: readonly Range[]): HTMLElement {
     this.contentGone();
     const popover = this.ensurePopover();
     const active = this.doc.activeElement;
@@ -119,11 +119,13 @@ export class NotePopover {
       this.returnFocus = active && !this.host.isHost(active) ? active : null;
     }
     popover.replaceChildren(this.closeButton(), ...(Array.isArray(content) ? content : [content as Node]));
-    this.anchor = { ranges, line };
+    this.anchor = { ranges };
     if (this.isOpen()) {
       popover.hidePopover();
     }
     popover.showPopover();
+    // Every opening starts at the note's heading, not where the last note was scrolled to.
+    popover.scrollTop = 0;
     this.reposition();
     this.follower.follow(true);
     return popover;
@@ -146,7 +148,7 @@ export class NotePopover {
       return;
     }
     this.openClaimId = claimId;
-    this.anchor = { ranges, line: 0 };
+    this.anchor = { ranges };
     this.reposition();
   }
 
@@ -217,11 +219,7 @@ export class NotePopover {
     return button;
   }
 
-  /**
-   * Below the claim's line if the note fits there, else above it, else on
-   * the roomier side with its height capped (it scrolls inside), so the note
-   * never covers its claim; always inside the viewport (position: fixed).
-   */
+  /** Places the note by its claim (see note-placement.ts): never over it, always inside the viewport (position: fixed). */
   private reposition(): void {
     const view = this.doc.defaultView;
     const popover = this.popover;
@@ -229,34 +227,29 @@ export class NotePopover {
       return;
     }
     const boxes = this.anchor.ranges.flatMap((range) => Array.from(range.getClientRects()));
-    const box = boxes[this.anchor.line] ?? boxes[0];
-    if (!box) {
+    // The layout viewport without its scrollbars, which a fixed note must not sit under.
+    const root = this.doc.documentElement;
+    const viewport = { width: Math.min(view.innerWidth, root.clientWidth || view.innerWidth), height: Math.min(view.innerHeight, root.clientHeight || view.innerHeight) };
+    // Measured with no height cap: the note's full height, borders included.
+    this.positionSheet.replaceSync('.note { max-height: none; }');
+    const fullHeight = () => popover.scrollHeight + (popover.offsetHeight - popover.clientHeight);
+    const size = { width: popover.getBoundingClientRect().width, height: fullHeight() };
+    const placement = placeNote(boxes, viewport, size, () => {
+      this.positionSheet.replaceSync(SHEET_RULES);
+      return fullHeight();
+    });
+    if (!placement) {
       return;
     }
-    const width = popover.getBoundingClientRect().width;
-    // The note's full height, whatever height it is capped to now (borders included).
-    const natural = popover.scrollHeight + (popover.offsetHeight - popover.clientHeight);
-    const roomBelow = view.innerHeight - box.bottom - 2 * GAP_PX;
-    const roomAbove = box.top - 2 * GAP_PX;
-    let height = natural;
-    let below: boolean;
-    if (natural <= roomBelow) {
-      below = true;
-    } else if (natural <= roomAbove) {
-      below = false;
-    } else {
-      below = roomBelow >= roomAbove;
-      height = Math.max(MIN_HEIGHT_PX, below ? roomBelow : roomAbove);
-    }
-    const left = clamp(box.left, GAP_PX, view.innerWidth - width - GAP_PX);
-    const wanted = below ? box.bottom + GAP_PX : box.top - GAP_PX - height;
-    const top = clamp(wanted, GAP_PX, view.innerHeight - Math.min(height, view.innerHeight - 2 * GAP_PX) - GAP_PX);
+    popover.dataset.placement = placement.mode;
+    const top = `top: ${Math.round(placement.top)}px;`;
     this.positionSheet.replaceSync(
-      `.note { left: ${Math.round(left)}px; top: ${Math.round(top)}px; max-height: min(${Math.floor(height)}px, calc(100vh - ${2 * GAP_PX}px)); }`,
+      placement.mode === 'sheet-top' || placement.mode === 'sheet-bottom'
+        ? `${SHEET_RULES.slice(0, -1)} ${top} max-height: ${Math.floor(placement.maxHeight)}px; }`
+        : `.note { left: ${Math.round(placement.left)}px; ${top} max-height: min(${Math.floor(placement.maxHeight)}px, calc(100vh - ${2 * GAP_PX}px)); }`,
     );
   }
 }
 
-function clamp(value: number, low: number, high: number): number {
-  return Math.max(low, Math.min(value, Math.max(low, high)));
-}
+/** The note as a sheet across the viewport (a narrow screen, or no room beside the claim). */
+const SHEET_RULES = '.note { left: 0; right: 0; width: auto; max-width: none; max-height: none; border-radius: 0; }';

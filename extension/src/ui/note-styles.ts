@@ -92,6 +92,23 @@ ${SR_ONLY_CSS}
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
   text-align: start;
 }
+.note-button {
+  position: fixed;
+  inset: auto;
+  margin: 0;
+  padding: 0 6px;
+  border: 1px solid var(--cl-border);
+  border-radius: 4px;
+  background: var(--cl-bg);
+  color: var(--cl-accent);
+  box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
+  font: 600 12px/18px system-ui, -apple-system, "Segoe UI", sans-serif;
+  cursor: pointer;
+}
+.note-button:focus-visible {
+  outline: 2px solid var(--cl-focus);
+  outline-offset: 2px;
+}
 .note:focus { outline: none; }
 .note:focus-visible, .note :focus-visible {
   outline: 2px solid var(--cl-focus);
@@ -176,6 +193,8 @@ ${SR_ONLY_CSS}
 .note-live-status, .note-live-cached, .note-live-failure { margin: 0 0 4px; }
 .note-live-cached { color: var(--cl-muted); font-size: 12px; }
 .note-live-failure { color: var(--cl-error); }
+.note-related-intro { margin: 0 0 4px; color: var(--cl-muted); font-size: 13px; }
+.note-related-item .note-match-claim { color: inherit; }
 .note a { color: var(--cl-link); }
 ${COMMENTS_CSS}
 ${legendCss(':host', ':host([data-theme="dark"])')}

@@ -6,8 +6,10 @@
 // Everything from the analysis goes in as text (textContent), never as
 // markup: the note quotes the page, and the page is untrusted.
 
-import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, Quote, SourcingKind } from '../analysis';
+import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, NoteFactCheck, Quote, SourcingKind } from '../analysis';
+import { kindLabel } from '../claim-kinds';
 import type { MessageKey, Translate } from './i18n';
+import { STYLE_KINDS } from './palette';
 
 /** The rest of the analysis a note draws on. */
 export interface NoteContext {
@@ -29,23 +31,7 @@ export const SOURCING_LABELS: Record<SourcingKind, MessageKey> = {
   outlet: 'sourcingOutlet',
 };
 
-const KIND_LABELS: Record<string, MessageKey> = {
-  quantity: 'kindQuantity',
-  comparison: 'kindComparison',
-  event: 'kindEvent',
-  causal: 'kindCausal',
-  quote: 'kindQuote',
-  prediction: 'kindPrediction',
-  rule: 'kindRule',
-  experience: 'kindExperience',
-  opinion: 'kindOpinion',
-};
-
-/** A claim kind's label; a kind this version does not know is shown as the core named it. */
-export function kindLabel(kind: string, t: Translate): string {
-  const key = KIND_LABELS[kind];
-  return key ? t(key) : kind;
-}
+export { kindLabel } from '../claim-kinds';
 
 export function scorePercent(score: number): string {
   return String(Math.round(score * 100));
@@ -121,7 +107,7 @@ export function renderNote(doc: Document, claim: Claim, context: NoteContext, t:
   const kinds = h.el('ul', 'note-kinds');
   kinds.setAttribute('aria-label', t('noteKinds'));
   for (const kind of claim.kinds) {
-    const chip = h.el('li', `chip kind-${KIND_LABELS[kind] ? kind : 'other'}`, kindLabel(kind, t));
+    const chip = h.el('li', `chip kind-${(STYLE_KINDS as readonly string[]).includes(kind) ? kind : 'other'}`, kindLabel(kind, t));
     kinds.append(chip);
   }
   note.append(kinds, h.el('p', 'note-summary', claim.note.summary));
@@ -182,6 +168,10 @@ export function renderNote(doc: Document, claim: Claim, context: NoteContext, t:
 
   if (claim.note.checks.length > 0) {
     note.append(h.section(t('noteChecks'), h.list(claim.note.checks.map((check) => h.el('span', '', check)))));
+  }
+  const related = claim.note.related ?? [];
+  if (related.length > 0) {
+    note.append(relatedSection(h, related, t));
   }
   if (claim.note.links.length > 0) {
     note.append(h.section(t('noteLinks'), h.list(claim.note.links.map((link) => h.link(link.label, link.url)))));
@@ -269,6 +259,31 @@ function factChecksSection(h: Builder, claim: Claim, t: Translate): HTMLElement 
   if (claim.live) {
     section.append(liveBlock(h, claim.live, t));
   }
+  return section;
+}
+
+/**
+ * Fact-checks of a related claim, not of this one: shown low in the note,
+ * under their own heading, with no verdict (a verdict on another claim must
+ * not read as one on this claim), and never counted as matches.
+ */
+function relatedSection(h: Builder, related: readonly NoteFactCheck[], t: Translate): HTMLElement {
+  const list = h.list(
+    related.map((check) => {
+      const item = h.el('span', 'note-related-item');
+      if (check.publisher || check.date) {
+        if (check.publisher) item.append(h.el('span', 'note-publisher', check.publisher));
+        if (check.publisher && check.date) item.append(', ');
+        if (check.date) item.append(h.el('time', 'note-match-date', check.date));
+      }
+      item.append(h.el('span', 'note-match-claim', t('noteRelatedClaim', [check.claim])));
+      if (check.url) item.append(h.link(t('noteReadFactCheck'), check.url));
+      return item;
+    }),
+  );
+  list.classList.add('note-related-list');
+  const section = h.section(t('noteRelatedHeading'), h.el('p', 'note-related-intro', t('noteRelatedIntro')), list);
+  section.classList.add('note-related');
   return section;
 }
 

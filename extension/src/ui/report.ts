@@ -3,7 +3,7 @@
 // reads as text in any Markdown viewer.
 
 import type { Analysis, Claim } from '../analysis';
-import type { Translate } from './i18n';
+import { type Translate, plural } from './i18n';
 import { SOURCING_LABELS, allMatches, claimCandidates, factCheckStatus, factCheckStatusText, kindLabel, liveFailureText, quotesOf, roleOf, scorePercent } from './note-view';
 import type { ArticleSummary } from './summary';
 
@@ -36,12 +36,12 @@ export function markdownReport(analysis: Analysis, summary: ArticleSummary, t: T
     if (value) lines.push(`- ${label}: ${value}`);
   }
   lines.push('', `## ${t('summaryHeading')}`, '');
-  lines.push(`- ${t('summaryCheckworthy', [String(summary.checkworthy.length)])}`);
+  lines.push(`- ${plural(t, { one: 'summaryCheckworthy_one', other: 'summaryCheckworthy' }, summary.checkworthy.length)}`);
   for (const [kind, count] of summary.byKind) {
     lines.push(`  - ${kindLabel(kind, t)}: ${count}`);
   }
   lines.push(`- ${t('summaryWeakSourcing', [String(summary.anonymous), String(summary.vague)])}`);
-  lines.push(`- ${summary.matched > 0 ? t('summaryMatched', [String(summary.matched)]) : t('summaryNoMatches')}`);
+  lines.push(`- ${summary.matched > 0 ? plural(t, { one: 'summaryMatched_one', other: 'summaryMatched' }, summary.matched) : t('summaryNoMatches')}`);
   for (const [verdict, count] of summary.verdicts) {
     lines.push(`  - ${markdownText(verdict || t('noteVerdictUnknown'))}: ${count}`);
   }
@@ -49,13 +49,13 @@ export function markdownReport(analysis: Analysis, summary: ArticleSummary, t: T
     lines.push(`- ${t('summaryQuoted')}`);
     for (const person of summary.quoted) {
       const who = person.role ? `${markdownText(person.name)}, ${markdownText(person.role)}` : markdownText(person.name);
-      lines.push(`  - ${who} (${t('summaryQuoteCount', [String(person.quotes)])})`);
+      lines.push(`  - ${who} (${plural(t, { one: 'summaryQuoteCount_one', other: 'summaryQuoteCount' }, person.quotes)})`);
     }
   } else {
     lines.push(`- ${t('summaryNobodyQuoted')}`);
   }
   if (summary.ambiguous.length > 0) {
-    lines.push(`- ${t('summaryAmbiguous', [String(summary.ambiguous.length)])}`);
+    lines.push(`- ${plural(t, { one: 'summaryAmbiguous_one', other: 'summaryAmbiguous' }, summary.ambiguous.length)}`);
     for (const quote of summary.ambiguous) {
       const who = quote.candidates.length > 0 ? t('noteAmbiguousCandidates', [quote.candidates.map(markdownText).join(', ')]) : t('noteAmbiguous');
       lines.push(`  - “${markdownText(quote.text)}” — ${who}`);

@@ -94,6 +94,7 @@ export async function launchChromium(extensionDir, viewport) {
       url: async () => page.url(),
       runCommand: (name) => runCommand(page, name),
       setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+      setViewport: (size) => page.setViewportSize(size),
       chooseFile: (selector, path) => page.setInputFiles(selector, path),
       clickToolbarButton: () => clickToolbarButton(page),
       toolbarBadge: () => toolbarBadge(page),

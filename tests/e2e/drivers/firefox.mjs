@@ -137,6 +137,7 @@ export async function launchFirefox(extensionDir, viewport) {
       // A browser-wide pref (every page, extension pages included), as the reader's theme would be.
       setColorScheme: (scheme) =>
         evaluateInBrowserWindow(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`),
+      setViewport: (size) => page.setViewport(size),
       chooseFile: async (selector, path) => (await page.$(selector)).uploadFile(path),
       clickToolbarButton: () => clickToolbarButton(page),
       toolbarBadge: () => toolbarBadge(page),

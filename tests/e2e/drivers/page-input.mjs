@@ -6,6 +6,8 @@ export function pageInput(page) {
   return {
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     click: (x, y) => page.mouse.click(x, y),
+    /** Moves the pointer to (x, y) in a few steps, as a hand would. */
+    hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
     drag: async (from, to) => {
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();

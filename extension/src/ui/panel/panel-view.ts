@@ -9,7 +9,7 @@ import type { OverlayPhase } from '../../messages';
 import { CLAIM_KINDS, type ClaimKindName, SOURCING_KINDS, type Settings } from '../../settings/schema';
 import type { SourcingKind } from '../../analysis';
 import { isShown, styleKind } from '../claim-filter';
-import type { MessageKey, Translate } from '../i18n';
+import { type MessageKey, type Translate, plural } from '../i18n';
 import { commentFindingParts } from '../comment-finding-view';
 import { SOURCING_LABELS, claimCandidates, kindLabel, liveFailureText, roleOf, scorePercent } from '../note-view';
 import { markdownReport, reportFileName } from '../report';
@@ -229,7 +229,7 @@ export class ClaimsPanel {
       this.renderList(shown, settings);
     }
     this.renderComments(ready ? analysis.comments : undefined);
-    const announcement = ready && data.phase === 'shown' ? this.t('claimsFound', [String(shown.length)]) : '';
+    const announcement = ready && data.phase === 'shown' ? plural(this.t, { one: 'claimsFound_one', other: 'claimsFound' }, shown.length) : '';
     if (announcement !== this.announced) {
       this.announced = announcement;
       this.live.textContent = announcement;
@@ -260,7 +260,7 @@ export class ClaimsPanel {
       return el;
     };
     const items: HTMLElement[] = [];
-    const kinds = h('li', t('summaryCheckworthy', [String(summary.checkworthy.length)]), 'summary-checkworthy');
+    const kinds = h('li', plural(t, { one: 'summaryCheckworthy_one', other: 'summaryCheckworthy' }, summary.checkworthy.length), 'summary-checkworthy');
     if (summary.byKind.length > 0) {
       const sub = h('ul');
       for (const [kind, count] of summary.byKind) sub.append(h('li', `${kindLabel(kind, t)}: ${count}`));
@@ -268,7 +268,7 @@ export class ClaimsPanel {
     }
     items.push(kinds);
     items.push(h('li', t('summaryWeakSourcing', [String(summary.anonymous), String(summary.vague)]), 'summary-sourcing'));
-    const matched = h('li', summary.matched > 0 ? t('summaryMatched', [String(summary.matched)]) : t('summaryNoMatches'), 'summary-matches');
+    const matched = h('li', summary.matched > 0 ? plural(t, { one: 'summaryMatched_one', other: 'summaryMatched' }, summary.matched) : t('summaryNoMatches'), 'summary-matches');
     if (summary.verdicts.length > 0 || summary.liveFailed > 0) {
       const sub = h('ul');
       for (const [verdict, count] of summary.verdicts) sub.append(h('li', `${verdict || t('noteVerdictUnknown')}: ${count}`, 'summary-verdict'));
@@ -281,12 +281,12 @@ export class ClaimsPanel {
       const sub = h('ul');
       for (const person of summary.quoted) {
         const who = person.role ? `${person.name}, ${person.role}` : person.name;
-        sub.append(h('li', `${who} (${t('summaryQuoteCount', [String(person.quotes)])})`));
+        sub.append(h('li', `${who} (${plural(t, { one: 'summaryQuoteCount_one', other: 'summaryQuoteCount' }, person.quotes)})`));
       }
       quoted.append(sub);
     }
     items.push(quoted);
-    const ambiguous = h('li', summary.ambiguous.length > 0 ? t('summaryAmbiguous', [String(summary.ambiguous.length)]) : t('summaryNoAmbiguous'), 'summary-ambiguous');
+    const ambiguous = h('li', summary.ambiguous.length > 0 ? plural(t, { one: 'summaryAmbiguous_one', other: 'summaryAmbiguous' }, summary.ambiguous.length) : t('summaryNoAmbiguous'), 'summary-ambiguous');
     if (summary.ambiguous.length > 0) {
       const sub = h('ul');
       for (const quote of summary.ambiguous) {

@@ -1,0 +1,175 @@
+//! Regression tests for issue 17, each named after what a reader saw on a
+//! real page: garbled speaker strings, a relative clause read as an
+//! attribution, a post-posed cue missed, candidates beside a chosen speaker.
+
+use super::*;
+use crate::pipeline::rendered_from_plain_text;
+use crate::segment;
+
+fn run(text: &str) -> Attribution {
+    let rendered = rendered_from_plain_text(text);
+    let paragraphs: Vec<ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
+    let layer = segment::analyse(text, &paragraphs, None);
+    attribute(text, &layer)
+}
+
+fn sourcing_of<'a>(a: &'a Attribution, text: &str, prefix: &str) -> &'a Sourcing {
+    a.sourcing
+        .iter()
+        .find(|s| s.sentence.of(text).starts_with(prefix))
+        .unwrap_or_else(|| panic!("no sentence {prefix:?}"))
+}
+
+/// Every speaker string the stage produces, names and roles.
+fn assert_no_garbled(a: &Attribution) {
+    for q in &a.quotes {
+        assert!(q.speaker.as_deref().is_none_or(|n| !is_garbled(n)), "{q:?}");
+        assert!(
+            q.speaker_role
+                .as_deref()
+                .is_none_or(|r| !is_garbled_role(r)),
+            "{q:?}"
+        );
+        assert!(
+            q.speaker.is_none() || q.speaker_candidates.is_empty(),
+            "{q:?}"
+        );
+    }
+    for s in &a.sourcing {
+        assert!(s.speaker.as_deref().is_none_or(|n| !is_garbled(n)), "{s:?}");
+        assert!(
+            s.speaker_role
+                .as_deref()
+                .is_none_or(|r| !is_garbled_role(r)),
+            "{s:?}"
+        );
+        assert!(
+            s.speaker.is_none() || s.speaker_candidates.is_empty(),
+            "{s:?}"
+        );
+    }
+}
+
+#[test]
+fn according_to_the_swedish_prosecution_authority_has_no_article_for_a_role() {
+    let text = "Sweden dropped the investigation, according to the Swedish Prosecution Authority, the body that led the case.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Sweden dropped");
+    assert_eq!(s.speaker.as_deref(), Some("Swedish Prosecution Authority"));
+    assert_eq!(s.speaker_role, None);
+    assert_no_garbled(&a);
+}
+
+#[test]
+fn image_caption_is_never_part_of_eva_marie_perssons_speaker() {
+    let text = "“The evidence has weakened considerably,” said Eva-Marie Persson.\n\nImage caption Eva-Marie Persson said the decision was final.";
+    let a = run(text);
+    for s in a.sourcing.iter().filter(|s| s.speaker.is_some()) {
+        assert_eq!(s.speaker.as_deref(), Some("Eva-Marie Persson"), "{s:?}");
+    }
+    assert_no_garbled(&a);
+}
+
+#[test]
+fn clause_after_david_mckinley_is_not_his_descriptor() {
+    let text = "“This is a disgrace,” said David McKinley, what many saw as a rebuke.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "“This is a disgrace");
+    assert_eq!(s.speaker.as_deref(), Some("David McKinley"));
+    assert_no_garbled(&a);
+}
+
+#[test]
+fn a_53_million_figure_is_never_a_role() {
+    let text = "The tax cost the state $53 million, said Mark Smith, the $53 million figure being an estimate.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "The tax cost");
+    assert_eq!(s.speaker.as_deref(), Some("Mark Smith"));
+    assert_eq!(s.speaker_role, None);
+    assert_no_garbled(&a);
+}
+
+#[test]
+fn the_guardian_reported_has_no_article_for_a_role() {
+    let text = "The Guardian reported that WikiLeaks would appeal.";
+    let a = run(text);
+    assert_eq!(sourcing_of(&a, text, "The Guardian").speaker_role, None);
+    assert_no_garbled(&a);
+}
+
+#[test]
+fn assange_who_denies_the_accusation_is_no_attribution() {
+    let text =
+        "Assange, who denies the accusation, has avoided extradition by staying in the embassy.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Assange");
+    assert_eq!(s.kind, SourcingKind::Unattributed, "{s:?}");
+    assert!(
+        a.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn mayer_said_after_the_quotation_attributes_it_to_mayer() {
+    for text in [
+        "Sales doubled this year. “We’ve never had demand like this…” Mayer said.",
+        "Chris Mayer runs the festival.\n\n“We’ve never had demand like this before.” Chris Mayer, the festival’s director, said on Tuesday.",
+    ] {
+        let a = run(text);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.direct && q.span.of(text).starts_with("We’ve never"))
+            .unwrap_or_else(|| panic!("no quote in {text:?}"));
+        assert!(q.speaker.as_deref().is_some_and(|s| s.ends_with("Mayer")), "{q:?}");
+    }
+}
+
+#[test]
+fn anonymous_administration_officials_are_an_anonymous_source() {
+    let text = "The program cost $53 million, according to several current and former administration officials who spoke on condition of anonymity.";
+    let a = run(text);
+    assert_eq!(
+        sourcing_of(&a, text, "The program").kind,
+        SourcingKind::Anonymous
+    );
+}
+
+#[test]
+fn fact_check_analysis_is_the_articles_own_voice() {
+    let text = "Biden said 10 million jobs had been created. His number is a reasonable approximation of the official count.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "His number");
+    assert_eq!(s.kind, SourcingKind::Unattributed, "{s:?}");
+}
+
+#[test]
+fn view_ascribed_to_a_named_person_is_not_on_the_record() {
+    let text = "Ian Kelly, a retired diplomat, spoke at the event.\n\nKelly remains skeptical about the deal. Kelly said the talks would fail.";
+    let a = run(text);
+    let view = sourcing_of(&a, text, "Kelly remains");
+    assert_eq!(view.speaker.as_deref(), Some("Ian Kelly"));
+    assert!(!view.on_record);
+    assert!(sourcing_of(&a, text, "Kelly said").on_record);
+}
+
+#[test]
+fn quotation_paragraph_without_a_cue_carries_on_the_previous_speaker() {
+    let text = "Barack Obama spoke to the BBC.\n\n“Progress has been made,” Obama said.\n\n“There are going to be tensions that arise.”\n\nThe interview ended.";
+    let a = run(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.span.of(text).starts_with("There are going"))
+        .expect("the carried quotation");
+    assert_eq!(q.speaker.as_deref(), Some("Barack Obama"), "{q:?}");
+    let s = sourcing_of(&a, text, "“There are going");
+    assert!(s.carried && s.on_record, "{s:?}");
+    // Narration after it is the article's own.
+    assert_eq!(
+        sourcing_of(&a, text, "The interview").kind,
+        SourcingKind::Unattributed
+    );
+}
