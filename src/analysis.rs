@@ -70,6 +70,36 @@ pub struct Article {
     /// Where each run of `text` came from in the snapshot, so the browser can
     /// build DOM Ranges. Absent runs (paragraph separators) map to no node.
     pub dom: Vec<DomRun>,
+    /// The paragraphs of `text` that are not prose, in text order: captions,
+    /// data-table cells, lists of links, pull quotes, credits, code. They are
+    /// shown as context and never make claims. Prose paragraphs are not listed.
+    #[serde(default)]
+    pub blocks: Vec<TextBlock>,
+}
+
+/// A paragraph of [`Article::text`] that is not prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextBlock {
+    pub start: u32,
+    pub end: u32,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A figure's caption.
+    Caption,
+    /// A cell of a data table (or a price list, a table set as lines).
+    Table,
+    /// An item of a list that is mostly links.
+    LinkList,
+    /// A quotation set apart from the text for display.
+    PullQuote,
+    /// A photo or media credit.
+    Credit,
+    /// Preformatted text: code, listings.
+    Code,
 }
 
 /// `text[start..end]` was taken from snapshot text node `node`, starting at

@@ -4,11 +4,11 @@
 use crate::analysis::{
     self as out, Analysis, Article, Claim, ClusterKind, ClusterMember, CommentCluster, CommentItem,
     CommentSectionOut, CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Quantity,
-    Quote, RepeatedFrame, RepeatedPhrase, Span, Status, TimeRef, TimestampBurst, SCHEMA,
+    Quote, RepeatedFrame, RepeatedPhrase, Span, Status, TextBlock, TimeRef, TimestampBurst, SCHEMA,
 };
 use crate::attribute::{self, Attribution};
 use crate::detect::Detection;
-use crate::extract::{Extraction, Rendered, TextRun};
+use crate::extract::{BlockKind, Extraction, Rendered, TextRun};
 use crate::segment::TextLayer;
 use crate::snapshot::Snapshot;
 use crate::spans::{ByteSpan, Utf16Index};
@@ -82,6 +82,19 @@ pub fn assemble(
     let index = Utf16Index::new(text);
     result.article.text = rendered.text.clone();
     result.article.paragraphs = rendered.blocks.iter().map(|b| index.span(b.span)).collect();
+    result.article.blocks = rendered
+        .blocks
+        .iter()
+        .filter_map(|b| {
+            let kind = block_kind(b.kind)?;
+            let s = index.span(b.span);
+            Some(TextBlock {
+                start: s.start,
+                end: s.end,
+                kind,
+            })
+        })
+        .collect();
     result.article.dom = dom_runs(&rendered.runs, &index, snapshot);
     let Some(stages) = stages else {
         return result;
@@ -300,6 +313,19 @@ pub fn add_comment_findings(comments: &mut Comments, report: &crate::comments::S
             members: b.members.clone(),
         })
         .collect();
+}
+
+/// The contract's name for a non-prose block; `None` for prose.
+fn block_kind(kind: BlockKind) -> Option<out::BlockKind> {
+    Some(match kind {
+        BlockKind::Prose => return None,
+        BlockKind::Caption => out::BlockKind::Caption,
+        BlockKind::Table => out::BlockKind::Table,
+        BlockKind::LinkList => out::BlockKind::LinkList,
+        BlockKind::PullQuote => out::BlockKind::PullQuote,
+        BlockKind::Credit => out::BlockKind::Credit,
+        BlockKind::Code => out::BlockKind::Code,
+    })
 }
 
 fn sourcing_kind(kind: attribute::SourcingKind) -> out::SourcingKind {

@@ -35,9 +35,11 @@ pub mod verify;
 mod wasm;
 
 pub use analysis::Analysis;
-pub use pipeline::{analyze, analyze_text, AnalyzeError, Options};
+pub use pipeline::{analyze, analyze_text, AnalyzeError, Options, PUBLISHED_FALLBACK_NOTICE};
 pub use snapshot::Snapshot;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]

@@ -33,7 +33,15 @@ pub struct Options {
     /// model's documented fallback). Native builds default to the built-in
     /// one; the WASM has none until the extension loads it.
     pub encoder: Option<Arc<crate::encode::Encoder>>,
+    /// The date to use when the page gives none of its own (a web archive's
+    /// crawl date). Unlike `published` it never overrides the page, and when
+    /// used the analysis says so with [`PUBLISHED_FALLBACK_NOTICE`].
+    pub published_fallback: Option<Date>,
 }
+
+/// The notice of an analysis dated by [`Options::published_fallback`].
+pub const PUBLISHED_FALLBACK_NOTICE: &str =
+    "The page gives no publication date; the date it was archived was used instead.";
 
 impl Default for Options {
     fn default() -> Self {
@@ -44,6 +52,7 @@ impl Default for Options {
             limits: limits::DEFAULT_LIMITS,
             factchecks: None,
             encoder: default_encoder(),
+            published_fallback: None,
         }
     }
 }
@@ -205,6 +214,10 @@ fn analyze_article(
         }
         return assemble(Status::NoArticle, notices, snapshot, &extraction, None);
     };
+    if extraction.metadata.published.is_none() && options.published_fallback.is_some() {
+        extraction.metadata.published = options.published_fallback;
+        notices.push(PUBLISHED_FALLBACK_NOTICE.to_string());
+    }
     let mut status = Status::Ok;
     let max = article_limit(options);
     let text_cut = article.text.len() > max;
@@ -232,11 +245,18 @@ fn analyze_article(
     let paragraphs: Vec<ByteSpan> = article.blocks.iter().map(|b| b.span).collect();
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
     laps.lap(|t| &mut t.segment);
-    let detections = detect::detect(
+    let non_prose: Vec<ByteSpan> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != extract::BlockKind::Prose)
+        .map(|b| b.span)
+        .collect();
+    let detections = detect::detect_prose(
         &article.text,
         &layer,
         options.threshold,
         options.encoder.as_deref(),
+        &non_prose,
     );
     laps.lap(|t| &mut t.detect);
     let attribution =
@@ -350,6 +370,7 @@ pub fn rendered_from_plain_text(text: &str) -> Rendered {
             blocks.push(extract::Block {
                 span: ByteSpan::new(s + lead, e - trail),
                 element: 0,
+                kind: extract::BlockKind::Prose,
             });
         }
     };

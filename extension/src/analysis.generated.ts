@@ -136,7 +136,34 @@ export interface Article {
    * build DOM Ranges. Absent runs (paragraph separators) map to no node.
    */
   dom: DomRun[];
+  /**
+   * The paragraphs of `text` that are not prose, in text order: captions,
+   * data-table cells, lists of links, pull quotes, credits, code. They are
+   * shown as context and never make claims. Prose paragraphs are not listed.
+   */
+  blocks?: TextBlock[];
 }
+
+/** A paragraph of [`Article::text`] that is not prose. */
+export interface TextBlock {
+  start: number;
+  end: number;
+  kind: BlockKind;
+}
+
+export type BlockKind =
+  /** A figure's caption. */
+  | 'caption'
+  /** A cell of a data table (or a price list, a table set as lines). */
+  | 'table'
+  /** An item of a list that is mostly links. */
+  | 'link_list'
+  /** A quotation set apart from the text for display. */
+  | 'pull_quote'
+  /** A photo or media credit. */
+  | 'credit'
+  /** Preformatted text: code, listings. */
+  | 'code';
 
 /**
  * `text[start..end]` was taken from snapshot text node `node`, starting at

@@ -1,5 +1,7 @@
-//! `claimlens eval NAME [--data DIR]`: scores a stage on the public datasets
-//! in `../shared/data` (or `--data DIR`) and prints per-item rows and totals.
+//! `claimlens eval NAME [--data DIR] [--corpus NAME] [--pages]`: scores a
+//! stage on the public datasets in `../shared/data` (or `--data DIR`) and
+//! prints per-item rows and totals. `--corpus` picks one corpus of an eval
+//! that has several; `--pages` lists every page, not only the worst.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,9 +13,12 @@ use super::CliError;
 pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliError> {
     let mut name = None;
     let mut data = PathBuf::from(crate::eval::DEFAULT_DATA_DIR);
+    let mut options = crate::eval::Options::default();
     while let Some(arg) = parser.next()? {
         match arg {
             Long("data") => data = parser.value()?.into(),
+            Long("corpus") => options.corpus = Some(parser.value()?.string()?),
+            Long("pages") => options.list_pages = true,
             Value(v) if name.is_none() => name = Some(v.string()?),
             other => return Err(other.unexpected().into()),
         }
@@ -25,5 +30,5 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
             data.display()
         )));
     }
-    crate::eval::run(&name, &data, out).map_err(|e| CliError::BadInput(e.to_string()))
+    crate::eval::run(&name, &data, &options, out).map_err(|e| CliError::BadInput(e.to_string()))
 }

@@ -2,6 +2,7 @@
 //! subcommands. Bad input is a typed [`CliError`]: one line on stderr, exit 2.
 
 mod analyze;
+mod batch;
 mod eval;
 mod extract;
 mod index;
@@ -65,11 +66,13 @@ impl From<lexopt::Error> for CliError {
 pub const USAGE: &str = "usage:
   claimlens analyze PAGE.html|- [--url U] [--format json|text] [--published YYYY-MM-DD] [--pack PACK...]
   claimlens analyze --text FILE|- [--format json|text] [--published YYYY-MM-DD] [--pack PACK...]
+  claimlens batch INPUT... [-o OUT.jsonl] [--fields claims,quotes] [--pack PACK...] [--jobs N] [--resume] [--retry-errors]
+      INPUT: a folder of HTML files, a JSONL file (id, url, html or text, published; - is stdin), a WARC or WARC.gz
   claimlens extract PAGE.html|- [--url U] [--format text|json]
   claimlens score FILE|- [--threshold P] [--model FILE]
   claimlens train checkworthiness [--data DIR] --out FILE [--seed N] [--hash-bits B] [--epochs E]
   claimlens sentences FILE|-
-  claimlens eval extraction|segmentation|checkworthiness|attribution|matching|comments [--data DIR]
+  claimlens eval extraction|segmentation|checkworthiness|attribution|matching|comments [--data DIR] [--corpus readability|wcxb|dragnet|judged] [--pages]
   claimlens index build INPUT... -o PACK [--name N] [--description D] [--source S] [--licence L]
   claimlens index info PACK
   claimlens match --pack PACK [--pack PACK...] [--top K] [--threshold T] [--date YYYY-MM-DD] FILE|-";
@@ -88,6 +91,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
     };
     match command.as_str() {
         "analyze" => analyze::run(&mut parser, out),
+        "batch" => batch::run(&mut parser, out),
         "extract" => extract::run(&mut parser, out),
         "eval" => eval::run(&mut parser, out),
         "index" => index::run(&mut parser, out),

@@ -140,6 +140,7 @@ mod tests {
         let block = |start: usize, end: usize| crate::extract::Block {
             span: ByteSpan::new(start, end),
             element: 1,
+            kind: crate::extract::BlockKind::Prose,
         };
         let rendered = Rendered {
             text: text.into(),
@@ -179,6 +180,7 @@ mod tests {
         let block = |start: usize, end: usize| crate::extract::Block {
             span: ByteSpan::new(start, end),
             element: 0,
+            kind: crate::extract::BlockKind::Prose,
         };
         let body = Rendered {
             text: "quoted words\n\nShort".into(),

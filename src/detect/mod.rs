@@ -257,8 +257,20 @@ pub fn detect(
     threshold: Option<f32>,
     encoder: Option<&Encoder>,
 ) -> Vec<Detection> {
+    detect_prose(text, layer, threshold, encoder, &[])
+}
+
+/// [`detect`], leaving out the sentences in `non_prose` spans (see
+/// [`detect_in_prose`]).
+pub fn detect_prose(
+    text: &str,
+    layer: &TextLayer,
+    threshold: Option<f32>,
+    encoder: Option<&Encoder>,
+    non_prose: &[ByteSpan],
+) -> Vec<Detection> {
     match default_model() {
-        Ok(model) => detect_with(model, text, layer, threshold, encoder),
+        Ok(model) => detect_in_prose(model, text, layer, threshold, encoder, non_prose),
         // Unreachable while the embedded-model test passes; if it ever is
         // reached, claim nothing rather than guess.
         Err(_) => Vec::new(),
@@ -272,12 +284,28 @@ pub fn detect_with(
     threshold: Option<f32>,
     encoder: Option<&Encoder>,
 ) -> Vec<Detection> {
+    detect_in_prose(model, text, layer, threshold, encoder, &[])
+}
+
+/// [`detect_with`], leaving out every sentence that overlaps one of the
+/// `non_prose` spans (captions, table cells, credits: see
+/// [`crate::extract::BlockKind`]). They stay in the text as context, but a
+/// claim is only ever made from the article's prose.
+pub fn detect_in_prose(
+    model: &Model,
+    text: &str,
+    layer: &TextLayer,
+    threshold: Option<f32>,
+    encoder: Option<&Encoder>,
+    non_prose: &[ByteSpan],
+) -> Vec<Detection> {
     let index = LayerIndex::new(layer);
     let encoder = usable_encoder(model, encoder);
     layer
         .sentences
         .iter()
         .filter(|s| text.get(s.start..s.end).is_some())
+        .filter(|s| !non_prose.iter().any(|b| b.overlaps(**s)))
         .map(|&s| assess(model, text, s, index.cues(s), threshold, encoder))
         .collect()
 }

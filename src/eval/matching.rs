@@ -31,8 +31,9 @@ use crate::verify::matcher::{
 };
 use crate::verify::pack::{self, Pack, PackMeta};
 
-/// Candidates ranked per query (MRR looks this deep).
-const DEPTH: usize = 50;
+/// Candidates ranked per query: as many as the product re-ranks, so the
+/// figures are the shipped configuration's.
+const DEPTH: usize = crate::verify::matcher::SEARCH_CANDIDATES;
 
 struct Split {
     name: &'static str,

@@ -6,13 +6,16 @@ mod attribution;
 pub mod checkworthiness;
 mod comments;
 mod extraction;
+mod extraction_corpora;
 pub mod judged_attribution;
+mod judged_extraction;
 mod logistic;
 mod matching;
 pub mod matching_judged;
 pub mod same_claim;
 mod scores;
 mod segmentation;
+mod shingles;
 
 use std::io::Write;
 use std::path::Path;
@@ -29,6 +32,8 @@ pub enum EvalError {
     Data { path: String, reason: String },
     #[error("`eval {0}` is not implemented yet")]
     NotImplemented(&'static str),
+    #[error("unknown corpus `{0}` (readability, wcxb, dragnet, judged)")]
+    UnknownCorpus(String),
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -42,9 +47,24 @@ impl EvalError {
     }
 }
 
-pub fn run(name: &str, data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
+/// What `claimlens eval` was asked beyond the name.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--corpus NAME`: one corpus of an eval that has several (extraction:
+    /// `readability`, `wcxb`, `dragnet`, `judged`); all when `None`.
+    pub corpus: Option<String>,
+    /// `--pages`: a row for every page, not only the worst.
+    pub list_pages: bool,
+}
+
+pub fn run(
+    name: &str,
+    data: &Path,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<(), EvalError> {
     match name {
-        "extraction" => extraction::run(data, out),
+        "extraction" => extraction::run(data, options, out),
         "segmentation" => segmentation::run(data, out),
         "checkworthiness" => checkworthiness::run(data, out),
         "attribution" => attribution::run(data, out),

@@ -66,7 +66,6 @@ fn candidates(
     searcher
         .rank(pack, &query, settings.candidates)
         .into_iter()
-        .filter(|h| h.score >= same_claim::CANDIDATE_FLOOR)
         .map(|hit| Candidate {
             retrieval: hit.score,
             gated: same_claim::GATES.pass(&hit),

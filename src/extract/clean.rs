@@ -108,7 +108,7 @@ impl DataTables {
 }
 
 /// Accessibility engines' test for a data table, as Readability applies it.
-fn is_data_table(dom: &Dom<'_>, table: Id) -> bool {
+pub fn is_data_table(dom: &Dom<'_>, table: Id) -> bool {
     if dom.role(table) == "presentation" {
         return false;
     }

@@ -26,6 +26,7 @@
 
 use super::clean;
 use super::dom::{Dom, Id, NIL};
+use super::furniture;
 use super::hints::{self, Hints};
 use super::measure::{is_js_space, Measures, TextCache};
 use crate::snapshot::Tree;
@@ -230,6 +231,8 @@ fn attempt<'a>(
     let article = gather_siblings(&mut dom, top, &measures, &scores);
 
     clean::prep_article(&mut dom, article, flags, &mut measures);
+    measures.update(&dom, article);
+    furniture::remove_furniture(&mut dom, article, &measures);
     measures.update(&dom, article);
     let text_len = measures.len(article);
     let link_density = measures.link_density(article);

@@ -41,6 +41,9 @@ pub struct Dom<'a> {
     /// Snapshot index → id of its node, or of the ancestor that took the
     /// children of an element unwrapped by the depth cap.
     id_of: Vec<Id>,
+    /// Text nodes whose data is read only up to a byte length (a credit cut
+    /// off a caption's end). Few per page, so a list.
+    cuts: Vec<(Id, usize)>,
 }
 
 impl<'a> Dom<'a> {
@@ -56,6 +59,7 @@ impl<'a> Dom<'a> {
             root: 0,
             body: NIL,
             id_of: Vec::new(),
+            cuts: Vec::new(),
         };
         dom.root = dom.push(ROOT_TAG, NIL);
         // Snapshot index → DOM id of the node, or of the kept ancestor that
@@ -139,11 +143,25 @@ impl<'a> Dom<'a> {
         self.ancestors_or_self(id).find_map(|a| self.src(a))
     }
 
-    /// The data of a text node ("" for elements).
+    /// The data of a text node ("" for elements), up to its cut if it has one.
     pub fn text(&self, id: Id) -> &'a str {
-        match self.src(id) {
+        let data = match self.src(id) {
             Some(s) => self.tree.node(s).text.as_deref().unwrap_or(""),
             None => "",
+        };
+        match self.cuts.iter().find(|&&(c, _)| c == id) {
+            Some(&(_, len)) => data.get(..len).unwrap_or(data),
+            None => data,
+        }
+    }
+
+    /// Reads text node `id` only up to byte `len` from now on (the rest is
+    /// not part of the article). The start is kept, so offsets into the
+    /// node's data stay exact.
+    pub fn cut_text(&mut self, id: Id, len: usize) {
+        if self.is_text(id) {
+            self.cuts.retain(|&(c, _)| c != id);
+            self.cuts.push((id, len));
         }
     }
 

@@ -11,6 +11,7 @@ pub mod comments;
 pub mod content;
 pub mod dates;
 pub mod dom;
+pub mod furniture;
 pub mod hints;
 pub mod measure;
 pub mod metadata;
@@ -20,7 +21,7 @@ pub mod title;
 
 pub use comments::{Comment, CommentSection, Comments};
 pub use metadata::Metadata;
-pub use render::{Block, Rendered, TextRun};
+pub use render::{Block, BlockKind, Rendered, TextRun};
 
 use crate::calendar::Date;
 use crate::snapshot::{Snapshot, SnapshotError, Tree};

@@ -29,6 +29,28 @@ pub struct Block {
     pub span: ByteSpan,
     /// The block-level element whose content this is.
     pub element: u32,
+    /// Prose, or what else the block is (a caption, a table cell, …).
+    pub kind: BlockKind,
+}
+
+/// What a block of article text is. Only prose makes claims; the rest is
+/// context for the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BlockKind {
+    #[default]
+    Prose,
+    /// A figure's caption.
+    Caption,
+    /// A cell of a data table.
+    Table,
+    /// An item of a list that is mostly links.
+    LinkList,
+    /// A quotation set apart from the text for display.
+    PullQuote,
+    /// A photo or media credit.
+    Credit,
+    /// Preformatted text: code, listings.
+    Code,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -116,8 +138,11 @@ pub fn render_dom(dom: &Dom<'_>, root: Id) -> Rendered {
             match dom.tag(cur) {
                 "br" => out.push_break(),
                 tag => {
-                    let (is_block, is_pre) =
-                        out.open(tag, || dom.src_or_ancestor(cur).map_or(0, |s| s as u32));
+                    let (is_block, is_pre) = out.open(
+                        tag,
+                        || dom.src_or_ancestor(cur).map_or(0, |s| s as u32),
+                        element_kind(dom, cur),
+                    );
                     open.push((cur, is_block, is_pre));
                     descend = true;
                 }
@@ -156,6 +181,66 @@ pub fn render_dom(dom: &Dom<'_>, root: Id) -> Rendered {
     out.finish()
 }
 
+/// Longer elements are not captions or credits by their class names.
+const MAX_MARKED_CHARS: usize = 600;
+
+/// What an element's own text is, from its tag and class names (prose
+/// when nothing says otherwise).
+fn element_kind(dom: &Dom<'_>, id: Id) -> BlockKind {
+    match dom.tag(id) {
+        "figcaption" | "caption" => return BlockKind::Caption,
+        "pre" => return BlockKind::Code,
+        "table" if super::clean::is_data_table(dom, id) => return BlockKind::Table,
+        "ul" | "ol" if is_link_list(dom, id) => return BlockKind::LinkList,
+        "figure" if dom.count_by_tag(id, &["blockquote", "pre", "table"]) == 0 => {
+            return BlockKind::Caption
+        }
+        _ => {}
+    }
+    let (class, id_attr) = (dom.class(id), dom.id_attr(id));
+    if class.is_empty() && id_attr.is_empty() {
+        return BlockKind::Prose;
+    }
+    let names = super::hints::match_string(class, id_attr);
+    let named = |words: &[&str]| words.iter().any(|w| names.contains(w));
+    let kind = if named(&["pullquote", "pull-quote", "pull_quote", "pullout"]) {
+        BlockKind::PullQuote
+    } else if named(&["caption"]) {
+        BlockKind::Caption
+    } else if named(&["credit", "copyright"]) {
+        BlockKind::Credit
+    } else {
+        return BlockKind::Prose;
+    };
+    if dom.text_content(id).len() > MAX_MARKED_CHARS && kind != BlockKind::PullQuote {
+        return BlockKind::Prose;
+    }
+    kind
+}
+
+/// A list of two or more items whose text is mostly inside links.
+fn is_link_list(dom: &Dom<'_>, list: Id) -> bool {
+    if dom.count_by_tag(list, &["li"]) < 2 {
+        return false;
+    }
+    let (mut all, mut linked) = (0usize, 0usize);
+    for d in dom.descendants_or_self(list) {
+        if !dom.is_text(d) {
+            continue;
+        }
+        let n = dom.text(d).trim().len();
+        all += n;
+        if dom
+            .ancestors(d)
+            .take_while(|&a| a != list)
+            .any(|a| dom.tag(a) == "a")
+        {
+            linked += n;
+        }
+    }
+    all > 0 && linked * 2 > all
+}
+
 #[derive(Default)]
 struct Renderer {
     r: Rendered,
@@ -166,6 +251,10 @@ struct Renderer {
     pending_space: Option<(u32, usize)>,
     /// Nesting depth of `<pre>` among open elements.
     pre_depth: u32,
+    /// The kind in force inside each open element, innermost last.
+    kinds: Vec<BlockKind>,
+    /// The kind of the block being written, taken at its first character.
+    block_kind: BlockKind,
 }
 
 impl Renderer {
@@ -198,7 +287,7 @@ impl Renderer {
                 i += 1;
                 continue;
             }
-            let (is_block, is_pre) = self.open(tag, || i as u32);
+            let (is_block, is_pre) = self.open(tag, || i as u32, BlockKind::Prose);
             open.push((i, depth, is_block, is_pre));
             i += 1;
         }
@@ -207,8 +296,15 @@ impl Renderer {
         }
     }
 
-    /// Opens an element: a block starts a new block of text.
-    fn open(&mut self, tag: &str, element: impl FnOnce() -> u32) -> (bool, bool) {
+    /// Opens an element: a block starts a new block of text. `kind`: what
+    /// the element's own text is (prose inherits the enclosing kind).
+    fn open(&mut self, tag: &str, element: impl FnOnce() -> u32, kind: BlockKind) -> (bool, bool) {
+        let inherited = self.kinds.last().copied().unwrap_or_default();
+        self.kinds.push(if kind == BlockKind::Prose {
+            inherited
+        } else {
+            kind
+        });
         let is_block = is_block_tag(tag);
         let is_pre = tag == "pre";
         if is_block {
@@ -222,6 +318,7 @@ impl Renderer {
     }
 
     fn close(&mut self, is_block: bool, is_pre: bool) {
+        self.kinds.pop();
         if is_pre {
             self.pre_depth -= 1;
         }
@@ -257,6 +354,9 @@ impl Renderer {
                         node_offset: space_offset,
                     });
                 }
+            }
+            if self.r.text.len() == self.block_start {
+                self.block_kind = self.kinds.last().copied().unwrap_or_default();
             }
             if run_start.is_none() {
                 run_start = Some((self.r.text.len(), k));
@@ -318,14 +418,23 @@ impl Renderer {
         }
         self.clamp_runs();
         let end = self.r.text.len();
+        if self.block_kind == BlockKind::Prose
+            && end > self.block_start
+            && super::furniture::is_price_list(&self.r.text[self.block_start..end])
+        {
+            // A price list is a table set as lines.
+            self.block_kind = BlockKind::Table;
+        }
         if end > self.block_start {
             self.r.blocks.push(Block {
                 span: ByteSpan::new(self.block_start, end),
                 element: self.block_element,
+                kind: self.block_kind,
             });
             self.r.text.push_str("\n\n");
         }
         self.block_start = self.r.text.len();
+        self.block_kind = BlockKind::Prose;
     }
 
     fn finish(mut self) -> Rendered {

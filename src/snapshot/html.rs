@@ -79,7 +79,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// UTF-8 when valid; otherwise Windows-1252, the web's de facto fallback
 /// (it maps every byte, so nothing is lost or replaced).
-fn decode(bytes: &[u8]) -> Cow<'_, str> {
+pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),

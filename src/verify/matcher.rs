@@ -120,10 +120,13 @@ pub struct SearchSettings {
     pub related_threshold: f32,
 }
 
+/// BM25F candidates the product re-ranks per claim.
+pub const SEARCH_CANDIDATES: usize = 20;
+
 impl Default for SearchSettings {
     fn default() -> Self {
         SearchSettings {
-            candidates: 20,
+            candidates: SEARCH_CANDIDATES,
             top_k: 5,
             threshold: super::same_claim::DEFAULT_SAME_THRESHOLD,
             related_threshold: DEFAULT_THRESHOLD,

@@ -427,9 +427,6 @@ pub const WEIGHTS: [f32; FEATURES + 1] = [
     1.1149,  // bias
 ];
 
-/// Retrieval probability below which a candidate is not considered at all.
-pub const CANDIDATE_FLOOR: f32 = 0.05;
-
 /// Same-claim probability at or above which a fact-check's verdict is shown.
 /// `claimlens eval same-claim-fit` picks 0.86 from train alone (tweets and
 /// debate lines: at most 2% of hard negatives accepted), which on the judged

@@ -1,0 +1,140 @@
+//! `claimlens eval extraction --corpus judged`: the judged news pages of
+//! `tests/fixtures/extraction/judged.json` (replicas of real templates,
+//! written for this repo). Per page: furniture left in the text, non-prose
+//! labels found with the judged kind, prose labels kept as prose, and claims
+//! made from non-prose blocks (target 0). `tests/extraction_non_prose.rs`
+//! asserts the same labels.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::EvalError;
+use crate::analysis::{Analysis, BlockKind};
+use crate::pipeline::{analyze, Options};
+use crate::snapshot::html::snapshot_from_html;
+
+/// Where the judged pages live, in the source tree.
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extraction");
+
+#[derive(Deserialize)]
+struct Judged {
+    pages: Vec<Page>,
+}
+
+#[derive(Deserialize)]
+struct Page {
+    file: String,
+    excluded: Vec<Label>,
+    non_prose: Vec<Label>,
+    prose: Vec<Label>,
+}
+
+#[derive(Deserialize)]
+struct Label {
+    text: String,
+    #[serde(default)]
+    kind: Option<BlockKind>,
+}
+
+/// The kind of the block holding the first `needle` of the text: `None`
+/// when the needle is missing, `Some(None)` when it is prose.
+fn kind_of(a: &Analysis, needle: &str) -> Option<Option<BlockKind>> {
+    let text = &a.article.text;
+    let at = text.find(needle)?;
+    let start = text[..at].encode_utf16().count() as u32;
+    let end = start + needle.encode_utf16().count() as u32;
+    Some(
+        a.article
+            .blocks
+            .iter()
+            .find(|b| b.start <= start && end <= b.end)
+            .map(|b| b.kind),
+    )
+}
+
+pub fn run(out: &mut dyn Write) -> Result<(), EvalError> {
+    let dir = Path::new(DIR);
+    let path = dir.join("judged.json");
+    let json = std::fs::read_to_string(&path).map_err(|e| EvalError::data(&path, e))?;
+    let judged: Judged = serde_json::from_str(&json).map_err(|e| EvalError::data(&path, e))?;
+    writeln!(
+        out,
+        "{:<28} {:>9} {:>10} {:>6} {:>16}",
+        "page", "furniture", "non-prose", "prose", "non-prose claims"
+    )?;
+    let mut totals = [0usize; 7];
+    for page in &judged.pages {
+        let page_path = dir.join(&page.file);
+        let html = std::fs::read(&page_path).map_err(|e| EvalError::data(&page_path, e))?;
+        let snapshot = snapshot_from_html(&html, "").map_err(|e| EvalError::data(&page_path, e))?;
+        let a =
+            analyze(&snapshot, &Options::default()).map_err(|e| EvalError::data(&page_path, e))?;
+        let left = page
+            .excluded
+            .iter()
+            .filter(|l| a.article.text.contains(&l.text))
+            .count();
+        let marked = page
+            .non_prose
+            .iter()
+            .filter(|l| kind_of(&a, &l.text) == Some(l.kind))
+            .count();
+        let prose = page
+            .prose
+            .iter()
+            .filter(|l| kind_of(&a, &l.text) == Some(None))
+            .count();
+        let from_non_prose = a
+            .claims
+            .iter()
+            .filter(|c| {
+                a.article
+                    .blocks
+                    .iter()
+                    .any(|b| c.start < b.end && b.start < c.end)
+            })
+            .count();
+        writeln!(
+            out,
+            "{:<28} {:>5} left {:>6}/{:<3} {:>3}/{:<2} {:>16}",
+            page.file,
+            left,
+            marked,
+            page.non_prose.len(),
+            prose,
+            page.prose.len(),
+            from_non_prose
+        )?;
+        for (t, v) in totals.iter_mut().zip([
+            left,
+            page.excluded.len(),
+            marked,
+            page.non_prose.len(),
+            prose,
+            page.prose.len(),
+            from_non_prose,
+        ]) {
+            *t += v;
+        }
+    }
+    let [left, excluded, marked, non_prose, prose, prose_all, claims] = totals;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "== judged news pages ({} pages; labels in-sample: the rules were written with them)",
+        judged.pages.len()
+    )?;
+    writeln!(
+        out,
+        "furniture left in the text: {left}/{excluded}   target 0"
+    )?;
+    writeln!(
+        out,
+        "non-prose blocks marked with the judged kind: {marked}/{non_prose}"
+    )?;
+    writeln!(out, "prose kept as prose: {prose}/{prose_all}")?;
+    writeln!(out, "claims from non-prose blocks: {claims}   target 0")?;
+    Ok(())
+}

@@ -1,0 +1,601 @@
+//! Page furniture inside the article that only its words give away, run on
+//! the cleaned article ([`super::clean`]): caption labels ("Image caption",
+//! "toggle caption"), photo credits ("Getty Images", "Credit: …", a
+//! caption's trailing "(AP Photo/…)"), media-player notices, share and
+//! "Get short URL" widgets, timestamp and "Posted by" lines, ad and
+//! "loading" labels, and stock-quote tables.
+//!
+//! Elements are removed whole, and a credit ending a caption's text node is
+//! cut off its end, so the text still maps back to the page exactly.
+//! Only short elements are judged: prose never consists of these words.
+//! Calls to subscribe and copyright notices (a short block naming a
+//! newsletter and "sign up", or "all rights reserved" and ©) go too.
+//! The word lists live here and nowhere else.
+
+use super::dom::{Dom, Id, NIL};
+use super::measure::Measures;
+use super::render::is_block_tag;
+use crate::calendar::{month_of_abbreviation, month_of_name};
+
+/// Longer elements are not furniture by their words.
+const MAX_CHARS: usize = 400;
+const MAX_WORDS: usize = 24;
+
+/// Phrases that are furniture wherever they are the whole of an element,
+/// even an inline one, lower-case.
+const LABEL_PHRASES: &[&str] = &[
+    "media playback is unsupported on your device",
+    "your browser does not support the video tag",
+    "your browser does not support the audio element",
+    "image caption",
+    "media caption",
+    "video caption",
+    "toggle caption",
+    "show caption",
+    "hide caption",
+    "image copyright",
+    "image source",
+    "enlarge this image",
+    "get short url",
+    "loading paragraph",
+    "skip advertisement",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "listen to this article",
+    "copy link",
+    "link copied",
+    "already have an account",
+];
+
+/// Words that, with dates and times, make up widgets and timestamp lines
+/// ("Share Tweet Email", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Posted
+/// by"), lower-case. A block of these words only is furniture.
+const WIDGET_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "shared",
+    "tweet",
+    "email",
+    "print",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "messenger",
+    "flipboard",
+    "url",
+    "short",
+    "get",
+    "save",
+    "saved",
+    "gift",
+    "comments",
+    "comment",
+    "reprints",
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "last",
+    "on",
+    "at",
+    "by",
+    "in",
+    "ago",
+    "just",
+    "now",
+    "today",
+    "yesterday",
+    "a.m",
+    "p.m",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "gmt",
+    "bst",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "pt",
+    "pst",
+    "pdt",
+    "cet",
+    "cest",
+    "msk",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "ad",
+    "loading",
+    "related",
+    "read",
+    "more",
+    "listen",
+    "follow",
+    "close",
+    "caption",
+    "photo",
+    "toggle",
+    "expand",
+    "enlarge",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "and",
+    "of",
+    "subscribe",
+    "sign",
+    "up",
+    "log",
+    "register",
+];
+
+/// A short block holding one of these phrases and one of [`CALL_WORDS`] is
+/// a call to subscribe or a copyright notice, not the article.
+const CALL_PHRASES: &[&str] = &["newsletter", "all rights reserved"];
+const CALL_WORDS: &[&str] = &["sign up", "signup", "subscribe", "inbox", "copyright", "©"];
+
+/// Longer blocks are not calls to subscribe.
+const MAX_CALL_WORDS: usize = 50;
+
+/// Class and id words of boxes about the author or the publisher that sit
+/// inside article markup: author bios, bylines, affiliate disclosures.
+const FURNITURE_NAMES: &[&str] = &[
+    "author-bio",
+    "authorbio",
+    "author_bio",
+    "author-box",
+    "authorbox",
+    "author_box",
+    "about-author",
+    "about-the-author",
+    "author-info",
+    "author-card",
+    "saboxplugin",
+    "vcard",
+    "byline",
+    "disclosure",
+];
+
+/// Longer elements are not furniture by their names.
+const MAX_NAMED_CHARS: usize = 1000;
+
+/// Agencies and libraries that credit photos, lower-case.
+const PHOTO_AGENCIES: &[&str] = &[
+    "getty images",
+    "getty",
+    "shutterstock",
+    "reuters",
+    "afp",
+    "ap",
+    "epa",
+    "alamy",
+    "istock",
+    "istockphoto",
+    "pa",
+    "pa media",
+    "pa wire",
+    "bloomberg",
+    "ap images",
+    "ap photo",
+    "xinhua",
+    "tass",
+    "ria novosti",
+    "sputnik",
+    "zuma press",
+    "rex",
+    "rex features",
+    "corbis",
+    "newscom",
+    "imago",
+    "dpa",
+    "anadolu",
+    "anadolu agency",
+    "nurphoto",
+    "sipa",
+    "wireimage",
+    "unsplash",
+    "pexels",
+    "wikimedia commons",
+];
+
+/// How a credit line starts, lower-case ("Photo: …", "Credit: …").
+const CREDIT_OPENERS: &[&str] = &[
+    "credit:",
+    "credits:",
+    "photo:",
+    "photos:",
+    "photo credit",
+    "photograph:",
+    "photography:",
+    "picture:",
+    "pictures:",
+    "image:",
+    "images:",
+    "image credit",
+    "image via",
+    "image courtesy",
+    "photo courtesy",
+    "courtesy of",
+    "photo by",
+    "photograph by",
+    "photo illustration",
+    "illustration:",
+    "source:",
+    "©",
+    "(c)",
+    "copyright ",
+];
+
+/// Words of a stock-quote table's header: a change column is required.
+const QUOTE_CHANGE_WORDS: &[&str] = &["change", "chg", "chg.", "change%", "%chg", "+/-"];
+
+/// Removes the furniture in the article below `article`. `measures` must
+/// be up to date for the article: longer elements are not read at all.
+pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
+    let mut node = dom.next_element(article, false);
+    let end = dom.next_element(article, true);
+    while node != NIL && node != end {
+        let tag = dom.tag(node);
+        if matches!(tag, "table" | "pre" | "code") && !(tag == "table" && is_quote_table(dom, node))
+        {
+            // Data and code are judged as a whole, never cell by cell.
+            node = dom.next_element(node, true);
+            continue;
+        }
+        let len = measures.len(node) as usize;
+        let furniture = tag == "table"
+            || (len <= MAX_NAMED_CHARS && is_named_furniture(dom, node))
+            || (len <= MAX_CHARS && {
+                short_text(dom, node).is_some_and(|t| is_furniture_text(&t, is_block_tag(tag)))
+            });
+        if furniture {
+            let next = dom.next_element(node, true);
+            dom.remove(node);
+            node = next;
+        } else {
+            node = dom.next_element(node, false);
+        }
+    }
+    cut_trailing_credits(dom, article);
+}
+
+/// An author box, byline or disclosure by its class or id.
+fn is_named_furniture(dom: &Dom<'_>, id: Id) -> bool {
+    let (class, id_attr) = (dom.class(id), dom.id_attr(id));
+    if class.is_empty() && id_attr.is_empty() {
+        return false;
+    }
+    let names = super::hints::match_string(class, id_attr);
+    let named = FURNITURE_NAMES.iter().any(|w| names.contains(w))
+        || names.split([' ', '-', '_']).any(|w| w == "bio");
+    named
+}
+
+/// The element's text, whitespace collapsed and lower-cased, when it is
+/// short enough to judge.
+fn short_text(dom: &Dom<'_>, id: Id) -> Option<String> {
+    let mut s = String::new();
+    for d in dom.descendants_or_self(id) {
+        if dom.is_text(d) {
+            s.push_str(dom.text(d));
+            if s.len() > 4 * MAX_CHARS {
+                return None;
+            }
+        }
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty() && s.chars().count() <= MAX_CHARS).then(|| s.to_lowercase())
+}
+
+/// `text` (collapsed, lower-case) is furniture as the whole of an element;
+/// `block`: the element is a block, where widget and timestamp lines count.
+pub fn is_furniture_text(text: &str, block: bool) -> bool {
+    let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | ':' | '|'));
+    if text.is_empty() {
+        return false;
+    }
+    if LABEL_PHRASES.contains(&text) || is_credit(text) {
+        return true;
+    }
+    if !block {
+        return false;
+    }
+    if CALL_PHRASES.iter().any(|p| text.contains(p))
+        && CALL_WORDS.iter().any(|w| text.contains(w))
+        && text.split_whitespace().count() <= MAX_CALL_WORDS
+    {
+        return true;
+    }
+    let mut rest = text.to_string();
+    for phrase in LABEL_PHRASES {
+        rest = rest.replace(phrase, " ");
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(c, ',' | '|' | '/' | '•' | '·' | '-' | '–' | '—' | '(' | ')')
+        })
+        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '.' | ';' | '!' | '?')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Plain counts ("1", "24") are list numbers and table figures, not
+    // furniture by themselves.
+    let plain_count = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
+    words.len() <= MAX_WORDS
+        && words.iter().all(|w| is_widget_or_time_word(w))
+        && (words.is_empty() || !words.iter().all(plain_count))
+}
+
+fn is_widget_or_time_word(w: &str) -> bool {
+    WIDGET_WORDS.contains(&w)
+        || month_of_name(w).is_some()
+        || month_of_abbreviation(w).is_some()
+        || is_weekday(w)
+        || is_numeric_date_or_time(w)
+}
+
+fn is_weekday(w: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.iter()
+        .any(|d| *d == w || (w.len() >= 3 && d.starts_with(w) && w.len() <= 4))
+}
+
+/// "2019", "10:48", "18.11.2019", "2019-11-19", "19th", "5h"; not "225.86".
+fn is_numeric_date_or_time(w: &str) -> bool {
+    let w = w
+        .strip_suffix("th")
+        .or_else(|| w.strip_suffix("st"))
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix('h'))
+        .or_else(|| w.strip_suffix('m'))
+        .or_else(|| w.strip_suffix('d'))
+        .unwrap_or(w);
+    // A time has a colon and a date two separators; "225.86" is a figure.
+    let separators = w.chars().filter(|c| matches!(c, '.' | '-')).count();
+    !w.is_empty()
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '-'))
+        && (w.contains(':') || separators == 0 || separators == 2)
+}
+
+/// A photo credit line: "Getty Images", "FatCamera/Getty Images",
+/// "Credit: Serious Eats", "(AP Photo/Evan Vucci)", "Photo by Jane Doe".
+pub fn is_credit(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .unwrap_or(t)
+        .trim();
+    let words = inner.split_whitespace().count();
+    if words == 0 || words > 10 {
+        return false;
+    }
+    if CREDIT_OPENERS.iter().any(|o| inner.starts_with(o)) {
+        return true;
+    }
+    // "AP Photo/…", "Reuters/…": an agency, a slash, a photographer.
+    if let Some((head, _)) = inner.split_once('/') {
+        if PHOTO_AGENCIES.contains(&head.trim()) {
+            return true;
+        }
+    }
+    // "…/Getty Images", "… | Reuters", "Getty Images".
+    let tail = inner
+        .rsplit(['/', '|'])
+        .next()
+        .unwrap_or(inner)
+        .trim()
+        .trim_start_matches("via ");
+    PHOTO_AGENCIES.contains(&tail) && (tail != inner || words <= 3)
+}
+
+/// Every line of `text` is a price-list item, "VIP : 60,000₩": a short
+/// label, a colon, a price with its currency.
+pub fn is_price_list(text: &str) -> bool {
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    lines.peek().is_some() && lines.all(is_price_item)
+}
+
+fn is_price_item(line: &str) -> bool {
+    let Some((label, price)) = line.split_once([':', '：']) else {
+        return false;
+    };
+    let price = price.trim();
+    let currency = |c: char| {
+        matches!(
+            c,
+            '$' | '€' | '£' | '¥' | '₩' | '₹' | '₽' | '원' | '円' | '元'
+        )
+    };
+    let has_currency = price.chars().any(currency)
+        || ["won", "usd", "eur", "gbp", "krw", "jpy", "rub"]
+            .iter()
+            .any(|w| price.to_lowercase().contains(w));
+    let figure = price
+        .chars()
+        .filter(|c| !currency(*c) && !c.is_alphabetic() && !c.is_whitespace())
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '~' | '/'));
+    label.chars().count() <= 40
+        && price.chars().count() <= 30
+        && has_currency
+        && figure
+        && price.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Cuts a credit in parentheses off the end of text nodes:
+/// "Caption text. (AP Photo/Evan Vucci)" keeps "Caption text.".
+fn cut_trailing_credits(dom: &mut Dom<'_>, article: Id) {
+    let texts: Vec<Id> = dom
+        .descendants_or_self(article)
+        .filter(|&d| dom.is_text(d))
+        .collect();
+    for t in texts {
+        let data = dom.text(t);
+        let trimmed = data.trim_end();
+        if !trimmed.ends_with(')') {
+            continue;
+        }
+        let Some(open) = trimmed.rfind('(') else {
+            continue;
+        };
+        let credit = trimmed[open..].to_lowercase();
+        if open > 0 && is_credit(&credit) {
+            dom.cut_text(t, data[..open].trim_end().len());
+        }
+    }
+}
+
+/// A table of stock quotes: a header word of the trade and mostly
+/// figures in its cells.
+fn is_quote_table(dom: &Dom<'_>, table: Id) -> bool {
+    let mut cells = 0usize;
+    let mut figures = 0usize;
+    let mut change_column = false;
+    let mut signed = 0usize;
+    for c in dom.elements_by_tag(table, &["td", "th"]) {
+        let text = dom.text_content(c);
+        let t = text.trim().to_lowercase();
+        if t.is_empty() {
+            continue;
+        }
+        cells += 1;
+        if t.split_whitespace()
+            .any(|w| QUOTE_CHANGE_WORDS.contains(&w))
+        {
+            change_column = true;
+        }
+        if t.starts_with(['+', '-', '−']) {
+            signed += 1;
+        }
+        let figure = t.trim_start_matches(['+', '-', '−', '$', '€', '£']);
+        if figure
+            .trim_end_matches('%')
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ','))
+            && figure.chars().any(|ch| ch.is_ascii_digit())
+        {
+            figures += 1;
+        }
+    }
+    // Prices move both ways: signed figures, in a table that is mostly figures.
+    change_column && signed >= 1 && cells >= 4 && figures * 2 >= cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_widgets_and_timestamps_are_furniture() {
+        for t in [
+            "media playback is unsupported on your device",
+            "image caption",
+            "toggle caption",
+            "published: 10:48, tue, nov 19, 2019 | updated: 10:50, tue, nov 19, 2019",
+            "21:17 18.11.2019 get short url",
+            "21:17 18.11.2019",
+            "share tweet email",
+            "posted by",
+            "jan 13, 2025",
+            "published 6 hours ago",
+            "loading paragraph...",
+            "advertisement",
+            "sign up to our free newsletter for the day's top stories.",
+            "copyright © 2023 npr. all rights reserved.",
+            "already have an account? log in",
+            "photo",
+        ] {
+            assert!(is_furniture_text(t, true), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn prose_and_inline_words_are_not_furniture() {
+        for t in [
+            "share prices fell on tuesday.",
+            "the vote is on november 19, 2019, in london.",
+            "yes",
+            "225.86",
+            "apple",
+            "the newsletter, which has 40,000 readers, was sold to a rival on monday.",
+        ] {
+            assert!(!is_furniture_text(t, true), "{t:?}");
+        }
+        // Inside a sentence's inline element, widget words are words.
+        assert!(!is_furniture_text("share", false));
+        assert!(is_furniture_text("image caption", false));
+    }
+
+    #[test]
+    fn price_lists() {
+        assert!(is_price_list("VIP : 60,000₩\nR : 50,000₩"));
+        assert!(is_price_list("Adults: $25"));
+        assert!(!is_price_list(
+            "Tickets cost $25: the organisers said prices would rise."
+        ));
+        assert!(!is_price_list("Time: 10:30"));
+    }
+
+    #[test]
+    fn credits() {
+        for t in [
+            "getty images",
+            "fatcamera/getty images",
+            "credit: serious eats",
+            "(ap photo/evan vucci)",
+            "photo by jane doe",
+            "reuters/kevin lamarque",
+            "© 2019 bbc",
+        ] {
+            assert!(is_credit(t), "{t:?}");
+        }
+        for t in [
+            "the ap reported on tuesday that the deal was off",
+            "(see below)",
+            "reuters",
+        ] {
+            assert_eq!(is_credit(t), t == "reuters", "{t:?}");
+        }
+    }
+}
