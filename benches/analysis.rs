@@ -37,7 +37,7 @@ use claimlens::segment::TextLayer;
 use claimlens::snapshot::html::snapshot_from_html;
 use claimlens::spans::ByteSpan;
 use claimlens::verify::{self, Pack, Registry};
-use claimlens::{analyze, comments, segment, Options, Snapshot};
+use claimlens::{analyze, comments, encode, segment, Options, Snapshot};
 use criterion::{Criterion, SamplingMode, Throughput};
 
 /// The article text and paragraph spans `segment::analyse` takes. Kept in one
@@ -84,7 +84,7 @@ impl Page {
         let article = article_text(&extraction);
         let stages = article.as_ref().map(|a| {
             let layer = segment::analyse(&a.text, &a.paragraphs, a.published);
-            let detections = detect::detect(&a.text, &layer, detect::DEFAULT_THRESHOLD);
+            let detections = detect::detect(&a.text, &layer, None, encode::builtin().as_deref());
             let attribution =
                 attribute::attribute_for(&a.text, &layer, extraction.metadata.site.as_deref());
             Stages {
@@ -130,7 +130,7 @@ impl Page {
     fn run_detect(&self) -> usize {
         match (&self.article, &self.stages) {
             (Some(a), Some(s)) => {
-                detect::detect(&a.text, &s.layer, detect::DEFAULT_THRESHOLD).len();
+                detect::detect(&a.text, &s.layer, None, encode::builtin().as_deref()).len();
                 a.text.len()
             }
             _ => 0,

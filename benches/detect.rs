@@ -37,22 +37,20 @@ fn corpus(copies: usize) -> (String, Vec<ByteSpan>) {
 
 fn bench(c: &mut Criterion) {
     let model = detect::default_model().expect("shipped model loads");
+    let encoder = claimlens::encode::builtin();
+    let encoder = encoder.as_deref();
     let (text, paragraphs) = corpus(100);
     let layer = claimlens::segment::analyse(&text, &paragraphs, None);
     let mut group = c.benchmark_group("detect");
     group.throughput(Throughput::Elements(layer.sentences.len() as u64));
     group.bench_function("score_with_text_layer", |b| {
-        b.iter(|| detect::detect_with(model, black_box(&text), &layer, model.threshold))
+        b.iter(|| detect::detect_with(model, black_box(&text), &layer, None, encoder))
     });
     group.throughput(Throughput::Elements(SENTENCES.len() as u64));
     group.bench_function("score_standalone_lines", |b| {
         b.iter(|| {
             for s in SENTENCES {
-                black_box(detect::assess_sentence(
-                    model,
-                    black_box(s),
-                    model.threshold,
-                ));
+                black_box(detect::assess_sentence(model, black_box(s), None, encoder));
             }
         })
     });

@@ -19,6 +19,8 @@ const IMPORTER_WASM = join(here, 'pkg', 'claimlens_import_bg.wasm');
 /** The built-in fact-check pack, a file next to the WASM (background/packs.ts loads it; BUILT_IN_PACK_PATH). */
 const BUILT_IN_PACK = join(here, '..', 'assets', 'factchecks', 'politifact.clpack');
 const BUILT_IN_PACK_NOTICE = join(here, '..', 'assets', 'factchecks', 'NOTICE.md');
+/** The sentence encoder, a file next to the WASM (background/encoder.ts loads it; ENCODER_PATH). */
+const ENCODER = join(here, '..', 'assets', 'encoder.clenc');
 const ICON_SIZES = [16, 32, 48, 128];
 /** The extension's own pages: static files from extension/pages, scripts bundled from src/pages. */
 const EXTENSION_PAGE_FILES = ['options.html', 'notes.html', 'panel.html', 'pages.css'];
@@ -56,6 +58,8 @@ for (const browser of BROWSERS) {
   mkdirSync(join(out, 'packs'));
   cpSync(BUILT_IN_PACK, join(out, 'packs', 'politifact.clpack'));
   cpSync(BUILT_IN_PACK_NOTICE, join(out, 'packs', 'NOTICE.md'));
+  mkdirSync(join(out, 'encoder'));
+  cpSync(ENCODER, join(out, 'encoder', 'encoder.clenc'));
   cpSync(join(here, '_locales'), join(out, '_locales'), { recursive: true });
   for (const page of EXTENSION_PAGE_FILES) {
     cpSync(join(here, 'pages', page), join(out, page));

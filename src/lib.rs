@@ -20,6 +20,7 @@ pub mod attribute;
 pub mod calendar;
 pub mod comments;
 pub mod detect;
+pub mod encode;
 pub mod extract;
 pub mod limits;
 pub mod pipeline;

@@ -29,6 +29,10 @@ pub struct Options {
     pub limits: Limits,
     /// Fact-check packs to match check-worthy claims against; `None` searches none.
     pub factchecks: Option<Arc<verify::Registry>>,
+    /// The sentence encoder; `None` scores check-worthiness without it (the
+    /// model's documented fallback). Native builds default to the built-in
+    /// one; the WASM has none until the extension loads it.
+    pub encoder: Option<Arc<crate::encode::Encoder>>,
     /// The date to use when the page gives none of its own (a web archive's
     /// crawl date). Unlike `published` it never overrides the page, and when
     /// used the analysis says so with [`PUBLISHED_FALLBACK_NOTICE`].
@@ -47,9 +51,20 @@ impl Default for Options {
             max_text_bytes: limits::DEFAULT_LIMITS.max_article_bytes,
             limits: limits::DEFAULT_LIMITS,
             factchecks: None,
+            encoder: default_encoder(),
             published_fallback: None,
         }
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn default_encoder() -> Option<Arc<crate::encode::Encoder>> {
+    crate::encode::builtin()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn default_encoder() -> Option<Arc<crate::encode::Encoder>> {
+    None
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -230,14 +245,19 @@ fn analyze_article(
     let paragraphs: Vec<ByteSpan> = article.blocks.iter().map(|b| b.span).collect();
     let layer = segment::analyse(&article.text, &paragraphs, extraction.metadata.published);
     laps.lap(|t| &mut t.segment);
-    let threshold = options.threshold.unwrap_or(detect::DEFAULT_THRESHOLD);
     let non_prose: Vec<ByteSpan> = article
         .blocks
         .iter()
         .filter(|b| b.kind != extract::BlockKind::Prose)
         .map(|b| b.span)
         .collect();
-    let detections = detect::detect_prose(&article.text, &layer, threshold, &non_prose);
+    let detections = detect::detect_prose(
+        &article.text,
+        &layer,
+        options.threshold,
+        options.encoder.as_deref(),
+        &non_prose,
+    );
     laps.lap(|t| &mut t.detect);
     let attribution =
         attribute::attribute_for(&article.text, &layer, extraction.metadata.site.as_deref());

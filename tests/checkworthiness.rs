@@ -108,6 +108,7 @@ fn data_seed_article_comment_section_makes_no_claims() {
 #[test]
 fn non_claims_are_never_checkworthy_even_with_figures() {
     let model = detect::default_model().unwrap();
+    let encoder = claimlens::encode::builtin();
     let table: &[(&str, ClaimKind)] = &[
         (
             "Did unemployment really fall to 3.5 percent in 2019?",
@@ -121,7 +122,7 @@ fn non_claims_are_never_checkworthy_even_with_figures() {
     ];
     for (sentence, kind) in table {
         // Even at a threshold of zero, a non-claim is not flagged.
-        let d = detect::assess_sentence(model, sentence, 0.0);
+        let d = detect::assess_sentence(model, sentence, Some(0.0), encoder.as_deref());
         assert_eq!(d.kinds, vec![*kind], "{sentence:?}");
         assert!(!d.checkworthy, "{sentence:?}");
         assert_eq!(
@@ -137,7 +138,8 @@ fn non_claims_are_never_checkworthy_even_with_figures() {
 #[test]
 fn scores_are_calibrated_probabilities_ordered_by_evidence() {
     let model = detect::default_model().unwrap();
-    let score = |s: &str| detect::assess_sentence(model, s, model.threshold).score;
+    let encoder = claimlens::encode::builtin();
+    let score = |s: &str| detect::assess_sentence(model, s, None, encoder.as_deref()).score;
     let fact = score("Unemployment fell from 10 percent in 2009 to 4.7 percent in 2016.");
     let opinion = score("I think we need to be much more careful.");
     assert!((0.0..=1.0).contains(&fact) && (0.0..=1.0).contains(&opinion));
@@ -201,9 +203,10 @@ fn data_shipped_model_meets_the_dev_f1_target() {
     use claimlens::detect::train::{prf, roc_auc};
     let rows = load_ct24(&shared("data").join(CT24_DEV)).unwrap();
     let model = detect::default_model().unwrap();
+    let encoder = claimlens::encode::builtin();
     let detections: Vec<_> = rows
         .iter()
-        .map(|r| detect::assess_sentence(model, &r.text, model.threshold))
+        .map(|r| detect::assess_sentence(model, &r.text, None, encoder.as_deref()))
         .collect();
     let labels: Vec<bool> = rows.iter().map(|r| r.label).collect();
     let flagged: Vec<bool> = detections.iter().map(|d| d.checkworthy).collect();
@@ -211,4 +214,78 @@ fn data_shipped_model_meets_the_dev_f1_target() {
     let f1 = prf(&flagged, &labels).f1;
     assert!(f1 >= 0.85, "ct24_dev F1 {f1:.3} fell below the 0.85 target");
     assert!(roc_auc(&scores, &labels) >= 0.95);
+}
+
+/// The judged quips and claims of issue 16: quips and rhetorical questions
+/// score low and are never flagged; clear claims are caught.
+fn judged_quips_and_claims() -> Vec<(&'static str, String, String)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/checkworthiness/quips-and-claims.tsv");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut f = l.split('\t');
+            let label = match f.next().unwrap() {
+                "claim" => "claim",
+                "quip" => "quip",
+                _ => "miss",
+            };
+            assert!(matches!(label, "claim" | "quip" | "miss"), "{l}");
+            (
+                label,
+                f.next().unwrap().to_string(),
+                f.next().expect("a reason per label").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn quips_score_low_and_clear_claims_are_caught() {
+    let model = detect::default_model().unwrap();
+    let encoder = claimlens::encode::builtin();
+    assert!(detect::usable_encoder(model, encoder.as_deref()).is_some());
+    let judged = judged_quips_and_claims();
+    assert!(judged.len() >= 10);
+    for (label, sentence, reason) in judged.iter().filter(|j| j.0 != "miss") {
+        let d = detect::assess_sentence(model, sentence, None, encoder.as_deref());
+        assert_eq!(
+            d.checkworthy,
+            *label == "claim",
+            "{sentence:?} ({reason}) scored {:.3}, signals {:?}",
+            d.score,
+            d.signals
+        );
+        if *label == "quip" {
+            // Low-scoring, or recognised as no claim at all (the kind says why).
+            assert!(
+                d.score < model.threshold / 2.0 || d.kinds.iter().all(|k| !k.is_claim()),
+                "{sentence:?} scored {} as {:?}",
+                d.score,
+                d.kinds
+            );
+        }
+    }
+}
+
+#[test]
+fn without_the_encoder_the_model_falls_back_and_still_scores() {
+    let model = detect::default_model().unwrap();
+    let sentence = "Unemployment fell from 10 percent in 2009 to 4.7 percent in 2016.";
+    let with = detect::assess_sentence(
+        model,
+        sentence,
+        None,
+        claimlens::encode::builtin().as_deref(),
+    );
+    let without = detect::assess_sentence(model, sentence, None, None);
+    assert!(with.checkworthy && without.checkworthy);
+    assert_ne!(
+        with.score, without.score,
+        "the fallback is its own calibration"
+    );
+    let quip = detect::assess_sentence(model, "Isn't that something?", None, None);
+    assert!(!quip.checkworthy);
 }

@@ -32,5 +32,7 @@ cpSync(join(here, 'sample'), join(dist, 'sample'), { recursive: true });
 // The extension's built-in fact-check pack (assets/factchecks/NOTICE.md credits its source).
 mkdirSync(join(dist, 'packs'));
 cpSync(join(here, '..', 'assets', 'factchecks', 'politifact.clpack'), join(dist, 'packs', 'politifact.clpack'));
+mkdirSync(join(dist, 'encoder'));
+cpSync(join(here, '..', 'assets', 'encoder.clenc'), join(dist, 'encoder', 'encoder.clenc'));
 cpSync(join(here, '..', 'extension', 'icons', 'icon-128.png'), join(dist, 'icon-128.png'));
 console.log(`www/build: ${dist}`);

@@ -21,7 +21,7 @@ fn stages(name: &str, text: &str) {
     let layer = segment::analyse(text, &p, None);
     let t_seg = t.elapsed();
     let t = Instant::now();
-    let det = detect::detect(text, &layer, detect::DEFAULT_THRESHOLD);
+    let det = detect::detect(text, &layer, None, None);
     let t_det = t.elapsed();
     let t = Instant::now();
     let att = attribute::attribute_for(text, &layer, None);

@@ -42,12 +42,12 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
         }
         None => detect::default_model().map_err(|e| CliError::BadInput(e.to_string()))?,
     };
-    let threshold = threshold.unwrap_or(model.threshold);
+    let encoder = crate::encode::builtin();
     let text = read_text(&path)?;
     let mut out = BufWriter::new(out);
     for line in text.lines() {
         let sentence = detect::clean_line(line);
-        let d = detect::assess_sentence(model, &sentence, threshold);
+        let d = detect::assess_sentence(model, &sentence, threshold, encoder.as_deref());
         writeln!(out, "{:.4}\t{}", d.score, u8::from(d.checkworthy))?;
     }
     out.flush()?;

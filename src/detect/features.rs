@@ -13,7 +13,7 @@ use crate::spans::ByteSpan;
 
 /// Bumped whenever extraction changes; a model trained on another version is
 /// refused at load time instead of silently scoring garbage.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// A named, explainable feature. The discriminant is its index in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -225,6 +225,8 @@ pub struct Features {
     pub hashed: Vec<(u32, f32, u16)>,
     /// Byte spans of the sentence's words, indexed by the token index above.
     pub words: Vec<ByteSpan>,
+    /// The sentence encoder's vector; empty when no encoder is loaded.
+    pub dense: Vec<f32>,
 }
 
 /// A lower-cased token of the sentence, with its place.
@@ -395,6 +397,7 @@ pub(super) fn extract_words(
         cues,
         hashed,
         words: words.iter().map(|w| w.span).collect(),
+        dense: Vec::new(),
     }
 }
 
@@ -500,7 +503,46 @@ fn lexical_cues(sentence: &str, words: &[Word], layer: LayerCues) -> CueSet {
             cues.set(Cue::Comparative);
         }
     }
+    if is_hyperbolic_conditional(words) {
+        cues.set(Cue::Rhetoric);
+    }
+    if faces_a_penalty(words) {
+        cues.set(Cue::Law);
+    }
     cues
+}
+
+/// "If we were any higher, we'd be North Dakota": an `if` clause with "any"
+/// and a comparative, then "would"/"'d" is a joke built on exaggeration,
+/// not a conditional anyone could check.
+fn is_hyperbolic_conditional(words: &[Word]) -> bool {
+    let form = |k: usize| words.get(k).map_or("", |w| w.form.as_str());
+    let Some(open) = words.iter().position(|w| w.form == "if") else {
+        return false;
+    };
+    let Some(any) = (open + 1..(open + 6).min(words.len())).find(|&k| form(k) == "any") else {
+        return false;
+    };
+    let comparative =
+        |f: &str| matches!(f, "more" | "less" | "worse" | "better") || f.ends_with("er");
+    comparative(form(any + 1))
+        && (any + 2..(any + 6).min(words.len()))
+            .any(|k| form(k) == "would" || form(k).ends_with("'d"))
+}
+
+/// "He could face decades in jail", "faces up to 20 years in prison": the
+/// penalty a charge carries is set by law, and checkable.
+fn faces_a_penalty(words: &[Word]) -> bool {
+    let form = |k: usize| words.get(k).map_or("", |w| w.form.as_str());
+    words.iter().enumerate().any(|(k, w)| {
+        matches!(w.form.as_str(), "face" | "faces" | "facing")
+            && (k + 1..(k + 9).min(words.len())).any(|j| {
+                matches!(
+                    form(j),
+                    "jail" | "prison" | "sentence" | "fine" | "fines" | "charges"
+                )
+            })
+    })
 }
 
 const NOT_SUPERLATIVE: &[&str] = &[
@@ -648,7 +690,9 @@ fn word_cue(form: &str) -> Option<Cue> {
         | "healthcare" | "insurance" | "medicare" | "medicaid" | "deficits" | "income"
         | "immigrants" | "immigration" | "border" | "military" | "troops" | "nuclear" | "oil"
         | "energy" | "spending" | "poverty" | "inflation" | "trade" | "murders" | "deaths"
-        | "killed" | "schools" | "students" | "economic" => Cue::PolicyTopic,
+        | "killed" | "schools" | "students" | "economic" | "drug" | "drugs" | "meth"
+        | "methamphetamine" | "opioid" | "opioids" | "fentanyl" | "overdose" | "overdoses"
+        | "convicted" | "prison" | "jail" => Cue::PolicyTopic,
         _ => return None,
     })
 }
@@ -772,5 +816,29 @@ mod tests {
         let a = extract("The deficit doubled in 2009.", LayerCues::default(), 18);
         let b = extract("The deficit doubled in 2009.", LayerCues::default(), 18);
         assert_eq!(a, b);
+    }
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::*;
+
+    fn cues(s: &str) -> CueSet {
+        extract(s, LayerCues::default(), 8).cues
+    }
+
+    #[test]
+    fn hyperbolic_conditionals_are_rhetoric_and_real_conditionals_are_not() {
+        assert!(cues("If we were any higher, we'd be North Dakota.").has(Cue::Rhetoric));
+        assert!(cues("If it got any colder, we would be living in Antarctica.").has(Cue::Rhetoric));
+        assert!(!cues("If elected, I would cut taxes by 20 percent.").has(Cue::Rhetoric));
+        assert!(!cues("If rates rise any further, mortgages will cost more.").has(Cue::Rhetoric));
+    }
+
+    #[test]
+    fn a_penalty_someone_faces_is_a_rule() {
+        assert!(cues("If convicted, he could face decades in jail.").has(Cue::Law));
+        assert!(cues("She faces up to 20 years in federal prison.").has(Cue::Law));
+        assert!(!cues("We face a difficult winter.").has(Cue::Law));
     }
 }

@@ -1,16 +1,22 @@
 //! Stage 3: which sentences are claims worth checking, of what kind, and why.
 //!
-//! A logistic regression over explainable cues and hashed n-grams
-//! ([`features`], [`model`]), trained in this repo (`claimlens train
-//! checkworthiness`) on CheckThat! 2024 Task 1 and shipped as
+//! A logistic regression over explainable cues, hashed n-grams and the
+//! sentence encoder's vector ([`features`], [`model`], [`crate::encode`]),
+//! trained in this repo (`claimlens train checkworthiness`) and shipped as
 //! `assets/checkworthiness.model`. Its score is a calibrated probability;
 //! claim kinds come from transparent rules ([`kinds`]); the signals shown to
 //! the reader are the model's own largest contributions, in plain words.
 //!
-//! Model provenance: trained only on `ct24_train.tsv` of CLEF CheckThat! 2024
+//! Without the encoder (the extension has not loaded it yet, or it is not
+//! the one the model was trained with) the same model scores from its
+//! explainable and n-gram features alone, with its own out-of-fold
+//! calibration and threshold: the documented fallback.
+//!
+//! Model provenance: trained on `ct24_train.tsv` of CLEF CheckThat! 2024
 //! Task 1 (English; US presidential debate sentences, ClaimBuster crowd
-//! labels), "free for general research use". Reproduce it with `claimlens
-//! train checkworthiness --data ../shared/data --out
+//! labels) and the CheckThat! 2019 training debates, both "free for general
+//! research use"; `ct24_dev.tsv` is never used. Reproduce it with
+//! `claimlens train checkworthiness --data ../shared/data --out
 //! assets/checkworthiness.model` (seed 2024; byte-identical output).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -24,6 +30,7 @@ pub mod train;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::encode::Encoder;
 use crate::segment::TextLayer;
 use crate::spans::ByteSpan;
 use features::{Cue, CueSet, Features, LayerCues, LayerIndex};
@@ -113,6 +120,8 @@ pub enum Signal {
     Short,
     ClaimWording,
     ChatWording,
+    ClaimMeaning,
+    ChatMeaning,
 }
 
 impl Signal {
@@ -144,6 +153,8 @@ impl Signal {
             Signal::Short => "is too short to state a checkable fact",
             Signal::ClaimWording => "is worded like claims fact-checkers check",
             Signal::ChatWording => "is worded like conversation or opinion",
+            Signal::ClaimMeaning => "means the kind of thing fact-checkers check",
+            Signal::ChatMeaning => "reads as commentary or conversation, not a checkable fact",
         }
     }
 
@@ -204,7 +215,7 @@ pub struct Detection {
 /// The calibrated default threshold: the one stored in the shipped model,
 /// chosen by cross-validation on the training data for positive-class F1
 /// (a unit test keeps the two equal).
-pub const DEFAULT_THRESHOLD: f32 = 0.3233;
+pub const DEFAULT_THRESHOLD: f32 = 0.3408;
 
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../assets/checkworthiness.model");
 
@@ -237,9 +248,16 @@ pub fn clean_line(line: &str) -> Cow<'_, str> {
     }
 }
 
-/// Scores every sentence of the text layer with the shipped model.
-pub fn detect(text: &str, layer: &TextLayer, threshold: f32) -> Vec<Detection> {
-    detect_prose(text, layer, threshold, &[])
+/// Scores every sentence of the text layer with the shipped model, at
+/// `threshold` or the model's own default for how it scores (with or
+/// without the encoder).
+pub fn detect(
+    text: &str,
+    layer: &TextLayer,
+    threshold: Option<f32>,
+    encoder: Option<&Encoder>,
+) -> Vec<Detection> {
+    detect_prose(text, layer, threshold, encoder, &[])
 }
 
 /// [`detect`], leaving out the sentences in `non_prose` spans (see
@@ -247,19 +265,26 @@ pub fn detect(text: &str, layer: &TextLayer, threshold: f32) -> Vec<Detection> {
 pub fn detect_prose(
     text: &str,
     layer: &TextLayer,
-    threshold: f32,
+    threshold: Option<f32>,
+    encoder: Option<&Encoder>,
     non_prose: &[ByteSpan],
 ) -> Vec<Detection> {
     match default_model() {
-        Ok(model) => detect_in_prose(model, text, layer, threshold, non_prose),
+        Ok(model) => detect_in_prose(model, text, layer, threshold, encoder, non_prose),
         // Unreachable while the embedded-model test passes; if it ever is
         // reached, claim nothing rather than guess.
         Err(_) => Vec::new(),
     }
 }
 
-pub fn detect_with(model: &Model, text: &str, layer: &TextLayer, threshold: f32) -> Vec<Detection> {
-    detect_in_prose(model, text, layer, threshold, &[])
+pub fn detect_with(
+    model: &Model,
+    text: &str,
+    layer: &TextLayer,
+    threshold: Option<f32>,
+    encoder: Option<&Encoder>,
+) -> Vec<Detection> {
+    detect_in_prose(model, text, layer, threshold, encoder, &[])
 }
 
 /// [`detect_with`], leaving out every sentence that overlaps one of the
@@ -270,17 +295,25 @@ pub fn detect_in_prose(
     model: &Model,
     text: &str,
     layer: &TextLayer,
-    threshold: f32,
+    threshold: Option<f32>,
+    encoder: Option<&Encoder>,
     non_prose: &[ByteSpan],
 ) -> Vec<Detection> {
     let index = LayerIndex::new(layer);
+    let encoder = usable_encoder(model, encoder);
     layer
         .sentences
         .iter()
         .filter(|s| text.get(s.start..s.end).is_some())
         .filter(|s| !non_prose.iter().any(|b| b.overlaps(**s)))
-        .map(|&s| assess(model, text, s, index.cues(s), threshold))
+        .map(|&s| assess(model, text, s, index.cues(s), threshold, encoder))
         .collect()
+}
+
+/// `encoder` if it is the one `model` was trained with, else none: another
+/// encoder's vectors would be noise to the model's weights.
+pub fn usable_encoder<'a>(model: &Model, encoder: Option<&'a Encoder>) -> Option<&'a Encoder> {
+    encoder.filter(|e| model.dense_dims() == e.dims() && model.encoder_checksum() == e.checksum())
 }
 
 /// The text-layer cues of a stand-alone sentence (a line of `claimlens
@@ -292,12 +325,21 @@ pub fn standalone_layer_cues(sentence: &str) -> LayerCues {
 }
 
 /// The features of a stand-alone sentence, exactly as training sees them.
-pub fn standalone_features(sentence: &str, hash_bits: u8) -> Features {
-    features::extract(sentence, standalone_layer_cues(sentence), hash_bits)
+pub fn standalone_features(sentence: &str, hash_bits: u8, encoder: Option<&Encoder>) -> Features {
+    let mut f = features::extract(sentence, standalone_layer_cues(sentence), hash_bits);
+    if let Some(encoder) = encoder {
+        f.dense = encoder.encode(sentence);
+    }
+    f
 }
 
 /// Scores one stand-alone sentence (`claimlens score`).
-pub fn assess_sentence(model: &Model, sentence: &str, threshold: f32) -> Detection {
+pub fn assess_sentence(
+    model: &Model,
+    sentence: &str,
+    threshold: Option<f32>,
+    encoder: Option<&Encoder>,
+) -> Detection {
     let cues = standalone_layer_cues(sentence);
     assess(
         model,
@@ -305,6 +347,7 @@ pub fn assess_sentence(model: &Model, sentence: &str, threshold: f32) -> Detecti
         ByteSpan::new(0, sentence.len()),
         cues,
         threshold,
+        usable_encoder(model, encoder),
     )
 }
 
@@ -313,13 +356,19 @@ fn assess(
     text: &str,
     span: ByteSpan,
     layer: LayerCues,
-    threshold: f32,
+    threshold: Option<f32>,
+    encoder: Option<&Encoder>,
 ) -> Detection {
     let sentence = span.of(text);
     let words = features::words(sentence);
-    let f = features::extract_words(sentence, &words, layer, model.hash_bits());
+    let mut f = features::extract_words(sentence, &words, layer, model.hash_bits());
+    if let Some(encoder) = encoder {
+        f.dense = encoder.encode(sentence);
+    }
     let contributions = model.contributions(&f);
-    let score = model.calibration.probability(contributions.margin);
+    let (calibration, default_threshold) = model.decision(&f);
+    let threshold = threshold.unwrap_or(default_threshold);
+    let score = calibration.probability(contributions.margin);
     let kinds = kinds::classify(sentence, &words, f.cues);
     let claim = kinds.iter().any(|k| k.is_claim());
     let checkworthy = claim && score >= threshold;
@@ -385,6 +434,17 @@ fn explain(
         },
         wording,
     );
+    let meaning = contributions.meaning;
+    if meaning != 0.0 {
+        add(
+            if meaning >= 0.0 {
+                Signal::ClaimMeaning
+            } else {
+                Signal::ChatMeaning
+            },
+            meaning,
+        );
+    }
     let direction = if checkworthy { 1.0 } else { -1.0 };
     groups.retain(|g| g.1 * direction >= MIN_SIGNAL);
     crate::sort::sort_by(&mut groups, |a, b| {
@@ -491,7 +551,7 @@ mod tests {
             ),
         ];
         for (sentence, flagged, present, absent) in table {
-            let d = assess_sentence(model, sentence, model.threshold);
+            let d = assess_sentence(model, sentence, None, crate::encode::builtin().as_deref());
             assert_eq!(d.checkworthy, *flagged, "{sentence:?} scored {}", d.score);
             assert!(!d.signals.is_empty() && d.signals.len() <= MAX_SIGNALS);
             for s in *present {
@@ -523,7 +583,7 @@ mod tests {
         let text = "Intro words here.\n\nThe plant closed in 2019, and 1,200 jobs were lost. Is that fair?";
         let paragraphs = [ByteSpan::new(0, 17), ByteSpan::new(19, text.len())];
         let layer = crate::segment::analyse(text, &paragraphs, None);
-        let detections = detect(text, &layer, DEFAULT_THRESHOLD);
+        let detections = detect(text, &layer, None, crate::encode::builtin().as_deref());
         assert_eq!(detections.len(), layer.sentences.len());
         let jobs = detections
             .iter()

@@ -1,28 +1,29 @@
 //! `claimlens eval checkworthiness`: the shipped model on CheckThat! 2024
-//! dev (it was trained on train only), k-fold cross-validation on train, and
-//! MAP with leave-one-debate-out over the CheckThat! 2019 debates.
+//! dev (never used in training), 5-fold cross-validation on ct24_train, and
+//! MAP with leave-one-debate-out over the CheckThat! 2019 training debates,
+//! each with the sentence encoder and without it (the fallback).
 
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
 use super::EvalError;
-use crate::detect::dataset::{self, sentence_key, Debate, Labelled, CT24_DEV, CT24_TRAIN, DEBATES};
+use crate::detect::dataset::{self, Labelled, CT24_DEV, DEBATES};
 use crate::detect::model::Model;
 use crate::detect::train::{
-    self, average_precision, best_f1_threshold, fit_platt, out_of_fold_margins, prf, roc_auc,
-    Example, TrainConfig,
+    self, average_precision, best_f1_threshold, calibrate, fallback_margin, out_of_fold_margins,
+    prf, roc_auc, training_examples, Example, TrainConfig,
 };
 use crate::detect::{self as detect_stage};
+use crate::encode::Encoder;
 
 pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
-    let load = |rel: &str| {
-        dataset::load_ct24(&data.join(rel)).map_err(|e| EvalError::data(&data.join(rel), e))
-    };
-    let train_rows = load(CT24_TRAIN)?;
-    let dev_rows = load(CT24_DEV)?;
+    let dev_path = data.join(CT24_DEV);
+    let dev_rows = dataset::load_ct24(&dev_path).map_err(|e| EvalError::data(&dev_path, e))?;
     let model = detect_stage::default_model()
         .map_err(|e| EvalError::data(Path::new("assets/checkworthiness.model"), e))?;
+    let encoder = crate::encode::builtin();
+    let encoder = detect_stage::usable_encoder(model, encoder.as_deref());
     let config = TrainConfig {
         hash_bits: model.hash_bits(),
         ..TrainConfig::default()
@@ -34,49 +35,74 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
     )?;
     writeln!(
         out,
-        "shipped model: assets/checkworthiness.model, {} bytes, 2^{} hashed weights, threshold {:.4}",
+        "shipped model: assets/checkworthiness.model, {} bytes, 2^{} hashed weights, encoder {}, threshold {:.4} (fallback {:.4})",
         model.to_bytes().len(),
         model.hash_bits(),
-        model.threshold
+        encoder.map_or("none".to_string(), |e| format!("{} dimensions", e.dims())),
+        model.threshold,
+        model.fallback.threshold,
     )?;
-    dev_report(model, &dev_rows, out)?;
+    dev_report(model, &dev_rows, encoder, "with the encoder", out)?;
+    if encoder.is_some() {
+        dev_report(
+            model,
+            &dev_rows,
+            None,
+            "without the encoder (fallback)",
+            out,
+        )?;
+    }
 
-    let examples = train::examples(&train_rows, config.hash_bits);
-    cross_validation_report(&examples, &config, out)?;
+    let (examples, ct24) =
+        training_examples(data, encoder, &config).map_err(|e| EvalError::data(data, e))?;
+    cross_validation_report(&examples, &ct24, &config, out)?;
 
     let debates_dir = data.join(DEBATES);
     let debates =
         dataset::load_debates(&debates_dir).map_err(|e| EvalError::data(&debates_dir, e))?;
-    debates_report(&train_rows, &debates, &config, out)?;
+    let lines: Vec<&[Labelled]> = debates.iter().map(|d| &d.lines[..]).collect();
+    let names: Vec<&str> = debates.iter().map(|d| d.name.as_str()).collect();
+    debates_report(&examples, &ct24, &names, &lines, &config, out)?;
     Ok(())
 }
 
-fn dev_report(model: &Model, dev: &[Labelled], out: &mut dyn Write) -> Result<(), EvalError> {
+fn dev_report(
+    model: &Model,
+    dev: &[Labelled],
+    encoder: Option<&Encoder>,
+    mode: &str,
+    out: &mut dyn Write,
+) -> Result<(), EvalError> {
     let labels: Vec<bool> = dev.iter().map(|r| r.label).collect();
     let detections: Vec<_> = dev
         .iter()
-        .map(|r| detect_stage::assess_sentence(model, &r.text, model.threshold))
+        .map(|r| detect_stage::assess_sentence(model, &r.text, None, encoder))
         .collect();
+    let threshold = if encoder.is_some() {
+        model.threshold
+    } else {
+        model.fallback.threshold
+    };
     let scores: Vec<f32> = detections.iter().map(|d| d.score).collect();
     let flagged: Vec<bool> = detections.iter().map(|d| d.checkworthy).collect();
-    let by_score: Vec<bool> = scores.iter().map(|&s| s >= model.threshold).collect();
+    let by_score: Vec<bool> = scores.iter().map(|&s| s >= threshold).collect();
     let final_prf = prf(&flagged, &labels);
     let score_prf = prf(&by_score, &labels);
     let (oracle_threshold, oracle_f1) = best_f1_threshold(&scores, &labels);
     writeln!(
         out,
-        "ct24_dev ({} sentences, {} check-worthy), trained on ct24_train only:",
+        "ct24_dev ({} sentences, {} check-worthy; reporting only, never trained or tuned on), {mode}:",
         dev.len(),
         labels.iter().filter(|l| **l).count()
     )?;
     writeln!(
         out,
-        "  final decision (score >= threshold and a claim kind): P {:.3} R {:.3} F1 {:.3}   (target F1 >= 0.85)",
+        "  final decision (score >= threshold and a claim kind): P {:.3} R {:.3} F1 {:.3}   (target F1 >= 0.90)",
         final_prf.precision, final_prf.recall, final_prf.f1
     )?;
     writeln!(
         out,
-        "  score alone at the default threshold:               P {:.3} R {:.3} F1 {:.3}",
+        "  score alone at the default threshold {threshold:.4}:        P {:.3} R {:.3} F1 {:.3}",
         score_prf.precision, score_prf.recall, score_prf.f1
     )?;
     writeln!(out, "  ROC-AUC {:.3}", roc_auc(&scores, &labels))?;
@@ -105,107 +131,136 @@ fn brier(scores: &[f32], labels: &[bool]) -> f64 {
         / n
 }
 
+/// k-fold cross-validation on ct24_train (the debates always train), with
+/// calibration and threshold themselves chosen out of fold: for each fold,
+/// from the other folds' out-of-fold margins.
 fn cross_validation_report(
     examples: &[Example],
+    ct24: &[usize],
     config: &TrainConfig,
     out: &mut dyn Write,
 ) -> Result<(), EvalError> {
-    let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
-    let folds = train::folds(examples.len(), config.folds, config.seed);
-    let margins = out_of_fold_margins(examples, config);
-    // Calibration and threshold are themselves chosen out of fold: for each
-    // fold, from the other folds' out-of-fold margins.
-    let mut flagged = vec![false; examples.len()];
-    let mut fold_f1 = Vec::new();
-    for (k, held_out) in folds.iter().enumerate() {
-        let others: Vec<usize> = folds
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != k)
-            .flat_map(|(_, f)| f.iter().copied())
-            .collect();
-        let m: Vec<f32> = others.iter().map(|&i| margins[i]).collect();
-        let l: Vec<bool> = others.iter().map(|&i| labels[i]).collect();
-        let calibration = fit_platt(&m, &l);
-        let p: Vec<f32> = m.iter().map(|&x| calibration.probability(x)).collect();
-        let (threshold, _) = best_f1_threshold(&p, &l);
-        let mut fold_pred = Vec::new();
-        let mut fold_labels = Vec::new();
-        for &i in held_out {
-            flagged[i] = calibration.probability(margins[i]) >= threshold;
-            fold_pred.push(flagged[i]);
-            fold_labels.push(labels[i]);
+    let in_ct24: HashSet<usize> = ct24.iter().copied().collect();
+    let always: Vec<usize> = (0..examples.len())
+        .filter(|i| !in_ct24.contains(i))
+        .collect();
+    let oof = out_of_fold_margins(examples, ct24, &always, config);
+    for (name, margins) in [
+        ("with the encoder", &oof.full),
+        ("without the encoder (fallback)", &oof.fallback),
+    ] {
+        let mut flagged = Vec::new();
+        let mut labels = Vec::new();
+        let mut fold_f1 = Vec::new();
+        for (k, held_out) in oof.folds.iter().enumerate() {
+            let others: Vec<usize> = oof
+                .folds
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .flat_map(|(_, f)| f.iter().copied())
+                .collect();
+            let m: Vec<f32> = others.iter().map(|&i| margins[i]).collect();
+            let l: Vec<bool> = others.iter().map(|&i| examples[i].label).collect();
+            let (calibration, threshold, _) = calibrate(&m, &l);
+            let pred: Vec<bool> = held_out
+                .iter()
+                .map(|&i| calibration.probability(margins[i]) >= threshold)
+                .collect();
+            let truth: Vec<bool> = held_out.iter().map(|&i| examples[i].label).collect();
+            fold_f1.push(prf(&pred, &truth).f1);
+            flagged.extend(pred);
+            labels.extend(truth);
         }
-        fold_f1.push(prf(&fold_pred, &fold_labels).f1);
+        let all = prf(&flagged, &labels);
+        let mean = fold_f1.iter().sum::<f64>() / fold_f1.len().max(1) as f64;
+        let sd = (fold_f1.iter().map(|f| (f - mean).powi(2)).sum::<f64>()
+            / fold_f1.len().max(1) as f64)
+            .sqrt();
+        let scored: Vec<f32> = oof.folds.iter().flatten().map(|&i| margins[i]).collect();
+        let truth: Vec<bool> = oof
+            .folds
+            .iter()
+            .flatten()
+            .map(|&i| examples[i].label)
+            .collect();
+        writeln!(
+            out,
+            "ct24_train {}-fold cross-validation, {name} (score alone): P {:.3} R {:.3} F1 {:.3} (per fold {:.3} ± {:.3}) ROC-AUC {:.3}   (target F1 >= 0.78)",
+            config.folds,
+            all.precision,
+            all.recall,
+            all.f1,
+            mean,
+            sd,
+            roc_auc(&scored, &truth)
+        )?;
     }
-    let all = prf(&flagged, &labels);
-    let mean = fold_f1.iter().sum::<f64>() / fold_f1.len().max(1) as f64;
-    let sd = (fold_f1.iter().map(|f| (f - mean).powi(2)).sum::<f64>()
-        / fold_f1.len().max(1) as f64)
-        .sqrt();
-    writeln!(
-        out,
-        "ct24_train {}-fold cross-validation (score alone): P {:.3} R {:.3} F1 {:.3} (per fold {:.3} ± {:.3}) ROC-AUC {:.3}",
-        config.folds,
-        all.precision,
-        all.recall,
-        all.f1,
-        mean,
-        sd,
-        roc_auc(&margins, &labels)
-    )?;
     Ok(())
 }
 
-/// MAP over the 2019 debates, each ranked by a model that never saw it: the
-/// model is retrained per debate on ct24_train minus every sentence of that
-/// debate (the 2016 presidential debates are in both sets).
+/// MAP over the 2019 training debates, each ranked by a model that never saw
+/// it: retrained per debate on ct24_train and the other debates, minus every
+/// sentence that repeats one of the held-out debate's (the 2016 presidential
+/// debates are in both sets).
 fn debates_report(
-    train_rows: &[Labelled],
-    debates: &[Debate],
+    examples: &[Example],
+    ct24: &[usize],
+    names: &[&str],
+    debates: &[&[Labelled]],
     config: &TrainConfig,
     out: &mut dyn Write,
 ) -> Result<(), EvalError> {
-    let examples = train::examples(train_rows, config.hash_bits);
-    let keys: Vec<String> = train_rows.iter().map(|r| sentence_key(&r.text)).collect();
-    let mut aps = Vec::new();
     writeln!(
         out,
-        "clef2019_train_debates, leave-one-debate-out (the ct24 recipe retrained without the held-out debate's sentences; no 2019 labels used):"
+        "clef2019_train_debates, leave-one-debate-out (trained on ct24_train and the other training debates):"
     )?;
-    for debate in debates {
-        let held: HashSet<String> = debate.lines.iter().map(|l| sentence_key(&l.text)).collect();
+    let mut aps = Vec::new();
+    let mut fallback_aps = Vec::new();
+    let mut start = ct24.len();
+    for (name, lines) in names.iter().zip(debates) {
+        let held: HashSet<u64> = (start..start + lines.len())
+            .map(|i| examples[i].key)
+            .collect();
         let training: Vec<usize> = (0..examples.len())
-            .filter(|&i| !held.contains(&keys[i]))
+            .filter(|&i| !(start..start + lines.len()).contains(&i))
+            .filter(|&i| !held.contains(&examples[i].key))
             .collect();
-        let weights = train::train(&examples, &training, config);
-        let scores: Vec<f32> = debate
-            .lines
+        let removed = examples.len() - lines.len() - training.len();
+        let weights = train::train(examples, &training, config);
+        let mean = train::dense_mean(examples, &training);
+        let held_out = &examples[start..start + lines.len()];
+        let scores: Vec<f32> = held_out
             .iter()
-            .map(|l| {
-                weights.margin(&detect_stage::standalone_features(
-                    &l.text,
-                    config.hash_bits,
-                ))
-            })
+            .map(|e| weights.margin(&e.features))
             .collect();
-        let labels: Vec<bool> = debate.lines.iter().map(|l| l.label).collect();
+        let fallback: Vec<f32> = held_out
+            .iter()
+            .map(|e| fallback_margin(&weights, &e.features, &mean))
+            .collect();
+        let labels: Vec<bool> = lines.iter().map(|l| l.label).collect();
         let ap = average_precision(&scores, &labels);
+        let fallback_ap = average_precision(&fallback, &labels);
         writeln!(
             out,
-            "  {:<28} {:>5} lines {:>3} checked  AP {:.3}  (removed {} overlapping training sentences)",
-            debate.name,
-            debate.lines.len(),
+            "  {:<28} {:>5} lines {:>3} checked  AP {:.3} (fallback {:.3})  (removed {} repeated training sentences)",
+            name,
+            lines.len(),
             labels.iter().filter(|l| **l).count(),
             ap,
-            examples.len() - training.len()
+            fallback_ap,
+            removed
         )?;
         aps.push(ap);
+        fallback_aps.push(fallback_ap);
+        start += lines.len();
     }
     let map = aps.iter().sum::<f64>() / aps.len().max(1) as f64;
+    let fallback_map = fallback_aps.iter().sum::<f64>() / fallback_aps.len().max(1) as f64;
     writeln!(
         out,
-        "  MAP {map:.3} over {} debates (best published on the 2019 test debates: 0.166)",
+        "  MAP {map:.3} (fallback {fallback_map:.3}) over {} training debates   (target >= 0.30)\n  \
+         not comparable with the best published 0.166: that was measured on the 2019 test debates, these are the training debates",
         aps.len()
     )?;
     Ok(())

@@ -25,6 +25,27 @@ fn packs() -> Arc<Registry> {
     PACKS.with(|p| p.borrow().clone())
 }
 
+thread_local! {
+    /// The sentence encoder `analyze` uses; none until `load_encoder`.
+    static ENCODER: RefCell<Option<Arc<crate::encode::Encoder>>> = const { RefCell::new(None) };
+}
+
+fn encoder() -> Option<Arc<crate::encode::Encoder>> {
+    ENCODER.with(|e| e.borrow().clone())
+}
+
+/// Loads the sentence encoder (the bytes of `encoder.clenc`) for
+/// check-worthiness; until then, and if this throws, analysis scores
+/// without it. Returns `[dims, tokens, bytes]`.
+#[wasm_bindgen]
+pub fn load_encoder(bytes: &[u8]) -> Result<JsValue, JsError> {
+    let encoder =
+        crate::encode::Encoder::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    let info = [encoder.dims(), encoder.tokens(), encoder.file_bytes()];
+    ENCODER.with(|e| *e.borrow_mut() = Some(Arc::new(encoder)));
+    to_js(&info)
+}
+
 /// Options as JS passes them: `{ published?: "YYYY-MM-DD", threshold?: number }`.
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -37,6 +58,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options {
             factchecks: Some(packs()),
+            encoder: encoder(),
             ..Options::default()
         });
     }
@@ -46,6 +68,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
         published: published_date(js.published.as_deref())?,
         threshold: js.threshold,
         factchecks: Some(packs()),
+        encoder: encoder(),
         ..Options::default()
     })
 }

@@ -7,6 +7,8 @@ const core = await import(new URL('claimlens.js', PKG).href);
 core.initSync({ module: readFileSync(new URL('claimlens_bg.wasm', PKG)) });
 // As the extension's background does (background/packs.ts), and as the CLI expectation is made.
 core.load_pack(readFileSync(new URL('../../assets/factchecks/politifact.clpack', import.meta.url)));
+// As background/encoder.ts does; the CLI expectation uses the built-in encoder too.
+core.load_encoder(readFileSync(new URL('../../assets/encoder.clenc', import.meta.url)));
 
 export function analyzeWithWasm(snapshot) {
   return core.analyze(snapshot, {});

@@ -6,7 +6,7 @@
 // A shared link carries its text in the URL fragment, which browsers never
 // send to a server, so sharing keeps the text local-first.
 
-import initCore, { analyze, analyze_text, load_pack, version } from '../pkg/claimlens.js';
+import initCore, { analyze, analyze_text, load_encoder, load_pack, version } from '../pkg/claimlens.js';
 import messages from '../../extension/_locales/en/messages.json';
 import type { Analysis, AnalyzeOptions } from '../../extension/src/analysis';
 import { takeSnapshot } from '../../extension/src/dom/snapshot';
@@ -229,6 +229,17 @@ async function loadBuiltInPack(): Promise<void> {
   }
 }
 
+/** The sentence encoder, as the extension's background loads it; without it the core scores check-worthiness with its fallback. */
+async function loadEncoder(): Promise<void> {
+  try {
+    const response = await fetch(new URL('encoder/encoder.clenc', document.baseURI));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    load_encoder(new Uint8Array(await response.arrayBuffer()));
+  } catch (error) {
+    console.warn('ClaimLens: the sentence encoder could not be loaded', error);
+  }
+}
+
 async function start(): Promise<void> {
   applyI18n(document, t);
   status.textContent = t('playgroundLoading');
@@ -237,7 +248,7 @@ async function start(): Promise<void> {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   await initCore({ module_or_path: new URL('pkg/claimlens_bg.wasm', document.baseURI) });
   byId('core-version').textContent = t('playgroundCoreVersion', [version()]);
-  await loadBuiltInPack();
+  await Promise.all([loadBuiltInPack(), loadEncoder()]);
   byId('load-sample').addEventListener('click', () => void analyseSample());
   const picker = byId('pick-file') as HTMLInputElement;
   picker.addEventListener('change', () => {

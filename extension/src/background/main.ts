@@ -18,6 +18,7 @@ import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { MessageKey } from '../ui/i18n';
 import { analyzeSnapshot } from './analyzer';
 import { onLiveMessage, onPacksMessage } from './factchecks-service';
+import { ensureEncoder } from './encoder';
 import { onNotesMessage } from './notes-service';
 import { applyPackSettings, ensurePacks } from './packs';
 import { CONTENT_SCRIPT, HIGHLIGHT_STYLESHEET, forgetRevokedSites, reconcileSites, revokeRemovedSites } from './sites';
@@ -73,6 +74,7 @@ async function injectContentScript(tabId: number): Promise<void> {
   // The first analysis in this document is coming: load the core and the packs while the
   // content script snapshots the page, not after (idempotent; the analysis awaits the same load).
   ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error));
+  void ensureEncoder();
   try {
     await ext.scripting.insertCSS({ target: { tabId }, files: [HIGHLIGHT_STYLESHEET] });
     await ext.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
@@ -118,7 +120,7 @@ function onMessage(
     return false;
   }
   // The packs load once per background lifetime, before the first analysis that needs them.
-  Promise.all([analysisOptions(), ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error))])
+  Promise.all([analysisOptions(), ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error)), ensureEncoder()])
     .then(([options]) => analyzeSnapshot(message.snapshot, options))
     .then(
       (analysis) => {

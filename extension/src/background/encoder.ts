@@ -1,0 +1,31 @@
+// The sentence encoder (assets/encoder.clenc: static token vectors distilled
+// from all-MiniLM-L6-v2, Apache-2.0), loaded into the core once per
+// background lifetime like the built-in fact-check pack: a file that ships
+// with the extension, never inside the WASM. Until it loads, or if it cannot,
+// the core scores check-worthiness without it (its documented fallback).
+
+import { load_encoder } from '../../pkg/claimlens.js';
+import { ext } from '../platform';
+import { loadCore } from './analyzer';
+
+/** The encoder's file in the extension (extension/build.mjs copies it from assets/). */
+export const ENCODER_PATH = 'encoder/encoder.clenc';
+
+let ready: Promise<void> | undefined;
+
+/** Loads the encoder into the core once; never rejects (a failure is logged and the analysis goes on without it). */
+export function ensureEncoder(): Promise<void> {
+  ready ??= (async () => {
+    const start = performance.now();
+    try {
+      await loadCore();
+      const response = await fetch(ext.runtime.getURL(ENCODER_PATH));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      load_encoder(new Uint8Array(await response.arrayBuffer()));
+      console.info(`ClaimLens: the sentence encoder loaded in ${Math.round(performance.now() - start)} ms`);
+    } catch (error) {
+      console.warn('ClaimLens: the sentence encoder could not be loaded; check-worthiness scores without it', error);
+    }
+  })();
+  return ready;
+}
