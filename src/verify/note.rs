@@ -331,17 +331,10 @@ fn summary(
 /// figures differ." Never the verdict: it belongs to another claim.
 fn related_fact_check(m: &Match) -> NoteFactCheck {
     let fc = &m.fact_check;
-    let who = fc
-        .author
-        .as_ref()
-        .map_or("A fact-checker", |a| a.name.as_str());
-    let when = fc
-        .date_published
-        .map(|d| format!(" ({d})"))
-        .unwrap_or_default();
+    let (who, when) = checker_and_date(m);
     let mut text = format!(
         "{who} checked a related claim{when}: “{}”",
-        fc.claim_reviewed
+        unquoted(&fc.claim_reviewed)
     );
     if let Some(by) = &fc.item_reviewed.author {
         text.push_str(&format!(" (by {by})"));
@@ -376,8 +369,8 @@ fn unquoted(claim: &str) -> &str {
     }
 }
 
-/// "PolitiFact rated this claim “False” (2019-10-29)." Only the record's words.
-fn match_sentence(m: &Match) -> String {
+/// Who published a fact-check, and " (YYYY-MM-DD)" when it is dated.
+fn checker_and_date(m: &Match) -> (&str, String) {
     let fc = &m.fact_check;
     let who = fc
         .author
@@ -387,6 +380,13 @@ fn match_sentence(m: &Match) -> String {
         .date_published
         .map(|d| format!(" ({d})"))
         .unwrap_or_default();
+    (who, when)
+}
+
+/// "PolitiFact rated this claim “False” (2019-10-29)." Only the record's words.
+fn match_sentence(m: &Match) -> String {
+    let fc = &m.fact_check;
+    let (who, when) = checker_and_date(m);
     match fc.review_rating.verdict_text() {
         Some(verdict) => format!("{who} rated this claim “{verdict}”{when}."),
         None => format!("{who} checked this claim{when}; the record states no verdict."),
