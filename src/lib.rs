@@ -31,6 +31,8 @@ pub mod spans;
 pub mod stage_times;
 pub mod verify;
 
+mod bytes;
+
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

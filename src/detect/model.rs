@@ -14,6 +14,7 @@
 //! threshold, f32 × cue count, f32 × encoder dimensions, i8 × 2^hash bits,
 //! u32 FNV-1a checksum of all before it.
 
+use crate::bytes::ByteReader;
 use thiserror::Error;
 
 use super::features::{Cue, Features, CUE_COUNT, FEATURE_VERSION};
@@ -293,7 +294,7 @@ impl Model {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = ByteReader::new(bytes);
         if r.take(4) != Some(&MAGIC[..]) {
             return Err(ModelError::BadMagic);
         }
@@ -391,31 +392,6 @@ fn checksum(bytes: &[u8]) -> u32 {
         h = h.wrapping_mul(0x0100_0193);
     }
     h
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let slice = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(slice)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
-    }
-    fn u16(&mut self) -> Option<u16> {
-        self.take(2)?.try_into().ok().map(u16::from_le_bytes)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        self.take(4)?.try_into().ok().map(u32::from_le_bytes)
-    }
-    fn f32(&mut self) -> Option<f32> {
-        self.take(4)?.try_into().ok().map(f32::from_le_bytes)
-    }
 }
 
 #[cfg(test)]

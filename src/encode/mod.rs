@@ -18,6 +18,7 @@
 
 pub mod wordpiece;
 
+use crate::bytes::ByteReader;
 use thiserror::Error;
 
 const MAGIC: &[u8; 4] = b"CLEN";
@@ -129,7 +130,7 @@ impl Encoder {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Encoder, EncoderError> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = ByteReader::new(bytes);
         if r.take(4) != Some(&MAGIC[..]) {
             return Err(EncoderError::BadMagic);
         }
@@ -183,7 +184,7 @@ impl Encoder {
             .iter()
             .map(|&b| b as i8)
             .collect();
-        if r.at != body_len {
+        if r.position() != body_len {
             return Err(EncoderError::Length);
         }
         let mut encoder = Encoder {
@@ -306,31 +307,6 @@ pub fn builtin() -> Option<std::sync::Arc<Encoder>> {
                 .map(Arc::new)
         })
         .clone()
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let slice = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(slice)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
-    }
-    fn u16(&mut self) -> Option<u16> {
-        self.take(2)?.try_into().ok().map(u16::from_le_bytes)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        self.take(4)?.try_into().ok().map(u32::from_le_bytes)
-    }
-    fn f32(&mut self) -> Option<f32> {
-        self.take(4)?.try_into().ok().map(f32::from_le_bytes)
-    }
 }
 
 #[cfg(test)]
