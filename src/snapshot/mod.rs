@@ -157,6 +157,8 @@ pub enum SnapshotError {
     BadParent { node: usize, parent: u32 },
     #[error("node {0} is the root but is a text node")]
     TextRoot(usize),
+    #[error("the root node names parent {0}; the first node must have none")]
+    RootWithParent(u32),
     #[error("node {0} has no parent but is not the first node")]
     SecondRoot(usize),
     #[error(
@@ -199,6 +201,9 @@ impl Snapshot {
         }
         if self.nodes[0].is_text() {
             return Err(SnapshotError::TextRoot(0));
+        }
+        if let Some(p) = self.nodes[0].parent {
+            return Err(SnapshotError::RootWithParent(p));
         }
         let mut first_child = vec![NONE; n];
         let mut next_sibling = vec![NONE; n];
@@ -394,6 +399,15 @@ mod tests {
         let mut s = tiny();
         s.nodes[1].parent = Some(3);
         assert!(matches!(s.tree(), Err(SnapshotError::BadParent { .. })));
+    }
+
+    #[test]
+    fn tree_rejects_root_that_names_a_parent() {
+        // Fuzz crash: a root with `"p": 2` reached the DOM builder, which
+        // indexed past the end of its table.
+        let mut s = tiny();
+        s.nodes[0].parent = Some(2);
+        assert_eq!(s.tree().unwrap_err(), SnapshotError::RootWithParent(2));
     }
 
     #[test]
