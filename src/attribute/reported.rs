@@ -67,6 +67,9 @@ pub fn find(cx: &Context) -> Vec<Relation> {
             }
         }
         untangle(cx, &mut out, first);
+        if let Some(rel) = colon_quote(cx, si, toks, &out[first..]) {
+            out.push(rel);
+        }
     }
     out.retain(|r| !r.content.is_empty());
     for r in &mut out {
@@ -141,6 +144,9 @@ fn cue_at(
         return None;
     }
     let w = cx.word(t);
+    if w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("as") {
+        return in_their_words(cx, si, toks, i);
+    }
     // Cues are lower-case words, but for "According to" and a sentence
     // opening "Said X, ...": capitalised words are skipped unread.
     let capitalised = is_capitalised(cx.text, t);
@@ -221,7 +227,7 @@ fn cue_at(
     let mut end = i + 1;
     if let Some(n) = toks.get(i + 1).map(|n| cx.word(n)) {
         let particle = match w {
-            "pointed" => n == "out",
+            "pointed" | "points" | "pointing" => n == "out",
             "called" | "calls" | "calling" | "call" => matches!(n, "for" | "on"),
             "referring" | "referred" => n == "to",
             "talked" | "talking" => n == "about",
@@ -229,7 +235,10 @@ fn cue_at(
         };
         if particle {
             end += 1;
-        } else if matches!(w, "referring" | "referred" | "talked" | "talking") {
+        } else if matches!(
+            w,
+            "referring" | "referred" | "talked" | "talking" | "points" | "pointing"
+        ) {
             return None;
         }
     }
@@ -907,6 +916,101 @@ fn according_to(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Re
     ))
 }
 
+/// "De Miranda beautifully evokes the notion ... in his introduction: “...”":
+/// a quotation opened by a colon, in a sentence with no cue of its own for
+/// it, is the words of the clause's subject when that is a name or "he" or
+/// "she".
+fn colon_quote(cx: &Context, si: usize, toks: &[Token], found: &[Relation]) -> Option<Relation> {
+    let colon = toks
+        .iter()
+        .position(|t| is_punct(cx.text, t, ':') && !cx.is_quoted(t.span.start))?;
+    let mark = toks.get(colon + 1).filter(|t| cx.is_mark(t))?;
+    let q = cx
+        .top_quote_at(mark.span.start)
+        .filter(|q| q.outer.start == mark.span.start)?;
+    let claimed = found.iter().any(|r| {
+        r.content
+            .iter()
+            .any(|c| c.start <= q.outer.start && q.outer.start < c.end)
+    });
+    if claimed {
+        return None;
+    }
+    let subject = clause_subject(cx, toks, colon)?;
+    let first = cx.word(toks.get(subject.start)?).to_ascii_lowercase();
+    let named = toks[subject.start..subject.end]
+        .iter()
+        .any(|t| is_name_word_token(cx, t));
+    if !(named || matches!(first.as_str(), "he" | "she")) {
+        return None;
+    }
+    Some(relation(
+        CueKind::Speech,
+        si,
+        span(toks, colon, colon + 1),
+        Some(phrase_span(toks, subject)),
+        vec![q.outer],
+    ))
+}
+
+/// A capitalised word that may be part of a name (not "The", "A").
+fn is_name_word_token(cx: &Context, t: &Token) -> bool {
+    is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A" | "An" | "This" | "That")
+}
+
+/// "In Dr. Shadlen's words, “...”", "(in economist Tyler Cowen’s phrase)
+/// “...”", "in the words of X, ...", "As Paco Calvo ... puts it, “...”": a
+/// source named in a framing phrase, the content after it.
+fn in_their_words(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Relation, usize)> {
+    if cx.is_quoted(toks.get(i)?.span.start) {
+        return None;
+    }
+    let word_is = |k: usize, words: &[&str]| lower_is(cx, toks.get(k), words);
+    let (source, cue, after) = if word_is(i, &["as"]) {
+        // "As X puts it,": the verb within a dozen words, "it" and a break.
+        let k = (i + 2..toks.len().min(i + 14)).find(|&k| word_is(k, &["puts", "put"]))?;
+        if !word_is(k + 1, &["it"]) || !is_capitalised(cx.text, &toks[i + 1]) {
+            return None;
+        }
+        (span(toks, i + 1, k), span(toks, k, k + 2), k + 2)
+    } else if word_is(i + 1, &["the"]) && word_is(i + 2, &["words"]) && word_is(i + 3, &["of"]) {
+        let end = (i + 4..toks.len()).find(|&k| matches!(cx.word(&toks[k]), "," | ")" | ":"))?;
+        (span(toks, i + 4, end), span(toks, i, i + 3), end)
+    } else {
+        // "In <name>'s words": a possessive name within six words.
+        let k = (i + 1..toks.len().min(i + 7)).find(|&k| word_is(k, &["words", "phrase"]))?;
+        let owner = toks
+            .get(k - 1)
+            .filter(|o| k > i + 1 && is_capitalised(cx.text, o))?;
+        let name = cx.word(owner);
+        if !name.ends_with("’s") && !name.ends_with("'s") {
+            return None;
+        }
+        (span(toks, i + 1, k), span(toks, k, k + 1), k + 1)
+    };
+    let mut from = after;
+    while from < toks.len() && matches!(cx.word(&toks[from]), ")" | ",") {
+        from += 1;
+    }
+    if source.is_empty() || from == after && !cx.is_mark(toks.get(from)?) {
+        return None;
+    }
+    // A quotation right after the frame is the content, and only it.
+    let content = match cx
+        .top_quote_at(toks.get(from).map_or(usize::MAX, |t| t.span.start))
+        .filter(|q| {
+            toks.get(from)
+                .is_some_and(|t| q.outer.start == t.span.start)
+        }) {
+        Some(q) => vec![q.outer],
+        None => forward_content(cx, si, toks, from, false)?,
+    };
+    Some((
+        relation(CueKind::Speech, si, cue, Some(source), content),
+        from,
+    ))
+}
+
 /// "X is viewed by Y as ...", "His views were echoed by experts".
 fn passive(cx: &Context, si: usize, toks: &[Token], be: usize) -> Option<(Relation, usize)> {
     let mut p = be + 1;
@@ -1266,7 +1370,24 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
                         || before.ends_with(';')
                         || before.ends_with(" while")
                 });
-            if b_in_a && !rb.continues_clause && !opens_clause {
+            // "the officials said, the utility switched ..., “so they cannot
+            // ...,” Mr. McHugh said": a quotation with its own post-posed
+            // cue is that speaker's, not part of the outer report.
+            let own_quote = rb
+                .content
+                .first()
+                .filter(|c| {
+                    rb.content.len() == 1
+                        && c.end
+                            <= rb
+                                .source
+                                .map_or(rb.cue.start, |s| s.start.min(rb.cue.start))
+                        && is_whole_quote(cx, **c)
+                        && inside(ra, c.start)
+                        && ra.content.iter().all(|p| p.start < c.start)
+                })
+                .map(|c| c.start);
+            if b_in_a && !rb.continues_clause && !opens_clause && own_quote.is_none() {
                 if a_in_b {
                     keep[a] = false;
                 } else {
@@ -1279,8 +1400,9 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
                 continue;
             }
             // A participle's shared source sits back in the main clause: cut at its cue.
-            let cut = match rb.source {
-                Some(s) if s.start < rb.cue.start && !rb.continues_clause => s.start,
+            let cut = match (own_quote, rb.source) {
+                (Some(at), _) => at,
+                (None, Some(s)) if s.start < rb.cue.start && !rb.continues_clause => s.start,
                 _ => rb.cue.start,
             };
             if b_in_a {
