@@ -1041,6 +1041,7 @@ pub const DOCUMENTS: &[&str] = &[
     "records",
     "report",
     "research",
+    "review",
     "ruling",
     "statement",
     "studies",

@@ -196,9 +196,11 @@ fn quote_list(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec
 /// on past the sentence break ("tweeted this announcement: “... CBD. Fares
 /// ...”"). When two pieces hold one quote, the tighter one wins: in "the
 /// officials said, the utility switched ..., “so they cannot ...,” Mr.
-/// McHugh said" the quote is McHugh's, not the officials'.
+/// McHugh said" the quote is McHugh's, not the officials'. A view ("Trump
+/// views Kushner as a “trusted adviser”, said Kelly") owns a quote only
+/// when no speech report holds it.
 fn quote_owners(cx: &Context, relations: &[Relation]) -> Vec<Option<usize>> {
-    let mut owners: Vec<Option<(usize, usize)>> = vec![None; cx.top.len()];
+    let mut owners: Vec<Option<(usize, (bool, usize))>> = vec![None; cx.top.len()];
     for (k, r) in relations.iter().enumerate() {
         for c in &r.content {
             let from = cx.top.partition_point(|q| q.outer.start < c.start);
@@ -212,9 +214,9 @@ fn quote_owners(cx: &Context, relations: &[Relation]) -> Vec<Option<usize>> {
                 if !inside && !runs_on {
                     continue;
                 }
-                let width = c.end - c.start;
-                if slot.is_none_or(|(_, w)| width < w) {
-                    *slot = Some((k, width));
+                let rank = (r.kind == reported::CueKind::Stance, c.end - c.start);
+                if slot.is_none_or(|(_, best)| rank < best) {
+                    *slot = Some((k, rank));
                 }
             }
         }

@@ -168,3 +168,73 @@ fn inquired_had_written_and_points_out_are_cues() {
         Some("Pamela Lyon")
     );
 }
+
+#[test]
+fn name_inside_the_words_he_reports_is_not_he() {
+    let text = "Next year the chain will add 150 bakeries, said Darren Tipton, the chief executive.\n\n\
+        Fundamentally, Tipton credits the brand’s positioning. While others moved on, Paris Baguette remains “a true bakery,” he said, with 80% of sales from bread.";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(&a, text, "a true bakery").as_deref(),
+        Some("Darren Tipton")
+    );
+}
+
+#[test]
+fn name_that_speaks_inside_a_parenthetical_he_said_is_still_he() {
+    let text = "\"I thought a lot before writing this post,\" developer Ammar Askar wrote in a blog post published Thursday, 21 months, he said, after reporting the bug.";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(&a, text, "I thought a lot").as_deref(),
+        Some("Ammar Askar")
+    );
+}
+
+#[test]
+fn quotation_paragraph_after_a_photo_caption_carries_on_the_speaker() {
+    let text = "“Paris Baguette remains a true bakery,” Darren Tipton said.\n\n\
+        Guests pick their pastries from glass cabinets. | Photo by Lisa Jennings\n\n\
+        “For me, raised in Queens, we had those neighborhood bakeries.”";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(&a, text, "For me, raised").as_deref(),
+        Some("Darren Tipton")
+    );
+}
+
+#[test]
+fn the_tweet_from_vulture_reads_and_read_the_statement_are_cues() {
+    let text =
+        "The tweet from Vulture magazine reads, “Chicago show interrupted by angry supporter.”\n\n\
+        “We will fight on,” read the statement from the campaign.\n\n\
+        He reads the paper every morning.";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(&a, text, "Chicago show").as_deref(),
+        Some("Vulture magazine")
+    );
+    assert!(speaker_of(&a, text, "We will fight").is_some());
+    assert!(a
+        .relations
+        .iter()
+        .all(|r| r.cue.of(text) != "reads" || r.sentence == 0));
+}
+
+#[test]
+fn speech_report_in_a_relative_clause_inside_a_view_keeps_its_own_speaker() {
+    let text = "The firm is wary when they see a target in a lawsuit with ZeniMax Media, which accuses Oculus and Facebook of \"misappropriating\" trade secrets.";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(&a, text, "misappropriating").as_deref(),
+        Some("ZeniMax Media")
+    );
+}
+
+#[test]
+fn a_review_of_27_trials_is_a_named_document_not_a_figure() {
+    let text = "A systemic review of 27 trials concluded that “intermittent fasting shows promise for obesity.”";
+    let a = run(text);
+    let name = speaker_of(&a, text, "intermittent fasting").unwrap_or_default();
+    assert!(name.contains("review"), "{name:?}");
+    assert!(!is_garbled(&name));
+}

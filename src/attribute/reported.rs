@@ -159,6 +159,22 @@ fn cue_at(
         }
         return None;
     }
+    if matches!(w, "reads" | "read") {
+        return document_reads(cx, toks, i)
+            .then(|| {
+                verb_frame(
+                    cx,
+                    si,
+                    toks,
+                    i,
+                    i + 1,
+                    first_in_sentence,
+                    earlier,
+                    CueKind::Speech,
+                )
+            })
+            .flatten();
+    }
     // One lookup answers every list for this word.
     let class = cx.class_of(t);
     use lexicon::bits::{
@@ -197,8 +213,9 @@ fn cue_at(
     };
     if i > 0 {
         let prev = cx.word(&toks[i - 1]);
-        // "is said to", "to say", "the claim", "his statement": not a cue here.
-        if lexicon::has(lexicon::bits::BE_FORMS, prev)
+        // "is said to", "to say", "the claim", "his statement": not a cue
+        // here; "is calling", "are saying" are.
+        if lexicon::has(lexicon::bits::BE_FORMS, prev) && !w.ends_with("ing")
             || matches!(
                 prev.to_ascii_lowercase().as_str(),
                 "to" | "the"
@@ -916,6 +933,48 @@ fn according_to(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Re
     ))
 }
 
+/// "The tweet from Vulture magazine reads, “...”", "“...,” read the
+/// statement": "read" is a cue only between a document and a quotation.
+fn document_reads(cx: &Context, toks: &[Token], i: usize) -> bool {
+    let is_doc = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| cx.has(t, lexicon::bits::DOCUMENTS))
+    };
+    let quote_at = |k: usize| toks.get(k).is_some_and(|t| cx.is_mark(t));
+    let before = (clause_start(cx, toks)..i).any(is_doc)
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| matches!(cx.word(t), "," | ":"))
+        && quote_at(i + 2);
+    let after = i > 0
+        && (quote_at(i - 1) || i > 1 && cx.word(&toks[i - 1]) == "," && quote_at(i - 2))
+        && (i + 1..toks.len().min(i + 4)).any(is_doc);
+    before || after
+}
+
+/// Paragraph `p` is a photo caption or credit ("Guests pick their pastries.
+/// | Photo by Lisa Jennings"), which a quotation carried on across
+/// paragraphs may skip.
+fn is_caption(cx: &Context, p: usize) -> bool {
+    let mut sentences = (0..cx.sentences.len()).filter(|&si| cx.paragraph.get(si) == Some(&p));
+    let Some(first) = sentences.next() else {
+        return false;
+    };
+    let last = sentences.last().unwrap_or(first);
+    let text = ByteSpan::new(cx.sentences[first].start, cx.sentences[last].end).of(cx.text);
+    let credit = [
+        "Photo by",
+        "Photo:",
+        "Photograph by",
+        "Credit:",
+        "Image:",
+        "Getty Images",
+    ]
+    .iter()
+    .any(|c| text.contains(c));
+    credit && !text.contains(['“', '"'])
+}
+
 /// "De Miranda beautifully evokes the notion ... in his introduction: “...”":
 /// a quotation opened by a colon, in a sentence with no cue of its own for
 /// it, is the words of the clause's subject when that is a name or "he" or
@@ -968,7 +1027,9 @@ fn in_their_words(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(
     let word_is = |k: usize, words: &[&str]| lower_is(cx, toks.get(k), words);
     let (source, cue, after) = if word_is(i, &["as"]) {
         // "As X puts it,": the verb within a dozen words, "it" and a break.
-        let k = (i + 2..toks.len().min(i + 14)).find(|&k| word_is(k, &["puts", "put"]))?;
+        // The name may carry a long appositive ("As Paco Calvo, director
+        // of ... and author of Planta Sapiens, puts it").
+        let k = (i + 2..toks.len().min(i + 32)).find(|&k| word_is(k, &["puts", "put"]))?;
         if !word_is(k + 1, &["it"]) || !is_capitalised(cx.text, &toks[i + 1]) {
             return None;
         }
@@ -1387,7 +1448,16 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
                         && ra.content.iter().all(|p| p.start < c.start)
                 })
                 .map(|c| c.start);
-            if b_in_a && !rb.continues_clause && !opens_clause && own_quote.is_none() {
+            // "when they see a target in a lawsuit with ZeniMax, which
+            // accuses Oculus of “misappropriating” ...": a speech report
+            // inside a view is an attribution of its own.
+            let speech_in_view = ra.kind == CueKind::Stance && rb.kind == CueKind::Speech;
+            if b_in_a
+                && !rb.continues_clause
+                && !opens_clause
+                && own_quote.is_none()
+                && !speech_in_view
+            {
                 if a_in_b {
                     keep[a] = false;
                 } else {
@@ -1544,11 +1614,21 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
                 continue;
             }
             let same_paragraph = cx.paragraph.get(sj).copied() == paragraph;
+            if may_carry
+                && para_of(sj)
+                    .zip(paragraph)
+                    .is_some_and(|(p, q)| p == q + 1 && is_caption(cx, p))
+            {
+                sj += 1;
+                continue;
+            }
             // A paragraph that is a quotation with no cue anywhere in it,
             // right after the speaker's: the speaker carries on.
             let carried = may_carry
                 && !same_paragraph
-                && para_of(sj).zip(paragraph).is_some_and(|(p, q)| p == q + 1)
+                && para_of(sj)
+                    .zip(paragraph)
+                    .is_some_and(|(p, q)| p == q + 1 || p == q + 2 && is_caption(cx, q + 1))
                 && para_of(sj).is_some_and(|p| cued_paragraphs.binary_search(&p).is_err());
             if !(same_paragraph || continues || carried) || has_cue.get(sj).copied().unwrap_or(true)
             {
