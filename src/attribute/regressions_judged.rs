@@ -238,3 +238,17 @@ fn a_review_of_27_trials_is_a_named_document_not_a_figure() {
     assert!(name.contains("review"), "{name:?}");
     assert!(!is_garbled(&name));
 }
+
+#[test]
+fn quote_sentence_after_a_named_subjects_summed_up_sentence_is_theirs() {
+    let text = "Charles Schultze, chairman of the Council of Economic Advisers in the Carter administration, once summed up the danger of deficits with a metaphor. “It’s not so much a question of the wolf at the door, but termites in the woodwork.”\n\n\
+        The council met again. “Closed for the season.”";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(&a, text, "It’s not so much").as_deref(),
+        Some("Charles Schultze"),
+        "{:#?}",
+        a.relations
+    );
+    assert_eq!(speaker_of(&a, text, "Closed for"), None);
+}

@@ -70,6 +70,9 @@ pub fn find(cx: &Context) -> Vec<Relation> {
         if let Some(rel) = colon_quote(cx, si, toks, &out[first..]) {
             out.push(rel);
         }
+        if out.len() == first && out.last().is_none_or(|r| r.sentence + 1 < si) {
+            out.extend(framed_quote(cx, si));
+        }
     }
     out.retain(|r| !r.content.is_empty());
     for r in &mut out {
@@ -248,6 +251,10 @@ fn cue_at(
             "called" | "calls" | "calling" | "call" => matches!(n, "for" | "on"),
             "referring" | "referred" => n == "to",
             "talked" | "talking" => n == "about",
+            // "“... ?” Rothman recalls thinking at the time."
+            "recalls" | "recalled" | "remembers" | "remembered" => {
+                matches!(n, "thinking" | "wondering" | "saying" | "asking")
+            }
             _ => false,
         };
         if particle {
@@ -1012,6 +1019,55 @@ fn colon_quote(cx: &Context, si: usize, toks: &[Token], found: &[Relation]) -> O
     ))
 }
 
+/// "Charles Schultze, chairman of the Council of Economic Advisers, once
+/// summed up the danger with a metaphor. “It’s not so much ...”": a sentence
+/// that is one quotation, with no cue, right after a cue-less sentence (same
+/// paragraph) whose subject is a name, is that person's words. The cue is
+/// the subject's verb.
+fn framed_quote(cx: &Context, si: usize) -> Option<Relation> {
+    let quote = whole_sentence_quote(cx, si)?;
+    let prev = si.checked_sub(1)?;
+    if cx.paragraph.get(prev) != cx.paragraph.get(si) {
+        return None;
+    }
+    let frame = *cx.sentences.get(prev)?;
+    let toks = cx.tokens_in(frame);
+    if toks.iter().any(|t| cx.is_mark(t)) || !cx.text.get(..frame.end)?.ends_with('.') {
+        return None;
+    }
+    let subject = clause_subject(cx, toks, toks.len())?;
+    if subject.start != clause_start(cx, toks)
+        || !toks[subject.start..subject.end]
+            .iter()
+            .any(|t| is_name_word_token(cx, t))
+    {
+        return None;
+    }
+    // The verb: after the subject, its appositive (", chairman of ...,")
+    // and adverbs ("once").
+    let mut k = subject.end;
+    if toks.get(k).is_some_and(|t| is_punct(cx.text, t, ',')) {
+        k = (k + 1..toks.len()).find(|&j| is_punct(cx.text, &toks[j], ','))? + 1;
+    }
+    while toks
+        .get(k)
+        .is_some_and(|t| is_adverb(cx.word(t)) || matches!(cx.word(t), "once" | "also" | "then"))
+    {
+        k += 1;
+    }
+    // A past-tense verb ("summed up", "wrote"), not "is" or "has".
+    toks.get(k).filter(|t| {
+        t.kind == TokenKind::Word && !is_capitalised(cx.text, t) && cx.word(t).ends_with("ed")
+    })?;
+    Some(relation(
+        CueKind::Speech,
+        prev,
+        span(toks, k, k + 1),
+        Some(phrase_span(toks, subject)),
+        vec![quote],
+    ))
+}
+
 /// A capitalised word that may be part of a name (not "The", "A").
 fn is_name_word_token(cx: &Context, t: &Token) -> bool {
     is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A" | "An" | "This" | "That")
@@ -1702,7 +1758,12 @@ fn quote_just_before(cx: &Context, si: usize) -> Option<ByteSpan> {
     if cx.paragraph.get(prev) != cx.paragraph.get(si) {
         return None;
     }
-    let sentence = *cx.sentences.get(prev)?;
+    whole_sentence_quote(cx, prev)
+}
+
+/// The quotation that makes up the whole of sentence `si`.
+fn whole_sentence_quote(cx: &Context, si: usize) -> Option<ByteSpan> {
+    let sentence = *cx.sentences.get(si)?;
     let q = cx.top_before(sentence.end)?;
     let lead = cx.text.get(sentence.start..q.outer.start)?;
     let tail = cx.text.get(q.outer.end..sentence.end)?;
