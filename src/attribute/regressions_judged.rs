@@ -252,3 +252,48 @@ fn quote_sentence_after_a_named_subjects_summed_up_sentence_is_theirs() {
     );
     assert_eq!(speaker_of(&a, text, "Closed for"), None);
 }
+
+#[test]
+fn said_obama_failed_is_not_an_inverted_source() {
+    let text = "Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, said Obama failed to address public concerns.";
+    let a = run(text);
+    assert!(
+        a.relations
+            .iter()
+            .all(|r| r.source.is_none_or(|s| s.of(text) != "Obama")),
+        "{:#?}",
+        a.relations
+    );
+}
+
+#[test]
+fn referring_to_shares_the_speaker_and_is_not_what_was_said() {
+    let text =
+        "“There’s a real demographic revolution,” Ramos said, referring to the Hispanic community.";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(&a, text, "There’s a real").as_deref(),
+        Some("Ramos")
+    );
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| !q.span.of(text).starts_with("the Hispanic")));
+}
+
+#[test]
+fn and_called_it_and_calling_them_are_cues_for_the_quoted_name() {
+    let text = "Trump had voiced support for a single-payer system and called it “a disaster” later.\n\n\
+        Donald Trump said he would release his returns, calling them “very boring tax returns” now.\n\n\
+        She starred in a show called “The Apprentice” for years.";
+    let a = run(text);
+    assert!(speaker_of(&a, text, "a disaster").is_some_and(|n| n.ends_with("Trump")));
+    assert_eq!(
+        speaker_of(&a, text, "very boring").as_deref(),
+        Some("Donald Trump")
+    );
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| q.span.of(text) != "The Apprentice" || q.speaker.is_none()));
+}

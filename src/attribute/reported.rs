@@ -205,7 +205,10 @@ fn cue_at(
             None
         };
     }
-    let kind = if class & CUE_VERBS != 0 {
+    // "referring to the community": what was meant, not what was said.
+    let kind = if w.starts_with("referr") {
+        CueKind::Stance
+    } else if class & CUE_VERBS != 0 {
         CueKind::Speech
     } else if class & COGNITION_VERBS != 0 {
         CueKind::Belief
@@ -414,7 +417,11 @@ fn verb_frame(
     let after_comma = prev.is_some_and(|p| is_punct(cx.text, p, ','))
         || (c0 >= 2 && cx.is_mark(&toks[c0 - 1]) && is_punct(cx.text, &toks[c0 - 2], ','));
     let participle = lexicon::has(lexicon::bits::PARTICIPLES, head_verb) && after_comma;
-    let coordinated = prev.is_some_and(|p| matches!(cx.word(p), "and" | "but")) && !nounish;
+    // "... and called it “a disaster”": a name given in quotation marks.
+    let calls_it = matches!(head_verb, "called" | "calls" | "call")
+        && (c1..toks.len().min(c1 + 4)).any(|k| cx.is_mark(&toks[k]));
+    let coordinated =
+        prev.is_some_and(|p| matches!(cx.word(p), "and" | "but")) && (!nounish || calls_it);
     if participle || coordinated {
         // Only an active clause's source is the subject the verb shares.
         let active = last_in_sentence.filter(|&k| {
