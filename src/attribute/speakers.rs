@@ -703,7 +703,7 @@ impl People {
             let Some(role) = person.role.as_deref() else {
                 continue;
             };
-            if !self.first_explicit(p).is_some_and(|m| m < at) || office_of(role) != Some(head) {
+            if self.first_explicit(p).is_none_or(|m| m >= at) || office_of(role) != Some(head) {
                 continue;
             }
             if found.is_some() {
