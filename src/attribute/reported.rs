@@ -970,12 +970,19 @@ fn document_reads(cx: &Context, toks: &[Token], i: usize) -> bool {
 /// | Photo by Lisa Jennings"), which a quotation carried on across
 /// paragraphs may skip.
 fn is_caption(cx: &Context, p: usize) -> bool {
-    let mut sentences = (0..cx.sentences.len()).filter(|&si| cx.paragraph.get(si) == Some(&p));
-    let Some(first) = sentences.next() else {
+    // Paragraph numbers rise with the sentences.
+    let first = cx.paragraph.partition_point(|&q| q < p);
+    let end = cx.paragraph.partition_point(|&q| q <= p);
+    let (Some(a), Some(b)) = (
+        cx.sentences.get(first),
+        end.checked_sub(1).and_then(|l| cx.sentences.get(l)),
+    ) else {
         return false;
     };
-    let last = sentences.last().unwrap_or(first);
-    let text = ByteSpan::new(cx.sentences[first].start, cx.sentences[last].end).of(cx.text);
+    if end <= first {
+        return false;
+    }
+    let text = ByteSpan::new(a.start, b.end).of(cx.text);
     let credit = [
         "Photo by",
         "Photo:",
