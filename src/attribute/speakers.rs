@@ -82,6 +82,9 @@ pub struct People {
     /// For each relation resolved so far: its speaker is a person (not an
     /// organisation, a document or the outlet).
     person_spoke: Vec<bool>,
+    /// Where each person is first named in full, found once (a scan per
+    /// lookup made long pages quadratic).
+    introduced: Vec<Option<usize>>,
 }
 
 impl People {
@@ -130,11 +133,20 @@ impl People {
                 person.role = role_before_mention(cx, m.start);
             }
         }
+        let mut introduced = vec![None; persons.len()];
+        for m in mentions.iter().filter(|m| m.explicit) {
+            if let [p] = m.people[..] {
+                if let Some(slot) = introduced.get_mut(p) {
+                    slot.get_or_insert(m.at);
+                }
+            }
+        }
         People {
             persons,
             mentions,
             names,
             person_spoke: Vec::new(),
+            introduced,
         }
     }
 
@@ -703,7 +715,8 @@ impl People {
             let Some(role) = person.role.as_deref() else {
                 continue;
             };
-            if self.first_explicit(p).is_none_or(|m| m >= at) || office_of(role) != Some(head) {
+            let introduced = self.introduced.get(p).copied().flatten();
+            if office_of(role) != Some(head) || introduced.is_none_or(|m| m >= at) {
                 continue;
             }
             if found.is_some() {
