@@ -147,7 +147,7 @@ fn cue_at(
         return None;
     }
     let w = cx.word(t);
-    if w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("as") {
+    if matches!(w, "in" | "In" | "as" | "As") {
         return in_their_words(cx, si, toks, i);
     }
     // Cues are lower-case words, but for "According to" and a sentence
@@ -1001,6 +1001,11 @@ fn is_caption(cx: &Context, p: usize) -> bool {
 /// it, is the words of the clause's subject when that is a name or "he" or
 /// "she".
 fn colon_quote(cx: &Context, si: usize, toks: &[Token], found: &[Relation]) -> Option<Relation> {
+    // One byte search first: most sentences have no colon.
+    let sentence = cx.sentences.get(si)?;
+    if !sentence.of(cx.text).contains(':') {
+        return None;
+    }
     let colon = toks
         .iter()
         .position(|t| is_punct(cx.text, t, ':') && !cx.is_quoted(t.span.start))?;
@@ -1094,13 +1099,18 @@ fn in_their_words(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(
     if cx.is_quoted(toks.get(i)?.span.start) {
         return None;
     }
-    let word_is = |k: usize, words: &[&str]| lower_is(cx, toks.get(k), words);
-    let (source, cue, after) = if word_is(i, &["as"]) {
-        // "As X puts it,": the verb within a dozen words, "it" and a break.
-        // The name may carry a long appositive ("As Paco Calvo, director
-        // of ... and author of Planta Sapiens, puts it").
+    // Exact words: these run for every "in" and "as" of the article.
+    let word_is =
+        |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| words.contains(&cx.word(t)));
+    let (source, cue, after) = if word_is(i, &["as", "As"]) {
+        // "As X puts it,": a name, then the verb and "it". The name may
+        // carry a long appositive ("As Paco Calvo, director of ... and
+        // author of Planta Sapiens, puts it").
+        if !toks.get(i + 1).is_some_and(|t| is_capitalised(cx.text, t)) {
+            return None;
+        }
         let k = (i + 2..toks.len().min(i + 32)).find(|&k| word_is(k, &["puts", "put"]))?;
-        if !word_is(k + 1, &["it"]) || !is_capitalised(cx.text, &toks[i + 1]) {
+        if !word_is(k + 1, &["it"]) {
             return None;
         }
         (span(toks, i + 1, k), span(toks, k, k + 2), k + 2)
