@@ -21,6 +21,7 @@ pub mod calendar;
 pub mod comments;
 pub mod detect;
 pub mod encode;
+pub mod english;
 pub mod extract;
 pub mod limits;
 pub mod pipeline;

@@ -286,6 +286,7 @@ fn analyze_article(
         Some((&article, Some(stages))),
     );
     analysis.article.language = detected.map(|g| g.code.to_string());
+    crate::english::fill(&mut analysis);
     analysis
 }
 
