@@ -176,8 +176,11 @@ fn summary(claim: &Claim) -> String {
             }
             match (claim.matches.len(), note.consensus.as_deref()) {
                 (0 | 1, _) => {}
+                // "1 more fact-check agrees", never "1 more fact-checks agree".
+                (2, Some("agree")) => out.push_str(" 1 more fact-check agrees."),
                 (n, Some("agree")) => out.push_str(&format!(" {} more fact-checks agree.", n - 1)),
                 (_, Some("disagree")) => out.push_str(" Fact-checkers disagree: see each verdict."),
+                (2, _) => out.push_str(" 1 more fact-check found."),
                 (n, _) => out.push_str(&format!(" {} more fact-checks found.", n - 1)),
             }
         }
