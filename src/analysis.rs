@@ -262,9 +262,42 @@ pub struct FactCheckMatch {
     pub claimant: Option<String>,
     #[serde(default)]
     pub claim_date: Option<String>,
-    /// Why it matched, in plain words.
+    /// Why it matched, in plain words: the English of `reasons` (empty
+    /// in the WASM build).
     #[serde(default)]
     pub why: Vec<String>,
+    /// Why it matched, as codes with their words and figures, strongest
+    /// first. Added with the localized notes.
+    #[serde(default)]
+    pub reasons: Vec<MatchReason>,
+}
+
+/// One reason a fact-check matched a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchReason {
+    pub code: MatchReasonCode,
+    /// `shared_words`: the rarest words both share, as the fact-check writes them.
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// `key_terms_covered`: how much of the fact-checked claim's key terms
+    /// the sentence has, 0 to 100.
+    #[serde(default)]
+    pub percent: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchReasonCode {
+    /// The claim and the fact-check share `words`.
+    SharedWords,
+    /// `percent` of the fact-checked claim's key terms appear in the sentence.
+    KeyTermsCovered,
+    /// The same names appear in both.
+    SameNames,
+    /// The same figures appear in both.
+    SameFigures,
+    /// Checked within 30 days of the article's date.
+    CheckedSoonAfter,
 }
 
 /// The reader's note on a claim. Plain text throughout: render as text, never HTML.
@@ -441,6 +474,8 @@ pub struct NoteFactCheck {
     pub date: Option<String>,
     pub url: Option<String>,
     pub claim: String,
+    /// Why it matched: the same as the `Claim::matches` (or
+    /// `Claim::related`) entry at the same position says.
     pub why: Vec<String>,
     /// One line for the reader: "PolitiFact rated “…” False (2019-10-29)."
     /// Worded from the fields here.

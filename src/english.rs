@@ -8,8 +8,9 @@
 //! says the same things), so everything said here can be said there.
 
 use crate::analysis::{
-    Analysis, CheckCode, Claim, ClaimKind, Conflict, FactCheckStatus, Interval, LinkKind,
-    NoteCheck, NoteFactCheck, NoteSourcing, Signal, SourcingCode,
+    Analysis, CheckCode, Claim, ClaimKind, Conflict, FactCheckMatch, FactCheckStatus, Interval,
+    LinkKind, MatchReason, MatchReasonCode, NoteCheck, NoteFactCheck, NoteSourcing, Signal,
+    SourcingCode,
 };
 use crate::calendar::{days_in_month, Date};
 
@@ -27,6 +28,16 @@ fn fill_claim(claim: &mut Claim) {
         .iter()
         .map(|r| signal(*r).to_string())
         .collect();
+    for m in claim.matches.iter_mut().chain(claim.related.iter_mut()) {
+        fill_why(m);
+    }
+    // The note's fact-check lines are parallel to `matches` and `related`.
+    for (line, m) in claim.note.fact_checks.iter_mut().zip(&claim.matches) {
+        line.why = m.why.clone();
+    }
+    for (line, m) in claim.note.related.iter_mut().zip(&claim.related) {
+        line.why = m.why.clone();
+    }
     let note = &mut claim.note;
     for time in &mut note.times {
         time.display = time_display(&time.text, time.resolved.as_ref());
@@ -50,6 +61,31 @@ fn fill_claim(claim: &mut Claim) {
         line.text = related_line(line);
     }
     claim.note.summary = summary(claim);
+}
+
+/// Words a match's `reasons` in its `why` (for fact-checks matched outside an
+/// analysis too: the CLI's `match` command).
+pub fn fill_why(m: &mut FactCheckMatch) {
+    m.why = m.reasons.iter().map(match_reason).collect();
+}
+
+/// Why a fact-check matched: "shares the words “murders”, “Chicago”".
+pub fn match_reason(reason: &MatchReason) -> String {
+    match reason.code {
+        MatchReasonCode::SharedWords => {
+            let words: Vec<String> = reason.words.iter().map(|w| format!("“{w}”")).collect();
+            format!("shares the words {}", words.join(", "))
+        }
+        MatchReasonCode::KeyTermsCovered => format!(
+            "{}% of the fact-checked claim's key terms appear in the sentence",
+            reason.percent.unwrap_or(0)
+        ),
+        MatchReasonCode::SameNames => "the same names appear".to_string(),
+        MatchReasonCode::SameFigures => "the same figures appear".to_string(),
+        MatchReasonCode::CheckedSoonAfter => {
+            "checked within 30 days of the article's date".to_string()
+        }
+    }
 }
 
 /// The cue of a quotation that carries on the previous paragraph's speaker.

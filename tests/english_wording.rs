@@ -21,6 +21,9 @@ fn english_is_worded_from_the_codes_alone() {
     let mut blank = saved.clone();
     for claim in &mut blank.claims {
         claim.signals.clear();
+        for m in claim.matches.iter_mut().chain(claim.related.iter_mut()) {
+            m.why.clear();
+        }
         let note = &mut claim.note;
         note.summary.clear();
         note.checks.clear();
@@ -29,6 +32,7 @@ fn english_is_worded_from_the_codes_alone() {
         }
         for line in note.fact_checks.iter_mut().chain(note.related.iter_mut()) {
             line.text.clear();
+            line.why.clear();
         }
         for time in &mut note.times {
             time.display.clear();
@@ -48,7 +52,10 @@ fn english_is_worded_from_the_codes_alone() {
 fn the_saved_analysis_covers_the_codes_the_extension_words() {
     let saved = saved();
     let notes: Vec<_> = saved.claims.iter().map(|c| &c.note).collect();
-    assert!(notes.iter().any(|n| !n.fact_checks.is_empty()), "a matched claim");
+    assert!(
+        notes.iter().any(|n| !n.fact_checks.is_empty()),
+        "a matched claim"
+    );
     assert!(
         notes
             .iter()
@@ -59,7 +66,14 @@ fn the_saved_analysis_covers_the_codes_the_extension_words() {
         .iter()
         .filter_map(|n| n.sourcing.as_ref()?.code)
         .collect();
-    for code in ["named_on_record", "named_carried", "named_view", "anonymous", "vague", "unattributed"] {
+    for code in [
+        "named_on_record",
+        "named_carried",
+        "named_view",
+        "anonymous",
+        "vague",
+        "unattributed",
+    ] {
         assert!(
             codes
                 .iter()

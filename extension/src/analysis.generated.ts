@@ -53,31 +53,6 @@ export type Signal =
   | 'claim_meaning'
   | 'chat_meaning';
 
-/**
- * Why a candidate is at most a related fact-check. Each compares the two
- * sides only when both have something to compare. Worded in English by
- * `src/english.rs`, and by the extension through `_locales`.
- */
-export type Conflict =
-  /** Both give figures, and none agree ("two killed" against "30 lost"). */
-  | 'figures'
-  /** Both give years, and none agree. */
-  | 'years'
-  /**
-   * Both name people, places or organisations, and none agree
-   * ("Florida" against "11 states and the District of Columbia").
-   */
-  | 'names'
-  /** Both name who made the claim, and they differ. */
-  | 'claimant'
-  /**
-   * The fact-checked claim is in the first person ("we won in a
-   * landslide"), so it is about its claimant, whom the sentence never names.
-   */
-  | 'claimant_absent'
-  /** The fact-checked claim was made well after the article was published. */
-  | 'later_claim';
-
 /** Serialized (the analysis contract) as its `as_str` name. */
 export type QuantityModifier =
   /** "about", "around", "roughly", "some", "nearly", "almost", "close to". */
@@ -142,6 +117,31 @@ export type TimeUnresolved =
   | 'relative_to_event'
   /** The calendar has no such date ("February 30"). */
   | 'invalid_date';
+
+/**
+ * Why a candidate is at most a related fact-check. Each compares the two
+ * sides only when both have something to compare. Worded in English by
+ * `src/english.rs`, and by the extension through `_locales`.
+ */
+export type Conflict =
+  /** Both give figures, and none agree ("two killed" against "30 lost"). */
+  | 'figures'
+  /** Both give years, and none agree. */
+  | 'years'
+  /**
+   * Both name people, places or organisations, and none agree
+   * ("Florida" against "11 states and the District of Columbia").
+   */
+  | 'names'
+  /** Both name who made the claim, and they differ. */
+  | 'claimant'
+  /**
+   * The fact-checked claim is in the first person ("we won in a
+   * landslide"), so it is about its claimant, whom the sentence never names.
+   */
+  | 'claimant_absent'
+  /** The fact-checked claim was made well after the article was published. */
+  | 'later_claim';
 
 export const SCHEMA = 'claimlens/analysis@1';
 
@@ -377,9 +377,41 @@ export interface FactCheckMatch {
   /** Who made the checked claim, and when (`YYYY-MM-DD`). */
   claimant?: string | null;
   claim_date?: string | null;
-  /** Why it matched, in plain words. */
+  /**
+   * Why it matched, in plain words: the English of `reasons` (empty
+   * in the WASM build).
+   */
   why?: string[];
+  /**
+   * Why it matched, as codes with their words and figures, strongest
+   * first. Added with the localized notes.
+   */
+  reasons?: MatchReason[];
 }
+
+/** One reason a fact-check matched a claim. */
+export interface MatchReason {
+  code: MatchReasonCode;
+  /** `shared_words`: the rarest words both share, as the fact-check writes them. */
+  words?: string[];
+  /**
+   * `key_terms_covered`: how much of the fact-checked claim's key terms
+   * the sentence has, 0 to 100.
+   */
+  percent?: number | null;
+}
+
+export type MatchReasonCode =
+  /** The claim and the fact-check share `words`. */
+  | 'shared_words'
+  /** `percent` of the fact-checked claim's key terms appear in the sentence. */
+  | 'key_terms_covered'
+  /** The same names appear in both. */
+  | 'same_names'
+  /** The same figures appear in both. */
+  | 'same_figures'
+  /** Checked within 30 days of the article's date. */
+  | 'checked_soon_after';
 
 /**
  * The reader's note on a claim. Plain text throughout: render as text, never HTML.
@@ -548,6 +580,10 @@ export interface NoteFactCheck {
   date: string | null;
   url: string | null;
   claim: string;
+  /**
+   * Why it matched: the same as the `Claim::matches` (or
+   * `Claim::related`) entry at the same position says.
+   */
   why: string[];
   /**
    * One line for the reader: "PolitiFact rated “…” False (2019-10-29)."

@@ -24,6 +24,8 @@ export type {
   FactCheckStatus,
   Interval,
   LinkKind,
+  MatchReason,
+  MatchReasonCode,
   NoteCheck,
   NoteFactCheck,
   NoteQuote,

@@ -215,7 +215,7 @@ fn note_fact_check(m: &Match) -> NoteFactCheck {
         date: fc.date_published.map(|d| d.to_string()),
         url: fc.url.clone(),
         claim: fc.claim_reviewed.clone(),
-        why: m.reasons.clone(),
+        why: Vec::new(),
         text: String::new(),
         claimant: fc.item_reviewed.author.clone(),
         conflicts: if same {
@@ -240,7 +240,8 @@ pub fn fact_check_match(m: &Match) -> FactCheckMatch {
         pack: m.pack.clone(),
         claimant: fc.item_reviewed.author.clone(),
         claim_date: fc.item_reviewed.date_published.map(|d| d.to_string()),
-        why: m.reasons.clone(),
+        why: Vec::new(),
+        reasons: m.reasons.clone(),
     }
 }
 

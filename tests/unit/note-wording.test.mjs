@@ -37,6 +37,7 @@ describe('every code the core sends has a message', () => {
     ['SourcingCode', wording.SOURCING_LINE_MESSAGES],
     ['CheckCode', wording.CHECK_MESSAGES],
     ['LinkKind', wording.LINK_MESSAGES],
+    ['MatchReasonCode', wording.MATCH_REASON_MESSAGES],
   ];
   for (const [type, table] of tables) {
     it(`${type}: each code names a message in _locales/en/messages.json`, () => {
@@ -67,11 +68,14 @@ describe('the saved analysis, worded through _locales, says what the core’s En
   });
 
   for (const saved of claims) {
-    it(`claim ${saved.id}: summary, reasons, checks and links`, () => {
+    it(`claim ${saved.id}: summary, reasons, checks, links and why its fact-checks matched`, () => {
       assert.equal(wording.summaryLine(saved, t), saved.note.summary);
       assert.deepEqual(wording.reasonLines(saved, t), saved.signals);
       assert.deepEqual(wording.checkLines(saved, t), saved.note.checks);
       assert.deepEqual(saved.note.links.map((link) => wording.linkLabel(link, t)), saved.note.links.map((link) => link.label));
+      for (const match of [...saved.matches, ...saved.related]) {
+        assert.deepEqual(wording.matchReasonLines(match, t), match.why, 'why the fact-check matched');
+      }
       for (const related of saved.note.related) {
         const apart = wording.conflictsLine(related.conflicts, t);
         assert.ok(related.text.endsWith(` ${apart}`), `${related.text} ends with ${apart}`);

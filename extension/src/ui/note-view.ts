@@ -9,7 +9,7 @@
 import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, NoteFactCheck, Quote, SourcingKind } from '../analysis';
 import { kindLabel } from '../claim-kinds';
 import type { MessageKey, Translate } from './i18n';
-import { checkLines, conflictsLine, linkLabel, reasonLines, summaryLine } from './note-wording';
+import { checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
 import { STYLE_KINDS } from './palette';
 
 /** The rest of the analysis a note draws on. */
@@ -306,8 +306,9 @@ function matchItem(h: Builder, match: FactCheckMatch, t: Translate): HTMLElement
   if (match.claimant) {
     item.append(h.el('span', 'note-match-claimant', match.claim_date ? t('noteClaimantOn', [match.claimant, match.claim_date]) : t('noteClaimant', [match.claimant])));
   }
-  if (match.why && match.why.length > 0) {
-    item.append(h.el('span', 'note-match-why', t('noteWhyMatched', [match.why.join('; ')])));
+  const why = matchReasonLines(match, t);
+  if (why.length > 0) {
+    item.append(h.el('span', 'note-match-why', t('noteWhyMatched', [why.join(t('noteReasonSeparator'))])));
   }
   if (match.url) {
     item.append(' ', h.link(t('noteReadFactCheck'), match.url));

@@ -6,7 +6,7 @@
 // Every Record below is keyed by a contract type: a code added to the core
 // fails the typecheck until it has its message here.
 
-import type { CheckCode, Claim, ClaimKind, Conflict, Interval, LinkKind, NoteCheck, NoteLink, NoteSourcing, Signal, SourcingCode } from '../analysis';
+import type { CheckCode, Claim, ClaimKind, Conflict, FactCheckMatch, Interval, LinkKind, MatchReasonCode, NoteCheck, NoteLink, NoteSourcing, Signal, SourcingCode } from '../analysis';
 import { type MessageKey, type Translate, plural } from './i18n';
 
 export const REASON_MESSAGES: Record<Signal, MessageKey> = {
@@ -97,6 +97,14 @@ export const LINK_MESSAGES: Record<LinkKind, MessageKey> = {
   news_search: 'linkNewsSearch',
 };
 
+export const MATCH_REASON_MESSAGES: Record<MatchReasonCode, MessageKey> = {
+  shared_words: 'whySharedWords',
+  key_terms_covered: 'whyKeyTermsCovered',
+  same_names: 'whySameNames',
+  same_figures: 'whySameFigures',
+  checked_soon_after: 'whyCheckedSoonAfter',
+};
+
 function messageOr(table: Record<string, MessageKey>, code: string, t: Translate): string {
   // A code from a newer core than this extension is shown as the core named it.
   return Object.hasOwn(table, code) ? t(table[code]) : code;
@@ -105,6 +113,20 @@ function messageOr(table: Record<string, MessageKey>, code: string, t: Translate
 /** Why the claim scored as it did, one line per reason, strongest first. */
 export function reasonLines(claim: Claim, t: Translate): string[] {
   return (claim.reasons ?? []).map((reason) => messageOr(REASON_MESSAGES, reason, t));
+}
+
+/** Why a fact-check matched the claim, one line per reason, strongest first. */
+export function matchReasonLines(match: FactCheckMatch, t: Translate): string[] {
+  return (match.reasons ?? []).map((reason) => {
+    switch (reason.code) {
+      case 'shared_words':
+        return t('whySharedWords', [(reason.words ?? []).map((word) => t('whySharedWord', [word])).join(t('whyWordSeparator'))]);
+      case 'key_terms_covered':
+        return t('whyKeyTermsCovered', [String(reason.percent ?? 0)]);
+      default:
+        return messageOr(MATCH_REASON_MESSAGES, reason.code, t);
+    }
+  });
 }
 
 /** "Not this claim: its figures differ; it is about another year.", or null when nothing sets it apart. */

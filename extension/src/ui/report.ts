@@ -5,7 +5,7 @@
 import type { Analysis, Claim } from '../analysis';
 import { type Translate, plural } from './i18n';
 import { SOURCING_LABELS, allMatches, claimCandidates, factCheckStatus, factCheckStatusText, kindLabel, liveFailureText, quotesOf, roleOf, scorePercent } from './note-view';
-import { checkLines, conflictsLine, linkLabel, reasonLines, summaryLine } from './note-wording';
+import { checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
 import type { ArticleSummary } from './summary';
 
 /** Backslash-escapes Markdown syntax and flattens line breaks. */
@@ -122,7 +122,8 @@ function claimSection(claim: Claim, number: number, analysis: Analysis, t: Trans
   for (const match of matches) {
     const parts = [match.verdict ?? t('noteVerdictUnknown'), match.publisher, match.date].filter(Boolean).map((part) => markdownText(part!));
     const link = match.url ? markdownUrl(match.url) : null;
-    const why = match.why && match.why.length > 0 ? ` (${markdownText(t('noteWhyMatched', [match.why.join('; ')]))})` : '';
+    const reasons = matchReasonLines(match, t);
+    const why = reasons.length > 0 ? ` (${markdownText(t('noteWhyMatched', [reasons.join(t('noteReasonSeparator'))]))})` : '';
     lines.push(`- ${t('noteFactChecks')}: ${parts.join(', ')} — ${t('noteMatchedClaim', [markdownText(match.claim)])}${why}${link ? ` ${link}` : ''}`);
   }
   if (claim.note.consensus === 'agree' || claim.note.consensus === 'disagree') {
