@@ -23,6 +23,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod depth_cap;
+pub mod flat;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod json;
