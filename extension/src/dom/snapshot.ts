@@ -76,12 +76,17 @@ const FLAT_FIELDS = ['id', 'cls', 'role', 'href', 'itemprop', 'rel', 'datetime']
 /** The mask bit of `hidden`; same as HIDDEN_BIT in src/snapshot/flat.rs. */
 const HIDDEN_BIT = 1 << 7;
 
-/** Builds the flat node form; tags and attribute values are interned, texts never (as `to_flat` in src/snapshot/flat.rs). */
+/**
+ * Builds the flat node form: tag names are interned (one string per distinct
+ * tag), every other string is appended where it is met (as `to_flat` in
+ * src/snapshot/flat.rs). Plain loops and no per-node closures or arrays: this
+ * runs once per node of the page.
+ */
 class FlatWriter {
   readonly parts: string[] = [];
   readonly lengths: number[] = [];
   readonly records: number[] = [];
-  private readonly interned = new Map<string, number>();
+  private readonly tags = new Map<string, number>();
 
   private append(s: string): number {
     this.parts.push(s);
@@ -89,32 +94,30 @@ class FlatWriter {
     return this.lengths.length - 1;
   }
 
-  private intern(s: string): number {
-    let index = this.interned.get(s);
-    if (index === undefined) {
-      index = this.append(s);
-      this.interned.set(s, index);
-    }
-    return index;
-  }
-
   text(parent: number, data: string): void {
-    this.records.push(parent + 1, (this.append(data) << 1) | 1);
+    this.records.push(parent + 1);
+    this.records.push((this.append(data) << 1) | 1);
   }
 
+  /** `values[bit]` for the FLAT_FIELDS, null where absent. */
   element(parent: number | undefined, tag: string, values: readonly (string | null)[], hidden: boolean): void {
-    this.records.push(parent === undefined ? 0 : parent + 1, this.intern(tag) << 1);
-    const maskAt = this.records.length;
-    let mask = hidden ? HIDDEN_BIT : 0;
-    this.records.push(0);
-    for (let bit = 0; bit < values.length; bit++) {
-      const value = values[bit];
-      if (value !== null) {
-        mask |= 1 << bit;
-        this.records.push(this.intern(value));
-      }
+    let tagIndex = this.tags.get(tag);
+    if (tagIndex === undefined) {
+      tagIndex = this.append(tag);
+      this.tags.set(tag, tagIndex);
     }
-    this.records[maskAt] = mask;
+    const records = this.records;
+    records.push(parent === undefined ? 0 : parent + 1);
+    records.push(tagIndex << 1);
+    let mask = hidden ? HIDDEN_BIT : 0;
+    for (let bit = 0; bit < FLAT_FIELDS.length; bit++) {
+      if (values[bit] !== null) mask |= 1 << bit;
+    }
+    records.push(mask);
+    for (let bit = 0; bit < FLAT_FIELDS.length; bit++) {
+      const value = values[bit];
+      if (value !== null) records.push(this.append(value));
+    }
   }
 }
 
@@ -177,16 +180,11 @@ const SKIPPED_TAGS = new Set([
   'canvas', 'select', 'textarea', 'input',
 ]);
 
-/** Attributes copied onto element nodes verbatim, keyed by wire name. */
-const COPIED_ATTRIBUTES = [
-  ['id', 'id'],
-  ['cls', 'class'],
-  ['role', 'role'],
-  ['href', 'href'],
-  ['itemprop', 'itemprop'],
-  ['rel', 'rel'],
-  ['datetime', 'datetime'],
-] as const;
+/** The attributes copied onto element nodes verbatim, in the order of FLAT_FIELDS (`cls` is `class`). */
+const COPIED_ATTRIBUTES = ['id', 'class', 'role', 'href', 'itemprop', 'rel', 'datetime'] as const;
+
+/** One element's attribute values while it is written (reused: the walk is not re-entrant). */
+const attributeValues: (string | null)[] = COPIED_ATTRIBUTES.map(() => null);
 
 /** The `<meta>` attributes that name a tag, in the order the first present one wins. */
 const META_KEY_ATTRIBUTES = ['name', 'property', 'itemprop', 'http-equiv'];
@@ -287,16 +285,16 @@ function flattenTree(root: Element, writer: FlatWriter, domNodes: Node[]): boole
     const index = domNodes.length;
     // Code units an element costs against the text budget: its tag and copied attribute values.
     let units = tag.length;
-    const values = COPIED_ATTRIBUTES.map(([, attribute]) => {
-      const value = element.getAttribute(attribute);
-      units += value?.length ?? 0;
-      return value;
-    });
+    for (let i = 0; i < COPIED_ATTRIBUTES.length; i++) {
+      const value = element.getAttribute(COPIED_ATTRIBUTES[i]);
+      attributeValues[i] = value;
+      if (value !== null) units += value.length;
+    }
     if (units > budget) {
       return true; // an element whose attributes do not fit ends the prefix
     }
     budget -= units;
-    writer.element(parent, tag, values, isHidden(element));
+    writer.element(parent, tag, attributeValues, isHidden(element));
     domNodes.push(element);
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push({ node: children[i], parent: index, parentDepth: depth });
