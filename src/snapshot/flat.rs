@@ -278,7 +278,7 @@ mod tests {
         let flat = to_flat(&nodes);
         assert_eq!(
             flat.lengths.len(),
-            13,
+            12,
             "only the tags are interned: {flat:?}"
         );
     }
