@@ -27,7 +27,7 @@ pub const DEFAULT_DATA_DIR: &str = "../shared/data";
 
 #[derive(Debug, Error)]
 pub enum EvalError {
-    #[error("unknown evaluation `{0}` (extraction, segmentation, checkworthiness, attribution, matching, comments, text)")]
+    #[error("unknown evaluation `{0}` (extraction, segmentation, text, checkworthiness, attribution, matching, comments, matching-fit, same-claim-fit)")]
     Unknown(String),
     #[error("{path}: {reason}")]
     Data { path: String, reason: String },
