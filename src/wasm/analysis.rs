@@ -95,16 +95,17 @@ impl FlatParts {
     /// `None` when `value` is not in the flat form.
     fn of(value: &JsValue) -> Option<FlatParts> {
         let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
-        let records = field("records")?;
-        if !js_sys::Array::is_array(&records) && !records.is_instance_of::<js_sys::Uint32Array>() {
-            return None;
-        }
-        let numbers = |v: JsValue| js_sys::Uint32Array::new(&v).to_vec();
+        // Arrays only: `new Uint32Array(n)` of a number would allocate n zeros.
+        let numbers = |v: JsValue| {
+            (js_sys::Array::is_array(&v) || v.is_instance_of::<js_sys::Uint32Array>())
+                .then(|| js_sys::Uint32Array::new(&v).to_vec())
+        };
+        let records = numbers(field("records")?)?;
         Some(FlatParts {
             head: field("head")?,
             strings: field("strings")?.as_string()?,
-            lengths: numbers(field("lengths")?),
-            records: numbers(records),
+            lengths: numbers(field("lengths")?)?,
+            records,
         })
     }
 
