@@ -10,11 +10,14 @@
 //   even reps: ClaimLens full path, Readability.js, snapshot+extraction, stages
 //   odd reps:  the same, reversed
 // with a forced GC before each timed step (Chromium; Firefox has no gc() for
-// pages). "stages" is the analysis timed stage by stage inside the WASM. The
-// shipped fact-check pack is loaded into each WASM instance first (timed
-// apart), so the analysis includes matching. It prints per-page medians, the
-// medians over pages and the median per-page ratio, plus the seed article's
-// WASM analysis time and the WASM linear memory after the largest page.
+// pages). "stages" is the analysis timed stage by stage inside the WASM, and
+// the boundary it crosses (snapshot in, analysis out). The sentence encoder
+// and the shipped fact-check pack are loaded into each WASM instance first
+// (timed apart), as the extension's background does, so the analysis includes
+// encoding and matching. It prints per-page medians, the medians over pages
+// and the median per-page ratio, the seed article's WASM analysis time, the
+// cold start (fresh instances: nothing loaded -> first highlights on the seed)
+// and the WASM linear memory, ending with issue 22's figures and targets.
 // --mode cold (default): a fresh tab, so a fresh WASM instance, per test page;
 // --mode warm: one long-lived tab and WASM instance, test pages in its iframe.
 // Firefox (puppeteer-core over WebDriver BiDi, /usr/bin/firefox-esr or

@@ -1,5 +1,5 @@
 // Every benchmark in one command (`npm run bench`), ending with a summary
-// table that puts each figure next to its target (issue 9):
+// table that puts each figure next to its target (issues 9 and 22):
 //   1. builds the WASM and the extension (skip with --no-build);
 //   2. native criterion benchmarks: cargo bench --bench analysis (skip with --no-native);
 //   3. the in-browser harness, ClaimLens vs Readability.js in the same run
