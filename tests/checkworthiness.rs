@@ -289,3 +289,35 @@ fn without_the_encoder_the_model_falls_back_and_still_scores() {
     let quip = detect::assess_sentence(model, "Isn't that something?", None, None);
     assert!(!quip.checkworthy);
 }
+
+/// The shipped model is exactly what the documented command makes from the
+/// data (`claimlens train checkworthiness --data ../shared/data --out …`), so
+/// it can be rebuilt and audited, and a change to the features or the
+/// trainer cannot ship with a stale model.
+#[test]
+fn data_shipped_model_rebuilds_byte_for_byte_with_claimlens_train() {
+    let out = std::env::temp_dir().join(format!("claimlens-cw-{}.model", std::process::id()));
+    let mut log = Vec::new();
+    claimlens::cli::run(
+        vec![
+            "train".into(),
+            "checkworthiness".into(),
+            "--data".into(),
+            shared("data").into_os_string(),
+            "--out".into(),
+            out.clone().into_os_string(),
+        ],
+        &mut log,
+    )
+    .unwrap();
+    let rebuilt = std::fs::read(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    let shipped = detect::embedded_model_bytes();
+    assert!(
+        rebuilt == shipped,
+        "assets/checkworthiness.model is stale ({} bytes shipped, {} rebuilt): rerun `claimlens train checkworthiness --data ../shared/data --out assets/checkworthiness.model` and set DEFAULT_THRESHOLD\n{}",
+        shipped.len(),
+        rebuilt.len(),
+        String::from_utf8_lossy(&log)
+    );
+}
