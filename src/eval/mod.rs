@@ -8,6 +8,7 @@ mod comments;
 mod extraction;
 mod extraction_corpora;
 pub mod judged_attribution;
+pub mod judged_checkworthiness;
 mod judged_extraction;
 mod logistic;
 mod matching;
