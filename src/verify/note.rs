@@ -15,7 +15,7 @@ use crate::analysis::{
 use crate::attribute::{QuoteAttribution, Sourcing, SourcingKind};
 use crate::detect::Detection;
 use crate::segment::entities::EntityKind;
-use crate::segment::quantities::QuantityKind;
+use crate::segment::quantities::{QuantityKind, QuantityMention};
 use crate::segment::TextLayer;
 
 use super::registry::{consensus, Consensus, Match, Tier};
@@ -81,8 +81,7 @@ pub fn compose(c: &ClaimContext<'_>, lookup: &Lookup) -> Composed {
         .layer
         .quantities
         .iter()
-        // An ordinal ("second term") is not a figure anyone could source.
-        .filter(|q| span.contains(q.span) && q.kind != QuantityKind::Ordinal)
+        .filter(|q| span.contains(q.span) && is_sourceable_figure(q))
         .map(|q| q.span.of(c.text).to_string())
         .collect();
 
@@ -388,6 +387,19 @@ pub fn percent_encode(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a figure is one a reader could trace to a source. An ordinal
+/// ("second term") is not, nor is a length of time given without a number
+/// ("several weeks", "for years"): the seed article's note asked for "the
+/// original source of the figure “several weeks”". Vague amounts of money
+/// ("billions of dollars") stay: where that money comes from can be checked.
+fn is_sourceable_figure(q: &QuantityMention) -> bool {
+    match q.kind {
+        QuantityKind::Ordinal => false,
+        QuantityKind::Duration => q.value.is_some(),
+        _ => true,
+    }
 }
 
 #[cfg(test)]
