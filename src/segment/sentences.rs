@@ -21,6 +21,7 @@
 //!   before each following marker of the same list.
 
 use super::tokens::{is_space, normalize_char};
+use super::unpunctuated;
 use crate::spans::ByteSpan;
 
 /// What a sentence is, as far as its shape tells.
@@ -406,6 +407,18 @@ impl Splitter<'_, '_> {
                 sentence_start = i + 1;
                 starts_list_item = false;
                 starts_in_quote = self.in_quote;
+            } else if c == ' '
+                && i > sentence_start
+                && i >= protected_until
+                && !self.in_quote
+                && unpunctuated::ends_at_space(s, sentence_start, i, end)
+            {
+                if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {
+                    split_count += 1;
+                }
+                sentence_start = i + 1;
+                starts_list_item = false;
+                starts_in_quote = self.in_quote;
             }
             if is_terminator(c)
                 && i >= protected_until
@@ -571,13 +584,19 @@ impl Splitter<'_, '_> {
         };
         if next.lower_start {
             // Informal text starts sentences in lower case. Only an ordinary
-            // word before a single period, or a bare question mark, is
-            // trusted to end one; "co. at", "Yahoo! in", "Why?" he asked,
+            // word before a single period, or a question or exclamation mark,
+            // is trusted to end one; "co. at", "Yahoo! in", "Why?" he asked,
             // and ellipses are not.
             let lower_split = if closed_quote || spaced {
                 false
             } else if bang {
-                s[i..run_end].chars().all(|c| c == '?') && !pronoun_speech(s, next.start, end)
+                // A single "!" on a capitalised word is a name ("Yahoo! in").
+                let name = &s[i..run_end] == "!"
+                    && word_before(s, start, i)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
+                !name && !pronoun_speech(s, next.start, end)
             } else if dots == 1 {
                 let word = word_before(s, start, i);
                 abbreviation(word) == Abbrev::No
@@ -697,7 +716,7 @@ fn list_items(s: &str, start: usize, end: usize) -> (Vec<usize>, Vec<(usize, usi
     let line = &s[start..end];
     let lead = line.len() - line.trim_start_matches(is_space).len();
     let Some(first) = list_marker(&line[lead..]) else {
-        return (Vec::new(), Vec::new(), false);
+        return (inline_list(s, start, end), Vec::new(), false);
     };
     let mut forced = Vec::new();
     let mut ignored = Vec::new();
@@ -744,6 +763,39 @@ fn list_items(s: &str, start: usize, end: usize) -> (Vec<usize>, Vec<(usize, usi
         return (Vec::new(), Vec::new(), false);
     }
     (forced, ignored, true)
+}
+
+/// A numbered list run into a line of text ("for four nights 1) what island
+/// … 2) I would like …"): the start of each marker, when the markers count
+/// up from 1 and each follows a word, not punctuation.
+fn inline_list(s: &str, start: usize, end: usize) -> Vec<usize> {
+    let mut at = Vec::new();
+    let mut expect = 1u32;
+    let b = s.as_bytes();
+    for (off, _) in s[start..end].match_indices(") ") {
+        let close = start + off;
+        let digits = b[..close]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let marker = close - digits;
+        if !(1..=2).contains(&digits)
+            || marker < start + 2
+            || b[marker - 1] != b' '
+            || !b[marker - 2].is_ascii_alphanumeric()
+        {
+            continue;
+        }
+        if s[marker..close].parse::<u32>().ok() == Some(expect) {
+            at.push(marker);
+            expect += 1;
+        }
+    }
+    if at.len() < 2 {
+        at.clear();
+    }
+    at
 }
 
 /// The word just before byte `dot`, back to whitespace or an opener.
@@ -1322,6 +1374,20 @@ mod tests {
                 &["Inflation hit 9.1% in June.", "Prices rose..."],
             ),
             ("• First point\n• Second point", &["• First point", "• Second point"]),
+            // Web text: an exclamation before a lower-case word ends a
+            // sentence, a brand's "!" does not; an inline numbered list splits.
+            (
+                "Its fab! so go dancing. Google is as popular as Yahoo! and AOL.",
+                &["Its fab!", "so go dancing.", "Google is as popular as Yahoo! and AOL."],
+            ),
+            (
+                "I stay four nights 1) what island is good 2) I want a beach",
+                &["I stay four nights", "1) what island is good", "2) I want a beach"],
+            ),
+            (
+                "Sean Boyle 08/17/2000 11:21 AM I spoke to Bruce. Thanks, Sean",
+                &["Sean Boyle", "08/17/2000 11:21 AM", "I spoke to Bruce.", "Thanks,", "Sean"],
+            ),
             (
                 "1. Cut taxes. 2. Build roads. 3. Win.",
                 &["1. Cut taxes.", "2. Build roads.", "3. Win."],
