@@ -645,8 +645,8 @@ impl Splitter<'_, '_> {
     }
 }
 
-/// Length of a citation mark ("[17]", " [6]"), an editorial ellipsis
-/// ("[...]") or an emoticon right after byte `at`, or 0.
+/// Length of a citation mark ("[17]", " [6]", a footnote's " 4"), an
+/// editorial ellipsis ("[...]") or an emoticon right after byte `at`, or 0.
 fn citation_after(s: &str, at: usize, end: usize) -> usize {
     let rest = &s[at..end];
     let trimmed = rest.trim_start_matches(' ');
@@ -663,6 +663,17 @@ fn citation_after(s: &str, at: usize, end: usize) -> usize {
         }
     }
     let b = trimmed.as_bytes();
+    // A textbook's footnote number ("… minority rights. 4 Even though"): a
+    // bare number before a capitalised word. A number that starts a sentence
+    // is followed by its noun ("2019. 12 people died", "3 TO 4 DAYS").
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=2).contains(&digits)
+        && b.get(digits) == Some(&b' ')
+        && b.get(digits + 1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(digits + 2).is_some_and(u8::is_ascii_lowercase)
+    {
+        return lead + digits;
+    }
     if b.first() != Some(&b'[') {
         return 0;
     }
@@ -1379,6 +1390,10 @@ mod tests {
             (
                 "Its fab! so go dancing. Google is as popular as Yahoo! and AOL.",
                 &["Its fab!", "so go dancing.", "Google is as popular as Yahoo! and AOL."],
+            ),
+            (
+                "They are protected by minority rights. 4 Even so, in 2019. 12 people died.",
+                &["They are protected by minority rights. 4", "Even so, in 2019.", "12 people died."],
             ),
             (
                 "I stay four nights 1) what island is good 2) I want a beach",

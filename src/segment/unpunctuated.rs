@@ -135,11 +135,18 @@ fn clock(w: &str) -> bool {
         })
 }
 
-/// The sentence so far is only a signature delimiter ("--", before "Posted
-/// by …") or a bracketed credit ("(BBC)", "(New Scientist Space)").
+/// The sentence so far is only a caption's label ("Figure 1.5"), a
+/// signature delimiter ("--", before "Posted by …") or a bracketed credit
+/// ("(BBC)", "(New Scientist Space)").
 fn standalone_mark(before: &str) -> bool {
     let b = before.trim_start_matches(is_space);
-    matches!(b, "--" | "---")
+    let caption = b.split_once(' ').is_some_and(|(label, number)| {
+        matches!(label, "Figure" | "Fig." | "Table" | "Chart" | "Map")
+            && number.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+            && number.bytes().next().is_some_and(|c| c.is_ascii_digit())
+    });
+    caption
+        || matches!(b, "--" | "---")
         || (b.starts_with('(')
             && b.ends_with(')')
             && b.len() <= 40
@@ -223,5 +230,7 @@ mod tests {
         assert!(ends("-- Posted by Hidden Nook", " Posted"));
         assert!(ends("(Jerusalem Post) \"We're not happy\"", " \"We"));
         assert!(!ends("(Jerusalem Post) said", " said"));
+        assert!(ends("Figure 1.5 Residents of Boxborough", " Residents"));
+        assert!(!ends("Figure 1.5 shows", " shows"));
     }
 }
