@@ -573,7 +573,7 @@ impl Splitter<'_, '_> {
             return no(k);
         }
         // A citation mark ("[17]") after the terminator belongs to the sentence.
-        let k = k + citation_after(s, k, end);
+        let k = k + citation_after(s, k, end) + footnote_after(s, start, i, k, end);
         if k >= end {
             return no(k);
         }
@@ -645,8 +645,8 @@ impl Splitter<'_, '_> {
     }
 }
 
-/// Length of a citation mark ("[17]", " [6]", a footnote's " 4"), an
-/// editorial ellipsis ("[...]") or an emoticon right after byte `at`, or 0.
+/// Length of a citation mark ("[17]", " [6]"), an editorial ellipsis
+/// ("[...]") or an emoticon right after byte `at`, or 0.
 fn citation_after(s: &str, at: usize, end: usize) -> usize {
     let rest = &s[at..end];
     let trimmed = rest.trim_start_matches(' ');
@@ -663,23 +663,38 @@ fn citation_after(s: &str, at: usize, end: usize) -> usize {
         }
     }
     let b = trimmed.as_bytes();
-    // A textbook's footnote number ("… minority rights. 4 Even though"): a
-    // bare number before a capitalised word. A number that starts a sentence
-    // is followed by its noun ("2019. 12 people died", "3 TO 4 DAYS").
-    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if (1..=2).contains(&digits)
-        && b.get(digits) == Some(&b' ')
-        && b.get(digits + 1).is_some_and(u8::is_ascii_uppercase)
-        && b.get(digits + 2).is_some_and(u8::is_ascii_lowercase)
-    {
-        return lead + digits;
-    }
     if b.first() != Some(&b'[') {
         return 0;
     }
     let digits = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
     if (1..=3).contains(&digits) && b.get(1 + digits) == Some(&b']') {
         lead + digits + 2
+    } else {
+        0
+    }
+}
+
+/// Length of a textbook's footnote number after the sentence's period
+/// ("… minority rights. 4 Even though"): a bare number before a capitalised
+/// word, after an ordinary word ("No. 10 Downing St." is an address). A
+/// number that starts a sentence is followed by its noun ("2019. 12 people
+/// died", "3 TO 4 DAYS").
+fn footnote_after(s: &str, start: usize, dot: usize, at: usize, end: usize) -> usize {
+    let rest = &s[at..end];
+    let trimmed = rest.trim_start_matches(' ');
+    let b = trimmed.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let shape = (1..=2).contains(&digits)
+        && b.get(digits) == Some(&b' ')
+        && b.get(digits + 1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(digits + 2).is_some_and(u8::is_ascii_lowercase);
+    let word = word_before(s, start, dot);
+    if shape
+        && s[dot..].starts_with('.')
+        && abbreviation(word) == Abbrev::No
+        && word.chars().any(char::is_alphabetic)
+    {
+        rest.len() - trimmed.len() + digits
     } else {
         0
     }

@@ -55,7 +55,8 @@ pub(super) fn ends_at_space(s: &str, start: usize, at: usize, end: usize) -> boo
     if !(matches!(
         last,
         b'M' | b',' | b')' | b'P' | b'D' | b'*' | b'=' | b'_' | b'-' | b'>' | b'('
-    ) || next.is_ascii_digit()
+    ) || last.is_ascii_digit()
+        || next.is_ascii_digit()
         || matches!(next, b'*' | b'=' | b'_' | b'-'))
     {
         return false;
@@ -68,7 +69,7 @@ pub(super) fn ends_at_space(s: &str, start: usize, at: usize, end: usize) -> boo
     (next.is_ascii_digit() && stamp_starts(after) && header_name(prev_word))
         || ends_stamp(before)
         || (last == b',' && next_capital && salutation(before, next_word))
-        || (next_capital || next == b'"') && standalone_mark(before)
+        || ((next_capital || next == b'"') && standalone_mark(before))
         || (EMOTICONS.contains(&prev_word) && next_capital && !only_word)
         || (rule(prev_word) && (!only_word || prev_word.len() >= 10))
         || (rule(next_word) && next_word.len() >= 10)
