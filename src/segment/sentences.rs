@@ -688,8 +688,22 @@ fn footnote_after(s: &str, start: usize, dot: usize, at: usize, end: usize) -> u
         && b.get(digits) == Some(&b' ')
         && b.get(digits + 1).is_some_and(u8::is_ascii_uppercase)
         && b.get(digits + 2).is_some_and(u8::is_ascii_lowercase);
+    // "Statistics New Zealand. 23 October 2018": a date, not a footnote.
+    let month = shape && {
+        let next = trimmed
+            .get(digits + 1..)
+            .unwrap_or("")
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        next.len() >= 3
+            && MONTHS
+                .iter()
+                .any(|m| m.len() >= next.len() && m[..next.len()].eq_ignore_ascii_case(next))
+    };
     let word = word_before(s, start, dot);
     if shape
+        && !month
         && s[dot..].starts_with('.')
         && abbreviation(word) == Abbrev::No
         && word.chars().any(char::is_alphabetic)
@@ -700,7 +714,23 @@ fn footnote_after(s: &str, start: usize, dot: usize, at: usize, end: usize) -> u
     }
 }
 
-/// "he asked", "she wondered": a pronoun and a speech verb after a question.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "he asked", "she wondered", "thought I": a pronoun and a speech verb
+/// after a question or an exclamation.
 fn pronoun_speech(s: &str, from: usize, end: usize) -> bool {
     let mut words = s[from..end].split_whitespace();
     let first = words.next().unwrap_or("");
@@ -708,8 +738,12 @@ fn pronoun_speech(s: &str, from: usize, end: usize) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    matches!(first, "he" | "she" | "they" | "i" | "we" | "you" | "it")
-        && (SPEECH_VERBS.contains(&second) || matches!(second, "wondered" | "thought" | "shouted"))
+    let speech = |w: &str| {
+        SPEECH_VERBS.contains(&w) || matches!(w, "wondered" | "thought" | "shouted" | "cried")
+    };
+    let pronoun = |w: &str| matches!(w, "he" | "she" | "they" | "i" | "I" | "we" | "you" | "it");
+    // "he asked", and the literary "thought I".
+    (pronoun(first) && speech(second)) || (speech(first) && pronoun(second))
 }
 
 /// Brackets of the line `[start, end)` that close within a few hundred
@@ -1411,6 +1445,10 @@ mod tests {
                 &["They are protected by minority rights. 4", "Even so, in 2019.", "12 people died."],
             ),
             (
+                "Statistics New Zealand. 23 October 2018.",
+                &["Statistics New Zealand.", "23 October 2018."],
+            ),
+            (
                 "I stay four nights 1) what island is good 2) I want a beach",
                 &["I stay four nights", "1) what island is good", "2) I want a beach"],
             ),
@@ -1534,6 +1572,10 @@ mod tests {
             "\"\"\"\". \"",
             ". . . . . . . .",
             "Mr. Mrs. Dr. U.S. e.g. i.e. N°. p. ",
+            // Regression: the footnote check sliced inside a no-break space.
+            "It ended.\u{a0}However, it went on. 4\u{a0}É. 12 É",
+            "Best regards,\u{a0}É 08/16/2000\u{a0}12:05 PM é ***** é (é) É",
+            "Hi, É. -- É :-) É >> É 1) é 2) é",
         ];
         for text in texts {
             for s in split(text, ByteSpan::new(0, text.len())) {

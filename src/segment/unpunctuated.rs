@@ -67,7 +67,7 @@ pub(super) fn ends_at_space(s: &str, start: usize, at: usize, end: usize) -> boo
     let prev_word = words.next().unwrap_or("");
     let only_word = words.next().is_none();
     (next.is_ascii_digit() && stamp_starts(after) && header_name(prev_word))
-        || ends_stamp(before)
+        || (ends_stamp(before) && !zone(next_word))
         || (last == b',' && next_capital && salutation(before, next_word))
         || ((next_capital || next == b'"') && standalone_mark(before))
         || (EMOTICONS.contains(&prev_word) && next_capital && !only_word)
@@ -116,6 +116,11 @@ fn header_name(word: &str) -> bool {
                 .all(|c| c.is_alphabetic() || c == '.' || c == '>'))
 }
 
+/// "PST", "GMT": a time zone after a stamp belongs to it.
+fn zone(word: &str) -> bool {
+    (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// "8/16/2000", "10/08/99".
 fn slash_date(w: &str) -> bool {
     let parts: Vec<&str> = w.split('/').collect();
@@ -151,7 +156,9 @@ fn standalone_mark(before: &str) -> bool {
         || (b.starts_with('(')
             && b.ends_with(')')
             && b.len() <= 40
-            && !b[1..b.len() - 1].contains(['(', ')']))
+            && !b[1..b.len() - 1].contains(['(', ')'])
+            // "(1)", "(a)" are list markers.
+            && b.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)
 }
 
 /// The sentence so far is only a closing ("Best regards,"), a greeting
@@ -197,6 +204,7 @@ mod tests {
         assert!(ends(t, " I spoke"));
         // "on" leads into the stamp, and a bare clock time is no stamp.
         assert!(!ends("Traci Warner on 08/16/2000 03:14:14 PM", " 08/16"));
+        assert!(!ends("2/26/2015 7:11 AM PST BY TMZ STAFF", " PST"));
         assert!(!ends("Greg worked from 7 PM until 4 AM", " until"));
     }
 
@@ -231,6 +239,7 @@ mod tests {
         assert!(ends("-- Posted by Hidden Nook", " Posted"));
         assert!(ends("(Jerusalem Post) \"We're not happy\"", " \"We"));
         assert!(!ends("(Jerusalem Post) said", " said"));
+        assert!(!ends("(1) Think of a noun", " Think"));
         assert!(ends("Figure 1.5 Residents of Boxborough", " Residents"));
         assert!(!ends("Figure 1.5 shows", " shows"));
     }
