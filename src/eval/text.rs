@@ -130,12 +130,6 @@ pub const EXCEPTIONS: &[Exception] = &[
     },
     Exception {
         model: "number",
-        needle: "^",
-        how: Match::Anywhere,
-        reason: "powers (\"1.1^23\") are not written in news prose",
-    },
-    Exception {
-        model: "number",
         needle: " over ",
         how: Match::Anywhere,
         reason: "\"1 over three\": in news \"over\" before a number means more than (\"over 3,000\")",
@@ -157,12 +151,6 @@ pub const EXCEPTIONS: &[Exception] = &[
         needle: "equal",
         how: Match::Prefix,
         reason: "\"equal to 20\" states a value, not a range; ClaimLens reads the figure and no bound",
-    },
-    Exception {
-        model: "percent",
-        needle: "http",
-        how: Match::Anywhere,
-        reason: "URLs are not prose: the product reads article text, whose links are markup",
     },
     Exception {
         model: "percent",
