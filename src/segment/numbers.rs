@@ -433,10 +433,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let exponent = sign * self.raw(j).parse::<f64>().ok()?;
+        // Integer powers only, so no `pow` from libm in the WASM build.
         let value = if ten {
             base * power_of_ten(exponent)
         } else {
-            base.powf(exponent)
+            base.powi(exponent.clamp(-400.0, 400.0) as i32)
         };
         value.is_finite().then_some((value, j + 1))
     }

@@ -411,6 +411,10 @@ impl Splitter<'_, '_> {
                 && i > sentence_start
                 && i >= protected_until
                 && !self.in_quote
+                && unpunctuated::candidate(
+                    s.as_bytes()[i - 1],
+                    *s.as_bytes().get(i + 1).unwrap_or(&b' '),
+                )
                 && unpunctuated::ends_at_space(s, sentence_start, i, end)
             {
                 if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {

@@ -40,6 +40,33 @@ const EMOTICONS: &[&str] = &[
     ":)", ":-)", ":(", ":-(", ":P", ":-P", ":D", ":-D", ";)", ";-)",
 ];
 
+/// The bytes either side of a space (`last`, `next`) can start one of the
+/// rules below: the splitter's per-space filter, kept to two byte tests
+/// because it runs at every space of the page.
+#[inline]
+pub(super) fn candidate(last: u8, next: u8) -> bool {
+    let interesting = |b: u8| {
+        b.is_ascii_digit()
+            || !b.is_ascii()
+            || matches!(
+                b,
+                b' ' | b'\t'
+                    | b'M'
+                    | b','
+                    | b')'
+                    | b'('
+                    | b'P'
+                    | b'D'
+                    | b'*'
+                    | b'='
+                    | b'_'
+                    | b'-'
+                    | b'>'
+            )
+    };
+    interesting(last) || next.is_ascii_digit() || matches!(next, b'*' | b'=' | b'_' | b'-' | b' ')
+}
+
 /// Whether the sentence begun at `start` ends at the space at byte `at`
 /// (inside the line ending at `end`), though no terminator is there.
 pub(super) fn ends_at_space(s: &str, start: usize, at: usize, end: usize) -> bool {

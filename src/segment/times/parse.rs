@@ -607,9 +607,11 @@ impl<'a> Cx<'a> {
     pub(super) fn weekday(&self, k: usize) -> Option<Parsed> {
         let Some(weekday) = self.weekday_at(k) else {
             // "Tue 13th": an abbreviated weekday, only before an ordinal day.
-            let short = WEEKDAYS.iter().position(|d| {
-                self.capitalised(k) && self.w(k).len() >= 3 && d.starts_with(self.w(k))
-            })?;
+            let w = self.w(k);
+            if !(3..=5).contains(&w.len()) || !self.capitalised(k) {
+                return None;
+            }
+            let short = WEEKDAYS.iter().position(|d| d.starts_with(w))?;
             let (day, after) = self.day_number(k + 1)?;
             return (after == k + 3 && self.month_at(after).is_none()).then(|| Parsed {
                 end: after,
