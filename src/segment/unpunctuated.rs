@@ -45,26 +45,25 @@ const EMOTICONS: &[&str] = &[
 /// because it runs at every space of the page.
 #[inline]
 pub(super) fn candidate(last: u8, next: u8) -> bool {
-    let interesting = |b: u8| {
-        b.is_ascii_digit()
-            || !b.is_ascii()
-            || matches!(
-                b,
-                b' ' | b'\t'
-                    | b'M'
-                    | b','
-                    | b')'
-                    | b'('
-                    | b'P'
-                    | b'D'
-                    | b'*'
-                    | b'='
-                    | b'_'
-                    | b'-'
-                    | b'>'
-            )
-    };
-    interesting(last) || next.is_ascii_digit() || matches!(next, b'*' | b'=' | b'_' | b'-' | b' ')
+    // Unusual spacing or letters: let the rules look.
+    if matches!(last, b' ' | b'\t')
+        || matches!(next, b' ' | b'\t')
+        || !last.is_ascii()
+        || !next.is_ascii()
+    {
+        return true;
+    }
+    // A stamp or a rule starts after the space; a stamp, a rule or a
+    // delimiter ends before it.
+    if next.is_ascii_digit()
+        || matches!(next, b'*' | b'=' | b'_' | b'-')
+        || matches!(last, b'M' | b'*' | b'=' | b'_' | b'-' | b'>')
+    {
+        return true;
+    }
+    // A salutation, an emoticon, a credit or a caption: only before a capital.
+    (next.is_ascii_uppercase() || next == b'"')
+        && (last.is_ascii_digit() || matches!(last, b',' | b')' | b'(' | b'P' | b'D'))
 }
 
 /// Whether the sentence begun at `start` ends at the space at byte `at`
