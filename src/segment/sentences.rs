@@ -396,27 +396,21 @@ impl Splitter<'_, '_> {
                 ' ' | '\t' | '\n' => word_may_be_address = false,
                 _ => {}
             }
-            if c == ' '
-                && word_may_be_address_before
+            // E-mail and web text also end sentences with no terminator at
+            // all (a header stamp, "Regards,", a rule of stars): see `unpunctuated`.
+            let bytes = s.as_bytes();
+            let ends_here = c == ' '
                 && i >= protected_until
-                && address_ends_sentence(s, sentence_start, i, end)
-            {
-                if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {
-                    split_count += 1;
-                }
-                sentence_start = i + 1;
-                starts_list_item = false;
-                starts_in_quote = self.in_quote;
-            } else if c == ' '
-                && i > sentence_start
-                && i >= protected_until
-                && !self.in_quote
-                && unpunctuated::candidate(
-                    s.as_bytes()[i - 1],
-                    *s.as_bytes().get(i + 1).unwrap_or(&b' '),
-                )
-                && unpunctuated::ends_at_space(s, sentence_start, i, end)
-            {
+                && ((word_may_be_address_before
+                    && address_ends_sentence(s, sentence_start, i, end))
+                    || (i > sentence_start
+                        && !self.in_quote
+                        && unpunctuated::candidate(
+                            bytes.get(i - 1).copied().unwrap_or(b' '),
+                            bytes.get(i + 1).copied().unwrap_or(b' '),
+                        )
+                        && unpunctuated::ends_at_space(s, sentence_start, i, end)));
+            if ends_here {
                 if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {
                     split_count += 1;
                 }

@@ -613,7 +613,7 @@ impl<'a> Cx<'a> {
             }
             let short = WEEKDAYS.iter().position(|d| d.starts_with(w))?;
             let (day, after) = self.day_number(k + 1)?;
-            return (after == k + 3 && self.month_at(after).is_none()).then(|| Parsed {
+            return (after == k + 3 && self.month_at(after).is_none()).then_some(Parsed {
                 end: after,
                 expr: Expr::WeekdayDay {
                     weekday: short as u32,
