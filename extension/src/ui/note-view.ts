@@ -6,7 +6,7 @@
 // Everything from the analysis goes in as text (textContent), never as
 // markup: the note quotes the page, and the page is untrusted.
 
-import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, NoteFactCheck, Quote, SourcingKind } from '../analysis';
+import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, NoteFactCheck, Quantity, Quote, SourcingKind } from '../analysis';
 import { kindLabel } from '../claim-kinds';
 import type { MessageKey, Translate } from './i18n';
 import { checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
@@ -33,6 +33,19 @@ export const SOURCING_LABELS: Record<SourcingKind, MessageKey> = {
 };
 
 export { kindLabel } from '../claim-kinds';
+
+/**
+ * How the core read a figure, for the note: its typed `display` ("20–30 years",
+ * "2nd term", "-12.99%"), which keeps both bounds of a range and tells an
+ * ordinal from a count. An analysis without `display` (older core) falls back
+ * to value and unit. Null when there is nothing to add to the words as written.
+ */
+export function figureReading(quantity: Quantity, t: Translate): string | null {
+  if (quantity.display) return quantity.display === quantity.text ? null : quantity.display;
+  if (quantity.value === null) return null;
+  const value = quantity.value.toLocaleString(undefined, { maximumFractionDigits: 6 });
+  return quantity.unit ? t('noteFigureValueUnit', [value, quantity.unit]) : value;
+}
 
 export function scorePercent(score: number): string {
   return String(Math.round(score * 100));
@@ -155,10 +168,8 @@ export function renderNote(doc: Document, claim: Claim, context: NoteContext, t:
           claim.quantities.map((quantity) => {
             const item = h.el('span', '');
             item.append(h.el('q', '', quantity.text));
-            if (quantity.value !== null) {
-              const value = quantity.value.toLocaleString(undefined, { maximumFractionDigits: 6 });
-              item.append(' = ', quantity.unit ? t('noteFigureValueUnit', [value, quantity.unit]) : value);
-            }
+            const reading = figureReading(quantity, t);
+            if (reading !== null) item.append(' = ', reading);
             return item;
           }),
         ),

@@ -4,7 +4,7 @@
 
 import type { Analysis, Claim } from '../analysis';
 import { type Translate, plural } from './i18n';
-import { SOURCING_LABELS, allMatches, claimCandidates, factCheckStatus, factCheckStatusText, kindLabel, liveFailureText, quotesOf, roleOf, scorePercent } from './note-view';
+import { SOURCING_LABELS, allMatches, claimCandidates, factCheckStatus, factCheckStatusText, figureReading, kindLabel, liveFailureText, quotesOf, roleOf, scorePercent } from './note-view';
 import { checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
 import type { ArticleSummary } from './summary';
 
@@ -113,7 +113,8 @@ function claimSection(claim: Claim, number: number, analysis: Analysis, t: Trans
     lines.push(`- ${t('noteTimes')}: “${markdownText(time.text)}” → ${resolved}`);
   }
   for (const quantity of claim.quantities) {
-    lines.push(`- ${t('noteFigures')}: “${markdownText(quantity.text)}”`);
+    const reading = figureReading(quantity, t);
+    lines.push(`- ${t('noteFigures')}: “${markdownText(quantity.text)}”${reading === null ? '' : ` = ${markdownText(reading)}`}`);
   }
   const matches = allMatches(claim);
   if (matches.length === 0) {
