@@ -21,6 +21,8 @@ const BUILT_IN_PACK = join(here, '..', 'assets', 'factchecks', 'politifact.clpac
 const BUILT_IN_PACK_NOTICE = join(here, '..', 'assets', 'factchecks', 'NOTICE.md');
 /** The sentence encoder, a file next to the WASM (background/encoder.ts loads it; ENCODER_PATH). */
 const ENCODER = join(here, '..', 'assets', 'encoder.clenc');
+/** The check-worthiness model, a file next to the WASM (background/analyzer.ts loads it before any analysis; MODEL_PATH). */
+const MODEL = join(here, '..', 'assets', 'checkworthiness.model');
 const ICON_SIZES = [16, 32, 48, 128];
 /** The extension's own pages: static files from extension/pages, scripts bundled from src/pages. */
 const EXTENSION_PAGE_FILES = ['options.html', 'notes.html', 'panel.html', 'pages.css'];
@@ -60,6 +62,8 @@ for (const browser of BROWSERS) {
   cpSync(BUILT_IN_PACK_NOTICE, join(out, 'packs', 'NOTICE.md'));
   mkdirSync(join(out, 'encoder'));
   cpSync(ENCODER, join(out, 'encoder', 'encoder.clenc'));
+  mkdirSync(join(out, 'model'));
+  cpSync(MODEL, join(out, 'model', 'checkworthiness.model'));
   cpSync(join(here, '_locales'), join(out, '_locales'), { recursive: true });
   for (const page of EXTENSION_PAGE_FILES) {
     cpSync(join(here, 'pages', page), join(out, page));

@@ -54,6 +54,7 @@ export function benchPaths() {
     pkg: join(root, 'extension', 'pkg'),
     pack: join(root, 'assets', 'factchecks', 'politifact.clpack'),
     encoder: join(root, 'assets', 'encoder.clenc'),
+    model: join(root, 'assets', 'checkworthiness.model'),
     out: join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'claimlens-bench'),
   };
 }
@@ -94,6 +95,8 @@ async function startServer(paths, harnessDir) {
         return { root: dirname(paths.pack), path, headers: isolation };
       case '__encoder':
         return { root: dirname(paths.encoder), path, headers: isolation };
+      case '__model':
+        return { root: dirname(paths.model), path, headers: isolation };
       default:
         return undefined;
     }
@@ -124,13 +127,15 @@ function assetUrls(baseUrl, paths) {
     wasm: `${baseUrl}/__bench/claimlens_bg.wasm`,
     pack: existsSync(paths.pack) ? `${baseUrl}/__pack/${basename(paths.pack)}` : undefined,
     encoder: existsSync(paths.encoder) ? `${baseUrl}/__encoder/${basename(paths.encoder)}` : undefined,
+    // Required: the core analyses nothing until the model beside it is loaded.
+    model: `${baseUrl}/__model/${basename(paths.model)}`,
   };
 }
 
 async function openSession(context, bundle, baseUrl, mode, urls) {
   async function prepare(page) {
     await page.evaluate(bundle);
-    const loaded = await page.evaluate((u) => globalThis.__claimlensBench.load(u.wasm, u.pack, u.encoder), urls);
+    const loaded = await page.evaluate((u) => globalThis.__claimlensBench.load(u.wasm, u.pack, u.encoder, u.model), urls);
     const isolated = await page.evaluate(() => globalThis.__claimlensBench.crossOriginIsolated());
     return { ...loaded, isolated };
   }

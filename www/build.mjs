@@ -34,5 +34,7 @@ mkdirSync(join(dist, 'packs'));
 cpSync(join(here, '..', 'assets', 'factchecks', 'politifact.clpack'), join(dist, 'packs', 'politifact.clpack'));
 mkdirSync(join(dist, 'encoder'));
 cpSync(join(here, '..', 'assets', 'encoder.clenc'), join(dist, 'encoder', 'encoder.clenc'));
+mkdirSync(join(dist, 'model'), { recursive: true });
+cpSync(join(here, '..', 'assets', 'checkworthiness.model'), join(dist, 'model', 'checkworthiness.model'));
 cpSync(join(here, '..', 'extension', 'icons', 'icon-128.png'), join(dist, 'icon-128.png'));
 console.log(`www/build: ${dist}`);

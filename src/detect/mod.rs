@@ -188,20 +188,47 @@ pub struct Detection {
 /// (a unit test keeps the two equal).
 pub const DEFAULT_THRESHOLD: f32 = 0.3324;
 
+/// Native builds carry the shipped model inside the binary. The WASM build
+/// does not: the model (about 50 KB gzipped) is a file beside the module,
+/// loaded like the encoder and the packs ([`install_model`]), which keeps the
+/// module inside its size budget.
+#[cfg(not(target_arch = "wasm32"))]
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../assets/checkworthiness.model");
 
 /// The shipped model file's bytes (for benchmarks and size reports).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn embedded_model_bytes() -> &'static [u8] {
     EMBEDDED_MODEL
 }
 
 /// The shipped model, parsed once.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn default_model() -> Result<&'static Model, ModelError> {
     static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
     MODEL
         .get_or_init(|| Model::from_bytes(EMBEDDED_MODEL))
         .as_ref()
         .map_err(Clone::clone)
+}
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED_MODEL: OnceLock<Model> = OnceLock::new();
+
+/// The model [`install_model`] loaded; [`ModelError::NotLoaded`] before.
+#[cfg(target_arch = "wasm32")]
+pub fn default_model() -> Result<&'static Model, ModelError> {
+    INSTALLED_MODEL.get().ok_or(ModelError::NotLoaded)
+}
+
+/// Loads the shipped model's bytes (WASM). The first model loaded stays:
+/// there is one shipped model per build, and a second call is a no-op.
+#[cfg(target_arch = "wasm32")]
+pub fn install_model(bytes: &[u8]) -> Result<&'static Model, ModelError> {
+    if let Some(model) = INSTALLED_MODEL.get() {
+        return Ok(model);
+    }
+    let model = Model::from_bytes(bytes)?;
+    Ok(INSTALLED_MODEL.get_or_init(|| model))
 }
 
 /// Strips the CSV escaping some datasets wrap sentences in (`\"text\"`), so

@@ -43,6 +43,10 @@ pub enum ModelError {
     Length { found: usize, expected: usize },
     #[error("model file is corrupt (checksum mismatch)")]
     Checksum,
+    /// WASM only: the model ships as a file next to the module and must be
+    /// handed to it (`load_model`) before anything is scored.
+    #[error("the check-worthiness model is not loaded (load_model first)")]
+    NotLoaded,
     #[error("model has a non-finite parameter")]
     NotFinite,
     #[error("model expects a {0}-dimension sentence encoder, out of range")]

@@ -47,6 +47,15 @@ pub fn load_encoder(bytes: &[u8]) -> Result<JsValue, JsError> {
     to_js(&info)
 }
 
+/// Loads the check-worthiness model (the bytes of `checkworthiness.model`,
+/// shipped beside the module). Every analysis needs it: until it is loaded
+/// `analyze` and `analyze_text` throw. Returns `{threshold, bytes}`.
+#[wasm_bindgen]
+pub fn load_model(bytes: &[u8]) -> Result<JsValue, JsError> {
+    let model = crate::detect::install_model(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&(model.threshold, bytes.len()))
+}
+
 /// Options as JS passes them: `{ published?: "YYYY-MM-DD", threshold?: number }`.
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -56,6 +65,8 @@ struct JsOptions {
 }
 
 fn options(value: JsValue) -> Result<Options, JsError> {
+    // Refuse rather than return an analysis with no claims in it.
+    crate::detect::default_model().map_err(|e| JsError::new(&e.to_string()))?;
     if value.is_undefined() || value.is_null() {
         return Ok(Options {
             factchecks: Some(packs()),

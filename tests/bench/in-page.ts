@@ -93,10 +93,13 @@ export interface Loaded {
 }
 
 /** Instantiates the WASM core from bytes at `url`, then loads the encoder at `encoderUrl` and the pack at `packUrl`, as the extension's background does before its first analysis (each timed, reported apart from the per-page figures). */
-async function load(url: string, packUrl?: string, encoderUrl?: string): Promise<Loaded> {
+async function load(url: string, packUrl?: string, encoderUrl?: string, modelUrl?: string): Promise<Loaded> {
   const bytes = await (await fetch(url)).arrayBuffer();
+  const model = modelUrl ? new Uint8Array(await (await fetch(modelUrl)).arrayBuffer()) : undefined;
   const t0 = performance.now();
   const exports = (await initCore({ module_or_path: bytes })) as unknown as { memory: WebAssembly.Memory };
+  // The check-worthiness model is part of the core being ready (it ships beside the module).
+  if (model) core.load_model(model);
   const instantiateMs = performance.now() - t0;
   wasmMemory = exports.memory;
   let encoderLoadMs: number | null = null;
@@ -146,13 +149,14 @@ export interface ColdStartTiming {
  * encoder and the default pack, then the full path on the target document.
  * Only meaningful in a page that has not called `load` (a fresh instance).
  */
-async function coldStart(urls: { wasm: string; encoder?: string; pack?: string }): Promise<ColdStartTiming> {
+async function coldStart(urls: { wasm: string; model?: string; encoder?: string; pack?: string }): Promise<ColdStartTiming> {
   const bytesOf = async (url?: string) => (url ? new Uint8Array(await (await fetch(url)).arrayBuffer()) : undefined);
   const t0 = performance.now();
-  const [wasm, encoder, pack] = await Promise.all([bytesOf(urls.wasm), bytesOf(urls.encoder), bytesOf(urls.pack)]);
+  const [wasm, model, encoder, pack] = await Promise.all([bytesOf(urls.wasm), bytesOf(urls.model), bytesOf(urls.encoder), bytesOf(urls.pack)]);
   const t1 = performance.now();
   const exports = (await initCore({ module_or_path: wasm as Uint8Array })) as unknown as { memory: WebAssembly.Memory };
   wasmMemory = exports.memory;
+  if (model) core.load_model(model);
   const t2 = performance.now();
   if (encoder) core.load_encoder(encoder);
   const t3 = performance.now();

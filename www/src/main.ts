@@ -6,7 +6,7 @@
 // A shared link carries its text in the URL fragment, which browsers never
 // send to a server, so sharing keeps the text local-first.
 
-import initCore, { analyze, analyze_text, load_encoder, load_pack, version } from '../pkg/claimlens.js';
+import initCore, { analyze, analyze_text, load_encoder, load_model, load_pack, version } from '../pkg/claimlens.js';
 import messages from '../../extension/_locales/en/messages.json';
 import type { Analysis, AnalyzeOptions } from '../../extension/src/analysis';
 import { takeSnapshot } from '../../extension/src/dom/snapshot';
@@ -240,6 +240,13 @@ async function loadEncoder(): Promise<void> {
   }
 }
 
+/** The check-worthiness model, a file beside the module as in the extension; the core analyses nothing without it. */
+async function loadModel(): Promise<void> {
+  const response = await fetch(new URL('model/checkworthiness.model', document.baseURI));
+  if (!response.ok) throw new Error(`the check-worthiness model: HTTP ${response.status}`);
+  load_model(new Uint8Array(await response.arrayBuffer()));
+}
+
 async function start(): Promise<void> {
   applyI18n(document, t);
   status.textContent = t('playgroundLoading');
@@ -248,7 +255,7 @@ async function start(): Promise<void> {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   await initCore({ module_or_path: new URL('pkg/claimlens_bg.wasm', document.baseURI) });
   byId('core-version').textContent = t('playgroundCoreVersion', [version()]);
-  await Promise.all([loadBuiltInPack(), loadEncoder()]);
+  await Promise.all([loadModel(), loadBuiltInPack(), loadEncoder()]);
   byId('load-sample').addEventListener('click', () => void analyseSample());
   const picker = byId('pick-file') as HTMLInputElement;
   picker.addEventListener('change', () => {
