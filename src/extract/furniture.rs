@@ -46,7 +46,80 @@ const LABEL_PHRASES: &[&str] = &[
     "copy link",
     "link copied",
     "already have an account",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "related reading",
+    "related topics",
+    "related coverage",
+    "related links",
+    "more stories",
+    "more news",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "recommended reading",
+    "further reading",
+    "share this article",
+    "share this story",
+    "share this post",
+    "view author page",
 ];
+
+/// Labels that open a teaser line pointing at another article ("Related:
+/// …", "READ MORE: …", "[See also: …]"), lower-case.
+const TEASER_LABELS: &[&str] = &[
+    "related",
+    "related article",
+    "related story",
+    "related content",
+    "related coverage",
+    "read more",
+    "read also",
+    "also read",
+    "read",
+    "see also",
+    "also see",
+    "more",
+    "more on this",
+    "more on this story",
+    "watch",
+    "watch more",
+    "listen",
+    "recommended",
+    "don't miss",
+    "must read",
+    "read next",
+    "up next",
+    "further reading",
+];
+
+/// Above this many words after its label, a line is not a teaser.
+const MAX_TEASER_WORDS: usize = 30;
+
+/// How a box about the author or an edition notice opens; such a block of
+/// at most [`MAX_NAMED_CHARS`] is furniture, lower-case.
+const NOTICE_OPENERS: &[&str] = &[
+    "about the author",
+    "about the contributor",
+    "about the writer",
+    "a version of this article appears in print",
+    "a version of this story appears in print",
+    "this article was originally published",
+    "this story was originally published",
+    "this article originally appeared",
+    "this story originally appeared",
+];
+
+/// Words that make a short line with a date a timestamp line ("CNNMoney
+/// (New York) First published February 1, 2016: 1:28 AM ET").
+const PUBLICATION_WORDS: &[&str] = &["published", "updated", "posted", "modified"];
+
+/// At most this many other words (a dateline's place, a source) may stand
+/// in a timestamp line.
+const MAX_TIMESTAMP_OTHER_WORDS: usize = 4;
+const MAX_TIMESTAMP_WORDS: usize = 16;
 
 /// Words that, with dates and times, make up widgets and timestamp lines
 /// ("Share Tweet Email", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Posted
@@ -255,6 +328,70 @@ const CREDIT_OPENERS: &[&str] = &[
 /// Words of a stock-quote table's header: a change column is required.
 const QUOTE_CHANGE_WORDS: &[&str] = &["change", "chg", "chg.", "change%", "%chg", "+/-"];
 
+/// How a photo caption opens ("In this photo …", "Clockwise from top: …"),
+/// lower-case.
+const CAPTION_OPENERS: &[&str] = &[
+    "in this photo",
+    "in this file photo",
+    "in this undated photo",
+    "in this handout photo",
+    "in this image",
+    "in this undated image",
+    "in this handout image",
+    "in this still image",
+    "in this frame grab",
+    "this photo shows",
+    "this image shows",
+    "pictured:",
+    "pictured above",
+    "pictured left",
+    "pictured right",
+    "pictured from left",
+    "clockwise from",
+    "from left:",
+    "from left,",
+    "left to right:",
+    "(l-r)",
+    "l-r:",
+    "above:",
+    "above, ",
+    "top:",
+    "main image:",
+    "file photo:",
+];
+
+/// Longer blocks are not captions by their opening words.
+const MAX_CAPTION_WORDS: usize = 80;
+
+/// How a line crediting the reporters ends, lower-case.
+const CONTRIBUTOR_ENDINGS: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "contributed additional reporting",
+];
+
+/// Longer blocks are not contributor lines.
+const MAX_CONTRIBUTOR_WORDS: usize = 40;
+
+/// A block opening like a photo caption: "In this photo dated …",
+/// "Clockwise from top: …", "Pictured: …".
+pub fn opens_caption(text: &str) -> bool {
+    let head: String = text.chars().take(24).collect::<String>().to_lowercase();
+    CAPTION_OPENERS.iter().any(|o| head.starts_with(o))
+        && text.split_whitespace().count() <= MAX_CAPTION_WORDS
+}
+
+/// "Aerospace Writer Marcia Dunn … contributed to this report."
+pub fn is_contributor_line(text: &str) -> bool {
+    let t = text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | '*'))
+        .to_lowercase();
+    CONTRIBUTOR_ENDINGS.iter().any(|e| t.ends_with(e))
+        && text.split_whitespace().count() <= MAX_CONTRIBUTOR_WORDS
+}
+
 /// Removes the furniture in the article below `article`. `measures` must
 /// be up to date for the article: longer elements are not read at all.
 pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
@@ -269,10 +406,17 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
             continue;
         }
         let len = measures.len(node) as usize;
+        let block = is_block_tag(tag);
         let furniture = tag == "table"
             || (len <= MAX_NAMED_CHARS && is_named_furniture(dom, node))
+            || (len <= MAX_NAMED_CHARS
+                && block
+                && short_text(dom, node, MAX_NAMED_CHARS).is_some_and(|t| is_notice(&t)))
             || (len <= MAX_CHARS && {
-                short_text(dom, node).is_some_and(|t| is_furniture_text(&t, is_block_tag(tag)))
+                short_text(dom, node, MAX_CHARS).is_some_and(|t| {
+                    is_furniture_text(&t, block)
+                        || (block && is_teaser_line(&t, measures.link_density(node)))
+                })
             });
         if furniture {
             let next = dom.next_element(node, true);
@@ -299,23 +443,51 @@ fn is_named_furniture(dom: &Dom<'_>, id: Id) -> bool {
 
 /// The element's text, whitespace collapsed and lower-cased, when it is
 /// short enough to judge.
-fn short_text(dom: &Dom<'_>, id: Id) -> Option<String> {
+fn short_text(dom: &Dom<'_>, id: Id, max_chars: usize) -> Option<String> {
     let mut s = String::new();
     for d in dom.descendants_or_self(id) {
         if dom.is_text(d) {
             s.push_str(dom.text(d));
-            if s.len() > 4 * MAX_CHARS {
+            if s.len() > 4 * max_chars {
                 return None;
             }
         }
     }
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!s.is_empty() && s.chars().count() <= MAX_CHARS).then(|| s.to_lowercase())
+    (!s.is_empty() && s.chars().count() <= max_chars).then(|| s.to_lowercase())
+}
+
+/// A box about the author or an edition notice, by how it opens
+/// ("About the author: …", "A version of this article appears in print …").
+/// A heading alone ("About the author") is left: it makes no claim.
+pub fn is_notice(text: &str) -> bool {
+    NOTICE_OPENERS.iter().any(|o| {
+        text.strip_prefix(o)
+            .is_some_and(|rest| rest.split_whitespace().count() >= 2)
+    })
+}
+
+/// A teaser line: a label ("related:", "read more:", "[see also: …]") and
+/// a short text that is mostly a link (`link_density` of the element).
+pub fn is_teaser_line(text: &str, link_density: f32) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(rest) = TEASER_LABELS.iter().find_map(|label| {
+        let rest = t.strip_prefix(label)?;
+        let after = rest.trim_start();
+        // The label ends at a separator: "Related: …", "Watch | …".
+        let sep = after.strip_prefix([':', '|', '»', '>', '–', '—', '-'])?;
+        Some(sep)
+    }) else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    words > 0 && words <= MAX_TEASER_WORDS && link_density >= 0.5
 }
 
 /// `text` (collapsed, lower-case) is furniture as the whole of an element;
 /// `block`: the element is a block, where widget and timestamp lines count.
 pub fn is_furniture_text(text: &str, block: bool) -> bool {
+    let sentence = text.trim_end().ends_with(['.', '!', '?']) && !text.trim_end().ends_with(".m.");
     let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | ':' | '|'));
     if text.is_empty() {
         return false;
@@ -330,6 +502,9 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
         && CALL_WORDS.iter().any(|w| text.contains(w))
         && text.split_whitespace().count() <= MAX_CALL_WORDS
     {
+        return true;
+    }
+    if is_slide_counter(text) || (!sentence && is_timestamp_line(text)) {
         return true;
     }
     let mut rest = text.to_string();
@@ -350,6 +525,39 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
     words.len() <= MAX_WORDS
         && words.iter().all(|w| is_widget_or_time_word(w))
         && (words.is_empty() || !words.iter().all(plain_count))
+}
+
+/// A gallery's "1 / 5" or "3 of 12" (not a rating, "5/5").
+fn is_slide_counter(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty() && *w != "of")
+        .collect();
+    let numbers = parts.len() == 2
+        && parts
+            .iter()
+            .all(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()));
+    numbers && (text.contains(" / ") || text.contains(" of "))
+}
+
+/// A short line giving when the story was published or updated, with a
+/// few other words (a source, a dateline's place); the caller makes sure
+/// it does not end as a sentence:
+/// "cnnmoney (new york) first published february 1, 2016: 1:28 am et".
+fn is_timestamp_line(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | '•' | '·'))
+        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '.' | ';')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let published = words.iter().any(|w| PUBLICATION_WORDS.contains(w));
+    let dated = words.iter().any(|w| {
+        month_of_name(w).is_some()
+            || month_of_abbreviation(w).is_some()
+            || (is_numeric_date_or_time(w) && !w.chars().all(|c| c.is_ascii_digit()))
+    });
+    let others = words.iter().filter(|w| !is_widget_or_time_word(w)).count();
+    published && dated && words.len() <= MAX_TIMESTAMP_WORDS && others <= MAX_TIMESTAMP_OTHER_WORDS
 }
 
 fn is_widget_or_time_word(w: &str) -> bool {
@@ -416,14 +624,35 @@ pub fn is_credit(text: &str) -> bool {
             return true;
         }
     }
-    // "…/Getty Images", "… | Reuters", "Getty Images".
-    let tail = inner
-        .rsplit(['/', '|'])
-        .next()
-        .unwrap_or(inner)
-        .trim()
-        .trim_start_matches("via ");
+    // "…/Getty Images", "… | Reuters", "Getty Images", "… photo via AP".
+    let tail = inner.rsplit(['/', '|']).next().unwrap_or(inner).trim();
+    let tail = match tail.rsplit_once(" via ") {
+        Some((_, agency)) => agency,
+        None => tail.strip_prefix("via ").unwrap_or(tail),
+    };
     PHOTO_AGENCIES.contains(&tail) && (tail != inner || words <= 3)
+}
+
+/// Longest item of a list set as lines ("1. Finland", "2. Norway").
+const MAX_LINE_ITEM_WORDS: usize = 6;
+
+/// A list set as lines: after an optional lead-in ending in a colon, three
+/// or more short lines, none a sentence ("The rankings were as
+/// follows:\n1. Finland\n2. Norway\n3. Australia").
+pub fn is_line_list(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let items = match lines.split_first() {
+        Some((lead, rest)) if lead.ends_with(':') => rest,
+        _ => &lines[..],
+    };
+    items.len() >= 3
+        && items.iter().all(|l| {
+            l.split_whitespace().count() <= MAX_LINE_ITEM_WORDS && !l.ends_with(['.', '!', '?'])
+        })
 }
 
 /// Every line of `text` is a price-list item, "VIP : 60,000₩": a short
