@@ -95,6 +95,13 @@ const TEASER_LABELS: &[&str] = &[
     "further reading",
 ];
 
+/// How the heading of a box of links to other articles opens ("More about
+/// the federal debt and the economy"), lower-case.
+const TEASER_HEADINGS: &[&str] = &["more about ", "more on ", "more from "];
+
+/// Longer lines are not headings of a box of links.
+const MAX_TEASER_HEADING_WORDS: usize = 8;
+
 /// Above this many words after its label, a line is not a teaser.
 const MAX_TEASER_WORDS: usize = 30;
 
@@ -392,6 +399,44 @@ pub fn is_contributor_line(text: &str) -> bool {
         && text.split_whitespace().count() <= MAX_CONTRIBUTOR_WORDS
 }
 
+/// What follows an author's name in a bio ("Corey Kilgannon is a Metro
+/// reporter", "Steven Mufson covers the White House"), lower-case.
+const BIO_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "covers",
+    "has covered",
+    "writes",
+    "has written",
+    "joined",
+    "reports",
+];
+
+/// Longer blocks are not an author's bio.
+const MAX_BIO_CHARS: usize = 600;
+
+/// The author's bio ("Corey Kilgannon is a Metro reporter …"): a short
+/// text that opens with the name of one of `authors` (from the byline)
+/// and a verb of a bio. Ground truths keep bios with the article, so they
+/// are marked, not removed.
+pub fn is_author_bio(text: &str, authors: &[String]) -> bool {
+    if text.len() > MAX_BIO_CHARS {
+        return false;
+    }
+    let text = text.to_lowercase();
+    authors.iter().any(|a| {
+        let name = a.trim().to_lowercase();
+        name.split_whitespace().count() >= 2
+            && text.strip_prefix(name.as_str()).is_some_and(|rest| {
+                BIO_VERBS.iter().any(|v| {
+                    rest.strip_prefix(' ')
+                        .and_then(|r| r.strip_prefix(v))
+                        .is_some_and(|r| r.starts_with(' '))
+                })
+            })
+    })
+}
+
 /// Removes the furniture in the article below `article`. `measures` must
 /// be up to date for the article: longer elements are not read at all.
 pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
@@ -504,7 +549,9 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
     {
         return true;
     }
-    if is_slide_counter(text) || (!sentence && is_timestamp_line(text)) {
+    let teaser_heading = TEASER_HEADINGS.iter().any(|h| text.starts_with(h))
+        && text.split_whitespace().count() <= MAX_TEASER_HEADING_WORDS;
+    if is_slide_counter(text) || (!sentence && (teaser_heading || is_timestamp_line(text))) {
         return true;
     }
     let mut rest = text.to_string();

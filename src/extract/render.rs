@@ -480,7 +480,7 @@ fn kind_of_prose_block(text: &str, link_bytes: usize) -> BlockKind {
     use super::furniture as f;
     if f::is_price_list(text) || f::is_line_list(text) {
         BlockKind::Table
-    } else if link_bytes * 10 >= text.len() * 9
+    } else if link_bytes * 10 >= visible_bytes(text) * 9
         && text.split_whitespace().count() <= MAX_LINK_BLOCK_WORDS
     {
         BlockKind::LinkList
@@ -491,6 +491,12 @@ fn kind_of_prose_block(text: &str, link_bytes: usize) -> BlockKind {
     } else {
         BlockKind::Prose
     }
+}
+
+/// Bytes of `text` other than collapsible whitespace (the link bytes a
+/// block counts leave out the spaces between runs).
+fn visible_bytes(text: &str) -> usize {
+    text.bytes().filter(|&b| !is_collapsible(b)).count()
 }
 
 /// HTML's collapsible whitespace: space, tab, LF, CR, FF. Not NBSP.
@@ -588,5 +594,25 @@ mod tests {
         let r = render(&t, &[0], &|i| s.nodes[i].tag == "button");
         assert_eq!(r.text, "a  b\nc\n\nx\ny");
         assert_runs_map_back(&s, &r);
+    }
+
+    /// The bug: the cnn page's "Related: Chicago is America's most
+    /// segregated city" teaser and lines that are one link were prose, so
+    /// they became claims.
+    #[test]
+    fn regression_cnn_related_teaser_blocks_are_link_lists() {
+        let s = page(vec![
+            Node::element(None, "body"),
+            Node::element(Some(0), "p"),
+            Node::text_node(1, "The report was released on Monday by the university."),
+            Node::element(Some(0), "p"),
+            Node::element(Some(3), "a"),
+            Node::element(Some(4), "span"),
+            Node::text_node(5, "Related: Chicago is America's most segregated city"),
+        ]);
+        let t = s.tree().unwrap();
+        let r = render(&t, &[0], &|_| false);
+        let kinds: Vec<BlockKind> = r.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, vec![BlockKind::Prose, BlockKind::LinkList]);
     }
 }
