@@ -379,6 +379,16 @@ const CONTRIBUTOR_ENDINGS: &[&str] = &[
     "contributed additional reporting",
 ];
 
+/// How a line crediting the editors or reporters opens, lower-case.
+const CONTRIBUTOR_OPENERS: &[&str] = &[
+    "this article was edited by",
+    "this story was edited by",
+    "this article was reported by",
+    "edited by",
+    "additional reporting by",
+    "reporting by",
+];
+
 /// Longer blocks are not contributor lines.
 const MAX_CONTRIBUTOR_WORDS: usize = 40;
 
@@ -390,12 +400,14 @@ pub fn opens_caption(text: &str) -> bool {
         && text.split_whitespace().count() <= MAX_CAPTION_WORDS
 }
 
-/// "Aerospace Writer Marcia Dunn … contributed to this report."
+/// "Aerospace Writer Marcia Dunn … contributed to this report.", "This
+/// article was edited by …".
 pub fn is_contributor_line(text: &str) -> bool {
     let t = text
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | '*'))
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '(' | ')' | '*'))
         .to_lowercase();
-    CONTRIBUTOR_ENDINGS.iter().any(|e| t.ends_with(e))
+    (CONTRIBUTOR_ENDINGS.iter().any(|e| t.ends_with(e))
+        || CONTRIBUTOR_OPENERS.iter().any(|o| t.starts_with(o)))
         && text.split_whitespace().count() <= MAX_CONTRIBUTOR_WORDS
 }
 
