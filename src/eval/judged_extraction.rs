@@ -93,10 +93,10 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
     }
     let mut totals = [0usize; 7];
     for (name, page_path, page) in &pages {
-        let html = std::fs::read(&page_path).map_err(|e| EvalError::data(&page_path, e))?;
-        let snapshot = snapshot_from_html(&html, "").map_err(|e| EvalError::data(&page_path, e))?;
+        let html = std::fs::read(page_path).map_err(|e| EvalError::data(page_path, e))?;
+        let snapshot = snapshot_from_html(&html, "").map_err(|e| EvalError::data(page_path, e))?;
         let a =
-            analyze(&snapshot, &Options::default()).map_err(|e| EvalError::data(&page_path, e))?;
+            analyze(&snapshot, &Options::default()).map_err(|e| EvalError::data(page_path, e))?;
         let left = page
             .excluded
             .iter()
