@@ -395,7 +395,7 @@ const MAX_CONTRIBUTOR_WORDS: usize = 40;
 /// A block opening like a photo caption: "In this photo dated …",
 /// "Clockwise from top: …", "Pictured: …".
 pub fn opens_caption(text: &str) -> bool {
-    let head: String = text.chars().take(24).collect::<String>().to_lowercase();
+    let head: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
     CAPTION_OPENERS.iter().any(|o| head.starts_with(o))
         && text.split_whitespace().count() <= MAX_CAPTION_WORDS
 }
@@ -403,6 +403,10 @@ pub fn opens_caption(text: &str) -> bool {
 /// "Aerospace Writer Marcia Dunn … contributed to this report.", "This
 /// article was edited by …".
 pub fn is_contributor_line(text: &str) -> bool {
+    // Cheap bound first: this runs on every block of the article.
+    if text.len() > MAX_CONTRIBUTOR_WORDS * 12 {
+        return false;
+    }
     let t = text
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '(' | ')' | '*'))
         .to_lowercase();
@@ -464,15 +468,17 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
         }
         let len = measures.len(node) as usize;
         let block = is_block_tag(tag);
+        let judged_by_words = len <= MAX_CHARS || (block && len <= MAX_NAMED_CHARS);
         let furniture = tag == "table"
             || (len <= MAX_NAMED_CHARS && is_named_furniture(dom, node))
-            || (len <= MAX_NAMED_CHARS
-                && block
-                && short_text(dom, node, MAX_NAMED_CHARS).is_some_and(|t| is_notice(&t)))
-            || (len <= MAX_CHARS && {
-                short_text(dom, node, MAX_CHARS).is_some_and(|t| {
-                    is_furniture_text(&t, block)
-                        || (block && is_teaser_line(&t, measures.link_density(node)))
+            || (judged_by_words && {
+                // One read of the text serves every rule.
+                short_text(dom, node, MAX_NAMED_CHARS).is_some_and(|t| {
+                    (block && is_notice(&t))
+                        || (len <= MAX_CHARS
+                            && t.chars().count() <= MAX_CHARS
+                            && (is_furniture_text(&t, block)
+                                || (block && is_teaser_line(&t, measures.link_density(node)))))
                 })
             });
         if furniture {
@@ -699,6 +705,9 @@ const MAX_LINE_ITEM_WORDS: usize = 6;
 /// or more short lines, none a sentence ("The rankings were as
 /// follows:\n1. Finland\n2. Norway\n3. Australia").
 pub fn is_line_list(text: &str) -> bool {
+    if text.matches('\n').count() < 2 {
+        return false;
+    }
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
