@@ -10,11 +10,14 @@
 //   even reps: ClaimLens full path, Readability.js, snapshot+extraction, stages
 //   odd reps:  the same, reversed
 // with a forced GC before each timed step (Chromium; Firefox has no gc() for
-// pages). "stages" is the analysis timed stage by stage inside the WASM. The
-// shipped fact-check pack is loaded into each WASM instance first (timed
-// apart), so the analysis includes matching. It prints per-page medians, the
-// medians over pages and the median per-page ratio, plus the seed article's
-// WASM analysis time and the WASM linear memory after the largest page.
+// pages). "stages" is the analysis timed stage by stage inside the WASM, and
+// the boundary it crosses (snapshot in, analysis out). The sentence encoder
+// and the shipped fact-check pack are loaded into each WASM instance first
+// (timed apart), as the extension's background does, so the analysis includes
+// encoding and matching. It prints per-page medians, the medians over pages
+// and the median per-page ratio, the seed article's WASM analysis time, the
+// cold start (fresh instances: nothing loaded -> first highlights on the seed)
+// and the WASM linear memory, ending with issue 22's figures and targets.
 // --mode cold (default): a fresh tab, so a fresh WASM instance, per test page;
 // --mode warm: one long-lived tab and WASM instance, test pages in its iframe.
 // Firefox (puppeteer-core over WebDriver BiDi, /usr/bin/firefox-esr or
@@ -50,6 +53,7 @@ export function benchPaths() {
     seed: resolve(process.env.CLAIMLENS_SEED ?? join(shared, 'fixtures', 'seed-article.html')),
     pkg: join(root, 'extension', 'pkg'),
     pack: join(root, 'assets', 'factchecks', 'politifact.clpack'),
+    encoder: join(root, 'assets', 'encoder.clenc'),
     out: join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'claimlens-bench'),
   };
 }
@@ -88,6 +92,8 @@ async function startServer(paths, harnessDir) {
         return { root: harnessDir, path, headers: isolation };
       case '__pack':
         return { root: dirname(paths.pack), path, headers: isolation };
+      case '__encoder':
+        return { root: dirname(paths.encoder), path, headers: isolation };
       default:
         return undefined;
     }
@@ -112,12 +118,19 @@ function within(ms, promise, what) {
  *   warm: one harness tab holding one WASM instance, each test page in its
  *         iframe, as in a background that stays alive from page to page.
  */
-async function openSession(context, bundle, baseUrl, mode, packName) {
-  const wasmUrl = `${baseUrl}/__bench/claimlens_bg.wasm`;
-  const packUrl = packName ? `${baseUrl}/__pack/${packName}` : undefined;
+/** The URLs of what each WASM instance loads: the module, the default pack and the encoder (the last two when present). */
+function assetUrls(baseUrl, paths) {
+  return {
+    wasm: `${baseUrl}/__bench/claimlens_bg.wasm`,
+    pack: existsSync(paths.pack) ? `${baseUrl}/__pack/${basename(paths.pack)}` : undefined,
+    encoder: existsSync(paths.encoder) ? `${baseUrl}/__encoder/${basename(paths.encoder)}` : undefined,
+  };
+}
+
+async function openSession(context, bundle, baseUrl, mode, urls) {
   async function prepare(page) {
     await page.evaluate(bundle);
-    const loaded = await page.evaluate(({ url, pack }) => globalThis.__claimlensBench.load(url, pack), { url: wasmUrl, pack: packUrl });
+    const loaded = await page.evaluate((u) => globalThis.__claimlensBench.load(u.wasm, u.pack, u.encoder), urls);
     const isolated = await page.evaluate(() => globalThis.__claimlensBench.crossOriginIsolated());
     return { ...loaded, isolated };
   }
@@ -188,6 +201,37 @@ async function benchSeedAnalysis(session, url, reps) {
   }
 }
 
+/**
+ * Issue 22's cold start: a fresh harness page (so a fresh WASM instance, like
+ * a background that has just woken up) with the seed article in its iframe;
+ * from nothing loaded to the first highlights, with the encoder and the
+ * default pack. `reps` fresh pages; the medians of their parts.
+ */
+async function benchColdStart(browser, bundle, baseUrl, urls, seedUrl, reps) {
+  const runs = [];
+  for (let i = 0; i < reps; i++) {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${baseUrl}/__harness/index.html`, { waitUntil: 'load' });
+      await page.evaluate(bundle);
+      await within(120_000, page.evaluate((u) => globalThis.__claimlensBench.openInFrame(u), seedUrl), seedUrl);
+      runs.push(await within(120_000, page.evaluate((u) => globalThis.__claimlensBench.coldStart(u), urls), 'cold start'));
+    } finally {
+      await page.close();
+    }
+  }
+  const parts = ['fetch', 'instantiate', 'encoder', 'pack', 'firstAnalysis', 'total'];
+  return {
+    reps: runs.length,
+    median_ms: Object.fromEntries(parts.map((k) => [k, median(runs.map((r) => r[k]))])),
+    fastest_total_ms: Math.min(...runs.map((r) => r.total)),
+    claims: runs.at(-1)?.claims ?? 0,
+    ranges: runs.at(-1)?.ranges_made ?? 0,
+    with_encoder: urls.encoder !== undefined,
+    with_pack: urls.pack !== undefined,
+  };
+}
+
 function summarisePage(name, htmlBytes, result) {
   const pick = (list, key) => median(list.map((r) => r[key]));
   // The fastest repetition: what the code costs with the least interference
@@ -233,7 +277,9 @@ function summarisePage(name, htmlBytes, result) {
 }
 
 /** The WASM's stages, as `analyze_stage_times` reports them, plus the JS snapshot. */
-const STAGE_KEYS = ['snapshot', 'extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'assemble', 'total'];
+const STAGE_KEYS = ['snapshot', 'extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'assemble', 'total', 'decode_stringify', 'decode_parse', 'encode'];
+/** The boundary `analyze` crosses (outside the stages' total); absent (0) from builds before issue 22. */
+const BOUNDARY_KEYS = ['decode_stringify', 'decode_parse', 'encode'];
 
 const fmt = (ms) => (ms === null || ms === undefined ? '-' : ms.toFixed(2));
 
@@ -288,7 +334,7 @@ async function launchBrowser(name, origin) {
   throw new Error(`unknown browser ${name} (chromium or firefox)`);
 }
 
-export async function runBrowserBench({ reps = 5, filter = '', quiet = false, seedReps = 41, mode = 'cold', browser: browserName = 'chromium' } = {}) {
+export async function runBrowserBench({ reps = 5, filter = '', quiet = false, seedReps = 41, coldStartReps = 5, mode = 'cold', browser: browserName = 'chromium' } = {}) {
   if (mode !== 'cold' && mode !== 'warm') {
     throw new Error(`unknown mode ${mode} (cold or warm)`);
   }
@@ -313,8 +359,8 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
   const browser = await launchBrowser(browserName, new URL(server.baseUrl).origin);
   const log = quiet ? () => {} : (line) => console.log(line);
   try {
-    const packName = existsSync(paths.pack) ? basename(paths.pack) : undefined;
-    const session = await openSession(browser, bundle, server.baseUrl, mode, packName);
+    const urls = assetUrls(server.baseUrl, paths);
+    const session = await openSession(browser, bundle, server.baseUrl, mode, urls);
     log(`browser bench (${browserName} ${browser.version}, ${mode}): ${names.length} pages, ${reps} alternating repetitions each (ms, medians; ratio = ClaimLens / Readability.parse)`);
     log(
       `${'page'.padEnd(44)} ${'KB'.padStart(7)} ${'ClaimLens'.padStart(9)} ${'snap'.padStart(6)} ${'msg'.padStart(6)} ${'wasm'.padStart(7)} ${'hl'.padStart(6)} ${'Readab.'.padStart(8)} ${'ratio'.padStart(6)} ${'extr.'.padStart(7)} ${'ratio'.padStart(6)} ${'claims'.padStart(6)}`,
@@ -341,8 +387,9 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
       }
     }
 
-    // The seed article: the same comparison, and the WASM analysis alone.
+    // The seed article: the same comparison, the WASM analysis alone, and the cold start.
     let seed = null;
+    let coldStart = null;
     if (existsSync(paths.seed)) {
       const seedUrl = `${server.baseUrl}/seed/${basename(paths.seed)}`;
       const result = await benchPage(session, seedUrl, reps);
@@ -353,6 +400,7 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
         analyze_only_fastest_ms: Math.min(...analyzeTimes),
         analyze_only_reps: analyzeTimes.length,
       };
+      coldStart = await benchColdStart(browser, bundle, server.baseUrl, urls, seedUrl, coldStartReps);
     } else {
       log(`browser bench: no seed article at ${paths.seed}; its figures are skipped`);
     }
@@ -388,10 +436,12 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
       instantiate_median_ms: loads.length > 0 ? median(loads.map((l) => l.instantiateMs)) : null,
       pack_load_median_ms: firstLoad?.packLoadMs != null ? median(loads.map((l) => l.packLoadMs)) : null,
       pack_records: firstLoad?.packRecords ?? null,
+      encoder_load_median_ms: firstLoad?.encoderLoadMs != null ? median(loads.map((l) => l.encoderLoadMs)) : null,
       instances: loads.length,
       largest_page: largest && { page: largest.page, html_bytes: largest.html_bytes, memory_bytes: largest.memory_bytes, initial_memory_bytes: largest.initial_memory_bytes },
       max_memory: rows.reduce((a, b) => (b.memory_bytes > (a?.memory_bytes ?? -1) ? b : a), null),
       seed,
+      cold_start: coldStart,
     };
     const s = summary;
     log('');
@@ -404,17 +454,24 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
     }
     if (s.stages_median_ms) {
       const st = s.stages_median_ms;
-      log(`  inside the WASM       ${STAGE_KEYS.filter((k) => k !== 'total').map((k) => `${k} ${fmt(st[k])}`).join(', ')} (analysis total ${fmt(st.total)})`);
+      const inside = STAGE_KEYS.filter((k) => k !== 'total' && !BOUNDARY_KEYS.includes(k));
+      log(`  inside the WASM       ${inside.map((k) => `${k} ${fmt(st[k])}`).join(', ')} (analysis total ${fmt(st.total)})`);
+      log(`  the boundary          snapshot in: JSON.stringify ${fmt(st.decode_stringify)}, parse ${fmt(st.decode_parse)}; analysis out: ${fmt(st.encode)} ms`);
     }
     if (s.instantiate_median_ms !== null) {
-      log(`  once per instance     WASM instantiation ${fmt(s.instantiate_median_ms)} ms; fact-check pack load ${fmt(s.pack_load_median_ms)} ms (${s.pack_records ?? 0} records; median of ${s.instances})`);
+      log(`  once per instance     WASM instantiation ${fmt(s.instantiate_median_ms)} ms; encoder load ${fmt(s.encoder_load_median_ms)} ms; fact-check pack load ${fmt(s.pack_load_median_ms)} ms (${s.pack_records ?? 0} records; median of ${s.instances})`);
     }
     if (largest) {
       log(`  WASM memory after the largest page (${largest.page}, ${(largest.html_bytes / 1e6).toFixed(2)} MB): ${(largest.memory_bytes / 2 ** 20).toFixed(1)} MiB (from ${(largest.initial_memory_bytes / 2 ** 20).toFixed(1)} MiB at start; target <= 32 MiB); most on any page: ${(s.max_memory.memory_bytes / 2 ** 20).toFixed(1)} MiB (${s.max_memory.page})`);
     }
     if (seed) {
-      log(`  seed article: WASM analysis ${fmt(seed.analyze_only_ms)} ms (median of ${seed.analyze_only_reps}, fastest ${fmt(seed.analyze_only_fastest_ms)}; target <= 10 ms); full path ${fmt(seed.claimlens_ms)} ms vs Readability ${fmt(seed.readability_ms)} ms (ratio ${seed.ratio.toFixed(2)})`);
+      log(`  seed article: WASM analysis ${fmt(seed.analyze_only_ms)} ms (median of ${seed.analyze_only_reps}, fastest ${fmt(seed.analyze_only_fastest_ms)}; target <= 5 ms in Chromium warm); full path ${fmt(seed.claimlens_ms)} ms vs Readability ${fmt(seed.readability_ms)} ms (ratio ${seed.ratio.toFixed(2)})`);
     }
+    if (coldStart) {
+      const c = coldStart.median_ms;
+      log(`  cold start (seed)     ${fmt(c.total)} ms from nothing loaded to the first highlights (median of ${coldStart.reps} fresh instances, fastest ${fmt(coldStart.fastest_total_ms)}; target <= 100 ms): read files ${fmt(c.fetch)}, instantiate ${fmt(c.instantiate)}, encoder ${fmt(c.encoder)}, pack ${fmt(c.pack)}, first full path ${fmt(c.firstAnalysis)}`);
+    }
+    for (const line of issue22Lines(summary)) log(line);
     for (const failure of failures) {
       log(`  failed: ${failure.page}: ${failure.error}`);
     }
@@ -428,6 +485,30 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
     await server.close();
     rmSync(harnessDir, { recursive: true, force: true });
   }
+}
+
+/** Issue 22's targets: the full-path ratio per browser, the seed analysis (Chromium warm), the cold start, memory. */
+export const ISSUE_22_TARGETS = { ratio: { chromium: 0.5, firefox: 0.7 }, seedAnalysisMs: 5, coldStartMs: 100, memoryMiB: 32 };
+
+/** The four figures issue 22 asks for, with their targets, as lines for a summary. */
+export function issue22Lines(s) {
+  const ratioTarget = ISSUE_22_TARGETS.ratio[s.browser];
+  const status = (ok) => (ok ? 'met' : 'MISSED');
+  const lines = [`  issue 22 (${s.browser} ${s.mode}):`];
+  lines.push(`    full path / Readability.parse, median over ${s.pages} pages: ${s.median_ratio.toFixed(3)} (target <= ${ratioTarget}: ${status(s.median_ratio <= ratioTarget)})`);
+  if (s.seed) {
+    const ok = s.seed.analyze_only_ms <= ISSUE_22_TARGETS.seedAnalysisMs;
+    lines.push(`    seed article, WASM analysis: ${fmt(s.seed.analyze_only_ms)} ms median (target <= ${ISSUE_22_TARGETS.seedAnalysisMs} ms in Chromium warm: ${status(ok)})`);
+  }
+  if (s.cold_start) {
+    const ok = s.cold_start.median_ms.total <= ISSUE_22_TARGETS.coldStartMs;
+    lines.push(`    cold start, background wake -> first highlights on the seed (encoder ${s.cold_start.with_encoder ? 'on' : 'MISSING'}, pack ${s.cold_start.with_pack ? 'on' : 'MISSING'}): ${fmt(s.cold_start.median_ms.total)} ms (target <= ${ISSUE_22_TARGETS.coldStartMs} ms: ${status(ok)})`);
+  }
+  if (s.max_memory) {
+    const mib = s.max_memory.memory_bytes / 2 ** 20;
+    lines.push(`    WASM memory peak: ${mib.toFixed(1)} MiB (${s.max_memory.page}; target <= ${ISSUE_22_TARGETS.memoryMiB} MiB: ${status(mib <= ISSUE_22_TARGETS.memoryMiB)})`);
+  }
+  return lines;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

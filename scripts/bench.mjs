@@ -1,5 +1,5 @@
 // Every benchmark in one command (`npm run bench`), ending with a summary
-// table that puts each figure next to its target (issue 9):
+// table that puts each figure next to its target (issues 9 and 22):
 //   1. builds the WASM and the extension (skip with --no-build);
 //   2. native criterion benchmarks: cargo bench --bench analysis (skip with --no-native);
 //   3. the in-browser harness, ClaimLens vs Readability.js in the same run
@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchPaths, runBrowserBench } from './bench-browser.mjs';
+import { benchPaths, ISSUE_22_TARGETS, runBrowserBench } from './bench-browser.mjs';
 import { checkBudget, measureSizes, readBudget, sizeLines } from './size-budget.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -118,21 +118,35 @@ try {
   for (const browser of browsers) {
     const s = browser.summary;
     const m = `${s.browser} ${s.mode}`;
-    add(`browser (${m}): ClaimLens full path / Readability.parse, median over ${s.pages} pages`, `${s.median_ratio.toFixed(3)} (${fmtMs(s.claimlens_median_ms)} vs ${fmtMs(s.readability_median_ms)}; ${s.pages_within_half} pages within 0.5)`, '<= 0.5', s.median_ratio <= 0.5);
+    // Issue 22: 0.5 in Chromium, 0.7 in Firefox.
+    const ratioTarget = ISSUE_22_TARGETS.ratio[s.browser] ?? 0.5;
+    add(`browser (${m}): ClaimLens full path / Readability.parse, median over ${s.pages} pages`, `${s.median_ratio.toFixed(3)} (${fmtMs(s.claimlens_median_ms)} vs ${fmtMs(s.readability_median_ms)}; ${s.pages_within_half} pages within 0.5)`, `<= ${ratioTarget}`, s.median_ratio <= ratioTarget);
     add(`browser (${m}): the same, ratio of each page's fastest repetitions`, s.median_ratio_of_fastest.toFixed(3), '<= 0.5', s.median_ratio_of_fastest <= 0.5);
     add(`browser (${m}): full path parts (medians)`, `snapshot ${fmtMs(s.parts_median_ms.snapshot)}, messages ${fmtMs(s.parts_median_ms.sendSnapshot + s.parts_median_ms.sendAnalysis)}, WASM ${fmtMs(s.parts_median_ms.analyze)}, ranges+highlights ${fmtMs(s.parts_median_ms.ranges + s.parts_median_ms.highlights)}`, '', null);
     if (s.stages_median_ms) {
       const st = s.stages_median_ms;
       add(`browser (${m}): inside the WASM (medians)`, ['extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'assemble'].map((k) => `${k} ${fmtMs(st[k])}`).join(', '), '', null);
+      add(`browser (${m}): the WASM boundary (medians)`, `snapshot in: JSON.stringify ${fmtMs(st.decode_stringify)}, parse ${fmtMs(st.decode_parse)}; analysis out ${fmtMs(st.encode)}`, '', null);
     }
     if (s.pack_load_median_ms !== null) {
-      add(`browser (${m}): once per WASM instance`, `instantiate ${fmtMs(s.instantiate_median_ms)}, load the fact-check pack ${fmtMs(s.pack_load_median_ms)}`, '', null);
+      add(`browser (${m}): once per WASM instance`, `instantiate ${fmtMs(s.instantiate_median_ms)}, load the encoder ${fmtMs(s.encoder_load_median_ms)}, load the fact-check pack ${fmtMs(s.pack_load_median_ms)}`, '', null);
     }
     if (s.extraction_median_ratio !== null) {
       add(`browser (${m}): snapshot+extraction / Readability.parse (issue 3)`, `${s.extraction_median_ratio.toFixed(3)} (${fmtMs(s.extraction_median_ms)}; fastest repetitions ${s.extraction_median_ratio_of_fastest.toFixed(3)})`, '<= 0.5', s.extraction_median_ratio <= 0.5);
     }
     if (s.seed) {
-      add(`browser (${m}): seed article, WASM analyze()`, `${fmtMs(s.seed.analyze_only_ms)} (fastest ${fmtMs(s.seed.analyze_only_fastest_ms)})`, '<= 10 ms', s.seed.analyze_only_ms <= 10);
+      // Issue 22's target is for Chromium warm; elsewhere the figure is shown against it for reference.
+      const target = ISSUE_22_TARGETS.seedAnalysisMs;
+      add(`browser (${m}): seed article, WASM analyze()`, `${fmtMs(s.seed.analyze_only_ms)} (fastest ${fmtMs(s.seed.analyze_only_fastest_ms)})`, `<= ${target} ms`, s.seed.analyze_only_ms <= target);
+    }
+    if (s.cold_start) {
+      const c = s.cold_start.median_ms;
+      add(
+        `browser (${m}): cold start, background wake -> first highlights on the seed (encoder and pack)`,
+        `${fmtMs(c.total)} (median of ${s.cold_start.reps}; read files ${fmtMs(c.fetch)}, instantiate ${fmtMs(c.instantiate)}, encoder ${fmtMs(c.encoder)}, pack ${fmtMs(c.pack)}, first full path ${fmtMs(c.firstAnalysis)})`,
+        `<= ${ISSUE_22_TARGETS.coldStartMs} ms`,
+        c.total <= ISSUE_22_TARGETS.coldStartMs,
+      );
     }
     if (s.mode === 'cold' && s.largest_page) {
       const mib = s.largest_page.memory_bytes / 2 ** 20;

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::analysis::Analysis;
 use crate::pipeline::{self, AnalyzeError, Options};
 use crate::snapshot::Snapshot;
 
@@ -26,6 +27,14 @@ pub struct StageTimes {
     pub assemble: f64,
     pub total: f64,
     pub claims: usize,
+    /// Filled by the WASM wrapper only (0 natively), outside `total`: the
+    /// JS snapshot value copied into the WASM (a snapshot object: turned
+    /// into text by `JSON.stringify`; a flat one: its parts copied) ...
+    pub decode_stringify: f64,
+    /// ... then read into a [`Snapshot`] (serde_json, or `snapshot::flat`) ...
+    pub decode_parse: f64,
+    /// ... and the analysis turned into the JS value `analyze` returns.
+    pub encode: f64,
 }
 
 /// Analyses `snapshot` exactly as [`crate::analyze`] does (the same code
@@ -35,11 +44,21 @@ pub fn stage_times(
     options: &Options,
     now: &mut dyn FnMut() -> f64,
 ) -> Result<StageTimes, AnalyzeError> {
+    timed_analysis(snapshot, options, now).map(|(times, _)| times)
+}
+
+/// [`stage_times`] and the analysis itself, for callers that also time
+/// what happens to the result (the WASM's encoding of it).
+pub fn timed_analysis(
+    snapshot: &Snapshot,
+    options: &Options,
+    now: &mut dyn FnMut() -> f64,
+) -> Result<(StageTimes, Analysis), AnalyzeError> {
     let mut laps = Laps::on(now);
     let analysis = pipeline::analyze_with_laps(snapshot, options, &mut laps)?;
     let mut times = laps.times;
     times.claims = analysis.claims.len();
-    Ok(times)
+    Ok((times, analysis))
 }
 
 /// The pipeline's stopwatch: each `lap` charges the time since the previous

@@ -49,6 +49,11 @@ fn snapshot_analysis_seeds() {
 }
 
 #[test]
+fn snapshot_flat_seeds() {
+    assert!(replay("snapshot_flat", targets::snapshot_flat) >= 2);
+}
+
+#[test]
 fn text_analysis_seeds() {
     assert!(replay("text_analysis", targets::text_analysis) >= 2);
 }

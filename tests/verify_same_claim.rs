@@ -81,3 +81,27 @@ fn data_judged_real_pages_same_claim_precision() {
         "recall < 0.59: {c:?}"
     );
 }
+
+/// Regression: fact-checks listed as "related" (no verdict) that only shared
+/// words with the sentence ("taxes", "deal", "STEM") — 25 of 64 listed on
+/// the judged pages before the related tier had to pass the sentence-coverage
+/// gate. At least 90% of those listed must be labelled related or same.
+#[test]
+fn data_related_list_is_not_word_overlap_noise() {
+    let data = data_dir();
+    if !data.join("extraction/readability-test-pages").is_dir() {
+        panic!("../shared/data is needed (set CLAIMLENS_DATA)");
+    }
+    let dir = fixtures_dir();
+    let set = read_set(&dir).unwrap();
+    let (c, errors) = score(&set, &dir, &data, default_pack());
+    let listed = c.related_listed_fair + c.related_listed_noise;
+    assert!(
+        listed >= 15,
+        "the related tier still lists something: {c:?}"
+    );
+    assert!(
+        c.related_listed_fair * 10 >= listed * 9,
+        "related noise above 10%: {c:?} {errors:#?}"
+    );
+}

@@ -16,7 +16,7 @@
 //   pages -> background      PacksRequest (reply PacksReply): the fact-check packs (options page)
 
 import type { Analysis, LiveLookup } from './analysis';
-import type { Snapshot } from './dom/snapshot';
+import type { FlatSnapshot } from './dom/snapshot';
 import { type PackInfo, isPackName } from './factchecks/db';
 import { LIVE_TOP_CLAIMS, MAX_LIVE_CLAIM_CHARS } from './factchecks/live-client';
 import type { AnchorMethod } from './notes/anchor';
@@ -30,7 +30,7 @@ import type { ImportProblem } from './notes/w3c';
 /** Content script -> background: analyse this page. */
 export interface AnalyzePage {
   type: 'analyze-page';
-  snapshot: Snapshot;
+  snapshot: FlatSnapshot;
 }
 
 /** Background -> content script, in reply to AnalyzePage. */
@@ -158,7 +158,8 @@ export function isContentToBackground(message: unknown): message is ContentToBac
     return false;
   }
   if (message.type === 'analyze-page') {
-    return isRecord(message.snapshot) && Array.isArray(message.snapshot.nodes);
+    const snapshot = message.snapshot;
+    return isRecord(snapshot) && isRecord(snapshot.head) && typeof snapshot.strings === 'string' && Array.isArray(snapshot.lengths) && Array.isArray(snapshot.records);
   }
   return isOverlayStatus(message);
 }

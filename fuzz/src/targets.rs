@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use claimlens::calendar::Date;
+use claimlens::snapshot::flat::{nodes_from_flat, to_flat};
 use claimlens::snapshot::html::snapshot_from_html;
 use claimlens::verify::import::{detect_format, import_as, Format};
 use claimlens::verify::live::live_matches;
@@ -41,6 +42,42 @@ pub fn snapshot_analysis(data: &[u8]) {
     if let Ok(snapshot) = serde_json::from_slice::<Snapshot>(data) {
         analyse_snapshot(&snapshot);
     }
+}
+
+/// The flat snapshot (what the content script now sends the background):
+/// bytes -> string table, UTF-16 lengths and node records -> nodes, or a
+/// typed error. Layout: a little-endian u16 `k`, then `k` bytes of strings
+/// (lossy UTF-8), then little-endian u32 words: a count `n`, `n` lengths, and
+/// the rest as records. Nodes that read must write back to the same numbers'
+/// nodes ([`to_flat`]) and analyse like any snapshot.
+pub fn snapshot_flat(data: &[u8]) {
+    let Some((head, rest)) = data.split_first_chunk::<2>() else {
+        return;
+    };
+    let k = (u16::from_le_bytes(*head) as usize).min(rest.len());
+    let strings = String::from_utf8_lossy(&rest[..k]);
+    let words: Vec<u32> = rest[k..]
+        .chunks_exact(4)
+        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        .collect();
+    let Some((&n, words)) = words.split_first() else {
+        return;
+    };
+    let n = (n as usize).min(words.len());
+    let (lengths, records) = words.split_at(n);
+    let Ok(nodes) = nodes_from_flat(&strings, lengths, records) else {
+        return;
+    };
+    let again = to_flat(&nodes);
+    let reread = nodes_from_flat(&again.strings, &again.lengths, &again.records)
+        .expect("a flat snapshot written from nodes reads back");
+    assert_eq!(reread, nodes, "flat round trip changed the nodes");
+    let snapshot = Snapshot {
+        url: "https://news.example/2025/06/15/story".to_string(),
+        nodes,
+        ..Snapshot::default()
+    };
+    analyse_snapshot(&snapshot);
 }
 
 /// Plain text -> analysis. The first byte picks options (a publication date

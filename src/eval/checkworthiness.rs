@@ -1,7 +1,8 @@
 //! `claimlens eval checkworthiness`: the shipped model on CheckThat! 2024
 //! dev (never used in training), 5-fold cross-validation on ct24_train, and
 //! MAP with leave-one-debate-out over the CheckThat! 2019 training debates,
-//! each with the sentence encoder and without it (the fallback).
+//! each with the sentence encoder and without it (the fallback); and the
+//! judged quips and claims ([`super::judged_checkworthiness`]).
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -52,6 +53,8 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
             out,
         )?;
     }
+
+    super::judged_checkworthiness::report(model, encoder, out)?;
 
     let (examples, ct24) =
         training_examples(data, encoder, &config).map_err(|e| EvalError::data(data, e))?;

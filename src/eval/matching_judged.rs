@@ -94,6 +94,13 @@ pub struct Counts {
     pub same_missed: usize,
     pub wrong_shown: usize,
     pub wrong_hidden: usize,
+    /// Pairs listed as a *related* fact-check (no verdict) whose label is
+    /// `related` or `same`: a fair pointer for the reader.
+    pub related_listed_fair: usize,
+    /// Pairs listed as related whose label is `different`: noise in the note.
+    pub related_listed_noise: usize,
+    /// Pairs labelled `related` that the note does not list at all.
+    pub related_unlisted: usize,
     /// Pairs whose page or sentence could not be found.
     pub skipped: usize,
 }
@@ -132,6 +139,20 @@ pub fn score(set: &[Judged], dir: &Path, data: &Path, pack: Arc<Pack>) -> (Count
             };
             let id = j.factcheck_id.as_deref().unwrap_or_default();
             let shown = claim.matches.iter().any(|m| m.id == id);
+            let listed = claim.related.iter().any(|m| m.id == id);
+            match (j.label.as_str(), listed) {
+                ("different", true) => {
+                    counts.related_listed_noise += 1;
+                    errors.push(format!(
+                        "  related noise {page}: “{}” lists {id} ({})",
+                        j.sentence.chars().take(90).collect::<String>(),
+                        j.reason
+                    ));
+                }
+                (_, true) => counts.related_listed_fair += 1,
+                ("related", false) => counts.related_unlisted += 1,
+                _ => {}
+            }
             if std::env::var_os("CLAIMLENS_EVAL_PAIRS").is_some() {
                 debug_pair(&options, &analysis, claim, id, j);
             }
@@ -219,14 +240,19 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
         out,
         "\njudged real pages (tests/fixtures/matching, labelled before tuning; shipped pack and thresholds):\n  \
          same-claim precision {:.3} ({}/{shown}), recall {:.3} ({}/{same}); related or different pairs hidden {}/{}; skipped {}\n  \
-         targets: precision >= 0.95, recall >= 0.80",
+         targets: precision >= 0.95, recall >= 0.80\n  \
+         related tier (no verdict): {} listed, {} of them fair (labelled related or same), {} noise (labelled different); {} related pairs not listed",
         c.same_shown as f64 / shown.max(1) as f64,
         c.same_shown,
         c.same_shown as f64 / same.max(1) as f64,
         c.same_shown,
         c.wrong_hidden,
         c.wrong_hidden + c.wrong_shown,
-        c.skipped
+        c.skipped,
+        c.related_listed_fair + c.related_listed_noise,
+        c.related_listed_fair,
+        c.related_listed_noise,
+        c.related_unlisted
     )?;
     for e in errors {
         writeln!(out, "{e}")?;

@@ -8,6 +8,7 @@ mod comments;
 mod extraction;
 mod extraction_corpora;
 pub mod judged_attribution;
+pub mod judged_checkworthiness;
 mod judged_extraction;
 mod logistic;
 mod matching;
@@ -27,7 +28,7 @@ pub const DEFAULT_DATA_DIR: &str = "../shared/data";
 
 #[derive(Debug, Error)]
 pub enum EvalError {
-    #[error("unknown evaluation `{0}` (extraction, segmentation, checkworthiness, attribution, matching, comments, text)")]
+    #[error("unknown evaluation `{0}` (extraction, segmentation, text, checkworthiness, attribution, matching, matching-judged, comments, matching-fit, same-claim-fit)")]
     Unknown(String),
     #[error("{path}: {reason}")]
     Data { path: String, reason: String },
@@ -71,6 +72,7 @@ pub fn run(
         "attribution" => attribution::run(data, out),
         "matching" => matching::run(data, out),
         "matching-fit" => matching::fit(data, out),
+        "matching-judged" => matching_judged::run(data, out),
         "same-claim-fit" => same_claim::fit(data, out),
         "comments" => comments::run(data, out),
         "text" => text::run(data, out),

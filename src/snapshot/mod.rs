@@ -6,9 +6,11 @@
 //! html5ever. Both follow the same rules (listed on [`Snapshot`]) so that one
 //! page gives one snapshot, whichever way it was taken.
 //!
-//! The wire format is the JSON below. Field names are short because a large
-//! page has hundreds of thousands of nodes and the snapshot crosses a message
-//! channel.
+//! The JSON form is below (the CLI, the playground and tests use it). Field
+//! names are short because a large page has hundreds of thousands of nodes.
+//! The extension sends the same snapshot in the flat form of [`flat`] (a
+//! string table and numbers), which crosses the message channel and the WASM
+//! boundary without one object per node.
 //!
 //! ```json
 //! { "url": "https://example.com/a", "title": "Page title", "lang": "en",
@@ -23,6 +25,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod depth_cap;
+pub mod flat;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod json;

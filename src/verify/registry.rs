@@ -157,7 +157,8 @@ impl Registry {
                         },
                         Vec::new(),
                     ));
-                } else if hit.score >= settings.related_threshold {
+                } else if hit.score >= settings.related_threshold && same_claim::GATES.relates(&hit)
+                {
                     related.push((pack, hit, decision.conflicts));
                 }
             }

@@ -465,6 +465,20 @@ impl Gates {
             && f(feature::QUERY_COVERED_BY_CLAIM) >= self.sentence_covered
             && f(feature::JACCARD) >= self.jaccard
     }
+
+    /// Whether a candidate that is not the same claim may still be listed as
+    /// a *related* fact-check: the checked claim must cover as much of the
+    /// sentence's weight as a same-claim match must. Below it, retrieval
+    /// found shared words ("deal", "taxes", "CPA"), not a shared subject: on
+    /// the judged pages 25 of 64 listed related fact-checks were such noise.
+    pub fn relates(&self, hit: &Hit) -> bool {
+        let sentence_covered = hit
+            .features
+            .get(feature::QUERY_COVERED_BY_CLAIM)
+            .copied()
+            .unwrap_or(0.0);
+        sentence_covered >= self.sentence_covered
+    }
 }
 
 /// The logistic model's probability for a feature vector.

@@ -1,7 +1,8 @@
 //! The analysis module's API (`claimlens_bg.wasm`): analysis, extraction,
 //! the loaded fact-check packs and matching against them. Snapshots come in
-//! as JSON text (see `snapshot::json` for why); everything else goes through
-//! serde-wasm-bindgen.
+//! flat (`snapshot::flat`: a string table and numbers, what the extension
+//! sends) or as objects through JSON text (`snapshot::json`, for the
+//! playground and tests); everything else goes through serde-wasm-bindgen.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -73,13 +74,59 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     })
 }
 
-/// A snapshot object from JS, through `JSON.stringify` and serde_json.
+/// A snapshot from JS: the flat form (`{head, strings, lengths, records}`),
+/// or a snapshot object, through `JSON.stringify` and serde_json.
 fn snapshot_from_js(value: &JsValue) -> Result<Snapshot, JsError> {
-    let json = js_sys::JSON::stringify(value)
+    match FlatParts::of(value) {
+        Some(flat) => flat.snapshot(),
+        None => snapshot_from_json(&snapshot_json(value)?),
+    }
+}
+
+/// The parts of a flat snapshot, copied out of JS.
+struct FlatParts {
+    head: JsValue,
+    strings: String,
+    lengths: Vec<u32>,
+    records: Vec<u32>,
+}
+
+impl FlatParts {
+    /// `None` when `value` is not in the flat form.
+    fn of(value: &JsValue) -> Option<FlatParts> {
+        let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
+        // Arrays only: `new Uint32Array(n)` of a number would allocate n zeros.
+        let numbers = |v: JsValue| {
+            (js_sys::Array::is_array(&v) || v.is_instance_of::<js_sys::Uint32Array>())
+                .then(|| js_sys::Uint32Array::new(&v).to_vec())
+        };
+        let records = numbers(field("records")?)?;
+        Some(FlatParts {
+            head: field("head")?,
+            strings: field("strings")?.as_string()?,
+            lengths: numbers(field("lengths")?)?,
+            records,
+        })
+    }
+
+    fn snapshot(self) -> Result<Snapshot, JsError> {
+        let mut snapshot = snapshot_from_json(&snapshot_json(&self.head)?)?;
+        snapshot.nodes =
+            crate::snapshot::flat::nodes_from_flat(&self.strings, &self.lengths, &self.records)
+                .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))?;
+        Ok(snapshot)
+    }
+}
+
+fn snapshot_json(value: &JsValue) -> Result<String, JsError> {
+    js_sys::JSON::stringify(value)
         .ok()
         .and_then(|json| json.as_string())
-        .ok_or_else(|| JsError::new("bad snapshot: not a JSON-serialisable object"))?;
-    crate::snapshot::json::snapshot_from_json(&json)
+        .ok_or_else(|| JsError::new("bad snapshot: not a JSON-serialisable object"))
+}
+
+fn snapshot_from_json(json: &str) -> Result<Snapshot, JsError> {
+    crate::snapshot::json::snapshot_from_json(json)
         .map_err(|e| JsError::new(&format!("bad snapshot: {e}")))
 }
 
@@ -95,22 +142,45 @@ pub fn analyze(snapshot: JsValue, options_value: JsValue) -> Result<JsValue, JsE
 /// The analysis `analyze` runs, timed stage by stage with `now` (a JS
 /// function returning milliseconds, e.g. `() => performance.now()`), for the
 /// in-browser benchmark: `{extract, segment, detect, attribute, verify,
-/// comments, assemble, total, claims}`. The analysis itself is discarded.
+/// comments, assemble, total, claims, decode_stringify, decode_parse,
+/// encode}`, the last three being the boundary `analyze` crosses (snapshot
+/// in, result out). The analysis itself is discarded.
 #[wasm_bindgen]
 pub fn analyze_stage_times(
     snapshot: JsValue,
     options_value: JsValue,
     now: &js_sys::Function,
 ) -> Result<JsValue, JsError> {
-    let snapshot = snapshot_from_js(&snapshot)?;
     let mut clock = || {
         now.call0(&JsValue::NULL)
             .ok()
             .and_then(|t| t.as_f64())
             .unwrap_or(0.0)
     };
-    let times = crate::stage_times::stage_times(&snapshot, &options(options_value)?, &mut clock)
+    // Flat: copying the parts out of JS, then reading them; objects:
+    // `JSON.stringify`, then serde_json.
+    let t0 = clock();
+    let (snapshot, t1) = match FlatParts::of(&snapshot) {
+        Some(flat) => {
+            let t1 = clock();
+            (flat.snapshot()?, t1)
+        }
+        None => {
+            let json = snapshot_json(&snapshot)?;
+            let t1 = clock();
+            (snapshot_from_json(&json)?, t1)
+        }
+    };
+    let t2 = clock();
+    let options = options(options_value)?;
+    let (mut times, analysis) = crate::stage_times::timed_analysis(&snapshot, &options, &mut clock)
         .map_err(|e| JsError::new(&e.to_string()))?;
+    let t3 = clock();
+    let encoded = to_js(&analysis)?;
+    times.encode = clock() - t3;
+    drop(encoded);
+    times.decode_stringify = t1 - t0;
+    times.decode_parse = t2 - t1;
     to_js(&times)
 }
 

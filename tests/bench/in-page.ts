@@ -1,6 +1,7 @@
 // The code the browser benchmark (scripts/bench-browser.mjs) injects into each
 // test page. It times, on the live document:
-//   ClaimLens: snapshot (the extension's snapshotter) -> message to the
+//   ClaimLens: snapshot (the extension's snapshotter, in the flat form the
+//     content script sends) -> message to the
 //     background (JSON round trip, which is how Chrome's runtime.sendMessage
 //     serialises) -> WASM analysis -> reply (JSON round trip) -> Ranges from
 //     the returned offsets (the content script's RangeMapper) -> highlights
@@ -22,7 +23,7 @@ import { Readability } from '@mozilla/readability';
 import initCore, * as core from '../../extension/pkg/claimlens.js';
 import type { Analysis, Claim } from '../../extension/src/analysis';
 import { RangeMapper } from '../../extension/src/dom/ranges';
-import { takeSnapshot } from '../../extension/src/dom/snapshot';
+import { takeFlatSnapshot } from '../../extension/src/dom/snapshot';
 
 /** Highlight names for the benchmark's own registrations (the registry is shared with the page). */
 const HIGHLIGHT_PREFIX = 'claimlens-bench-';
@@ -70,6 +71,10 @@ export interface StageTiming {
   assemble: number;
   total: number;
   claims: number;
+  /** The boundary `analyze` crosses, outside `total`: snapshot to JSON text, text to Rust, analysis to JS. */
+  decode_stringify: number;
+  decode_parse: number;
+  encode: number;
 }
 
 let wasmMemory: WebAssembly.Memory | undefined;
@@ -83,15 +88,24 @@ export interface Loaded {
   /** Time to load the fact-check pack (`load_pack`), ms; null without a pack. */
   packLoadMs: number | null;
   packRecords: number | null;
+  /** Time to load the sentence encoder (`load_encoder`), ms; null without one. */
+  encoderLoadMs: number | null;
 }
 
-/** Instantiates the WASM core from bytes at `url`, then loads the pack at `packUrl` (both timed, reported apart from the per-page figures). */
-async function load(url: string, packUrl?: string): Promise<Loaded> {
+/** Instantiates the WASM core from bytes at `url`, then loads the encoder at `encoderUrl` and the pack at `packUrl`, as the extension's background does before its first analysis (each timed, reported apart from the per-page figures). */
+async function load(url: string, packUrl?: string, encoderUrl?: string): Promise<Loaded> {
   const bytes = await (await fetch(url)).arrayBuffer();
   const t0 = performance.now();
   const exports = (await initCore({ module_or_path: bytes })) as unknown as { memory: WebAssembly.Memory };
   const instantiateMs = performance.now() - t0;
   wasmMemory = exports.memory;
+  let encoderLoadMs: number | null = null;
+  if (encoderUrl) {
+    const encoder = new Uint8Array(await (await fetch(encoderUrl)).arrayBuffer());
+    const t1 = performance.now();
+    core.load_encoder(encoder);
+    encoderLoadMs = performance.now() - t1;
+  }
   let packLoadMs: number | null = null;
   let packRecords: number | null = null;
   if (packUrl) {
@@ -109,6 +123,52 @@ async function load(url: string, packUrl?: string): Promise<Loaded> {
     instantiateMs,
     packLoadMs,
     packRecords,
+    encoderLoadMs,
+  };
+}
+
+export interface ColdStartTiming {
+  /** The three files read in parallel (the WASM, the encoder, the pack), as the background reads them from the extension's package. */
+  fetch: number;
+  instantiate: number;
+  encoder: number;
+  pack: number;
+  /** The full path on the page, as in `claimLens`: snapshot to highlights. */
+  firstAnalysis: number;
+  /** From the background waking (nothing loaded) to the first highlights. */
+  total: number;
+  claims: number;
+  ranges_made: number;
+}
+
+/**
+ * A background that has just woken up: nothing loaded, then the WASM, the
+ * encoder and the default pack, then the full path on the target document.
+ * Only meaningful in a page that has not called `load` (a fresh instance).
+ */
+async function coldStart(urls: { wasm: string; encoder?: string; pack?: string }): Promise<ColdStartTiming> {
+  const bytesOf = async (url?: string) => (url ? new Uint8Array(await (await fetch(url)).arrayBuffer()) : undefined);
+  const t0 = performance.now();
+  const [wasm, encoder, pack] = await Promise.all([bytesOf(urls.wasm), bytesOf(urls.encoder), bytesOf(urls.pack)]);
+  const t1 = performance.now();
+  const exports = (await initCore({ module_or_path: wasm as Uint8Array })) as unknown as { memory: WebAssembly.Memory };
+  wasmMemory = exports.memory;
+  const t2 = performance.now();
+  if (encoder) core.load_encoder(encoder);
+  const t3 = performance.now();
+  if (pack) core.load_pack(pack);
+  const t4 = performance.now();
+  const first = claimLens(target());
+  const t5 = performance.now();
+  return {
+    fetch: t1 - t0,
+    instantiate: t2 - t1,
+    encoder: t3 - t2,
+    pack: t4 - t3,
+    firstAnalysis: t5 - t4,
+    total: t5 - t0,
+    claims: first.claims,
+    ranges_made: first.ranges_made,
   };
 }
 
@@ -138,7 +198,7 @@ function clearHighlights(doc: Document = document): void {
 function claimLens(doc: Document = document): ClaimLensTiming {
   clearHighlights(doc);
   const t0 = performance.now();
-  const { snapshot, domNodes } = takeSnapshot(doc);
+  const { snapshot, domNodes } = takeFlatSnapshot(doc);
   const t1 = performance.now();
   const snapshotJson = JSON.stringify({ type: 'analyze-page', snapshot });
   const received = JSON.parse(snapshotJson) as { snapshot: unknown };
@@ -162,7 +222,7 @@ function claimLens(doc: Document = document): ClaimLensTiming {
     total: t6 - t0,
     claims: reply.analysis.claims.length,
     ranges_made: rangesMade,
-    snapshot_nodes: snapshot.nodes.length,
+    snapshot_nodes: domNodes.length,
     snapshot_json_bytes: snapshotJson.length,
     analysis_json_bytes: analysisJson.length,
     status: reply.analysis.status,
@@ -222,7 +282,7 @@ function extraction(doc: Document = document): ExtractionTiming {
     throw new Error('this WASM build has no `extract` export; rebuild it (npm run build:wasm)');
   }
   const t0 = performance.now();
-  const { snapshot } = takeSnapshot(doc);
+  const { snapshot } = takeFlatSnapshot(doc);
   const t1 = performance.now();
   const result = extract(snapshot);
   const t2 = performance.now();
@@ -238,7 +298,7 @@ function stages(doc: Document = document): StageTiming {
     throw new Error('this WASM build has no `analyze_stage_times` export; rebuild it (npm run build:wasm)');
   }
   const t0 = performance.now();
-  const { snapshot } = takeSnapshot(doc);
+  const { snapshot } = takeFlatSnapshot(doc);
   const t1 = performance.now();
   return { snapshot: t1 - t0, ...stageTimes(snapshot, {}, () => performance.now()) };
 }
@@ -254,7 +314,7 @@ function readability(doc: Document = document): ReadabilityTiming {
 
 /** The WASM analysis alone on this document's snapshot, `reps` times (for the seed article's figure). */
 function analyzeOnly(reps: number, doc: Document = document): number[] {
-  const { snapshot } = takeSnapshot(doc);
+  const { snapshot } = takeFlatSnapshot(doc);
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
@@ -303,6 +363,7 @@ function runSteps(steps: readonly ('claimLens' | 'readability' | 'extraction' | 
   runSteps,
   analyzeTarget: (reps: number) => analyzeOnly(reps, target()),
   load,
+  coldStart,
   memoryBytes,
   claimLens,
   extraction,

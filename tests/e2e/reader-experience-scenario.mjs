@@ -160,9 +160,11 @@ export function describeReaderExperience(session) {
       });
     });
 
-    it('with a sticky header, and at 200% zoom (a 640×450 CSS-pixel viewport), the note shows above the page, clear of its claim', async () => {
-      for (const viewport of [DESKTOP, { width: 640, height: 450 }]) {
+    it('with a sticky header, and at 200% zoom (a 640×450 CSS-pixel viewport at device-pixel ratio 2), the note shows above the page, clear of its claim', async () => {
+      for (const viewport of [DESKTOP, { width: 640, height: 450, deviceScaleFactor: 2 }]) {
         await withReaderPage(session, READER_PAGE_PATHS.sticky, viewport, async (page) => {
+          const zoom = await page.evaluate(() => ({ ratio: devicePixelRatio, width: innerWidth }));
+          assert.deepEqual(zoom, { ratio: viewport.deviceScaleFactor ?? zoom.ratio, width: viewport.width }, 'the page sees the zoom');
           const claim = claims()[0];
           // Just under the header.
           await page.evaluate(scrollClaimTo, { text: claim.text, edge: 'top', gap: 180 });

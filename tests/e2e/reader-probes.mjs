@@ -24,21 +24,24 @@ export function readClaim({ text, onLink = false }) {
   const start = joined.indexOf(flat(text));
   if (start < 0) return null;
   const end = start + flat(text).length;
-  const boxes = spans
+  const drawn = spans
     .filter((span) => span.start < end && span.end > start)
-    .flatMap((span) => [...span.range.getClientRects()])
-    .filter((box) => box.width > 0 && box.height > 0)
-    .map((box) => ({ left: box.left, top: box.top, right: box.right, bottom: box.bottom }));
+    .flatMap((span) => [...span.range.getClientRects()].map((box) => ({ box, range: span.range })))
+    .filter(({ box }) => box.width > 0 && box.height > 0);
   let point = null;
-  for (const box of boxes) {
+  for (const { box, range } of drawn) {
     for (let x = box.left + 3; x < box.right - 2 && !point; x += 6) {
       const y = (box.top + box.bottom) / 2;
       if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
-      const link = document.elementFromPoint(x, y)?.closest('a[href]');
-      if (Boolean(link) === onLink) point = { x, y };
+      const hit = document.elementFromPoint(x, y);
+      // Only a point where the page's own text is on top: a lingering "Note"
+      // button (or anything else layered over the claim) would take the click.
+      if (!hit || !range.intersectsNode(hit)) continue;
+      if (Boolean(hit.closest('a[href]')) === onLink) point = { x, y };
     }
     if (point) break;
   }
+  const boxes = drawn.map(({ box }) => ({ left: box.left, top: box.top, right: box.right, bottom: box.bottom }));
   return { boxes, point, viewport: { width: innerWidth, height: innerHeight } };
 }
 

@@ -48,8 +48,11 @@ export function describeSnapshotParity(session) {
       const url = session.server.baseUrl + ARTICLE_PAGES[0].path;
       const page = await session.browser.open(url);
       try {
-        const snapshot = await page.evaluate(`${snapshotterScript()}\nClaimLensSnapshot.takeSnapshot(document).snapshot`);
-        const fromBrowser = analyzeWithWasm(snapshot);
+        // The flat form, as the content script sends it (src/snapshot/flat.rs), and the objects the playground passes.
+        const flat = await page.evaluate(`${snapshotterScript()}\nClaimLensSnapshot.takeFlatSnapshot(document).snapshot`);
+        const objects = await page.evaluate(`${snapshotterScript()}\nClaimLensSnapshot.takeSnapshot(document).snapshot`);
+        const fromBrowser = analyzeWithWasm(flat);
+        assert.deepEqual(analyzeWithWasm(objects), fromBrowser, 'the flat and the object snapshot give one analysis');
         const fromHtml5ever = analyzeWithCli(join(SAMPLE_DIR, 'article.html'), url);
         assert.ok(fromBrowser.article.dom.length > 0, 'the analysis maps text back to nodes');
         const browser = splitFloats(fromBrowser);

@@ -8,8 +8,9 @@ const ORIGIN = `chrome-extension://${ID}/`;
 
 describe('message guards', () => {
   const table = [
-    ['analyze-page', m.isContentToBackground, { type: 'analyze-page', snapshot: { nodes: [] } }, true],
-    ['analyze-page without nodes', m.isContentToBackground, { type: 'analyze-page', snapshot: {} }, false],
+    ['analyze-page', m.isContentToBackground, { type: 'analyze-page', snapshot: { head: {}, strings: '', lengths: [], records: [] } }, true],
+    ['analyze-page without records', m.isContentToBackground, { type: 'analyze-page', snapshot: { head: {}, strings: '', lengths: [] } }, false],
+    ['analyze-page, object snapshot', m.isContentToBackground, { type: 'analyze-page', snapshot: { nodes: [] } }, false],
     ['overlay-status', m.isContentToBackground, { type: 'overlay-status', phase: 'shown', claims: 3 }, true],
     ['overlay-status, bad phase', m.isContentToBackground, { type: 'overlay-status', phase: 'open', claims: 3 }, false],
     ['overlay-status, negative count', m.isOverlayStatus, { type: 'overlay-status', phase: 'shown', claims: -1 }, false],

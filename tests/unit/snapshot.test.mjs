@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importTs } from './load-ts.mjs';
 
-const { takeSnapshot, styleHides, rustTrim, asciiLowerCase, MAX_DEPTH } = await importTs('extension/src/dom/snapshot.ts');
+const { takeSnapshot, takeFlatSnapshot, expandSnapshot, sameFlatSnapshot, styleHides, rustTrim, asciiLowerCase, MAX_DEPTH } = await importTs('extension/src/dom/snapshot.ts');
 
 // The snapshotter reads the node-type constants from the global `Node`, as in a browser.
 globalThis.Node ??= { ELEMENT_NODE: 1, TEXT_NODE: 3, COMMENT_NODE: 8 };
@@ -239,6 +239,40 @@ describe('takeSnapshot', () => {
     assert.ok(all.endsWith('t90000 bottomafter'), all.slice(-40));
     assert.ok(Math.max(...elementDepths(snapshot)) <= MAX_DEPTH);
     assert.equal(snapshot.nodes.at(-2).p, 0, '<p> is back at the top level');
+  });
+});
+
+describe('takeFlatSnapshot (the form sent to the WASM, src/snapshot/flat.rs)', () => {
+  // The same nodes as the_flat_form_is_the_one_the_dom_snapshotter_writes in src/snapshot/flat.rs.
+  const doc = () => page({ body: [el('p', { class: 'lead', id: 'l' }, 'Hello ', el('b', { class: 'lead' }, 'world'))] });
+
+  it('writes the numbers the native to_flat writes: tag names interned, every other string appended', () => {
+    const { snapshot, domNodes } = takeFlatSnapshot(doc());
+    assert.equal(snapshot.strings, 'bodyplleadHello bleadworld');
+    assert.deepEqual(snapshot.lengths, [4, 1, 1, 4, 6, 1, 4, 5]);
+    assert.deepEqual(snapshot.records, [0, 0, 0, 1, 2, 3, 2, 3, 2, 9, 2, 10, 2, 6, 4, 15]);
+    assert.deepEqual(snapshot.head.nodes, []);
+    assert.equal(domNodes.length, 5);
+  });
+
+  it('expands to the object snapshot', () => {
+    const { snapshot } = takeFlatSnapshot(doc());
+    assert.deepEqual(expandSnapshot(snapshot).nodes, [
+      { tag: 'body' },
+      { p: 0, tag: 'p', id: 'l', cls: 'lead' },
+      { p: 1, text: 'Hello ' },
+      { p: 1, tag: 'b', cls: 'lead' },
+      { p: 3, text: 'world' },
+    ]);
+  });
+
+  it('tells the same snapshot from a changed one', () => {
+    const a = takeFlatSnapshot(doc()).snapshot;
+    assert.ok(sameFlatSnapshot(a, takeFlatSnapshot(doc()).snapshot));
+    const changed = page({ body: [el('p', { class: 'lead', id: 'l' }, 'Hello ', el('b', { class: 'lead' }, 'World'))] });
+    assert.ok(!sameFlatSnapshot(a, takeFlatSnapshot(changed).snapshot));
+    const hidden = page({ body: [el('p', { class: 'lead', id: 'l', hidden: '' }, 'Hello ', el('b', { class: 'lead' }, 'world'))] });
+    assert.ok(!sameFlatSnapshot(a, takeFlatSnapshot(hidden).snapshot));
   });
 });
 

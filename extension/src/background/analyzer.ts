@@ -4,7 +4,7 @@
 
 import initCore, { analyze } from '../../pkg/claimlens.js';
 import type { Analysis, AnalyzeOptions } from '../analysis';
-import type { Snapshot } from '../dom/snapshot';
+import type { FlatSnapshot } from '../dom/snapshot';
 import { ext } from '../platform';
 
 let coreReady: Promise<unknown> | undefined;
@@ -18,7 +18,7 @@ export function loadCore(): Promise<unknown> {
 }
 
 /** Runs the core on a page snapshot. Rejects with the core's message for a page it cannot analyse. */
-export async function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}): Promise<Analysis> {
+export async function analyzeSnapshot(snapshot: FlatSnapshot, options: AnalyzeOptions = {}): Promise<Analysis> {
   await loadCore();
   return analyze(snapshot, options) as Analysis;
 }

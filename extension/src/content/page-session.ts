@@ -11,7 +11,7 @@ import type { Analysis } from '../analysis';
 import { claimsForLive } from '../factchecks/live-client';
 import { placeCommentSection } from '../dom/comment-section';
 import { RangeMapper } from '../dom/ranges';
-import { type Snapshot, type SnapshotNode, takeSnapshot } from '../dom/snapshot';
+import { type FlatSnapshot, sameFlatSnapshot, takeFlatSnapshot } from '../dom/snapshot';
 import {
   type AnalyzePage,
   type LiveLookupRequest,
@@ -29,12 +29,12 @@ import type { Translate } from '../ui/i18n';
 import { OVERLAY_HOST_TAG } from '../ui/overlay-host';
 import { AnalysisRequests } from './analysis-requests';
 import { ArticleWatcher, commonAncestor } from './article-watcher';
-import { isEditable, pristine } from './pristine';
+import { isEditable } from './pristine';
 import { ReaderNotes } from './reader-notes';
 
 interface Analysed {
   analysis: Analysis;
-  snapshot: Snapshot;
+  snapshot: FlatSnapshot;
   domNodes: Node[];
 }
 
@@ -49,7 +49,7 @@ export class PageSession {
   private readerNotes: ReaderNotes | undefined;
   private readonly watcher: ArticleWatcher;
   /** The request on its way, staleness (threshold changes) and dropping late replies. */
-  private readonly requests = new AnalysisRequests<Snapshot, Node[]>(sameSnapshot);
+  private readonly requests = new AnalysisRequests<FlatSnapshot, Node[]>(sameFlatSnapshot);
   private pageUrl: string;
 
   constructor(
@@ -160,7 +160,7 @@ export class PageSession {
       this.watcher.schedule(); // waits for the tab to be shown
       return;
     }
-    const { snapshot, domNodes } = takeSnapshot(this.doc);
+    const { snapshot, domNodes } = takeFlatSnapshot(this.doc);
     const previous = this.current;
     const step = this.requests.next(snapshot, domNodes, previous?.snapshot);
     if (step.kind === 'wait') {
@@ -407,24 +407,4 @@ function isOwnNode(node: Node): boolean {
 function withoutHash(url: string): string {
   const hash = url.indexOf('#');
   return hash < 0 ? url : url.slice(0, hash);
-}
-
-const NODE_FIELDS: readonly (keyof SnapshotNode)[] = ['p', 'tag', 'text', 'id', 'cls', 'role', 'hidden', 'href', 'itemprop', 'rel', 'datetime'];
-
-/** True when two snapshots would give the same analysis (so only the DOM nodes behind them changed). */
-function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
-  if (a.url !== b.url || a.title !== b.title || a.lang !== b.lang || a.canonical !== b.canonical || a.nodes.length !== b.nodes.length) {
-    return false;
-  }
-  if (pristine.stringify(a.meta) !== pristine.stringify(b.meta) || pristine.stringify(a.jsonld) !== pristine.stringify(b.jsonld)) {
-    return false;
-  }
-  for (let i = 0; i < a.nodes.length; i++) {
-    const x = a.nodes[i];
-    const y = b.nodes[i];
-    for (const field of NODE_FIELDS) {
-      if (x[field] !== y[field]) return false;
-    }
-  }
-  return true;
 }

@@ -12,8 +12,9 @@ type HitTestingRegistry = HighlightRegistry & {
 
 /**
  * The item whose range is under (x, y), or undefined.
- * Uses `CSS.highlights.highlightsFromPoint` where it reports ranges, else
- * the caret position under the point checked against each range.
+ * Uses `CSS.highlights.highlightsFromPoint` where it reports ranges; when it
+ * finds none of ours (or is missing), the caret position under the point
+ * checked against each range.
  */
 export function itemAtPoint<T>(doc: Document, x: number, y: number, items: ReadonlyMap<AbstractRange, T>): T | undefined {
   const registry = CSS.highlights as HitTestingRegistry;
@@ -27,8 +28,10 @@ export function itemAtPoint<T>(doc: Document, x: number, y: number, items: Reado
         }
       }
     }
-    return undefined;
   }
+  // Not only a fallback for browsers without the call: under Chromium's
+  // device-metrics emulation at a device-pixel ratio of 2 (DevTools' device
+  // mode; the e2e zoom test), highlightsFromPoint reports nothing at all.
   return itemAtCaret(doc, x, y, items);
 }
 

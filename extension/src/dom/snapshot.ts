@@ -1,4 +1,5 @@
-// The DOM snapshotter: a Document -> the Snapshot wire format of src/snapshot/mod.rs.
+// The DOM snapshotter: a Document -> the Snapshot wire format of src/snapshot/mod.rs,
+// written directly in the flat form the WASM takes (src/snapshot/flat.rs).
 //
 // It must follow the rules listed on `Snapshot` exactly as the native builder
 // (src/snapshot/html.rs) does, so one page gives one snapshot either way.
@@ -47,31 +48,159 @@ export interface TakenSnapshot {
   domNodes: Node[];
 }
 
+/**
+ * A snapshot as it crosses to the WASM (src/snapshot/flat.rs): the page-level
+ * fields, and the nodes as one string table and one array of numbers, which
+ * cost two copies to pass instead of one object per node. The WASM `analyze`
+ * takes this or a `Snapshot`.
+ */
+export interface FlatSnapshot {
+  /** url, title, lang, canonical, meta, jsonld, truncated; `nodes` is empty. */
+  head: Snapshot;
+  /** Every string of the nodes, concatenated. */
+  strings: string;
+  /** The length of each string in `strings`, in order. */
+  lengths: number[];
+  /** Per text node: parent + 1, text << 1 | 1. Per element: parent + 1 (0: the root), tag << 1, field mask, one string per set bit of FLAT_FIELDS. */
+  records: number[];
+}
+
+export interface TakenFlatSnapshot {
+  snapshot: FlatSnapshot;
+  /** The DOM node behind each node of the snapshot, in order. */
+  domNodes: Node[];
+}
+
+/** The element fields of the flat form, in mask-bit order (bit 0 first); same as FIELD_BITS in src/snapshot/flat.rs. */
+const FLAT_FIELDS = ['id', 'cls', 'role', 'href', 'itemprop', 'rel', 'datetime'] as const;
+/** The mask bit of `hidden`; same as HIDDEN_BIT in src/snapshot/flat.rs. */
+const HIDDEN_BIT = 1 << 7;
+
+/**
+ * Builds the flat node form: tag names are interned (one string per distinct
+ * tag), every other string is appended where it is met (as `to_flat` in
+ * src/snapshot/flat.rs). Plain loops and no per-node closures or arrays: this
+ * runs once per node of the page.
+ */
+class FlatWriter {
+  readonly parts: string[] = [];
+  readonly lengths: number[] = [];
+  readonly records: number[] = [];
+  private readonly tags = new Map<string, number>();
+
+  private append(s: string): number {
+    this.parts.push(s);
+    this.lengths.push(s.length);
+    return this.lengths.length - 1;
+  }
+
+  text(parent: number, data: string): void {
+    this.records.push(parent + 1);
+    this.records.push((this.append(data) << 1) | 1);
+  }
+
+  /** `values[bit]` for the FLAT_FIELDS, null where absent. */
+  element(parent: number | undefined, tag: string, values: readonly (string | null)[], hidden: boolean): void {
+    let tagIndex = this.tags.get(tag);
+    if (tagIndex === undefined) {
+      tagIndex = this.append(tag);
+      this.tags.set(tag, tagIndex);
+    }
+    const records = this.records;
+    records.push(parent === undefined ? 0 : parent + 1);
+    records.push(tagIndex << 1);
+    let mask = hidden ? HIDDEN_BIT : 0;
+    for (let bit = 0; bit < FLAT_FIELDS.length; bit++) {
+      if (values[bit] !== null) mask |= 1 << bit;
+    }
+    records.push(mask);
+    for (let bit = 0; bit < FLAT_FIELDS.length; bit++) {
+      const value = values[bit];
+      if (value !== null) records.push(this.append(value));
+    }
+  }
+}
+
+/** The nodes of a flat snapshot as objects (what `takeSnapshot` returns; the playground and tests use it). */
+export function expandSnapshot(flat: FlatSnapshot): Snapshot {
+  const strings: string[] = [];
+  let at = 0;
+  for (const length of flat.lengths) {
+    strings.push(flat.strings.slice(at, at + length));
+    at += length;
+  }
+  const nodes: SnapshotNode[] = [];
+  const r = flat.records;
+  for (let i = 0; i < r.length; ) {
+    const parent = r[i] === 0 ? undefined : r[i] - 1;
+    const kind = r[i + 1];
+    i += 2;
+    if (kind & 1) {
+      nodes.push({ p: parent, text: strings[kind >>> 1] });
+      continue;
+    }
+    const node: SnapshotNode = parent === undefined ? { tag: strings[kind >>> 1] } : { p: parent, tag: strings[kind >>> 1] };
+    const mask = r[i++];
+    FLAT_FIELDS.forEach((field, bit) => {
+      if (mask & (1 << bit)) node[field] = strings[r[i++]];
+    });
+    if (mask & HIDDEN_BIT) node.hidden = true;
+    nodes.push(node);
+  }
+  return { ...flat.head, nodes };
+}
+
+/** True when two flat snapshots are the same snapshot. */
+export function sameFlatSnapshot(a: FlatSnapshot, b: FlatSnapshot): boolean {
+  const ha = a.head;
+  const hb = b.head;
+  if (ha.url !== hb.url || ha.title !== hb.title || ha.lang !== hb.lang || ha.canonical !== hb.canonical || ha.truncated !== hb.truncated) {
+    return false;
+  }
+  if (ha.meta.length !== hb.meta.length || ha.meta.some((m, i) => m.key !== hb.meta[i].key || m.content !== hb.meta[i].content)) {
+    return false;
+  }
+  if (ha.jsonld.length !== hb.jsonld.length || ha.jsonld.some((block, i) => block !== hb.jsonld[i])) {
+    return false;
+  }
+  return a.strings === b.strings && sameNumbers(a.lengths, b.lengths) && sameNumbers(a.records, b.records);
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
 /** Subtrees that never hold article text. Same list as SKIPPED_TAGS in src/snapshot/html.rs. */
 const SKIPPED_TAGS = new Set([
   'head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
   'canvas', 'select', 'textarea', 'input',
 ]);
 
-/** Attributes copied onto element nodes verbatim, keyed by wire name. */
-const COPIED_ATTRIBUTES = [
-  ['id', 'id'],
-  ['cls', 'class'],
-  ['role', 'role'],
-  ['href', 'href'],
-  ['itemprop', 'itemprop'],
-  ['rel', 'rel'],
-  ['datetime', 'datetime'],
-] as const;
+/** The attributes copied onto element nodes verbatim, in the order of FLAT_FIELDS (`cls` is `class`). */
+const COPIED_ATTRIBUTES = ['id', 'class', 'role', 'href', 'itemprop', 'rel', 'datetime'] as const;
+
+/** One element's attribute values while it is written (reused: the walk is not re-entrant). */
+const attributeValues: (string | null)[] = COPIED_ATTRIBUTES.map(() => null);
 
 /** The `<meta>` attributes that name a tag, in the order the first present one wins. */
 const META_KEY_ATTRIBUTES = ['name', 'property', 'itemprop', 'http-equiv'];
 
+/** The snapshot as objects, one per node. */
 export function takeSnapshot(doc: Document, url: string = doc.URL): TakenSnapshot {
+  const { snapshot, domNodes } = takeFlatSnapshot(doc, url);
+  return { snapshot: expandSnapshot(snapshot), domNodes };
+}
+
+/** The snapshot in the flat form the content script sends to the background. */
+export function takeFlatSnapshot(doc: Document, url: string = doc.URL): TakenFlatSnapshot {
   const html = doc.getElementsByTagName('html')[0];
   const langAttribute = html?.getAttribute('lang');
   const lang = langAttribute == null ? undefined : rustTrim(langAttribute);
-  const snapshot: Snapshot = {
+  const head: Snapshot = {
     url,
     title: '',
     lang: lang ? lang : null,
@@ -80,17 +209,18 @@ export function takeSnapshot(doc: Document, url: string = doc.URL): TakenSnapsho
     jsonld: [],
     nodes: [],
   };
-  if (collectHeadData(doc, snapshot)) {
-    snapshot.truncated = true;
+  if (collectHeadData(doc, head)) {
+    head.truncated = true;
   }
   const domNodes: Node[] = [];
+  const writer = new FlatWriter();
   const root = doc.getElementsByTagName('body')[0] ?? html;
   if (root) {
-    if (flattenTree(root, snapshot.nodes, domNodes)) {
-      snapshot.truncated = true;
+    if (flattenTree(root, writer, domNodes)) {
+      head.truncated = true;
     }
   }
-  return { snapshot, domNodes };
+  return { snapshot: { head, strings: writer.parts.join(''), lengths: writer.lengths, records: writer.records }, domNodes };
 }
 
 /** The deepest an element may sit below the root (`nodes[0]` has depth 0). Same as MAX_DEPTH in src/snapshot/mod.rs. */
@@ -108,14 +238,14 @@ export const MAX_DEPTH = 512;
  * build no element deeper than 511 below <body> (past 512 open elements they
  * attach new elements to the 512th as siblings); it does for script-built DOMs.
  */
-function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): boolean {
+function flattenTree(root: Element, writer: FlatWriter, domNodes: Node[]): boolean {
   const stack: { node: Node; parent: number | undefined; parentDepth: number }[] = [
     { node: root, parent: undefined, parentDepth: 0 },
   ];
   let budget = MAX_TEXT_UNITS;
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, parent, parentDepth } = item;
-    if (nodes.length >= MAX_NODES) {
+    if (domNodes.length >= MAX_NODES) {
       return true;
     }
     if (node.nodeType === Node.TEXT_NODE) {
@@ -124,13 +254,13 @@ function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): bo
         if (data.length > budget) {
           // Keep what fits of the node where the budget runs out, then stop.
           if (budget > 0) {
-            nodes.push({ p: parent, text: prefixOfUnits(data, budget) });
+            writer.text(parent, prefixOfUnits(data, budget));
             domNodes.push(node);
           }
           return true;
         }
         budget -= data.length;
-        nodes.push({ p: parent, text: data });
+        writer.text(parent, data);
         domNodes.push(node);
       }
       continue;
@@ -152,43 +282,25 @@ function flattenTree(root: Element, nodes: SnapshotNode[], domNodes: Node[]): bo
       }
       continue;
     }
-    const index = nodes.length;
-    const snapshotNode = elementNode(element, tag, parent);
-    const units = elementUnits(snapshotNode);
+    const index = domNodes.length;
+    // Code units an element costs against the text budget: its tag and copied attribute values.
+    let units = tag.length;
+    for (let i = 0; i < COPIED_ATTRIBUTES.length; i++) {
+      const value = element.getAttribute(COPIED_ATTRIBUTES[i]);
+      attributeValues[i] = value;
+      if (value !== null) units += value.length;
+    }
     if (units > budget) {
       return true; // an element whose attributes do not fit ends the prefix
     }
     budget -= units;
-    nodes.push(snapshotNode);
+    writer.element(parent, tag, attributeValues, isHidden(element));
     domNodes.push(element);
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push({ node: children[i], parent: index, parentDepth: depth });
     }
   }
   return false;
-}
-
-/** Code units an element costs against the text budget: its tag and copied attribute values. */
-function elementUnits(node: SnapshotNode): number {
-  let units = node.tag?.length ?? 0;
-  for (const [wireName] of COPIED_ATTRIBUTES) {
-    units += node[wireName]?.length ?? 0;
-  }
-  return units;
-}
-
-function elementNode(element: Element, tag: string, parent: number | undefined): SnapshotNode {
-  const node: SnapshotNode = parent === undefined ? { tag } : { p: parent, tag };
-  for (const [wireName, attribute] of COPIED_ATTRIBUTES) {
-    const value = element.getAttribute(attribute);
-    if (value !== null) {
-      node[wireName] = value;
-    }
-  }
-  if (isHidden(element)) {
-    node.hidden = true;
-  }
-  return node;
 }
 
 /**

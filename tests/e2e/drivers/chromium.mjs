@@ -94,7 +94,13 @@ export async function launchChromium(extensionDir, viewport) {
       url: async () => page.url(),
       runCommand: (name) => runCommand(page, name),
       setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
-      setViewport: (size) => page.setViewportSize(size),
+      // Browser zoom is a smaller CSS viewport at a higher device-pixel ratio;
+      // Playwright's own call cannot set the ratio on a persistent context, so CDP does.
+      setViewport: async ({ width, height, deviceScaleFactor }) => {
+        if (!deviceScaleFactor) return page.setViewportSize({ width, height });
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor, mobile: false });
+      },
       chooseFile: (selector, path) => page.setInputFiles(selector, path),
       clickToolbarButton: () => clickToolbarButton(page),
       toolbarBadge: () => toolbarBadge(page),
