@@ -468,19 +468,19 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
         }
         let len = measures.len(node) as usize;
         let block = is_block_tag(tag);
-        let judged_by_words = len <= MAX_CHARS || (block && len <= MAX_NAMED_CHARS);
         let furniture = tag == "table"
             || (len <= MAX_NAMED_CHARS && is_named_furniture(dom, node))
-            || (judged_by_words && {
-                // One read of the text serves every rule.
-                short_text(dom, node, MAX_NAMED_CHARS).is_some_and(|t| {
-                    (block && is_notice(&t))
-                        || (len <= MAX_CHARS
-                            && t.chars().count() <= MAX_CHARS
-                            && (is_furniture_text(&t, block)
-                                || (block && is_teaser_line(&t, measures.link_density(node)))))
+            || (len <= MAX_CHARS && {
+                short_text(dom, node, MAX_CHARS).is_some_and(|t| {
+                    is_furniture_text(&t, block)
+                        || (block && is_teaser_line(&t, measures.link_density(node)))
+                        || (block && is_notice(&t))
                 })
-            });
+            })
+            || (block
+                && len > MAX_CHARS
+                && len <= MAX_NAMED_CHARS
+                && is_notice(&text_start(dom, node)));
         if furniture {
             let next = dom.next_element(node, true);
             dom.remove(node);
@@ -518,6 +518,25 @@ fn short_text(dom: &Dom<'_>, id: Id, max_chars: usize) -> Option<String> {
     }
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty() && s.chars().count() <= max_chars).then(|| s.to_lowercase())
+}
+
+/// Enough of an element's opening, collapsed and lower-cased, to match
+/// [`NOTICE_OPENERS`] (read this way, long paragraphs cost little).
+fn text_start(dom: &Dom<'_>, id: Id) -> String {
+    const OPENING_BYTES: usize = 64;
+    let mut s = String::new();
+    for d in dom.descendants_or_self(id) {
+        if dom.is_text(d) {
+            s.push_str(dom.text(d));
+            if s.len() >= OPENING_BYTES {
+                break;
+            }
+        }
+    }
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A box about the author or an edition notice, by how it opens
@@ -723,6 +742,31 @@ pub fn is_line_list(text: &str) -> bool {
         })
 }
 
+/// Longest price tag of a product box ("from $610.00", "$99 at Amazon").
+const MAX_PRICE_TAG_WORDS: usize = 4;
+
+/// A product box's price tag: a few words, one a price, no sentence.
+pub fn is_price_tag(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take(MAX_PRICE_TAG_WORDS + 1)
+        .collect();
+    words.len() <= MAX_PRICE_TAG_WORDS
+        && !text.trim_end().ends_with(['.', '!', '?'])
+        && words.iter().any(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(is_currency)
+                && chars.next().is_some_and(|c| c.is_ascii_digit())
+        })
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₩' | '₹' | '₽' | '원' | '円' | '元'
+    )
+}
+
 /// Every line of `text` is a price-list item, "VIP : 60,000₩": a short
 /// label, a colon, a price with its currency.
 pub fn is_price_list(text: &str) -> bool {
@@ -739,19 +783,13 @@ fn is_price_item(line: &str) -> bool {
         return false;
     };
     let price = price.trim();
-    let currency = |c: char| {
-        matches!(
-            c,
-            '$' | '€' | '£' | '¥' | '₩' | '₹' | '₽' | '원' | '円' | '元'
-        )
-    };
-    let has_currency = price.chars().any(currency)
+    let has_currency = price.chars().any(is_currency)
         || ["won", "usd", "eur", "gbp", "krw", "jpy", "rub"]
             .iter()
             .any(|w| price.to_lowercase().contains(w));
     let figure = price
         .chars()
-        .filter(|c| !currency(*c) && !c.is_alphabetic() && !c.is_whitespace())
+        .filter(|c| !is_currency(*c) && !c.is_alphabetic() && !c.is_whitespace())
         .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '~' | '/'));
     label.chars().count() <= 40
         && price.chars().count() <= 30
@@ -862,6 +900,14 @@ mod tests {
         // Inside a sentence's inline element, widget words are words.
         assert!(!is_furniture_text("share", false));
         assert!(is_furniture_text("image caption", false));
+    }
+
+    #[test]
+    fn price_tags_of_product_boxes() {
+        assert!(is_price_tag("from $610.00"));
+        assert!(is_price_tag("$99.99 at Amazon"));
+        assert!(!is_price_tag("It costs $500."));
+        assert!(!is_price_tag("The console costs $500 in the US"));
     }
 
     #[test]

@@ -473,12 +473,17 @@ impl Renderer {
 const MAX_LINK_BLOCK_WORDS: usize = 30;
 
 /// What a block marked as prose by its markup is, by its text: a price
-/// list, a ranking set as lines, or a lone figure ("$99.99") is a table; a short block that is all link is a
+/// list, a ranking set as lines, a price tag ("from $610.00") or a lone
+/// figure is a table; a short block that is all link is a
 /// teaser for another page; "In this photo …" opens a caption; "… contributed
 /// to this report" credits the reporters.
 fn kind_of_prose_block(text: &str, link_bytes: usize) -> BlockKind {
     use super::furniture as f;
-    if f::is_price_list(text) || f::is_line_list(text) || !text.chars().any(char::is_alphabetic) {
+    if f::is_price_list(text)
+        || f::is_line_list(text)
+        || f::is_price_tag(text)
+        || !text.chars().any(char::is_alphabetic)
+    {
         BlockKind::Table
     } else if link_bytes * 10 >= visible_bytes(text) * 9
         && text.split_whitespace().count() <= MAX_LINK_BLOCK_WORDS
