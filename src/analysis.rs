@@ -11,8 +11,12 @@ use serde::{Deserialize, Serialize};
 
 /// The kinds of claims, figures and time references, named by the stage that finds them.
 pub use crate::detect::ClaimKind;
+/// Why a sentence scored as it did ([`Claim::reasons`]), and why a fact-check
+/// is about a related claim, not this one ([`NoteFactCheck::conflicts`]).
+pub use crate::detect::Signal;
 pub use crate::segment::quantities::{Modifier as QuantityModifier, QuantityKind};
 pub use crate::segment::times::{TimeKind, Unresolved as TimeUnresolved};
+pub use crate::verify::same_claim::Conflict;
 
 pub const SCHEMA: &str = "claimlens/analysis@1";
 
@@ -127,8 +131,14 @@ pub struct Claim {
     pub checkworthy: bool,
     /// Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`; factual kinds first.
     pub kinds: Vec<ClaimKind>,
-    /// Plain-language reasons for the score, strongest first.
+    /// Plain-language reasons for the score, strongest first: the English
+    /// wording of `reasons`, one line each (empty in the WASM build, whose
+    /// readers word `reasons` in their own language).
     pub signals: Vec<String>,
+    /// The reasons for the score as codes, strongest first (`figure`,
+    /// `dated_event`, `hedge`, ...). Added with the localized notes.
+    #[serde(default)]
+    pub reasons: Vec<Signal>,
     /// The words that raised the score most (check-worthy claims only).
     #[serde(default)]
     pub key_terms: Vec<String>,
@@ -254,18 +264,65 @@ pub struct FactCheckMatch {
     pub claimant: Option<String>,
     #[serde(default)]
     pub claim_date: Option<String>,
-    /// Why it matched, in plain words.
+    /// Why it matched, in plain words: the English of `reasons` (empty
+    /// in the WASM build).
     #[serde(default)]
     pub why: Vec<String>,
+    /// Why it matched, as codes with their words and figures, strongest
+    /// first. Added with the localized notes.
+    #[serde(default)]
+    pub reasons: Vec<MatchReason>,
+}
+
+/// One reason a fact-check matched a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchReason {
+    pub code: MatchReasonCode,
+    /// `shared_words`: the rarest words both share, as the fact-check writes them.
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// `key_terms_covered`: how much of the fact-checked claim's key terms
+    /// the sentence has, 0 to 100.
+    #[serde(default)]
+    pub percent: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchReasonCode {
+    /// The claim and the fact-check share `words`.
+    SharedWords,
+    /// `percent` of the fact-checked claim's key terms appear in the sentence.
+    KeyTermsCovered,
+    /// The same names appear in both.
+    SameNames,
+    /// The same figures appear in both.
+    SameFigures,
+    /// Checked within 30 days of the article's date.
+    CheckedSoonAfter,
 }
 
 /// The reader's note on a claim. Plain text throughout: render as text, never HTML.
+///
+/// Every English sentence here (`summary`, `checks`, `Link::label`,
+/// `NoteSourcing::text`, `NoteTime::display`, `NoteFactCheck::text`) is worded
+/// from the codes and figures beside it by one English table
+/// (`src/english.rs`), for the CLI, batch output and Python package. The WASM
+/// build leaves them empty: the extension and the playground word the codes
+/// through `_locales`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Note {
     /// One line: what the claim is, how it is sourced, what fact-checkers said.
+    /// Worded from `Claim::kinds[0]`, `sourcing`, `fact_check_status`,
+    /// `Claim::matches` (the first one's publisher, verdict and date, and
+    /// how many), `consensus` and how many `related` there are.
     pub summary: String,
-    /// What a careful reader should verify next.
+    /// What a careful reader should verify next: the English of `check_items`.
     pub checks: Vec<String>,
+    /// What a careful reader should verify next, as codes with their subject.
+    /// Added with the localized notes.
+    #[serde(default)]
+    pub check_items: Vec<NoteCheck>,
     /// Fact-check articles first, then "check it yourself" searches. Links only: nothing is fetched.
     pub links: Vec<Link>,
     #[serde(default)]
@@ -319,13 +376,82 @@ pub struct NoteSourcing {
     pub speaker: Option<String>,
     /// The speaker's title or role as the article gives it.
     pub role: Option<String>,
-    /// The sourcing phrase, or "(from the previous quote)" for a quotation
-    /// that carries on the previous paragraph's speaker.
+    /// The sourcing phrase, or (English only) "(from the previous quote)"
+    /// for a quotation that carries on the previous paragraph's speaker
+    /// (`carried`; null in the WASM build).
     pub cue: Option<String>,
     /// One line for the reader. "On the record" only for a named speaker
     /// with a speech or writing cue; a view the article ascribes ("remains
-    /// skeptical") says so; an open choice names the candidates.
+    /// skeptical") says so; an open choice names the candidates
+    /// (`Sourcing::speaker_candidates`). The English of `code`.
     pub text: String,
+    /// What `text` says, as a code. Added with the localized notes.
+    #[serde(default)]
+    pub code: Option<SourcingCode>,
+    /// The claim is a quotation that carries on the previous paragraph's
+    /// speaker (it has no cue of its own). Added with the localized notes.
+    #[serde(default)]
+    pub carried: bool,
+}
+
+/// How a claim is sourced, as the note's sourcing line says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourcingCode {
+    /// A named person, but the article leaves open which of
+    /// `Sourcing::speaker_candidates` (two or more).
+    NamedUnclear,
+    /// A named source whose name was not kept.
+    NamedUnknown,
+    /// The speaker of the previous paragraph's quotation, on the record.
+    NamedCarried,
+    /// A named speaker with a speech or writing cue.
+    NamedOnRecord,
+    /// A view the article ascribes to a named person, not their words.
+    NamedView,
+    /// An anonymous source; `cue` quotes the phrase when there is one.
+    Anonymous,
+    /// A vague source ("critics say"); `cue` quotes the phrase when there is one.
+    Vague,
+    /// The publication asserts it itself.
+    Outlet,
+    /// No one.
+    Unattributed,
+}
+
+/// One thing a careful reader should verify next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteCheck {
+    pub code: CheckCode,
+    /// The figure or time as written (`source_figure`, `confirm_timing`,
+    /// `pin_down_time`), or the speaker (`confirm_speaker`; null when the
+    /// speaker's name was not kept).
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// For `confirm_timing`: the calendar interval the time was placed on.
+    #[serde(default)]
+    pub resolved: Option<Interval>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckCode {
+    /// Read the matched fact-check and confirm it covers this claim.
+    ReadFactCheck,
+    /// The listed fact-checks are about a related claim: their verdicts do not apply.
+    RelatedOnly,
+    /// Find the original source of the figure `subject`.
+    SourceFigure,
+    /// Confirm the timing: `subject` was placed on `resolved`.
+    ConfirmTiming,
+    /// Pin down when `subject` was (it could not be placed on the calendar).
+    PinDownTime,
+    /// Look for an on-the-record source (the claim's source is anonymous or vague).
+    FindOnRecordSource,
+    /// Check that `subject` (or the quoted person) said this, in this context.
+    ConfirmSpeaker,
+    /// Look for the evidence behind it: the article names no source.
+    FindEvidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -339,7 +465,7 @@ pub struct NoteQuote {
 pub struct NoteTime {
     pub text: String,
     pub resolved: Option<Interval>,
-    /// For the reader: "“last year” → 2024".
+    /// For the reader: "“last year” → 2024" (English; empty in the WASM build).
     pub display: String,
 }
 
@@ -350,15 +476,50 @@ pub struct NoteFactCheck {
     pub date: Option<String>,
     pub url: Option<String>,
     pub claim: String,
+    /// Why it matched: the same as the `Claim::matches` (or
+    /// `Claim::related`) entry at the same position says.
     pub why: Vec<String>,
     /// One line for the reader: "PolitiFact rated “…” False (2019-10-29)."
+    /// Worded from the fields here.
     pub text: String,
+    /// Who made the checked claim, as the fact-checker names them. Added with
+    /// the localized notes.
+    #[serde(default)]
+    pub claimant: Option<String>,
+    /// For a related fact-check: what sets its claim apart from this one
+    /// (`figures`, `years`, `names`, `claimant`, `claimant_absent`,
+    /// `later_claim`). Added with the localized notes.
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
+    /// The English of `kind` and `subject`.
     pub label: String,
     pub url: String,
+    /// What the link leads to. Null only in analyses from before it was added.
+    #[serde(default)]
+    pub kind: Option<LinkKind>,
+    /// The fact-checker (`fact_check`, `related_fact_check`; null when the
+    /// record names none) or the name looked up (`wikipedia`).
+    #[serde(default)]
+    pub subject: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// A fact-check of this very claim.
+    FactCheck,
+    /// A fact-check of a related claim.
+    RelatedFactCheck,
+    /// A search of Google Fact Check Explorer for the claim.
+    FactCheckSearch,
+    /// A Wikipedia search for a person or organisation the claim names.
+    Wikipedia,
+    /// A news search for the claim.
+    NewsSearch,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -127,7 +127,9 @@ pub fn assemble(
                 score: d.score,
                 checkworthy: d.checkworthy,
                 kinds: d.kinds.clone(),
-                signals: d.signals.iter().map(|s| s.describe().to_string()).collect(),
+                // Worded later, from `reasons`, by `crate::english`.
+                signals: Vec::new(),
+                reasons: d.signals.clone(),
                 key_terms: d.key_terms.iter().map(|t| t.of(text).to_string()).collect(),
                 sourcing: out::Sourcing {
                     kind: sourcing_kind(sourcing.kind),

@@ -21,6 +21,10 @@ pub mod calendar;
 pub mod comments;
 pub mod detect;
 pub mod encode;
+/// The analysis's English sentences, for native readers only: the extension
+/// words the codes through `_locales`, so the WASM build carries none.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod english;
 pub mod extract;
 pub mod limits;
 pub mod pipeline;

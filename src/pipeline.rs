@@ -286,6 +286,8 @@ fn analyze_article(
         Some((&article, Some(stages))),
     );
     analysis.article.language = detected.map(|g| g.code.to_string());
+    #[cfg(not(target_arch = "wasm32"))]
+    crate::english::fill(&mut analysis);
     analysis
 }
 

@@ -19,6 +19,40 @@ export type ClaimKind =
   | 'rhetoric'
   | 'boilerplate';
 
+/**
+ * A reason behind a score, shown to the reader (worded in English by
+ * `src/english.rs`, and by the extension through `_locales`).
+ */
+export type Signal =
+  | 'figure'
+  | 'dated_event'
+  | 'date'
+  | 'official'
+  | 'named_person'
+  | 'reporting_verb'
+  | 'direct_quote'
+  | 'comparative'
+  | 'change'
+  | 'causal'
+  | 'prediction'
+  | 'rule'
+  | 'past_event'
+  | 'policy_topic'
+  | 'hedge'
+  | 'opinion'
+  | 'first_person'
+  | 'audience'
+  | 'question'
+  | 'rhetoric'
+  | 'boilerplate'
+  | 'negation'
+  | 'generalisation'
+  | 'short'
+  | 'claim_wording'
+  | 'chat_wording'
+  | 'claim_meaning'
+  | 'chat_meaning';
+
 /** Serialized (the analysis contract) as its `as_str` name. */
 export type QuantityModifier =
   /** "about", "around", "roughly", "some", "nearly", "almost", "close to". */
@@ -83,6 +117,31 @@ export type TimeUnresolved =
   | 'relative_to_event'
   /** The calendar has no such date ("February 30"). */
   | 'invalid_date';
+
+/**
+ * Why a candidate is at most a related fact-check. Each compares the two
+ * sides only when both have something to compare. Worded in English by
+ * `src/english.rs`, and by the extension through `_locales`.
+ */
+export type Conflict =
+  /** Both give figures, and none agree ("two killed" against "30 lost"). */
+  | 'figures'
+  /** Both give years, and none agree. */
+  | 'years'
+  /**
+   * Both name people, places or organisations, and none agree
+   * ("Florida" against "11 states and the District of Columbia").
+   */
+  | 'names'
+  /** Both name who made the claim, and they differ. */
+  | 'claimant'
+  /**
+   * The fact-checked claim is in the first person ("we won in a
+   * landslide"), so it is about its claimant, whom the sentence never names.
+   */
+  | 'claimant_absent'
+  /** The fact-checked claim was made well after the article was published. */
+  | 'later_claim';
 
 export const SCHEMA = 'claimlens/analysis@1';
 
@@ -194,8 +253,17 @@ export interface Claim {
   checkworthy: boolean;
   /** Claim kinds, e.g. `quantity`, `event`, `quote`, `prediction`; factual kinds first. */
   kinds: ClaimKind[];
-  /** Plain-language reasons for the score, strongest first. */
+  /**
+   * Plain-language reasons for the score, strongest first: the English
+   * wording of `reasons`, one line each (empty in the WASM build, whose
+   * readers word `reasons` in their own language).
+   */
   signals: string[];
+  /**
+   * The reasons for the score as codes, strongest first (`figure`,
+   * `dated_event`, `hedge`, ...). Added with the localized notes.
+   */
+  reasons?: Signal[];
   /** The words that raised the score most (check-worthy claims only). */
   key_terms?: string[];
   sourcing: Sourcing;
@@ -315,16 +383,67 @@ export interface FactCheckMatch {
   /** Who made the checked claim, and when (`YYYY-MM-DD`). */
   claimant?: string | null;
   claim_date?: string | null;
-  /** Why it matched, in plain words. */
+  /**
+   * Why it matched, in plain words: the English of `reasons` (empty
+   * in the WASM build).
+   */
   why?: string[];
+  /**
+   * Why it matched, as codes with their words and figures, strongest
+   * first. Added with the localized notes.
+   */
+  reasons?: MatchReason[];
 }
 
-/** The reader's note on a claim. Plain text throughout: render as text, never HTML. */
+/** One reason a fact-check matched a claim. */
+export interface MatchReason {
+  code: MatchReasonCode;
+  /** `shared_words`: the rarest words both share, as the fact-check writes them. */
+  words?: string[];
+  /**
+   * `key_terms_covered`: how much of the fact-checked claim's key terms
+   * the sentence has, 0 to 100.
+   */
+  percent?: number | null;
+}
+
+export type MatchReasonCode =
+  /** The claim and the fact-check share `words`. */
+  | 'shared_words'
+  /** `percent` of the fact-checked claim's key terms appear in the sentence. */
+  | 'key_terms_covered'
+  /** The same names appear in both. */
+  | 'same_names'
+  /** The same figures appear in both. */
+  | 'same_figures'
+  /** Checked within 30 days of the article's date. */
+  | 'checked_soon_after';
+
+/**
+ * The reader's note on a claim. Plain text throughout: render as text, never HTML.
+ *
+ * Every English sentence here (`summary`, `checks`, `Link::label`,
+ * `NoteSourcing::text`, `NoteTime::display`, `NoteFactCheck::text`) is worded
+ * from the codes and figures beside it by one English table
+ * (`src/english.rs`), for the CLI, batch output and Python package. The WASM
+ * build leaves them empty: the extension and the playground word the codes
+ * through `_locales`.
+ */
 export interface Note {
-  /** One line: what the claim is, how it is sourced, what fact-checkers said. */
+  /**
+   * One line: what the claim is, how it is sourced, what fact-checkers said.
+   * Worded from `Claim::kinds[0]`, `sourcing`, `fact_check_status`,
+   * `Claim::matches` (the first one's publisher, verdict and date, and
+   * how many), `consensus` and how many `related` there are.
+   */
   summary: string;
-  /** What a careful reader should verify next. */
+  /** What a careful reader should verify next: the English of `check_items`. */
   checks: string[];
+  /**
+   * What a careful reader should verify next, as codes with their subject.
+   * Added with the localized notes.
+   */
+  check_items?: NoteCheck[];
   /** Fact-check articles first, then "check it yourself" searches. Links only: nothing is fetched. */
   links: Link[];
   sourcing?: NoteSourcing | null;
@@ -372,17 +491,81 @@ export interface NoteSourcing {
   /** The speaker's title or role as the article gives it. */
   role: string | null;
   /**
-   * The sourcing phrase, or "(from the previous quote)" for a quotation
-   * that carries on the previous paragraph's speaker.
+   * The sourcing phrase, or (English only) "(from the previous quote)"
+   * for a quotation that carries on the previous paragraph's speaker
+   * (`carried`; null in the WASM build).
    */
   cue: string | null;
   /**
    * One line for the reader. "On the record" only for a named speaker
    * with a speech or writing cue; a view the article ascribes ("remains
-   * skeptical") says so; an open choice names the candidates.
+   * skeptical") says so; an open choice names the candidates
+   * (`Sourcing::speaker_candidates`). The English of `code`.
    */
   text: string;
+  /** What `text` says, as a code. Added with the localized notes. */
+  code?: SourcingCode | null;
+  /**
+   * The claim is a quotation that carries on the previous paragraph's
+   * speaker (it has no cue of its own). Added with the localized notes.
+   */
+  carried?: boolean;
 }
+
+/** How a claim is sourced, as the note's sourcing line says it. */
+export type SourcingCode =
+  /**
+   * A named person, but the article leaves open which of
+   * `Sourcing::speaker_candidates` (two or more).
+   */
+  | 'named_unclear'
+  /** A named source whose name was not kept. */
+  | 'named_unknown'
+  /** The speaker of the previous paragraph's quotation, on the record. */
+  | 'named_carried'
+  /** A named speaker with a speech or writing cue. */
+  | 'named_on_record'
+  /** A view the article ascribes to a named person, not their words. */
+  | 'named_view'
+  /** An anonymous source; `cue` quotes the phrase when there is one. */
+  | 'anonymous'
+  /** A vague source ("critics say"); `cue` quotes the phrase when there is one. */
+  | 'vague'
+  /** The publication asserts it itself. */
+  | 'outlet'
+  /** No one. */
+  | 'unattributed';
+
+/** One thing a careful reader should verify next. */
+export interface NoteCheck {
+  code: CheckCode;
+  /**
+   * The figure or time as written (`source_figure`, `confirm_timing`,
+   * `pin_down_time`), or the speaker (`confirm_speaker`; null when the
+   * speaker's name was not kept).
+   */
+  subject?: string | null;
+  /** For `confirm_timing`: the calendar interval the time was placed on. */
+  resolved?: Interval | null;
+}
+
+export type CheckCode =
+  /** Read the matched fact-check and confirm it covers this claim. */
+  | 'read_fact_check'
+  /** The listed fact-checks are about a related claim: their verdicts do not apply. */
+  | 'related_only'
+  /** Find the original source of the figure `subject`. */
+  | 'source_figure'
+  /** Confirm the timing: `subject` was placed on `resolved`. */
+  | 'confirm_timing'
+  /** Pin down when `subject` was (it could not be placed on the calendar). */
+  | 'pin_down_time'
+  /** Look for an on-the-record source (the claim's source is anonymous or vague). */
+  | 'find_on_record_source'
+  /** Check that `subject` (or the quoted person) said this, in this context. */
+  | 'confirm_speaker'
+  /** Look for the evidence behind it: the article names no source. */
+  | 'find_evidence';
 
 export interface NoteQuote {
   text: string;
@@ -393,7 +576,7 @@ export interface NoteQuote {
 export interface NoteTime {
   text: string;
   resolved: Interval | null;
-  /** For the reader: "“last year” → 2024". */
+  /** For the reader: "“last year” → 2024" (English; empty in the WASM build). */
   display: string;
 }
 
@@ -403,15 +586,53 @@ export interface NoteFactCheck {
   date: string | null;
   url: string | null;
   claim: string;
+  /**
+   * Why it matched: the same as the `Claim::matches` (or
+   * `Claim::related`) entry at the same position says.
+   */
   why: string[];
-  /** One line for the reader: "PolitiFact rated “…” False (2019-10-29)." */
+  /**
+   * One line for the reader: "PolitiFact rated “…” False (2019-10-29)."
+   * Worded from the fields here.
+   */
   text: string;
+  /**
+   * Who made the checked claim, as the fact-checker names them. Added with
+   * the localized notes.
+   */
+  claimant?: string | null;
+  /**
+   * For a related fact-check: what sets its claim apart from this one
+   * (`figures`, `years`, `names`, `claimant`, `claimant_absent`,
+   * `later_claim`). Added with the localized notes.
+   */
+  conflicts?: Conflict[];
 }
 
 export interface Link {
+  /** The English of `kind` and `subject`. */
   label: string;
   url: string;
+  /** What the link leads to. Null only in analyses from before it was added. */
+  kind?: LinkKind | null;
+  /**
+   * The fact-checker (`fact_check`, `related_fact_check`; null when the
+   * record names none) or the name looked up (`wikipedia`).
+   */
+  subject?: string | null;
 }
+
+export type LinkKind =
+  /** A fact-check of this very claim. */
+  | 'fact_check'
+  /** A fact-check of a related claim. */
+  | 'related_fact_check'
+  /** A search of Google Fact Check Explorer for the claim. */
+  | 'fact_check_search'
+  /** A Wikipedia search for a person or organisation the claim names. */
+  | 'wikipedia'
+  /** A news search for the claim. */
+  | 'news_search';
 
 export interface Quote {
   start: number;

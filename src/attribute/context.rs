@@ -27,10 +27,15 @@ pub struct Context<'a> {
     /// use: `UNKNOWN` until then.
     classes: Vec<Cell<u64>>,
     /// The words the text writes in lower case, built on first use.
-    lower_words: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
+    lower_words: std::cell::OnceCell<LowerWords<'a>>,
 }
 
 const UNKNOWN: u64 = u64::MAX;
+
+/// FNV, not SipHash: the set holds every lower-case word of the article and
+/// was a tenth of the stage's time.
+type LowerWords<'a> =
+    std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<super::lexicon::Fnv>>;
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [ByteSpan]) -> Self {
@@ -87,6 +92,17 @@ impl<'a> Context<'a> {
                 .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
                 .collect()
         });
+        if word.is_ascii() {
+            // No allocation for the common case.
+            let mut buf = [0u8; 32];
+            if let Some(lower) = buf.get_mut(..word.len()) {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                if let Ok(w) = std::str::from_utf8(lower) {
+                    return words.contains(w);
+                }
+            }
+        }
         words.contains(word.to_lowercase().as_str())
     }
 

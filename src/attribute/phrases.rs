@@ -303,7 +303,14 @@ pub fn source_after(cx: &Context, toks: &[Token], from: usize) -> Option<Phrase>
             // the party was ..."), and a preposition ends the name ("said
             // Mr. Burman of the plan").
             if !seen_comma {
-                if cx.has(t, lexicon::bits::VERB_WORDS) {
+                // "said Obama failed to address ...": a past-tense verb
+                // right after a name.
+                let past_after_name = word.len() > 3
+                    && word.ends_with("ed")
+                    && !is_capitalised(cx.text, t)
+                    && end > from
+                    && is_capitalised(cx.text, &toks[end - 1]);
+                if cx.has(t, lexicon::bits::VERB_WORDS) || past_after_name {
                     return None;
                 }
                 if matches!(

@@ -67,6 +67,12 @@ pub fn find(cx: &Context) -> Vec<Relation> {
             }
         }
         untangle(cx, &mut out, first);
+        if let Some(rel) = colon_quote(cx, si, toks, &out[first..]) {
+            out.push(rel);
+        }
+        if out.len() == first && out.last().is_none_or(|r| r.sentence + 1 < si) {
+            out.extend(framed_quote(cx, si));
+        }
     }
     out.retain(|r| !r.content.is_empty());
     for r in &mut out {
@@ -141,6 +147,9 @@ fn cue_at(
         return None;
     }
     let w = cx.word(t);
+    if matches!(w, "in" | "In" | "as" | "As") {
+        return in_their_words(cx, si, toks, i);
+    }
     // Cues are lower-case words, but for "According to" and a sentence
     // opening "Said X, ...": capitalised words are skipped unread.
     let capitalised = is_capitalised(cx.text, t);
@@ -152,6 +161,22 @@ fn cue_at(
             return according_to(cx, si, toks, i);
         }
         return None;
+    }
+    if matches!(w, "reads" | "read") {
+        return document_reads(cx, toks, i)
+            .then(|| {
+                verb_frame(
+                    cx,
+                    si,
+                    toks,
+                    i,
+                    i + 1,
+                    first_in_sentence,
+                    earlier,
+                    CueKind::Speech,
+                )
+            })
+            .flatten();
     }
     // One lookup answers every list for this word.
     let class = cx.class_of(t);
@@ -180,7 +205,10 @@ fn cue_at(
             None
         };
     }
-    let kind = if class & CUE_VERBS != 0 {
+    // "referring to the community": what was meant, not what was said.
+    let kind = if w.starts_with("referr") {
+        CueKind::Stance
+    } else if class & CUE_VERBS != 0 {
         CueKind::Speech
     } else if class & COGNITION_VERBS != 0 {
         CueKind::Belief
@@ -191,8 +219,9 @@ fn cue_at(
     };
     if i > 0 {
         let prev = cx.word(&toks[i - 1]);
-        // "is said to", "to say", "the claim", "his statement": not a cue here.
-        if lexicon::has(lexicon::bits::BE_FORMS, prev)
+        // "is said to", "to say", "the claim", "his statement": not a cue
+        // here; "is calling", "are saying" are.
+        if lexicon::has(lexicon::bits::BE_FORMS, prev) && !w.ends_with("ing")
             || matches!(
                 prev.to_ascii_lowercase().as_str(),
                 "to" | "the"
@@ -221,15 +250,22 @@ fn cue_at(
     let mut end = i + 1;
     if let Some(n) = toks.get(i + 1).map(|n| cx.word(n)) {
         let particle = match w {
-            "pointed" => n == "out",
+            "pointed" | "points" | "pointing" => n == "out",
             "called" | "calls" | "calling" | "call" => matches!(n, "for" | "on"),
             "referring" | "referred" => n == "to",
             "talked" | "talking" => n == "about",
+            // "“... ?” Rothman recalls thinking at the time."
+            "recalls" | "recalled" | "remembers" | "remembered" => {
+                matches!(n, "thinking" | "wondering" | "saying" | "asking")
+            }
             _ => false,
         };
         if particle {
             end += 1;
-        } else if matches!(w, "referring" | "referred" | "talked" | "talking") {
+        } else if matches!(
+            w,
+            "referring" | "referred" | "talked" | "talking" | "points" | "pointing"
+        ) {
             return None;
         }
     }
@@ -381,7 +417,11 @@ fn verb_frame(
     let after_comma = prev.is_some_and(|p| is_punct(cx.text, p, ','))
         || (c0 >= 2 && cx.is_mark(&toks[c0 - 1]) && is_punct(cx.text, &toks[c0 - 2], ','));
     let participle = lexicon::has(lexicon::bits::PARTICIPLES, head_verb) && after_comma;
-    let coordinated = prev.is_some_and(|p| matches!(cx.word(p), "and" | "but")) && !nounish;
+    // "... and called it “a disaster”": a name given in quotation marks.
+    let calls_it = matches!(head_verb, "called" | "calls" | "call")
+        && (c1..toks.len().min(c1 + 4)).any(|k| cx.is_mark(&toks[k]));
+    let coordinated =
+        prev.is_some_and(|p| matches!(cx.word(p), "and" | "but")) && (!nounish || calls_it);
     if participle || coordinated {
         // Only an active clause's source is the subject the verb shares.
         let active = last_in_sentence.filter(|&k| {
@@ -907,6 +947,211 @@ fn according_to(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Re
     ))
 }
 
+/// "The tweet from Vulture magazine reads, “...”", "“...,” read the
+/// statement": "read" is a cue only between a document and a quotation.
+fn document_reads(cx: &Context, toks: &[Token], i: usize) -> bool {
+    let is_doc = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| cx.has(t, lexicon::bits::DOCUMENTS))
+    };
+    let quote_at = |k: usize| toks.get(k).is_some_and(|t| cx.is_mark(t));
+    let before = (clause_start(cx, toks)..i).any(is_doc)
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| matches!(cx.word(t), "," | ":"))
+        && quote_at(i + 2);
+    let after = i > 0
+        && (quote_at(i - 1) || i > 1 && cx.word(&toks[i - 1]) == "," && quote_at(i - 2))
+        && (i + 1..toks.len().min(i + 4)).any(is_doc);
+    before || after
+}
+
+/// Paragraph `p` is a photo caption or credit ("Guests pick their pastries.
+/// | Photo by Lisa Jennings"), which a quotation carried on across
+/// paragraphs may skip.
+fn is_caption(cx: &Context, p: usize) -> bool {
+    // Paragraph numbers rise with the sentences.
+    let first = cx.paragraph.partition_point(|&q| q < p);
+    let end = cx.paragraph.partition_point(|&q| q <= p);
+    let (Some(a), Some(b)) = (
+        cx.sentences.get(first),
+        end.checked_sub(1).and_then(|l| cx.sentences.get(l)),
+    ) else {
+        return false;
+    };
+    if end <= first {
+        return false;
+    }
+    let text = ByteSpan::new(a.start, b.end).of(cx.text);
+    let credit = [
+        "Photo by",
+        "Photo:",
+        "Photograph by",
+        "Credit:",
+        "Image:",
+        "Getty Images",
+    ]
+    .iter()
+    .any(|c| text.contains(c));
+    credit && !text.contains(['“', '"'])
+}
+
+/// "De Miranda beautifully evokes the notion ... in his introduction: “...”":
+/// a quotation opened by a colon, in a sentence with no cue of its own for
+/// it, is the words of the clause's subject when that is a name or "he" or
+/// "she".
+fn colon_quote(cx: &Context, si: usize, toks: &[Token], found: &[Relation]) -> Option<Relation> {
+    // One byte search first: most sentences have no colon.
+    let sentence = cx.sentences.get(si)?;
+    if !sentence.of(cx.text).contains(':') {
+        return None;
+    }
+    let colon = toks
+        .iter()
+        .position(|t| is_punct(cx.text, t, ':') && !cx.is_quoted(t.span.start))?;
+    let mark = toks.get(colon + 1).filter(|t| cx.is_mark(t))?;
+    let q = cx
+        .top_quote_at(mark.span.start)
+        .filter(|q| q.outer.start == mark.span.start)?;
+    let claimed = found.iter().any(|r| {
+        r.content
+            .iter()
+            .any(|c| c.start <= q.outer.start && q.outer.start < c.end)
+    });
+    if claimed {
+        return None;
+    }
+    let subject = clause_subject(cx, toks, colon)?;
+    let first = cx.word(toks.get(subject.start)?).to_ascii_lowercase();
+    let named = toks[subject.start..subject.end]
+        .iter()
+        .any(|t| is_name_word_token(cx, t));
+    if !(named || matches!(first.as_str(), "he" | "she")) {
+        return None;
+    }
+    Some(relation(
+        CueKind::Speech,
+        si,
+        span(toks, colon, colon + 1),
+        Some(phrase_span(toks, subject)),
+        vec![q.outer],
+    ))
+}
+
+/// "Charles Schultze, chairman of the Council of Economic Advisers, once
+/// summed up the danger with a metaphor. “It’s not so much ...”": a sentence
+/// that is one quotation, with no cue, right after a cue-less sentence (same
+/// paragraph) whose subject is a name, is that person's words. The cue is
+/// the subject's verb.
+fn framed_quote(cx: &Context, si: usize) -> Option<Relation> {
+    let quote = whole_sentence_quote(cx, si)?;
+    let prev = si.checked_sub(1)?;
+    if cx.paragraph.get(prev) != cx.paragraph.get(si) {
+        return None;
+    }
+    let frame = *cx.sentences.get(prev)?;
+    let toks = cx.tokens_in(frame);
+    if toks.iter().any(|t| cx.is_mark(t)) || !cx.text.get(..frame.end)?.ends_with('.') {
+        return None;
+    }
+    let subject = clause_subject(cx, toks, toks.len())?;
+    if subject.start != clause_start(cx, toks)
+        || !toks[subject.start..subject.end]
+            .iter()
+            .any(|t| is_name_word_token(cx, t))
+    {
+        return None;
+    }
+    // The verb: after the subject, its appositive (", chairman of ...,")
+    // and adverbs ("once").
+    let mut k = subject.end;
+    if toks.get(k).is_some_and(|t| is_punct(cx.text, t, ',')) {
+        k = (k + 1..toks.len()).find(|&j| is_punct(cx.text, &toks[j], ','))? + 1;
+    }
+    while toks
+        .get(k)
+        .is_some_and(|t| is_adverb(cx.word(t)) || matches!(cx.word(t), "once" | "also" | "then"))
+    {
+        k += 1;
+    }
+    // A past-tense verb ("summed up", "wrote"), not "is" or "has".
+    toks.get(k).filter(|t| {
+        t.kind == TokenKind::Word && !is_capitalised(cx.text, t) && cx.word(t).ends_with("ed")
+    })?;
+    Some(relation(
+        CueKind::Speech,
+        prev,
+        span(toks, k, k + 1),
+        Some(phrase_span(toks, subject)),
+        vec![quote],
+    ))
+}
+
+/// A capitalised word that may be part of a name (not "The", "A").
+fn is_name_word_token(cx: &Context, t: &Token) -> bool {
+    is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A" | "An" | "This" | "That")
+}
+
+/// "In Dr. Shadlen's words, “...”", "(in economist Tyler Cowen’s phrase)
+/// “...”", "in the words of X, ...", "As Paco Calvo ... puts it, “...”": a
+/// source named in a framing phrase, the content after it.
+fn in_their_words(cx: &Context, si: usize, toks: &[Token], i: usize) -> Option<(Relation, usize)> {
+    if cx.is_quoted(toks.get(i)?.span.start) {
+        return None;
+    }
+    // Exact words: these run for every "in" and "as" of the article.
+    let word_is =
+        |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| words.contains(&cx.word(t)));
+    let (source, cue, after) = if word_is(i, &["as", "As"]) {
+        // "As X puts it,": a name, then the verb and "it". The name may
+        // carry a long appositive ("As Paco Calvo, director of ... and
+        // author of Planta Sapiens, puts it").
+        if !toks.get(i + 1).is_some_and(|t| is_capitalised(cx.text, t)) {
+            return None;
+        }
+        let k = (i + 2..toks.len().min(i + 32)).find(|&k| word_is(k, &["puts", "put"]))?;
+        if !word_is(k + 1, &["it"]) {
+            return None;
+        }
+        (span(toks, i + 1, k), span(toks, k, k + 2), k + 2)
+    } else if word_is(i + 1, &["the"]) && word_is(i + 2, &["words"]) && word_is(i + 3, &["of"]) {
+        let end = (i + 4..toks.len()).find(|&k| matches!(cx.word(&toks[k]), "," | ")" | ":"))?;
+        (span(toks, i + 4, end), span(toks, i, i + 3), end)
+    } else {
+        // "In <name>'s words": a possessive name within six words.
+        let k = (i + 1..toks.len().min(i + 7)).find(|&k| word_is(k, &["words", "phrase"]))?;
+        let owner = toks
+            .get(k - 1)
+            .filter(|o| k > i + 1 && is_capitalised(cx.text, o))?;
+        let name = cx.word(owner);
+        if !name.ends_with("’s") && !name.ends_with("'s") {
+            return None;
+        }
+        (span(toks, i + 1, k), span(toks, k, k + 1), k + 1)
+    };
+    let mut from = after;
+    while from < toks.len() && matches!(cx.word(&toks[from]), ")" | ",") {
+        from += 1;
+    }
+    if source.is_empty() || from == after && !cx.is_mark(toks.get(from)?) {
+        return None;
+    }
+    // A quotation right after the frame is the content, and only it.
+    let content = match cx
+        .top_quote_at(toks.get(from).map_or(usize::MAX, |t| t.span.start))
+        .filter(|q| {
+            toks.get(from)
+                .is_some_and(|t| q.outer.start == t.span.start)
+        }) {
+        Some(q) => vec![q.outer],
+        None => forward_content(cx, si, toks, from, false)?,
+    };
+    Some((
+        relation(CueKind::Speech, si, cue, Some(source), content),
+        from,
+    ))
+}
+
 /// "X is viewed by Y as ...", "His views were echoed by experts".
 fn passive(cx: &Context, si: usize, toks: &[Token], be: usize) -> Option<(Relation, usize)> {
     let mut p = be + 1;
@@ -1266,7 +1511,33 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
                         || before.ends_with(';')
                         || before.ends_with(" while")
                 });
-            if b_in_a && !rb.continues_clause && !opens_clause {
+            // "the officials said, the utility switched ..., “so they cannot
+            // ...,” Mr. McHugh said": a quotation with its own post-posed
+            // cue is that speaker's, not part of the outer report.
+            let own_quote = rb
+                .content
+                .first()
+                .filter(|c| {
+                    rb.content.len() == 1
+                        && c.end
+                            <= rb
+                                .source
+                                .map_or(rb.cue.start, |s| s.start.min(rb.cue.start))
+                        && is_whole_quote(cx, **c)
+                        && inside(ra, c.start)
+                        && ra.content.iter().all(|p| p.start < c.start)
+                })
+                .map(|c| c.start);
+            // "when they see a target in a lawsuit with ZeniMax, which
+            // accuses Oculus of “misappropriating” ...": a speech report
+            // inside a view is an attribution of its own.
+            let speech_in_view = ra.kind == CueKind::Stance && rb.kind == CueKind::Speech;
+            if b_in_a
+                && !rb.continues_clause
+                && !opens_clause
+                && own_quote.is_none()
+                && !speech_in_view
+            {
                 if a_in_b {
                     keep[a] = false;
                 } else {
@@ -1279,8 +1550,9 @@ fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
                 continue;
             }
             // A participle's shared source sits back in the main clause: cut at its cue.
-            let cut = match rb.source {
-                Some(s) if s.start < rb.cue.start && !rb.continues_clause => s.start,
+            let cut = match (own_quote, rb.source) {
+                (Some(at), _) => at,
+                (None, Some(s)) if s.start < rb.cue.start && !rb.continues_clause => s.start,
                 _ => rb.cue.start,
             };
             if b_in_a {
@@ -1422,11 +1694,21 @@ fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
                 continue;
             }
             let same_paragraph = cx.paragraph.get(sj).copied() == paragraph;
+            if may_carry
+                && para_of(sj)
+                    .zip(paragraph)
+                    .is_some_and(|(p, q)| p == q + 1 && is_caption(cx, p))
+            {
+                sj += 1;
+                continue;
+            }
             // A paragraph that is a quotation with no cue anywhere in it,
             // right after the speaker's: the speaker carries on.
             let carried = may_carry
                 && !same_paragraph
-                && para_of(sj).zip(paragraph).is_some_and(|(p, q)| p == q + 1)
+                && para_of(sj)
+                    .zip(paragraph)
+                    .is_some_and(|(p, q)| p == q + 1 || p == q + 2 && is_caption(cx, q + 1))
                 && para_of(sj).is_some_and(|p| cued_paragraphs.binary_search(&p).is_err());
             if !(same_paragraph || continues || carried) || has_cue.get(sj).copied().unwrap_or(true)
             {
@@ -1500,7 +1782,12 @@ fn quote_just_before(cx: &Context, si: usize) -> Option<ByteSpan> {
     if cx.paragraph.get(prev) != cx.paragraph.get(si) {
         return None;
     }
-    let sentence = *cx.sentences.get(prev)?;
+    whole_sentence_quote(cx, prev)
+}
+
+/// The quotation that makes up the whole of sentence `si`.
+fn whole_sentence_quote(cx: &Context, si: usize) -> Option<ByteSpan> {
+    let sentence = *cx.sentences.get(si)?;
     let q = cx.top_before(sentence.end)?;
     let lead = cx.text.get(sentence.start..q.outer.start)?;
     let tail = cx.text.get(q.outer.end..sentence.end)?;

@@ -79,6 +79,12 @@ pub struct People {
     mentions: Vec<Mention>,
     /// The name in each relation's source phrase, found once.
     names: Vec<Option<NameFound>>,
+    /// For each relation resolved so far: its speaker is a person (not an
+    /// organisation, a document or the outlet).
+    person_spoke: Vec<bool>,
+    /// Where each person is first named in full, found once (a scan per
+    /// lookup made long pages quadratic).
+    introduced: Vec<Option<usize>>,
 }
 
 impl People {
@@ -127,10 +133,20 @@ impl People {
                 person.role = role_before_mention(cx, m.start);
             }
         }
+        let mut introduced = vec![None; persons.len()];
+        for m in mentions.iter().filter(|m| m.explicit) {
+            if let [p] = m.people[..] {
+                if let Some(slot) = introduced.get_mut(p) {
+                    slot.get_or_insert(m.at);
+                }
+            }
+        }
         People {
             persons,
             mentions,
             names,
+            person_spoke: Vec::new(),
+            introduced,
         }
     }
 
@@ -149,17 +165,42 @@ impl People {
                 (_, None) => Speaker::of_kind(SourcingKind::Unattributed),
                 (_, Some(src)) => self.speaker_of(cx, relations, &out, k, src, publisher),
             };
-            // A resolved surname counts as a mention of that person from here on.
+            // A resolved surname or description ("the president") counts as
+            // a mention of that person from here on.
+            let mut person = false;
             if let (Some(src), Some(name)) = (r.source, speaker.name.as_deref()) {
                 if let Some(p) = self.persons.iter().position(|p| p.name == name) {
+                    person = true;
                     let from = self.mentions.partition_point(|m| m.at < src.start);
-                    if let Some(m) = self.mentions.get_mut(from).filter(|m| m.at < src.end) {
-                        m.people = vec![p];
-                        m.explicit = true;
+                    match self.mentions.get_mut(from).filter(|m| m.at < src.end) {
+                        Some(m) => {
+                            m.people = vec![p];
+                            m.explicit = true;
+                        }
+                        None if r.shares_source_of.is_none() && !is_pronoun(cx, src) => {
+                            self.mentions.insert(
+                                from,
+                                Mention {
+                                    at: src.start,
+                                    start: src.start,
+                                    people: vec![p],
+                                    explicit: true,
+                                },
+                            )
+                        }
+                        None => {}
                     }
                 }
             }
+            person |= speaker.name.is_some()
+                && self
+                    .names
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|f| f.kind == EntityKind::Person);
             super::clean::settle(&mut speaker);
+            self.person_spoke.push(person && speaker.name.is_some());
             out.push(speaker);
         }
         out
@@ -227,11 +268,40 @@ impl People {
         }
         // An institution, a document or an office on the record: "police",
         // "the report", "the President".
+        // "a June report by the University of Chicago Education Lab": the
+        // document's author.
+        if lexicon::has(lexicon::bits::DOCUMENTS, &head_lower) {
+            let mut s = Speaker::of_kind(SourcingKind::Named);
+            if let Some(author) = author_of_document(cx, src) {
+                s.name = Some(core_text(text, author).to_string());
+                return s;
+            }
+            // "A systemic review of 27 trials": the document, without what
+            // it is of.
+            if let Some(head) = toks
+                .iter()
+                .find(|t| cx.word(t).eq_ignore_ascii_case(&head_lower))
+            {
+                s.name = Some(ByteSpan::new(src.start, head.span.end).of(text).to_string());
+                return s;
+            }
+        }
         let on_record = lexicon::has(lexicon::bits::INSTITUTIONS, &head_lower)
             || lexicon::has(lexicon::bits::DOCUMENTS, &head_lower)
             || (lexicon::has(lexicon::bits::ROLE_HEADS, &head_lower)
                 && matches!(first, "the" | "this"));
         if on_record {
+            // "The president said", after "President Barack Obama": the one
+            // person named earlier with that office.
+            if first != "this" {
+                if let Some(p) = self.person_by_office(src.start, &head_lower) {
+                    let person = &self.persons[p];
+                    let mut s = Speaker::of_kind(SourcingKind::Named);
+                    s.name = Some(person.name.clone());
+                    s.role = person.role.clone().or_else(|| person.descriptor.clone());
+                    return s;
+                }
+            }
             let mut s = Speaker::of_kind(SourcingKind::Named);
             s.name = Some(core_text(text, src).to_string());
             return s;
@@ -341,30 +411,64 @@ impl People {
             "she" => Gender::Female,
             _ => Gender::Unknown,
         };
+        let fits = |p: usize| {
+            let g = self.persons[p].gender;
+            g == Gender::Unknown || gender == Gender::Unknown || g == gender
+        };
+        let para_of = |at: usize| {
+            cx.sentence_at(at)
+                .and_then(|s| cx.paragraph.get(s).copied())
+                .unwrap_or(0)
+        };
+        let here = para_of(src.start);
+        // The last person who spoke, a few paragraphs back at most: "“...,”
+        // said Patrick McHugh, vice president ... for Con Edison. “...,” he
+        // added" is McHugh, not a name in his own appositive.
+        let last = (0..k).rev().find(|&j| {
+            self.person_spoke.get(j).copied().unwrap_or(false)
+                && relations[j].source.is_some_and(|s| s.end <= src.start)
+        });
+        let last = last.filter(|&j| {
+            let name = done[j].name.as_deref();
+            here <= para_of(relations[j].cue.start) + 3
+                && self
+                    .persons
+                    .iter()
+                    .position(|p| Some(p.name.as_str()) == name)
+                    .is_none_or(fits)
+        });
         // The latest person mentioned outside quotations, in this or the
         // previous paragraph, whose gender does not clash.
-        let here = cx
-            .sentence_at(src.start)
-            .and_then(|s| cx.paragraph.get(s).copied())
-            .unwrap_or(0);
         for m in self.before(src.start).iter().rev() {
-            let para = cx
-                .sentence_at(m.at)
-                .and_then(|s| cx.paragraph.get(s).copied())
-                .unwrap_or(0);
-            if here > para + 1 {
+            if here > para_of(m.at) + 3 {
                 break;
             }
-            if cx.is_quoted(m.at) {
+            // "Paris Baguette remains “a true bakery,” he said": a name in
+            // the words "he" reports is never "he".
+            // (Unless the name speaks there itself: "“...,” developer Ammar
+            // Askar wrote in a blog post, 21 months, he said, after ...").
+            let reported = relations[k]
+                .content
+                .iter()
+                .any(|c| c.start <= m.at && m.at < c.end)
+                && !speaks_next(cx, m.at);
+            if cx.is_quoted(m.at) || reported || !m.people.iter().any(|&p| fits(p)) {
                 continue;
             }
-            let fits = m.people.iter().any(|&p| {
-                let g = self.persons[p].gender;
-                g == Gender::Unknown || gender == Gender::Unknown || g == gender
-            });
-            if fits {
-                return self.speaker_for_mention(m, pronoun);
+            if let Some(j) = last {
+                let said = relations[j].source.map_or(0, |s| s.start);
+                let in_own_clause = cx.sentence_at(m.at) == Some(relations[j].sentence);
+                if m.at < said || in_own_clause {
+                    return done[j].clone();
+                }
             }
+            if here > para_of(m.at) + 1 {
+                break;
+            }
+            return self.speaker_for_mention(m, pronoun);
+        }
+        if let Some(j) = last {
+            return done[j].clone();
         }
         let mut s = Speaker::of_kind(SourcingKind::Named);
         s.note = Some(format!("“{pronoun}” could not be linked to a named person"));
@@ -602,6 +706,27 @@ impl People {
         words
     }
 
+    /// The one person introduced before `at` whose role is the office
+    /// `head` ("President" for "the president"; not "vice president of
+    /// ..."). `None` when no one or more than one person holds it.
+    fn person_by_office(&self, at: usize, head: &str) -> Option<usize> {
+        let mut found = None;
+        for (p, person) in self.persons.iter().enumerate() {
+            let Some(role) = person.role.as_deref() else {
+                continue;
+            };
+            let introduced = self.introduced.get(p).copied().flatten();
+            if office_of(role) != Some(head) || introduced.is_none_or(|m| m >= at) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(p);
+        }
+        found
+    }
+
     fn first_explicit(&self, p: usize) -> Option<usize> {
         self.mentions
             .iter()
@@ -680,7 +805,28 @@ fn add_person(
     if name.is_empty() {
         return;
     }
-    if let Some(p) = persons.iter_mut().find(|p| p.name == name) {
+    // "De Miranda" opening a sentence is "Luis de Miranda": the particle
+    // is only capitalised there.
+    let same = |known: &str, short: &str| {
+        let cut = known.len().saturating_sub(short.len());
+        cut > 0
+            && known
+                .get(cut..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(short))
+            && known.get(..cut).is_some_and(|head| head.ends_with(' '))
+            && short
+                .split(' ')
+                .next()
+                .is_some_and(|particle| known.contains(&format!(" {} ", particle.to_lowercase())))
+    };
+    if let Some(p) = persons.iter_mut().find(|p| same(name, &p.name)) {
+        p.name = name.to_string();
+        p.first = name.split(' ').next().unwrap_or(name).to_string();
+    }
+    if let Some(p) = persons
+        .iter_mut()
+        .find(|p| p.name == name || same(&p.name, name))
+    {
         if p.role.is_none() {
             p.role = role;
         }
@@ -877,7 +1023,10 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
     let mut best: Option<(usize, usize)> = None;
     let mut k = 0;
     while k < toks.len() {
-        if !is_name_word(cx, toks[k]) {
+        // "a June report by ...": a month before a lower-case word is a date.
+        let month = crate::calendar::month_of_name(cx.word(toks[k])).is_some()
+            && !toks.get(k + 1).is_some_and(|n| is_name_word(cx, n));
+        if !is_name_word(cx, toks[k]) || month {
             k += 1;
             continue;
         }
@@ -990,6 +1139,65 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
 }
 
 /// "We've", "I’m", "they'll", "don’t": an apostrophe and a clitic ending.
+/// The office a role names, lower-cased: its last word before any "of",
+/// "for", "at" or comma ("President" → "president"); `None` for a deputy's
+/// or a former holder's role ("vice president", "former president").
+fn office_of(role: &str) -> Option<&'static str> {
+    let core = [" of ", " for ", " at ", ","]
+        .iter()
+        .filter_map(|p| role.find(p))
+        .min()
+        .map_or(role, |cut| &role[..cut]);
+    let mut words = core.split_whitespace().rev();
+    let last = words.next()?;
+    if words.any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "vice" | "deputy" | "assistant" | "associate" | "former" | "acting" | "ex"
+        ) || w.starts_with("ex-")
+    }) {
+        return None;
+    }
+    lexicon::ROLE_HEADS
+        .iter()
+        .copied()
+        .find(|h| h.eq_ignore_ascii_case(last))
+}
+
+/// The named author after "by" or "from" in a document's source phrase ("a
+/// report by the Congressional Budget Office", "the tweet from Vulture
+/// magazine"), as a span of the phrase.
+fn author_of_document(cx: &Context, src: ByteSpan) -> Option<ByteSpan> {
+    let toks = cx.tokens_in(src);
+    let by = toks
+        .iter()
+        .position(|t| matches!(cx.word(t), "by" | "from"))?;
+    let rest = ByteSpan::new(toks.get(by + 1)?.span.start, src.end);
+    name_in(cx, rest).map(|_| rest)
+}
+
+/// The word after the name at `at` is a speech verb ("Askar wrote").
+fn speaks_next(cx: &Context, at: usize) -> bool {
+    let end = cx.text.len().min(at + 80);
+    let mut words = cx
+        .tokens_in(ByteSpan::new(at, end))
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word);
+    words.next();
+    words
+        .next()
+        .is_some_and(|t| cx.has(t, lexicon::bits::CUE_VERBS))
+}
+
+/// A source phrase that is one pronoun ("he", "they").
+fn is_pronoun(cx: &Context, src: ByteSpan) -> bool {
+    let mut words = cx
+        .tokens_in(src)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word);
+    matches!((words.next(), words.next()), (Some(t), None) if cx.has(t, lexicon::bits::PRONOUNS))
+}
+
 fn is_contraction(word: &str) -> bool {
     let Some(at) = word.rfind(['\'', '’']) else {
         return false;
@@ -1012,6 +1220,14 @@ fn antecedent(cx: &Context, end: usize) -> Option<ByteSpan> {
         if t.kind == TokenKind::Punct && !matches!(w, "." | "’" | "'")
             || cx.has(t, lexicon::bits::CLAUSE_OPENERS | lexicon::bits::CUE_VERBS)
         {
+            break;
+        }
+        // "a lawsuit with ZeniMax Media, which accuses": the name after
+        // the preposition.
+        let named_after = toks
+            .get(start)
+            .is_some_and(|n| start < toks.len() && is_capitalised(cx.text, n));
+        if named_after && matches!(w, "with" | "against" | "by" | "from" | "for" | "at") {
             break;
         }
         start -= 1;
@@ -1118,6 +1334,7 @@ fn head_word<'a>(cx: &Context<'a>, toks: &[Token]) -> Option<&'a str> {
                         "who"
                             | "which"
                             | "that"
+                            | "by"
                             | "of"
                             | "at"
                             | "in"

@@ -121,7 +121,11 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
                     url: m.fact_check.url.as_deref(),
                     publisher: m.fact_check.author.as_ref().map(|a| a.name.as_str()),
                     pack: &m.pack,
-                    differs: m.conflicts.iter().map(|c| c.describe()).collect(),
+                    differs: m
+                        .conflicts
+                        .iter()
+                        .map(|c| crate::english::conflict(*c))
+                        .collect(),
                 })
                 .collect()
         });

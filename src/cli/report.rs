@@ -62,6 +62,13 @@ pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
                 None => writeln!(out, "    time: “{}” → unresolved", t.text)?,
             }
         }
+        // The figure as read (a range with both bounds, an ordinal as such),
+        // as the extension's note shows it.
+        for q in &c.quantities {
+            if let Some(display) = q.display.as_deref().filter(|d| *d != q.text) {
+                writeln!(out, "    figure: “{}” → {display}", q.text)?;
+            }
+        }
         for fc in &c.note.fact_checks {
             writeln!(out, "    fact-check: {}", fc.text)?;
             if let Some(url) = &fc.url {

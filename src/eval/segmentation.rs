@@ -86,10 +86,17 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
         let path = data.join(file);
         let docs: Vec<Document> = read_jsonl(&path)?;
         let details = std::env::var_os("CLAIMLENS_EVAL_DETAILS").is_some();
+        if details {
+            eprintln!("== {name}");
+        }
         for joining in [Joining::Paragraphs, Joining::Spaces] {
-            let ours = ud_score(&docs, joining, details, |t| {
-                sentences::split(t, ByteSpan::new(0, t.len()))
-            });
+            // Errors are printed for the paragraph input only: it is the target.
+            let ours = ud_score(
+                &docs,
+                joining,
+                details && joining == Joining::Paragraphs,
+                |t| sentences::split(t, ByteSpan::new(0, t.len())),
+            );
             let naive = ud_score(&docs, joining, false, naive_split);
             let how = match joining {
                 Joining::Paragraphs => "paragraphs joined by a blank line",
@@ -293,7 +300,7 @@ fn print_differences(text: &str, gold: &[ByteSpan], predicted: &[ByteSpan]) {
         while !text.is_char_boundary(b) {
             b += 1;
         }
-        format!("{} ‖ {}", &text[a..at], &text[at..b])
+        format!("{} ‖ {}", &text[a..at], &text[at..b]).replace('\n', "⏎")
     };
     for &e in gold_ends.difference(&ends) {
         eprintln!("MISSED   {}", context(e));

@@ -15,6 +15,7 @@ pub mod quantities;
 pub mod sentences;
 pub mod times;
 pub mod tokens;
+mod unpunctuated;
 
 pub use entities::{EntityMention, Mention, MentionForm};
 pub use quantities::{Modifier, QuantityKind, QuantityMention};

@@ -326,6 +326,14 @@ impl<'a> Reader<'a> {
                 });
             }
         }
+        if let Some((value, after)) = self.power(value, next) {
+            return Some(Reading {
+                value,
+                next: after,
+                spelled: false,
+                fraction: false,
+            });
+        }
         // "2 1/4": a mixed fraction.
         if self.kind(next) == Some(TokenKind::Number)
             && self.spaced(next - 1, 2)
@@ -395,6 +403,43 @@ impl<'a> Reader<'a> {
             spelled: false,
             fraction: false,
         })
+    }
+
+    /// A power glued to `base` at token `k`: "1.1^23", "2.5^-1", and
+    /// scientific notation "1.3x10^6", "6.23×10^-4".
+    fn power(&self, base: f64, k: usize) -> Option<(f64, usize)> {
+        if !self.touches(k - 1) {
+            return None;
+        }
+        let (ten, caret) = match self.w(k) {
+            "^" => (false, k),
+            "x10" | "×10" => (true, k + 1),
+            "×" if self.raw(k + 1) == "10" && self.touches(k) => (true, k + 2),
+            _ => return None,
+        };
+        if self.w(caret) != "^" || !self.touches(caret - 1) || !self.touches(caret) {
+            return None;
+        }
+        // Signs, each glued to the next: "^-1", "^+23", "^--23".
+        let mut sign = 1.0;
+        let mut j = caret + 1;
+        while matches!(self.w(j), "-" | "+") && self.touches(j) {
+            if self.w(j) == "-" {
+                sign = -sign;
+            }
+            j += 1;
+        }
+        if self.kind(j) != Some(TokenKind::Number) || self.raw(j).contains([',', '.']) {
+            return None;
+        }
+        let exponent = sign * self.raw(j).parse::<f64>().ok()?;
+        // Integer powers only, so no `pow` from libm in the WASM build.
+        let value = if ten {
+            base * power_of_ten(exponent)
+        } else {
+            base.powi(exponent.clamp(-400.0, 400.0) as i32)
+        };
+        value.is_finite().then_some((value, j + 1))
     }
 
     /// A number under `limit` at `k` ("21", "one").
@@ -568,7 +613,9 @@ impl<'a> Reader<'a> {
                     }
                     current += v;
                 } else if let Some(m) = multiplier(part) {
-                    if !(any || current > 0.0) {
+                    // "hundred thousand dollars": a bare hundred before a scale.
+                    let bare_before_scale = j == k && single && full_scale(self.w(j + 1)).is_some();
+                    if !(any || current > 0.0 || bare_before_scale) {
                         used = false;
                         break;
                     }
@@ -662,8 +709,11 @@ impl<'a> Reader<'a> {
         } else {
             self.words(k)?
         };
-        // "and three quarters million" names its own scale.
-        let own_scale = r.next > 0 && full_scale(self.w(r.next - 1)).is_some();
+        // "and three quarters million" names its own scale ("and two
+        // thousand", with no fraction, is the rest of the number).
+        let own_scale = r.next > 1
+            && full_scale(self.w(r.next - 1)).is_some()
+            && fraction_word(self.w(r.next - 2)).is_some();
         if !r.fraction && !own_scale {
             return None;
         }
@@ -805,6 +855,17 @@ mod tests {
     fn table_of_numbers() {
         let cases: &[(&str, &[(&str, f64)])] = &[
             ("-12.99", &[("-12.99", -12.99)]),
+            // Powers and scientific notation; "and two thousand" ends the number.
+            (
+                "1.1^2 and 2.5^-1",
+                &[("1.1^2", 1.1f64.powi(2)), ("2.5^-1", 0.4)],
+            ),
+            ("1.3x10^6", &[("1.3x10^6", 1.3e6)]),
+            (
+                "two hundred and two thousand",
+                &[("two hundred and two thousand", 202_000.0)],
+            ),
+            ("hundred thousand dollars", &[("hundred thousand", 1e5)]),
             (
                 "fell to -3 from 2-3",
                 &[("-3", -3.0), ("2", 2.0), ("3", 3.0)],
@@ -865,6 +926,10 @@ mod tests {
             "point",
             "1e",
             "1e+",
+            "1^",
+            "1^-",
+            "9^99999",
+            "1x10^",
             "1 /",
             "2 1/",
             "½½",

@@ -191,10 +191,20 @@ pub fn find(
 ) -> Vec<QuantityMention> {
     let cx = Cx { text, tokens, norm };
     let mut out: Vec<QuantityMention> = Vec::new();
+    let urls = web_addresses(text);
+    let mut url_at = 0;
     let mut time_at = 0;
     let mut k = 0;
     while k < tokens.len() {
         let span = tokens[k].span;
+        // "?q=30%25": the digits of a web address are not figures.
+        while url_at < urls.len() && urls[url_at].end <= span.start {
+            url_at += 1;
+        }
+        if urls.get(url_at).is_some_and(|u| u.start <= span.start) {
+            k += 1;
+            continue;
+        }
         while time_at < times.len() && times[time_at].span.end <= span.start {
             time_at += 1;
         }
@@ -233,6 +243,32 @@ pub fn find(
         }
     }
     join_bounds(text, &mut out);
+    out
+}
+
+/// Web addresses written in the text ("https://x.com/a?q=30%25",
+/// "www.x.org/2020"), each up to the next space; sorted.
+fn web_addresses(text: &str) -> Vec<ByteSpan> {
+    let mut out: Vec<ByteSpan> = Vec::new();
+    for marker in ["://", "www."] {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(marker) {
+            let found = from + p;
+            // Back to the start of the word ("https"), forward to its end.
+            // (No further back than the last address: linear on any page.)
+            let start = text[from..found]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(from, |(i, c)| from + i + c.len_utf8());
+            let end = text[found..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |e| found + e);
+            out.push(ByteSpan::new(start, end));
+            from = end.max(found + marker.len());
+        }
+    }
+    crate::sort::sort_by_key(&mut out, |u| (u.start, u.end));
     out
 }
 
@@ -356,6 +392,24 @@ fn currency_code(w: &str) -> Option<&'static str> {
         "rub" => "RUB",
         "uah" => "UAH",
         "mxn" => "MXN",
+        _ => return None,
+    })
+}
+
+/// "MEUR", "MUSD": an ISO code after M, for millions (finance pages).
+fn millions_code(raw: &str) -> Option<&'static str> {
+    let code = raw.strip_prefix('M')?;
+    if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    currency_code(&code.to_ascii_lowercase())
+}
+
+/// A hundredth of a currency: "12 cents", "50 pence".
+fn subunit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "cent" | "cents" => "USD",
+        "penny" | "pence" => "GBP",
         _ => return None,
     })
 }
@@ -857,8 +911,18 @@ impl<'a> Cx<'a> {
                 at = k + 1;
             }
         }
+        // "MAUD 60": millions of a currency, as finance pages write them.
+        let mut scale = 1.0;
+        if let Some(c) = millions_code(self.raw(k)) {
+            if self.kind(k + 1) == Some(TokenKind::Number) {
+                currency = Some(c);
+                scale = 1e6;
+                at = k + 1;
+            }
+        }
         if currency.is_some() {
-            let num = self.number(at)?;
+            let mut num = self.number(at)?;
+            num.value = num.value.map(|v| v * scale);
             return self.after_number(k, num, currency);
         }
         if vague_quantifier(w)
@@ -866,6 +930,9 @@ impl<'a> Cx<'a> {
             || (w == "a" && self.w(k + 1) == "handful" && self.w(k + 2) == "of")
         {
             return self.vague(k);
+        }
+        if let Some(m) = self.money_in_one_word(k) {
+            return Some(m);
         }
         if let Some(f) = self.fraction(k) {
             return Some(f);
@@ -878,6 +945,35 @@ impl<'a> Cx<'a> {
             return self.fraction_reading(k, num);
         }
         self.after_number(k, num, None)
+    }
+
+    /// Money written as one word: "a one-yen bid", "a five-dollar bill",
+    /// "USD115".
+    fn money_in_one_word(&self, k: usize) -> Option<(QuantityMention, usize)> {
+        let w = self.w(k);
+        let raw = self.raw(k);
+        let (value, code) = if let Some((head, tail)) = w.split_once('-') {
+            let n = unit_number(head).filter(|&n| n >= 1.0)?;
+            let noun = tail.split('-').next().unwrap_or(tail);
+            match (currency_word(noun), subunit(noun)) {
+                (Some(code), _) => (n, code),
+                (None, Some(code)) => (n / 100.0, code),
+                _ => return None,
+            }
+        } else {
+            // A code glued to its amount, as written by finance pages.
+            let letters = raw.bytes().take_while(u8::is_ascii_uppercase).count();
+            let digits = &raw[letters..];
+            if letters != 3 || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let code = currency_code(&w[..3])?;
+            (digits.parse::<f64>().ok()?, code)
+        };
+        Some((
+            self.simple(k, k, Some(value), code, QuantityKind::Money),
+            k + 1,
+        ))
     }
 
     /// A fraction read in words or digits ("two thirds", "3 1/2" is not
@@ -1228,10 +1324,22 @@ impl<'a> Cx<'a> {
                     next += 1;
                 }
             }
-        } else if currency.is_none() && matches!(w, "cents" | "pence") {
+        } else if let Some(code) = currency
+            .is_none()
+            .then(|| millions_code(self.raw(next)))
+            .flatten()
+        {
+            // "120 MEUR".
+            value = value.map(|v| v * 1e6);
+            upper = upper.map(|v| v * 1e6);
+            unit = Some(code.into());
+            kind = QuantityKind::Money;
+            end = next;
+            next += 1;
+        } else if let Some(code) = currency.is_none().then(|| subunit(w)).flatten() {
             value = value.map(|v| v / 100.0);
             upper = upper.map(|v| v / 100.0);
-            unit = Some(if w == "pence" { "GBP" } else { "USD" }.into());
+            unit = Some(code.into());
             kind = QuantityKind::Money;
             end = next;
             next += 1;
@@ -1244,7 +1352,14 @@ impl<'a> Cx<'a> {
             // "20-point plan", "15-minute", "30-year-old": the hyphenated noun is the unit.
             let noun = self.w(next + 1);
             let noun = noun.split('-').next().unwrap_or(noun);
-            let (k2, u) = classify_unit(noun);
+            let (k2, u) = match subunit(noun) {
+                // "a 12-cent-a-share dividend".
+                Some(code) => {
+                    value = value.map(|v| v / 100.0);
+                    (QuantityKind::Money, code.to_string())
+                }
+                None => classify_unit(noun),
+            };
             unit = Some(u);
             kind = k2;
             end = next + 1;
@@ -1490,6 +1605,22 @@ mod tests {
                 "€1.5bn in aid",
                 vec![row("€1.5bn", Some(1.5e9), None, Some("EUR"), "money")],
             ),
+            // Money in one word, in cents, in millions of a code; never in a URL.
+            (
+                "a 12-cent-a-share dividend and a one-yen bid",
+                vec![
+                    row("12-cent-a-share", Some(0.12), None, Some("USD"), "money"),
+                    row("one-yen", Some(1.0), None, Some("JPY"), "money"),
+                ],
+            ),
+            (
+                "USD115 and 120 MEUR",
+                vec![
+                    row("USD115", Some(115.0), None, Some("USD"), "money"),
+                    row("120 MEUR", Some(1.2e8), None, Some("EUR"), "money"),
+                ],
+            ),
+            ("see https://x.com/s?q=30%25%2020% now", vec![]),
             (
                 "US$5m deal",
                 vec![row("US$5m", Some(5e6), None, Some("USD"), "money")],

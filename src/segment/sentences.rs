@@ -21,6 +21,7 @@
 //!   before each following marker of the same list.
 
 use super::tokens::{is_space, normalize_char};
+use super::unpunctuated;
 use crate::spans::ByteSpan;
 
 /// What a sentence is, as far as its shape tells.
@@ -395,11 +396,21 @@ impl Splitter<'_, '_> {
                 ' ' | '\t' | '\n' => word_may_be_address = false,
                 _ => {}
             }
-            if c == ' '
-                && word_may_be_address_before
+            // E-mail and web text also end sentences with no terminator at
+            // all (a header stamp, "Regards,", a rule of stars): see `unpunctuated`.
+            let bytes = s.as_bytes();
+            let ends_here = c == ' '
                 && i >= protected_until
-                && address_ends_sentence(s, sentence_start, i, end)
-            {
+                && ((word_may_be_address_before
+                    && address_ends_sentence(s, sentence_start, i, end))
+                    || (i > sentence_start
+                        && !self.in_quote
+                        && unpunctuated::candidate(
+                            bytes.get(i - 1).copied().unwrap_or(b' '),
+                            bytes.get(i + 1).copied().unwrap_or(b' '),
+                        )
+                        && unpunctuated::ends_at_space(s, sentence_start, i, end)));
+            if ends_here {
                 if self.push(sentence_start, i, starts_list_item, starts_in_quote, false) {
                     split_count += 1;
                 }
@@ -560,7 +571,7 @@ impl Splitter<'_, '_> {
             return no(k);
         }
         // A citation mark ("[17]") after the terminator belongs to the sentence.
-        let k = k + citation_after(s, k, end);
+        let k = k + citation_after(s, k, end) + footnote_after(s, start, i, k, end);
         if k >= end {
             return no(k);
         }
@@ -571,13 +582,19 @@ impl Splitter<'_, '_> {
         };
         if next.lower_start {
             // Informal text starts sentences in lower case. Only an ordinary
-            // word before a single period, or a bare question mark, is
-            // trusted to end one; "co. at", "Yahoo! in", "Why?" he asked,
+            // word before a single period, or a question or exclamation mark,
+            // is trusted to end one; "co. at", "Yahoo! in", "Why?" he asked,
             // and ellipses are not.
             let lower_split = if closed_quote || spaced {
                 false
             } else if bang {
-                s[i..run_end].chars().all(|c| c == '?') && !pronoun_speech(s, next.start, end)
+                // A single "!" on a capitalised word is a name ("Yahoo! in").
+                let name = &s[i..run_end] == "!"
+                    && word_before(s, start, i)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
+                !name && !pronoun_speech(s, next.start, end)
             } else if dots == 1 {
                 let word = word_before(s, start, i);
                 abbreviation(word) == Abbrev::No
@@ -655,7 +672,63 @@ fn citation_after(s: &str, at: usize, end: usize) -> usize {
     }
 }
 
-/// "he asked", "she wondered": a pronoun and a speech verb after a question.
+/// Length of a textbook's footnote number after the sentence's period
+/// ("… minority rights. 4 Even though"): a bare number before a capitalised
+/// word, after an ordinary word ("No. 10 Downing St." is an address). A
+/// number that starts a sentence is followed by its noun ("2019. 12 people
+/// died", "3 TO 4 DAYS").
+fn footnote_after(s: &str, start: usize, dot: usize, at: usize, end: usize) -> usize {
+    let rest = &s[at..end];
+    let trimmed = rest.trim_start_matches(' ');
+    let b = trimmed.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let shape = (1..=2).contains(&digits)
+        && b.get(digits) == Some(&b' ')
+        && b.get(digits + 1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(digits + 2).is_some_and(u8::is_ascii_lowercase);
+    // "Statistics New Zealand. 23 October 2018": a date, not a footnote.
+    let month = shape && {
+        let next = trimmed
+            .get(digits + 1..)
+            .unwrap_or("")
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        next.len() >= 3
+            && MONTHS
+                .iter()
+                .any(|m| m.len() >= next.len() && m[..next.len()].eq_ignore_ascii_case(next))
+    };
+    let word = word_before(s, start, dot);
+    if shape
+        && !month
+        && s[dot..].starts_with('.')
+        && abbreviation(word) == Abbrev::No
+        && word.chars().any(char::is_alphabetic)
+    {
+        rest.len() - trimmed.len() + digits
+    } else {
+        0
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "he asked", "she wondered", "thought I": a pronoun and a speech verb
+/// after a question or an exclamation.
 fn pronoun_speech(s: &str, from: usize, end: usize) -> bool {
     let mut words = s[from..end].split_whitespace();
     let first = words.next().unwrap_or("");
@@ -663,8 +736,12 @@ fn pronoun_speech(s: &str, from: usize, end: usize) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    matches!(first, "he" | "she" | "they" | "i" | "we" | "you" | "it")
-        && (SPEECH_VERBS.contains(&second) || matches!(second, "wondered" | "thought" | "shouted"))
+    let speech = |w: &str| {
+        SPEECH_VERBS.contains(&w) || matches!(w, "wondered" | "thought" | "shouted" | "cried")
+    };
+    let pronoun = |w: &str| matches!(w, "he" | "she" | "they" | "i" | "I" | "we" | "you" | "it");
+    // "he asked", and the literary "thought I".
+    (pronoun(first) && speech(second)) || (speech(first) && pronoun(second))
 }
 
 /// Brackets of the line `[start, end)` that close within a few hundred
@@ -697,7 +774,7 @@ fn list_items(s: &str, start: usize, end: usize) -> (Vec<usize>, Vec<(usize, usi
     let line = &s[start..end];
     let lead = line.len() - line.trim_start_matches(is_space).len();
     let Some(first) = list_marker(&line[lead..]) else {
-        return (Vec::new(), Vec::new(), false);
+        return (inline_list(s, start, end), Vec::new(), false);
     };
     let mut forced = Vec::new();
     let mut ignored = Vec::new();
@@ -744,6 +821,39 @@ fn list_items(s: &str, start: usize, end: usize) -> (Vec<usize>, Vec<(usize, usi
         return (Vec::new(), Vec::new(), false);
     }
     (forced, ignored, true)
+}
+
+/// A numbered list run into a line of text ("for four nights 1) what island
+/// … 2) I would like …"): the start of each marker, when the markers count
+/// up from 1 and each follows a word, not punctuation.
+fn inline_list(s: &str, start: usize, end: usize) -> Vec<usize> {
+    let mut at = Vec::new();
+    let mut expect = 1u32;
+    let b = s.as_bytes();
+    for (off, _) in s[start..end].match_indices(") ") {
+        let close = start + off;
+        let digits = b[..close]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let marker = close - digits;
+        if !(1..=2).contains(&digits)
+            || marker < start + 2
+            || b[marker - 1] != b' '
+            || !b[marker - 2].is_ascii_alphanumeric()
+        {
+            continue;
+        }
+        if s[marker..close].parse::<u32>().ok() == Some(expect) {
+            at.push(marker);
+            expect += 1;
+        }
+    }
+    if at.len() < 2 {
+        at.clear();
+    }
+    at
 }
 
 /// The word just before byte `dot`, back to whitespace or an opener.
@@ -1322,6 +1432,28 @@ mod tests {
                 &["Inflation hit 9.1% in June.", "Prices rose..."],
             ),
             ("• First point\n• Second point", &["• First point", "• Second point"]),
+            // Web text: an exclamation before a lower-case word ends a
+            // sentence, a brand's "!" does not; an inline numbered list splits.
+            (
+                "Its fab! so go dancing. Google is as popular as Yahoo! and AOL.",
+                &["Its fab!", "so go dancing.", "Google is as popular as Yahoo! and AOL."],
+            ),
+            (
+                "They are protected by minority rights. 4 Even so, in 2019. 12 people died.",
+                &["They are protected by minority rights. 4", "Even so, in 2019.", "12 people died."],
+            ),
+            (
+                "Statistics New Zealand. 23 October 2018.",
+                &["Statistics New Zealand.", "23 October 2018."],
+            ),
+            (
+                "I stay four nights 1) what island is good 2) I want a beach",
+                &["I stay four nights", "1) what island is good", "2) I want a beach"],
+            ),
+            (
+                "Sean Boyle 08/17/2000 11:21 AM I spoke to Bruce. Thanks, Sean",
+                &["Sean Boyle", "08/17/2000 11:21 AM", "I spoke to Bruce.", "Thanks,", "Sean"],
+            ),
             (
                 "1. Cut taxes. 2. Build roads. 3. Win.",
                 &["1. Cut taxes.", "2. Build roads.", "3. Win."],
@@ -1438,6 +1570,10 @@ mod tests {
             "\"\"\"\". \"",
             ". . . . . . . .",
             "Mr. Mrs. Dr. U.S. e.g. i.e. N°. p. ",
+            // Regression: the footnote check sliced inside a no-break space.
+            "It ended.\u{a0}However, it went on. 4\u{a0}É. 12 É",
+            "Best regards,\u{a0}É 08/16/2000\u{a0}12:05 PM é ***** é (é) É",
+            "Hi, É. -- É :-) É >> É 1) é 2) é",
         ];
         for text in texts {
             for s in split(text, ByteSpan::new(0, text.len())) {

@@ -12,6 +12,7 @@ use super::matcher::{feature, Analysed, Hit, Query, SearchSettings, Searcher, FE
 use super::pack::Pack;
 use super::same_claim::{self, Conflict};
 use super::text;
+use crate::analysis::{MatchReason, MatchReasonCode};
 
 /// Whether a fact-check checks the very claim, or only one like it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +34,8 @@ pub struct Match {
     /// this very claim; for [`Tier::Related`], retrieval's probability that
     /// it is about a claim like it (0 to 1).
     pub score: f32,
-    /// Why it matched, in plain words, strongest first.
-    pub reasons: Vec<String>,
+    /// Why it matched, strongest first.
+    pub reasons: Vec<MatchReason>,
     pub tier: Tier,
     /// For a related fact-check, what sets its claim apart from this one.
     pub conflicts: Vec<Conflict>,
@@ -225,9 +226,10 @@ fn select(found: Vec<(&Pack, Hit, Vec<Conflict>)>, k: usize) -> Vec<(&Pack, Hit,
     picked
 }
 
-/// Plain-language reasons for a match, from the words the claim and the
-/// fact-check share and the features that scored it.
-fn reasons(pack: &Pack, hit: &Hit, claim: &Analysed) -> Vec<String> {
+/// Why a fact-check matched, from the words the claim and the fact-check
+/// share and the features that scored it (worded by `crate::english`, and
+/// by the extension through `_locales`).
+fn reasons(pack: &Pack, hit: &Hit, claim: &Analysed) -> Vec<MatchReason> {
     let doc = hit.doc as usize;
     let checked = pack.claim(doc);
     let mut shared: Vec<(f32, String)> = Vec::new();
@@ -253,30 +255,33 @@ fn reasons(pack: &Pack, hit: &Hit, claim: &Analysed) -> Vec<String> {
     }
     crate::sort::sort_by(&mut shared, |a, b| b.0.total_cmp(&a.0));
     let f: &[f32; FEATURES] = &hit.features;
+    let reason = |code| MatchReason {
+        code,
+        words: Vec::new(),
+        percent: None,
+    };
     let mut out = Vec::new();
     if !shared.is_empty() {
-        let words: Vec<String> = shared
-            .iter()
-            .take(5)
-            .map(|(_, w)| format!("“{w}”"))
-            .collect();
-        out.push(format!("shares the words {}", words.join(", ")));
+        out.push(MatchReason {
+            words: shared.into_iter().take(5).map(|(_, w)| w).collect(),
+            ..reason(MatchReasonCode::SharedWords)
+        });
     }
     let covered = f[feature::CLAIM_COVERED];
     if covered > 0.0 {
-        out.push(format!(
-            "{}% of the fact-checked claim's key terms appear in the sentence",
-            (covered * 100.0).round().clamp(0.0, 100.0) as u32
-        ));
+        out.push(MatchReason {
+            percent: Some((covered * 100.0).round().clamp(0.0, 100.0) as u32),
+            ..reason(MatchReasonCode::KeyTermsCovered)
+        });
     }
     if f[feature::CLAIM_NAMES_FOUND] > 0.0 {
-        out.push("the same names appear".to_string());
+        out.push(reason(MatchReasonCode::SameNames));
     }
     if f[feature::NUMBERS_AGREE] > 0.0 {
-        out.push("the same figures appear".to_string());
+        out.push(reason(MatchReasonCode::SameFigures));
     }
     if f[feature::DATES_CLOSE] > 0.0 {
-        out.push("checked within 30 days of the article's date".to_string());
+        out.push(reason(MatchReasonCode::CheckedSoonAfter));
     }
     out
 }

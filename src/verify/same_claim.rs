@@ -33,8 +33,10 @@ const LATER_CLAIM_DAYS: i64 = 180;
 const KEY_TERMS: usize = 3;
 
 /// Why a candidate is at most a related fact-check. Each compares the two
-/// sides only when both have something to compare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// sides only when both have something to compare. Worded in English by
+/// `src/english.rs`, and by the extension through `_locales`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Conflict {
     /// Both give figures, and none agree ("two killed" against "30 lost").
     Figures,
@@ -50,20 +52,6 @@ pub enum Conflict {
     ClaimantAbsent,
     /// The fact-checked claim was made well after the article was published.
     LaterClaim,
-}
-
-impl Conflict {
-    /// For the reader, after "checks a related claim: …".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Conflict::Figures => "its figures differ",
-            Conflict::Years => "it is about another year",
-            Conflict::Names => "it is about other people or places",
-            Conflict::Claimant => "it was said by someone else",
-            Conflict::ClaimantAbsent => "it is about its speaker, who is not in this sentence",
-            Conflict::LaterClaim => "it checks a statement made after this article",
-        }
-    }
 }
 
 /// What a sentence or a fact-checked claim says that the other must agree with.

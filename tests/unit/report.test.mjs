@@ -87,7 +87,7 @@ describe('the Markdown report', () => {
 
   it('reports each matched fact-check with why it matched, the live source’s failure, and the comment finding', () => {
     const a = analysis();
-    a.claims[1].matches[0].why = ['the same figures appear'];
+    a.claims[1].matches[0].reasons = [{ code: 'same_figures' }];
     a.claims[1].live = { state: 'failed', matches: [], received: 0, cached: false, failure: { kind: 'http', status: 429 } };
     a.claims[0].note.fact_check_status = 'no_packs';
     a.comments = { count: 12, items: [], flagged: true, level: 'high', finding: '9 of 12 comments share templated phrasing.' };

@@ -177,7 +177,7 @@ ${SR_ONLY_CSS}
   font-style: italic;
 }
 .note-match-claim { display: block; }
-.note-match-claimant, .note-match-why, .note-attribution-note {
+.note-match-claimant, .note-match-why, .note-attribution-note, .note-related-apart {
   display: block;
   color: var(--cl-muted);
   font-size: 13px;

@@ -6,9 +6,10 @@
 // Everything from the analysis goes in as text (textContent), never as
 // markup: the note quotes the page, and the page is untrusted.
 
-import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, NoteFactCheck, Quote, SourcingKind } from '../analysis';
+import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, NoteFactCheck, Quantity, Quote, SourcingKind } from '../analysis';
 import { kindLabel } from '../claim-kinds';
 import type { MessageKey, Translate } from './i18n';
+import { checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
 import { STYLE_KINDS } from './palette';
 
 /** The rest of the analysis a note draws on. */
@@ -32,6 +33,19 @@ export const SOURCING_LABELS: Record<SourcingKind, MessageKey> = {
 };
 
 export { kindLabel } from '../claim-kinds';
+
+/**
+ * How the core read a figure, for the note: its typed `display` ("20–30 years",
+ * "2nd term", "-12.99%"), which keeps both bounds of a range and tells an
+ * ordinal from a count. An analysis without `display` (older core) falls back
+ * to value and unit. Null when there is nothing to add to the words as written.
+ */
+export function figureReading(quantity: Quantity, t: Translate): string | null {
+  if (quantity.display) return quantity.display === quantity.text ? null : quantity.display;
+  if (quantity.value === null) return null;
+  const value = quantity.value.toLocaleString(undefined, { maximumFractionDigits: 6 });
+  return quantity.unit ? t('noteFigureValueUnit', [value, quantity.unit]) : value;
+}
 
 export function scorePercent(score: number): string {
   return String(Math.round(score * 100));
@@ -110,12 +124,13 @@ export function renderNote(doc: Document, claim: Claim, context: NoteContext, t:
     const chip = h.el('li', `chip kind-${(STYLE_KINDS as readonly string[]).includes(kind) ? kind : 'other'}`, kindLabel(kind, t));
     kinds.append(chip);
   }
-  note.append(kinds, h.el('p', 'note-summary', claim.note.summary));
+  note.append(kinds, h.el('p', 'note-summary', summaryLine(claim, t)));
 
   note.append(sourcingSection(h, claim, context, t));
 
-  if (claim.signals.length > 0) {
-    note.append(h.section(t('noteWhy'), h.list(claim.signals.map((signal) => h.el('span', '', signal)))));
+  const reasons = reasonLines(claim, t);
+  if (reasons.length > 0) {
+    note.append(h.section(t('noteWhy'), h.list(reasons.map((reason) => h.el('span', '', reason)))));
   }
 
   const quotes = quotesOf(claim, context.quotes);
@@ -153,10 +168,8 @@ export function renderNote(doc: Document, claim: Claim, context: NoteContext, t:
           claim.quantities.map((quantity) => {
             const item = h.el('span', '');
             item.append(h.el('q', '', quantity.text));
-            if (quantity.value !== null) {
-              const value = quantity.value.toLocaleString(undefined, { maximumFractionDigits: 6 });
-              item.append(' = ', quantity.unit ? t('noteFigureValueUnit', [value, quantity.unit]) : value);
-            }
+            const reading = figureReading(quantity, t);
+            if (reading !== null) item.append(' = ', reading);
             return item;
           }),
         ),
@@ -166,15 +179,16 @@ export function renderNote(doc: Document, claim: Claim, context: NoteContext, t:
 
   note.append(factChecksSection(h, claim, t));
 
-  if (claim.note.checks.length > 0) {
-    note.append(h.section(t('noteChecks'), h.list(claim.note.checks.map((check) => h.el('span', '', check)))));
+  const checks = checkLines(claim, t);
+  if (checks.length > 0) {
+    note.append(h.section(t('noteChecks'), h.list(checks.map((check) => h.el('span', '', check)))));
   }
   const related = claim.note.related ?? [];
   if (related.length > 0) {
     note.append(relatedSection(h, related, t));
   }
   if (claim.note.links.length > 0) {
-    note.append(h.section(t('noteLinks'), h.list(claim.note.links.map((link) => h.link(link.label, link.url)))));
+    note.append(h.section(t('noteLinks'), h.list(claim.note.links.map((link) => h.link(linkLabel(link, t), link.url)))));
   }
 
   // MOUNT POINT: the reader's own notes on this claim, filled by the overlay's extension (content/reader-notes.ts).
@@ -277,6 +291,8 @@ function relatedSection(h: Builder, related: readonly NoteFactCheck[], t: Transl
         if (check.date) item.append(h.el('time', 'note-match-date', check.date));
       }
       item.append(h.el('span', 'note-match-claim', t('noteRelatedClaim', [check.claim])));
+      const apart = conflictsLine(check.conflicts, t);
+      if (apart) item.append(h.el('span', 'note-related-apart', apart));
       if (check.url) item.append(h.link(t('noteReadFactCheck'), check.url));
       return item;
     }),
@@ -301,8 +317,9 @@ function matchItem(h: Builder, match: FactCheckMatch, t: Translate): HTMLElement
   if (match.claimant) {
     item.append(h.el('span', 'note-match-claimant', match.claim_date ? t('noteClaimantOn', [match.claimant, match.claim_date]) : t('noteClaimant', [match.claimant])));
   }
-  if (match.why && match.why.length > 0) {
-    item.append(h.el('span', 'note-match-why', t('noteWhyMatched', [match.why.join('; ')])));
+  const why = matchReasonLines(match, t);
+  if (why.length > 0) {
+    item.append(h.el('span', 'note-match-why', t('noteWhyMatched', [why.join(t('noteReasonSeparator'))])));
   }
   if (match.url) {
     item.append(' ', h.link(t('noteReadFactCheck'), match.url));

@@ -4,7 +4,8 @@
 
 import type { Analysis, Claim } from '../analysis';
 import { type Translate, plural } from './i18n';
-import { SOURCING_LABELS, allMatches, claimCandidates, factCheckStatus, factCheckStatusText, kindLabel, liveFailureText, quotesOf, roleOf, scorePercent } from './note-view';
+import { SOURCING_LABELS, allMatches, claimCandidates, factCheckStatus, factCheckStatusText, figureReading, kindLabel, liveFailureText, quotesOf, roleOf, scorePercent } from './note-view';
+import { checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
 import type { ArticleSummary } from './summary';
 
 /** Backslash-escapes Markdown syntax and flattens line breaks. */
@@ -97,8 +98,9 @@ function claimSection(claim: Claim, number: number, analysis: Analysis, t: Trans
   }
   if (cue) sourcing += ` ${t('noteCue')} “${markdownText(cue)}”`;
   lines.push(`- ${t('noteSourcing')}: ${sourcing}`);
-  lines.push(`- ${markdownText(claim.note.summary)}`);
-  if (claim.signals.length > 0) lines.push(`- ${t('noteWhy')}: ${claim.signals.map(markdownText).join('; ')}`);
+  lines.push(`- ${markdownText(summaryLine(claim, t))}`);
+  const reasons = reasonLines(claim, t);
+  if (reasons.length > 0) lines.push(`- ${t('noteWhy')}: ${reasons.map(markdownText).join(t('noteReasonSeparator'))}`);
   for (const quote of quotesOf(claim, analysis.quotes)) {
     lines.push(`- ${t('noteQuotes')}: “${markdownText(quote.text)}” — ${quote.speaker ? markdownText(quote.speaker) : t('noteSpeakerUnknown')}`);
   }
@@ -111,7 +113,8 @@ function claimSection(claim: Claim, number: number, analysis: Analysis, t: Trans
     lines.push(`- ${t('noteTimes')}: “${markdownText(time.text)}” → ${resolved}`);
   }
   for (const quantity of claim.quantities) {
-    lines.push(`- ${t('noteFigures')}: “${markdownText(quantity.text)}”`);
+    const reading = figureReading(quantity, t);
+    lines.push(`- ${t('noteFigures')}: “${markdownText(quantity.text)}”${reading === null ? '' : ` = ${markdownText(reading)}`}`);
   }
   const matches = allMatches(claim);
   if (matches.length === 0) {
@@ -120,7 +123,8 @@ function claimSection(claim: Claim, number: number, analysis: Analysis, t: Trans
   for (const match of matches) {
     const parts = [match.verdict ?? t('noteVerdictUnknown'), match.publisher, match.date].filter(Boolean).map((part) => markdownText(part!));
     const link = match.url ? markdownUrl(match.url) : null;
-    const why = match.why && match.why.length > 0 ? ` (${markdownText(t('noteWhyMatched', [match.why.join('; ')]))})` : '';
+    const reasons = matchReasonLines(match, t);
+    const why = reasons.length > 0 ? ` (${markdownText(t('noteWhyMatched', [reasons.join(t('noteReasonSeparator'))]))})` : '';
     lines.push(`- ${t('noteFactChecks')}: ${parts.join(', ')} — ${t('noteMatchedClaim', [markdownText(match.claim)])}${why}${link ? ` ${link}` : ''}`);
   }
   if (claim.note.consensus === 'agree' || claim.note.consensus === 'disagree') {
@@ -129,12 +133,17 @@ function claimSection(claim: Claim, number: number, analysis: Analysis, t: Trans
   if (claim.live?.state === 'failed') {
     lines.push(`- ${markdownText(t('noteLiveFailed', [liveFailureText(claim.live.failure, t)]))}`);
   }
-  for (const check of claim.note.checks) {
+  for (const related of claim.note.related ?? []) {
+    const apart = conflictsLine(related.conflicts, t);
+    lines.push(`- ${t('noteRelatedHeading')}: ${[related.publisher, related.date].filter(Boolean).map((part) => markdownText(part!)).join(', ')} — ${markdownText(t('noteRelatedClaim', [related.claim]))}${apart ? ` ${markdownText(apart)}` : ''}`);
+  }
+  for (const check of checkLines(claim, t)) {
     lines.push(`- ${t('noteChecks')}: ${markdownText(check)}`);
   }
   for (const link of claim.note.links) {
     const url = markdownUrl(link.url);
-    lines.push(`- ${t('noteLinks')}: ${url ? `[${markdownText(link.label)}](${url})` : markdownText(link.label)}`);
+    const label = markdownText(linkLabel(link, t));
+    lines.push(`- ${t('noteLinks')}: ${url ? `[${label}](${url})` : label}`);
   }
   return lines;
 }

@@ -329,6 +329,12 @@ enum Expr {
         /// the one of the previous or next week.
         nearest: bool,
     },
+    /// "Sunday 31", "Tue 13th", "Friday the 13th": the date with that day
+    /// of the month that falls on that weekday.
+    WeekdayDay {
+        weekday: u32,
+        day: u32,
+    },
     DayOffset(i64),
     Calendar {
         unit: Unit,

@@ -424,7 +424,9 @@ impl<'a> Cx<'a> {
                 },
             );
         }
-        if abbreviated {
+        // A bare abbreviation ("Mar", "Sep") only as a bound of a month
+        // range: "from Sep to Nov", "Nov-Feb".
+        if abbreviated && !self.month_range_bound(k) {
             return None;
         }
         // A bare month name: "May" and the names that are also given names need a temporal word before them.
@@ -443,6 +445,19 @@ impl<'a> Cx<'a> {
                 rel: Rel::None,
             },
         })
+    }
+
+    /// The month at `k` opens ("from Sep", "between Sep") or closes ("Sep
+    /// to Nov", "Jan-Feb") a range of months.
+    fn month_range_bound(&self, k: usize) -> bool {
+        let prev = if k == 0 { "" } else { self.w(k - 1) };
+        let joiner = |w: &str| matches!(w, "to" | "and" | "through" | "until" | "till" | "-");
+        let after = self.month_at(k).map_or(k + 1, |m| m.1);
+        let glued = self.w(after) == "-" && self.touches(after - 1) && self.touches(after);
+        let opens = (glued || (matches!(prev, "from" | "between") && joiner(self.w(after))))
+            && self.month_at(after + 1).is_some();
+        let closes = k >= 2 && joiner(prev) && self.month_at(k - 2).is_some();
+        opens || closes
     }
 
     pub(super) fn starts_sentence(&self, k: usize) -> bool {
@@ -590,7 +605,44 @@ impl<'a> Cx<'a> {
 
     /// "Saturday", "Saturday night", "Saturday’s".
     pub(super) fn weekday(&self, k: usize) -> Option<Parsed> {
-        let weekday = self.weekday_at(k)?;
+        let Some(weekday) = self.weekday_at(k) else {
+            // "Tue 13th": an abbreviated weekday, only before an ordinal day.
+            let w = self.w(k);
+            if !(3..=5).contains(&w.len()) || !self.capitalised(k) {
+                return None;
+            }
+            let short = WEEKDAYS.iter().position(|d| d.starts_with(w))?;
+            let (day, after) = self.day_number(k + 1)?;
+            return (after == k + 3 && self.month_at(after).is_none()).then_some(Parsed {
+                end: after,
+                expr: Expr::WeekdayDay {
+                    weekday: short as u32,
+                    day,
+                },
+            });
+        };
+        // "Sunday 31", "Tue 13th", "Friday the 13th" (not "Friday 13
+        // March", which names its month).
+        let the = usize::from(self.w(k + 1) == "the");
+        if let Some((day, after)) = self.day_number(k + 1 + the) {
+            let ordinal = after > k + 2 + the;
+            // "On Monday 12 protesters were held": a count, not a day.
+            let noun_after = self
+                .tokens
+                .get(after)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+                && !self.capitalised(after)
+                && !matches!(self.w(after), "at" | "between" | "from" | "and" | "or");
+            // "Friday 7/6", "Monday 11-4": a numeric date follows the weekday.
+            let numeric = !ordinal
+                && matches!(self.w(after), "/" | "-" | ":" | ".")
+                && self.touches(after - 1)
+                && self.touches(after);
+            let plain = the == 0 && !noun_after;
+            if (plain || ordinal) && !numeric && self.month_at(after).is_none() {
+                return parsed(after, Expr::WeekdayDay { weekday, day });
+            }
+        }
         let mut end = k + 1;
         if matches!(self.w(end), "morning" | "afternoon" | "evening" | "night") {
             end += 1;

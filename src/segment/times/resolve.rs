@@ -55,6 +55,7 @@ pub(super) fn kind_of(e: &Expr) -> TimeKind {
         | Expr::Invalid
         | Expr::DayOffset(_)
         | Expr::Weekday { .. }
+        | Expr::WeekdayDay { .. }
         | Expr::Holiday { .. } => TimeKind::Day,
         Expr::MonthDay { to_day, .. } => {
             if to_day.is_some() {
@@ -361,6 +362,26 @@ pub(super) fn resolve(
                 (Rel::This, _) => p.week_start().add_days(wd),
             };
             Ok((d, d))
+        }
+        Expr::WeekdayDay { weekday, day } => {
+            // The months around publication whose `day` falls on `weekday`,
+            // chosen by tense like any recurring date.
+            let candidates: Vec<Date> = (-14..=14)
+                .filter_map(|m| {
+                    let first = Date::new(p.year, p.month, 1)?.add_months(m);
+                    Date::new(first.year, first.month, *day)
+                })
+                .filter(|d| d.weekday() == *weekday)
+                .collect();
+            let pick = match tense {
+                Tense::Future => candidates.iter().find(|&&d| d >= p).copied(),
+                Tense::Past => candidates.iter().rev().find(|&&d| d <= p).copied(),
+                _ => candidates
+                    .iter()
+                    .min_by_key(|d| d.days_until(p).abs())
+                    .copied(),
+            };
+            pick.map(|d| (d, d)).ok_or(Unresolved::InvalidDate)
         }
         Expr::DayOffset(n) => {
             let d = p.add_days(*n);

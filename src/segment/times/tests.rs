@@ -58,6 +58,28 @@ fn table_of_times_against_monday_2025_12_22() {
             "a war that began with Moscow’s invasion in February 2022.",
             &[("February 2022", "2022-02-01..2022-02-28")],
         ),
+        // A weekday with its day of the month; a count after a weekday is not one.
+        (
+            "The vote was held on Friday the 13th.",
+            &[("Friday the 13th", "2025-06-13..2025-06-13")],
+        ),
+        (
+            "We meet on Sunday 28.",
+            &[("Sunday 28", "2025-12-28..2025-12-28")],
+        ),
+        (
+            "On Monday 12 protesters were held.",
+            &[("Monday", "2025-12-22..2025-12-22")],
+        ),
+        (
+            "I'll go back Tue 13th",
+            &[("Tue 13th", "2026-01-13..2026-01-13")],
+        ),
+        // Abbreviated months as the bounds of a range.
+        (
+            "Talks ran from Sep to Nov, officials said.",
+            &[("from Sep to Nov", "2025-09-01..2025-11-30")],
+        ),
         (
             "As efforts faltered over the summer, Kushner leveraged his contacts.",
             &[("summer", "2025-06-01..2025-08-31")],

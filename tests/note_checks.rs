@@ -1,0 +1,44 @@
+//! What the note asks the reader to check, on sentences like real pages'.
+
+use claimlens::analysis::CheckCode;
+use claimlens::calendar::Date;
+use claimlens::{analyze_text, Options};
+
+fn figure_checks(text: &str) -> Vec<String> {
+    let options = Options {
+        published: Date::new(2025, 12, 22),
+        threshold: Some(0.0),
+        ..Options::default()
+    };
+    let analysis = analyze_text(text, &options);
+    analysis
+        .claims
+        .iter()
+        .flat_map(|c| &c.note.check_items)
+        .filter(|check| check.code == CheckCode::SourceFigure)
+        .filter_map(|check| check.subject.clone())
+        .collect()
+}
+
+/// The seed article's note asked for "the original source of the figure
+/// “several weeks”": a length of time without a number is no figure.
+#[test]
+fn a_vague_length_of_time_is_not_a_figure_to_source() {
+    let checks = figure_checks(
+        "The session followed several weeks of shuttle diplomacy in Moscow and Miami.",
+    );
+    assert!(checks.is_empty(), "{checks:?}");
+}
+
+#[test]
+fn money_counts_and_numbered_durations_stay_figures_to_source() {
+    let checks = figure_checks(
+        "The fund received a $2 billion investment and hired 3,000 staff over 25 years.",
+    );
+    for figure in ["$2 billion", "3,000 staff", "25 years"] {
+        assert!(
+            checks.iter().any(|c| c.contains(figure)),
+            "{figure} missing from {checks:?}"
+        );
+    }
+}
