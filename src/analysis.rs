@@ -92,15 +92,17 @@ pub struct TextBlock {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
-    /// A figure's caption.
+    /// A figure's caption (or a block opening like one, "In this photo …").
     Caption,
-    /// A cell of a data table (or a price list, a table set as lines).
+    /// A cell of a data table (or a price list or ranking set as lines, a
+    /// lone figure such as a price).
     Table,
-    /// An item of a list that is mostly links.
+    /// An item of a list that is mostly links, or a short block that is
+    /// one link (a related headline).
     LinkList,
     /// A quotation set apart from the text for display.
     PullQuote,
-    /// A photo or media credit.
+    /// A photo or media credit, a contributor line, the author's bio.
     Credit,
     /// Preformatted text: code, listings.
     Code,

@@ -211,15 +211,21 @@ export interface TextBlock {
 }
 
 export type BlockKind =
-  /** A figure's caption. */
+  /** A figure's caption (or a block opening like one, "In this photo …"). */
   | 'caption'
-  /** A cell of a data table (or a price list, a table set as lines). */
+  /**
+   * A cell of a data table (or a price list or ranking set as lines, a
+   * lone figure such as a price).
+   */
   | 'table'
-  /** An item of a list that is mostly links. */
+  /**
+   * An item of a list that is mostly links, or a short block that is
+   * one link (a related headline).
+   */
   | 'link_list'
   /** A quotation set apart from the text for display. */
   | 'pull_quote'
-  /** A photo or media credit. */
+  /** A photo or media credit, a contributor line, the author's bio. */
   | 'credit'
   /** Preformatted text: code, listings. */
   | 'code';

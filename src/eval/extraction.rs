@@ -79,7 +79,7 @@ pub struct PageScore {
 /// news pages (`--corpus judged`).
 pub fn run(data: &Path, options: &super::Options, out: &mut dyn Write) -> Result<(), EvalError> {
     if options.corpus.as_deref() == Some("judged") {
-        return super::judged_extraction::run(out);
+        return super::judged_extraction::run(data, out);
     }
     let corpora = match options.corpus.as_deref() {
         None => Corpus::ALL.to_vec(),
@@ -100,7 +100,7 @@ pub fn run(data: &Path, options: &super::Options, out: &mut dyn Write) -> Result
         writeln!(out)?;
     }
     if options.corpus.is_none() {
-        super::judged_extraction::run(out)?;
+        super::judged_extraction::run(data, out)?;
     }
     Ok(())
 }

@@ -21,10 +21,21 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extractio
 #[derive(Deserialize)]
 struct Judged {
     pages: Vec<Page>,
+    /// Real pages, under `extraction/` of the data folder.
+    #[serde(default)]
+    shared_pages: Vec<SharedPage>,
+}
+
+#[derive(Deserialize)]
+struct SharedPage {
+    shared: String,
+    #[serde(flatten)]
+    labels: Page,
 }
 
 #[derive(Deserialize)]
 struct Page {
+    #[serde(default)]
     file: String,
     excluded: Vec<Label>,
     non_prose: Vec<Label>,
@@ -54,7 +65,9 @@ fn kind_of(a: &Analysis, needle: &str) -> Option<Option<BlockKind>> {
     )
 }
 
-pub fn run(out: &mut dyn Write) -> Result<(), EvalError> {
+/// Scores the judged pages; the real ones are read from `data` (skipped,
+/// with a note, when it is missing).
+pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
     let dir = Path::new(DIR);
     let path = dir.join("judged.json");
     let json = std::fs::read_to_string(&path).map_err(|e| EvalError::data(&path, e))?;
@@ -64,13 +77,26 @@ pub fn run(out: &mut dyn Write) -> Result<(), EvalError> {
         "{:<28} {:>9} {:>10} {:>6} {:>16}",
         "page", "furniture", "non-prose", "prose", "non-prose claims"
     )?;
+    let shared_dir = data.join("extraction");
+    let mut pages: Vec<(String, std::path::PathBuf, &Page)> = judged
+        .pages
+        .iter()
+        .map(|p| (p.file.clone(), dir.join(&p.file), p))
+        .collect();
+    let shared_missing = !shared_dir.is_dir();
+    if !shared_missing {
+        for p in &judged.shared_pages {
+            // "readability-test-pages/cnn/source.html" is shown as "cnn".
+            let name = p.shared.rsplit('/').nth(1).unwrap_or(&p.shared).to_string();
+            pages.push((name, shared_dir.join(&p.shared), &p.labels));
+        }
+    }
     let mut totals = [0usize; 7];
-    for page in &judged.pages {
-        let page_path = dir.join(&page.file);
-        let html = std::fs::read(&page_path).map_err(|e| EvalError::data(&page_path, e))?;
-        let snapshot = snapshot_from_html(&html, "").map_err(|e| EvalError::data(&page_path, e))?;
+    for (name, page_path, page) in &pages {
+        let html = std::fs::read(page_path).map_err(|e| EvalError::data(page_path, e))?;
+        let snapshot = snapshot_from_html(&html, "").map_err(|e| EvalError::data(page_path, e))?;
         let a =
-            analyze(&snapshot, &Options::default()).map_err(|e| EvalError::data(&page_path, e))?;
+            analyze(&snapshot, &Options::default()).map_err(|e| EvalError::data(page_path, e))?;
         let left = page
             .excluded
             .iter()
@@ -99,7 +125,7 @@ pub fn run(out: &mut dyn Write) -> Result<(), EvalError> {
         writeln!(
             out,
             "{:<28} {:>5} left {:>6}/{:<3} {:>3}/{:<2} {:>16}",
-            page.file,
+            name,
             left,
             marked,
             page.non_prose.len(),
@@ -124,8 +150,16 @@ pub fn run(out: &mut dyn Write) -> Result<(), EvalError> {
     writeln!(
         out,
         "== judged news pages ({} pages; labels in-sample: the rules were written with them)",
-        judged.pages.len()
+        pages.len()
     )?;
+    if shared_missing {
+        writeln!(
+            out,
+            "({} real pages skipped: no {})",
+            judged.shared_pages.len(),
+            shared_dir.display()
+        )?;
+    }
     writeln!(
         out,
         "furniture left in the text: {left}/{excluded}   target 0"

@@ -378,9 +378,21 @@ fn tidy(
             wrap_phrasing_runs(dom, node);
             let single_p = has_single_child_tag(dom, node, "p");
             if single_p != NIL && measures.link_density(node) < 0.25 {
-                // A <div> around one <p> is that paragraph.
-                dom.replace(node, single_p);
-                node = single_p;
+                if dom.src(single_p).is_none() {
+                    // The <p> was made above from the div's own inline
+                    // content: the div becomes it, keeping its class and id
+                    // (an author box's "bio" must still be seen).
+                    while dom.first_child(single_p) != NIL {
+                        let child = dom.first_child(single_p);
+                        dom.append(node, child);
+                    }
+                    dom.remove(single_p);
+                    dom.set_tag(node, "p");
+                } else {
+                    // A <div> around one <p> is that paragraph.
+                    dom.replace(node, single_p);
+                    node = single_p;
+                }
                 to_score.push(node);
             } else if !dom
                 .children(node)

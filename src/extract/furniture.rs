@@ -46,7 +46,87 @@ const LABEL_PHRASES: &[&str] = &[
     "copy link",
     "link copied",
     "already have an account",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "related reading",
+    "related topics",
+    "related coverage",
+    "related links",
+    "more stories",
+    "more news",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "recommended reading",
+    "further reading",
+    "share this article",
+    "share this story",
+    "share this post",
+    "view author page",
 ];
+
+/// Labels that open a teaser line pointing at another article ("Related:
+/// …", "READ MORE: …", "[See also: …]"), lower-case.
+const TEASER_LABELS: &[&str] = &[
+    "related",
+    "related article",
+    "related story",
+    "related content",
+    "related coverage",
+    "read more",
+    "read also",
+    "also read",
+    "read",
+    "see also",
+    "also see",
+    "more",
+    "more on this",
+    "more on this story",
+    "watch",
+    "watch more",
+    "listen",
+    "recommended",
+    "don't miss",
+    "must read",
+    "read next",
+    "up next",
+    "further reading",
+];
+
+/// How the heading of a box of links to other articles opens ("More about
+/// the federal debt and the economy"), lower-case.
+const TEASER_HEADINGS: &[&str] = &["more about ", "more on ", "more from "];
+
+/// Longer lines are not headings of a box of links.
+const MAX_TEASER_HEADING_WORDS: usize = 8;
+
+/// Above this many words after its label, a line is not a teaser.
+const MAX_TEASER_WORDS: usize = 30;
+
+/// How a box about the author or an edition notice opens; such a block of
+/// at most [`MAX_NAMED_CHARS`] is furniture, lower-case.
+const NOTICE_OPENERS: &[&str] = &[
+    "about the author",
+    "about the contributor",
+    "about the writer",
+    "a version of this article appears in print",
+    "a version of this story appears in print",
+    "this article was originally published",
+    "this story was originally published",
+    "this article originally appeared",
+    "this story originally appeared",
+];
+
+/// Words that make a short line with a date a timestamp line ("CNNMoney
+/// (New York) First published February 1, 2016: 1:28 AM ET").
+const PUBLICATION_WORDS: &[&str] = &["published", "updated", "posted", "modified"];
+
+/// At most this many other words (a dateline's place, a source) may stand
+/// in a timestamp line.
+const MAX_TIMESTAMP_OTHER_WORDS: usize = 4;
+const MAX_TIMESTAMP_WORDS: usize = 16;
 
 /// Words that, with dates and times, make up widgets and timestamp lines
 /// ("Share Tweet Email", "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Posted
@@ -255,6 +335,124 @@ const CREDIT_OPENERS: &[&str] = &[
 /// Words of a stock-quote table's header: a change column is required.
 const QUOTE_CHANGE_WORDS: &[&str] = &["change", "chg", "chg.", "change%", "%chg", "+/-"];
 
+/// How a photo caption opens ("In this photo …", "Clockwise from top: …"),
+/// lower-case.
+const CAPTION_OPENERS: &[&str] = &[
+    "in this photo",
+    "in this file photo",
+    "in this undated photo",
+    "in this handout photo",
+    "in this image",
+    "in this undated image",
+    "in this handout image",
+    "in this still image",
+    "in this frame grab",
+    "this photo shows",
+    "this image shows",
+    "pictured:",
+    "pictured above",
+    "pictured left",
+    "pictured right",
+    "pictured from left",
+    "clockwise from",
+    "from left:",
+    "from left,",
+    "left to right:",
+    "(l-r)",
+    "l-r:",
+    "above:",
+    "above, ",
+    "top:",
+    "main image:",
+    "file photo:",
+];
+
+/// Longer blocks are not captions by their opening words.
+const MAX_CAPTION_WORDS: usize = 80;
+
+/// How a line crediting the reporters ends, lower-case.
+const CONTRIBUTOR_ENDINGS: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "contributed additional reporting",
+];
+
+/// How a line crediting the editors or reporters opens, lower-case.
+const CONTRIBUTOR_OPENERS: &[&str] = &[
+    "this article was edited by",
+    "this story was edited by",
+    "this article was reported by",
+    "edited by",
+    "additional reporting by",
+    "reporting by",
+];
+
+/// Longer blocks are not contributor lines.
+const MAX_CONTRIBUTOR_WORDS: usize = 40;
+
+/// A block opening like a photo caption: "In this photo dated …",
+/// "Clockwise from top: …", "Pictured: …".
+pub fn opens_caption(text: &str) -> bool {
+    let head: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
+    CAPTION_OPENERS.iter().any(|o| head.starts_with(o))
+        && text.split_whitespace().count() <= MAX_CAPTION_WORDS
+}
+
+/// "Aerospace Writer Marcia Dunn … contributed to this report.", "This
+/// article was edited by …".
+pub fn is_contributor_line(text: &str) -> bool {
+    // Cheap bound first: this runs on every block of the article.
+    if text.len() > MAX_CONTRIBUTOR_WORDS * 12 {
+        return false;
+    }
+    let t = text
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '(' | ')' | '*'))
+        .to_lowercase();
+    (CONTRIBUTOR_ENDINGS.iter().any(|e| t.ends_with(e))
+        || CONTRIBUTOR_OPENERS.iter().any(|o| t.starts_with(o)))
+        && text.split_whitespace().count() <= MAX_CONTRIBUTOR_WORDS
+}
+
+/// What follows an author's name in a bio ("Corey Kilgannon is a Metro
+/// reporter", "Steven Mufson covers the White House"), lower-case.
+const BIO_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "covers",
+    "has covered",
+    "writes",
+    "has written",
+    "joined",
+    "reports",
+];
+
+/// Longer blocks are not an author's bio.
+const MAX_BIO_CHARS: usize = 600;
+
+/// The author's bio ("Corey Kilgannon is a Metro reporter …"): a short
+/// text that opens with the name of one of `authors` (from the byline)
+/// and a verb of a bio. Ground truths keep bios with the article, so they
+/// are marked, not removed.
+pub fn is_author_bio(text: &str, authors: &[String]) -> bool {
+    if text.len() > MAX_BIO_CHARS {
+        return false;
+    }
+    let text = text.to_lowercase();
+    authors.iter().any(|a| {
+        let name = a.trim().to_lowercase();
+        name.split_whitespace().count() >= 2
+            && text.strip_prefix(name.as_str()).is_some_and(|rest| {
+                BIO_VERBS.iter().any(|v| {
+                    rest.strip_prefix(' ')
+                        .and_then(|r| r.strip_prefix(v))
+                        .is_some_and(|r| r.starts_with(' '))
+                })
+            })
+    })
+}
+
 /// Removes the furniture in the article below `article`. `measures` must
 /// be up to date for the article: longer elements are not read at all.
 pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
@@ -269,11 +467,20 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
             continue;
         }
         let len = measures.len(node) as usize;
+        let block = is_block_tag(tag);
         let furniture = tag == "table"
             || (len <= MAX_NAMED_CHARS && is_named_furniture(dom, node))
             || (len <= MAX_CHARS && {
-                short_text(dom, node).is_some_and(|t| is_furniture_text(&t, is_block_tag(tag)))
-            });
+                short_text(dom, node, MAX_CHARS).is_some_and(|t| {
+                    is_furniture_text(&t, block)
+                        || (block && is_teaser_line(&t, measures.link_density(node)))
+                        || (block && is_notice(&t))
+                })
+            })
+            || (block
+                && len > MAX_CHARS
+                && len <= MAX_NAMED_CHARS
+                && is_notice(&text_start(dom, node)));
         if furniture {
             let next = dom.next_element(node, true);
             dom.remove(node);
@@ -299,23 +506,70 @@ fn is_named_furniture(dom: &Dom<'_>, id: Id) -> bool {
 
 /// The element's text, whitespace collapsed and lower-cased, when it is
 /// short enough to judge.
-fn short_text(dom: &Dom<'_>, id: Id) -> Option<String> {
+fn short_text(dom: &Dom<'_>, id: Id, max_chars: usize) -> Option<String> {
     let mut s = String::new();
     for d in dom.descendants_or_self(id) {
         if dom.is_text(d) {
             s.push_str(dom.text(d));
-            if s.len() > 4 * MAX_CHARS {
+            if s.len() > 4 * max_chars {
                 return None;
             }
         }
     }
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!s.is_empty() && s.chars().count() <= MAX_CHARS).then(|| s.to_lowercase())
+    (!s.is_empty() && s.chars().count() <= max_chars).then(|| s.to_lowercase())
+}
+
+/// Enough of an element's opening, collapsed and lower-cased, to match
+/// [`NOTICE_OPENERS`] (read this way, long paragraphs cost little).
+fn text_start(dom: &Dom<'_>, id: Id) -> String {
+    const OPENING_BYTES: usize = 64;
+    let mut s = String::new();
+    for d in dom.descendants_or_self(id) {
+        if dom.is_text(d) {
+            s.push_str(dom.text(d));
+            if s.len() >= OPENING_BYTES {
+                break;
+            }
+        }
+    }
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A box about the author or an edition notice, by how it opens
+/// ("About the author: …", "A version of this article appears in print …").
+/// A heading alone ("About the author") is left: it makes no claim.
+pub fn is_notice(text: &str) -> bool {
+    NOTICE_OPENERS.iter().any(|o| {
+        text.strip_prefix(o)
+            .is_some_and(|rest| rest.split_whitespace().count() >= 2)
+    })
+}
+
+/// A teaser line: a label ("related:", "read more:", "[see also: …]") and
+/// a short text that is mostly a link (`link_density` of the element).
+pub fn is_teaser_line(text: &str, link_density: f32) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(rest) = TEASER_LABELS.iter().find_map(|label| {
+        let rest = t.strip_prefix(label)?;
+        let after = rest.trim_start();
+        // The label ends at a separator: "Related: …", "Watch | …".
+        let sep = after.strip_prefix([':', '|', '»', '>', '–', '—', '-'])?;
+        Some(sep)
+    }) else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    words > 0 && words <= MAX_TEASER_WORDS && link_density >= 0.5
 }
 
 /// `text` (collapsed, lower-case) is furniture as the whole of an element;
 /// `block`: the element is a block, where widget and timestamp lines count.
 pub fn is_furniture_text(text: &str, block: bool) -> bool {
+    let sentence = text.trim_end().ends_with(['.', '!', '?']) && !text.trim_end().ends_with(".m.");
     let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | ':' | '|'));
     if text.is_empty() {
         return false;
@@ -330,6 +584,11 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
         && CALL_WORDS.iter().any(|w| text.contains(w))
         && text.split_whitespace().count() <= MAX_CALL_WORDS
     {
+        return true;
+    }
+    let teaser_heading = TEASER_HEADINGS.iter().any(|h| text.starts_with(h))
+        && text.split_whitespace().count() <= MAX_TEASER_HEADING_WORDS;
+    if is_slide_counter(text) || (!sentence && (teaser_heading || is_timestamp_line(text))) {
         return true;
     }
     let mut rest = text.to_string();
@@ -350,6 +609,39 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
     words.len() <= MAX_WORDS
         && words.iter().all(|w| is_widget_or_time_word(w))
         && (words.is_empty() || !words.iter().all(plain_count))
+}
+
+/// A gallery's "1 / 5" or "3 of 12" (not a rating, "5/5").
+fn is_slide_counter(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty() && *w != "of")
+        .collect();
+    let numbers = parts.len() == 2
+        && parts
+            .iter()
+            .all(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()));
+    numbers && (text.contains(" / ") || text.contains(" of "))
+}
+
+/// A short line giving when the story was published or updated, with a
+/// few other words (a source, a dateline's place); the caller makes sure
+/// it does not end as a sentence:
+/// "cnnmoney (new york) first published february 1, 2016: 1:28 am et".
+fn is_timestamp_line(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | '•' | '·'))
+        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '.' | ';')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let published = words.iter().any(|w| PUBLICATION_WORDS.contains(w));
+    let dated = words.iter().any(|w| {
+        month_of_name(w).is_some()
+            || month_of_abbreviation(w).is_some()
+            || (is_numeric_date_or_time(w) && !w.chars().all(|c| c.is_ascii_digit()))
+    });
+    let others = words.iter().filter(|w| !is_widget_or_time_word(w)).count();
+    published && dated && words.len() <= MAX_TIMESTAMP_WORDS && others <= MAX_TIMESTAMP_OTHER_WORDS
 }
 
 fn is_widget_or_time_word(w: &str) -> bool {
@@ -416,14 +708,63 @@ pub fn is_credit(text: &str) -> bool {
             return true;
         }
     }
-    // "…/Getty Images", "… | Reuters", "Getty Images".
-    let tail = inner
-        .rsplit(['/', '|'])
-        .next()
-        .unwrap_or(inner)
-        .trim()
-        .trim_start_matches("via ");
+    // "…/Getty Images", "… | Reuters", "Getty Images", "… photo via AP".
+    let tail = inner.rsplit(['/', '|']).next().unwrap_or(inner).trim();
+    let tail = match tail.rsplit_once(" via ") {
+        Some((_, agency)) => agency,
+        None => tail.strip_prefix("via ").unwrap_or(tail),
+    };
     PHOTO_AGENCIES.contains(&tail) && (tail != inner || words <= 3)
+}
+
+/// Longest item of a list set as lines ("1. Finland", "2. Norway").
+const MAX_LINE_ITEM_WORDS: usize = 6;
+
+/// A list set as lines: after an optional lead-in ending in a colon, three
+/// or more short lines, none a sentence ("The rankings were as
+/// follows:\n1. Finland\n2. Norway\n3. Australia").
+pub fn is_line_list(text: &str) -> bool {
+    if text.matches('\n').count() < 2 {
+        return false;
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let items = match lines.split_first() {
+        Some((lead, rest)) if lead.ends_with(':') => rest,
+        _ => &lines[..],
+    };
+    items.len() >= 3
+        && items.iter().all(|l| {
+            l.split_whitespace().count() <= MAX_LINE_ITEM_WORDS && !l.ends_with(['.', '!', '?'])
+        })
+}
+
+/// Longest price tag of a product box ("from $610.00", "$99 at Amazon").
+const MAX_PRICE_TAG_WORDS: usize = 4;
+
+/// A product box's price tag: a few words, one a price, no sentence.
+pub fn is_price_tag(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take(MAX_PRICE_TAG_WORDS + 1)
+        .collect();
+    words.len() <= MAX_PRICE_TAG_WORDS
+        && !text.trim_end().ends_with(['.', '!', '?'])
+        && words.iter().any(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(is_currency)
+                && chars.next().is_some_and(|c| c.is_ascii_digit())
+        })
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₩' | '₹' | '₽' | '원' | '円' | '元'
+    )
 }
 
 /// Every line of `text` is a price-list item, "VIP : 60,000₩": a short
@@ -442,19 +783,13 @@ fn is_price_item(line: &str) -> bool {
         return false;
     };
     let price = price.trim();
-    let currency = |c: char| {
-        matches!(
-            c,
-            '$' | '€' | '£' | '¥' | '₩' | '₹' | '₽' | '원' | '円' | '元'
-        )
-    };
-    let has_currency = price.chars().any(currency)
+    let has_currency = price.chars().any(is_currency)
         || ["won", "usd", "eur", "gbp", "krw", "jpy", "rub"]
             .iter()
             .any(|w| price.to_lowercase().contains(w));
     let figure = price
         .chars()
-        .filter(|c| !currency(*c) && !c.is_alphabetic() && !c.is_whitespace())
+        .filter(|c| !is_currency(*c) && !c.is_alphabetic() && !c.is_whitespace())
         .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '~' | '/'));
     label.chars().count() <= 40
         && price.chars().count() <= 30
@@ -568,6 +903,14 @@ mod tests {
     }
 
     #[test]
+    fn price_tags_of_product_boxes() {
+        assert!(is_price_tag("from $610.00"));
+        assert!(is_price_tag("$99.99 at Amazon"));
+        assert!(!is_price_tag("It costs $500."));
+        assert!(!is_price_tag("The console costs $500 in the US"));
+    }
+
+    #[test]
     fn price_lists() {
         assert!(is_price_list("VIP : 60,000₩\nR : 50,000₩"));
         assert!(is_price_list("Adults: $25"));
@@ -597,5 +940,85 @@ mod tests {
         ] {
             assert_eq!(is_credit(t), t == "reuters", "{t:?}");
         }
+    }
+
+    /// The bug: the cnn page's "Related: Chicago is America's most
+    /// segregated city" teaser became a highlighted claim.
+    #[test]
+    fn regression_cnn_related_teasers_are_furniture() {
+        for t in [
+            "related: chicago is america's most segregated city",
+            "[read: tunisia sends most foreign fighters to islamic state in syria]",
+            "read more: 3 real ways to make money from your podcast",
+            "see also: a brief history of photography",
+            "watch | the minister's speech",
+        ] {
+            assert!(is_teaser_line(t, 1.0), "{t:?}");
+        }
+        // Not mostly a link, or no label and separator: prose.
+        assert!(!is_teaser_line(
+            "related: chicago is america's most segregated city",
+            0.1
+        ));
+        assert!(!is_teaser_line(
+            "related costs rose by 3 percent in 2019, the report said.",
+            1.0
+        ));
+        assert!(!is_teaser_line("more than 500 people died: officials", 1.0));
+    }
+
+    #[test]
+    fn datelines_counters_notices_and_headings_of_link_boxes() {
+        for t in [
+            "cnnmoney (new york) first published february 1, 2016: 1:28 am et",
+            "posted on november 5th, 2012 - by bossip staff",
+            "1 / 5",
+            "3 of 12",
+            "more about the federal debt and the economy",
+        ] {
+            assert!(is_furniture_text(t, true), "{t:?}");
+        }
+        for t in [
+            "the report was published on february 1, 2016.",
+            "5/5",
+            "more than 500 people died on monday.",
+        ] {
+            assert!(!is_furniture_text(t, true), "{t:?}");
+        }
+        assert!(is_notice(
+            "a version of this article appears in print on page a22"
+        ));
+        assert!(is_notice("about the author: craig hull is a photographer"));
+        assert!(!is_notice("about the author"));
+    }
+
+    #[test]
+    fn captions_contributors_rankings_and_bios_by_their_words() {
+        assert!(opens_caption(
+            "In this photo dated Tuesday, Nov. 29, 2016 the rocket is installed."
+        ));
+        assert!(opens_caption("Clockwise from top: small whale bones"));
+        assert!(!opens_caption("Above all, the council wants lower taxes."));
+        assert!(is_contributor_line(
+            "Aerospace Writer Marcia Dunn in Cape Canaveral contributed to this report."
+        ));
+        assert!(!is_contributor_line(
+            "She contributed to this report's findings, officials said."
+        ));
+        assert!(is_line_list(
+            "The rankings were as follows:\n1. Finland\n2. Norway\n3. Australia"
+        ));
+        assert!(!is_line_list(
+            "Roses are red.\nViolets are blue.\nSugar is sweet."
+        ));
+        let authors = ["Corey Kilgannon".to_string()];
+        assert!(is_author_bio(
+            "Corey Kilgannon is a Metro reporter covering news.",
+            &authors
+        ));
+        assert!(!is_author_bio("Corey said the fire was out.", &authors));
+        assert!(is_credit(
+            "oleg urusov/ roscosmos space agency press service photo via ap"
+        ));
     }
 }

@@ -81,11 +81,6 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
     let cache = measure::TextCache::new(&tree);
     let hints = hints::Hints::new(&tree);
     let found = content::find_article(&tree, &hints, &cache, &ctx);
-
-    let article = found
-        .as_ref()
-        .map(|f| render::render_dom(&f.dom, f.article))
-        .filter(|r| !r.text.is_empty());
     if let Some(f) = &found {
         complete_metadata(&mut metadata, f);
     }
@@ -94,6 +89,13 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
             metadata.authors = metadata::split_authors(&b);
             metadata.byline = Some(metadata::clean_byline(&b));
         }
+    }
+    let mut article = found
+        .as_ref()
+        .map(|f| render::render_dom(&f.dom, f.article))
+        .filter(|r| !r.text.is_empty());
+    if let Some(a) = &mut article {
+        mark_author_bios(a, &metadata.authors);
     }
     if metadata.published.is_none() {
         metadata.published = first_time_element(&tree, &excluded);
@@ -118,6 +120,20 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
         comments: comments.items,
         comment_sections: comments.sections,
     })
+}
+
+/// Bios close an article: only its last few blocks are read.
+const BIO_BLOCKS: usize = 4;
+
+/// Marks the author's bio among the article's last blocks as a credit.
+fn mark_author_bios(article: &mut Rendered, authors: &[String]) {
+    let text = &article.text;
+    for block in article.blocks.iter_mut().rev().take(BIO_BLOCKS) {
+        if block.kind == BlockKind::Prose && furniture::is_author_bio(block.span.of(text), authors)
+        {
+            block.kind = BlockKind::Credit;
+        }
+    }
 }
 
 /// Byline markup and the first paragraph, when the head gave neither.

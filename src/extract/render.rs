@@ -255,6 +255,10 @@ struct Renderer {
     kinds: Vec<BlockKind>,
     /// The kind of the block being written, taken at its first character.
     block_kind: BlockKind,
+    /// Whether each open element is inside a link, innermost last.
+    in_link: Vec<bool>,
+    /// Bytes of the block being written that are link text.
+    block_link_bytes: usize,
 }
 
 impl Renderer {
@@ -299,6 +303,8 @@ impl Renderer {
     /// Opens an element: a block starts a new block of text. `kind`: what
     /// the element's own text is (prose inherits the enclosing kind).
     fn open(&mut self, tag: &str, element: impl FnOnce() -> u32, kind: BlockKind) -> (bool, bool) {
+        let linked = self.in_link.last().copied().unwrap_or(false) || tag == "a";
+        self.in_link.push(linked);
         let inherited = self.kinds.last().copied().unwrap_or_default();
         self.kinds.push(if kind == BlockKind::Prose {
             inherited
@@ -319,6 +325,7 @@ impl Renderer {
 
     fn close(&mut self, is_block: bool, is_pre: bool) {
         self.kinds.pop();
+        self.in_link.pop();
         if is_pre {
             self.pre_depth -= 1;
         }
@@ -371,6 +378,9 @@ impl Renderer {
                     .map_or(bytes.len(), |p| k + p)
             };
             self.r.text.push_str(&data[k..stop]);
+            if self.in_link.last().copied().unwrap_or(false) {
+                self.block_link_bytes += stop - k;
+            }
             k = stop;
         }
         self.close_run(node, &mut run_start);
@@ -418,13 +428,11 @@ impl Renderer {
         }
         self.clamp_runs();
         let end = self.r.text.len();
-        if self.block_kind == BlockKind::Prose
-            && end > self.block_start
-            && super::furniture::is_price_list(&self.r.text[self.block_start..end])
-        {
-            // A price list is a table set as lines.
-            self.block_kind = BlockKind::Table;
+        if self.block_kind == BlockKind::Prose && end > self.block_start {
+            self.block_kind =
+                kind_of_prose_block(&self.r.text[self.block_start..end], self.block_link_bytes);
         }
+        self.block_link_bytes = 0;
         if end > self.block_start {
             self.r.blocks.push(Block {
                 span: ByteSpan::new(self.block_start, end),
@@ -459,6 +467,41 @@ impl Renderer {
             }
         }
     }
+}
+
+/// Above this many words, a block that is all link is not a teaser.
+const MAX_LINK_BLOCK_WORDS: usize = 30;
+
+/// What a block marked as prose by its markup is, by its text: a price
+/// list, a ranking set as lines, a price tag ("from $610.00") or a lone
+/// figure is a table; a short block that is all link is a
+/// teaser for another page; "In this photo …" opens a caption; "… contributed
+/// to this report" credits the reporters.
+fn kind_of_prose_block(text: &str, link_bytes: usize) -> BlockKind {
+    use super::furniture as f;
+    if f::is_price_list(text)
+        || f::is_line_list(text)
+        || f::is_price_tag(text)
+        || !text.chars().any(char::is_alphabetic)
+    {
+        BlockKind::Table
+    } else if link_bytes * 10 >= visible_bytes(text) * 9
+        && text.split_whitespace().count() <= MAX_LINK_BLOCK_WORDS
+    {
+        BlockKind::LinkList
+    } else if f::opens_caption(text) {
+        BlockKind::Caption
+    } else if f::is_contributor_line(text) {
+        BlockKind::Credit
+    } else {
+        BlockKind::Prose
+    }
+}
+
+/// Bytes of `text` other than collapsible whitespace (the link bytes a
+/// block counts leave out the spaces between runs).
+fn visible_bytes(text: &str) -> usize {
+    text.bytes().filter(|&b| !is_collapsible(b)).count()
 }
 
 /// HTML's collapsible whitespace: space, tab, LF, CR, FF. Not NBSP.
@@ -556,5 +599,25 @@ mod tests {
         let r = render(&t, &[0], &|i| s.nodes[i].tag == "button");
         assert_eq!(r.text, "a  b\nc\n\nx\ny");
         assert_runs_map_back(&s, &r);
+    }
+
+    /// The bug: the cnn page's "Related: Chicago is America's most
+    /// segregated city" teaser and lines that are one link were prose, so
+    /// they became claims.
+    #[test]
+    fn regression_cnn_related_teaser_blocks_are_link_lists() {
+        let s = page(vec![
+            Node::element(None, "body"),
+            Node::element(Some(0), "p"),
+            Node::text_node(1, "The report was released on Monday by the university."),
+            Node::element(Some(0), "p"),
+            Node::element(Some(3), "a"),
+            Node::element(Some(4), "span"),
+            Node::text_node(5, "Related: Chicago is America's most segregated city"),
+        ]);
+        let t = s.tree().unwrap();
+        let r = render(&t, &[0], &|_| false);
+        let kinds: Vec<BlockKind> = r.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, vec![BlockKind::Prose, BlockKind::LinkList]);
     }
 }
