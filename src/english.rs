@@ -369,29 +369,17 @@ fn describe_interval(interval: &Interval) -> String {
         && from.day == 1
         && to.day == days_in_month(to.year, to.month);
     if whole_month {
-        return format!(
-            "{} {}",
-            MONTHS[(from.month as usize).saturating_sub(1) % 12],
-            from.year
-        );
+        let name = crate::calendar::MONTH_NAMES[(from.month as usize).saturating_sub(1) % 12];
+        let mut letters = name.chars();
+        let capital: String = letters
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .collect();
+        return format!("{capital}{} {}", letters.as_str(), from.year);
     }
     format!("{from} to {to}")
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 #[cfg(test)]
 mod tests {

@@ -3,48 +3,15 @@
 //! their kind, prose stays, and no claim ever comes from a non-prose block.
 
 use claimlens::analysis::{Analysis, BlockKind, Status};
+use claimlens::eval::judged_extraction::{read_judged, Judged, Page};
 use claimlens::pipeline::{analyze, Options};
 use claimlens::snapshot::html::snapshot_from_html;
 use claimlens::snapshot::Snapshot;
-use serde::Deserialize;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extraction");
 
-#[derive(Deserialize)]
-struct Judged {
-    pages: Vec<Page>,
-    shared_pages: Vec<SharedPage>,
-}
-
-/// A real page of `../shared/data/extraction` (or `CLAIMLENS_SHARED`).
-#[derive(Deserialize)]
-struct SharedPage {
-    shared: String,
-    #[serde(flatten)]
-    labels: Page,
-}
-
-#[derive(Deserialize)]
-struct Page {
-    #[serde(default)]
-    file: String,
-    excluded: Vec<Label>,
-    non_prose: Vec<Label>,
-    prose: Vec<Label>,
-}
-
-#[derive(Deserialize)]
-struct Label {
-    text: String,
-    #[serde(default)]
-    kind: Option<BlockKind>,
-    reason: String,
-}
-
 fn judged() -> Judged {
-    let path = format!("{DIR}/judged.json");
-    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&json).expect("judged.json parses")
+    read_judged(&std::path::Path::new(DIR).join("judged.json")).expect("judged.json parses")
 }
 
 fn analysed(file: &str) -> (Snapshot, Analysis) {

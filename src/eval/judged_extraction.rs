@@ -18,35 +18,49 @@ use crate::snapshot::html::snapshot_from_html;
 /// Where the judged pages live, in the source tree.
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extraction");
 
+/// `judged.json`: the replica pages in this folder, and real pages read
+/// from the data folder. The eval and `tests/extraction_non_prose.rs` both
+/// read it through these types.
 #[derive(Deserialize)]
-struct Judged {
-    pages: Vec<Page>,
+pub struct Judged {
+    pub pages: Vec<Page>,
     /// Real pages, under `extraction/` of the data folder.
     #[serde(default)]
-    shared_pages: Vec<SharedPage>,
+    pub shared_pages: Vec<SharedPage>,
 }
 
 #[derive(Deserialize)]
-struct SharedPage {
-    shared: String,
+pub struct SharedPage {
+    /// The page's folder under `extraction/` of the data folder.
+    pub shared: String,
     #[serde(flatten)]
-    labels: Page,
+    pub labels: Page,
 }
 
 #[derive(Deserialize)]
-struct Page {
+pub struct Page {
+    /// The replica's file in this folder (empty for a shared page).
     #[serde(default)]
-    file: String,
-    excluded: Vec<Label>,
-    non_prose: Vec<Label>,
-    prose: Vec<Label>,
+    pub file: String,
+    pub excluded: Vec<Label>,
+    pub non_prose: Vec<Label>,
+    pub prose: Vec<Label>,
 }
 
 #[derive(Deserialize)]
-struct Label {
-    text: String,
+pub struct Label {
+    pub text: String,
     #[serde(default)]
-    kind: Option<BlockKind>,
+    pub kind: Option<BlockKind>,
+    /// Why the text is labelled so (one line, for the reader of a failure).
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// The judged set, parsed.
+pub fn read_judged(path: &Path) -> Result<Judged, EvalError> {
+    let json = std::fs::read_to_string(path).map_err(|e| EvalError::data(path, e))?;
+    serde_json::from_str(&json).map_err(|e| EvalError::data(path, e))
 }
 
 /// The kind of the block holding the first `needle` of the text: `None`
@@ -69,9 +83,7 @@ fn kind_of(a: &Analysis, needle: &str) -> Option<Option<BlockKind>> {
 /// with a note, when it is missing).
 pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
     let dir = Path::new(DIR);
-    let path = dir.join("judged.json");
-    let json = std::fs::read_to_string(&path).map_err(|e| EvalError::data(&path, e))?;
-    let judged: Judged = serde_json::from_str(&json).map_err(|e| EvalError::data(&path, e))?;
+    let judged = read_judged(&dir.join("judged.json"))?;
     writeln!(
         out,
         "{:<28} {:>9} {:>10} {:>6} {:>16}",

@@ -9,7 +9,7 @@ mod extraction;
 mod extraction_corpora;
 pub mod judged_attribution;
 pub mod judged_checkworthiness;
-mod judged_extraction;
+pub mod judged_extraction;
 mod logistic;
 mod matching;
 pub mod matching_judged;

@@ -695,7 +695,7 @@ fn footnote_after(s: &str, start: usize, dot: usize, at: usize, end: usize) -> u
             .next()
             .unwrap_or("");
         next.len() >= 3
-            && MONTHS
+            && crate::calendar::MONTH_NAMES
                 .iter()
                 .any(|m| m.len() >= next.len() && m[..next.len()].eq_ignore_ascii_case(next))
     };
@@ -711,21 +711,6 @@ fn footnote_after(s: &str, start: usize, dot: usize, at: usize, end: usize) -> u
         0
     }
 }
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// "he asked", "she wondered", "thought I": a pronoun and a speech verb
 /// after a question or an exclamation.
