@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 const PKG = new URL('../../extension/pkg/', import.meta.url);
 const core = await import(new URL('claimlens.js', PKG).href);
 core.initSync({ module: readFileSync(new URL('claimlens_bg.wasm', PKG)) });
-// As background/analyzer.ts does: the model ships beside the module.
+// As background/core.ts does: the model ships beside the module.
 core.load_model(readFileSync(new URL('../../assets/checkworthiness.model', import.meta.url)));
 // As the extension's background does (background/packs.ts), and as the CLI expectation is made.
 core.load_pack(readFileSync(new URL('../../assets/factchecks/politifact.clpack', import.meta.url)));

@@ -4,9 +4,8 @@
 // with the extension, never inside the WASM. Until it loads, or if it cannot,
 // the core scores check-worthiness without it (its documented fallback).
 
-import { load_encoder } from '../../pkg/claimlens.js';
 import { ext } from '../platform';
-import { loadCore } from './analyzer';
+import { loadCore, loadEncoderBytes } from './core';
 
 /** The encoder's file in the extension (extension/build.mjs copies it from assets/). */
 export const ENCODER_PATH = 'encoder/encoder.clenc';
@@ -21,7 +20,7 @@ export function ensureEncoder(): Promise<void> {
       await loadCore();
       const response = await fetch(ext.runtime.getURL(ENCODER_PATH));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      load_encoder(new Uint8Array(await response.arrayBuffer()));
+      loadEncoderBytes(new Uint8Array(await response.arrayBuffer()));
       console.info(`ClaimLens: the sentence encoder loaded in ${Math.round(performance.now() - start)} ms`);
     } catch (error) {
       console.warn('ClaimLens: the sentence encoder could not be loaded; check-worthiness scores without it', error);

@@ -16,7 +16,7 @@ import {
 import { ext } from '../platform';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { MessageKey } from '../ui/i18n';
-import { analyzeSnapshot } from './analyzer';
+import { analyzeSnapshot } from './core';
 import { onLiveMessage, onPacksMessage } from './factchecks-service';
 import { ensureEncoder } from './encoder';
 import { onNotesMessage } from './notes-service';

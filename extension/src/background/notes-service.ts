@@ -7,7 +7,6 @@
 // Corrupt records found on opening or reading are quarantined by the
 // database and reported in the storage problems log.
 
-import { default_threshold, version } from '../../pkg/claimlens.js';
 import {
   type NotesAdminRequest,
   type NotesReply,
@@ -24,7 +23,7 @@ import { fromWebAnnotations } from '../notes/w3c';
 import { ext } from '../platform';
 import type { StorageAreaLike } from '../storage/area';
 import { appendProblem, describeData } from '../storage/problem-log';
-import { loadCore } from './analyzer';
+import { coreInfo, loadCore } from './core';
 
 let database: Promise<NotesDb> | undefined;
 
@@ -101,7 +100,7 @@ async function handleAdminRequest(request: NotesAdminRequest): Promise<NotesRepl
   if (request.type === 'core-info') {
     await loadCore();
     // f32 -> f64 adds noise digits (0.55 -> 0.550000011920929); four places are what the slider shows.
-    return { type: 'core-info', version: version(), defaultThreshold: Math.round(default_threshold() * 10_000) / 10_000 };
+    return { type: 'core-info', ...coreInfo() };
   }
   const db = await notesDb();
   switch (request.type) {

@@ -9,7 +9,6 @@
 //     reported in the storage problems log, and the others still load.
 // Changes (import, removal, the built-in pack's switch) are serialised.
 
-import { list_packs, load_pack, remove_pack } from '../../pkg/claimlens.js';
 import { FactChecksDb, type PackInfo, type StoredPack, decodePackInfo } from '../factchecks/db';
 import { isPackFile, packNameFor } from '../factchecks/pack-file';
 import { type ImportReport, MAX_IMPORT_ISSUES, type PackEntry, type PackLoadTiming } from '../messages';
@@ -17,7 +16,7 @@ import { ext, translate as t } from '../platform';
 import { loadSettings } from '../settings/store';
 import type { StorageAreaLike } from '../storage/area';
 import { appendProblem } from '../storage/problem-log';
-import { loadCore } from './analyzer';
+import { loadCore, loadedPackNames, loadPackBytes, unloadPack } from './core';
 import { buildPack } from './importer';
 
 /** The built-in pack's file in the extension (extension/build.mjs copies it from assets/factchecks). */
@@ -69,7 +68,7 @@ function errorText(error: unknown): string {
 
 /** The core's answer to load_pack, checked. */
 function loadIntoCore(bytes: Uint8Array): PackInfo {
-  const decoded = decodePackInfo(load_pack(bytes));
+  const decoded = decodePackInfo(loadPackBytes(bytes));
   if (!decoded.ok) {
     throw new PackError(decoded.reason);
   }
@@ -229,7 +228,7 @@ async function reconcileBuiltIn(useBuiltIn: boolean): Promise<void> {
   if (useBuiltIn && !builtIn.loaded) {
     await loadBuiltIn();
   } else if (!useBuiltIn && builtIn.loaded && builtIn.info) {
-    remove_pack(builtIn.info.name);
+    unloadPack(builtIn.info.name);
     builtIn.loaded = false;
   }
 }
@@ -240,7 +239,7 @@ async function builtInInfo(): Promise<PackInfo | undefined> {
   try {
     const response = await fetch(ext.runtime.getURL(BUILT_IN_PACK_PATH));
     const info = loadIntoCore(new Uint8Array(await response.arrayBuffer()));
-    remove_pack(info.name);
+    unloadPack(info.name);
     builtIn.info = info;
   } catch (error) {
     builtIn.error = errorText(error);
@@ -255,7 +254,7 @@ export async function listPacks(): Promise<{ packs: PackEntry[]; timing: PackLoa
     // The settings' change event may not have reached this background yet: the list shows the settings' truth.
     await reconcileBuiltIn(settings.packs.builtIn);
     const info = await builtInInfo();
-    const loadedNames = new Set((list_packs() as { name: string }[]).map((pack) => pack.name));
+    const loadedNames = new Set(loadedPackNames());
     const packs: PackEntry[] = [];
     const builtInEntry: PackEntry = info
       ? { ...info, builtIn: true, loaded: settings.packs.builtIn && loadedNames.has(info.name) }
@@ -303,8 +302,8 @@ export async function importPack(fileName: string, bytes: Uint8Array): Promise<{
       throw new PackError(errorText(error));
     }
     if (info.name === builtInName) {
-      // load_pack replaced the built-in pack by this one: put the built-in pack back as it was.
-      remove_pack(info.name);
+      // loading it replaced the built-in pack by this one: put the built-in pack back as it was.
+      unloadPack(info.name);
       if (builtIn.loaded) await loadBuiltIn();
       throw new PackError(t('packErrorBuiltInName', [info.name]));
     }
@@ -315,7 +314,7 @@ export async function importPack(fileName: string, bytes: Uint8Array): Promise<{
       await (await factChecksDb()).putPack(stored);
     } catch (error) {
       // Not stored: the core must not keep a pack that would be gone after a restart.
-      remove_pack(info.name);
+      unloadPack(info.name);
       if (previous) await reloadStored(info.name);
       throw new PackError(t('packErrorNotStored', [errorText(error)]));
     }
@@ -339,7 +338,7 @@ export async function removePack(name: string): Promise<void> {
       throw new PackError(name === builtIn.info?.name ? t('packErrorBuiltInRemove') : t('packErrorNoSuchPack', [name]));
     }
     await (await factChecksDb()).deletePack(name);
-    remove_pack(name);
+    unloadPack(name);
     userPacks.delete(name);
   });
 }
@@ -350,7 +349,7 @@ export async function deleteAllFactChecks(): Promise<void> {
   return serialised(async () => {
     await db.clearAll();
     if (ready) {
-      for (const name of userPacks.keys()) remove_pack(name);
+      for (const name of userPacks.keys()) unloadPack(name);
     }
     userPacks.clear();
     quarantinedCount = 0;

@@ -1,11 +1,14 @@
-// The analysis core (Rust compiled to WebAssembly), loaded once per
+// The one facade over the analysis core (Rust compiled to WebAssembly): every
+// call into extension/pkg/claimlens.js goes through here, typed, so no other
+// background module imports the WASM glue or casts its answers. (The
+// fact-check importer is a separate module: importer.ts.) Loaded once per
 // background lifetime on first use: a service worker or event page that only
 // wakes for a toolbar click should not compile the module before it needs it.
 // The check-worthiness model is a file beside the module (not inside it, for
 // the module's size budget) and is part of the core being ready: the core
 // refuses to analyse without it.
 
-import initCore, { analyze, load_model } from '../../pkg/claimlens.js';
+import initCore, { analyze, default_threshold, list_packs, load_encoder, load_model, load_pack, remove_pack, version } from '../../pkg/claimlens.js';
 import type { Analysis, AnalyzeOptions } from '../analysis';
 import type { FlatSnapshot } from '../dom/snapshot';
 import { ext } from '../platform';
@@ -36,4 +39,29 @@ export function loadCore(): Promise<unknown> {
 export async function analyzeSnapshot(snapshot: FlatSnapshot, options: AnalyzeOptions = {}): Promise<Analysis> {
   await loadCore();
   return analyze(snapshot, options) as Analysis;
+}
+
+/** Loads the sentence encoder's bytes into the (loaded) core; throws the core's message for a bad file. */
+export function loadEncoderBytes(bytes: Uint8Array): void {
+  load_encoder(bytes);
+}
+
+/** Loads a fact-check pack's bytes into the (loaded) core; its raw answer, for packs.ts to check. */
+export function loadPackBytes(bytes: Uint8Array): unknown {
+  return load_pack(bytes);
+}
+
+/** Unloads the pack called `name`; false when none was loaded. */
+export function unloadPack(name: string): boolean {
+  return remove_pack(name);
+}
+
+/** The names of the packs loaded in the core. */
+export function loadedPackNames(): string[] {
+  return (list_packs() as { name: string }[]).map((pack) => pack.name);
+}
+
+/** The core's version and its model's default threshold, rounded to the four places the options page shows. */
+export function coreInfo(): { version: string; defaultThreshold: number } {
+  return { version: version(), defaultThreshold: Math.round(default_threshold() * 10_000) / 10_000 };
 }
