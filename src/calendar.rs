@@ -164,6 +164,17 @@ impl fmt::Display for Date {
     }
 }
 
+/// English weekday names, lowercase, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// English month names, lowercase, January first.
 pub const MONTH_NAMES: [&str; 12] = [
     "january",

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use claimlens::eval::matching_judged::{read_set, score};
+use claimlens::eval::matching_judged::{read_set, score, Counts};
 use claimlens::eval::same_claim::fixtures_dir;
 use claimlens::verify::Pack;
 
@@ -60,17 +60,22 @@ fn judged_fixture_articles_show_no_wrong_verdict() {
     );
 }
 
-/// The whole judged set, real pages from ../shared/data included: precision
-/// at least 0.95 (the target) and recall no lower than measured (0.59).
-#[test]
-fn data_judged_real_pages_same_claim_precision() {
+/// Scores the whole judged set, real pages from ../shared/data included.
+fn score_whole_set() -> (Counts, Vec<String>) {
     let data = data_dir();
     if !data.join("extraction/readability-test-pages").is_dir() {
         panic!("../shared/data is needed (set CLAIMLENS_DATA)");
     }
     let dir = fixtures_dir();
     let set = read_set(&dir).unwrap();
-    let (c, errors) = score(&set, &dir, &data, default_pack());
+    score(&set, &dir, &data, default_pack())
+}
+
+/// The whole judged set, real pages from ../shared/data included: precision
+/// at least 0.95 (the target) and recall no lower than measured (0.59).
+#[test]
+fn data_judged_real_pages_same_claim_precision() {
+    let (c, errors) = score_whole_set();
     let shown = c.same_shown + c.wrong_shown;
     assert!(
         c.same_shown * 100 >= shown * 95,
@@ -88,13 +93,7 @@ fn data_judged_real_pages_same_claim_precision() {
 /// gate. At least 90% of those listed must be labelled related or same.
 #[test]
 fn data_related_list_is_not_word_overlap_noise() {
-    let data = data_dir();
-    if !data.join("extraction/readability-test-pages").is_dir() {
-        panic!("../shared/data is needed (set CLAIMLENS_DATA)");
-    }
-    let dir = fixtures_dir();
-    let set = read_set(&dir).unwrap();
-    let (c, errors) = score(&set, &dir, &data, default_pack());
+    let (c, errors) = score_whole_set();
     let listed = c.related_listed_fair + c.related_listed_noise;
     assert!(
         listed >= 15,

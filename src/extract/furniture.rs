@@ -653,16 +653,8 @@ fn is_widget_or_time_word(w: &str) -> bool {
 }
 
 fn is_weekday(w: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    DAYS.iter()
+    crate::calendar::WEEKDAY_NAMES
+        .iter()
         .any(|d| *d == w || (w.len() >= 3 && d.starts_with(w) && w.len() <= 4))
 }
 

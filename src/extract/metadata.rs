@@ -541,17 +541,8 @@ pub fn clean_byline(raw: &str) -> String {
 
 /// A word that starts the date or time part of a byline.
 fn starts_a_date(word: &str) -> bool {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    WEEKDAYS.contains(&w.as_str())
+    crate::calendar::WEEKDAY_NAMES.contains(&w.as_str())
         || matches!(w.as_str(), "updated" | "published" | "posted" | "on")
         || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
 }

@@ -3,15 +3,7 @@
 
 use super::*;
 
-pub(super) const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub(super) const WEEKDAYS: &[&str] = &crate::calendar::WEEKDAY_NAMES;
 
 /// Words after which a bare month name is a time ("in June", "an October interview").
 pub(super) const MONTH_CONTEXT: &[&str] = &[
