@@ -1803,13 +1803,15 @@ mod tests {
                     "ordinal",
                 )],
             ),
+            // A century is a time (1900–1999), not an ordinal figure.
+            ("the 20th century", vec![]),
             (
-                "the 20th century",
+                "the 20th anniversary",
                 vec![row(
-                    "20th century",
+                    "20th anniversary",
                     Some(20.0),
                     None,
-                    Some("century"),
+                    Some("anniversary"),
                     "ordinal",
                 )],
             ),
