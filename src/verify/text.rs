@@ -40,6 +40,7 @@ pub fn terms(text: &str) -> Vec<Term> {
     let mut sentence_start = true;
     let mut capitalised = 0usize;
     let mut words = 0usize;
+    let (mut buffers, mut raws) = (TokenBuffers::default(), Vec::new());
     for chunk in text.split(|c: char| c.is_whitespace() || (!c.is_ascii() && fold_char(c) == ' ')) {
         if chunk.is_empty() {
             continue;
@@ -51,7 +52,8 @@ pub fn terms(text: &str) -> Vec<Term> {
         let tagged = chunk.starts_with('#') || chunk.starts_with('@');
         // `chunk` is a slice of `text`: its offset is the pointer difference.
         let base = chunk.as_ptr() as usize - text.as_ptr() as usize;
-        for raw in raw_tokens(chunk) {
+        raw_tokens(chunk, &mut buffers, &mut raws);
+        for raw in raws.drain(..) {
             let span = (base + raw.start, base + raw.end);
             let starts_upper = raw.text.chars().next().is_some_and(char::is_uppercase);
             if raw.text.chars().next().is_some_and(char::is_alphabetic) {
@@ -146,7 +148,7 @@ pub fn shingles_of(text: &str, n: usize, out: &mut Vec<u32>) {
 pub fn shingle_hashes(text: &str, n: usize, out: &mut Vec<u32>) {
     out.clear();
     let mut shingler = Shingler {
-        window: [' '; 8],
+        window: [u32::from(' '); 8],
         filled: 1, // the leading pad
         n: n.clamp(1, 8),
     };
@@ -157,30 +159,23 @@ pub fn shingle_hashes(text: &str, n: usize, out: &mut Vec<u32>) {
 }
 
 struct Shingler {
-    window: [char; 8],
+    /// The last 8 characters, oldest first (spaces before the text starts).
+    window: [u32; 8],
+    /// Characters so far, the leading pad included.
     filled: usize,
     n: usize,
 }
 
 impl Shingler {
     fn push(&mut self, c: char, out: &mut Vec<u32>) {
-        // A ring of the last 8 characters: `filled` counts every character
-        // so far, so the newest is at `filled % 8`.
         self.filled += 1;
-        let newest = self.filled % 8;
-        if let Some(slot) = self.window.get_mut(newest) {
-            *slot = c;
-        }
+        self.window.copy_within(1.., 0);
+        self.window[7] = u32::from(c);
         if self.filled >= self.n {
             // FNV-1a over the code points, oldest first: fast, and stable across platforms.
             let mut h: u32 = 0x811c_9dc5;
-            for back in (0..self.n).rev() {
-                let c = self
-                    .window
-                    .get((newest + 8 - back) % 8)
-                    .copied()
-                    .unwrap_or(' ');
-                h ^= c as u32;
+            for &c in &self.window[8 - self.n..] {
+                h ^= c;
                 h = h.wrapping_mul(0x0100_0193);
             }
             out.push(h);
@@ -232,13 +227,18 @@ fn is_url(chunk: &str) -> bool {
     if !chunk.bytes().any(|b| b == b'.' || b == b':') {
         return false;
     }
-    let lower = chunk.trim_start_matches(['(', '[', '<', '"', '\'']);
-    lower.contains("://")
-        || lower.starts_with("www.")
-        || lower.starts_with("pic.twitter.com")
-        || lower.contains(".com/")
-        || lower.contains(".org/")
-        || lower.contains(".ly/")
+    let lower = chunk
+        .trim_start_matches(['(', '[', '<', '"', '\''])
+        .as_bytes();
+    // Byte windows, not `str::contains`: its searcher's setup cost more
+    // than the search on every word that ends a sentence.
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    has(b"://")
+        || lower.starts_with(b"www.")
+        || lower.starts_with(b"pic.twitter.com")
+        || has(b".com/")
+        || has(b".org/")
+        || has(b".ly/")
 }
 
 struct RawToken {
@@ -255,16 +255,20 @@ struct RawToken {
 /// apostrophes join ("don't"), a possessive "'s" is dropped, inner periods
 /// join initialisms ("U.S."), inner commas and periods join numbers
 /// ("2,000.5"), and a "%" after a number becomes its own token.
-fn raw_tokens(chunk: &str) -> Vec<RawToken> {
-    let chars: Vec<char> = chunk.chars().map(fold_char).collect();
+fn raw_tokens(chunk: &str, buffers: &mut TokenBuffers, out: &mut Vec<RawToken>) {
+    out.clear();
+    buffers.chars.clear();
+    buffers.chars.extend(chunk.chars().map(fold_char));
     // fold_char maps one char to one char, so char positions carry over.
-    let byte_at: Vec<usize> = chunk
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(chunk.len()))
-        .collect();
+    buffers.byte_at.clear();
+    buffers.byte_at.extend(
+        chunk
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(chunk.len())),
+    );
+    let (chars, byte_at) = (&buffers.chars[..], &buffers.byte_at[..]);
     let byte = |i: usize| byte_at.get(i).copied().unwrap_or(chunk.len());
-    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -340,7 +344,13 @@ fn raw_tokens(chunk: &str) -> Vec<RawToken> {
             i += 1;
         }
     }
-    out
+}
+
+/// [`raw_tokens`]'s working memory, reused from chunk to chunk.
+#[derive(Default)]
+struct TokenBuffers {
+    chars: Vec<char>,
+    byte_at: Vec<usize>,
 }
 
 /// "AustralianFires" → ["Australian", "Fires"]; "COVID19" → ["COVID", "19"].
@@ -397,7 +407,11 @@ fn push_term(out: &mut Vec<(Term, bool)>, raw: &str, sentence_start: bool, span:
         ));
         return;
     }
-    let mut text: String = raw.chars().flat_map(char::to_lowercase).collect();
+    let mut text: String = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.chars().flat_map(char::to_lowercase).collect()
+    };
     if is_stop_word(&text) {
         return;
     }
@@ -646,6 +660,10 @@ mod tests {
             (
                 "see pic.twitter.com/ECRqyfc8mI and https://t.co/x",
                 &["see"],
+            ),
+            (
+                "(www.x.gov) [politifact.com/a] <cdc.org/b \"bit.ly/c ok: x.com",
+                &["ok", "x", "com"],
             ),
             ("the 1990s and the 22nd", &["1990", "22"]),
             ("5G towers", &["5g", "tower"]),
