@@ -1041,6 +1041,10 @@ pub const GROUP_WORDS: &[&str] = &[
     "voters",
 ];
 
+/// Heads of a source that is hearsay, not a document anyone can find:
+/// "according to local news reports", "accounts say".
+pub const HEARSAY_HEADS: &[&str] = &["accounts", "reporting", "reports", "rumors", "rumours"];
+
 /// Documents that state findings on the record.
 pub const DOCUMENTS: &[&str] = &[
     "analysis",
@@ -1280,6 +1284,7 @@ mod tests {
             ("CAPTION_WORDS", CAPTION_WORDS),
             ("SPEAKER_EDGE_WORDS", SPEAKER_EDGE_WORDS),
             ("PLEDGE_VERBS", PLEDGE_VERBS),
+            ("HEARSAY_HEADS", HEARSAY_HEADS),
         ];
         for (name, list) in lists {
             for pair in list.windows(2) {

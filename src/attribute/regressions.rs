@@ -229,3 +229,36 @@ fn pledging_a_sum_is_not_reported_speech() {
     let promise = sourcing_of(&a, text, "The mayor");
     assert!(promise.speaker.is_some(), "{promise:?}");
 }
+
+/// The bug: on the Washington Post's Tunisia report, "About 50 other
+/// people were wounded, according to local news reports." was shown as "Not
+/// attributed to anyone". Reports no one names are a vague source.
+#[test]
+fn according_to_local_news_reports_is_a_vague_source() {
+    let text = "Gunmen opened fire on visitors at the museum on Wednesday. About 50 other people were wounded, according to local news reports.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "About 50");
+    assert_eq!(s.kind, SourcingKind::Vague, "{s:?}");
+    assert_eq!(s.speaker, None, "{s:?}");
+}
+
+/// The bug: "hard-line Muslims known as Salafists attacked bars and art
+/// galleries" was shown as "Attributed to Salafists, on the record". An
+/// assault on things is not a statement; attacking someone, or attacking
+/// something as or for what it is, still is.
+#[test]
+fn attacking_buildings_is_not_reported_speech() {
+    let text = "After the collapse of the authoritarian system in 2011, hard-line Muslims known as Salafists attacked bars and art galleries.\n\nThe senator attacked the bill as a giveaway to donors.\n\nThe governor attacked Clinton over the trade deal.";
+    let a = run(text);
+    let assault = sourcing_of(&a, text, "After the collapse");
+    assert_eq!(assault.speaker, None, "{assault:?}");
+    assert_eq!(assault.kind, SourcingKind::Unattributed, "{assault:?}");
+    for prefix in ["The senator", "The governor"] {
+        let verbal = sourcing_of(&a, text, prefix);
+        assert_ne!(
+            verbal.kind,
+            SourcingKind::Unattributed,
+            "{prefix}: {verbal:?}"
+        );
+    }
+}

@@ -247,6 +247,25 @@ fn cue_at(
             return None;
         }
     }
+    // "Salafists attacked bars and art galleries": an assault, not words. A
+    // verbal attack has a person or a body as its target ("attacked
+    // Clinton", "attacked her record") or says what it attacked the target
+    // as, for or over.
+    if matches!(w, "attack" | "attacked" | "attacks" | "attacking") {
+        let target_is_someone = toks.get(i + 1).is_some_and(|n| {
+            is_capitalised(cx.text, n)
+                || matches!(
+                    cx.word(n),
+                    "him" | "her" | "them" | "his" | "their" | "its" | "me" | "us" | "you"
+                )
+        });
+        let verbal_frame = toks[i + 1..]
+            .iter()
+            .any(|n| matches!(cx.word(n), "as" | "for" | "over" | "on" | ":"));
+        if !target_is_someone && !verbal_frame {
+            return None;
+        }
+    }
     // "pledged $3 billion": money committed, not words said.
     if lexicon::contains(lexicon::PLEDGE_VERBS, w)
         && toks.get(i + 1).is_some_and(|n| {
