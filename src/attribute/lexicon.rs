@@ -692,6 +692,29 @@ pub const SPEAKER_EDGE_WORDS: &[&str] = &[
     "why", "with", "yet",
 ];
 
+/// "-ing" words that open a role ("acting director", "ranking member"); any
+/// other opens a participle phrase ("bristling with anger"), not a role.
+pub const ROLE_PARTICIPLES: &[&str] = &[
+    "acting",
+    "consulting",
+    "founding",
+    "governing",
+    "incoming",
+    "leading",
+    "managing",
+    "outgoing",
+    "presiding",
+    "ranking",
+    "reigning",
+    "retiring",
+    "ruling",
+    "serving",
+    "sitting",
+    "supervising",
+    "visiting",
+    "working",
+];
+
 /// Speech verbs that also name a transaction: followed by a figure they
 /// commit money or things ("Deloitte has pledged $3 billion"), not words.
 pub const PLEDGE_VERBS: &[&str] = &[
@@ -1032,6 +1055,7 @@ pub const GROUP_WORDS: &[&str] = &[
     "opponents",
     "others",
     "people",
+    "politicians",
     "progressives",
     "protesters",
     "republicans",
@@ -1285,6 +1309,7 @@ mod tests {
             ("SPEAKER_EDGE_WORDS", SPEAKER_EDGE_WORDS),
             ("PLEDGE_VERBS", PLEDGE_VERBS),
             ("HEARSAY_HEADS", HEARSAY_HEADS),
+            ("ROLE_PARTICIPLES", ROLE_PARTICIPLES),
         ];
         for (name, list) in lists {
             for pair in list.windows(2) {

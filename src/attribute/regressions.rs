@@ -262,3 +262,17 @@ fn attacking_buildings_is_not_reported_speech() {
         );
     }
 }
+
+/// The bug: "Islamist politicians have acknowledged …" was attributed to
+/// "Islamist", and "Local people reported seeing a flash" to "Local". A
+/// word that only qualifies a group names no one: the source is vague.
+#[test]
+fn a_group_qualified_by_a_capitalised_word_is_a_vague_source() {
+    let text = "Islamist politicians have acknowledged that they did not realize the threat.\n\nLocal people reported seeing a flash of light west of the capital.";
+    let a = run(text);
+    for prefix in ["Islamist politicians", "Local people"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.kind, SourcingKind::Vague, "{prefix}: {s:?}");
+        assert_eq!(s.speaker, None, "{prefix}: {s:?}");
+    }
+}

@@ -1022,6 +1022,19 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
             return None;
         }
     }
+    // "Islamist politicians", "Local people": a capitalised word that only
+    // qualifies a group names no one; the group is the (vague) source.
+    if let Some(last) = toks.iter().rposition(|t| is_capitalised(cx.text, t)) {
+        let after = &toks[last + 1..];
+        let group_head = after
+            .iter()
+            .rev()
+            .find(|t| t.kind == TokenKind::Word)
+            .is_some_and(|t| cx.has(t, lexicon::bits::GROUP_WORDS));
+        if group_head && after.iter().all(|t| !is_capitalised(cx.text, t)) {
+            return None;
+        }
+    }
     let mut best: Option<(usize, usize)> = None;
     let mut k = 0;
     while k < toks.len() {
