@@ -11,6 +11,7 @@
 
 mod clean;
 mod context;
+mod lead_in;
 pub mod lexicon;
 mod phrases;
 pub mod quotes;

@@ -276,3 +276,23 @@ fn a_group_qualified_by_a_capitalised_word_is_a_vague_source() {
         assert_eq!(s.speaker, None, "{prefix}: {s:?}");
     }
 }
+
+/// The bug: on the BBC's Obama interview, the list after "President Obama
+/// also said:" was unattributed, and its item "He is confident the Iran
+/// nuclear deal will be passed by Congress" said "a named source". The
+/// items are the speaker's; the prose after the list is not.
+#[test]
+fn a_list_after_said_colon_is_the_speakers() {
+    let text = "In a wide-ranging interview, President Barack Obama also said:\n\nThe UK must stay in the EU to have influence on the world stage\n\nHe is confident the Iran nuclear deal will be passed by Congress\n\nSyria needs a political solution in order to defeat the Islamic State group\n\nHours later, a gunman opened fire at a cinema in Louisiana.";
+    let a = run(text);
+    for prefix in ["The UK must stay", "He is confident", "Syria needs"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(
+            s.speaker.as_deref(),
+            Some("Barack Obama"),
+            "{prefix}: {s:?}"
+        );
+    }
+    let after = sourcing_of(&a, text, "Hours later");
+    assert_eq!(after.kind, SourcingKind::Unattributed, "{after:?}");
+}

@@ -70,6 +70,9 @@ pub fn find(cx: &Context) -> Vec<Relation> {
         if let Some(rel) = colon_quote(cx, si, toks, &out[first..]) {
             out.push(rel);
         }
+        if out.len() == first {
+            out.extend(super::lead_in::list_after_lead_in(cx, si));
+        }
         if out.len() == first && out.last().is_none_or(|r| r.sentence + 1 < si) {
             out.extend(framed_quote(cx, si));
         }
@@ -674,6 +677,19 @@ fn verb_frame(
         ),
         c1,
     ))
+}
+
+/// A word before a cue verb that belongs to the cue: an auxiliary
+/// ("has said"), "not" or an adverb ("also said").
+pub(super) fn is_cue_adverb(cx: &Context, t: &Token) -> bool {
+    let w = cx.word(t);
+    (lexicon::has(lexicon::bits::CUE_PREFIXES, w) || w == "not" || is_adverb(w))
+        && !is_capitalised(cx.text, t)
+}
+
+/// The subject of the clause that ends at token `before`, as a span.
+pub(super) fn subject_before(cx: &Context, toks: &[Token], before: usize) -> Option<ByteSpan> {
+    clause_subject(cx, toks, before).map(|p| phrase_span(toks, p))
 }
 
 /// An "-ly" adverb ("initially", "famously"), not a noun like "family".
