@@ -9,7 +9,7 @@
 import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, NoteFactCheck, Quantity, Quote, SourcingKind } from '../analysis';
 import { kindLabel } from '../claim-kinds';
 import type { MessageKey, Translate } from './i18n';
-import { checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
+import { attributionLine, checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
 import { STYLE_KINDS } from './palette';
 
 /** The rest of the analysis a note draws on. */
@@ -218,8 +218,9 @@ function sourcingSection(h: Builder, claim: Claim, context: NoteContext, t: Tran
   if (candidates.length > 0) {
     line.append(h.el('span', 'note-ambiguous', t('noteAmbiguousCandidates', [candidates.join(t('noteCandidatesSeparator'))])));
   }
-  if (claim.sourcing.attribution_note && candidates.length > 0) {
-    line.append(h.el('span', 'note-attribution-note', claim.sourcing.attribution_note));
+  const why = candidates.length > 0 ? attributionLine(claim.sourcing.attribution, claim.sourcing.attribution_note, t) : null;
+  if (why) {
+    line.append(h.el('span', 'note-attribution-note', why));
   }
   return line;
 }
@@ -244,7 +245,8 @@ function quoteItem(h: Builder, quote: Quote, context: NoteContext, t: Translate)
         candidates.length > 0 ? t('noteAmbiguousCandidates', [candidates.join(t('noteCandidatesSeparator'))]) : t('noteAmbiguous'),
       ),
     );
-    if (quote.attribution_note) item.append(h.el('span', 'note-attribution-note', quote.attribution_note));
+    const why = attributionLine(quote.attribution, quote.attribution_note, t);
+    if (why) item.append(h.el('span', 'note-attribution-note', why));
   }
   return item;
 }
