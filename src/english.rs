@@ -175,14 +175,23 @@ pub fn comment_finding(finding: &CommentFinding) -> String {
                 )
             });
         }
-        if let Some(frame) = &finding.frame {
+        // A frame or a burst is said with how many comments share it.
+        if let Some(frame) = finding
+            .frame
+            .as_ref()
+            .filter(|_| finding.frame_comments > 0)
+        {
             sentences.push(format!(
                 "{} comments follow the same sentence frame, “{frame}”.",
                 group_thousands(finding.frame_comments)
             ));
         }
     }
-    if let Some(time) = &finding.burst_time {
+    if let Some(time) = finding
+        .burst_time
+        .as_ref()
+        .filter(|_| finding.burst_comments > 0)
+    {
         sentences.push(format!(
             "{} comments were posted at the identical time, {time}.",
             group_thousands(finding.burst_comments)

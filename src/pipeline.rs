@@ -311,7 +311,12 @@ fn page_cut_notice(cut: PageCut, article: Option<(&str, bool)>) -> Notice {
             notice.elements_total = u32::try_from(c.nodes_before).ok();
         }
         PageCut::Snapshot(_) | PageCut::ByBuilder => {}
-        PageCut::Text => notice.code = NoticeCode::TextCut,
+        // The text itself was cut (here, or by `analyze_text` before it):
+        // only its first characters were analysed, never a whole article.
+        PageCut::Text => {
+            notice.code = NoticeCode::TextCut;
+            notice.analysed = Some(AnalysedPart::FirstCharacters);
+        }
     }
     notice
 }

@@ -105,12 +105,13 @@ function findingSentences(finding: CommentFinding, t: Translate): string[] {
       const phrases = finding.phrases ?? examples.length;
       sentences.push(phrases <= 1 ? t('commentsFindingPhrase', [list]) : t('commentsFindingPhrases', [formatCount(t, phrases), list]));
     }
-    if (finding.frame) {
-      sentences.push(counted(t, { one: 'commentsFindingFrame_one', other: 'commentsFindingFrame' }, finding.frame_comments ?? 0, [finding.frame]));
+    // A frame or a burst is said with how many comments share it.
+    if (finding.frame && finding.frame_comments) {
+      sentences.push(counted(t, { one: 'commentsFindingFrame_one', other: 'commentsFindingFrame' }, finding.frame_comments, [finding.frame]));
     }
   }
-  if (finding.burst_time) {
-    sentences.push(counted(t, { one: 'commentsFindingBurst_one', other: 'commentsFindingBurst' }, finding.burst_comments ?? 0, [finding.burst_time]));
+  if (finding.burst_time && finding.burst_comments) {
+    sentences.push(counted(t, { one: 'commentsFindingBurst_one', other: 'commentsFindingBurst' }, finding.burst_comments, [finding.burst_time]));
   }
   sentences.push(t('commentsFindingCaveat'));
   return sentences;
