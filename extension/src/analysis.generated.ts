@@ -2,6 +2,91 @@
 // Run `node scripts/gen-analysis-types.mjs` after changing the contract;
 // tests/unit/analysis-contract.test.mjs fails while this file is out of date.
 
+/** What decided between people who share a surname. */
+export type AttributionBasis =
+  /** The role written with the surname is theirs. */
+  | 'role'
+  /** They were named earlier in the same paragraph. */
+  | 'same_paragraph'
+  /** They were named in the previous paragraph. */
+  | 'previous_paragraph'
+  /** The surrounding sentences match their description. */
+  | 'description';
+
+/** A person the speaker could be. */
+export interface AttributionCandidate {
+  name: string;
+  role?: string | null;
+}
+
+/** What an attribution note says. */
+export type AttributionCode =
+  /** "I" or "we": the writer speaks, for the publication. */
+  | 'first_person'
+  /** A pronoun (`word`) that no named person nearby fits. */
+  | 'unlinked_pronoun'
+  /** A reference (`word`) that fits several people (`candidates`). */
+  | 'ambiguous_reference'
+  /**
+   * People (`candidates`) share the surname `word`; the context
+   * decided for `chosen`, on `basis`.
+   */
+  | 'shared_surname_chosen'
+  /**
+   * People (`candidates`) share the surname `word`, and the context
+   * does not say which one spoke.
+   */
+  | 'shared_surname_undecided';
+
+/** Why the speaker is uncertain, or how a choice between people was made. */
+export interface AttributionNote {
+  code: AttributionCode;
+  /**
+   * The words that point at the speaker: the pronoun
+   * (`unlinked_pronoun`), the reference (`ambiguous_reference`) or the
+   * shared surname (`shared_surname_chosen`, `shared_surname_undecided`).
+   */
+  word?: string | null;
+  /**
+   * Everyone the speaker could be, with the role or descriptor the
+   * article gives each (null when it gives none).
+   */
+  candidates?: AttributionCandidate[];
+  /** `shared_surname_chosen`: the person taken. */
+  chosen?: string | null;
+  /** `shared_surname_chosen`: what decided it, strongest first. */
+  basis?: AttributionBasis[];
+}
+
+/**
+ * Why a comment section was flagged: the figures and examples its
+ * plain-language finding is worded from (`src/english.rs`, and the
+ * extension's `_locales`). It never names the commenters.
+ */
+export interface CommentFinding {
+  /** The comments analysed. */
+  comments: number;
+  /**
+   * How many of them repeat one another (in clusters); 0 when only their
+   * timing flagged the section.
+   */
+  clustered: number;
+  /** The repeating comments are all near-copies, not template variants. */
+  near_copies: boolean;
+  /** How many stock phrases recur, and up to three telling ones. */
+  phrases?: number;
+  phrase_examples?: string[];
+  /** The sentence frame most comments share, and how many follow it. */
+  frame?: string | null;
+  frame_comments?: number;
+  /**
+   * The largest burst of comments posted at one time: the time as the
+   * page shows it, and how many.
+   */
+  burst_time?: string | null;
+  burst_comments?: number;
+}
+
 /** Serialized (the analysis contract) as its `as_str` name. */
 export type ClaimKind =
   | 'quantity'
@@ -142,91 +227,6 @@ export type Conflict =
   | 'claimant_absent'
   /** The fact-checked claim was made well after the article was published. */
   | 'later_claim';
-
-/** What decided between people who share a surname. */
-export type AttributionBasis =
-  /** The role written with the surname is theirs. */
-  | 'role'
-  /** They were named earlier in the same paragraph. */
-  | 'same_paragraph'
-  /** They were named in the previous paragraph. */
-  | 'previous_paragraph'
-  /** The surrounding sentences match their description. */
-  | 'description';
-
-/** A person the speaker could be. */
-export interface AttributionCandidate {
-  name: string;
-  role?: string | null;
-}
-
-/** What an attribution note says. */
-export type AttributionCode =
-  /** "I" or "we": the writer speaks, for the publication. */
-  | 'first_person'
-  /** A pronoun (`word`) that no named person nearby fits. */
-  | 'unlinked_pronoun'
-  /** A reference (`word`) that fits several people (`candidates`). */
-  | 'ambiguous_reference'
-  /**
-   * People (`candidates`) share the surname `word`; the context
-   * decided for `chosen`, on `basis`.
-   */
-  | 'shared_surname_chosen'
-  /**
-   * People (`candidates`) share the surname `word`, and the context
-   * does not say which one spoke.
-   */
-  | 'shared_surname_undecided';
-
-/** Why the speaker is uncertain, or how a choice between people was made. */
-export interface AttributionNote {
-  code: AttributionCode;
-  /**
-   * The words that point at the speaker: the pronoun
-   * (`unlinked_pronoun`), the reference (`ambiguous_reference`) or the
-   * shared surname (`shared_surname_chosen`, `shared_surname_undecided`).
-   */
-  word?: string | null;
-  /**
-   * Everyone the speaker could be, with the role or descriptor the
-   * article gives each (null when it gives none).
-   */
-  candidates?: AttributionCandidate[];
-  /** `shared_surname_chosen`: the person taken. */
-  chosen?: string | null;
-  /** `shared_surname_chosen`: what decided it, strongest first. */
-  basis?: AttributionBasis[];
-}
-
-/**
- * Why a comment section was flagged: the figures and examples its
- * plain-language finding is worded from (`src/english.rs`, and the
- * extension's `_locales`). It never names the commenters.
- */
-export interface CommentFinding {
-  /** The comments analysed. */
-  comments: number;
-  /**
-   * How many of them repeat one another (in clusters); 0 when only their
-   * timing flagged the section.
-   */
-  clustered: number;
-  /** The repeating comments are all near-copies, not template variants. */
-  near_copies: boolean;
-  /** How many stock phrases recur, and up to three telling ones. */
-  phrases?: number;
-  phrase_examples?: string[];
-  /** The sentence frame most comments share, and how many follow it. */
-  frame?: string | null;
-  frame_comments?: number;
-  /**
-   * The largest burst of comments posted at one time: the time as the
-   * page shows it, and how many.
-   */
-  burst_time?: string | null;
-  burst_comments?: number;
-}
 
 export const SCHEMA = 'claimlens/analysis@1';
 
