@@ -308,7 +308,9 @@ pub struct Quantity {
     pub modifier: Option<QuantityModifier>,
     /// The figure as read, for display: "20–30 years" (a range keeps both
     /// bounds), "2nd term" (an ordinal is not a count), "-12.99", "USD 2.8
-    /// billion", "more than 3,000 troops", "2/3". Null when no number is given.
+    /// billion", "more than 3,000 troops", "2/3". Null when no number is
+    /// given. English, worded from `kind`, `value`, `upper`, `unit` and
+    /// `modifier`: null in the WASM build, whose readers word those.
     #[serde(default)]
     pub display: Option<String>,
 }

@@ -178,7 +178,12 @@ pub fn assemble(
                             kind: Some(q.kind),
                             upper: q.upper,
                             modifier: q.modifier,
+                            // English, for native readers; the extension words
+                            // the figure from its kind and numbers.
+                            #[cfg(not(target_arch = "wasm32"))]
                             display: q.display(),
+                            #[cfg(target_arch = "wasm32")]
+                            display: None,
                         }
                     })
                     .collect(),

@@ -40,6 +40,7 @@ export type {
   Notice,
   NoticeCode,
   Quantity,
+  QuantityModifier,
   Quote,
   Signal,
   Sourcing,
