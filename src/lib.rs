@@ -51,5 +51,8 @@ pub use snapshot::Snapshot;
 pub mod batch;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dev_data;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;

@@ -247,6 +247,35 @@ fn cue_at(
             return None;
         }
     }
+    // "Salafists attacked bars and art galleries": an assault, not words. A
+    // verbal attack has a person or a body as its target ("attacked
+    // Clinton", "attacked her record") or says what it attacked the target
+    // as, for or over.
+    if matches!(w, "attack" | "attacked" | "attacks" | "attacking") {
+        let target_is_someone = toks.get(i + 1).is_some_and(|n| {
+            is_capitalised(cx.text, n)
+                || matches!(
+                    cx.word(n),
+                    "him" | "her" | "them" | "his" | "their" | "its" | "me" | "us" | "you"
+                )
+        });
+        let verbal_frame = toks[i + 1..]
+            .iter()
+            .any(|n| matches!(cx.word(n), "as" | "for" | "over" | "on" | ":"));
+        if !target_is_someone && !verbal_frame {
+            return None;
+        }
+    }
+    // "pledged $3 billion": money committed, not words said.
+    if lexicon::contains(lexicon::PLEDGE_VERBS, w)
+        && toks.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || matches!(cx.word(n), "$" | "€" | "£" | "¥")
+                || cx.word(n).starts_with(|c: char| c.is_ascii_digit())
+        })
+    {
+        return None;
+    }
     let mut end = i + 1;
     if let Some(n) = toks.get(i + 1).map(|n| cx.word(n)) {
         let particle = match w {
@@ -809,6 +838,18 @@ fn headline_colon(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, 
     let content_opens =
         (is_capitalised(cx.text, after) || cx.is_mark(after)) && !t_is_number(after);
     if !name_like || !content_opens || toks.len() < colon + 3 {
+        return None;
+    }
+    // A list item's label, not a name: every word of it is one the article
+    // also writes in lower case ("Black Beans: Black beans are …",
+    // "Investment: …"). A name is capitalised wherever it appears.
+    let label_words = toks[..colon].iter().filter(|t| t.kind == TokenKind::Word);
+    if !cx.is_mark(after)
+        && label_words.clone().count() > 0
+        && label_words
+            .clone()
+            .all(|t| cx.written_in_lower_case(cx.word(t)))
+    {
         return None;
     }
     // Not a clock time or a label like "UPDATE:".

@@ -264,7 +264,9 @@ impl People {
         if lexicon::has(lexicon::bits::ANONYMOUS_HEADS, &head_lower) {
             return Speaker::of_kind(SourcingKind::Anonymous);
         }
-        if lexicon::has(lexicon::bits::GROUP_WORDS, &head_lower) {
+        if lexicon::has(lexicon::bits::GROUP_WORDS, &head_lower)
+            || lexicon::contains(lexicon::HEARSAY_HEADS, &head_lower)
+        {
             return Speaker::of_kind(SourcingKind::Vague);
         }
         // An institution, a document or an office on the record: "police",
