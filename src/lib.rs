@@ -41,7 +41,10 @@ mod bytes;
 mod wasm;
 
 pub use analysis::Analysis;
-pub use pipeline::{analyze, analyze_text, AnalyzeError, Options, PUBLISHED_FALLBACK_NOTICE};
+/// The notice of an analysis dated by `Options::published_fallback`, in English.
+#[cfg(not(target_arch = "wasm32"))]
+pub use english::PUBLISHED_FALLBACK_NOTICE;
+pub use pipeline::{analyze, analyze_text, AnalyzeError, Options};
 pub use snapshot::Snapshot;
 
 #[cfg(not(target_arch = "wasm32"))]
