@@ -16,6 +16,14 @@ pub fn settle(s: &mut Speaker) {
     s.candidates = s.candidates.iter().filter_map(|c| clean_name(c)).collect();
     s.candidates.dedup();
     drop_shorter_forms(&mut s.candidates);
+    if let Some(note) = &mut s.note {
+        let shorter = shorter_forms(note.candidates.iter().map(|c| c.name.as_str()));
+        let mut k = 0;
+        note.candidates.retain(|_| {
+            k += 1;
+            !shorter[k - 1]
+        });
+    }
     // One position: a chosen speaker, or the people it may be.
     if s.name.is_some() || s.candidates.len() < 2 {
         s.candidates.clear();
@@ -26,18 +34,29 @@ pub fn settle(s: &mut Speaker) {
 /// written two ways: keep the fuller form, so a reader is not offered the
 /// same person twice.
 fn drop_shorter_forms(candidates: &mut Vec<String>) {
-    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
-    let all: Vec<Vec<String>> = candidates.iter().map(|c| words(c)).collect();
+    let shorter = shorter_forms(candidates.iter().map(String::as_str));
     let mut k = 0;
     candidates.retain(|_| {
-        let mine = &all[k];
         k += 1;
-        let shorter_form = mine.len() >= 2
-            && all
-                .iter()
-                .any(|other| other.len() > mine.len() && mine.iter().all(|w| other.contains(w)));
-        !shorter_form
+        !shorter[k - 1]
     });
+}
+
+/// For each name, whether another name holds all its words and more (and
+/// it has at least two words: a lone surname is not taken for anyone).
+fn shorter_forms<'a>(names: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    let words: Vec<Vec<String>> = names
+        .map(|n| n.split_whitespace().map(str::to_lowercase).collect())
+        .collect();
+    words
+        .iter()
+        .map(|mine| {
+            mine.len() >= 2
+                && words
+                    .iter()
+                    .any(|other| other.len() > mine.len() && mine.iter().all(|w| other.contains(w)))
+        })
+        .collect()
 }
 
 /// A name without caption words, edge words or stray punctuation; `None`
@@ -275,11 +294,32 @@ mod tests {
             ],
         );
         s.name = None;
+        let named = |name: &str| crate::attribute::note::AttributionCandidate {
+            name: name.to_string(),
+            role: None,
+        };
+        s.note = Some(crate::attribute::note::AttributionNote {
+            candidates: vec![
+                named("Hori Parata"),
+                named("Te Kaurinui Robert Parata"),
+                named("Te Kaurinui Parata"),
+            ],
+            ..crate::attribute::note::AttributionNote::of(
+                crate::attribute::note::AttributionCode::SharedSurnameUndecided,
+            )
+        });
         settle(&mut s);
         assert_eq!(
             s.candidates,
             vec!["Hori Parata", "Te Kaurinui Robert Parata"]
         );
+        let in_note: Vec<&str> = s
+            .note
+            .iter()
+            .flat_map(|n| &n.candidates)
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(in_note, vec!["Hori Parata", "Te Kaurinui Robert Parata"]);
     }
 
     /// The bug: "“These days it is like a zoo,” says Parata, bristling with
