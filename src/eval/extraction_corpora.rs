@@ -8,6 +8,7 @@
 //!   before the comment separator line. Measured only: never tuned on,
 //!   never copied.
 
+use std::borrow::Cow;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -149,12 +150,29 @@ fn dragnet_truth(dir: &Path, id: &str) -> Result<String, EvalError> {
     let path = dir.join(format!("corrected/{id}.html.corrected.txt"));
     // 26 files are Windows-1252, which the HTML decoder falls back to as well.
     let bytes = std::fs::read(&path).map_err(|e| EvalError::data(&path, e))?;
-    let text = decode(&bytes);
+    let text = decode_truth(&bytes);
     let article = text
         .split_inclusive('\n')
         .take_while(|l| l.trim_end_matches(['\r', '\n']) != DRAGNET_COMMENTS)
         .collect();
     Ok(article)
+}
+
+/// A ground-truth file's text: 4 Dragnet files are UTF-16 with a byte-order
+/// mark (read as single bytes, their words fell apart and the pages scored
+/// 0); the rest are UTF-8 or Windows-1252.
+fn decode_truth(bytes: &[u8]) -> Cow<'_, str> {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        Cow::Owned(String::from_utf16_lossy(&units))
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        decode(bytes)
+    }
 }
 
 /// Scores every page of a gzipped corpus (WCXB or Dragnet), in index order.
@@ -281,6 +299,23 @@ mod tests {
         assert_eq!(Corpus::parse("dragnet-train"), Some(Corpus::Dragnet));
         assert_eq!(Corpus::parse("readability"), Some(Corpus::Readability));
         assert_eq!(Corpus::parse("cleaneval"), None);
+    }
+
+    /// The bug: Dragnet's UTF-16 ground truths were read byte by byte, so
+    /// their pages scored 0 whatever the extraction.
+    #[test]
+    fn regression_utf16_ground_truth_is_decoded() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(
+            "Forgiving your enemies"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        assert_eq!(decode_truth(&le), "Forgiving your enemies");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Vacations".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode_truth(&be), "Vacations");
+        assert_eq!(decode_truth(b"caf\xE9"), "café");
     }
 
     #[test]

@@ -60,7 +60,7 @@ fn lower_tokens(value: Option<&str>) -> impl Iterator<Item = String> + '_ {
 /// `comments`, `comment-list`, `js-comment`, `disqus_thread`, `CommentThread`,
 /// but not `commented`, `commentary` (an opinion piece) or states and
 /// controls like `comments-open`, `comment-count`.
-fn names_comments(token: &str) -> bool {
+pub(crate) fn names_comments(token: &str) -> bool {
     if token.contains("disqus") {
         return true;
     }
