@@ -713,7 +713,7 @@ fn gather_siblings(dom: &mut Dom<'_>, top: Id, measures: &Measures, scores: &Sco
         // A comment beside the article ("commentbody", which the word
         // "body" rescues from the unlikely words) is never part of it.
         let keep = sibling == top
-            || !names_comments(dom, sibling) && {
+            || !super::comments::is_comment_element(dom, sibling) && {
                 let bonus = if !top_class.is_empty() && dom.class(sibling) == top_class {
                     top_score * 0.2
                 } else {
@@ -737,14 +737,6 @@ fn gather_siblings(dom: &mut Dom<'_>, top: Id, measures: &Measures, scores: &Sco
         dom.append(article, sibling);
     }
     article
-}
-
-/// The element's class or id names a comment or a comment section.
-fn names_comments(dom: &Dom<'_>, id: Id) -> bool {
-    dom.class(id)
-        .split_ascii_whitespace()
-        .chain(dom.id_attr(id).split_ascii_whitespace())
-        .any(|t| super::comments::names_comments(&t.to_ascii_lowercase()))
 }
 
 /// A paragraph worth keeping beside the article: long with few links, or

@@ -460,6 +460,7 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
         let len = measures.len(node) as usize;
         let block = is_block_tag(tag);
         let furniture = tag == "table"
+            || super::comments::is_comment_element(dom, node)
             || (len <= MAX_NAMED_CHARS && is_named_furniture(dom, node))
             || (len <= MAX_CHARS && {
                 short_text(dom, node, MAX_CHARS).is_some_and(|t| {
