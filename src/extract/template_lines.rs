@@ -190,6 +190,38 @@ const CALL_OBJECTS: &[&str] = &[
     "advertise",
 ];
 
+/// Buttons and prompts of calls to act, lower-case: a block that is one of
+/// them, or opens with one in at most [`MAX_BUTTON_WORDS`] words ("Get a
+/// quote (212) 555-0100"), is furniture.
+const BUTTON_LABELS: &[&str] = &[
+    "book a demo",
+    "request a demo",
+    "request a quote",
+    "get a quote",
+    "get a free quote",
+    "get in touch",
+    "talk to our experts",
+    "talk to an expert",
+    "contact us today",
+    "apply now",
+    "shop now",
+    "buy now",
+    "order now",
+    "sign in",
+    "log in",
+    "pin this for later",
+    "pin for later",
+    "pin it for later",
+    "save this pin",
+    "article continues below",
+    "story continues below",
+    "jump to recipe",
+    "jump to the list",
+    "print recipe",
+];
+
+const MAX_BUTTON_WORDS: usize = 6;
+
 /// Longer blocks are not calls to sign up.
 const MAX_CALL_WORDS: usize = 20;
 
@@ -239,9 +271,22 @@ pub fn is_call_to_action(text: &str) -> bool {
     opens && words.len() <= MAX_CALL_WORDS && words.iter().skip(1).any(|w| CALL_OBJECTS.contains(w))
 }
 
+/// A button or prompt of a call to act: "Book a demo", "Pin this for
+/// later!", "Get a quote (212) 555-0100".
+pub fn is_button_label(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| !c.is_alphanumeric());
+    BUTTON_LABELS.iter().any(|b| {
+        t.strip_prefix(b).is_some_and(|rest| {
+            !rest.starts_with(char::is_alphanumeric)
+                && t.split_whitespace().count() <= MAX_BUTTON_WORDS
+        })
+    })
+}
+
 /// Any of the template lines above.
 pub fn is_template_line(text: &str, link_density: f32) -> bool {
-    is_comment_notice(text)
+    is_button_label(text)
+        || is_comment_notice(text)
         || is_taxonomy_line(text, link_density)
         || is_post_navigation(text, link_density)
         || is_call_to_action(text)
@@ -308,6 +353,25 @@ mod tests {
             "next post readers will see is the budget.",
             0.0
         ));
+    }
+
+    #[test]
+    fn regression_buttons_of_calls_to_act_are_template_lines() {
+        for t in [
+            "book a demo",
+            "pin this for later!",
+            "get a quote (212) 555-0100",
+            "article continues below",
+        ] {
+            assert!(is_button_label(t), "{t:?}");
+        }
+        for t in [
+            "book a demo of the new system before you buy it, the vendor advised.",
+            "sign into law",
+            "log in to the account, the hackers needed one code.",
+        ] {
+            assert!(!is_button_label(t), "{t:?}");
+        }
     }
 
     #[test]
