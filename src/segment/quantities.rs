@@ -1388,7 +1388,20 @@ impl<'a> Cx<'a> {
             }
         }
         // Money written after the number: "5 million dollars", "3 billion euros".
-        let (modifier, next) = self.modifier_after(next, self.modifier_before(start));
+        let (mut modifier, next) = self.modifier_after(next, self.modifier_before(start));
+        // "Over two years, the market grew": the time it took, not "more
+        // than two years".
+        if kind == QuantityKind::Duration && modifier == Some(Modifier::MoreThan) {
+            let over = start.checked_sub(1).filter(|&k| self.w(k) == "over");
+            let opens_clause = over.is_some_and(|k| {
+                self.reader.raw(k) == "Over"
+                    || k.checked_sub(1)
+                        .is_none_or(|j| matches!(self.reader.raw(j), "," | ";" | "." | "!" | "?"))
+            });
+            if opens_clause && self.w(next) == "," {
+                modifier = None;
+            }
+        }
         if kind == QuantityKind::Number {
             // A bare spelled-out number is too often not a figure ("one of
             // them"), unless it bounds something ("fewer than a thousand",
@@ -2020,6 +2033,34 @@ mod tests {
                 Some(Modifier::Approximately),
                 Some(Modifier::AtLeast)
             ]
+        );
+    }
+
+    /// The bug: "Over two years, the market skyrocketed from …" showed the
+    /// figure "two years" as "more than 2 years". Opening a clause, "over"
+    /// is the time it took; before a figure it is still "more than".
+    #[test]
+    fn over_a_span_opening_a_clause_is_not_more_than() {
+        let modifier_of = |text: &str| {
+            let tokens = tokenize(text);
+            let norm = Normalized::new(text, &tokens);
+            let found = find(text, &tokens, &norm, &[]);
+            found
+                .iter()
+                .find(|q| q.kind == QuantityKind::Duration)
+                .map(|q| q.modifier)
+        };
+        assert_eq!(
+            modifier_of("Over two years, the market grew tenfold."),
+            Some(None)
+        );
+        assert_eq!(
+            modifier_of("Sales rose and, over three months, fell again."),
+            Some(None)
+        );
+        assert_eq!(
+            modifier_of("The trial lasted over two years in all."),
+            Some(Some(Modifier::MoreThan))
         );
     }
 
