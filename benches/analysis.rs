@@ -164,6 +164,7 @@ impl Page {
                     a.published,
                     options.factchecks.as_deref(),
                     &verify::SearchSettings::default(),
+                    options.encoder.as_ref(),
                 );
                 black_box(&verified);
                 a.text.len()

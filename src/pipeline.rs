@@ -270,6 +270,7 @@ fn analyze_article(
         extraction.metadata.published,
         options.factchecks.as_deref(),
         &verify::SearchSettings::default(),
+        options.encoder.as_ref(),
     );
     laps.lap(|t| &mut t.verify);
     let stages = Stages {

@@ -21,7 +21,10 @@ use super::pack::Pack;
 use super::same_claim::Facts;
 use super::text::{self, TermKind};
 
+use std::sync::Arc;
+
 use crate::calendar::Date;
+use crate::encode::{self, Encoder};
 
 /// BM25F parameters: saturation, length normalisation per field, and the
 /// context field's weight relative to the claim's.
@@ -188,6 +191,9 @@ impl Model {
 #[derive(Default)]
 pub struct Searcher {
     model: Model,
+    /// The sentence encoder the same-claim decision compares meanings with;
+    /// without it the decision reads words alone.
+    encoder: Option<Arc<Encoder>>,
     scores: Vec<f32>,
     touched: Vec<u32>,
     /// A candidate's shingle hashes in text order, repeats included.
@@ -272,6 +278,8 @@ pub struct Analysed {
     pub facts: Facts,
     /// The named speaker the article attributes the claim to.
     pub speaker: Option<String>,
+    /// Its sentence vector ([`Searcher::analyse`]); empty without an encoder.
+    pub meaning: Vec<f32>,
 }
 
 impl Analysed {
@@ -299,6 +307,7 @@ impl Analysed {
             date,
             facts: Facts::of(text),
             speaker: None,
+            meaning: Vec::new(),
         }
     }
 }
@@ -350,6 +359,37 @@ impl Searcher {
             model,
             ..Searcher::default()
         }
+    }
+
+    /// This searcher, comparing meanings with `encoder` as well as words.
+    pub fn with_encoder(mut self, encoder: Option<Arc<Encoder>>) -> Searcher {
+        self.encoder = encoder;
+        self
+    }
+
+    pub fn encoder(&self) -> Option<&Encoder> {
+        self.encoder.as_deref()
+    }
+
+    /// `text` analysed for lookup, with its meaning when there is an encoder.
+    pub fn analyse(&self, text: &str, date: Option<Date>) -> Analysed {
+        let mut analysed = Analysed::new(text, date);
+        if let Some(encoder) = &self.encoder {
+            analysed.meaning = encoder.encode(text);
+        }
+        analysed
+    }
+
+    /// The cosine of `claim`'s meaning and fact-check `doc`'s claim, encoded
+    /// now: only the few candidates the same-claim decision weighs get here,
+    /// so the pack stores no vectors. `None` without an encoder or a meaning.
+    pub fn similarity(&self, claim: &Analysed, pack: &Pack, doc: u32) -> Option<f32> {
+        let encoder = self.encoder.as_deref()?;
+        if claim.meaning.len() != encoder.dims() {
+            return None;
+        }
+        let checked = encoder.encode(pack.claim(doc as usize));
+        Some(encode::similarity(&claim.meaning, &checked))
     }
 
     /// The best fact-checks in `pack` for `query`, best first, at most

@@ -24,10 +24,13 @@ pub mod same_claim;
 pub mod stem;
 pub mod text;
 
+use std::sync::Arc;
+
 use crate::analysis::{FactCheckMatch, Note};
 use crate::attribute::{Attribution, Sourcing};
 use crate::calendar::Date;
 use crate::detect::Detection;
+use crate::encode::Encoder;
 use crate::segment::TextLayer;
 
 pub use matcher::{SearchSettings, DEFAULT_THRESHOLD};
@@ -46,7 +49,8 @@ pub struct Verified {
 }
 
 /// Notes for every detection, in order. Check-worthy claims are looked up in
-/// `packs`; `published` (the article's date) helps date the matches.
+/// `packs`; `published` (the article's date) helps date the matches, and
+/// `encoder`, when loaded, compares the claims' meanings.
 pub fn verify(
     text: &str,
     layer: &TextLayer,
@@ -55,8 +59,9 @@ pub fn verify(
     published: Option<Date>,
     packs: Option<&Registry>,
     settings: &SearchSettings,
+    encoder: Option<&Arc<Encoder>>,
 ) -> Vec<Verified> {
-    let mut searcher = matcher::Searcher::default();
+    let mut searcher = matcher::Searcher::default().with_encoder(encoder.cloned());
     detections
         .iter()
         .map(|detection| {
@@ -73,7 +78,8 @@ pub fn verify(
             let lookup = match packs {
                 _ if !detection.checkworthy => note::Lookup::NotChecked,
                 Some(registry) if !registry.is_empty() => {
-                    let claim = matcher::Analysed::new(detection.span.of(text), published)
+                    let claim = searcher
+                        .analyse(detection.span.of(text), published)
                         .with_speaker(context.sourcing.speaker.as_deref());
                     note::Lookup::Searched(registry.search(&mut searcher, &claim, settings))
                 }
