@@ -603,6 +603,44 @@ mod tests {
             .is_empty());
     }
 
+    /// A hit with retrieval probability `score` and the word-gate features
+    /// claim covered, sentence covered and 4-gram Jaccard.
+    fn hit(score: f32, claim_covered: f32, sentence_covered: f32, jaccard: f32) -> Hit {
+        let mut features = [0.0; crate::verify::matcher::FEATURES];
+        features[feature::CLAIM_COVERED] = claim_covered;
+        features[feature::QUERY_COVERED_BY_CLAIM] = sentence_covered;
+        features[feature::JACCARD] = jaccard;
+        Hit {
+            doc: 0,
+            score,
+            features,
+        }
+    }
+
+    /// Figures from the judged set: "Cruz said most of the people who gained
+    /// coverage under Obamacare got it through Medicaid" shares a third of
+    /// the checked claim's weight, too little for the word gates, but means
+    /// the same (cosine 0.83).
+    #[test]
+    fn a_rewording_close_in_meaning_passes_through_the_meaning_route() {
+        let cruz = hit(0.86, 0.33, 0.52, 0.27);
+        assert!(!GATES.pass_words(&cruz));
+        assert!(!GATES.pass(&cruz, None), "without the encoder: words alone");
+        assert!(GATES.pass(&cruz, Some(0.83)));
+        assert!(!GATES.pass(&cruz, Some(0.79)), "not close enough");
+    }
+
+    /// Same topic, not the same claim: a tax-filing tip close in meaning to
+    /// a fact-check about taxes (cosine 0.87 in the judged set) but found by
+    /// retrieval with little confidence, and a sentence whose words barely
+    /// cover the checked claim. Closeness alone admits neither.
+    #[test]
+    fn closeness_in_meaning_alone_does_not_make_the_same_claim() {
+        assert!(!GATES.pass(&hit(0.26, 0.5, 0.5, 0.3), Some(0.87)));
+        assert!(!GATES.pass(&hit(0.95, 0.2, 0.5, 0.3), Some(0.95)));
+        assert!(!GATES.pass(&hit(0.95, 0.5, 0.1, 0.3), Some(0.95)));
+    }
+
     #[test]
     fn person_claimants_are_people() {
         assert!(person_claimant("Donald Trump"));
