@@ -12,7 +12,7 @@ use std::time::Duration;
 use claimlens::snapshot::html::snapshot_from_html;
 use claimlens::verify::factcheck::FactCheck;
 use claimlens::verify::live::live_matches;
-use claimlens::verify::matcher::{SearchSettings, Searcher};
+use claimlens::verify::matcher::{Analysed, SearchSettings, Searcher};
 use claimlens::verify::pack::{self, PackMeta};
 use claimlens::verify::{Pack, Registry};
 use claimlens::Options;
@@ -125,7 +125,7 @@ fn bench(c: &mut Criterion) {
     let mut searcher = Searcher::default().with_encoder(claimlens::encode::builtin());
     let mut match_all = || {
         for claim in &claims {
-            let analysed = searcher.analyse(claim, published);
+            let analysed = Analysed::new(claim, published);
             black_box(registry.search(&mut searcher, &analysed, &settings));
         }
     };
@@ -244,7 +244,7 @@ fn bench_seed(c: &mut Criterion, shipped: &Pack) {
             |b| {
                 iter_cpu(b, || {
                     for claim in &claims {
-                        let analysed = searcher.analyse(claim, published);
+                        let analysed = Analysed::new(claim, published);
                         black_box(registry.search(&mut searcher, &analysed, &settings));
                     }
                 })

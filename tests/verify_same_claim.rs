@@ -171,7 +171,7 @@ fn rewording_of_cruzs_obamacare_gains_through_medicaid_claim_is_matched() {
 /// meaning only loosens the wording gates, never the conflicts.
 #[test]
 fn same_topic_close_in_meaning_is_still_refused_eleven_states_vs_florida_bill() {
-    use claimlens::verify::matcher::{SearchSettings, Searcher};
+    use claimlens::verify::matcher::{Analysed, SearchSettings, Searcher};
     use claimlens::verify::{Registry, Tier};
     let pack = default_pack();
     let florida = (0..pack.len())
@@ -183,7 +183,7 @@ fn same_topic_close_in_meaning_is_still_refused_eleven_states_vs_florida_bill() 
     let mut registry = Registry::new();
     registry.add(pack.clone());
     let mut searcher = Searcher::default().with_encoder(claimlens::encode::builtin());
-    let claim = searcher.analyse(
+    let claim = Analysed::new(
         "Recreational marijuana is now legal in 11 states and the District of Columbia.",
         claimlens::calendar::Date::new(2019, 11, 20),
     );

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::input::{display_name, read_input, read_text};
 use super::{parse_date, CliError};
-use crate::verify::matcher::{SearchSettings, Searcher};
+use crate::verify::matcher::{Analysed, SearchSettings, Searcher};
 use crate::verify::{Pack, Registry, Tier};
 
 #[derive(Serialize)]
@@ -104,7 +104,7 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
     // The built-in encoder, as `analyze` uses it.
     let mut searcher = Searcher::default().with_encoder(crate::encode::builtin());
     for (i, line) in text.lines().enumerate() {
-        let claim = searcher.analyse(line, date);
+        let claim = Analysed::new(line, date);
         let found = if line.trim().is_empty() {
             Vec::new()
         } else {

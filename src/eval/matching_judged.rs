@@ -185,7 +185,7 @@ fn debug_pair(
     id: &str,
     j: &Judged,
 ) {
-    use crate::verify::matcher::{Query, Searcher};
+    use crate::verify::matcher::{Analysed, Query, Searcher};
     use crate::verify::same_claim;
     let Some(registry) = &options.factchecks else {
         return;
@@ -196,9 +196,8 @@ fn debug_pair(
         .as_deref()
         .and_then(crate::calendar::Date::parse_iso);
     let mut searcher = Searcher::default().with_encoder(options.encoder.clone());
-    let analysed = searcher
-        .analyse(&claim.text, published)
-        .with_speaker(claim.sourcing.speaker.as_deref());
+    let analysed =
+        Analysed::new(&claim.text, published).with_speaker(claim.sourcing.speaker.as_deref());
     for pack in registry.packs() {
         let query = Query::for_pack(&analysed, pack);
         let hits = searcher.rank(pack, &query, 20);

@@ -25,7 +25,7 @@ use super::matching::{
 };
 use super::EvalError;
 use crate::calendar::Date;
-use crate::verify::matcher::{Hit, Query, SearchSettings, Searcher};
+use crate::verify::matcher::{Analysed, Hit, Query, SearchSettings, Searcher};
 use crate::verify::pack::Pack;
 use crate::verify::same_claim::{
     self, Conflict, Gates, MeaningRoute, FEATURES, FEATURE_NAMES, WEIGHTS,
@@ -76,7 +76,7 @@ fn candidates(
     gold: &[String],
 ) -> Vec<Candidate> {
     let settings = SearchSettings::default();
-    let analysed = searcher.analyse(text, date);
+    let analysed = Analysed::new(text, date);
     let query = Query::for_pack(&analysed, pack);
     let hits = searcher.rank(pack, &query, settings.candidates);
     hits.into_iter()

@@ -21,6 +21,7 @@ use super::pack::Pack;
 use super::same_claim::Facts;
 use super::text::{self, TermKind};
 
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 use crate::calendar::Date;
@@ -278,8 +279,11 @@ pub struct Analysed {
     pub facts: Facts,
     /// The named speaker the article attributes the claim to.
     pub speaker: Option<String>,
-    /// Its sentence vector ([`Searcher::analyse`]); empty without an encoder.
-    pub meaning: Vec<f32>,
+    /// The claim's text, encoded only if a candidate needs its meaning.
+    text: String,
+    /// Its sentence vector, worked out by the first [`Searcher::similarity`]
+    /// that needs it (most claims never do).
+    meaning: OnceCell<Vec<f32>>,
 }
 
 impl Analysed {
@@ -307,7 +311,8 @@ impl Analysed {
             date,
             facts: Facts::of(text),
             speaker: None,
-            meaning: Vec::new(),
+            text: text.to_string(),
+            meaning: OnceCell::new(),
         }
     }
 }
@@ -371,25 +376,14 @@ impl Searcher {
         self.encoder.as_deref()
     }
 
-    /// `text` analysed for lookup, with its meaning when there is an encoder.
-    pub fn analyse(&self, text: &str, date: Option<Date>) -> Analysed {
-        let mut analysed = Analysed::new(text, date);
-        if let Some(encoder) = &self.encoder {
-            analysed.meaning = encoder.encode(text);
-        }
-        analysed
-    }
-
-    /// The cosine of `claim`'s meaning and fact-check `doc`'s claim, encoded
-    /// now: only the few candidates the same-claim decision weighs get here,
-    /// so the pack stores no vectors. `None` without an encoder or a meaning.
+    /// The cosine of `claim`'s meaning and fact-check `doc`'s claim, both
+    /// encoded now: only the few candidates whose decision it can change get
+    /// here, so the pack stores no vectors. `None` without an encoder.
     pub fn similarity(&self, claim: &Analysed, pack: &Pack, doc: u32) -> Option<f32> {
         let encoder = self.encoder.as_deref()?;
-        if claim.meaning.len() != encoder.dims() {
-            return None;
-        }
+        let meaning = claim.meaning.get_or_init(|| encoder.encode(&claim.text));
         let checked = encoder.encode(pack.claim(doc as usize));
-        Some(encode::similarity(&claim.meaning, &checked))
+        Some(encode::similarity(meaning, &checked))
     }
 
     /// The best fact-checks in `pack` for `query`, best first, at most

@@ -78,8 +78,7 @@ pub fn verify(
             let lookup = match packs {
                 _ if !detection.checkworthy => note::Lookup::NotChecked,
                 Some(registry) if !registry.is_empty() => {
-                    let claim = searcher
-                        .analyse(detection.span.of(text), published)
+                    let claim = matcher::Analysed::new(detection.span.of(text), published)
                         .with_speaker(context.sourcing.speaker.as_deref());
                     note::Lookup::Searched(registry.search(&mut searcher, &claim, settings))
                 }

@@ -152,7 +152,12 @@ impl Registry {
                 if hit.score < floor {
                     continue;
                 }
-                let similarity = searcher.similarity(claim, pack, hit.doc);
+                // The cosine only where it can change the decision: it
+                // encodes the candidate's claim.
+                let similarity = same_claim::MEANING_ROUTE
+                    .may_admit(&hit)
+                    .then(|| searcher.similarity(claim, pack, hit.doc))
+                    .flatten();
                 let decision = same_claim::decide(claim, pack, &hit, similarity);
                 if decision.probability >= settings.threshold && decision.conflicts.is_empty() {
                     same.push((

@@ -10,7 +10,10 @@
 //! 1. nothing in it contradicts the sentence ([`Conflict`]): its figures, its
 //!    years, its names, its claimant, and when its claim was made, each
 //!    compared only when both sides have one; and
-//! 2. a logistic model over the retrieval features and how much of each
+//! 2. it shares enough wording with the sentence ([`GATES`]), or, when the
+//!    sentence encoder is loaded, is close to it in meaning and shares some
+//!    wording ([`MEANING_ROUTE`]: a rewording); and
+//! 3. a logistic model over the retrieval features and how much of each
 //!    side's key content the other covers gives at least the same-claim
 //!    threshold ([`DEFAULT_SAME_THRESHOLD`]).
 //!
@@ -528,6 +531,13 @@ impl MeaningRoute {
     pub fn admits(&self, hit: &Hit, cosine: f32) -> bool {
         cosine >= self.cosine && self.gates.pass_words(hit)
     }
+
+    /// Whether the cosine could let `hit` through where the word gates do
+    /// not: otherwise it need not be worked out (the model gives it no
+    /// weight).
+    pub fn may_admit(&self, hit: &Hit) -> bool {
+        !GATES.pass_words(hit) && self.gates.pass_words(hit)
+    }
 }
 
 /// The logistic model's probability for a feature vector.
@@ -627,6 +637,7 @@ mod tests {
         assert!(!GATES.pass_words(&cruz));
         assert!(!GATES.pass(&cruz, None), "without the encoder: words alone");
         assert!(GATES.pass(&cruz, Some(0.83)));
+        assert!(MEANING_ROUTE.may_admit(&cruz), "its cosine is worked out");
         assert!(!GATES.pass(&cruz, Some(0.79)), "not close enough");
     }
 
