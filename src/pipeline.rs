@@ -268,9 +268,11 @@ fn analyze_article(
         &detections,
         &attribution,
         extraction.metadata.published,
-        options.factchecks.as_deref(),
-        &verify::SearchSettings::default(),
-        options.encoder.as_ref(),
+        verify::Search {
+            packs: options.factchecks.as_deref(),
+            settings: &verify::SearchSettings::default(),
+            encoder: options.encoder.as_ref(),
+        },
     );
     laps.lap(|t| &mut t.verify);
     let stages = Stages {

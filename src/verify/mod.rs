@@ -48,19 +48,32 @@ pub struct Verified {
     pub related: Vec<FactCheckMatch>,
 }
 
-/// Notes for every detection, in order. Check-worthy claims are looked up in
-/// `packs`; `published` (the article's date) helps date the matches, and
-/// `encoder`, when loaded, compares the claims' meanings.
+/// Where and how check-worthy claims are looked up.
+#[derive(Debug, Clone, Copy)]
+pub struct Search<'a> {
+    /// The fact-check packs; `None` searches none.
+    pub packs: Option<&'a Registry>,
+    pub settings: &'a SearchSettings,
+    /// The sentence encoder, when loaded: the same-claim decision then
+    /// compares the claims' meanings too.
+    pub encoder: Option<&'a Arc<Encoder>>,
+}
+
+/// Notes for every detection, in order. Check-worthy claims are looked up
+/// as `search` says; `published` (the article's date) helps date the matches.
 pub fn verify(
     text: &str,
     layer: &TextLayer,
     detections: &[Detection],
     attribution: &Attribution,
     published: Option<Date>,
-    packs: Option<&Registry>,
-    settings: &SearchSettings,
-    encoder: Option<&Arc<Encoder>>,
+    search: Search<'_>,
 ) -> Vec<Verified> {
+    let Search {
+        packs,
+        settings,
+        encoder,
+    } = search;
     let mut searcher = matcher::Searcher::default().with_encoder(encoder.cloned());
     detections
         .iter()
