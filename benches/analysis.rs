@@ -162,8 +162,11 @@ impl Page {
                     &s.detections,
                     &s.attribution,
                     a.published,
-                    options.factchecks.as_deref(),
-                    &verify::SearchSettings::default(),
+                    verify::Search {
+                        packs: options.factchecks.as_deref(),
+                        settings: &verify::SearchSettings::default(),
+                        encoder: options.encoder.as_ref(),
+                    },
                 );
                 black_box(&verified);
                 a.text.len()

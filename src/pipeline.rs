@@ -267,8 +267,11 @@ fn analyze_article(
         &detections,
         &attribution,
         extraction.metadata.published,
-        options.factchecks.as_deref(),
-        &verify::SearchSettings::default(),
+        verify::Search {
+            packs: options.factchecks.as_deref(),
+            settings: &verify::SearchSettings::default(),
+            encoder: options.encoder.as_ref(),
+        },
     );
     laps.lap(|t| &mut t.verify);
     let stages = Stages {

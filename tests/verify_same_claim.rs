@@ -68,7 +68,8 @@ fn score_whole_set() -> (Counts, Vec<String>) {
 }
 
 /// The whole judged set, real pages from ../shared/data included: precision
-/// at least 0.95 (the target) and recall no lower than measured (0.59).
+/// at least 0.95 (the target) and recall no lower than measured (0.714 with
+/// the encoder's meaning route; 0.625 before it).
 #[test]
 fn data_judged_real_pages_same_claim_precision() {
     let (c, errors) = score_whole_set();
@@ -78,8 +79,8 @@ fn data_judged_real_pages_same_claim_precision() {
         "precision < 0.95: {c:?} {errors:#?}"
     );
     assert!(
-        c.same_shown * 100 >= (c.same_shown + c.same_missed) * 59,
-        "recall < 0.59: {c:?}"
+        c.same_shown * 100 >= (c.same_shown + c.same_missed) * 70,
+        "recall < 0.70: {c:?}"
     );
 }
 
@@ -98,5 +99,99 @@ fn data_related_list_is_not_word_overlap_noise() {
     assert!(
         c.related_listed_fair * 10 >= listed * 9,
         "related noise above 10%: {c:?} {errors:#?}"
+    );
+}
+
+/// Whether the judged `same` pair of fixture article `page` and fact-check
+/// `id` is shown as the claim's match (the whole analysis, encoder loaded).
+fn fixture_pair_shown(page: &str, id: &str) -> bool {
+    let dir = fixtures_dir();
+    let set: Vec<_> = read_set(&dir)
+        .unwrap()
+        .into_iter()
+        .filter(|j| j.page == page && j.factcheck_id.as_deref() == Some(id) && j.label == "same")
+        .collect();
+    assert_eq!(set.len(), 1, "{page} {id} is judged the same claim once");
+    let (c, errors) = score(&set, &dir, &data_dir(), default_pack());
+    assert_eq!(c.skipped, 0, "{page}: the sentence is found as a claim");
+    assert_eq!(c.wrong_shown, 0, "{errors:#?}");
+    c.same_shown == 1
+}
+
+// Rewordings that share too little wording for the word gates, found through
+// the encoder's meaning route (each was missed before it).
+
+#[test]
+fn rewording_of_clintons_5_trillion_trump_tax_plan_claim_is_matched() {
+    assert!(fixture_pair_shown(
+        "articles/2016-09-first-presidential-debate.html",
+        "vclaim-pol-04258"
+    ));
+}
+
+#[test]
+fn rewording_of_trumps_thousands_of_chicago_shootings_claim_is_matched() {
+    assert!(fixture_pair_shown(
+        "articles/2016-09-first-presidential-debate.html",
+        "vclaim-pol-04259"
+    ));
+}
+
+#[test]
+fn rewording_of_trumps_6_billion_missing_at_state_claim_is_matched() {
+    assert!(fixture_pair_shown(
+        "articles/2016-10-third-presidential-debate.html",
+        "vclaim-pol-04094"
+    ));
+}
+
+#[test]
+fn rewording_of_clintons_emmys_rigged_claim_is_matched() {
+    assert!(fixture_pair_shown(
+        "articles/2016-10-third-presidential-debate.html",
+        "vclaim-pol-04090"
+    ));
+}
+
+#[test]
+fn rewording_of_cruzs_obamacare_gains_through_medicaid_claim_is_matched() {
+    assert!(fixture_pair_shown(
+        "articles/2017-02-sanders-cruz-health-debate.html",
+        "vclaim-pol-03791"
+    ));
+}
+
+/// Same topic, different claim, close in meaning: eleven states' laws
+/// against Florida's bill. The encoder finds them close, retrieval is
+/// confident, and still no verdict: the names disagree, and closeness in
+/// meaning only loosens the wording gates, never the conflicts.
+#[test]
+fn same_topic_close_in_meaning_is_still_refused_eleven_states_vs_florida_bill() {
+    use claimlens::verify::matcher::{Analysed, SearchSettings, Searcher};
+    use claimlens::verify::{Registry, Tier};
+    let pack = default_pack();
+    let florida = (0..pack.len())
+        .find(|&d| pack.id(d) == "vclaim-pol-02265")
+        .expect("the Florida fact-check is in the default pack");
+    assert!(pack
+        .claim(florida)
+        .contains("Florida passes bill legalizing"));
+    let mut registry = Registry::new();
+    registry.add(pack.clone());
+    let mut searcher = Searcher::default().with_encoder(claimlens::encode::builtin());
+    let claim = Analysed::new(
+        "Recreational marijuana is now legal in 11 states and the District of Columbia.",
+        claimlens::calendar::Date::new(2019, 11, 20),
+    );
+    let cosine = searcher
+        .similarity(&claim, &pack, florida as u32)
+        .expect("the built-in encoder is loaded");
+    assert!(cosine >= 0.6, "close in meaning: {cosine}");
+    let found = registry.search(&mut searcher, &claim, &SearchSettings::default());
+    assert!(
+        !found
+            .iter()
+            .any(|m| m.tier == Tier::SameClaim && m.fact_check.id == pack.id(florida)),
+        "{found:#?}"
     );
 }

@@ -101,7 +101,8 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
     let registry = load_packs(&packs)?;
     let text = read_text(&input)?;
     settings.candidates = settings.candidates.max(settings.top_k * 4);
-    let mut searcher = Searcher::default();
+    // The built-in encoder, as `analyze` uses it.
+    let mut searcher = Searcher::default().with_encoder(crate::encode::builtin());
     for (i, line) in text.lines().enumerate() {
         let claim = Analysed::new(line, date);
         let found = if line.trim().is_empty() {

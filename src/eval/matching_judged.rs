@@ -195,11 +195,12 @@ fn debug_pair(
         .published
         .as_deref()
         .and_then(crate::calendar::Date::parse_iso);
+    let mut searcher = Searcher::default().with_encoder(options.encoder.clone());
     let analysed =
         Analysed::new(&claim.text, published).with_speaker(claim.sourcing.speaker.as_deref());
     for pack in registry.packs() {
         let query = Query::for_pack(&analysed, pack);
-        let hits = Searcher::default().rank(pack, &query, 20);
+        let hits = searcher.rank(pack, &query, 20);
         let Some(hit) = hits.iter().find(|h| pack.id(h.doc as usize) == id) else {
             eprintln!(
                 "PAIR {}\t-\tnot retrieved\t{}",
@@ -208,12 +209,23 @@ fn debug_pair(
             );
             continue;
         };
-        let f = same_claim::features(&analysed, pack, hit);
+        let similarity = searcher.similarity(&analysed, pack, hit.doc);
+        let f = same_claim::features(&analysed, pack, hit, similarity);
         let c = same_claim::conflicts(&analysed, pack, hit.doc as usize);
         let f: Vec<String> = f.iter().map(|v| format!("{v:.2}")).collect();
         eprintln!(
-            "PAIR {}\t{:.2}\t{}\t{:?}\t{}",
+            "PAIR {}\t{}\t{}\t{:.2}\t{}\t{:?}\t{}",
             j.label,
+            if claim.matches.iter().any(|m| m.id == id) {
+                "SHOWN"
+            } else {
+                "-"
+            },
+            if same_claim::GATES.pass_words(hit) {
+                "words"
+            } else {
+                "-"
+            },
             hit.score,
             f.join(" "),
             c,

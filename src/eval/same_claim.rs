@@ -25,9 +25,11 @@ use super::matching::{
 };
 use super::EvalError;
 use crate::calendar::Date;
-use crate::verify::matcher::{Analysed, Query, SearchSettings, Searcher};
+use crate::verify::matcher::{Analysed, Hit, Query, SearchSettings, Searcher};
 use crate::verify::pack::Pack;
-use crate::verify::same_claim::{self, Conflict, FEATURES, FEATURE_NAMES, WEIGHTS};
+use crate::verify::same_claim::{
+    self, Conflict, Gates, MeaningRoute, FEATURES, FEATURE_NAMES, WEIGHTS,
+};
 
 /// Hard negatives per query: its best-ranked wrong candidates.
 const HARD_NEGATIVES: usize = 3;
@@ -50,7 +52,20 @@ struct Candidate {
     gated: bool,
     conflicts: Vec<Conflict>,
     features: [f32; FEATURES],
+    /// The encoder's cosine of the two claims (`None`: run without it).
+    similarity: Option<f32>,
+    hit: Hit,
     gold: bool,
+}
+
+/// The searcher the product uses: with the built-in encoder, unless the
+/// evaluation measures the fallback without it.
+fn product_searcher(with_encoder: bool) -> Searcher {
+    Searcher::default().with_encoder(if with_encoder {
+        crate::encode::builtin()
+    } else {
+        None
+    })
 }
 
 fn candidates(
@@ -63,15 +78,19 @@ fn candidates(
     let settings = SearchSettings::default();
     let analysed = Analysed::new(text, date);
     let query = Query::for_pack(&analysed, pack);
-    searcher
-        .rank(pack, &query, settings.candidates)
-        .into_iter()
-        .map(|hit| Candidate {
-            retrieval: hit.score,
-            gated: same_claim::GATES.pass(&hit),
-            conflicts: same_claim::conflicts(&analysed, pack, hit.doc as usize),
-            features: same_claim::features(&analysed, pack, &hit),
-            gold: gold.iter().any(|g| g == pack.id(hit.doc as usize)),
+    let hits = searcher.rank(pack, &query, settings.candidates);
+    hits.into_iter()
+        .map(|hit| {
+            let similarity = searcher.similarity(&analysed, pack, hit.doc);
+            Candidate {
+                retrieval: hit.score,
+                gated: same_claim::GATES.pass(&hit, similarity),
+                conflicts: same_claim::conflicts(&analysed, pack, hit.doc as usize),
+                features: same_claim::features(&analysed, pack, &hit, similarity),
+                similarity,
+                hit,
+                gold: gold.iter().any(|g| g == pack.id(hit.doc as usize)),
+            }
         })
         .collect()
 }
@@ -253,7 +272,7 @@ fn conflict_name(c: Conflict) -> &'static str {
 }
 
 fn all_candidates(split: &Split<'_>) -> Vec<(Vec<Candidate>, usize)> {
-    let mut searcher = Searcher::default();
+    let mut searcher = product_searcher(true);
     split
         .queries
         .iter()
@@ -286,7 +305,7 @@ fn print_split(
         .collect();
     writeln!(
         out,
-        "{name:<14} {:>7} {:>10.4} {:>9.4} {:>12.1}% {:>11.1}% {:>10.1}%  {}",
+        "{name:<14} {:>7} {:>10.4} {:>9.4} {:>12.1}% {:>11.1}% {:>10.1}%  {}; right among candidates {}",
         f.queries,
         f.map_retrieval,
         f.map_same,
@@ -297,7 +316,8 @@ fn print_split(
             "-".to_string()
         } else {
             vetoed.join(", ")
-        }
+        },
+        f.gold_in_candidates
     )?;
     Ok(())
 }
@@ -364,7 +384,7 @@ fn report(
          targets: 2B dev MAP@5 >= 0.60 and right first >= 50%; 2A dev-test MAP@5 >= 0.95"
     )?;
     if let Some(pf) = politifact {
-        let mut searcher = Searcher::default();
+        let mut searcher = product_searcher(true);
         let mut shown = 0;
         let mut examples = Vec::new();
         for s in unrelated {
@@ -417,7 +437,9 @@ pub fn fit(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
         }
         train_cands.push(cands);
     }
-    let mut searcher = Searcher::default();
+    explore_meaning_route(&train_cands, out)?;
+    explore_meaning_order(&splits, out)?;
+    let mut searcher = product_searcher(true);
     let mut unrelated_cands = Vec::new();
     for s in &unrelated {
         for pack in [&pack_2a, &politifact] {
@@ -477,6 +499,119 @@ pub fn fit(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
         data,
         out,
     )
+}
+
+/// How the encoder's cosine separates right from wrong candidates on the
+/// train splits, and what looser gates would admit beside it: the numbers
+/// the [`same_claim::MEANING_ROUTE`] was chosen from.
+fn explore_meaning_route(
+    train: &[Vec<(Vec<Candidate>, usize)>],
+    out: &mut dyn Write,
+) -> Result<(), EvalError> {
+    let free: Vec<&Candidate> = train
+        .iter()
+        .flatten()
+        .flat_map(|(list, _)| list)
+        .filter(|c| c.conflicts.is_empty())
+        .collect();
+    let quantiles = |gold: bool| -> String {
+        let mut v: Vec<f32> = free
+            .iter()
+            .filter(|c| c.gold == gold)
+            .filter_map(|c| c.similarity)
+            .collect();
+        v.sort_by(f32::total_cmp);
+        [0.1, 0.25, 0.5, 0.75, 0.9]
+            .iter()
+            .map(|q| {
+                let i = ((v.len().max(1) - 1) as f64 * q).round() as usize;
+                format!("{:.2}", v.get(i).copied().unwrap_or(0.0))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    writeln!(
+        out,
+        "train candidates without conflicts, cosine deciles 10/25/50/75/90: right {} | wrong {}",
+        quantiles(true),
+        quantiles(false)
+    )?;
+    writeln!(
+        out,
+        "route (cosine, retrieval, claim covered, sentence covered, jaccard): right / wrong admitted beyond the word gates (train)"
+    )?;
+    for cosine in [0.6f32, 0.7, 0.75, 0.8, 0.85, 0.9] {
+        for retrieval in [0.1f32, 0.3, 0.5] {
+            for claim_covered in [0.3f32, 0.45, 0.6] {
+                for sentence_covered in [0.15f32, 0.25, 0.35] {
+                    let route = MeaningRoute {
+                        cosine,
+                        gates: Gates {
+                            retrieval,
+                            claim_covered,
+                            sentence_covered,
+                            jaccard: 0.05,
+                        },
+                    };
+                    let (mut right, mut wrong) = (0, 0);
+                    for c in &free {
+                        let beyond = !same_claim::GATES.pass_words(&c.hit)
+                            && c.similarity.is_some_and(|s| route.admits(&c.hit, s));
+                        if beyond {
+                            if c.gold {
+                                right += 1;
+                            } else {
+                                wrong += 1;
+                            }
+                        }
+                    }
+                    writeln!(
+                        out,
+                        "  {cosine:.2} {retrieval:.2} {claim_covered:.2} {sentence_covered:.2}: {right} / {wrong}"
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// MAP@5 if retrieval's order took the encoder's cosine in as well (its
+/// logit plus `weight` × cosine): whether a semantic re-ranking would pay
+/// for encoding every candidate. Printed by the fit; nothing ships from it.
+fn explore_meaning_order(splits: &Splits<'_>, out: &mut dyn Write) -> Result<(), EvalError> {
+    const WEIGHTS_TRIED: [f32; 6] = [0.0, 1.0, 2.0, 4.0, 8.0, 16.0];
+    writeln!(
+        out,
+        "MAP@5 ordering candidates by retrieval logit + w × cosine, w = {WEIGHTS_TRIED:?}"
+    )?;
+    for s in splits.train.iter().chain(&splits.report) {
+        let cands = all_candidates(s);
+        let maps: Vec<String> = WEIGHTS_TRIED
+            .iter()
+            .map(|&w| {
+                let total: f64 = cands
+                    .iter()
+                    .map(|(list, relevant)| {
+                        let mut order: Vec<(f32, bool)> = list
+                            .iter()
+                            .map(|c| {
+                                let p = c.retrieval.clamp(1e-6, 1.0 - 1e-6);
+                                let z = (p / (1.0 - p)).ln() + w * c.similarity.unwrap_or(0.0);
+                                (z, c.gold)
+                            })
+                            .collect();
+                        order.sort_by(|a, b| b.0.total_cmp(&a.0));
+                        let gold: Vec<bool> = order.iter().map(|o| o.1).collect();
+                        average_precision(&gold, 5, *relevant)
+                    })
+                    .sum();
+                format!("{:.4}", total / cands.len().max(1) as f64)
+            })
+            .collect();
+        writeln!(out, "  {:<12} {}", s.name, maps.join(" "))?;
+    }
+    Ok(())
 }
 
 /// Where the judged sets live in the repository.

@@ -21,7 +21,11 @@ use super::pack::Pack;
 use super::same_claim::Facts;
 use super::text::{self, TermKind};
 
+use std::cell::OnceCell;
+use std::sync::Arc;
+
 use crate::calendar::Date;
+use crate::encode::{self, Encoder};
 
 /// BM25F parameters: saturation, length normalisation per field, and the
 /// context field's weight relative to the claim's.
@@ -188,6 +192,9 @@ impl Model {
 #[derive(Default)]
 pub struct Searcher {
     model: Model,
+    /// The sentence encoder the same-claim decision compares meanings with;
+    /// without it the decision reads words alone.
+    encoder: Option<Arc<Encoder>>,
     scores: Vec<f32>,
     touched: Vec<u32>,
     /// A candidate's shingle hashes in text order, repeats included.
@@ -272,6 +279,11 @@ pub struct Analysed {
     pub facts: Facts,
     /// The named speaker the article attributes the claim to.
     pub speaker: Option<String>,
+    /// The claim's text, encoded only if a candidate needs its meaning.
+    text: String,
+    /// Its sentence vector, worked out by the first [`Searcher::similarity`]
+    /// that needs it (most claims never do).
+    meaning: OnceCell<Vec<f32>>,
 }
 
 impl Analysed {
@@ -301,6 +313,8 @@ impl Analysed {
             date,
             facts,
             speaker: None,
+            text: text.to_string(),
+            meaning: OnceCell::new(),
         }
     }
 }
@@ -352,6 +366,26 @@ impl Searcher {
             model,
             ..Searcher::default()
         }
+    }
+
+    /// This searcher, comparing meanings with `encoder` as well as words.
+    pub fn with_encoder(mut self, encoder: Option<Arc<Encoder>>) -> Searcher {
+        self.encoder = encoder;
+        self
+    }
+
+    pub fn encoder(&self) -> Option<&Encoder> {
+        self.encoder.as_deref()
+    }
+
+    /// The cosine of `claim`'s meaning and fact-check `doc`'s claim, both
+    /// encoded now: only the few candidates whose decision it can change get
+    /// here, so the pack stores no vectors. `None` without an encoder.
+    pub fn similarity(&self, claim: &Analysed, pack: &Pack, doc: u32) -> Option<f32> {
+        let encoder = self.encoder.as_deref()?;
+        let meaning = claim.meaning.get_or_init(|| encoder.encode(&claim.text));
+        let checked = encoder.encode(pack.claim(doc as usize));
+        Some(encode::similarity(meaning, &checked))
     }
 
     /// The best fact-checks in `pack` for `query`, best first, at most

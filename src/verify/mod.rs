@@ -24,10 +24,13 @@ pub mod same_claim;
 pub mod stem;
 pub mod text;
 
+use std::sync::Arc;
+
 use crate::analysis::{FactCheckMatch, Note};
 use crate::attribute::{Attribution, Sourcing};
 use crate::calendar::Date;
 use crate::detect::Detection;
+use crate::encode::Encoder;
 use crate::segment::TextLayer;
 
 pub use matcher::{SearchSettings, DEFAULT_THRESHOLD};
@@ -45,18 +48,33 @@ pub struct Verified {
     pub related: Vec<FactCheckMatch>,
 }
 
-/// Notes for every detection, in order. Check-worthy claims are looked up in
-/// `packs`; `published` (the article's date) helps date the matches.
+/// Where and how check-worthy claims are looked up.
+#[derive(Debug, Clone, Copy)]
+pub struct Search<'a> {
+    /// The fact-check packs; `None` searches none.
+    pub packs: Option<&'a Registry>,
+    pub settings: &'a SearchSettings,
+    /// The sentence encoder, when loaded: the same-claim decision then
+    /// compares the claims' meanings too.
+    pub encoder: Option<&'a Arc<Encoder>>,
+}
+
+/// Notes for every detection, in order. Check-worthy claims are looked up
+/// as `search` says; `published` (the article's date) helps date the matches.
 pub fn verify(
     text: &str,
     layer: &TextLayer,
     detections: &[Detection],
     attribution: &Attribution,
     published: Option<Date>,
-    packs: Option<&Registry>,
-    settings: &SearchSettings,
+    search: Search<'_>,
 ) -> Vec<Verified> {
-    let mut searcher = matcher::Searcher::default();
+    let Search {
+        packs,
+        settings,
+        encoder,
+    } = search;
+    let mut searcher = matcher::Searcher::default().with_encoder(encoder.cloned());
     detections
         .iter()
         .map(|detection| {

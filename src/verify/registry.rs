@@ -145,10 +145,20 @@ impl Registry {
             for hit in searcher.rank(pack, &query, settings.candidates) {
                 // Below both floors a candidate can be neither tier: skip
                 // the decision's work (most of the candidates).
-                if hit.score < same_claim::GATES.retrieval.min(settings.related_threshold) {
+                let floor = same_claim::GATES
+                    .retrieval
+                    .min(same_claim::MEANING_ROUTE.gates.retrieval)
+                    .min(settings.related_threshold);
+                if hit.score < floor {
                     continue;
                 }
-                let decision = same_claim::decide(claim, pack, &hit, &same_claim::WEIGHTS);
+                // The cosine only where it can change the decision: it
+                // encodes the candidate's claim.
+                let similarity = same_claim::MEANING_ROUTE
+                    .may_admit(&hit)
+                    .then(|| searcher.similarity(claim, pack, hit.doc))
+                    .flatten();
+                let decision = same_claim::decide(claim, pack, &hit, similarity);
                 if decision.probability >= settings.threshold && decision.conflicts.is_empty() {
                     same.push((
                         pack,
