@@ -588,8 +588,19 @@ fn verb_frame(
             is_punct(cx.text, t, ',')
                 || (cx.has(t, lexicon::bits::ADJUNCT_STARTS) && !is_capitalised(cx.text, t))
         });
-    if let (Some(b), None) = (boundary, that) {
-        if adjunct_tail || quote_then_adjunct || (after_quote && split_quote_after) {
+    // "“...,” Clinton said sarcastically", "“...,” he said in his victory
+    // speech that night": right after a quotation, a cue with no content
+    // opener of its own ("that" right after it, a quotation in its tail) is
+    // the quotation's, whatever adjuncts follow it.
+    let post_quote = after_quote
+        && that.is_none_or(|k| k > after_object)
+        && !toks[c1..].iter().any(|t| cx.is_mark(t));
+    if let Some(b) = boundary.filter(|_| that.is_none() || post_quote) {
+        if adjunct_tail
+            || quote_then_adjunct
+            || post_quote
+            || (after_quote && split_quote_after)
+        {
             let ends_cue = after_time > c1
                 && (after_time >= toks.len()
                     || is_end(cx, toks, after_time)

@@ -1202,8 +1202,13 @@ fn attribution_follows(s: &str, from: usize, end: usize) -> bool {
         let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         if SPEECH_VERBS.contains(&bare) {
             if bare.len() < w.len() {
-                // "Trump said." / "Trump said," / "said:".
-                return true;
+                // "Trump said." / "Trump said," / "said:"; but `He added,
+                // “...”` opens the next quotation, a sentence of its own.
+                let opens_quote = w[bare.len()..].starts_with([',', ':'])
+                    && words
+                        .next()
+                        .is_some_and(|n| n.starts_with(['“', '"']));
+                return !opens_quote;
             }
             return match words.next() {
                 None => true,
@@ -1390,6 +1395,16 @@ mod tests {
             (
                 "“It is over.” Trump said the talks had failed.",
                 &["“It is over.”", "Trump said the talks had failed."],
+            ),
+            // A speech verb that opens the next quotation is not the
+            // previous quotation's attribution.
+            (
+                "Reid said it would “heal the party.” He added, “We need Bernie.”",
+                &["Reid said it would “heal the party.”", "He added, “We need Bernie.”"],
+            ),
+            (
+                "“It works.” Mayer said. “It always has.”",
+                &["“It works.” Mayer said.", "“It always has.”"],
             ),
             // A quote spanning sentences is split inside, and keeps its closer.
             (
