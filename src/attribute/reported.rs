@@ -10,6 +10,8 @@ use super::phrases::{self, Phrase};
 use crate::segment::{Token, TokenKind};
 use crate::spans::ByteSpan;
 
+mod asked;
+
 /// What a cue reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
@@ -149,6 +151,11 @@ fn cue_at(
     let w = cx.word(t);
     if matches!(w, "in" | "In" | "as" | "As") {
         return in_their_words(cx, si, toks, i);
+    }
+    if matches!(w, "asked" | "Asked") && !cx.is_quoted(t.span.start) {
+        if let Some(found) = asked::frame(cx, si, toks, i) {
+            return Some(found);
+        }
     }
     // Cues are lower-case words, but for "According to" and a sentence
     // opening "Said X, ...": capitalised words are skipped unread.
