@@ -81,11 +81,17 @@ pub(super) fn frame(
     if content.is_empty() {
         return None;
     }
+    // "asked about" is one cue; "asked by X about" keeps the asker out.
+    let cue = if source.is_some() {
+        span(toks, i, i + 1)
+    } else {
+        span(toks, i, cue_end)
+    };
     Some((
         relation(
             CueKind::Speech,
             si,
-            span(toks, i, cue_end),
+            cue,
             source,
             vec![content],
         ),
