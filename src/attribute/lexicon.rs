@@ -108,6 +108,7 @@ const ALL: &[(&[&str], u64)] = &[
     (BE_FORMS, bits::BE_FORMS),
     (CUE_PREFIXES, bits::CUE_PREFIXES),
     (CUE_TIME_SUFFIXES, bits::CUE_TIME_SUFFIXES),
+    (&crate::calendar::WEEKDAY_NAMES, bits::CUE_TIME_SUFFIXES),
     (PRONOUNS, bits::PRONOUNS),
     (CLAUSE_OPENERS, bits::CLAUSE_OPENERS),
     (LEADING_CONNECTIVES, bits::LEADING_CONNECTIVES),
@@ -428,6 +429,7 @@ pub const CUE_VERBS: &[&str] = &[
     "say",
     "saying",
     "says",
+    "shouted",
     "show",
     "showed",
     "showing",
@@ -644,23 +646,18 @@ pub const CUE_PREFIXES: &[&str] = &[
     "would",
 ];
 
-/// Words that may follow a cue as part of it ("said Thursday morning").
+/// Words that may follow a cue as part of it ("said Thursday morning"); the
+/// weekday names are [`crate::calendar::WEEKDAY_NAMES`], in the table under
+/// the same bit.
 pub const CUE_TIME_SUFFIXES: &[&str] = &[
     "afternoon",
     "earlier",
     "evening",
-    "friday",
     "last",
     "later",
-    "monday",
     "morning",
     "night",
-    "saturday",
-    "sunday",
-    "thursday",
     "today",
-    "tuesday",
-    "wednesday",
     "week",
     "yesterday",
 ];
@@ -1177,43 +1174,9 @@ pub const FEMALE_WORDS: &[&str] = &[
 ];
 
 /// Person-denoting role words, used to tell a person source from an
-/// organisation and to read a role from a source phrase.
-pub const ROLE_HEADS: &[&str] = &[
-    "adviser",
-    "advisor",
-    "ambassador",
-    "analyst",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "counsel",
-    "diplomat",
-    "director",
-    "economist",
-    "envoy",
-    "executive",
-    "governor",
-    "leader",
-    "manager",
-    "mayor",
-    "minister",
-    "negotiator",
-    "nominee",
-    "official",
-    "president",
-    "professor",
-    "representative",
-    "secretary",
-    "senator",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "strategist",
-];
+/// organisation and to read a role from a source phrase: the text layer's
+/// list ([`crate::segment::ROLE_HEADS`]), one home for both stages.
+pub use crate::segment::ROLE_HEADS;
 
 #[cfg(test)]
 mod tests {

@@ -721,9 +721,7 @@ fn pronoun_speech(s: &str, from: usize, end: usize) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    let speech = |w: &str| {
-        SPEECH_VERBS.contains(&w) || matches!(w, "wondered" | "thought" | "shouted" | "cried")
-    };
+    let speech = |w: &str| is_speech_verb(w) || matches!(w, "thought" | "cried");
     let pronoun = |w: &str| matches!(w, "he" | "she" | "they" | "i" | "I" | "we" | "you" | "it");
     // "he asked", and the literary "thought I".
     (pronoun(first) && speech(second)) || (speech(first) && pronoun(second))
@@ -1200,7 +1198,7 @@ fn attribution_follows(s: &str, from: usize, end: usize) -> bool {
             return false;
         };
         let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if SPEECH_VERBS.contains(&bare) {
+        if is_speech_verb(bare) {
             if bare.len() < w.len() {
                 // "Trump said." / "Trump said," / "said:"; but `He added,
                 // “...”` opens the next quotation, a sentence of its own.
@@ -1228,42 +1226,12 @@ fn attribution_follows(s: &str, from: usize, end: usize) -> bool {
     false
 }
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "asked",
-    "asks",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "wrote",
-    "writes",
-    "replied",
-    "recalled",
-    "explained",
-    "insisted",
-    "noted",
-    "argued",
-    "stated",
-    "declared",
-    "announced",
-    "countered",
-    "continued",
-    "concluded",
-    "warned",
-    "acknowledged",
-    "admitted",
-    "conceded",
-    "joked",
-    "quipped",
-    "posted",
-    "tweeted",
-    "responded",
-    "cautioned",
-    "stressed",
-    "shouted",
-];
+
+/// A lower-case speech verb ("said", "told"): the attribution lexicon's.
+fn is_speech_verb(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && crate::attribute::lexicon::has(crate::attribute::lexicon::bits::CUE_VERBS, w)
+}
 
 const FOLLOWERS: &[&str] = &[
     "on",
