@@ -129,3 +129,29 @@ fn subject_with_relative_clause_or_appositive_before_said_is_the_source() {
     let text = "After the meeting, which lasted as long as the last one, said nothing.";
     assert!(relations(text).is_empty(), "{:?}", relations(text));
 }
+
+#[test]
+fn speech_verbs_polnear_annotates_are_cues_and_praise_is_stance() {
+    check(&[
+        (
+            "Sanders railed against the trade deal.",
+            (Some("Sanders"), "railed", &["against the trade deal"]),
+        ),
+        (
+            "Mr. Trump later clarified that he meant the leaders.",
+            (Some("Mr. Trump"), "later clarified", &["that he meant the leaders"]),
+        ),
+    ]);
+    // Praise and promotion are relations but the article's own report:
+    // the sentence is not sourced to the one who thanked.
+    let text = "Obama thanked the troops for their service.";
+    assert_eq!(
+        relations(text),
+        vec![(Some("Obama"), "thanked", vec!["the troops for their service"])]
+    );
+    let rendered = rendered_from_plain_text(text);
+    let paragraphs: Vec<ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
+    let layer = segment::analyse(text, &paragraphs, None);
+    let a = attribute(text, &layer);
+    assert_eq!(a.sourcing[0].kind, SourcingKind::Unattributed);
+}
