@@ -51,9 +51,9 @@ fn source_before_clause(cx: &Context, toks: &[Token], cue: usize) -> Option<Phra
     let head = source_before_plain(cx, toks, open)?;
     // The head stands at its clause's start and names someone.
     let at_start = head.start == 0
-        || toks[..head.start].iter().all(|t| {
-            cx.has(t, lexicon::bits::LEADING_CONNECTIVES) || is_punct(cx.text, t, ',')
-        })
+        || toks[..head.start]
+            .iter()
+            .all(|t| cx.has(t, lexicon::bits::LEADING_CONNECTIVES) || is_punct(cx.text, t, ','))
         || is_punct(cx.text, &toks[head.start - 1], ',');
     let names_someone = toks[head.start..head.end].iter().any(|t| {
         (is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A" | "An"))
@@ -192,6 +192,11 @@ fn source_before_plain(cx: &Context, toks: &[Token], cue: usize) -> Option<Phras
         let looks_appositive = !is_capitalised(cx.text, &toks[appositive.0])
             || matches!(first, "A" | "An" | "The")
             || lexicon::has(lexicon::bits::ROLE_HEADS, first);
+        // "..., the race will be tight, said Dan Gerstein": a clause before
+        // an inverted cue, not an appositive.
+        if has_main_verb(cx, &toks[appositive.0..appositive.1]) {
+            return None;
+        }
         if !looks_appositive {
             // "..., Gov. John Kasich (R-OH), said": the phrase before the comma.
             if appositive.1 - appositive.0 > MAX_PLAIN_SOURCE {
@@ -235,6 +240,16 @@ fn source_before_plain(cx: &Context, toks: &[Token], cue: usize) -> Option<Phras
         return None;
     }
     valid(cx, toks, Phrase { start, end }, false)
+}
+
+/// True when the words hold an auxiliary outside a relative clause ("the
+/// race will be tight"), unlike an appositive ("a rival whom Trump had
+/// fired").
+fn has_main_verb(cx: &Context, words: &[Token]) -> bool {
+    words
+        .iter()
+        .take_while(|t| !matches!(cx.word(t), "who" | "whom" | "which" | "that" | "whose"))
+        .any(|t| cx.has(t, lexicon::bits::VERB_WORDS))
 }
 
 fn is_time_word(cx: &Context, t: &Token) -> bool {

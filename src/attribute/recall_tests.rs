@@ -101,7 +101,9 @@ fn asked_frames_are_questions_sourced_to_the_asker_or_no_one() {
     ]);
     // The active verb is the ordinary cue: "Hewitt asked Trump about ...".
     let text = "Hewitt asked Trump about his statements.";
-    assert!(relations(text).iter().all(|(_, cue, _)| *cue != "asked about"));
+    assert!(relations(text)
+        .iter()
+        .all(|(_, cue, _)| *cue != "asked about"));
 }
 
 #[test]
@@ -139,7 +141,11 @@ fn speech_verbs_polnear_annotates_are_cues_and_praise_is_stance() {
         ),
         (
             "Mr. Trump later clarified that he meant the leaders.",
-            (Some("Mr. Trump"), "later clarified", &["that he meant the leaders"]),
+            (
+                Some("Mr. Trump"),
+                "later clarified",
+                &["that he meant the leaders"],
+            ),
         ),
     ]);
     // Praise and promotion are relations but the article's own report:
@@ -147,11 +153,33 @@ fn speech_verbs_polnear_annotates_are_cues_and_praise_is_stance() {
     let text = "Obama thanked the troops for their service.";
     assert_eq!(
         relations(text),
-        vec![(Some("Obama"), "thanked", vec!["the troops for their service"])]
+        vec![(
+            Some("Obama"),
+            "thanked",
+            vec!["the troops for their service"]
+        )]
     );
     let rendered = rendered_from_plain_text(text);
     let paragraphs: Vec<ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
     let layer = segment::analyse(text, &paragraphs, None);
     let a = attribute(text, &layer);
     assert_eq!(a.sourcing[0].kind, SourcingKind::Unattributed);
+}
+
+#[test]
+fn post_posed_cue_after_a_clause_or_from_a_document() {
+    check(&[
+        (
+            "Even as the race moves on, the race will be tight, said Dan Gerstein, an analyst in New York.",
+            (
+                Some("Dan Gerstein, an analyst in New York"),
+                "said",
+                &["Even as the race moves on, the race will be tight"],
+            ),
+        ),
+        (
+            "He agreed to sell it to Mr. Trump in 2010, records show.",
+            (Some("records"), "show", &["He agreed to sell it to Mr. Trump in 2010"]),
+        ),
+    ]);
 }

@@ -546,7 +546,16 @@ fn verb_frame(
                 | "did"
         )
     });
-    if nounish && (verb_follows || (!opener_after && !ends_in_name(cx, toks, src))) {
+    // "He agreed to sell it in 2010, records show.": a document's cue
+    // ending the sentence after a comma.
+    let document_after_comma = src.start > 0
+        && is_punct(cx.text, &toks[src.start - 1], ',')
+        && (c1 >= toks.len() || is_end(cx, toks, c1))
+        && source_is_document(cx, toks, src);
+    if nounish
+        && !document_after_comma
+        && (verb_follows || (!opener_after && !ends_in_name(cx, toks, src)))
+    {
         return None;
     }
     // "The Post has learned", not "he learned to swim".
@@ -603,11 +612,7 @@ fn verb_frame(
         && that.is_none_or(|k| k > after_object)
         && !toks[c1..].iter().any(|t| cx.is_mark(t));
     if let Some(b) = boundary.filter(|_| that.is_none() || post_quote) {
-        if adjunct_tail
-            || quote_then_adjunct
-            || post_quote
-            || (after_quote && split_quote_after)
-        {
+        if adjunct_tail || quote_then_adjunct || post_quote || (after_quote && split_quote_after) {
             let ends_cue = after_time > c1
                 && (after_time >= toks.len()
                     || is_end(cx, toks, after_time)

@@ -1203,9 +1203,7 @@ fn attribution_follows(s: &str, from: usize, end: usize) -> bool {
                 // "Trump said." / "Trump said," / "said:"; but `He added,
                 // “...”` opens the next quotation, a sentence of its own.
                 let opens_quote = w[bare.len()..].starts_with([',', ':'])
-                    && words
-                        .next()
-                        .is_some_and(|n| n.starts_with(['“', '"']));
+                    && words.next().is_some_and(|n| n.starts_with(['“', '"']));
                 return !opens_quote;
             }
             return match words.next() {
@@ -1225,7 +1223,6 @@ fn attribution_follows(s: &str, from: usize, end: usize) -> bool {
     }
     false
 }
-
 
 /// A lower-case speech verb ("said", "told"): the attribution lexicon's.
 fn is_speech_verb(w: &str) -> bool {

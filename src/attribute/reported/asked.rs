@@ -88,13 +88,7 @@ pub(super) fn frame(
         span(toks, i, cue_end)
     };
     Some((
-        relation(
-            CueKind::Speech,
-            si,
-            cue,
-            source,
-            vec![content],
-        ),
+        relation(CueKind::Speech, si, cue, source, vec![content]),
         end,
     ))
 }
