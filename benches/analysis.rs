@@ -251,27 +251,7 @@ fn run_stage(page: &Page, stage: &str, options: &Options) -> usize {
     }
 }
 
-/// `$CLAIMLENS_SHARED` (as the data_* tests read it), else `../shared` from the repo root.
-fn shared_dir() -> PathBuf {
-    match std::env::var_os("CLAIMLENS_SHARED") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-    }
-}
-
-fn data_dir() -> PathBuf {
-    match std::env::var_os("CLAIMLENS_DATA") {
-        Some(dir) => PathBuf::from(dir),
-        None => shared_dir().join("data"),
-    }
-}
-
-fn seed_path() -> PathBuf {
-    match std::env::var_os("CLAIMLENS_SEED") {
-        Some(path) => PathBuf::from(path),
-        None => shared_dir().join("fixtures/seed-article.html"),
-    }
-}
+use claimlens::dev_data::{data_dir, seed_article as seed_path};
 
 fn load_seed() -> Result<Page, String> {
     let path = seed_path();

@@ -14,19 +14,7 @@ use claimlens::spans::ByteSpan;
 use claimlens::{analyze, extract, Options, Snapshot};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-fn seed_html() -> Vec<u8> {
-    let manifest = env!("CARGO_MANIFEST_DIR");
-    let candidates = [
-        format!("{manifest}/../shared/fixtures/seed-article.html"),
-        format!("{manifest}/../../shared/fixtures/seed-article.html"),
-    ];
-    candidates
-        .iter()
-        .find_map(|p| std::fs::read(p).ok())
-        .unwrap_or_else(|| {
-            panic!("shared fixture missing: seed-article.html at one of {candidates:?}")
-        })
-}
+use claimlens::dev_data::read_seed_article as seed_html;
 
 /// The article text, its paragraphs and the text layer, as the pipeline builds them.
 fn layer_of(snapshot: &Snapshot) -> (String, TextLayer) {

@@ -13,18 +13,7 @@ use claimlens::snapshot::html::snapshot_from_html;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn seed_sentences() -> Vec<String> {
-    let path = std::env::var_os("CLAIMLENS_SEED").map_or_else(
-        || {
-            std::env::var_os("CLAIMLENS_SHARED")
-                .map_or_else(
-                    || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-                    PathBuf::from,
-                )
-                .join("fixtures/seed-article.html")
-        },
-        PathBuf::from,
-    );
-    let html = std::fs::read(&path).expect("the seed article (set CLAIMLENS_SEED)");
+    let html = claimlens::dev_data::read_seed_article();
     let snapshot = snapshot_from_html(&html, "https://example.com/seed").expect("snapshot");
     let extraction = claimlens::extract::extract(&snapshot).expect("extraction");
     let article = extraction.article.expect("the seed article has an article");

@@ -6,7 +6,7 @@
 //! (or `CLAIMLENS_SHARED`). Run: `cargo bench --bench extraction`.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use claimlens::extract::extract;
@@ -15,9 +15,7 @@ use claimlens::snapshot::Snapshot;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn pages() -> Vec<Vec<u8>> {
-    let data = std::env::var("CLAIMLENS_DATA").unwrap_or_else(|_| "../shared/data".into());
-    let shared = std::env::var("CLAIMLENS_SHARED").unwrap_or_else(|_| "../shared".into());
-    let dir = Path::new(&data).join("extraction/readability-test-pages");
+    let dir = claimlens::dev_data::data_dir().join("extraction/readability-test-pages");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e} (set CLAIMLENS_DATA)", dir.display()))
         .filter_map(Result::ok)
@@ -25,7 +23,7 @@ fn pages() -> Vec<Vec<u8>> {
         .filter(|p| p.is_file())
         .collect();
     paths.sort();
-    paths.push(Path::new(&shared).join("fixtures/seed-article.html"));
+    paths.push(claimlens::dev_data::seed_article());
     paths
         .iter()
         .map(|p| std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))

@@ -9,25 +9,13 @@
 //! Set `CLAIMLENS_SHARED` when `../shared` is elsewhere.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use claimlens::calendar::Date;
 use claimlens::segment::{self, sentences};
 use claimlens::spans::ByteSpan;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-fn shared_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("CLAIMLENS_SHARED") {
-        return dir.into();
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let near = root.join("../shared");
-    if near.join("fixtures").is_dir() {
-        near
-    } else {
-        root.join("../../shared")
-    }
-}
+use claimlens::dev_data::shared_dir;
 
 /// The seed article's text and paragraphs.
 fn seed() -> Option<(String, Vec<ByteSpan>)> {

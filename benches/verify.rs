@@ -184,24 +184,11 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-/// `../shared` (or `$CLAIMLENS_SHARED`), where the seed article lives.
-fn shared_dir() -> std::path::PathBuf {
-    if let Some(dir) = std::env::var_os("CLAIMLENS_SHARED") {
-        return dir.into();
-    }
-    let near = root().join("../shared");
-    if near.join("fixtures").is_dir() {
-        near
-    } else {
-        root().join("../../shared")
-    }
-}
-
 /// The seed article (`../shared/fixtures/seed-article.html`) against the
 /// shipped pack: the whole analysis, and its matching alone. Skipped, with a
 /// note, when the shared fixture is missing.
 fn bench_seed(c: &mut Criterion, shipped: &Pack) {
-    let path = shared_dir().join("fixtures/seed-article.html");
+    let path = claimlens::dev_data::seed_article();
     let Ok(html) = std::fs::read(&path) else {
         eprintln!(
             "seed article missing at {}: seed cases skipped",

@@ -9,6 +9,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Why an attribution is ambiguous, or how it was decided ([`Sourcing::attribution`]).
+pub use crate::attribute::note::{
+    AttributionBasis, AttributionCandidate, AttributionCode, AttributionNote,
+};
+/// Why the comment section was flagged ([`Comments::finding_parts`]).
+pub use crate::comments::verdict::Finding as CommentFinding;
 /// The kinds of claims, figures and time references, named by the stage that finds them.
 pub use crate::detect::ClaimKind;
 /// Why a sentence scored as it did ([`Claim::reasons`]), and why a fact-check
@@ -25,8 +31,14 @@ pub struct Analysis {
     pub schema: String,
     /// `ok`, `no_article`, `unsupported_language` or `truncated`.
     pub status: Status,
-    /// Plain-language notices for the reader ("page too large, analysed the first N characters").
+    /// Plain-language notices for the reader ("page too large, analysed the
+    /// first N characters"): the English of `notice_items` (empty in the WASM
+    /// build, whose readers word `notice_items` in their own language).
     pub notices: Vec<String>,
+    /// The notices as codes with their figures, in the same order. Added
+    /// with the localized notices.
+    #[serde(default)]
+    pub notice_items: Vec<Notice>,
     pub article: Article,
     pub sentences: Vec<Span>,
     pub claims: Vec<Claim>,
@@ -34,6 +46,64 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Comment sections found on the page. They never produce claims.
     pub comments: Comments,
+}
+
+/// A notice for the reader about the analysis as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub code: NoticeCode,
+    /// `page_elements_cut`: the elements read, and how many the page has.
+    #[serde(default)]
+    pub elements_read: Option<u32>,
+    #[serde(default)]
+    pub elements_total: Option<u32>,
+    /// For a cut page: how much of the article was analysed.
+    #[serde(default)]
+    pub analysed: Option<AnalysedPart>,
+    /// The characters of the article analysed (`first_characters`,
+    /// `whole_article`).
+    #[serde(default)]
+    pub characters: Option<u32>,
+}
+
+impl Notice {
+    pub fn of(code: NoticeCode) -> Self {
+        Notice {
+            code,
+            elements_read: None,
+            elements_total: None,
+            analysed: None,
+            characters: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeCode {
+    /// The page was too large: only its first `elements_read` of
+    /// `elements_total` elements were read, and `analysed` says what of it.
+    PageElementsCut,
+    /// The page was too large: only its first part was read.
+    PagePartCut,
+    /// The article's text was too large; `analysed` says what of it.
+    TextCut,
+    /// The page gives no publication date: the date it was archived was used.
+    PublishedFromCrawlDate,
+    /// The article's language is not supported: it was extracted, not analysed.
+    UnsupportedLanguage,
+}
+
+/// How much of a cut page's article was analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnalysedPart {
+    /// Only the first `characters` of the article.
+    FirstCharacters,
+    /// The whole article found in the part read (`characters` long).
+    WholeArticle,
+    /// No article was found in the part read.
+    NoArticle,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,9 +245,14 @@ pub struct Sourcing {
     /// and "possibly" someone else.
     #[serde(default)]
     pub speaker_candidates: Vec<String>,
-    /// Why the attribution is ambiguous, or how it was decided.
+    /// Why the attribution is ambiguous, or how it was decided: the English
+    /// of `attribution` (null in the WASM build).
     #[serde(default)]
     pub attribution_note: Option<String>,
+    /// Why the attribution is ambiguous, or how it was decided, as a code
+    /// with the names it needs. Added with the localized notes.
+    #[serde(default)]
+    pub attribution: Option<AttributionNote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,7 +308,9 @@ pub struct Quantity {
     pub modifier: Option<QuantityModifier>,
     /// The figure as read, for display: "20–30 years" (a range keeps both
     /// bounds), "2nd term" (an ordinal is not a count), "-12.99", "USD 2.8
-    /// billion", "more than 3,000 troops", "2/3". Null when no number is given.
+    /// billion", "more than 3,000 troops", "2/3". Null when no number is
+    /// given. English, worded from `kind`, `value`, `upper`, `unit` and
+    /// `modifier`: null in the WASM build, whose readers word those.
     #[serde(default)]
     pub display: Option<String>,
 }
@@ -537,9 +614,14 @@ pub struct Quote {
     /// The speaker's role or descriptor as the article gives it.
     #[serde(default)]
     pub speaker_role: Option<String>,
-    /// Why the attribution is ambiguous, or how it was decided.
+    /// Why the attribution is ambiguous, or how it was decided: the English
+    /// of `attribution` (null in the WASM build).
     #[serde(default)]
     pub attribution_note: Option<String>,
+    /// Why the attribution is ambiguous, or how it was decided, as a code
+    /// with the names it needs. Added with the localized notes.
+    #[serde(default)]
+    pub attribution: Option<AttributionNote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -573,9 +655,14 @@ pub struct Comments {
     /// `none`; `some` (repetition below the bar for a finding); `high` (flagged).
     #[serde(default)]
     pub level: CommentsLevel,
-    /// One plain-language paragraph, present exactly when `flagged`.
+    /// One plain-language paragraph, present exactly when `flagged`: the
+    /// English of `finding_parts` (null in the WASM build).
     #[serde(default)]
     pub finding: Option<String>,
+    /// What the finding says, as figures and examples; present exactly when
+    /// `flagged`. Added with the localized notes.
+    #[serde(default)]
+    pub finding_parts: Option<CommentFinding>,
     /// Groups of near-copies or template variants, largest first. A comment
     /// is in at most one cluster.
     #[serde(default)]

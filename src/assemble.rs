@@ -3,8 +3,9 @@
 
 use crate::analysis::{
     self as out, Analysis, Article, Claim, ClusterKind, ClusterMember, CommentCluster, CommentItem,
-    CommentSectionOut, CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Quantity,
-    Quote, RepeatedFrame, RepeatedPhrase, Span, Status, TextBlock, TimeRef, TimestampBurst, SCHEMA,
+    CommentSectionOut, CommentSpan, Comments, CommentsLevel, DomRun, Entity, Interval, Notice,
+    Quantity, Quote, RepeatedFrame, RepeatedPhrase, Span, Status, TextBlock, TimeRef,
+    TimestampBurst, SCHEMA,
 };
 use crate::attribute::{self, Attribution};
 use crate::detect::Detection;
@@ -25,7 +26,7 @@ pub struct Stages<'a> {
 
 pub fn assemble(
     status: Status,
-    notices: Vec<String>,
+    notices: Vec<Notice>,
     snapshot: Option<&Snapshot>,
     extraction: &Extraction,
     article: Option<(&Rendered, Option<Stages<'_>>)>,
@@ -34,7 +35,8 @@ pub fn assemble(
     let mut result = Analysis {
         schema: SCHEMA.to_string(),
         status,
-        notices,
+        notices: Vec::new(),
+        notice_items: notices,
         article: Article {
             title: meta.title.clone(),
             byline: meta.byline.clone(),
@@ -138,7 +140,9 @@ pub fn assemble(
                     cue_span: sourcing.cue.map(|c| index.span(c)),
                     speaker_role: sourcing.speaker_role.clone(),
                     speaker_candidates: sourcing.speaker_candidates.clone(),
-                    attribution_note: sourcing.note.clone(),
+                    // Worded later, from `attribution`, by `crate::english`.
+                    attribution_note: None,
+                    attribution: sourcing.note.clone(),
                 },
                 times: layer
                     .times
@@ -174,7 +178,12 @@ pub fn assemble(
                             kind: Some(q.kind),
                             upper: q.upper,
                             modifier: q.modifier,
+                            // English, for native readers; the extension words
+                            // the figure from its kind and numbers.
+                            #[cfg(not(target_arch = "wasm32"))]
                             display: q.display(),
+                            #[cfg(target_arch = "wasm32")]
+                            display: None,
                         }
                     })
                     .collect(),
@@ -198,7 +207,8 @@ pub fn assemble(
                 cue: cue_text(q.cue),
                 direct: q.direct,
                 speaker_role: q.speaker_role.clone(),
-                attribution_note: q.note.clone(),
+                attribution_note: None,
+                attribution: q.note.clone(),
             }
         })
         .collect();
@@ -304,7 +314,7 @@ pub fn add_comment_findings(comments: &mut Comments, report: &crate::comments::S
         Level::Some => CommentsLevel::Some,
         Level::High => CommentsLevel::High,
     };
-    comments.finding = report.finding.clone();
+    comments.finding_parts = report.finding.clone();
     comments.clusters = clusters;
     comments.phrases = phrases;
     comments.frames = frames;

@@ -8,21 +8,201 @@
 //! says the same things), so everything said here can be said there.
 
 use crate::analysis::{
-    Analysis, CheckCode, Claim, ClaimKind, Conflict, FactCheckMatch, FactCheckStatus, Interval,
-    LinkKind, MatchReason, MatchReasonCode, NoteCheck, NoteFactCheck, NoteSourcing, Signal,
-    SourcingCode,
+    AnalysedPart, Analysis, AttributionBasis, AttributionCandidate, AttributionCode,
+    AttributionNote, CheckCode, Claim, ClaimKind, CommentFinding, Conflict, FactCheckMatch,
+    FactCheckStatus, Interval, LinkKind, MatchReason, MatchReasonCode, NoteCheck, NoteFactCheck,
+    NoteSourcing, Notice, NoticeCode, Signal, SourcingCode,
 };
 use crate::calendar::{days_in_month, Date};
 
-/// Words every code of `analysis` in its English fields (`signals`, the
-/// note's `summary`, `checks`, link labels, sourcing, time and fact-check lines).
+/// Words every code of `analysis` in its English fields (`notices`,
+/// `signals`, the note's `summary`, `checks`, link labels, sourcing, time and
+/// fact-check lines, attribution notes, the comment finding).
 pub fn fill(analysis: &mut Analysis) {
+    analysis.notices = analysis.notice_items.iter().map(notice).collect();
     for claim in &mut analysis.claims {
         fill_claim(claim);
     }
+    for quote in &mut analysis.quotes {
+        quote.attribution_note = quote.attribution.as_ref().map(attribution_note);
+    }
+    analysis.comments.finding = analysis
+        .comments
+        .finding_parts
+        .as_ref()
+        .map(comment_finding);
+}
+
+/// The notice of an analysis dated by the crawl date
+/// (`NoticeCode::PublishedFromCrawlDate`).
+pub const PUBLISHED_FALLBACK_NOTICE: &str =
+    "The page gives no publication date; the date it was archived was used instead.";
+
+/// A notice about the analysis as a whole: "The page is too large: …".
+pub fn notice(notice: &Notice) -> String {
+    let analysed = match (notice.analysed, notice.characters) {
+        (Some(AnalysedPart::FirstCharacters), Some(n)) => format!(
+            "only the first {} characters of the article were analysed",
+            group_thousands(n)
+        ),
+        (Some(AnalysedPart::FirstCharacters), None) => {
+            "only the first part of the article was analysed".to_string()
+        }
+        (Some(AnalysedPart::WholeArticle), Some(n)) => format!(
+            "the article found in it ({} characters) was analysed",
+            group_thousands(n)
+        ),
+        (Some(AnalysedPart::WholeArticle), None) => {
+            "the article found in it was analysed".to_string()
+        }
+        (Some(AnalysedPart::NoArticle) | None, _) => {
+            "no article was found in the part that was read".to_string()
+        }
+    };
+    match (notice.code, notice.elements_read, notice.elements_total) {
+        (NoticeCode::PageElementsCut, Some(read), Some(total)) => format!(
+            "The page is too large: only its first {} of {} elements were read, and {analysed}.",
+            group_thousands(read),
+            group_thousands(total)
+        ),
+        (NoticeCode::PageElementsCut | NoticeCode::PagePartCut, _, _) => {
+            format!("The page is too large: only its first part was read, and {analysed}.")
+        }
+        (NoticeCode::TextCut, _, _) => format!("The page is too large: {analysed}."),
+        (NoticeCode::PublishedFromCrawlDate, _, _) => PUBLISHED_FALLBACK_NOTICE.to_string(),
+        (NoticeCode::UnsupportedLanguage, _, _) => "This language is not yet supported: the article was extracted but not analysed for claims.".to_string(),
+    }
+}
+
+/// 1234567 → "1,234,567".
+fn group_thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Why an attribution is ambiguous, or how it was decided: "ambiguous
+/// attribution: “Kelly” may be Ian Kelly (a retired diplomat) or Anna Kelly;
+/// the context does not say which".
+pub fn attribution_note(note: &AttributionNote) -> String {
+    let word = note.word.as_deref().unwrap_or("");
+    let names: Vec<String> = note.candidates.iter().map(|c| c.name.clone()).collect();
+    match note.code {
+        AttributionCode::FirstPerson => "the writer speaks in the first person".to_string(),
+        AttributionCode::UnlinkedPronoun => {
+            format!("“{word}” could not be linked to a named person")
+        }
+        AttributionCode::AmbiguousReference => format!(
+            "ambiguous attribution: “{word}” may refer to {}",
+            join(&names, "or")
+        ),
+        AttributionCode::SharedSurnameChosen => {
+            let basis: Vec<&str> = note.basis.iter().map(|b| attribution_basis(*b)).collect();
+            format!(
+                "“{word}” is shared by {}; taken as {} ({})",
+                join(&names, "and"),
+                note.chosen.as_deref().unwrap_or(""),
+                basis.join(", ")
+            )
+        }
+        AttributionCode::SharedSurnameUndecided => {
+            let described: Vec<String> = note.candidates.iter().map(described).collect();
+            format!(
+                "ambiguous attribution: “{word}” may be {}; the context does not say which",
+                join(&described, "or")
+            )
+        }
+    }
+}
+
+fn attribution_basis(basis: AttributionBasis) -> &'static str {
+    match basis {
+        AttributionBasis::Role => "its role",
+        AttributionBasis::SameParagraph => "named earlier in the same paragraph",
+        AttributionBasis::PreviousParagraph => "named in the previous paragraph",
+        AttributionBasis::Description => "the surrounding sentences match the description",
+    }
+}
+
+/// "Ian Kelly (a retired diplomat)".
+fn described(candidate: &AttributionCandidate) -> String {
+    match &candidate.role {
+        Some(role) => format!("{} ({role})", candidate.name),
+        None => candidate.name.clone(),
+    }
+}
+
+/// "A, B or C".
+fn join(names: &[String], word: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}
+
+/// The comment section's finding, one paragraph: "9 of 12 comments share
+/// templated phrasing. … Repeated wording alone does not show who wrote them."
+pub fn comment_finding(finding: &CommentFinding) -> String {
+    let mut sentences = Vec::new();
+    if finding.clustered > 0 {
+        let clustered = group_thousands(finding.clustered);
+        let n = group_thousands(finding.comments);
+        sentences.push(if finding.near_copies {
+            format!("{clustered} of {n} comments are near-copies of one another.")
+        } else {
+            format!("{clustered} of {n} comments share templated phrasing.")
+        });
+        let quoted: Vec<String> = finding
+            .phrase_examples
+            .iter()
+            .map(|t| format!("“{t}”"))
+            .collect();
+        if !quoted.is_empty() {
+            let list = join(&quoted, "and");
+            sentences.push(if finding.phrases <= 1 {
+                format!("The phrase {list} recurs in different comments.")
+            } else {
+                format!(
+                    "{} stock phrases recur in different comments, such as {list}.",
+                    group_thousands(finding.phrases)
+                )
+            });
+        }
+        // A frame or a burst is said with how many comments share it.
+        if let Some(frame) = finding
+            .frame
+            .as_ref()
+            .filter(|_| finding.frame_comments > 0)
+        {
+            sentences.push(format!(
+                "{} comments follow the same sentence frame, “{frame}”.",
+                group_thousands(finding.frame_comments)
+            ));
+        }
+    }
+    if let Some(time) = finding
+        .burst_time
+        .as_ref()
+        .filter(|_| finding.burst_comments > 0)
+    {
+        sentences.push(format!(
+            "{} comments were posted at the identical time, {time}.",
+            group_thousands(finding.burst_comments)
+        ));
+    }
+    sentences.push("Repeated wording alone does not show who wrote them.".to_string());
+    sentences.join(" ")
 }
 
 fn fill_claim(claim: &mut Claim) {
+    claim.sourcing.attribution_note = claim.sourcing.attribution.as_ref().map(attribution_note);
     claim.signals = claim
         .reasons
         .iter()

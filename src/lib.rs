@@ -41,12 +41,18 @@ mod bytes;
 mod wasm;
 
 pub use analysis::Analysis;
-pub use pipeline::{analyze, analyze_text, AnalyzeError, Options, PUBLISHED_FALLBACK_NOTICE};
+/// The notice of an analysis dated by `Options::published_fallback`, in English.
+#[cfg(not(target_arch = "wasm32"))]
+pub use english::PUBLISHED_FALLBACK_NOTICE;
+pub use pipeline::{analyze, analyze_text, AnalyzeError, Options};
 pub use snapshot::Snapshot;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod batch;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dev_data;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;

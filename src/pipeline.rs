@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use thiserror::Error;
 
-use crate::analysis::{Analysis, Status};
+use crate::analysis::{AnalysedPart, Analysis, Notice, NoticeCode, Status};
 use crate::assemble::{add_comment_findings, assemble, Stages};
 use crate::calendar::Date;
 use crate::extract::{self, Extraction, Rendered};
@@ -35,13 +35,9 @@ pub struct Options {
     pub encoder: Option<Arc<crate::encode::Encoder>>,
     /// The date to use when the page gives none of its own (a web archive's
     /// crawl date). Unlike `published` it never overrides the page, and when
-    /// used the analysis says so with [`PUBLISHED_FALLBACK_NOTICE`].
+    /// used the analysis says so (`NoticeCode::PublishedFromCrawlDate`).
     pub published_fallback: Option<Date>,
 }
-
-/// The notice of an analysis dated by [`Options::published_fallback`].
-pub const PUBLISHED_FALLBACK_NOTICE: &str =
-    "The page gives no publication date; the date it was archived was used instead.";
 
 impl Default for Options {
     fn default() -> Self {
@@ -193,6 +189,9 @@ fn analyze_extraction(
     laps.lap(|t| &mut t.comments);
     let mut analysis = analyze_article(snapshot, extraction, page_cut, options, laps);
     add_comment_findings(&mut analysis.comments, &section);
+    // The English sentences, for native readers; the WASM build sends codes only.
+    #[cfg(not(target_arch = "wasm32"))]
+    crate::english::fill(&mut analysis);
     laps.lap(|t| &mut t.assemble);
     analysis
 }
@@ -216,7 +215,7 @@ fn analyze_article(
     };
     if extraction.metadata.published.is_none() && options.published_fallback.is_some() {
         extraction.metadata.published = options.published_fallback;
-        notices.push(PUBLISHED_FALLBACK_NOTICE.to_string());
+        notices.push(Notice::of(NoticeCode::PublishedFromCrawlDate));
     }
     let mut status = Status::Ok;
     let max = article_limit(options);
@@ -231,7 +230,7 @@ fn analyze_article(
     let detected = segment::language::detect(&article.text);
     if !is_english(extraction.metadata.lang.as_deref(), detected) {
         laps.lap(|t| &mut t.segment);
-        notices.push("This language is not yet supported: the article was extracted but not analysed for claims.".to_string());
+        notices.push(Notice::of(NoticeCode::UnsupportedLanguage));
         let mut analysis = assemble(
             Status::UnsupportedLanguage,
             notices,
@@ -286,50 +285,40 @@ fn analyze_article(
         Some((&article, Some(stages))),
     );
     analysis.article.language = detected.map(|g| g.code.to_string());
-    #[cfg(not(target_arch = "wasm32"))]
-    crate::english::fill(&mut analysis);
     analysis
 }
 
 /// The reader's notice for a cut page: how much was analysed.
 /// `article`: the analysed article text, and whether it was itself cut.
-fn page_cut_notice(cut: PageCut, article: Option<(&str, bool)>) -> String {
+fn page_cut_notice(cut: PageCut, article: Option<(&str, bool)>) -> Notice {
+    let characters =
+        article.map(|(text, _)| u32::try_from(text.chars().count()).unwrap_or(u32::MAX));
     let analysed = match article {
-        Some((text, true)) => format!(
-            "only the first {} characters of the article were analysed",
-            group_thousands(text.chars().count())
-        ),
+        Some((_, true)) => AnalysedPart::FirstCharacters,
         // The page was cut, but the article found in what was read was not.
-        Some((text, false)) => format!(
-            "the article found in it ({} characters) was analysed",
-            group_thousands(text.chars().count())
-        ),
-        None => "no article was found in the part that was read".to_string(),
+        Some((_, false)) => AnalysedPart::WholeArticle,
+        None => AnalysedPart::NoArticle,
+    };
+    let mut notice = Notice {
+        analysed: Some(analysed),
+        characters,
+        ..Notice::of(NoticeCode::PagePartCut)
     };
     match cut {
-        PageCut::Snapshot(c) if c.nodes_kept < c.nodes_before => format!(
-            "The page is too large: only its first {} of {} elements were read, and {analysed}.",
-            group_thousands(c.nodes_kept),
-            group_thousands(c.nodes_before)
-        ),
-        PageCut::Snapshot(_) | PageCut::ByBuilder => {
-            format!("The page is too large: only its first part was read, and {analysed}.")
+        PageCut::Snapshot(c) if c.nodes_kept < c.nodes_before => {
+            notice.code = NoticeCode::PageElementsCut;
+            notice.elements_read = u32::try_from(c.nodes_kept).ok();
+            notice.elements_total = u32::try_from(c.nodes_before).ok();
         }
-        PageCut::Text => format!("The page is too large: {analysed}."),
-    }
-}
-
-/// 1234567 → "1,234,567".
-fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+        PageCut::Snapshot(_) | PageCut::ByBuilder => {}
+        // The text itself was cut (here, or by `analyze_text` before it):
+        // only its first characters were analysed, never a whole article.
+        PageCut::Text => {
+            notice.code = NoticeCode::TextCut;
+            notice.analysed = Some(AnalysedPart::FirstCharacters);
         }
-        out.push(d);
     }
-    out
+    notice
 }
 
 /// Claim analysis is English-only. The text decides when it is long enough

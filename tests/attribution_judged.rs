@@ -2,14 +2,9 @@
 //! through the whole product. It needs ../shared/data (or CLAIMLENS_SHARED),
 //! as the other `data_` tests do.
 
-use std::path::PathBuf;
-
 use claimlens::eval::judged_attribution;
 
-fn data_dir() -> PathBuf {
-    let shared = std::env::var("CLAIMLENS_SHARED").unwrap_or_else(|_| "../shared".to_string());
-    PathBuf::from(shared).join("data")
-}
+use claimlens::dev_data::data_dir;
 
 #[test]
 fn data_judged_pages_show_no_garbled_speaker_and_keep_their_speakers() {

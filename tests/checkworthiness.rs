@@ -8,11 +8,7 @@ use claimlens::snapshot::html::snapshot_from_html;
 
 /// ../shared beside the repository, or $CLAIMLENS_SHARED (for a git worktree).
 fn shared(relative: &str) -> PathBuf {
-    let shared = std::env::var_os("CLAIMLENS_SHARED").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    );
-    let path = shared.join(relative);
+    let path = claimlens::dev_data::shared_dir().join(relative);
     assert!(
         path.exists(),
         "{} is missing: this test needs ../shared (or set CLAIMLENS_SHARED)",

@@ -22,10 +22,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn seed() -> String {
-    let shared = std::env::var_os("CLAIMLENS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let path = shared.join("fixtures/seed-article.html");
+    let path = claimlens::dev_data::seed_article();
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "the seed page is missing at {} ({e}): run from a checkout with ../shared beside it, \

@@ -52,8 +52,7 @@ fn assert_runs_map_back(s: &Snapshot, r: &Rendered) {
 }
 
 fn shared_file(relative: &str) -> String {
-    let shared = std::env::var("CLAIMLENS_SHARED").unwrap_or_else(|_| "../shared".to_string());
-    let path = std::path::Path::new(&shared).join(relative);
+    let path = claimlens::dev_data::shared_dir().join(relative);
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "{} is missing ({e}): this test needs ../shared (or CLAIMLENS_SHARED)",

@@ -97,8 +97,7 @@ fn judged_pages_keep_prose_drop_furniture_and_mark_non_prose() {
 }
 
 fn shared_dir() -> std::path::PathBuf {
-    let shared = std::env::var("CLAIMLENS_SHARED").unwrap_or_else(|_| "../shared".to_string());
-    std::path::PathBuf::from(shared).join("data/extraction")
+    claimlens::dev_data::data_dir().join("extraction")
 }
 
 /// The bug: on the real cnn page, the teaser "Related: Chicago is

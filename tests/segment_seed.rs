@@ -2,26 +2,12 @@
 //! (`../shared/fixtures/seed-article.html`, published Monday 2025-12-22).
 //! Every test here needs the shared fixtures, hence the `data_` prefix.
 
-use std::path::PathBuf;
-
 use claimlens::calendar::Date;
 use claimlens::segment::entities::EntityKind;
 use claimlens::segment::{self, TextLayer};
 use claimlens::spans::ByteSpan;
 
-/// `$CLAIMLENS_SHARED`, else `../shared` from the crate (or from a worktree one level deeper).
-fn shared_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("CLAIMLENS_SHARED") {
-        return dir.into();
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let near = root.join("../shared");
-    if near.join("fixtures").is_dir() {
-        near
-    } else {
-        root.join("../../shared")
-    }
-}
+use claimlens::dev_data::shared_dir;
 
 fn seed() -> (String, TextLayer) {
     let path = shared_dir().join("fixtures/seed-article.html");

@@ -8,19 +8,7 @@ use std::path::PathBuf;
 use claimlens::calendar::Date;
 use claimlens::{analyze_text, Options};
 
-/// `$CLAIMLENS_DATA`, else `../shared/data` from the crate (or from a worktree one level deeper).
-fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("CLAIMLENS_DATA") {
-        return dir.into();
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let near = root.join("../shared/data");
-    if near.is_dir() {
-        near
-    } else {
-        root.join("../../shared/data")
-    }
-}
+use claimlens::dev_data::data_dir;
 
 /// Regression: notes showed "second term" as "2 term", "20 or 30 years" as
 /// "20 years" and "four to six services" as "4 services".

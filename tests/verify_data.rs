@@ -9,19 +9,7 @@ use claimlens::verify::Pack;
 /// `$CLAIMLENS_DATA`, else `../shared/data` beside the crate (or one level
 /// further up, from a worktree).
 fn data(rel: &str) -> PathBuf {
-    let dir = match std::env::var_os("CLAIMLENS_DATA") {
-        Some(dir) => PathBuf::from(dir),
-        None => {
-            let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-            let near = root.join("../shared/data");
-            if near.is_dir() {
-                near
-            } else {
-                root.join("../../shared/data")
-            }
-        }
-    };
-    let path = dir.join(rel);
+    let path = claimlens::dev_data::data_dir().join(rel);
     assert!(
         path.exists(),
         "{} is missing: these tests need ../shared/data (or set CLAIMLENS_DATA)",

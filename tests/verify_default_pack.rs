@@ -139,3 +139,40 @@ fn without_packs_the_note_says_so() {
     );
     assert!(analysis.claims[0].matches.is_empty());
 }
+
+/// Matching prunes weak BM25F candidates before it selects the best ones
+/// (issue 22, a speed-up): it must re-rank exactly the candidates that
+/// selecting first and pruning after gave, on real claims against the real pack.
+#[test]
+fn pruning_before_selection_keeps_the_same_candidates() {
+    use claimlens::verify::matcher::{Query, PRUNE_BELOW};
+    let pack = default_pack();
+    let mut searcher = Searcher::default();
+    let settings = SearchSettings::default();
+    for claim in [
+        "Says Joe Biden wants to ban fracking across the United States.",
+        "The unemployment rate fell to 3.5 percent, the lowest in 50 years.",
+        "Nearly a year into Trump 2.0, Jared Kushner has been drawn back into the foreign policy fold.",
+        "It was a day of the year in which the people of the state said it would be so.",
+        "Vaccines cause autism in 1 in 36 children.",
+        "a",
+    ] {
+        let query = Query::for_pack(&Analysed::new(claim, None), &pack);
+        let mut ranked: Vec<u32> = searcher
+            .rank(&pack, &query, settings.candidates)
+            .iter()
+            .map(|h| h.doc)
+            .collect();
+        let top = searcher.bm25_top(&pack, &query, settings.candidates);
+        let best = top.first().map_or(1.0, |t| t.0).max(f32::EPSILON);
+        let mut expected: Vec<u32> = top
+            .iter()
+            .filter(|&&(bm25, _)| bm25 >= PRUNE_BELOW * best)
+            .map(|&(_, doc)| doc)
+            .collect();
+        ranked.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(ranked, expected, "{claim}");
+        assert!(claim.len() < 2 || !ranked.is_empty(), "{claim}: no candidates");
+    }
+}

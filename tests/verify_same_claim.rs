@@ -15,11 +15,7 @@ fn default_pack() -> Arc<Pack> {
     Arc::new(Pack::from_bytes(&bytes).expect("the default pack loads"))
 }
 
-fn data_dir() -> std::path::PathBuf {
-    std::env::var_os("CLAIMLENS_DATA")
-        .map(Into::into)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
-}
+use claimlens::dev_data::data_dir;
 
 /// The four sentences of the issue, reworded into fixture articles dated
 /// November 2019: meth ≠ alcohol, two killed ≠ thirty lost, eleven states ≠

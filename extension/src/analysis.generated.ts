@@ -2,6 +2,91 @@
 // Run `node scripts/gen-analysis-types.mjs` after changing the contract;
 // tests/unit/analysis-contract.test.mjs fails while this file is out of date.
 
+/** What decided between people who share a surname. */
+export type AttributionBasis =
+  /** The role written with the surname is theirs. */
+  | 'role'
+  /** They were named earlier in the same paragraph. */
+  | 'same_paragraph'
+  /** They were named in the previous paragraph. */
+  | 'previous_paragraph'
+  /** The surrounding sentences match their description. */
+  | 'description';
+
+/** A person the speaker could be. */
+export interface AttributionCandidate {
+  name: string;
+  role?: string | null;
+}
+
+/** What an attribution note says. */
+export type AttributionCode =
+  /** "I" or "we": the writer speaks, for the publication. */
+  | 'first_person'
+  /** A pronoun (`word`) that no named person nearby fits. */
+  | 'unlinked_pronoun'
+  /** A reference (`word`) that fits several people (`candidates`). */
+  | 'ambiguous_reference'
+  /**
+   * People (`candidates`) share the surname `word`; the context
+   * decided for `chosen`, on `basis`.
+   */
+  | 'shared_surname_chosen'
+  /**
+   * People (`candidates`) share the surname `word`, and the context
+   * does not say which one spoke.
+   */
+  | 'shared_surname_undecided';
+
+/** Why the speaker is uncertain, or how a choice between people was made. */
+export interface AttributionNote {
+  code: AttributionCode;
+  /**
+   * The words that point at the speaker: the pronoun
+   * (`unlinked_pronoun`), the reference (`ambiguous_reference`) or the
+   * shared surname (`shared_surname_chosen`, `shared_surname_undecided`).
+   */
+  word?: string | null;
+  /**
+   * Everyone the speaker could be, with the role or descriptor the
+   * article gives each (null when it gives none).
+   */
+  candidates?: AttributionCandidate[];
+  /** `shared_surname_chosen`: the person taken. */
+  chosen?: string | null;
+  /** `shared_surname_chosen`: what decided it, strongest first. */
+  basis?: AttributionBasis[];
+}
+
+/**
+ * Why a comment section was flagged: the figures and examples its
+ * plain-language finding is worded from (`src/english.rs`, and the
+ * extension's `_locales`). It never names the commenters.
+ */
+export interface CommentFinding {
+  /** The comments analysed. */
+  comments: number;
+  /**
+   * How many of them repeat one another (in clusters); 0 when only their
+   * timing flagged the section.
+   */
+  clustered: number;
+  /** The repeating comments are all near-copies, not template variants. */
+  near_copies: boolean;
+  /** How many stock phrases recur, and up to three telling ones. */
+  phrases?: number;
+  phrase_examples?: string[];
+  /** The sentence frame most comments share, and how many follow it. */
+  frame?: string | null;
+  frame_comments?: number;
+  /**
+   * The largest burst of comments posted at one time: the time as the
+   * page shows it, and how many.
+   */
+  burst_time?: string | null;
+  burst_comments?: number;
+}
+
 /** Serialized (the analysis contract) as its `as_str` name. */
 export type ClaimKind =
   | 'quantity'
@@ -149,8 +234,17 @@ export interface Analysis {
   schema: string;
   /** `ok`, `no_article`, `unsupported_language` or `truncated`. */
   status: Status;
-  /** Plain-language notices for the reader ("page too large, analysed the first N characters"). */
+  /**
+   * Plain-language notices for the reader ("page too large, analysed the
+   * first N characters"): the English of `notice_items` (empty in the WASM
+   * build, whose readers word `notice_items` in their own language).
+   */
   notices: string[];
+  /**
+   * The notices as codes with their figures, in the same order. Added
+   * with the localized notices.
+   */
+  notice_items?: Notice[];
   article: Article;
   sentences: Span[];
   claims: Claim[];
@@ -159,6 +253,45 @@ export interface Analysis {
   /** Comment sections found on the page. They never produce claims. */
   comments: Comments;
 }
+
+/** A notice for the reader about the analysis as a whole. */
+export interface Notice {
+  code: NoticeCode;
+  /** `page_elements_cut`: the elements read, and how many the page has. */
+  elements_read?: number | null;
+  elements_total?: number | null;
+  /** For a cut page: how much of the article was analysed. */
+  analysed?: AnalysedPart | null;
+  /**
+   * The characters of the article analysed (`first_characters`,
+   * `whole_article`).
+   */
+  characters?: number | null;
+}
+
+export type NoticeCode =
+  /**
+   * The page was too large: only its first `elements_read` of
+   * `elements_total` elements were read, and `analysed` says what of it.
+   */
+  | 'page_elements_cut'
+  /** The page was too large: only its first part was read. */
+  | 'page_part_cut'
+  /** The article's text was too large; `analysed` says what of it. */
+  | 'text_cut'
+  /** The page gives no publication date: the date it was archived was used. */
+  | 'published_from_crawl_date'
+  /** The article's language is not supported: it was extracted, not analysed. */
+  | 'unsupported_language';
+
+/** How much of a cut page's article was analysed. */
+export type AnalysedPart =
+  /** Only the first `characters` of the article. */
+  | 'first_characters'
+  /** The whole article found in the part read (`characters` long). */
+  | 'whole_article'
+  /** No article was found in the part read. */
+  | 'no_article';
 
 export type Status =
   | 'ok'
@@ -299,8 +432,16 @@ export interface Sourcing {
    * and "possibly" someone else.
    */
   speaker_candidates?: string[];
-  /** Why the attribution is ambiguous, or how it was decided. */
+  /**
+   * Why the attribution is ambiguous, or how it was decided: the English
+   * of `attribution` (null in the WASM build).
+   */
   attribution_note?: string | null;
+  /**
+   * Why the attribution is ambiguous, or how it was decided, as a code
+   * with the names it needs. Added with the localized notes.
+   */
+  attribution?: AttributionNote | null;
 }
 
 export type SourcingKind =
@@ -352,7 +493,9 @@ export interface Quantity {
   /**
    * The figure as read, for display: "20–30 years" (a range keeps both
    * bounds), "2nd term" (an ordinal is not a count), "-12.99", "USD 2.8
-   * billion", "more than 3,000 troops", "2/3". Null when no number is given.
+   * billion", "more than 3,000 troops", "2/3". Null when no number is
+   * given. English, worded from `kind`, `value`, `upper`, `unit` and
+   * `modifier`: null in the WASM build, whose readers word those.
    */
   display?: string | null;
 }
@@ -649,8 +792,16 @@ export interface Quote {
   direct: boolean;
   /** The speaker's role or descriptor as the article gives it. */
   speaker_role?: string | null;
-  /** Why the attribution is ambiguous, or how it was decided. */
+  /**
+   * Why the attribution is ambiguous, or how it was decided: the English
+   * of `attribution` (null in the WASM build).
+   */
   attribution_note?: string | null;
+  /**
+   * Why the attribution is ambiguous, or how it was decided, as a code
+   * with the names it needs. Added with the localized notes.
+   */
+  attribution?: AttributionNote | null;
 }
 
 export interface Entity {
@@ -680,8 +831,16 @@ export interface Comments {
   flagged?: boolean;
   /** `none`; `some` (repetition below the bar for a finding); `high` (flagged). */
   level?: CommentsLevel;
-  /** One plain-language paragraph, present exactly when `flagged`. */
+  /**
+   * One plain-language paragraph, present exactly when `flagged`: the
+   * English of `finding_parts` (null in the WASM build).
+   */
   finding?: string | null;
+  /**
+   * What the finding says, as figures and examples; present exactly when
+   * `flagged`. Added with the localized notes.
+   */
+  finding_parts?: CommentFinding | null;
   /**
    * Groups of near-copies or template variants, largest first. A comment
    * is in at most one cluster.

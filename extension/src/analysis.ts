@@ -9,11 +9,17 @@ import type * as Contract from './analysis.generated';
 
 export { SCHEMA as ANALYSIS_SCHEMA } from './analysis.generated';
 export type {
+  AnalysedPart,
   Article,
+  AttributionBasis,
+  AttributionCandidate,
+  AttributionCode,
+  AttributionNote,
   CheckCode,
   ClaimKind,
   ClusterKind,
   CommentCluster,
+  CommentFinding,
   CommentItem,
   Comments,
   CommentSpan,
@@ -31,7 +37,10 @@ export type {
   NoteQuote,
   NoteSourcing,
   NoteTime,
+  Notice,
+  NoticeCode,
   Quantity,
+  QuantityModifier,
   Quote,
   Signal,
   Sourcing,

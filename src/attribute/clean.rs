@@ -15,10 +15,48 @@ pub fn settle(s: &mut Speaker) {
     s.role = s.role.as_deref().and_then(clean_role);
     s.candidates = s.candidates.iter().filter_map(|c| clean_name(c)).collect();
     s.candidates.dedup();
+    drop_shorter_forms(&mut s.candidates);
+    if let Some(note) = &mut s.note {
+        let shorter = shorter_forms(note.candidates.iter().map(|c| c.name.as_str()));
+        let mut k = 0;
+        note.candidates.retain(|_| {
+            k += 1;
+            !shorter[k - 1]
+        });
+    }
     // One position: a chosen speaker, or the people it may be.
     if s.name.is_some() || s.candidates.len() < 2 {
         s.candidates.clear();
     }
+}
+
+/// "Te Kaurinui Parata" beside "Te Kaurinui Robert Parata" is one person
+/// written two ways: keep the fuller form, so a reader is not offered the
+/// same person twice.
+fn drop_shorter_forms(candidates: &mut Vec<String>) {
+    let shorter = shorter_forms(candidates.iter().map(String::as_str));
+    let mut k = 0;
+    candidates.retain(|_| {
+        k += 1;
+        !shorter[k - 1]
+    });
+}
+
+/// For each name, whether another name holds all its words and more (and
+/// it has at least two words: a lone surname is not taken for anyone).
+fn shorter_forms<'a>(names: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    let words: Vec<Vec<String>> = names
+        .map(|n| n.split_whitespace().map(str::to_lowercase).collect())
+        .collect();
+    words
+        .iter()
+        .map(|mine| {
+            mine.len() >= 2
+                && words
+                    .iter()
+                    .any(|other| other.len() > mine.len() && mine.iter().all(|w| other.contains(w)))
+        })
+        .collect()
 }
 
 /// A name without caption words, edge words or stray punctuation; `None`
@@ -49,10 +87,11 @@ pub fn clean_role(role: &str) -> Option<String> {
             "being" | "was" | "were" | "is"
         )
     });
+    let participle = words.first().is_some_and(|w| opens_participle_phrase(w));
     let only_articles = words
         .iter()
         .all(|w| lexicon::contains(lexicon::SPEAKER_EDGE_WORDS, w.trim_matches(is_edge_punct)));
-    if opens_clause || clause || only_articles || has_figure(role) {
+    if opens_clause || clause || participle || only_articles || has_figure(role) {
         return None;
     }
     Some(join(&words))
@@ -76,6 +115,9 @@ fn garbled(s: &str, article_first: bool) -> bool {
     let Some(first) = t.split_whitespace().next() else {
         return true;
     };
+    if article_first && opens_participle_phrase(first) {
+        return true;
+    }
     let last = t.split_whitespace().last().unwrap_or(first);
     let edge =
         |w: &str| lexicon::contains(lexicon::SPEAKER_EDGE_WORDS, w.trim_matches(is_edge_punct));
@@ -87,6 +129,13 @@ fn garbled(s: &str, article_first: bool) -> bool {
         || t.split_whitespace().any(is_caption_word)
         || has_figure(t)
         || !t.chars().any(char::is_alphabetic)
+}
+
+/// "bristling with anger": a participle phrase describes a moment, not a
+/// role ("acting director" is a role).
+fn opens_participle_phrase(word: &str) -> bool {
+    let w = word.trim_matches(is_edge_punct).to_ascii_lowercase();
+    w.len() > 5 && w.ends_with("ing") && !lexicon::contains(lexicon::ROLE_PARTICIPLES, &w)
 }
 
 /// Punctuation that cannot open or close a name ("." can close an initial
@@ -229,6 +278,65 @@ mod tests {
         );
         assert_eq!(clean_role("the"), None);
         assert_eq!(clean_role("'"), None);
+    }
+
+    /// The bug: a note offered "Hori Parata or Te Kaurinui Robert Parata or
+    /// Te Kaurinui Parata", two people written three ways.
+    #[test]
+    fn one_person_written_two_ways_is_one_candidate() {
+        let mut s = speaker(
+            "",
+            None,
+            &[
+                "Hori Parata",
+                "Te Kaurinui Robert Parata",
+                "Te Kaurinui Parata",
+            ],
+        );
+        s.name = None;
+        let named = |name: &str| crate::attribute::note::AttributionCandidate {
+            name: name.to_string(),
+            role: None,
+        };
+        s.note = Some(crate::attribute::note::AttributionNote {
+            candidates: vec![
+                named("Hori Parata"),
+                named("Te Kaurinui Robert Parata"),
+                named("Te Kaurinui Parata"),
+            ],
+            ..crate::attribute::note::AttributionNote::of(
+                crate::attribute::note::AttributionCode::SharedSurnameUndecided,
+            )
+        });
+        settle(&mut s);
+        assert_eq!(
+            s.candidates,
+            vec!["Hori Parata", "Te Kaurinui Robert Parata"]
+        );
+        let in_note: Vec<&str> = s
+            .note
+            .iter()
+            .flat_map(|n| &n.candidates)
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(in_note, vec!["Hori Parata", "Te Kaurinui Robert Parata"]);
+    }
+
+    /// The bug: "“These days it is like a zoo,” says Parata, bristling with
+    /// anger" showed Parata's role as "bristling with anger".
+    #[test]
+    fn a_participle_phrase_is_never_a_role() {
+        assert_eq!(clean_role("bristling with anger"), None);
+        assert!(is_garbled_role("bristling with anger"));
+        assert_eq!(
+            clean_role("acting director of the agency").as_deref(),
+            Some("acting director of the agency")
+        );
+        assert_eq!(
+            clean_role("ranking member").as_deref(),
+            Some("ranking member")
+        );
+        assert!(!is_garbled_role("acting director"));
     }
 
     #[test]

@@ -732,10 +732,46 @@ pub const CAPTION_WORDS: &[&str] = &[
 /// clause words and connectives ("Wikileaks, The", "David McKinley, what").
 pub const SPEAKER_EDGE_WORDS: &[&str] = &[
     "a", "after", "although", "an", "and", "as", "at", "because", "before", "being", "but", "by",
-    "for", "from", "had", "has", "have", "how", "if", "in", "is", "it", "of", "on", "or", "said",
-    "says", "since", "so", "than", "that", "the", "their", "then", "this", "though", "to", "told",
-    "was", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
-    "with", "yet",
+    "even", "for", "from", "had", "has", "have", "how", "if", "in", "is", "it", "of", "on", "or",
+    "said", "says", "since", "so", "than", "that", "the", "their", "then", "this", "though", "to",
+    "told", "was", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
+    "why", "with", "yet",
+];
+
+/// "-ing" words that open a role ("acting director", "ranking member"); any
+/// other opens a participle phrase ("bristling with anger"), not a role.
+pub const ROLE_PARTICIPLES: &[&str] = &[
+    "acting",
+    "consulting",
+    "founding",
+    "governing",
+    "incoming",
+    "leading",
+    "managing",
+    "outgoing",
+    "presiding",
+    "ranking",
+    "reigning",
+    "retiring",
+    "ruling",
+    "serving",
+    "sitting",
+    "supervising",
+    "visiting",
+    "working",
+];
+
+/// Speech verbs that also name a transaction: followed by a figure they
+/// commit money or things ("Deloitte has pledged $3 billion"), not words.
+pub const PLEDGE_VERBS: &[&str] = &[
+    "pledge",
+    "pledged",
+    "pledges",
+    "pledging",
+    "promise",
+    "promised",
+    "promises",
+    "promising",
 ];
 
 /// Subject pronouns (and relative pronouns) that can be a source.
@@ -753,6 +789,9 @@ pub const LEADING_CONNECTIVES: &[&str] = &[
     "also",
     "and",
     "but",
+    "even",
+    "however",
+    "indeed",
     "meanwhile",
     "now",
     "so",
@@ -1062,6 +1101,7 @@ pub const GROUP_WORDS: &[&str] = &[
     "opponents",
     "others",
     "people",
+    "politicians",
     "progressives",
     "protesters",
     "republicans",
@@ -1070,6 +1110,10 @@ pub const GROUP_WORDS: &[&str] = &[
     "supporters",
     "voters",
 ];
+
+/// Heads of a source that is hearsay, not a document anyone can find:
+/// "according to local news reports", "accounts say".
+pub const HEARSAY_HEADS: &[&str] = &["accounts", "reporting", "reports", "rumors", "rumours"];
 
 /// Documents that state findings on the record.
 pub const DOCUMENTS: &[&str] = &[
@@ -1275,6 +1319,9 @@ mod tests {
             ("ROLE_HEADS", ROLE_HEADS),
             ("CAPTION_WORDS", CAPTION_WORDS),
             ("SPEAKER_EDGE_WORDS", SPEAKER_EDGE_WORDS),
+            ("PLEDGE_VERBS", PLEDGE_VERBS),
+            ("HEARSAY_HEADS", HEARSAY_HEADS),
+            ("ROLE_PARTICIPLES", ROLE_PARTICIPLES),
         ];
         for (name, list) in lists {
             for pair in list.windows(2) {

@@ -11,7 +11,9 @@
 
 mod clean;
 mod context;
+mod lead_in;
 pub mod lexicon;
+pub mod note;
 mod phrases;
 pub mod quotes;
 pub mod reported;
@@ -60,7 +62,7 @@ pub struct QuoteAttribution {
     pub cue: Option<ByteSpan>,
     pub direct: bool,
     /// How the speaker was decided, or why it is ambiguous.
-    pub note: Option<String>,
+    pub note: Option<note::AttributionNote>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,7 +74,7 @@ pub struct Sourcing {
     pub speaker_role: Option<String>,
     pub speaker_candidates: Vec<String>,
     /// How the speaker was decided, or why it is ambiguous.
-    pub note: Option<String>,
+    pub note: Option<note::AttributionNote>,
     /// The phrase that shows the sourcing ("according to a Western diplomat").
     pub cue: Option<ByteSpan>,
     /// A named speaker whose own words or writing are reported: a speech

@@ -72,6 +72,9 @@ pub fn find(cx: &Context) -> Vec<Relation> {
         if let Some(rel) = colon_quote(cx, si, toks, &out[first..]) {
             out.push(rel);
         }
+        if out.len() == first {
+            out.extend(super::lead_in::list_after_lead_in(cx, si));
+        }
         if out.len() == first && out.last().is_none_or(|r| r.sentence + 1 < si) {
             out.extend(framed_quote(cx, si));
         }
@@ -253,6 +256,35 @@ fn cue_at(
         {
             return None;
         }
+    }
+    // "Salafists attacked bars and art galleries": an assault, not words. A
+    // verbal attack has a person or a body as its target ("attacked
+    // Clinton", "attacked her record") or says what it attacked the target
+    // as, for or over.
+    if matches!(w, "attack" | "attacked" | "attacks" | "attacking") {
+        let target_is_someone = toks.get(i + 1).is_some_and(|n| {
+            is_capitalised(cx.text, n)
+                || matches!(
+                    cx.word(n),
+                    "him" | "her" | "them" | "his" | "their" | "its" | "me" | "us" | "you"
+                )
+        });
+        let verbal_frame = toks[i + 1..]
+            .iter()
+            .any(|n| matches!(cx.word(n), "as" | "for" | "over" | "on" | ":"));
+        if !target_is_someone && !verbal_frame {
+            return None;
+        }
+    }
+    // "pledged $3 billion": money committed, not words said.
+    if lexicon::contains(lexicon::PLEDGE_VERBS, w)
+        && toks.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || matches!(cx.word(n), "$" | "€" | "£" | "¥")
+                || cx.word(n).starts_with(|c: char| c.is_ascii_digit())
+        })
+    {
+        return None;
     }
     let mut end = i + 1;
     if let Some(n) = toks.get(i + 1).map(|n| cx.word(n)) {
@@ -670,6 +702,19 @@ fn verb_frame(
     ))
 }
 
+/// A word before a cue verb that belongs to the cue: an auxiliary
+/// ("has said"), "not" or an adverb ("also said").
+pub(super) fn is_cue_adverb(cx: &Context, t: &Token) -> bool {
+    let w = cx.word(t);
+    (lexicon::has(lexicon::bits::CUE_PREFIXES, w) || w == "not" || is_adverb(w))
+        && !is_capitalised(cx.text, t)
+}
+
+/// The subject of the clause that ends at token `before`, as a span.
+pub(super) fn subject_before(cx: &Context, toks: &[Token], before: usize) -> Option<ByteSpan> {
+    clause_subject(cx, toks, before).map(|p| phrase_span(toks, p))
+}
+
 /// An "-ly" adverb ("initially", "famously"), not a noun like "family".
 fn is_adverb(w: &str) -> bool {
     w.len() > 4
@@ -832,6 +877,18 @@ fn headline_colon(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, 
     let content_opens =
         (is_capitalised(cx.text, after) || cx.is_mark(after)) && !t_is_number(after);
     if !name_like || !content_opens || toks.len() < colon + 3 {
+        return None;
+    }
+    // A list item's label, not a name: every word of it is one the article
+    // also writes in lower case ("Black Beans: Black beans are …",
+    // "Investment: …"). A name is capitalised wherever it appears.
+    let label_words = toks[..colon].iter().filter(|t| t.kind == TokenKind::Word);
+    if !cx.is_mark(after)
+        && label_words.clone().count() > 0
+        && label_words
+            .clone()
+            .all(|t| cx.written_in_lower_case(cx.word(t)))
+    {
         return None;
     }
     // Not a clock time or a label like "UPDATE:".

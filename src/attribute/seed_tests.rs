@@ -6,15 +6,7 @@ use crate::analysis::{Analysis, Quote, SourcingKind};
 use crate::snapshot::html::snapshot_from_html;
 
 fn seed() -> Analysis {
-    let manifest = env!("CARGO_MANIFEST_DIR");
-    // The repository sits next to `shared/` (its worktrees one level deeper).
-    let candidates = [
-        format!("{manifest}/../shared/fixtures/seed-article.html"),
-        format!("{manifest}/../../shared/fixtures/seed-article.html"),
-    ];
-    let Some(bytes) = candidates.iter().find_map(|p| std::fs::read(p).ok()) else {
-        panic!("shared fixture missing: expected seed-article.html at one of {candidates:?}");
-    };
+    let bytes = crate::dev_data::read_seed_article();
     let snapshot =
         snapshot_from_html(&bytes, "https://example.test/seed").expect("the seed page parses");
     crate::analyze(&snapshot, &crate::Options::default()).expect("the seed page analyses")

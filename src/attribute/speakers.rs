@@ -11,6 +11,7 @@ use std::hash::BuildHasherDefault;
 use super::context::{is_capitalised, Context};
 use super::lexicon;
 use super::lexicon::Fnv;
+use super::note::{AttributionBasis, AttributionCandidate, AttributionCode, AttributionNote};
 use super::reported::Relation;
 use super::SourcingKind;
 use crate::segment::entities::{Entity, EntityKind};
@@ -28,7 +29,7 @@ pub struct Speaker {
     /// Everyone the source could be, when more than one person fits.
     pub candidates: Vec<String>,
     /// Why the speaker is uncertain, or how it was decided.
-    pub note: Option<String>,
+    pub note: Option<AttributionNote>,
 }
 
 impl Speaker {
@@ -263,7 +264,9 @@ impl People {
         if lexicon::has(lexicon::bits::ANONYMOUS_HEADS, &head_lower) {
             return Speaker::of_kind(SourcingKind::Anonymous);
         }
-        if lexicon::has(lexicon::bits::GROUP_WORDS, &head_lower) {
+        if lexicon::has(lexicon::bits::GROUP_WORDS, &head_lower)
+            || lexicon::contains(lexicon::HEARSAY_HEADS, &head_lower)
+        {
             return Speaker::of_kind(SourcingKind::Vague);
         }
         // An institution, a document or an office on the record: "police",
@@ -333,7 +336,7 @@ impl People {
         match pronoun {
             "we" | "i" => {
                 let mut s = Speaker::of_kind(SourcingKind::Outlet);
-                s.note = Some("the writer speaks in the first person".to_string());
+                s.note = Some(AttributionNote::of(AttributionCode::FirstPerson));
                 return s;
             }
             "who" | "which" => {
@@ -471,7 +474,10 @@ impl People {
             return done[j].clone();
         }
         let mut s = Speaker::of_kind(SourcingKind::Named);
-        s.note = Some(format!("“{pronoun}” could not be linked to a named person"));
+        s.note = Some(AttributionNote {
+            word: Some(pronoun.to_string()),
+            ..AttributionNote::of(AttributionCode::UnlinkedPronoun)
+        });
         s
     }
 
@@ -485,10 +491,11 @@ impl People {
             }
             many => {
                 s.candidates = many.iter().map(|&p| self.persons[p].name.clone()).collect();
-                s.note = Some(format!(
-                    "ambiguous attribution: “{via}” may refer to {}",
-                    join_or(&s.candidates)
-                ));
+                s.note = Some(AttributionNote {
+                    word: Some(via.to_string()),
+                    candidates: many.iter().map(|&p| self.candidate(p)).collect(),
+                    ..AttributionNote::of(AttributionCode::AmbiguousReference)
+                });
             }
         }
         s
@@ -579,13 +586,13 @@ impl People {
     ) -> Option<usize> {
         let surname = self.persons[candidates[0]].surname.clone();
         let mut scores = vec![0i32; candidates.len()];
-        let mut reasons: Vec<Vec<&str>> = vec![Vec::new(); candidates.len()];
+        let mut reasons: Vec<Vec<AttributionBasis>> = vec![Vec::new(); candidates.len()];
         // A role written with the surname ("press secretary Kelly").
         if let Some(role) = role_here {
             for (i, &p) in candidates.iter().enumerate() {
                 if overlap_words(role, &self.describe_words(p)) > 0 {
                     scores[i] += 4;
-                    reasons[i].push("its role");
+                    reasons[i].push(AttributionBasis::Role);
                 }
             }
         }
@@ -609,10 +616,10 @@ impl People {
                 .unwrap_or(0);
             if para == here_para {
                 scores[i] += 2;
-                reasons[i].push("named earlier in the same paragraph");
+                reasons[i].push(AttributionBasis::SameParagraph);
             } else if para + 1 == here_para {
                 scores[i] += 1;
-                reasons[i].push("named in the previous paragraph");
+                reasons[i].push(AttributionBasis::PreviousParagraph);
             }
         }
         // Descriptor echo in this and the previous sentence (not the name itself).
@@ -632,42 +639,42 @@ impl People {
                 .count_ones() as usize;
             if hits > 0 {
                 scores[i] += 2 * hits.min(2) as i32;
-                reasons[i].push("the surrounding sentences match the description");
+                reasons[i].push(AttributionBasis::Description);
             }
         }
         let mut order: Vec<usize> = (0..candidates.len()).collect();
         crate::sort::sort_by_key(&mut order, |&i| std::cmp::Reverse(scores[i]));
         let best = order[0];
         let margin = scores[best] - order.get(1).map_or(0, |&j| scores[j]);
-        let names: Vec<String> = candidates
-            .iter()
-            .map(|&p| self.persons[p].name.clone())
-            .collect();
+        let described: Vec<AttributionCandidate> =
+            candidates.iter().map(|&p| self.candidate(p)).collect();
         if scores[best] >= 2 && margin >= 2 {
             let chosen = &self.persons[candidates[best]];
-            s.note = Some(format!(
-                "“{surname}” is shared by {}; taken as {} ({})",
-                join_and(&names),
-                chosen.name,
-                reasons[best].join(", ")
-            ));
+            s.note = Some(AttributionNote {
+                word: Some(surname),
+                candidates: described,
+                chosen: Some(chosen.name.clone()),
+                basis: std::mem::take(&mut reasons[best]),
+                ..AttributionNote::of(AttributionCode::SharedSurnameChosen)
+            });
             Some(candidates[best])
         } else {
-            let described: Vec<String> = candidates
-                .iter()
-                .map(|&p| {
-                    let person = &self.persons[p];
-                    match person.role.as_ref().or(person.descriptor.as_ref()) {
-                        Some(r) => format!("{} ({r})", person.name),
-                        None => person.name.clone(),
-                    }
-                })
-                .collect();
-            s.note = Some(format!(
-                "ambiguous attribution: “{surname}” may be {}; the context does not say which",
-                join_or(&described)
-            ));
+            s.note = Some(AttributionNote {
+                word: Some(surname),
+                candidates: described,
+                ..AttributionNote::of(AttributionCode::SharedSurnameUndecided)
+            });
             None
+        }
+    }
+
+    /// Person `p` as a candidate speaker: the name, and the role or
+    /// descriptor the article gives them.
+    fn candidate(&self, p: usize) -> AttributionCandidate {
+        let person = &self.persons[p];
+        AttributionCandidate {
+            name: person.name.clone(),
+            role: person.role.clone().or_else(|| person.descriptor.clone()),
         }
     }
 
@@ -757,22 +764,6 @@ fn echoed(text: &str, words: &[String]) -> u64 {
         }
     }
     seen
-}
-
-fn join_or(names: &[String]) -> String {
-    join(names, "or")
-}
-
-fn join_and(names: &[String]) -> String {
-    join(names, "and")
-}
-
-fn join(names: &[String], word: &str) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
-    }
 }
 
 fn is_plausible_name(name: &str) -> bool {
@@ -1017,6 +1008,19 @@ fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
                     )
             })
         {
+            return None;
+        }
+    }
+    // "Islamist politicians", "Local people": a capitalised word that only
+    // qualifies a group names no one; the group is the (vague) source.
+    if let Some(last) = toks.iter().rposition(|t| is_capitalised(cx.text, t)) {
+        let after = &toks[last + 1..];
+        let group_head = after
+            .iter()
+            .rev()
+            .find(|t| t.kind == TokenKind::Word)
+            .is_some_and(|t| cx.has(t, lexicon::bits::GROUP_WORDS));
+        if group_head && after.iter().all(|t| !is_capitalised(cx.text, t)) {
             return None;
         }
     }

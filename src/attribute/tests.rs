@@ -213,8 +213,15 @@ fn shared_surname_without_context_is_ambiguous_never_silently_picked() {
         q.speaker_candidates,
         vec!["Ian Kelly".to_string(), "Anna Kelly".to_string()]
     );
-    let note = q.note.as_deref().unwrap_or("");
-    assert!(note.contains("ambiguous"), "{note}");
+    let note = q.note.as_ref().expect("a note on the open choice");
+    assert_eq!(note.code, note::AttributionCode::SharedSurnameUndecided);
+    assert_eq!(note.word.as_deref(), Some("Kelly"));
+    let candidates: Vec<_> = note.candidates.iter().map(|c| c.role.as_deref()).collect();
+    assert_eq!(
+        candidates,
+        [Some("a retired diplomat"), Some("a press secretary")],
+        "each candidate with the role the article gives"
+    );
     let s = a.sourcing.last().unwrap();
     assert_eq!(s.kind, SourcingKind::Named);
     assert_eq!(s.speaker, None);
@@ -231,11 +238,10 @@ fn shared_surname_decided_by_recency_and_by_descriptor() {
         q.speaker_role.as_deref(),
         Some("White House deputy press secretary")
     );
-    assert!(q
-        .note
-        .as_deref()
-        .unwrap_or("")
-        .contains("taken as Anna Kelly"));
+    let note = q.note.as_ref().expect("a note on the choice");
+    assert_eq!(note.code, note::AttributionCode::SharedSurnameChosen);
+    assert_eq!(note.chosen.as_deref(), Some("Anna Kelly"));
+    assert!(!note.basis.is_empty(), "{note:?}");
     let last = a.sourcing.last().unwrap();
     assert_eq!(last.speaker.as_deref(), Some("Ian Kelly"), "{last:?}");
 }

@@ -19,8 +19,8 @@ use serde::Serialize;
 use serde_json::value::{to_raw_value, RawValue};
 
 use crate::analysis::Analysis;
+use crate::analysis::NoticeCode;
 use crate::calendar::Date;
-use crate::pipeline::PUBLISHED_FALLBACK_NOTICE;
 use crate::snapshot::html::snapshot_from_html;
 use crate::Options;
 
@@ -166,9 +166,9 @@ pub fn analyze_record(record: Record, settings: &Settings) -> Outcome {
     let (published_from, result) = match analysed {
         Ok(analysis) => {
             let dated_by_crawl = analysis
-                .notices
+                .notice_items
                 .iter()
-                .any(|n| n == PUBLISHED_FALLBACK_NOTICE);
+                .any(|n| n.code == NoticeCode::PublishedFromCrawlDate);
             let value = match &settings.fields {
                 Some(fields) => fields.keep(&analysis).and_then(|v| to_raw_value(&v)),
                 None => to_raw_value(&analysis),

@@ -80,6 +80,12 @@ pub const USAGE: &str = "usage:
 
 /// Runs the CLI with `args` (without the program name), writing to `out`.
 pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
+    // `claimlens analyze --help`: the usage of that command, not an error.
+    if args.iter().skip(1).any(|a| a == "--help" || a == "-h") {
+        let command = args.first().and_then(|a| a.to_str()).unwrap_or("");
+        writeln!(out, "{}", usage_of(command))?;
+        return Ok(());
+    }
     let mut parser = lexopt::Parser::from_args(args);
     let command = match parser.next()? {
         Some(lexopt::Arg::Value(v)) => v.string()?,
@@ -102,6 +108,26 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write) -> Result<(), CliError> {
         "sentences" => sentences::run(&mut parser, out),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
+}
+
+/// The usage lines of one command (with their continuation lines), or all
+/// of them for an unknown command.
+fn usage_of(command: &str) -> String {
+    let prefix = format!("  claimlens {command} ");
+    let mut lines = vec!["usage:"];
+    let mut in_command = false;
+    for line in USAGE.lines().skip(1) {
+        if line.starts_with("  claimlens ") {
+            in_command = line.starts_with(&prefix);
+        }
+        if in_command {
+            lines.push(line);
+        }
+    }
+    if lines.len() == 1 {
+        return USAGE.to_string();
+    }
+    lines.join("\n")
 }
 
 fn describe(arg: &lexopt::Arg<'_>) -> String {
@@ -137,5 +163,37 @@ fn parse_date(value: &str) -> Result<Date, CliError> {
         Err(CliError::Usage(format!(
             "--published wants YYYY-MM-DD, got `{value}`"
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_to_string(args: &[&str]) -> Result<String, CliError> {
+        let mut out = Vec::new();
+        run(args.iter().map(OsString::from).collect(), &mut out)?;
+        Ok(String::from_utf8_lossy(&out).into_owned())
+    }
+
+    /// The bug: `claimlens analyze --help` answered "invalid option".
+    #[test]
+    fn a_commands_help_prints_its_usage() {
+        let text = run_to_string(&["analyze", "--help"]).expect("help is not an error");
+        assert!(text.starts_with("usage:"), "{text}");
+        assert!(text.contains("claimlens analyze PAGE.html"), "{text}");
+        assert!(!text.contains("claimlens batch"), "{text}");
+        let batch = run_to_string(&["batch", "-h"]).expect("help is not an error");
+        assert!(batch.contains("INPUT: a folder of HTML files"), "{batch}");
+    }
+
+    #[test]
+    fn help_without_a_known_command_prints_everything() {
+        assert_eq!(
+            run_to_string(&["--help"]).ok().as_deref(),
+            Some(&*format!("{USAGE}\n"))
+        );
+        let text = run_to_string(&["frobnicate", "--help"]).expect("help");
+        assert!(text.contains("claimlens index info"), "{text}");
     }
 }

@@ -102,7 +102,7 @@ pub struct Context<'a> {
 pub struct SectionReport {
     pub analysed: usize,
     pub level: Level,
-    pub finding: Option<String>,
+    pub finding: Option<verdict::Finding>,
     pub clusters: Vec<Cluster>,
     pub phrases: Vec<StockPhrase>,
     pub frames: Vec<Frame>,

@@ -50,7 +50,38 @@ pub struct Facts<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     pub level: Level,
-    pub finding: Option<String>,
+    /// Present exactly when the level is `High`.
+    pub finding: Option<Finding>,
+}
+
+/// Why a comment section was flagged: the figures and examples its
+/// plain-language finding is worded from (`src/english.rs`, and the
+/// extension's `_locales`). It never names the commenters.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Finding {
+    /// The comments analysed.
+    pub comments: u32,
+    /// How many of them repeat one another (in clusters); 0 when only their
+    /// timing flagged the section.
+    pub clustered: u32,
+    /// The repeating comments are all near-copies, not template variants.
+    pub near_copies: bool,
+    /// How many stock phrases recur, and up to three telling ones.
+    #[serde(default)]
+    pub phrases: u32,
+    #[serde(default)]
+    pub phrase_examples: Vec<String>,
+    /// The sentence frame most comments share, and how many follow it.
+    #[serde(default)]
+    pub frame: Option<String>,
+    #[serde(default)]
+    pub frame_comments: u32,
+    /// The largest burst of comments posted at one time: the time as the
+    /// page shows it, and how many.
+    #[serde(default)]
+    pub burst_time: Option<String>,
+    #[serde(default)]
+    pub burst_comments: u32,
 }
 
 fn at_least(count: usize, floor: usize, share: f64, of: usize) -> bool {
@@ -78,54 +109,42 @@ pub fn judge(facts: &Facts<'_>) -> Verdict {
             finding: None,
         };
     }
-    let mut sentences = Vec::new();
+    let mut finding = Finding {
+        comments: n as u32,
+        clustered: 0,
+        near_copies: false,
+        phrases: 0,
+        phrase_examples: Vec::new(),
+        frame: None,
+        frame_comments: 0,
+        burst_time: None,
+        burst_comments: 0,
+    };
     if templated || copied {
-        let only_copies = facts
+        finding.clustered = clustered as u32;
+        finding.near_copies = facts
             .clusters
             .iter()
             .all(|c| c.kind == ClusterKind::NearDuplicate);
-        if only_copies {
-            sentences.push(format!(
-                "{clustered} of {n} comments are near-copies of one another."
-            ));
-        } else {
-            sentences.push(format!(
-                "{clustered} of {n} comments share templated phrasing."
-            ));
-        }
-        if let Some(examples) = phrase_examples(facts.phrases) {
-            sentences.push(examples);
-        }
+        finding.phrases = facts.phrases.len() as u32;
+        finding.phrase_examples = phrase_examples(facts.phrases);
         if let Some(frame) = facts.frames.first() {
-            sentences.push(format!(
-                "{} follow the same sentence frame, “{}”.",
-                count_comments(frame.docs as usize),
-                frame.pattern
-            ));
+            finding.frame = Some(frame.pattern.clone());
+            finding.frame_comments = frame.docs;
         }
     }
     if let Some(b) = facts.bursts.first() {
-        sentences.push(format!(
-            "{} were posted at the identical time, {}.",
-            count_comments(b.members.len()),
-            b.posted
-        ));
+        finding.burst_time = Some(b.posted.clone());
+        finding.burst_comments = b.members.len() as u32;
     }
-    sentences.push("Repeated wording alone does not show who wrote them.".to_string());
     Verdict {
         level: Level::High,
-        finding: Some(sentences.join(" ")),
+        finding: Some(finding),
     }
 }
 
-fn count_comments(k: usize) -> String {
-    format!("{k} comments")
-}
-
-fn phrase_examples(phrases: &[StockPhrase]) -> Option<String> {
-    if phrases.is_empty() {
-        return None;
-    }
+/// Up to three telling stock phrases, none repeating part of another.
+fn phrase_examples(phrases: &[StockPhrase]) -> Vec<String> {
     // The most telling examples: phrases without names, heavy ones used by
     // many, shorter first.
     let mut ranked: Vec<&StockPhrase> = phrases.iter().collect();
@@ -149,19 +168,7 @@ fn phrase_examples(phrases: &[StockPhrase]) -> Option<String> {
             break;
         }
     }
-    let quoted: Vec<String> = chosen.iter().map(|t| format!("“{t}”")).collect();
-    let list = match quoted.as_slice() {
-        [a] => a.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [a, b, c, ..] => format!("{a}, {b} and {c}"),
-        [] => return None,
-    };
-    let k = phrases.len();
-    Some(if k == 1 {
-        format!("The phrase {list} recurs in different comments.")
-    } else {
-        format!("{k} stock phrases recur in different comments, such as {list}.")
-    })
+    chosen.into_iter().map(str::to_string).collect()
 }
 
 #[cfg(test)]
@@ -264,11 +271,12 @@ mod tests {
             frames: &[],
             bursts: &[],
         });
-        let finding = v.finding.unwrap_or_default();
-        assert!(
-            finding.starts_with("9 of 12 comments share templated phrasing."),
-            "{finding}"
+        let finding = v.finding.expect("a finding");
+        assert_eq!(
+            (finding.clustered, finding.comments, finding.near_copies),
+            (9, 12, false),
+            "{finding:?}"
         );
-        assert!(finding.ends_with("Repeated wording alone does not show who wrote them."));
+        assert_eq!(finding.burst_time, None);
     }
 }

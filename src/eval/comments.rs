@@ -306,9 +306,7 @@ mod tests {
 
     #[test]
     fn data_eval_comments_runs_on_the_shared_data() {
-        let data = std::env::var_os("CLAIMLENS_SHARED")
-            .map(|s| Path::new(&s).join("data"))
-            .unwrap_or_else(|| Path::new(crate::eval::DEFAULT_DATA_DIR).to_path_buf());
+        let data = crate::dev_data::data_dir();
         assert!(
             data.join("segmentation").is_dir(),
             "this test needs the shared datasets at ../shared/data (or $CLAIMLENS_SHARED/data)"

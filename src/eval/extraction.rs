@@ -467,10 +467,7 @@ mod tests {
 
     #[test]
     fn data_extraction_eval_scores_the_readability_pages() {
-        // CLAIMLENS_DATA overrides the default for checkouts not beside ../shared.
-        let data = std::env::var("CLAIMLENS_DATA")
-            .unwrap_or_else(|_| super::super::DEFAULT_DATA_DIR.to_string());
-        let dir = Path::new(&data).join(PAGES_DIR);
+        let dir = crate::dev_data::data_dir().join(PAGES_DIR);
         assert!(
             dir.is_dir(),
             "{} is missing: this test needs ../shared/data or CLAIMLENS_DATA (see ../shared/README.md)",

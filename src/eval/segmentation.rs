@@ -350,19 +350,7 @@ mod tests {
         assert!((c.f1() - 1.0).abs() < 1e-9);
     }
 
-    /// `$CLAIMLENS_DATA`, else `../shared/data` from the crate (or from a worktree one level deeper).
-    fn shared_data_dir() -> std::path::PathBuf {
-        if let Some(dir) = std::env::var_os("CLAIMLENS_DATA") {
-            return dir.into();
-        }
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let near = root.join("../shared/data");
-        if near.is_dir() {
-            near
-        } else {
-            root.join("../../shared/data")
-        }
-    }
+    use crate::dev_data::data_dir as shared_data_dir;
 
     #[test]
     fn data_segmentation_eval_runs_on_shared_data() {

@@ -19,7 +19,7 @@
 //! normalisation as f32, column by column).
 
 use super::pack::codec::{DecodeResult, Writer};
-use super::pack::view::{write_array, Array, Strings, Window};
+use super::pack::view::{write_array, Array, Slice, Strings, Window};
 
 /// Claim-field counts above this are clipped (BM25 saturates long before).
 pub const MAX_TF_CLAIM: u8 = 15;
@@ -410,6 +410,16 @@ impl Index {
     #[inline]
     pub fn default_norms(&self, doc: usize) -> Option<(f32, f32)> {
         self.claim_norm.get(doc).zip(self.context_norm.get(doc))
+    }
+
+    /// Every document's claim and context length normalisations for the
+    /// default BM25F parameters, as two columns indexed by document.
+    pub fn default_norm_columns(&self) -> (Slice<'_, f32>, Slice<'_, f32>) {
+        let docs = self.docs();
+        (
+            self.claim_norm.range(0, docs),
+            self.context_norm.range(0, docs),
+        )
     }
 
     /// `term`'s posting for `doc`, if `doc` contains it.

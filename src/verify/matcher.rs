@@ -259,7 +259,7 @@ use super::index::{idf, length_norm};
 /// Candidates whose BM25F score is below this fraction of the best one are
 /// not re-ranked: with the weight the model gives that ratio, they cannot
 /// reach the top of the ranking or the threshold.
-const PRUNE_BELOW: f32 = 0.4;
+pub const PRUNE_BELOW: f32 = 0.4;
 
 /// A claim analysed once, to be looked up in any number of packs.
 #[derive(Debug, Clone)]
@@ -283,8 +283,10 @@ impl Analysed {
 
     /// `date` is when the claim was published (the article's date), if known.
     pub fn new(text: &str, date: Option<Date>) -> Analysed {
+        let all = text::terms(text);
+        let facts = Facts::of_terms(text, &all);
         let mut terms: Vec<text::Term> = Vec::new();
-        for t in text::terms(text) {
+        for t in all {
             match terms.iter_mut().find(|u| u.text == t.text) {
                 Some(u) if t.kind == TermKind::Name => u.kind = TermKind::Name,
                 Some(_) => {}
@@ -297,7 +299,7 @@ impl Analysed {
             terms,
             shingles,
             date,
-            facts: Facts::of(text),
+            facts,
             speaker: None,
         }
     }
@@ -363,7 +365,10 @@ impl Searcher {
 
     /// All `candidates` BM25F candidates, re-ranked, without a threshold.
     pub fn rank(&mut self, pack: &Pack, query: &Query, candidates: usize) -> Vec<Hit> {
-        let top = self.bm25_top(pack, query, candidates);
+        // Pruned before the selection, not after: the same candidates (the
+        // survivors are a prefix of the ranking), without ordering the
+        // thousands of documents that share only a common word.
+        let top = self.bm25_top_above(pack, query, candidates, PRUNE_BELOW);
         self.query_shingles.clear(query.shingles.len());
         for &h in &query.shingles {
             self.query_shingles.insert(h);
@@ -389,6 +394,18 @@ impl Searcher {
 
     /// The `n` best documents by BM25F alone, best first, as (score, doc).
     pub fn bm25_top(&mut self, pack: &Pack, query: &Query, n: usize) -> Vec<(f32, u32)> {
+        self.bm25_top_above(pack, query, n, 0.0)
+    }
+
+    /// [`Searcher::bm25_top`] without the documents scoring below `fraction`
+    /// of the best one (of `f32::EPSILON` when all score less).
+    fn bm25_top_above(
+        &mut self,
+        pack: &Pack,
+        query: &Query,
+        n: usize,
+        fraction: f32,
+    ) -> Vec<(f32, u32)> {
         let index = &pack.index;
         if query.is_empty() || index.docs() == 0 || n == 0 {
             return Vec::new();
@@ -411,13 +428,15 @@ impl Searcher {
                 })
                 .collect()
         });
+        // Read once, not per posting: the innermost loop of matching.
+        let (claim_norms, context_norms) = index.default_norm_columns();
         for &(id, idf, _) in &query.terms {
             let Some(id) = id else { continue };
             for p in index.postings(id) {
                 let d = p.doc as usize;
                 let norms = match &own_norms {
                     Some(norms) => norms.get(d).copied(),
-                    None => index.default_norms(d),
+                    None => claim_norms.get(d).zip(context_norms.get(d)),
                 };
                 let (Some((cn, xn)), Some(s)) = (norms, self.scores.get_mut(d)) else {
                     continue;
@@ -429,10 +448,18 @@ impl Searcher {
                 *s += idf * tf * (bm.k1 + 1.0) / (bm.k1 + tf);
             }
         }
+        let score = |d: u32| self.scores.get(d as usize).copied().unwrap_or(0.0);
+        let best = self
+            .touched
+            .iter()
+            .map(|&d| score(d))
+            .fold(0.0f32, f32::max);
+        let floor = fraction * best.max(f32::EPSILON);
         let mut top: Vec<(f32, u32)> = self
             .touched
             .iter()
-            .map(|&d| (self.scores.get(d as usize).copied().unwrap_or(0.0), d))
+            .map(|&d| (score(d), d))
+            .filter(|&(s, _)| s >= floor)
             .collect();
         for &d in &self.touched {
             if let Some(s) = self.scores.get_mut(d as usize) {

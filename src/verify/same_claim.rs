@@ -74,8 +74,14 @@ const GENERIC_NAMES: &[&str] = &["america", "usa", "unit", "state"];
 
 impl Facts {
     pub fn of(sentence: &str) -> Facts {
+        Facts::of_terms(sentence, &text::terms(sentence))
+    }
+
+    /// [`Facts::of`] from `sentence`'s [`text::terms`], when the caller has
+    /// them already (tokenising twice was a tenth of matching's time).
+    pub fn of_terms(sentence: &str, terms: &[text::Term]) -> Facts {
         let mut facts = Facts::default();
-        for t in text::terms(sentence) {
+        for t in terms {
             let generic = GENERIC_NAMES.contains(&t.text.as_str());
             let capitalised = sentence
                 .get(t.span.0..t.span.1)
@@ -84,12 +90,12 @@ impl Facts {
             match t.kind {
                 TermKind::Number => facts.push_number(&t.text),
                 TermKind::Name if !generic && !facts.names.contains(&t.text) => {
-                    facts.names.push(t.text)
+                    facts.names.push(t.text.clone())
                 }
                 TermKind::Word
                     if capitalised && !generic && !facts.maybe_names.contains(&t.text) =>
                 {
-                    facts.maybe_names.push(t.text)
+                    facts.maybe_names.push(t.text.clone())
                 }
                 _ => {}
             }

@@ -149,12 +149,13 @@ export interface ColdStartTiming {
  * encoder and the default pack, then the full path on the target document.
  * Only meaningful in a page that has not called `load` (a fresh instance).
  */
-async function coldStart(urls: { wasm: string; model?: string; encoder?: string; pack?: string }): Promise<ColdStartTiming> {
+async function coldStart(urls: { wasm: string; model?: string; encoder?: string; pack?: string }, streaming = false): Promise<ColdStartTiming> {
   const bytesOf = async (url?: string) => (url ? new Uint8Array(await (await fetch(url)).arrayBuffer()) : undefined);
   const t0 = performance.now();
-  const [wasm, model, encoder, pack] = await Promise.all([bytesOf(urls.wasm), bytesOf(urls.model), bytesOf(urls.encoder), bytesOf(urls.pack)]);
+  const [wasm, model, encoder, pack] = await Promise.all([streaming ? undefined : bytesOf(urls.wasm), bytesOf(urls.model), bytesOf(urls.encoder), bytesOf(urls.pack)]);
   const t1 = performance.now();
-  const exports = (await initCore({ module_or_path: wasm as Uint8Array })) as unknown as { memory: WebAssembly.Memory };
+  // Streaming: compiled while it downloads, and eligible for the browser's compiled-code cache.
+  const exports = (await initCore({ module_or_path: streaming ? urls.wasm : (wasm as Uint8Array) })) as unknown as { memory: WebAssembly.Memory };
   wasmMemory = exports.memory;
   if (model) core.load_model(model);
   const t2 = performance.now();

@@ -49,7 +49,12 @@ function splitFloats(analysis) {
  */
 function withoutEnglish(analysis) {
   const copy = structuredClone(analysis);
+  copy.notices = [];
+  copy.comments.finding = null;
+  for (const quote of copy.quotes) quote.attribution_note = null;
   for (const claim of copy.claims) {
+    claim.sourcing.attribution_note = null;
+    for (const quantity of claim.quantities) quantity.display = null;
     claim.signals = [];
     for (const match of [...claim.matches, ...claim.related]) match.why = [];
     const { note } = claim;

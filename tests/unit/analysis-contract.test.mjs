@@ -24,6 +24,20 @@ describe('analysis contract types', () => {
     }
   });
 
+  it('carries the codes the extension words notices, attribution notes and the comment finding from', () => {
+    const generated = readFileSync(GENERATED_TS, 'utf8');
+    const block = (name) => generated.slice(generated.indexOf(`export interface ${name} {`)).split('\n}')[0];
+    assert.ok(block('Analysis').includes('notice_items?: Notice[];'), 'Analysis.notice_items');
+    assert.ok(block('Sourcing').includes('attribution?: AttributionNote | null;'), 'Sourcing.attribution');
+    assert.ok(block('Quote').includes('attribution?: AttributionNote | null;'), 'Quote.attribution');
+    assert.ok(block('Comments').includes('finding_parts?: CommentFinding | null;'), 'Comments.finding_parts');
+    // Re-exported from the stages that own them, generated like the contract's own types.
+    const union = (name) => generated.slice(generated.indexOf(`export type ${name} =`)).split(/';\n/)[0];
+    assert.ok(union('AttributionCode').includes("| 'shared_surname_undecided"), 'AttributionCode');
+    assert.ok(union('NoticeCode').includes("| 'page_elements_cut'"), 'NoticeCode');
+    assert.ok(block('CommentFinding').includes('near_copies: boolean;'));
+  });
+
   it('maps structs, Option, Vec, serde(default), renames and unit enums as serde writes them', () => {
     const rust = [
       'use serde::{Deserialize, Serialize};',

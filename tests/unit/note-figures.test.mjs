@@ -1,7 +1,8 @@
 // Regression: the note showed "second term" as "2 term", "20 or 30 years" as
 // "20 years" and "four to six services" as "4 services": it rebuilt the figure
 // from `value` and `unit` and dropped the range's upper bound and the ordinal.
-// The note and the Markdown report now show the core's typed `display`.
+// The note and the Markdown report show the figure as the core typed it: its
+// `display` from a native analysis, or worded from its kind and numbers (WASM).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -23,6 +24,45 @@ const READ = [
   quantity('four to six services', 4, 'services', { kind: 'count', upper: 6, display: '4–6 services' }),
   quantity('-12.99', -12.99, null, { kind: 'number', display: '-12.99' }),
 ];
+
+const { figureText } = await importTs('extension/src/ui/figure-wording.ts');
+const SAVED_FIGURES = JSON.parse(readFileSync(new URL('../fixtures/notes/figures.json', import.meta.url), 'utf8')).figures;
+
+describe('figures worded from their kind and numbers, as the WASM core sends them', () => {
+  for (const figure of SAVED_FIGURES) {
+    it(`“${figure.text}” reads “${figure.display}”, as the native build writes it`, () => {
+      const { display, ...codes } = figure;
+      assert.equal(figureText(codes, t), display);
+      assert.equal(figureReading({ ...codes, display: null }, t), display === figure.text ? null : display);
+    });
+  }
+
+  it('covers every kind and modifier the core sends a number with', () => {
+    assert.deepEqual(new Set(SAVED_FIGURES.map((f) => f.kind)), new Set(['ordinal', 'duration', 'money', 'count', 'measure', 'percent', 'fraction', 'number']));
+    assert.deepEqual(new Set(SAVED_FIGURES.map((f) => f.modifier).filter(Boolean)), new Set(['more_than', 'approximately', 'at_least', 'less_than', 'at_most']));
+  });
+
+  it('takes the ordinal forms and number format of the messages’ language', () => {
+    const ordinal = (n) => figureText(quantity(String(n), n, 'ordinal', { kind: 'ordinal' }), t);
+    assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal), ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
+    const messages = JSON.parse(readFileSync(new URL('../../extension/_locales/en/messages.json', import.meta.url), 'utf8'));
+    const german = translatorFor({
+      ...messages,
+      pluralLocale: { message: 'de' },
+      figureOrdinal: { message: '$NUMBER$.', placeholders: { number: { content: '$1' } } },
+      figureMoney: { message: '$AMOUNT$ $CURRENCY$', placeholders: { currency: { content: '$1' }, amount: { content: '$2' } } },
+      figureBillion: { message: '$NUMBER$ Mrd.', placeholders: { number: { content: '$1' } } },
+    });
+    assert.equal(figureText(quantity('second term', 2, 'term', { kind: 'ordinal' }), german), '2. term');
+    assert.equal(figureText(quantity('$2.8 billion', 2.8e9, 'USD', { kind: 'money' }), german), '2,8 Mrd. USD');
+    assert.equal(figureText(quantity('3,000 troops', 3000, 'troops', { kind: 'count' }), german), '3.000 troops');
+  });
+
+  it('a figure without a number, or from a core without kinds, has no reading of its own', () => {
+    assert.equal(figureText(quantity('several weeks', null, 'weeks', { kind: 'duration', modifier: 'vague' }), t), null);
+    assert.equal(figureText(quantity('48 million people', 48000000, 'people'), t), null);
+  });
+});
 
 describe('figures in the note', () => {
   it('shows the typed display: both bounds of a range, an ordinal as an ordinal, the sign', () => {

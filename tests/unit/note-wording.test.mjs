@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { claim, importTs } from './load-ts.mjs';
 
 const wording = await importTs('extension/src/ui/note-wording.ts');
+const pageWording = await importTs('extension/src/ui/page-wording.ts');
 const { translatorFor, plural } = await importTs('extension/src/ui/i18n.ts');
 const { markdownReport } = await importTs('extension/src/ui/report.ts');
 const { summarise } = await importTs('extension/src/ui/summary.ts');
@@ -17,6 +18,7 @@ const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), '
 const MESSAGES = JSON.parse(read('extension/_locales/en/messages.json'));
 const t = translatorFor(MESSAGES);
 const SAVED = JSON.parse(read('tests/fixtures/notes/wording.analysis.json'));
+const PAGE_WORDING = JSON.parse(read('tests/fixtures/notes/page-wording.json'));
 
 /** The members of a string union in the generated contract types (`export type Name = | 'a' | 'b';`). */
 function unionMembers(name) {
@@ -38,11 +40,15 @@ describe('every code the core sends has a message', () => {
     ['CheckCode', wording.CHECK_MESSAGES],
     ['LinkKind', wording.LINK_MESSAGES],
     ['MatchReasonCode', wording.MATCH_REASON_MESSAGES],
+    ['AttributionCode', wording.ATTRIBUTION_MESSAGES],
+    ['AttributionBasis', wording.ATTRIBUTION_BASIS_MESSAGES],
+    ['NoticeCode', pageWording.NOTICE_MESSAGES],
+    ['AnalysedPart', pageWording.ANALYSED_PART_MESSAGES],
   ];
   for (const [type, table] of tables) {
     it(`${type}: each code names a message in _locales/en/messages.json`, () => {
       const codes = unionMembers(type);
-      assert.ok(codes.length >= 5, `read the codes of ${type}: ${codes}`);
+      assert.ok(codes.length >= 3, `read the codes of ${type}: ${codes}`);
       for (const code of codes) {
         const key = table[code];
         assert.ok(key, `${type} ${code} has a message key`);
@@ -169,5 +175,90 @@ describe('a note from codes alone', () => {
     const report = markdownReport(analysis, summarise(analysis), french);
     assert.ok(!report.includes('CORE ENGLISH'), report);
     assert.match(report, /contient un chiffre/);
+  });
+});
+
+describe('attribution notes, comment findings and notices, worded through _locales, say what the core’s English table says', () => {
+  // tests/english_wording.rs checks the Rust side against the same file.
+  for (const [index, { attribution, english, from }] of PAGE_WORDING.attribution.entries()) {
+    it(`attribution note ${index + 1} (${attribution.code}, ${from})`, () => {
+      assert.equal(wording.attributionLine(attribution, null, t), english);
+    });
+  }
+  for (const [index, { finding, english, from }] of PAGE_WORDING.comment_findings.entries()) {
+    it(`comment finding ${index + 1} (${from})`, () => {
+      assert.equal(pageWording.commentFindingText({ count: finding.comments, items: [], flagged: true, finding_parts: finding }, t), english);
+    });
+  }
+  for (const [index, { notice, english, from }] of PAGE_WORDING.notices.entries()) {
+    it(`notice ${index + 1} (${notice.code}, ${from})`, () => {
+      assert.equal(pageWording.noticeLine(notice, t), english);
+    });
+  }
+
+  it('covers every attribution and notice code', () => {
+    assert.deepEqual(new Set(PAGE_WORDING.attribution.map((c) => c.attribution.code)), new Set(unionMembers('AttributionCode')));
+    assert.deepEqual(new Set(PAGE_WORDING.notices.map((c) => c.notice.code)), new Set(unionMembers('NoticeCode')));
+  });
+});
+
+describe('the page’s own words from codes alone', () => {
+  const french = translatorFor({
+    ...MESSAGES,
+    pluralLocale: { message: 'fr' },
+    commentsFindingBurst_one: { message: '$COUNT$ commentaire publié à la même heure, $TIME$.', placeholders: { count: { content: '$1' }, time: { content: '$2' } } },
+    commentsFindingBurst: { message: '$COUNT$ commentaires publiés à la même heure, $TIME$.', placeholders: { count: { content: '$1' }, time: { content: '$2' } } },
+    noticeAnalysedFirstCharacters: { message: 'seuls les $COUNT$ premiers caractères ont été analysés', placeholders: { count: { content: '$1' } } },
+    listOr: { message: '$HEAD$ ou $LAST$', placeholders: { head: { content: '$1' }, last: { content: '$2' } } },
+  });
+
+  it('counts in the messages’ plural rules and number format', () => {
+    const burst = (n) => pageWording.commentFindingText({ count: 9, items: [], flagged: true, finding_parts: { comments: 9, clustered: 0, near_copies: false, burst_time: '10:14', burst_comments: n } }, t);
+    assert.match(burst(1), /^1 comment was posted at the identical time, 10:14\. /);
+    assert.match(burst(4), /^4 comments were posted at the identical time, 10:14\. /);
+    const frenchBurst = (n) => pageWording.commentFindingText({ count: 9, items: [], flagged: true, finding_parts: { comments: 9, clustered: 0, near_copies: false, burst_time: '10:14', burst_comments: n } }, french);
+    // French takes the singular for 1 (and 0), English for 1 only.
+    assert.equal(translatorFor({ ...MESSAGES, pluralLocale: { message: 'fr' } })('pluralLocale'), 'fr');
+    assert.match(frenchBurst(1), /^1 commentaire publié/);
+    assert.match(frenchBurst(2), /^2 commentaires publiés/);
+    const cut = { code: 'text_cut', analysed: 'first_characters', characters: 1234567 };
+    assert.equal(pageWording.noticeLine(cut, t), 'The page is too large: only the first 1,234,567 characters of the article were analysed.');
+    assert.match(pageWording.noticeLine(cut, french), /seuls les 1\s234\s567 premiers caractères/);
+    assert.equal(pageWording.noticeLine({ ...cut, characters: 1 }, t), 'The page is too large: only the first 1 character of the article was analysed.');
+  });
+
+  it('joins names in the messages’ own lists', () => {
+    const note = { code: 'ambiguous_reference', word: 'le sénateur', candidates: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] };
+    assert.match(wording.attributionLine(note, null, french), /A, B ou C$/);
+  });
+
+  it('falls back when a parameter is missing: to the core’s English if it sent some, else to words that need none', () => {
+    assert.equal(wording.attributionLine({ code: 'unlinked_pronoun' }, null, t), 'who said this could not be decided from the article');
+    assert.equal(wording.attributionLine({ code: 'shared_surname_chosen', word: 'Kelly', candidates: [] }, 'CORE ENGLISH', t), 'CORE ENGLISH');
+    assert.equal(wording.attributionLine({ code: 'sarcastic_reference', word: 'x' }, null, t), 'who said this could not be decided from the article');
+    assert.equal(wording.attributionLine(null, 'an older core’s note', t), 'an older core’s note');
+    assert.equal(wording.attributionLine(null, null, t), null);
+    assert.equal(pageWording.noticeLine({ code: 'page_elements_cut', elements_read: 10, analysed: 'whole_article' }, t),
+      'The page is too large: only its first part was read, and the article found in it was analysed.');
+    assert.equal(pageWording.noticeLine({ code: 'page_part_cut' }, t), 'The page is too large: only its first part was read, and no article was found in the part that was read.');
+    const frame = pageWording.commentFindingText({ count: 12, items: [], flagged: true, finding_parts: { comments: 12, clustered: 9, near_copies: false, frame: 'His … could …', phrase_examples: ['a true leader'] } }, t);
+    // A frame without its count is left out rather than said of "0 comments".
+    assert.equal(frame, '9 of 12 comments share templated phrasing. The phrase “a true leader” recurs in different comments. Repeated wording alone does not show who wrote them.');
+    // A translator's message missing its substitution leaves a blank, never "undefined".
+    assert.equal(translatorFor({ m: { message: '<$A$>', placeholders: { a: { content: '$1' } } } })('m'), '<>');
+  });
+
+  it('reads the core’s English only from an analysis without codes, and never beside them', () => {
+    assert.deepEqual(pageWording.noticeLines({ notices: ['An older core’s notice.'] }, t), ['An older core’s notice.']);
+    const coded = { notices: ['CORE ENGLISH'], notice_items: [{ code: 'published_from_crawl_date' }, { code: 'unsupported_language' }] };
+    assert.deepEqual(pageWording.noticeLines(coded, t), [MESSAGES.noticePublishedFromCrawlDate.message, MESSAGES.noticeUnsupportedLanguage.message]);
+    assert.deepEqual(pageWording.noticeLines(coded, t, 'unsupported_language'), [MESSAGES.noticePublishedFromCrawlDate.message]);
+    // A code from a newer core: its English at the same place, else the code.
+    assert.deepEqual(pageWording.noticeLines({ notices: ['Newer English.'], notice_items: [{ code: 'page_on_fire' }] }, t), ['Newer English.']);
+    assert.deepEqual(pageWording.noticeLines({ notices: [], notice_items: [{ code: 'page_on_fire' }] }, t), ['page_on_fire']);
+    assert.equal(pageWording.commentFindingText({ count: 3, items: [], flagged: true, finding: 'An older core’s finding.' }, t), 'An older core’s finding.');
+    const both = { count: 12, items: [], flagged: true, finding: 'CORE ENGLISH', finding_parts: PAGE_WORDING.comment_findings[0].finding };
+    assert.equal(pageWording.commentFindingText(both, t), PAGE_WORDING.comment_findings[0].english);
+    assert.ok(!wording.attributionLine(PAGE_WORDING.attribution[0].attribution, 'CORE ENGLISH', t).includes('CORE ENGLISH'));
   });
 });

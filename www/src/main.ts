@@ -14,6 +14,7 @@ import { defaultSettings } from '../../extension/src/settings/schema';
 import { ClaimOverlay } from '../../extension/src/ui/claim-overlay';
 import { HIGHLIGHT_CSS } from '../../extension/src/ui/highlight-styles';
 import { applyI18n, translatorFor } from '../../extension/src/ui/i18n';
+import { noticeLines } from '../../extension/src/ui/page-wording';
 import { PANEL_CSS } from '../../extension/src/ui/panel/panel-styles';
 import { ClaimsPanel, downloadText } from '../../extension/src/ui/panel/panel-view';
 import { renderArticle, renderComments } from './reader';
@@ -102,7 +103,7 @@ function show(next: Analysis, label: string): void {
   const checkworthy = claims.filter((claim) => claim.checkworthy).length;
   byId('summary').textContent =
     t('playgroundCounts', [String(claims.length), String(checkworthy), String(next.quotes.length), String(next.comments.count)]) +
-    (next.notices.length ? ` ${next.notices.join(' ')}` : '');
+    noticeLines(next, t).map((line) => ` ${line}`).join('');
   const placed = renderArticle(byId('reader'), next);
   overlay.setContent(placed, { quotes: next.quotes, entities: next.entities });
   overlay.setComments(renderComments(byId('comments'), next.comments, t));

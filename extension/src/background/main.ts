@@ -13,9 +13,10 @@ import {
   isOverlayStatus,
   isOwnContentScript,
 } from '../messages';
-import { ext } from '../platform';
+import { ext, translate } from '../platform';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { MessageKey } from '../ui/i18n';
+import { noticeLines } from '../ui/page-wording';
 import { analyzeSnapshot } from './core';
 import { onLiveMessage, onPacksMessage } from './factchecks-service';
 import { ensureEncoder } from './encoder';
@@ -126,9 +127,9 @@ function onMessage(
       (analysis) => {
         const unusable = UNUSABLE_STATUS[analysis.status];
         // A page cut at the size limits says so too (the core's notice). For an
-        // unsupported language the core's last notice repeats the reason: left out.
+        // unsupported language the core's notice of it repeats the reason: left out.
         const reason = unusable && ext.i18n.getMessage(unusable);
-        const extra = analysis.status === 'unsupported_language' ? analysis.notices.slice(0, -1) : analysis.notices;
+        const extra = noticeLines(analysis, translate, 'unsupported_language');
         const error = reason && (extra.length > 0 ? `${reason}. ${extra.join(' ')}` : reason);
         sendResponse(error ? { type: 'analysis-failed', error } : { type: 'analysis', analysis });
       },

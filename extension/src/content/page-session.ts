@@ -27,6 +27,7 @@ import { loadSettings, onSettingsChanged } from '../settings/store';
 import { ClaimOverlay, type PlacedClaim } from '../ui/claim-overlay';
 import type { Translate } from '../ui/i18n';
 import { OVERLAY_HOST_TAG } from '../ui/overlay-host';
+import { noticeLines } from '../ui/page-wording';
 import { AnalysisRequests } from './analysis-requests';
 import { ArticleWatcher, commonAncestor } from './article-watcher';
 import { isEditable } from './pristine';
@@ -142,7 +143,7 @@ export class PageSession {
       claims: this.phase === 'shown' ? (this.overlay?.shownClaims.length ?? 0) : 0,
       ...(this.reason !== undefined && this.phase === 'failed' ? { reason: this.reason } : {}),
       ...(this.current?.analysis.status === 'truncated' && this.phase !== 'failed'
-        ? { notice: this.current.analysis.notices.join(' ').slice(0, 1000) }
+        ? { notice: noticeLines(this.current.analysis, this.t).join(' ').slice(0, 1000) }
         : {}),
     };
   }

@@ -58,7 +58,8 @@ export function findCommentHeading(first: Node, last: Node): Element | null {
 
 /** The flagged comment section's place on the page; null when there is no finding or its comments are gone. */
 export function placeCommentSection(comments: Comments | undefined, domNodes: readonly Node[]): PlacedCommentSection | null {
-  if (!comments?.flagged || !comments.finding) return null;
+  // A finding: its figures, or an older core's sentence.
+  if (!comments?.flagged || !(comments.finding_parts || comments.finding)) return null;
   const firstNodeOf = (index: number): Node | undefined => {
     const run = comments.items[index]?.dom[0];
     const node = run === undefined ? undefined : domNodes[run.node];

@@ -36,6 +36,7 @@ import { NotePopover } from './note-popover';
 import { type NoteContext, READER_NOTES_MOUNT, SOURCING_LABELS, kindLabel } from './note-view';
 import { OverlayHost } from './overlay-host';
 import { detectPageTheme } from './page-theme';
+import { commentFindingKey } from './page-wording';
 import type { Theme } from './palette';
 
 /** A claim with the DOM Ranges its text occupies. */
@@ -194,7 +195,7 @@ export class ClaimOverlay {
   setComments(section: PlacedCommentSection | null): void {
     const before = this.comments;
     this.comments = section;
-    if (this.findingOpen && (section === null || before?.comments.finding !== section.comments.finding)) {
+    if (this.findingOpen && (section === null || commentFindingKey(before?.comments) !== commentFindingKey(section.comments))) {
       this.popover.close();
     }
     if (this.shown) {

@@ -5,6 +5,7 @@
 
 import type { Comments } from '../analysis';
 import type { MessageKey, Translate } from './i18n';
+import { commentFindingText } from './page-wording';
 
 /** The id of the finding's title in the popover, which labels the dialog. */
 export const COMMENTS_TITLE_ID = 'claimlens-comments-title';
@@ -40,8 +41,9 @@ function list(doc: Document, className: string, items: (string | Node)[][]): HTM
 export function commentFindingParts(doc: Document, comments: Comments, t: Translate, headingTag = 'h3'): HTMLElement[] {
   const parts: HTMLElement[] = [];
   const heading = (key: MessageKey) => el(doc, headingTag, 'note-heading', t(key));
-  if (comments.finding) {
-    parts.push(el(doc, 'p', 'comments-finding-text', comments.finding));
+  const finding = comments.flagged ? commentFindingText(comments, t) : null;
+  if (finding) {
+    parts.push(el(doc, 'p', 'comments-finding-text', finding));
   } else {
     const analysed = String(comments.analysed ?? comments.count);
     parts.push(el(doc, 'p', 'comments-finding-text comments-none', t(comments.level === 'some' ? 'commentsSomeRepetition' : 'commentsNoFinding', [analysed])));

@@ -45,12 +45,39 @@ const pluralRules = new Map<string, Intl.PluralRules>();
  * it (`pluralLocale`), with `count` as its first substitution: "1 quote", "2 quotes".
  */
 export function plural(t: Translate, forms: PluralForms, count: number, more: string[] = []): string {
+  return t(pluralKey(t, forms, count), [String(count), ...more]);
+}
+
+/** The form of a message that the messages' own language uses for `count`. */
+export function pluralKey(t: Translate, forms: PluralForms, count: number): MessageKey {
   const locale = t('pluralLocale') || 'en';
   let rules = pluralRules.get(locale);
   if (!rules) {
     rules = new Intl.PluralRules(locale);
     pluralRules.set(locale, rules);
   }
-  const key = forms[rules.select(count)] ?? forms.other;
-  return t(key, [String(count), ...more]);
+  return forms[rules.select(count)] ?? forms.other;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** `count` written as the messages' language writes numbers: "1,000,000" in English. */
+export function formatCount(t: Translate, count: number): string {
+  const locale = t('pluralLocale') || 'en';
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    numberFormats.set(locale, format);
+  }
+  return format.format(count);
+}
+
+/**
+ * `items` as one phrase in the messages' language: "A", "A or B", "A, B or C"
+ * (`listOr`, `listAnd` and `listSeparator`, so a language words its own lists).
+ */
+export function joinList(t: Translate, items: readonly string[], kind: 'or' | 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const head = items.slice(0, -1).join(t('listSeparator'));
+  return t(kind === 'or' ? 'listOr' : 'listAnd', [head, items[items.length - 1]]);
 }

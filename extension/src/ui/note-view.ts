@@ -8,8 +8,9 @@
 
 import type { Claim, Entity, FactCheckMatch, FactCheckStatus, LiveFailure, LiveLookup, NoteFactCheck, Quantity, Quote, SourcingKind } from '../analysis';
 import { kindLabel } from '../claim-kinds';
+import { figureText } from './figure-wording';
 import type { MessageKey, Translate } from './i18n';
-import { checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
+import { attributionLine, checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
 import { STYLE_KINDS } from './palette';
 
 /** The rest of the analysis a note draws on. */
@@ -35,13 +36,16 @@ export const SOURCING_LABELS: Record<SourcingKind, MessageKey> = {
 export { kindLabel } from '../claim-kinds';
 
 /**
- * How the core read a figure, for the note: its typed `display` ("20–30 years",
- * "2nd term", "-12.99%"), which keeps both bounds of a range and tells an
- * ordinal from a count. An analysis without `display` (older core) falls back
- * to value and unit. Null when there is nothing to add to the words as written.
+ * How the core read a figure, for the note ("20–30 years", "2nd term",
+ * "-12.99%"), keeping both bounds of a range and telling an ordinal from a
+ * count: worded from its kind and numbers through _locales, or the native
+ * build's English `display` when the analysis has one. An analysis with
+ * neither (a core older than both) falls back to value and unit. Null when
+ * there is nothing to add to the words as written.
  */
 export function figureReading(quantity: Quantity, t: Translate): string | null {
-  if (quantity.display) return quantity.display === quantity.text ? null : quantity.display;
+  const reading = quantity.display || figureText(quantity, t);
+  if (reading) return reading === quantity.text ? null : reading;
   if (quantity.value === null) return null;
   const value = quantity.value.toLocaleString(undefined, { maximumFractionDigits: 6 });
   return quantity.unit ? t('noteFigureValueUnit', [value, quantity.unit]) : value;
@@ -218,8 +222,9 @@ function sourcingSection(h: Builder, claim: Claim, context: NoteContext, t: Tran
   if (candidates.length > 0) {
     line.append(h.el('span', 'note-ambiguous', t('noteAmbiguousCandidates', [candidates.join(t('noteCandidatesSeparator'))])));
   }
-  if (claim.sourcing.attribution_note && candidates.length > 0) {
-    line.append(h.el('span', 'note-attribution-note', claim.sourcing.attribution_note));
+  const why = candidates.length > 0 ? attributionLine(claim.sourcing.attribution, claim.sourcing.attribution_note, t) : null;
+  if (why) {
+    line.append(h.el('span', 'note-attribution-note', why));
   }
   return line;
 }
@@ -244,7 +249,8 @@ function quoteItem(h: Builder, quote: Quote, context: NoteContext, t: Translate)
         candidates.length > 0 ? t('noteAmbiguousCandidates', [candidates.join(t('noteCandidatesSeparator'))]) : t('noteAmbiguous'),
       ),
     );
-    if (quote.attribution_note) item.append(h.el('span', 'note-attribution-note', quote.attribution_note));
+    const why = attributionLine(quote.attribution, quote.attribution_note, t);
+    if (why) item.append(h.el('span', 'note-attribution-note', why));
   }
   return item;
 }

@@ -1,13 +1,30 @@
 // Words a note's codes through _locales: the summary, the reasons a claim was
-// flagged, its sourcing sentence, what to check, the links and why a related
-// fact-check is not about this claim. The core sends codes and figures, never
+// flagged, its sourcing sentence, why its attribution is open, what to check,
+// the links and why a related fact-check is not about this claim. The core sends codes and figures, never
 // sentences (src/analysis.rs); its English table (src/english.rs) says the
 // same things in the same words for the CLI, so the two stay comparable.
 // Every Record below is keyed by a contract type: a code added to the core
 // fails the typecheck until it has its message here.
 
-import type { CheckCode, Claim, ClaimKind, Conflict, FactCheckMatch, Interval, LinkKind, MatchReasonCode, NoteCheck, NoteLink, NoteSourcing, Signal, SourcingCode } from '../analysis';
-import { type MessageKey, type Translate, plural } from './i18n';
+import type {
+  AttributionBasis,
+  AttributionCode,
+  AttributionNote,
+  CheckCode,
+  Claim,
+  ClaimKind,
+  Conflict,
+  FactCheckMatch,
+  Interval,
+  LinkKind,
+  MatchReasonCode,
+  NoteCheck,
+  NoteLink,
+  NoteSourcing,
+  Signal,
+  SourcingCode,
+} from '../analysis';
+import { type MessageKey, type Translate, joinList, plural } from './i18n';
 
 export const REASON_MESSAGES: Record<Signal, MessageKey> = {
   figure: 'reasonFigure',
@@ -103,6 +120,21 @@ export const MATCH_REASON_MESSAGES: Record<MatchReasonCode, MessageKey> = {
   same_names: 'whySameNames',
   same_figures: 'whySameFigures',
   checked_soon_after: 'whyCheckedSoonAfter',
+};
+
+export const ATTRIBUTION_MESSAGES: Record<AttributionCode, MessageKey> = {
+  first_person: 'attributionFirstPerson',
+  unlinked_pronoun: 'attributionUnlinkedPronoun',
+  ambiguous_reference: 'attributionAmbiguousReference',
+  shared_surname_chosen: 'attributionSharedSurnameChosen',
+  shared_surname_undecided: 'attributionSharedSurnameUndecided',
+};
+
+export const ATTRIBUTION_BASIS_MESSAGES: Record<AttributionBasis, MessageKey> = {
+  role: 'attributionBasisRole',
+  same_paragraph: 'attributionBasisSameParagraph',
+  previous_paragraph: 'attributionBasisPreviousParagraph',
+  description: 'attributionBasisDescription',
 };
 
 function messageOr(table: Record<string, MessageKey>, code: string, t: Translate): string {
@@ -246,4 +278,40 @@ export function summaryLine(claim: Claim, t: Translate): string {
 /** What to check next, one line each. */
 export function checkLines(claim: Claim, t: Translate): string[] {
   return (claim.note.check_items ?? []).map((item) => checkLine(item, t));
+}
+
+/**
+ * Why an attribution is open, or how it was decided: "ambiguous attribution:
+ * “Kelly” may be Ian Kelly (a retired diplomat) or Anna Kelly; the context
+ * does not say which". `english` is the core's own sentence (`attribution_note`),
+ * read only when there is no code (an older core). A note whose names or words
+ * are missing says only that the speaker could not be decided.
+ */
+export function attributionLine(note: AttributionNote | null | undefined, english: string | null | undefined, t: Translate): string | null {
+  if (!note) return english || null;
+  const word = note.word ?? '';
+  const candidates = note.candidates ?? [];
+  const names = candidates.map((candidate) => candidate.name);
+  const undecided = english || t('attributionUndecided');
+  switch (note.code) {
+    case 'first_person':
+      return t('attributionFirstPerson');
+    case 'unlinked_pronoun':
+      return word ? t('attributionUnlinkedPronoun', [word]) : undecided;
+    case 'ambiguous_reference':
+      return word && names.length > 0 ? t('attributionAmbiguousReference', [word, joinList(t, names, 'or')]) : undecided;
+    case 'shared_surname_chosen': {
+      if (!word || !note.chosen || names.length === 0) return undecided;
+      const basis = (note.basis ?? []).map((reason) => messageOr(ATTRIBUTION_BASIS_MESSAGES, reason, t)).join(t('listSeparator'));
+      return t('attributionSharedSurnameChosen', [word, joinList(t, names, 'and'), note.chosen, basis]);
+    }
+    case 'shared_surname_undecided': {
+      if (!word || names.length === 0) return undecided;
+      const described = candidates.map((candidate) => (candidate.role ? t('sourcingWhoRole', [candidate.name, candidate.role]) : candidate.name));
+      return t('attributionSharedSurnameUndecided', [word, joinList(t, described, 'or')]);
+    }
+    default:
+      // A code from a newer core: its English if it sent one, else that the speaker is open.
+      return undecided;
+  }
 }

@@ -6,6 +6,7 @@ import type { Analysis, Claim } from '../analysis';
 import { type Translate, plural } from './i18n';
 import { SOURCING_LABELS, allMatches, claimCandidates, factCheckStatus, factCheckStatusText, figureReading, kindLabel, liveFailureText, quotesOf, roleOf, scorePercent } from './note-view';
 import { checkLines, conflictsLine, linkLabel, matchReasonLines, reasonLines, summaryLine } from './note-wording';
+import { commentFindingText } from './page-wording';
 import type { ArticleSummary } from './summary';
 
 /** Backslash-escapes Markdown syntax and flattens line breaks. */
@@ -70,7 +71,7 @@ export function markdownReport(analysis: Analysis, summary: ArticleSummary, t: T
     lines.push('', `## ${t('commentsTitle')}`, '');
     lines.push(
       markdownText(
-        comments.finding ?? t(comments.level === 'some' ? 'commentsSomeRepetition' : 'commentsNoFinding', [String(comments.analysed ?? comments.count)]),
+        (comments.flagged ? commentFindingText(comments, t) : null) ?? t(comments.level === 'some' ? 'commentsSomeRepetition' : 'commentsNoFinding', [String(comments.analysed ?? comments.count)]),
       ),
     );
   }

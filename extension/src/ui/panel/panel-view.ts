@@ -13,6 +13,7 @@ import { type MessageKey, type Translate, plural } from '../i18n';
 import { commentFindingParts } from '../comment-finding-view';
 import { SOURCING_LABELS, claimCandidates, kindLabel, liveFailureText, roleOf, scorePercent } from '../note-view';
 import { markdownReport, reportFileName } from '../report';
+import { commentFindingKey } from '../page-wording';
 import { type ArticleSummary, summarise } from '../summary';
 
 export type SiteMode = 'default' | 'always' | 'never';
@@ -306,7 +307,7 @@ export class ClaimsPanel {
   /** The comment section's own section (never among the claims): the finding, or that there is none. */
   private renderComments(comments: Comments | undefined): void {
     const mount = this.mounts.get(PANEL_COMMENTS_MOUNT)!;
-    const key = comments && comments.count > 0 ? `${comments.count}:${comments.level ?? ''}:${comments.finding ?? ''}` : '';
+    const key = comments && comments.count > 0 ? `${comments.count}:${comments.level ?? ''}:${commentFindingKey(comments)}` : '';
     if (key === this.commentsKey) return;
     this.commentsKey = key;
     if (!comments || comments.count === 0) {
