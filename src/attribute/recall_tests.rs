@@ -2,28 +2,12 @@
 //! train split; dev stays held out). Each row: text, then the relation it
 //! must yield as (source, cue, content pieces), as written.
 
+use super::tests::relations;
 use super::*;
 use crate::pipeline::rendered_from_plain_text;
 use crate::segment;
 
 type Expected<'a> = (Option<&'a str>, &'a str, &'a [&'a str]);
-
-fn relations(text: &str) -> Vec<(Option<&str>, &str, Vec<&str>)> {
-    let rendered = rendered_from_plain_text(text);
-    let paragraphs: Vec<ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
-    let layer = segment::analyse(text, &paragraphs, None);
-    attribute(text, &layer)
-        .relations
-        .iter()
-        .map(|r| {
-            (
-                r.source.map(|s| s.of(text)),
-                r.cue.of(text),
-                r.content.iter().map(|c| c.of(text)).collect(),
-            )
-        })
-        .collect()
-}
 
 /// Every row's expected relation is among the text's relations.
 fn check(rows: &[(&str, Expected)]) {
@@ -170,11 +154,11 @@ fn speech_verbs_polnear_annotates_are_cues_and_praise_is_stance() {
 fn post_posed_cue_after_a_clause_or_from_a_document() {
     check(&[
         (
-            "Even as the race moves on, the race will be tight, said Dan Gerstein, an analyst in New York.",
+            "Turnout will be low, the race will be tight, said Dan Gerstein, an analyst in New York.",
             (
                 Some("Dan Gerstein, an analyst in New York"),
                 "said",
-                &["Even as the race moves on, the race will be tight"],
+                &["Turnout will be low, the race will be tight"],
             ),
         ),
         (
