@@ -156,6 +156,7 @@ fn score_page(dir: &Path, name: &str) -> Result<PageScore, EvalError> {
         } else {
             extraction_corpora::non_prose_share(extraction.article.as_ref())
         },
+        snippets: Default::default(),
     };
     Ok(score_metadata(
         PageScore {

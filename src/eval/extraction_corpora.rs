@@ -8,6 +8,7 @@
 //!   before the comment separator line. Measured only: never tuned on,
 //!   never copied.
 
+use std::borrow::Cow;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -70,10 +71,69 @@ pub struct ShinglePage {
     pub words_f1: (f64, f64, f64),
     /// Share of the output's bytes in non-prose blocks (captions, tables…).
     pub non_prose_share: f64,
+    /// WCXB's snippets: how many of its boilerplate (`without`) snippets
+    /// the output holds, and how many of its required (`with`) ones.
+    pub snippets: Snippets,
+}
+
+/// Counts of WCXB's secondary metric for one page (all zero elsewhere).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Snippets {
+    pub without_left: usize,
+    pub without: usize,
+    pub with_found: usize,
+    pub with: usize,
+}
+
+/// A corpus page's expected text, and WCXB's snippets.
+struct Truth {
+    text: String,
+    with: Vec<String>,
+    without: Vec<String>,
+}
+
+impl Truth {
+    fn text_only(text: String) -> Self {
+        Truth {
+            text,
+            with: Vec::new(),
+            without: Vec::new(),
+        }
+    }
+}
+
+/// Counts which snippets `output` holds, comparing `\w+` words.
+fn count_snippets(output: &str, truth: &Truth) -> Snippets {
+    let words = |t: &str| format!(" {} ", shingles::tokens(t).join(" "));
+    let ours = words(output);
+    let held = |snippets: &[String]| {
+        let snippets: Vec<String> = snippets
+            .iter()
+            .map(|s| words(s))
+            .filter(|w| w.trim() != "")
+            .collect();
+        (
+            snippets
+                .iter()
+                .filter(|w| ours.contains(w.as_str()))
+                .count(),
+            snippets.len(),
+        )
+    };
+    let (without_left, without) = held(&truth.without);
+    let (with_found, with) = held(&truth.with);
+    Snippets {
+        without_left,
+        without,
+        with_found,
+        with,
+    }
 }
 
 /// Scores one page: our extraction of `html` against `truth`.
-pub fn score_page(id: &str, html: &[u8], truth: &str) -> ShinglePage {
+fn score_page(id: &str, html: &[u8], truth: &Truth) -> ShinglePage {
+    let snippets_of = |output: &str| count_snippets(output, truth);
+    let truth = truth.text.as_str();
     let extraction = snapshot_from_html(html, "")
         .ok()
         .and_then(|s| extract_candidate(&s).ok())
@@ -92,6 +152,7 @@ pub fn score_page(id: &str, html: &[u8], truth: &str) -> ShinglePage {
         } else {
             non_prose_share(extraction.article.as_ref())
         },
+        snippets: snippets_of(output),
     }
 }
 
@@ -135,26 +196,55 @@ fn index_ids(dir: &Path) -> Result<Vec<String>, EvalError> {
     Ok(ids)
 }
 
-fn wcxb_truth(dir: &Path, id: &str) -> Result<String, EvalError> {
+fn wcxb_truth(dir: &Path, id: &str) -> Result<Truth, EvalError> {
     let path = dir.join(format!("ground-truth/{id}.json.gz"));
     let json: serde_json::Value =
         serde_json::from_slice(&gunzip(&path)?).map_err(|e| EvalError::data(&path, e))?;
-    Ok(json["ground_truth"]["main_content"]
-        .as_str()
-        .unwrap_or("")
-        .to_string())
+    let truth = &json["ground_truth"];
+    let list = |key: &str| -> Vec<String> {
+        truth[key]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    Ok(Truth {
+        text: truth["main_content"].as_str().unwrap_or("").to_string(),
+        with: list("with"),
+        without: list("without"),
+    })
 }
 
 fn dragnet_truth(dir: &Path, id: &str) -> Result<String, EvalError> {
     let path = dir.join(format!("corrected/{id}.html.corrected.txt"));
     // 26 files are Windows-1252, which the HTML decoder falls back to as well.
     let bytes = std::fs::read(&path).map_err(|e| EvalError::data(&path, e))?;
-    let text = decode(&bytes);
+    let text = decode_truth(&bytes);
     let article = text
         .split_inclusive('\n')
         .take_while(|l| l.trim_end_matches(['\r', '\n']) != DRAGNET_COMMENTS)
         .collect();
     Ok(article)
+}
+
+/// A ground-truth file's text: 4 Dragnet files are UTF-16 with a byte-order
+/// mark (read as single bytes, their words fell apart and the pages scored
+/// 0); the rest are UTF-8 or Windows-1252.
+fn decode_truth(bytes: &[u8]) -> Cow<'_, str> {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        Cow::Owned(String::from_utf16_lossy(&units))
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        decode(bytes)
+    }
 }
 
 /// Scores every page of a gzipped corpus (WCXB or Dragnet), in index order.
@@ -165,7 +255,7 @@ pub fn score_gz_corpus(data: &Path, corpus: Corpus) -> Result<Vec<ShinglePage>, 
         .map(|id| {
             let html = gunzip(&dir.join(format!("html/{id}.html.gz")))?;
             let truth = match corpus {
-                Corpus::Dragnet => dragnet_truth(&dir, id)?,
+                Corpus::Dragnet => Truth::text_only(dragnet_truth(&dir, id)?),
                 _ => wcxb_truth(&dir, id)?,
             };
             Ok(score_page(id, &html, &truth))
@@ -252,6 +342,19 @@ pub fn report(
         "non-prose blocks: {:.1}% of the output text on average (captions, tables, link lists, …)",
         100.0 * pages.iter().map(|p| p.non_prose_share).sum::<f64>() / n
     )?;
+    let snippets = pages.iter().fold(Snippets::default(), |a, p| Snippets {
+        without_left: a.without_left + p.snippets.without_left,
+        without: a.without + p.snippets.without,
+        with_found: a.with_found + p.snippets.with_found,
+        with: a.with + p.snippets.with,
+    });
+    if snippets.without + snippets.with > 0 {
+        writeln!(
+            out,
+            "snippets: boilerplate left in {}/{} (`without`), required found {}/{} (`with`)",
+            snippets.without_left, snippets.without, snippets.with_found, snippets.with
+        )?;
+    }
     writeln!(
         out,
         "bag-of-words F1 {:.4}  (P {:.4}, R {:.4}; best candidate text, verdict ignored)",
@@ -283,10 +386,47 @@ mod tests {
         assert_eq!(Corpus::parse("cleaneval"), None);
     }
 
+    /// The bug: Dragnet's UTF-16 ground truths were read byte by byte, so
+    /// their pages scored 0 whatever the extraction.
+    #[test]
+    fn regression_utf16_ground_truth_is_decoded() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(
+            "Forgiving your enemies"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        assert_eq!(decode_truth(&le), "Forgiving your enemies");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Vacations".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode_truth(&be), "Vacations");
+        assert_eq!(decode_truth(b"caf\xE9"), "café");
+    }
+
+    #[test]
+    fn snippets_are_matched_word_by_word() {
+        let truth = Truth {
+            text: String::new(),
+            with: vec!["The council voted".into(), "no such words".into()],
+            without: vec!["Sign up!".into(), "Share".into()],
+        };
+        let s = count_snippets("the council voted. Sign up (free)", &truth);
+        assert_eq!((s.with_found, s.with), (1, 2));
+        // "Share" is not a word of "sharesday": whole words only.
+        assert_eq!(
+            (
+                count_snippets("sign up sharesday", &truth).without_left,
+                s.without
+            ),
+            (1, 2)
+        );
+    }
+
     #[test]
     fn a_declined_page_scores_zero_strictly() {
         let html = b"<html><body><nav><a href=/a>Home</a></nav></body></html>";
-        let page = score_page("x", html, "Some article text that was expected here.");
+        let truth = Truth::text_only("Some article text that was expected here.".into());
+        let page = score_page("x", html, &truth);
         assert!(page.declined);
         assert_eq!(strict_f1(&page), 0.0);
         assert_eq!(page.counts.precision(), None);

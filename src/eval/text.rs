@@ -663,9 +663,12 @@ fn ends_where_last_period_begins(spec_to: Date, ours: Option<Date>) -> bool {
     let last_month = boundary.day == 1
         && Date::new(boundary.year, boundary.month, 1)
             .is_some_and(|m| ours == Date::last_of_month(m.year, m.month));
+    let last_quarter = boundary.day == 1
+        && boundary.month % 3 == 1
+        && ours == Date::last_of_month(boundary.year, boundary.month + 2);
     let last_year =
         boundary.day == 1 && boundary.month == 1 && ours == Date::last_of_month(boundary.year, 12);
-    last_day || last_month || last_year
+    last_day || last_month || last_quarter || last_year
 }
 
 fn describe(found: &[Found], input: &str) -> String {

@@ -83,6 +83,21 @@ fn names_comments(token: &str) -> bool {
     named
 }
 
+/// An element of the mutable article DOM that a class or id token opening
+/// with "comment" names as a comment or a comment list (`commentbody`,
+/// `comment-content`; not `commentary`, `comment-count`): never the article.
+pub(crate) fn is_comment_element(dom: &super::dom::Dom<'_>, id: super::dom::Id) -> bool {
+    let (class, id_attr) = (dom.class(id), dom.id_attr(id));
+    if !mentions_comments(Some(class)) && !mentions_comments(Some(id_attr)) {
+        return false;
+    }
+    class
+        .split_ascii_whitespace()
+        .chain(id_attr.split_ascii_whitespace())
+        .map(str::to_ascii_lowercase)
+        .any(|t| t.starts_with("comment") && names_comments(&t))
+}
+
 /// Cheap test before tokenising: "comment" or "disqus" in any case.
 fn mentions_comments(value: Option<&str>) -> bool {
     value.is_some_and(|v| {

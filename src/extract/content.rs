@@ -105,6 +105,8 @@ pub struct Found<'a> {
     pub article: Id,
     /// Length of its text (trimmed, whitespace collapsed), in UTF-16 units.
     pub text_len: u32,
+    /// The same before the furniture was removed ([`furniture`]).
+    pub text_len_with_furniture: u32,
     /// The byline's text (the byline itself is left out of the article).
     pub byline: Option<String>,
     /// Share of the article's text inside links.
@@ -122,7 +124,7 @@ pub fn find_article<'a>(
     let mut attempts: Vec<Found<'a>> = Vec::new();
     for flags in ATTEMPTS {
         let found = attempt(tree, hints, ctx, flags, &mut byline, cache);
-        if found.text_len >= CHAR_THRESHOLD {
+        if weighed_len(&found) >= CHAR_THRESHOLD {
             return Some(Found { byline, ..found });
         }
         attempts.push(found);
@@ -130,12 +132,26 @@ pub fn find_article<'a>(
     // Nothing long enough: the longest attempt, earliest on ties.
     let mut best = None::<Found<'a>>;
     for found in attempts {
-        if best.as_ref().is_none_or(|b| found.text_len > b.text_len) {
+        if best
+            .as_ref()
+            .is_none_or(|b| weighed_len(&found) > weighed_len(b))
+        {
             best = Some(found);
         }
     }
     best.filter(|b| b.text_len > 0)
         .map(|b| Found { byline, ..b })
+}
+
+/// The length Readability's tests weigh: the text before furniture went,
+/// as long as furniture was not most of it. Dropping a short post's tag
+/// line or related links must not send the search on to a sidebar.
+fn weighed_len(found: &Found<'_>) -> u32 {
+    if found.text_len * 2 >= found.text_len_with_furniture {
+        found.text_len_with_furniture
+    } else {
+        found.text_len
+    }
 }
 
 /// Content scores, by element; `None` until an element is a candidate.
@@ -232,6 +248,7 @@ fn attempt<'a>(
 
     clean::prep_article(&mut dom, article, flags, &mut measures);
     measures.update(&dom, article);
+    let text_len_with_furniture = measures.len(article);
     furniture::remove_furniture(&mut dom, article, &measures);
     measures.update(&dom, article);
     let text_len = measures.len(article);
@@ -240,6 +257,7 @@ fn attempt<'a>(
         dom,
         article,
         text_len,
+        text_len_with_furniture,
         byline: None,
         link_density,
     }
@@ -692,17 +710,20 @@ fn gather_siblings(dom: &mut Dom<'_>, top: Id, measures: &Measures, scores: &Sco
     let top_class = dom.class(top);
     let siblings: Vec<Id> = dom.element_children(parent).collect();
     for sibling in siblings {
-        let keep = sibling == top || {
-            let bonus = if !top_class.is_empty() && dom.class(sibling) == top_class {
-                top_score * 0.2
-            } else {
-                0.0
+        // A comment beside the article ("commentbody", which the word
+        // "body" rescues from the unlikely words) is never part of it.
+        let keep = sibling == top
+            || !super::comments::is_comment_element(dom, sibling) && {
+                let bonus = if !top_class.is_empty() && dom.class(sibling) == top_class {
+                    top_score * 0.2
+                } else {
+                    0.0
+                };
+                match scores.get(sibling) {
+                    Some(s) if s + bonus >= threshold => true,
+                    _ => dom.tag(sibling) == "p" && reads_like_prose(dom, sibling, measures),
+                }
             };
-            match scores.get(sibling) {
-                Some(s) if s + bonus >= threshold => true,
-                _ => dom.tag(sibling) == "p" && reads_like_prose(dom, sibling, measures),
-            }
-        };
         if !keep {
             continue;
         }

@@ -15,6 +15,7 @@
 use super::dom::{Dom, Id, NIL};
 use super::measure::Measures;
 use super::render::is_block_tag;
+use super::template_lines::{self, RELATED_HEADINGS};
 use crate::calendar::{month_of_abbreviation, month_of_name};
 
 /// Longer elements are not furniture by their words.
@@ -46,20 +47,8 @@ const LABEL_PHRASES: &[&str] = &[
     "copy link",
     "link copied",
     "already have an account",
-    "related articles",
-    "related posts",
-    "related stories",
-    "related content",
-    "related reading",
     "related topics",
-    "related coverage",
-    "related links",
-    "more stories",
     "more news",
-    "you may also like",
-    "you might also like",
-    "recommended for you",
-    "recommended reading",
     "further reading",
     "share this article",
     "share this story",
@@ -113,6 +102,8 @@ const NOTICE_OPENERS: &[&str] = &[
     "about the writer",
     "a version of this article appears in print",
     "a version of this story appears in print",
+    "a version of this article appeared in print",
+    "a version of this story appeared in print",
     "this article was originally published",
     "this story was originally published",
     "this article originally appeared",
@@ -469,12 +460,17 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
         let len = measures.len(node) as usize;
         let block = is_block_tag(tag);
         let furniture = tag == "table"
+            || super::comments::is_comment_element(dom, node)
             || (len <= MAX_NAMED_CHARS && is_named_furniture(dom, node))
             || (len <= MAX_CHARS && {
                 short_text(dom, node, MAX_CHARS).is_some_and(|t| {
+                    let links = measures.link_density(node);
                     is_furniture_text(&t, block)
-                        || (block && is_teaser_line(&t, measures.link_density(node)))
+                        || (block && is_teaser_line(&t, links))
                         || (block && is_notice(&t))
+                        || (block
+                            && template_lines::is_template_line(&t, links)
+                            && !has_block_descendant(dom, node))
                 })
             })
             || (block
@@ -482,7 +478,11 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
                 && len <= MAX_NAMED_CHARS
                 && is_notice(&text_start(dom, node)));
         if furniture {
-            let next = dom.next_element(node, true);
+            let tail = related_tail(dom, node, article, measures);
+            let next = dom.next_element(tail.last().copied().unwrap_or(node), true);
+            for id in tail {
+                dom.remove(id);
+            }
             dom.remove(node);
             node = next;
         } else {
@@ -490,6 +490,55 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
         }
     }
     cut_trailing_credits(dom, article);
+}
+
+/// At most this share of the article, and this many characters, follow a
+/// heading of a box of links and go with it.
+const MAX_TAIL_SHARE: f32 = 0.34;
+const MAX_TAIL_CHARS: u32 = 4000;
+
+/// What goes with a heading of a box of links ("Other posts you may enjoy",
+/// "Up next") at the article's end: the elements after it, when they are
+/// a small part of the article. The heading is climbed out of wrappers it
+/// fills alone first. Empty for any other element.
+fn related_tail(dom: &Dom<'_>, heading: Id, article: Id, measures: &Measures) -> Vec<Id> {
+    let is_heading = short_text(dom, heading, 60).is_some_and(|t| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        RELATED_HEADINGS.contains(&t)
+    });
+    if !is_heading {
+        return Vec::new();
+    }
+    let mut anchor = heading;
+    loop {
+        let parent = dom.parent(anchor);
+        let alone =
+            dom.element_child_count(parent) == 1 && measures.len(parent) == measures.len(anchor);
+        if parent == NIL || parent == article || !alone {
+            break;
+        }
+        anchor = parent;
+    }
+    let mut tail = Vec::new();
+    let mut chars = 0;
+    let mut next = dom.next_element_sibling(anchor);
+    while next != NIL {
+        chars += measures.len(next);
+        tail.push(next);
+        next = dom.next_element_sibling(next);
+    }
+    let limit = (measures.len(article) as f32 * MAX_TAIL_SHARE) as u32;
+    if chars > limit.min(MAX_TAIL_CHARS) {
+        return Vec::new();
+    }
+    tail
+}
+
+/// Some element below `id` is a block: `id` holds more than one line.
+fn has_block_descendant(dom: &Dom<'_>, id: Id) -> bool {
+    dom.descendants_or_self(id)
+        .skip(1)
+        .any(|d| dom.is_element(d) && is_block_tag(dom.tag(d)))
 }
 
 /// An author box, byline or disclosure by its class or id.
@@ -574,7 +623,7 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
     if text.is_empty() {
         return false;
     }
-    if LABEL_PHRASES.contains(&text) || is_credit(text) {
+    if LABEL_PHRASES.contains(&text) || RELATED_HEADINGS.contains(&text) || is_credit(text) {
         return true;
     }
     if !block {
@@ -592,7 +641,7 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
         return true;
     }
     let mut rest = text.to_string();
-    for phrase in LABEL_PHRASES {
+    for phrase in LABEL_PHRASES.iter().chain(RELATED_HEADINGS) {
         rest = rest.replace(phrase, " ");
     }
     let words: Vec<&str> = rest

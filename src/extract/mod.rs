@@ -17,6 +17,7 @@ pub mod measure;
 pub mod metadata;
 pub mod readerable;
 pub mod render;
+pub mod template_lines;
 pub mod title;
 
 pub use comments::{Comment, CommentSection, Comments};

@@ -182,10 +182,12 @@ const ONE_AS_PRONOUN: &[&str] = &[
     "new", "other", "only", "last", "big",
 ];
 
+/// Reads numbers over a tokenised text; its token accessors are shared
+/// with the figure recogniser (`quantities::Cx` derefs to it).
 pub struct Reader<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    norm: &'a Normalized,
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token],
+    pub(super) norm: &'a Normalized,
 }
 
 impl<'a> Reader<'a> {
@@ -193,20 +195,20 @@ impl<'a> Reader<'a> {
         Reader { text, tokens, norm }
     }
 
-    fn w(&self, k: usize) -> &'a str {
+    pub(super) fn w(&self, k: usize) -> &'a str {
         self.norm.get(k)
     }
 
-    fn raw(&self, k: usize) -> &'a str {
+    pub(super) fn raw(&self, k: usize) -> &'a str {
         self.tokens.get(k).map_or("", |t| t.text(self.text))
     }
 
-    fn kind(&self, k: usize) -> Option<TokenKind> {
+    pub(super) fn kind(&self, k: usize) -> Option<TokenKind> {
         self.tokens.get(k).map(|t| t.kind)
     }
 
     /// Token `k` ends where token `k + 1` starts.
-    fn touches(&self, k: usize) -> bool {
+    pub(super) fn touches(&self, k: usize) -> bool {
         match (self.tokens.get(k), self.tokens.get(k + 1)) {
             (Some(a), Some(b)) => a.touches(b),
             _ => false,

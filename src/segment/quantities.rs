@@ -189,7 +189,9 @@ pub fn find(
     norm: &Normalized,
     times: &[TimeMention],
 ) -> Vec<QuantityMention> {
-    let cx = Cx { text, tokens, norm };
+    let cx = Cx {
+        reader: Reader::new(text, tokens, norm),
+    };
     let mut out: Vec<QuantityMention> = Vec::new();
     let urls = web_addresses(text);
     let mut url_at = 0;
@@ -314,10 +316,18 @@ fn join_bounds(text: &str, out: &mut Vec<QuantityMention>) {
     }
 }
 
+/// The figure recogniser over a tokenised text: the number reader's token
+/// accessors (`w`, `raw`, `kind`, `touches`) are its own, through `Deref`.
 struct Cx<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    norm: &'a Normalized,
+    reader: Reader<'a>,
+}
+
+impl<'a> std::ops::Deref for Cx<'a> {
+    type Target = Reader<'a>;
+
+    fn deref(&self) -> &Reader<'a> {
+        &self.reader
+    }
 }
 
 /// A parsed number: value (None when vague), the token after it, and
@@ -770,25 +780,6 @@ const STOP_NOUNS: &[&str] = &[
 ];
 
 impl<'a> Cx<'a> {
-    fn w(&self, k: usize) -> &'a str {
-        self.norm.get(k)
-    }
-
-    fn raw(&self, k: usize) -> &'a str {
-        self.tokens.get(k).map_or("", |t| t.text(self.text))
-    }
-
-    fn kind(&self, k: usize) -> Option<TokenKind> {
-        self.tokens.get(k).map(|t| t.kind)
-    }
-
-    fn touches(&self, k: usize) -> bool {
-        match (self.tokens.get(k), self.tokens.get(k + 1)) {
-            (Some(a), Some(b)) => a.touches(b),
-            _ => false,
-        }
-    }
-
     fn lowercase_word(&self, k: usize) -> bool {
         self.kind(k) == Some(TokenKind::Word)
             && self.raw(k).chars().next().is_some_and(char::is_lowercase)
@@ -803,7 +794,7 @@ impl<'a> Cx<'a> {
 
     /// A number at `k`, in digits or words, sign included ("-12.99").
     fn number(&self, k: usize) -> Option<Num> {
-        let r = Reader::new(self.text, self.tokens, self.norm).read(k)?;
+        let r = self.reader.read(k)?;
         let last = r.next.checked_sub(1)?;
         let scale = scale_word(self.w(last)).filter(|_| last > k).unwrap_or(1.0);
         Some(Num {
@@ -1803,13 +1794,15 @@ mod tests {
                     "ordinal",
                 )],
             ),
+            // A century is a time (1900–1999), not an ordinal figure.
+            ("the 20th century", vec![]),
             (
-                "the 20th century",
+                "the 20th anniversary",
                 vec![row(
-                    "20th century",
+                    "20th anniversary",
                     Some(20.0),
                     None,
-                    Some("century"),
+                    Some("anniversary"),
                     "ordinal",
                 )],
             ),

@@ -605,6 +605,28 @@ impl Splitter<'_, '_> {
             };
             return if lower_split { split(k) } else { no(k) };
         }
+        // "differences of opinion ... In fact", "in the region . . . This
+        // operation": an ellipsis standing apart before a capital ends a
+        // sentence, except before "I", which trails on ("In a few words
+        // ... I'm pleasantly surprised").
+        let detached = prev.is_some_and(is_space);
+        // ". . . The practice": after a full stop, the dots open the next
+        // sentence (a four-dot ellipsis), they do not end one.
+        let after_stop = s[..i]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c == '.' || is_terminator(c));
+        let pronoun_i = {
+            let rest = &s[next.start..end];
+            rest == "I"
+                || rest.starts_with("I ")
+                || rest.starts_with("I'")
+                || rest.starts_with("I’")
+        };
+        if detached && dots == 3 && !bang && !pronoun_i && !after_stop {
+            return split(k);
+        }
         if spaced {
             let attached = prev.is_some_and(|p| !is_space(p));
             return match dots {
@@ -621,7 +643,6 @@ impl Splitter<'_, '_> {
         }
         if dots >= 2 {
             // "words ... I'm": an ellipsis standing apart is a pause.
-            let detached = prev.is_some_and(is_space);
             return if detached { no(k) } else { split(k) };
         }
         // A single period: what does it end?
@@ -1337,6 +1358,20 @@ mod tests {
                 &["\"We won,\" he said.", "Then he left."],
             ),
             ("“It works.” She nodded.", &["“It works.”", "She nodded."]),
+            // A detached ellipsis before a capital ends a sentence; before
+            // "I" it trails on.
+            (
+                "no more differences of opinion ... In fact you just want peace.",
+                &["no more differences of opinion ...", "In fact you just want peace."],
+            ),
+            (
+                "in the region . . . This operation would fail.",
+                &["in the region . . .", "This operation would fail."],
+            ),
+            (
+                "In a few words ... I'm pleasantly surprised.",
+                &["In a few words ... I'm pleasantly surprised."],
+            ),
             (
                 "The U.S. Senate voted. Sen. Warren objected.",
                 &["The U.S. Senate voted.", "Sen. Warren objected."],

@@ -252,6 +252,16 @@ impl<'a> Cx<'a> {
                             | "months"
                             | "years"
                             | "decades"
+                            | "black"
+                            | "juneteenth"
+                            | "twenties"
+                            | "thirties"
+                            | "forties"
+                            | "fifties"
+                            | "sixties"
+                            | "seventies"
+                            | "eighties"
+                            | "nineties"
                     )
             }
         }
@@ -299,6 +309,58 @@ impl<'a> Cx<'a> {
             next += 1;
         }
         Some((day, next))
+    }
+
+    /// A day of the month spelled as an ordinal: "ninth", "twenty-first",
+    /// "twenty first". Returns (day, next).
+    pub(super) fn spelled_day(&self, k: usize) -> Option<(u32, usize)> {
+        let one = |w: &str| {
+            crate::segment::numbers::ordinal_word(w)
+                .filter(|d| (1.0..=31.0).contains(d))
+                .map(|d| d as u32)
+        };
+        let tens = match self.w(k) {
+            "twenty" => 20,
+            "thirty" => 30,
+            w => return one(w).map(|d| (d, k + 1)),
+        };
+        let unit = one(self.w(k + 1)).filter(|u| *u < 10)?;
+        (tens + unit <= 31).then_some((tens + unit, k + 2))
+    }
+
+    /// A day of the month in digits ("9", "9th") or spelled ("ninth").
+    pub(super) fn any_day(&self, k: usize) -> Option<(u32, usize)> {
+        self.day_number(k).or_else(|| self.spelled_day(k))
+    }
+
+    /// An ordinal day at `k`: spelled ("ninth") or with its suffix ("9th").
+    pub(super) fn spelled_or_suffixed(&self, k: usize) -> bool {
+        self.spelled_day(k).is_some() || self.day_number(k).is_some_and(|(_, n)| n > k + 1)
+    }
+
+    /// What may follow a spelled day after a month ("January first 2000",
+    /// "April ninth through seventeenth"), unlike "March first-time
+    /// buyers" or "in January first quarter results".
+    pub(super) fn ends_spelled_day(&self, k: usize) -> bool {
+        self.tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word)
+            && !(self.w(k) == "-" && self.touches(k.saturating_sub(1)))
+            || matches!(
+                self.w(k),
+                "to" | "through" | "till" | "until" | "and" | "or" | "at" | "in" | "on" | "of"
+            )
+    }
+
+    /// Token `k` is glued to a currency sign or a clock's colon before it
+    /// ("$12", "12:30"): a number that is no day of the month.
+    pub(super) fn glued_to_money_or_clock(&self, k: usize) -> bool {
+        if k == 0 || !self.touches(k - 1) {
+            return false;
+        }
+        match self.w(k - 1) {
+            "$" | "€" | "£" => true,
+            ":" => k >= 2 && self.touches(k - 2) && self.integer(k - 2).is_some(),
+            _ => false,
+        }
     }
 
     /// A four-digit year token in a plausible range.

@@ -160,7 +160,13 @@ pub fn find(
                     Expr::Narrative {
                         unit,
                         offset: Some(offset),
-                    } => Anchoring::Relative(unit, offset),
+                    } => Anchoring::Relative {
+                        unit,
+                        offset,
+                        // "three years earlier (in 2004)": "later" and
+                        // "earlier" count from a date told before them.
+                        backward_only: matches!(cx.w(parsed.end - 1), "later" | "earlier"),
+                    },
                     ref e if resolve(e, None, Tense::Unknown).is_ok() => Anchoring::Explicit,
                     _ => Anchoring::Neither,
                 });
@@ -177,7 +183,11 @@ pub fn find(
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Anchoring {
     Explicit,
-    Relative(Unit, i64),
+    Relative {
+        unit: Unit,
+        offset: i64,
+        backward_only: bool,
+    },
     Neither,
 }
 
@@ -194,12 +204,18 @@ fn anchor_to_nearby_dates(
 ) {
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
     for i in 0..out.len() {
-        let Some(&Anchoring::Relative(unit, offset)) = anchoring.get(i) else {
+        let Some(&Anchoring::Relative {
+            unit,
+            offset,
+            backward_only,
+        }) = anchoring.get(i)
+        else {
             continue;
         };
         let here = sentence_of(out[i].span.start);
         let nearest = (0..out.len())
             .filter(|&j| anchoring.get(j) == Some(&Anchoring::Explicit))
+            .filter(|&j| !backward_only || j < i)
             .filter(|&j| {
                 let there = sentence_of(out[j].span.start);
                 there == here || (there + 1 == here && j < i)
@@ -300,6 +316,16 @@ enum Holiday {
     MemorialDay,
     LaborDay,
     VeteransDay,
+    BlackFriday,
+    GoodFriday,
+    BoxingDay,
+    MothersDay,
+    FathersDay,
+    Juneteenth,
+    MartinLutherKingDay,
+    PresidentsDay,
+    StPatricksDay,
+    WorkersDay,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -393,6 +419,13 @@ enum Expr {
     /// "before 2018", "no later than May 1": no start is stated.
     Before(Box<Expr>),
     Range(Box<Expr>, Box<Expr>),
+    /// "two weeks before Christmas", "three weeks from tomorrow": `n`
+    /// units (negative: before) from another expression.
+    Offset {
+        unit: Unit,
+        n: i64,
+        inner: Box<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -81,18 +81,21 @@ impl<'a> Cx<'a> {
             // "that day", "the same week": only the story-relative form.
             "that" => return self.rolling(k),
             "from" => {
-                let first = self.core(k + 1)?;
-                if matches!(self.w(first.end), "to" | "until" | "till" | "through" | "-") {
-                    if let Some(second) = self.core(first.end + 1) {
+                let first = self.range_start(k + 1)?;
+                if matches!(
+                    self.w(first.end),
+                    "to" | "until" | "till" | "through" | "-" | "~"
+                ) {
+                    if let Some(second) = self.range_end(first.end + 1) {
                         return parsed(second.end, range(first.expr, second.expr));
                     }
                 }
                 return None;
             }
             "between" => {
-                let first = self.core(k + 1)?;
-                if self.w(first.end) == "and" {
-                    if let Some(second) = self.core(first.end + 1) {
+                let first = self.range_start(k + 1)?;
+                if matches!(self.w(first.end), "and" | "~" | "-") {
+                    if let Some(second) = self.range_end(first.end + 1) {
                         return parsed(second.end, range(first.expr, second.expr));
                     }
                 }
@@ -106,18 +109,25 @@ impl<'a> Cx<'a> {
         }
         // "January to March", "Monday through Friday", "2020-2022".
         let joiner = self.w(first.end);
-        if matches!(joiner, "to" | "through" | "until" | "-")
+        if matches!(joiner, "to" | "through" | "until" | "till" | "-" | "~")
             && matches!(
                 first.expr,
                 Expr::Month { .. }
                     | Expr::Weekday { .. }
                     | Expr::Year { .. }
                     | Expr::MonthDay { .. }
+                    | Expr::Day(_)
+                    | Expr::Quarter { .. }
             )
         {
-            if let Some(second) = self.core(first.end + 1) {
+            if let Some(second) = self.range_end(first.end + 1) {
+                // Two dates that each name their year ("January 12, 2016 -
+                // 01/22/2016", "2014 through May 2nd 2018") always make one.
+                let explicit = |e: &Expr| resolve(e, None, Tense::Unknown).is_ok();
                 let compatible = std::mem::discriminant(&first.expr)
                     == std::mem::discriminant(&second.expr)
+                    || (explicit(&first.expr) && explicit(&second.expr))
+                    || (explicit(&first.expr) && second.expr == Expr::DayOffset(0))
                     || matches!(
                         (&first.expr, &second.expr),
                         (Expr::MonthDay { .. }, Expr::Month { .. })
@@ -129,6 +139,32 @@ impl<'a> Cx<'a> {
             }
         }
         Some(first)
+    }
+
+    /// The first bound of "from X to Y", "between X and Y": a part of a
+    /// period ("the end of March") or any standalone expression.
+    fn range_start(&self, k: usize) -> Option<Parsed> {
+        if self.w(k) == "now" && matches!(self.w(k + 1), "and" | "to" | "until" | "till") {
+            // "between now and November 15th".
+            return parsed(k + 1, Expr::DayOffset(0));
+        }
+        self.partial(k).or_else(|| self.core(k))
+    }
+
+    /// The last bound: as the first, or the present ("from 2010 to now",
+    /// "between Jan 2019 and now", "till current date", "to date").
+    fn range_end(&self, k: usize) -> Option<Parsed> {
+        let now = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("now" | "present", _, _) => Some(k + 1),
+            ("the", "present", "day") => Some(k + 3),
+            ("the" | "current", "present" | "date", _) => Some(k + 2),
+            ("date", _, _) if k > 0 && self.w(k - 1) == "to" => Some(k + 1),
+            _ => None,
+        };
+        if let Some(end) = now {
+            return parsed(end, Expr::DayOffset(0));
+        }
+        self.range_start(k)
     }
 
     /// "Tuesday of last week", "next week Wednesday": a weekday of a
@@ -293,28 +329,35 @@ impl<'a> Cx<'a> {
                 return parsed(k + 2, Expr::Calendar { unit, offset: 0 });
             }
         }
-        self.core(k)
+        self.core(k).or_else(|| {
+            // "the 3rd week of Jan": after "of", an abbreviation is a month.
+            let (month, next, _) = self.month_at(k)?;
+            self.after_month(next, month, false, k)
+        })
     }
 
     /// The expressions that can stand alone.
     pub(super) fn core(&self, k: usize) -> Option<Parsed> {
         self.numeric_date(k)
+            .or_else(|| self.holiday(k))
             .or_else(|| self.weekday_date(k))
             .or_else(|| self.month_form(k))
             .or_else(|| self.day_first(k))
             .or_else(|| self.decade(k))
+            .or_else(|| self.century(k))
+            .or_else(|| self.year_quarter(k))
             .or_else(|| self.year(k))
             .or_else(|| self.weekday(k))
             .or_else(|| self.day_word(k))
             .or_else(|| self.rolling(k))
             .or_else(|| self.relative(k))
             .or_else(|| self.ago(k))
+            .or_else(|| self.offset(k))
             .or_else(|| self.within(k))
             .or_else(|| self.recent(k))
             .or_else(|| self.event_relative(k))
             .or_else(|| self.season(k))
             .or_else(|| self.quarter(k))
-            .or_else(|| self.holiday(k))
     }
 
     /// "2025-12-22" and "12/22/2025".
@@ -357,13 +400,20 @@ impl<'a> Cx<'a> {
     pub(super) fn weekday_date(&self, k: usize) -> Option<Parsed> {
         self.weekday_at(k)?;
         let at = if self.w(k + 1) == "," { k + 2 } else { k + 1 };
-        let date = self.month_form(at)?;
-        matches!(date.expr, Expr::MonthDay { .. } | Expr::Invalid).then_some(date)
+        // "Friday 2018-7-6", "Friday, 7/6/2018": one date.
+        let date = self.month_form(at).or_else(|| self.numeric_date(at))?;
+        matches!(
+            date.expr,
+            Expr::MonthDay { .. } | Expr::Invalid | Expr::Day(_)
+        )
+        .then_some(date)
     }
 
     /// "December 22, 2025", "Dec. 20-21", "February 2022", "in October".
     pub(super) fn month_form(&self, k: usize) -> Option<Parsed> {
-        let (month, next, abbreviated) = self.month_at(k)?;
+        let Some((month, next, abbreviated)) = self.month_at(k) else {
+            return self.month_pair(k);
+        };
         self.after_month(next, month, abbreviated, k)
     }
 
@@ -374,11 +424,26 @@ impl<'a> Cx<'a> {
         abbreviated: bool,
         k: usize,
     ) -> Option<Parsed> {
-        if let Some((day, mut after)) = self.day_number(next) {
+        // "April the ninth", "January first", "march eighteenth".
+        let day_at = if self.w(next) == "the" && self.spelled_or_suffixed(next + 1) {
+            next + 1
+        } else {
+            next
+        };
+        let spelled = || {
+            self.spelled_day(day_at)
+                .filter(|&(_, a)| self.ends_spelled_day(a))
+        };
+        if let Some((day, mut after)) = self.day_number(day_at).or_else(spelled) {
             // "March 3, 15 people died": a day is followed by a year, punctuation or a word.
             let mut to_day = None;
-            if matches!(self.w(after), "-" | "to" | "through") {
-                if let Some((d2, a2)) = self.day_number(after + 1) {
+            if matches!(self.w(after), "-" | "to" | "through" | "till" | "until") {
+                let at = if self.w(after + 1) == "the" {
+                    after + 2
+                } else {
+                    after + 1
+                };
+                if let Some((d2, a2)) = self.any_day(at) {
                     if d2 > day {
                         to_day = Some(d2);
                         after = a2;
@@ -447,6 +512,29 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// "Jan-Feb 2017", "March-April": two months written as one word.
+    fn month_pair(&self, k: usize) -> Option<Parsed> {
+        let (a, b) = self.w(k).split_once('-')?;
+        let month = |w: &str| month_number(w).or_else(|| crate::calendar::month_of_abbreviation(w));
+        let (first, second) = (month(a)?, month(b)?);
+        if !self.capitalised(k) {
+            return None;
+        }
+        let year = self.year_token(k + 1);
+        let end = if year.is_some() { k + 2 } else { k + 1 };
+        let bound = |month| Expr::Month {
+            month,
+            year: None,
+            rel: Rel::None,
+        };
+        let second = Expr::Month {
+            month: second,
+            year,
+            rel: Rel::None,
+        };
+        parsed(end, range(bound(first), second))
+    }
+
     /// The month at `k` opens ("from Sep", "between Sep") or closes ("Sep
     /// to Nov", "Jan-Feb") a range of months.
     fn month_range_bound(&self, k: usize) -> bool {
@@ -473,15 +561,36 @@ impl<'a> Cx<'a> {
 
     /// "22 December 2025", "the 22nd of December".
     pub(super) fn day_first(&self, k: usize) -> Option<Parsed> {
+        // "the 28th of June": with "the", only an ordinal.
+        let the = self.w(k) == "the";
+        let start = if the { k + 1 } else { k };
+        if (the && !self.spelled_or_suffixed(start)) || self.glued_to_money_or_clock(start) {
+            return None;
+        }
+        let (day, mut next) = self.any_day(start)?;
+        let mut spelled = self.day_number(start).is_none();
+        // "9 to 12 of June", "between 3 and 12 of Sept", "ninth and
+        // seventeenth of April".
+        let mut to_day = None;
+        let between = start > 0 && self.w(start - 1) == "between";
+        if matches!(self.w(next), "to" | "-" | "through" | "till" | "until")
+            || (between && self.w(next) == "and")
+        {
+            let at = if self.w(next + 1) == "the" {
+                next + 2
+            } else {
+                next + 1
+            };
+            if let Some((d2, n2)) = self.any_day(at).filter(|&(d2, _)| d2 > day) {
+                spelled |= self.day_number(at).is_none();
+                to_day = Some(d2);
+                next = n2;
+            }
+        }
         // "the fourth of July": a spelled ordinal day needs "of".
-        let spelled = || {
-            (self.w(k + 1) == "of")
-                .then(|| crate::segment::numbers::ordinal_word(self.w(k)))
-                .flatten()
-                .filter(|d| (1.0..=31.0).contains(d))
-                .map(|d| (d as u32, k + 1))
-        };
-        let (day, next) = self.day_number(k).or_else(spelled)?;
+        if spelled && self.w(next) != "of" {
+            return None;
+        }
         let at = if self.w(next) == "of" { next + 1 } else { next };
         let (month, after, _) = self.month_at(at)?;
         let mut end = after;
@@ -495,7 +604,7 @@ impl<'a> Cx<'a> {
             year = Some(y);
             end = year_at + 1;
         }
-        let valid = day <= days_in_month(year.unwrap_or(2024), month);
+        let valid = to_day.unwrap_or(day) <= days_in_month(year.unwrap_or(2024), month);
         if !valid {
             return parsed(end, Expr::Invalid);
         }
@@ -504,14 +613,21 @@ impl<'a> Cx<'a> {
             Expr::MonthDay {
                 month,
                 day,
-                to_day: None,
+                to_day,
                 year,
             },
         )
     }
 
-    /// "the 1990s", "the ’90s".
+    /// "the 1990s", "the ’90s", "the 90s", "the nineties"; "the 1800s" is
+    /// a century.
     pub(super) fn decade(&self, k: usize) -> Option<Parsed> {
+        // "the 90s", "the nineties": a decade, not temperatures ("highs in
+        // the 90s") or ages ("in their 90s" has no "the").
+        let after_the = k > 0 && self.w(k - 1) == "the" && !self.near_temperature(k);
+        if let Some(d) = decade_word(self.w(k)).filter(|_| after_the) {
+            return parsed(k + 1, Expr::Decade(d));
+        }
         let (start, digits_at) = if self.w(k) == "'" && self.touches(k) {
             (k, k + 1)
         } else {
@@ -523,8 +639,18 @@ impl<'a> Cx<'a> {
         }
         let len = self.raw(digits_at).len();
         let decade = match len {
+            // "the 1800s" is the century; "the 2000s" the decade.
+            4 if n % 100 == 0 && n % 1000 != 0 && (1100..=1900).contains(&n) => {
+                return parsed(
+                    digits_at + 2,
+                    Expr::Year {
+                        from: n as i32,
+                        to: n as i32 + 99,
+                    },
+                );
+            }
             4 if n % 10 == 0 && (1800..=2190).contains(&n) => n as i32,
-            2 if n % 10 == 0 && start != digits_at => {
+            2 if n % 10 == 0 && (start != digits_at || after_the) => {
                 // "’90s" is the 1990s; "’20s" the 2020s.
                 if n <= 20 {
                     2000 + n as i32
@@ -535,6 +661,74 @@ impl<'a> Cx<'a> {
             _ => return None,
         };
         parsed(digits_at + 2, Expr::Decade(decade))
+    }
+
+    /// "the 19th century", "the eighteenth century", "15th century": the
+    /// hundred years as commonly counted (1800–1899).
+    pub(super) fn century(&self, k: usize) -> Option<Parsed> {
+        let at = if self.w(k) == "the" { k + 1 } else { k };
+        if !self.spelled_or_suffixed(at) {
+            return None;
+        }
+        let (n, next) = self
+            .day_number(at)
+            .or_else(|| self.spelled_day(at))
+            .filter(|&(n, _)| (1..=21).contains(&n))?;
+        if !matches!(self.w(next), "century" | "centuries") {
+            return None;
+        }
+        let from = (n as i32 - 1) * 100;
+        parsed(
+            next + 1,
+            Expr::Year {
+                from,
+                to: from + 99,
+            },
+        )
+    }
+
+    /// "2017 Q1", "2019-Q1", "2019-H2", "2019 H1": a year, then its quarter
+    /// or half.
+    pub(super) fn year_quarter(&self, k: usize) -> Option<Parsed> {
+        let year = self.year_token(k)?;
+        let at = if self.w(k + 1) == "-" && self.touches(k) && self.touches(k + 1) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let (q, end) = self.quarter_code(at)?;
+        parsed(end, quarter_or_half(q, Some(year)))
+    }
+
+    /// "Q3", "q3", "H1": (quarter 1–4, or 5–6 for the first and second
+    /// half), next.
+    pub(super) fn quarter_code(&self, k: usize) -> Option<(u32, usize)> {
+        match self.w(k) {
+            w @ ("q1" | "q2" | "q3" | "q4") => Some((u32::from(w.as_bytes()[1] - b'0'), k + 1)),
+            "h1" => Some((5, k + 1)),
+            "h2" => Some((6, k + 1)),
+            _ => None,
+        }
+    }
+
+    /// Next to a temperature word ("highs in the 90s", "the 90s Fahrenheit").
+    fn near_temperature(&self, k: usize) -> bool {
+        let temperature = |w: &str| {
+            matches!(
+                w,
+                "temperature"
+                    | "temperatures"
+                    | "highs"
+                    | "lows"
+                    | "high"
+                    | "low"
+                    | "degrees"
+                    | "fahrenheit"
+                    | "heat"
+                    | "weather"
+            )
+        };
+        (k.saturating_sub(5)..k + 3).any(|j| temperature(self.w(j)))
     }
 
     /// A year, or a year range ("2022-23", "2020–2022").
@@ -569,6 +763,7 @@ impl<'a> Cx<'a> {
                 | "#"
         ) || matches!(next, "%" | "percent")
             || COUNT_NOUNS.contains(&next)
+            || self.counts_things(k)
             || glued_label
         {
             return None;
@@ -583,8 +778,8 @@ impl<'a> Cx<'a> {
             return None;
         }
         {
-            // "2022-23", "2020-2022": a year range.
-            if next == "-" && self.touches(k) && self.touches(k + 1) {
+            // "2022-23", "2020-2022", "2014~2018": a year range.
+            if matches!(next, "-" | "~") && self.touches(k) && self.touches(k + 1) {
                 if let Some(end) = self.integer(k + 2) {
                     let len = self.raw(k + 2).len();
                     let to = if len == 2 {
@@ -601,6 +796,63 @@ impl<'a> Cx<'a> {
             }
         }
         parsed(k + 1, Expr::Year { from: y, to: y })
+    }
+
+    /// "deliver 2000 pieces", "2000 vehicles were sold": a number before a
+    /// plural noun counts things, unless a determiner or a preposition
+    /// makes it a year ("the 2020 elections", "in 2015 prices rose").
+    fn counts_things(&self, k: usize) -> bool {
+        let next = self.w(k + 1);
+        let plural = self
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.capitalised(k + 1)
+            && next.len() > 3
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && !next.ends_with("us")
+            && !next.ends_with("is")
+            && !next.ends_with("'s");
+        if !plural {
+            return false;
+        }
+        let prev = if k == 0 { "" } else { self.w(k - 1) };
+        let year_before = matches!(
+            prev,
+            "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "that"
+                | "in"
+                | "of"
+                | "since"
+                | "by"
+                | "from"
+                | "until"
+                | "till"
+                | "to"
+                | "through"
+                | "during"
+                | "after"
+                | "before"
+                | "for"
+                | "and"
+                | "or"
+                | "early"
+                | "late"
+                | "mid"
+                | ","
+                | "-"
+        ) || prev.ends_with("'s")
+            || small_number_word(prev).is_some()
+            || (k > 0 && self.integer(k - 1).is_some())
+            || (k > 0 && self.capitalised(k - 1));
+        !year_before
     }
 
     /// "Saturday", "Saturday night", "Saturday’s".
@@ -624,8 +876,9 @@ impl<'a> Cx<'a> {
         // "Sunday 31", "Tue 13th", "Friday the 13th" (not "Friday 13
         // March", which names its month).
         let the = usize::from(self.w(k + 1) == "the");
-        if let Some((day, after)) = self.day_number(k + 1 + the) {
-            let ordinal = after > k + 2 + the;
+        let spelled = || self.spelled_day(k + 2).filter(|_| the == 1);
+        if let Some((day, after)) = self.day_number(k + 1 + the).or_else(spelled) {
+            let ordinal = after > k + 2 + the || self.day_number(k + 1 + the).is_none();
             // "On Monday 12 protesters were held": a count, not a day.
             let noun_after = self
                 .tokens
@@ -659,6 +912,16 @@ impl<'a> Cx<'a> {
 
     /// "today", "yesterday", "tomorrow", "tonight".
     pub(super) fn day_word(&self, k: usize) -> Option<Parsed> {
+        // "the day after tomorrow", "the day before yesterday".
+        let at = if self.w(k) == "the" { k + 1 } else { k };
+        if self.w(at) == "day" {
+            let offset = match (self.w(at + 1), self.w(at + 2)) {
+                ("after", "tomorrow") => 2,
+                ("before", "yesterday") => -2,
+                _ => return None,
+            };
+            return parsed(at + 3, Expr::DayOffset(offset));
+        }
         let offset = match self.w(k) {
             "today" | "tonight" => 0,
             "yesterday" => -1,
@@ -732,7 +995,7 @@ impl<'a> Cx<'a> {
     pub(super) fn quarter(&self, k: usize) -> Option<Parsed> {
         let w = self.w(k);
         let (quarter, mut end) = match w {
-            "q1" | "q2" | "q3" | "q4" => (u32::from(w.as_bytes()[1] - b'0'), k + 1),
+            "q1" | "q2" | "q3" | "q4" | "h1" | "h2" => self.quarter_code(k)?,
             "first" | "second" | "third" | "fourth" if self.w(k + 1) == "quarter" => {
                 if k == 0 || self.w(k - 1) != "the" {
                     return None;
@@ -751,16 +1014,19 @@ impl<'a> Cx<'a> {
         let year = self.year_token(year_at);
         if year.is_some() {
             end = year_at + 1;
+        } else if quarter > 4 {
+            // "H2" alone is hydrogen as often as a half-year.
+            return None;
         }
-        parsed(end, Expr::Quarter { quarter, year })
+        parsed(end, quarter_or_half(quarter, year))
     }
 
     /// "Christmas", "New Year’s Eve", "Thanksgiving", "Labor Day".
     pub(super) fn holiday(&self, k: usize) -> Option<Parsed> {
         let unambiguous = matches!(
             self.w(k),
-            "christmas" | "easter" | "thanksgiving" | "halloween"
-        );
+            "christmas" | "easter" | "thanksgiving" | "halloween" | "juneteenth"
+        ) || (self.w(k) == "black" && self.w(k + 1) == "friday");
         if !self.capitalised(k) && !unambiguous {
             return None;
         }
@@ -782,6 +1048,35 @@ impl<'a> Cx<'a> {
             ("memorial", "day") => (Holiday::MemorialDay, k + 2),
             ("labor" | "labour", "day") => (Holiday::LaborDay, k + 2),
             ("veterans" | "veterans'", "day") => (Holiday::VeteransDay, k + 2),
+            ("black", "friday") => (Holiday::BlackFriday, k + 2),
+            ("good", "friday") => (Holiday::GoodFriday, k + 2),
+            ("boxing", "day") => (Holiday::BoxingDay, k + 2),
+            ("mother" | "mothers", "day") => (Holiday::MothersDay, k + 2),
+            ("father" | "fathers", "day") => (Holiday::FathersDay, k + 2),
+            ("juneteenth", _) => (Holiday::Juneteenth, k + 1),
+            ("presidents" | "presidents'" | "president's", "day") => {
+                (Holiday::PresidentsDay, k + 2)
+            }
+            ("martin", "luther") if w2 == "king" && self.w(k + 3) == "day" => {
+                (Holiday::MartinLutherKingDay, k + 4)
+            }
+            ("mlk", "day") => (Holiday::MartinLutherKingDay, k + 2),
+            ("st" | "saint", _) if matches!(strip_possessive(w1), "patrick") => (
+                Holiday::StPatricksDay,
+                if w2 == "day" { k + 3 } else { k + 2 },
+            ),
+            ("st", ".") if strip_possessive(w2) == "patrick" => (
+                Holiday::StPatricksDay,
+                if self.w(k + 3) == "day" { k + 4 } else { k + 3 },
+            ),
+            ("international", "workers'" | "workers" | "worker's") => {
+                let day = if w2 == "'" { k + 3 } else { k + 2 };
+                if self.w(day) != "day" {
+                    return None;
+                }
+                (Holiday::WorkersDay, day + 1)
+            }
+            ("may", "day") if self.capitalised(k + 1) => (Holiday::WorkersDay, k + 2),
             _ => return None,
         };
         let year = self.year_token(end);
@@ -797,4 +1092,34 @@ impl<'a> Cx<'a> {
             },
         )
     }
+}
+
+/// Quarter 1–4, or 5 and 6 for the first and second half of the year.
+fn quarter_or_half(q: u32, year: Option<i32>) -> Expr {
+    match (q, year) {
+        (5 | 6, Some(y)) => Expr::Part {
+            part: if q == 5 {
+                Part::FirstHalf
+            } else {
+                Part::SecondHalf
+            },
+            inner: Box::new(Expr::Year { from: y, to: y }),
+        },
+        _ => Expr::Quarter { quarter: q, year },
+    }
+}
+
+/// "nineties" → 1990: the decades of the twentieth century by name.
+fn decade_word(w: &str) -> Option<i32> {
+    Some(match w {
+        "twenties" => 1920,
+        "thirties" => 1930,
+        "forties" => 1940,
+        "fifties" => 1950,
+        "sixties" => 1960,
+        "seventies" => 1970,
+        "eighties" => 1980,
+        "nineties" => 1990,
+        _ => return None,
+    })
 }

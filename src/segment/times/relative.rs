@@ -151,6 +151,17 @@ impl<'a> Cx<'a> {
         // "the next quarter", "the coming decade": the calendar unit after
         // this one ("the past year" stays the last twelve months).
         if future && !plural && !counted && unit != Unit::Hour && unit != Unit::Day {
+            // Told in the past ("The next year, Waite published a guide"),
+            // it is the year after one the story gave.
+            if the && self.tense(k, unit_at + 1) == Tense::Past {
+                return parsed(
+                    unit_at + 1,
+                    Expr::Narrative {
+                        unit,
+                        offset: Some(1),
+                    },
+                );
+            }
             return parsed(unit_at + 1, Expr::Calendar { unit, offset: 1 });
         }
         // "the coming weeks": plural with no count is vague.
@@ -178,6 +189,98 @@ impl<'a> Cx<'a> {
             n
         };
         parsed(unit_at + 2, Expr::Ago { unit, n })
+    }
+
+    /// "two weeks before Christmas", "three weeks from tomorrow", "4 months
+    /// after May 2020"; "two years later" (the story's own timeline,
+    /// anchored like "the following year").
+    pub(super) fn offset(&self, k: usize) -> Option<Parsed> {
+        // "the two years after 2010", "for three days after the vote":
+        // a span, not a point.
+        // "a few hundred years earlier" is no count of a hundred.
+        let prev = if k == 0 { "" } else { self.w(k - 1) };
+        if matches!(
+            prev,
+            "the"
+                | "those"
+                | "these"
+                | "first"
+                | "for"
+                | "over"
+                | "during"
+                | "within"
+                | "next"
+                | "past"
+                | "last"
+                | "few"
+                | "several"
+                | "many"
+                | "some"
+                | "a"
+                | "hundred"
+                | "thousand"
+        ) || (k > 0 && self.integer(k - 1).is_some())
+        {
+            return None;
+        }
+        let (n, unit_at) = match self.count(k)? {
+            (Some(n), next) if n > 0 => (i64::from(n), next),
+            _ => return None,
+        };
+        let (unit, _) = unit_of(self.w(unit_at))?;
+        if unit == Unit::Weekend {
+            return None;
+        }
+        let dir = self.w(unit_at + 1);
+        match dir {
+            "later" | "earlier" => {
+                let offset = if dir == "later" { n } else { -n };
+                return parsed(
+                    unit_at + 2,
+                    Expr::Narrative {
+                        unit,
+                        offset: Some(offset),
+                    },
+                );
+            }
+            "before" | "after" | "from" => {}
+            _ => return None,
+        }
+        let inner = self.core(unit_at + 2)?;
+        // "from" counts on from a day ("from tomorrow", "from Tuesday"):
+        // "ten years from 2010 to 2020" is a span.
+        let day_like = matches!(
+            inner.expr,
+            Expr::DayOffset(_)
+                | Expr::Weekday { .. }
+                | Expr::MonthDay { to_day: None, .. }
+                | Expr::Day(_)
+                | Expr::Holiday { .. }
+        );
+        let allowed = match dir {
+            "from" => day_like,
+            _ => !matches!(
+                inner.expr,
+                Expr::Rolling { .. }
+                    | Expr::Recent
+                    | Expr::Within { .. }
+                    | Expr::EventRelative { .. }
+                    | Expr::Narrative { .. }
+                    | Expr::Range(..)
+            ),
+        };
+        if !allowed || matches!(self.w(inner.end), "to" | "until" | "till" | "through") {
+            return None;
+        }
+        let n = if dir == "before" { -n } else { n };
+        parsed(
+            inner.end,
+            Expr::Offset {
+                unit,
+                n,
+                inner: Box::new(inner.expr),
+            },
+        )
     }
 
     /// "within weeks", "within two days".

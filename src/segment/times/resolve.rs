@@ -103,6 +103,7 @@ pub(super) fn kind_of(e: &Expr) -> TimeKind {
         | Expr::Before(_)
         | Expr::Range(..) => TimeKind::Period,
         Expr::InFuture { .. } => TimeKind::Day,
+        Expr::Offset { inner, .. } => kind_of(inner),
         Expr::Narrative { .. } | Expr::EventRelative { .. } => TimeKind::EventRelative,
     }
 }
@@ -143,6 +144,17 @@ pub(super) fn holiday_date(h: Holiday, y: i32) -> Option<Date> {
         Holiday::MemorialDay => Some(Date::last_weekday(y, 5, 0)),
         Holiday::LaborDay => Date::nth_weekday(y, 9, 0, 1),
         Holiday::VeteransDay => Date::new(y, 11, 11),
+        Holiday::BlackFriday => Date::nth_weekday(y, 11, 3, 4).map(|d| d.add_days(1)),
+        Holiday::GoodFriday => Some(Date::easter(y).add_days(-2)),
+        Holiday::BoxingDay => Date::new(y, 12, 26),
+        // The US dates.
+        Holiday::MothersDay => Date::nth_weekday(y, 5, 6, 2),
+        Holiday::FathersDay => Date::nth_weekday(y, 6, 6, 3),
+        Holiday::Juneteenth => Date::new(y, 6, 19),
+        Holiday::MartinLutherKingDay => Date::nth_weekday(y, 1, 0, 3),
+        Holiday::PresidentsDay => Date::nth_weekday(y, 2, 0, 3),
+        Holiday::StPatricksDay => Date::new(y, 3, 17),
+        Holiday::WorkersDay => Date::new(y, 5, 1),
     }
 }
 
@@ -498,6 +510,10 @@ pub(super) fn resolve(
                 Err(Unresolved::Vague)
             }
         }
+        Expr::Offset { unit, n, inner } => {
+            let (a, b) = resolve(inner, Some(p), tense)?;
+            Ok((shift(a, *unit, *n), shift(b, *unit, *n)))
+        }
         Expr::Range(first, second) => {
             let a = resolve(first, Some(p), tense)?;
             let mut b = resolve(second, Some(p), tense)?;
@@ -642,9 +658,16 @@ pub(super) fn apply_part(part: Part, (a, b): Interval, p: Option<Date>) -> Inter
         }
         Part::Week(n) => {
             // A year's first week is the one with January 4 in it (ISO); a
-            // month's is the one with its first day; the last holds its last day.
+            // month's is the one with its first day; the last is the last
+            // one mostly inside (its Thursday is: "the last week of July"
+            // 2017 ends on the 30th, not in August).
             let start = if n < 0 {
-                b.week_start()
+                let ws = b.week_start();
+                if ws.add_days(3) > b {
+                    ws.add_days(-7)
+                } else {
+                    ws
+                }
             } else {
                 let first = if is_year { a.add_days(3) } else { a };
                 first.week_start().add_days(7 * (i64::from(n) - 1))

@@ -162,7 +162,7 @@ fn table_of_times_against_monday_2025_12_22() {
         ),
         (
             "the 4th of July",
-            &[("4th of July", "2025-07-04..2025-07-04")],
+            &[("the 4th of July", "2025-07-04..2025-07-04")],
         ),
         (
             "filed 2024-03-05",
@@ -345,7 +345,7 @@ fn tense_and_anchors_decide_recurring_and_story_relative_times() {
             "Sales fell in the last week of July and in the second week of 2021.",
             nov_2019,
             &[
-                ("the last week of July", "2019-07-29..2019-08-04"),
+                ("the last week of July", "2019-07-22..2019-07-28"),
                 ("the second week of 2021", "2021-01-11..2021-01-17"),
             ],
         ),
@@ -466,4 +466,267 @@ fn hostile_input_never_panics() {
         let _ = run(text, Date::new(2025, 12, 22));
         let _ = run(text, None);
     }
+}
+
+/// Recognizers-Text style rows: (input, reference date, expected
+/// mentions). The long tail of date forms that news writes: offsets from
+/// a date, day ranges inside a month, spelled days, centuries and named
+/// decades, quarters and halves after their year, weeks of a month,
+/// ranges ending now, holidays; with negatives where the words are not
+/// dates ("May" the modal, "March" the verb, "Will" the name, counts
+/// before plural nouns, temperatures in the 90s).
+#[test]
+fn table_of_long_tail_date_forms() {
+    let d = |y, m, day| Date::new(y, m, day);
+    type Row<'a> = (&'a str, Option<Date>, &'a [(&'a str, &'a str)]);
+    let rows: &[Row] = &[
+        // Offsets.
+        (
+            "She will arrive the day after tomorrow.",
+            d(2016, 11, 7),
+            &[("the day after tomorrow", "2016-11-09..2016-11-09")],
+        ),
+        (
+            "They left the day before yesterday.",
+            d(2016, 11, 7),
+            &[("the day before yesterday", "2016-11-05..2016-11-05")],
+        ),
+        (
+            "Are you available three weeks from tomorrow?",
+            d(2018, 5, 31),
+            &[("three weeks from tomorrow", "2018-06-22..2018-06-22")],
+        ),
+        (
+            "It happened 2 weeks before May 13 1999.",
+            d(2016, 11, 7),
+            &[("2 weeks before May 13 1999", "1999-04-29..1999-04-29")],
+        ),
+        (
+            "It will end two months after next Friday.",
+            d(2016, 11, 7),
+            &[("two months after next Friday", "2017-01-18..2017-01-18")],
+        ),
+        (
+            "The troops will arrive three days before Friday's opening ceremony.",
+            d(2012, 7, 24),
+            &[("three days before Friday's", "2012-07-24..2012-07-24")],
+        ),
+        // "later" and "earlier" count from a date told before them, never
+        // from one after ("three years earlier (in 2004)").
+        (
+            "The law passed in 2010 and was repealed two years later.",
+            d(2016, 11, 7),
+            &[
+                ("2010", "2010-01-01..2010-12-31"),
+                ("two years later", "2012-01-01..2012-12-31"),
+            ],
+        ),
+        (
+            "I had started investing three years earlier (in 2004).",
+            d(2012, 6, 1),
+            &[
+                ("three years earlier", "relative_to_event"),
+                ("2004", "2004-01-01..2004-12-31"),
+            ],
+        ),
+        (
+            "It was published in 1909. The next year, Waite published a guide.",
+            d(2015, 7, 10),
+            &[
+                ("1909", "1909-01-01..1909-12-31"),
+                ("The next year", "1910-01-01..1910-12-31"),
+            ],
+        ),
+        (
+            "Its roots are in France a few hundred years earlier.",
+            d(2015, 7, 10),
+            &[],
+        ),
+        // A span is not a point: "ten years from 2010 to 2020".
+        (
+            "Ten years from 2010 to 2020 were lost.",
+            d(2021, 1, 1),
+            &[("from 2010 to 2020", "2010-01-01..2020-12-31")],
+        ),
+        // Days of a month: ranges, spelled ordinals, "the".
+        (
+            "9 to 12 of June: another tapa festival",
+            d(2019, 11, 20),
+            &[("9 to 12 of June", "2019-06-09..2019-06-12")],
+        ),
+        (
+            "I'll be out between 3 and 12 of Sept hahaha",
+            d(2016, 11, 7),
+            &[("3 and 12 of Sept", "2017-09-03..2017-09-12")],
+        ),
+        (
+            "January first 2000 was a special day for me",
+            d(2019, 1, 1),
+            &[("January first 2000", "2000-01-01..2000-01-01")],
+        ),
+        (
+            "i am off april ninth through seventeenth",
+            d(2016, 11, 7),
+            &[("april ninth through seventeenth", "2017-04-09..2017-04-17")],
+        ),
+        (
+            "Book something from 26th of june of 2020 to the 28th of june of 2020",
+            d(2020, 1, 1),
+            &[(
+                "from 26th of june of 2020 to the 28th of june of 2020",
+                "2020-06-26..2020-06-28",
+            )],
+        ),
+        (
+            "Let's go for coffee on tuesday the eleventh.",
+            d(2019, 6, 1),
+            &[("tuesday the eleventh", "2019-06-11..2019-06-11")],
+        ),
+        // A number glued to money or a clock is no day.
+        (
+            "I bought it for $12 December 27",
+            d(2019, 1, 1),
+            &[("December 27", "2018-12-27..2018-12-27")],
+        ),
+        // Centuries and decades.
+        (
+            "It happens in 15th  century",
+            d(2016, 11, 7),
+            &[("15th  century", "1400-01-01..1499-12-31")],
+        ),
+        (
+            "He was born in the eighteenth century and died in the 1800s.",
+            d(2016, 11, 7),
+            &[
+                ("the eighteenth century", "1700-01-01..1799-12-31"),
+                ("1800s", "1800-01-01..1899-12-31"),
+            ],
+        ),
+        (
+            "It was popular in the 90s and in the nineties.",
+            d(2016, 11, 7),
+            &[
+                ("90s", "1990-01-01..1999-12-31"),
+                ("nineties", "1990-01-01..1999-12-31"),
+            ],
+        ),
+        // Quarters and halves after their year; ranges of explicit dates.
+        (
+            "Revenue fell in 2019-H2 and rose in H1 2020 and 2017 Q1.",
+            d(2021, 1, 1),
+            &[
+                ("2019-H2", "2019-07-01..2019-12-31"),
+                ("H1 2020", "2020-01-01..2020-06-30"),
+                ("2017 Q1", "2017-01-01..2017-03-31"),
+            ],
+        ),
+        (
+            "I'll be out January 12, 2016 - 01/22/2016",
+            d(2016, 1, 1),
+            &[("January 12, 2016 - 01/22/2016", "2016-01-12..2016-01-22")],
+        ),
+        (
+            "The range is between 2014~2018.",
+            d(2019, 1, 1),
+            &[("2014~2018", "2014-01-01..2018-12-31")],
+        ),
+        (
+            "APEC will happen in Korea Jan-Feb 2017",
+            d(2016, 11, 7),
+            &[("Jan-Feb 2017", "2017-01-01..2017-02-28")],
+        ),
+        (
+            "Compaq Computer, 1990-April 2002.",
+            d(2012, 6, 1),
+            &[("1990-April 2002", "1990-01-01..2002-04-30")],
+        ),
+        // Ranges ending now; a part of a period as a bound.
+        (
+            "Prices have risen from 2010 to the present.",
+            d(2018, 4, 1),
+            &[("from 2010 to the present", "2010-01-01..2018-04-01")],
+        ),
+        (
+            "I will do my work between now and November 15th",
+            d(2019, 4, 23),
+            &[("between now and November 15th", "2019-04-23..2019-11-15")],
+        ),
+        (
+            "It has been closed from April until the end of June.",
+            d(2016, 11, 7),
+            &[("from April until the end of June", "2016-04-01..2016-06-30")],
+        ),
+        // Weeks of a month: the last is the last one mostly inside it.
+        (
+            "I'll be out the last week of july",
+            d(2017, 1, 1),
+            &[("the last week of july", "2017-07-24..2017-07-30")],
+        ),
+        (
+            "How about 3rd week of Jan",
+            d(2018, 11, 7),
+            &[("3rd week of Jan", "2018-01-15..2018-01-21")],
+        ),
+        // Holidays.
+        (
+            "I'll go back on black friday 2010",
+            d(2016, 11, 7),
+            &[("black friday 2010", "2010-11-26..2010-11-26")],
+        ),
+        (
+            "It happened on Good Friday and Mother's Day.",
+            d(2018, 6, 1),
+            &[
+                ("Good Friday", "2018-03-30..2018-03-30"),
+                ("Mother's Day", "2018-05-13..2018-05-13"),
+            ],
+        ),
+        // Negatives.
+        ("You may leave in two days if you want.", d(2018, 6, 1), &[]),
+        ("They march on the capital every year.", d(2018, 6, 1), &[]),
+        ("Will Smith said May would not come.", d(2018, 6, 1), &[]),
+        ("deliver 2000 pieces of toys.", d(2018, 6, 1), &[]),
+        (
+            "Highs will be in the 90s today.",
+            d(2018, 6, 1),
+            &[("today", "2018-06-01..2018-06-01")],
+        ),
+        (
+            "Sales rose in March first quarter results showed.",
+            d(2018, 6, 1),
+            &[("March", "2018-03-01..2018-03-31")],
+        ),
+        (
+            "He was sentenced to 10 years after the trial.",
+            d(2018, 6, 1),
+            &[],
+        ),
+        (
+            "On his two 2011 releases, Stott found bass.",
+            d(2018, 6, 1),
+            &[("2011", "2011-01-01..2011-12-31")],
+        ),
+        (
+            "The 2020 elections were close.",
+            d(2021, 6, 1),
+            &[("2020", "2020-01-01..2020-12-31")],
+        ),
+        (
+            "Tim says:30 December is OK",
+            d(2019, 1, 1),
+            &[("30 December", "2018-12-30..2018-12-30")],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, published, expected) in rows {
+        let got = resolved_at(text, *published);
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
