@@ -264,6 +264,9 @@ mod tests;
 mod regressions;
 
 #[cfg(test)]
+mod recall_tests;
+
+#[cfg(test)]
 mod regressions_judged;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

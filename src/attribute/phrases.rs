@@ -21,6 +21,60 @@ const MAX_PLAIN_SOURCE: usize = 12;
 /// left to the start of its clause. `None` when the words before the cue do
 /// not look like a subject.
 pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase> {
+    source_before_plain(cx, toks, cue).or_else(|| source_before_clause(cx, toks, cue))
+}
+
+/// "Ms. Gedrich, who works in retail as a sales manager, said", "Corey
+/// Lewandowski, a Manafort rival whom Trump fired as campaign manager,
+/// said": a name and an appositive or relative clause between commas whose
+/// own clause words ("as", "whom", a verb) would stop the plain walk left.
+fn source_before_clause(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase> {
+    let close = cue.checked_sub(1)?;
+    if !is_punct(cx.text, toks.get(close)?, ',') {
+        return None;
+    }
+    let open = (close.saturating_sub(MAX_CLAUSE_APPOSITIVE)..close)
+        .rev()
+        .take_while(|&k| {
+            let t = &toks[k];
+            !cx.is_mark(t) && !matches!(cx.word(t), ";" | ":" | "—" | "–" | "(" | ")")
+        })
+        .find(|&k| is_punct(cx.text, &toks[k], ','))?;
+    let first = toks.get(open + 1)?;
+    let fw = cx.word(first);
+    let opens_clause = matches!(fw, "who" | "whom" | "whose")
+        || (!is_capitalised(cx.text, first) && matches!(fw, "a" | "an" | "the"))
+        || lexicon::has(lexicon::bits::ROLE_HEADS, fw);
+    if !opens_clause || open + 2 >= close {
+        return None;
+    }
+    let head = source_before_plain(cx, toks, open)?;
+    // The head stands at its clause's start and names someone.
+    let at_start = head.start == 0
+        || toks[..head.start]
+            .iter()
+            .all(|t| cx.has(t, lexicon::bits::LEADING_CONNECTIVES) || is_punct(cx.text, t, ','))
+        || is_punct(cx.text, &toks[head.start - 1], ',');
+    let names_someone = toks[head.start..head.end].iter().any(|t| {
+        (is_capitalised(cx.text, t) && !matches!(cx.word(t), "The" | "A" | "An"))
+            || cx.has(
+                t,
+                lexicon::bits::PERSON_NOUNS
+                    | lexicon::bits::ROLE_HEADS
+                    | lexicon::bits::GROUP_HEADS
+                    | lexicon::bits::ANONYMOUS_HEADS,
+            )
+    });
+    (at_start && names_someone).then_some(Phrase {
+        start: head.start,
+        end: cue,
+    })
+}
+
+/// The longest appositive or relative clause [`source_before_clause`] reads.
+const MAX_CLAUSE_APPOSITIVE: usize = 30;
+
+fn source_before_plain(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase> {
     let last = cue.checked_sub(1)?;
     let w = cx.word(toks.get(last)?);
     if lexicon::has(lexicon::bits::PRONOUNS, w) {
@@ -138,6 +192,11 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
         let looks_appositive = !is_capitalised(cx.text, &toks[appositive.0])
             || matches!(first, "A" | "An" | "The")
             || lexicon::has(lexicon::bits::ROLE_HEADS, first);
+        // "..., the race will be tight, said Dan Gerstein": a clause before
+        // an inverted cue, not an appositive.
+        if has_main_verb(cx, &toks[appositive.0..appositive.1]) {
+            return None;
+        }
         if !looks_appositive {
             // "..., Gov. John Kasich (R-OH), said": the phrase before the comma.
             if appositive.1 - appositive.0 > MAX_PLAIN_SOURCE {
@@ -181,6 +240,16 @@ pub fn source_before(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase>
         return None;
     }
     valid(cx, toks, Phrase { start, end }, false)
+}
+
+/// True when the words hold an auxiliary outside a relative clause ("the
+/// race will be tight"), unlike an appositive ("a rival whom Trump had
+/// fired").
+fn has_main_verb(cx: &Context, words: &[Token]) -> bool {
+    words
+        .iter()
+        .take_while(|t| !matches!(cx.word(t), "who" | "whom" | "which" | "that" | "whose"))
+        .any(|t| cx.has(t, lexicon::bits::VERB_WORDS))
 }
 
 fn is_time_word(cx: &Context, t: &Token) -> bool {

@@ -10,6 +10,8 @@ use super::phrases::{self, Phrase};
 use crate::segment::{Token, TokenKind};
 use crate::spans::ByteSpan;
 
+mod asked;
+
 /// What a cue reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
@@ -152,6 +154,11 @@ fn cue_at(
     let w = cx.word(t);
     if matches!(w, "in" | "In" | "as" | "As") {
         return in_their_words(cx, si, toks, i);
+    }
+    if matches!(w, "asked" | "Asked") && !cx.is_quoted(t.span.start) {
+        if let Some(found) = asked::frame(cx, si, toks, i) {
+            return Some(found);
+        }
     }
     // Cues are lower-case words, but for "According to" and a sentence
     // opening "Said X, ...": capitalised words are skipped unread.
@@ -571,7 +578,16 @@ fn verb_frame(
                 | "did"
         )
     });
-    if nounish && (verb_follows || (!opener_after && !ends_in_name(cx, toks, src))) {
+    // "He agreed to sell it in 2010, records show.": a document's cue
+    // ending the sentence after a comma.
+    let document_after_comma = src.start > 0
+        && is_punct(cx.text, &toks[src.start - 1], ',')
+        && (c1 >= toks.len() || is_end(cx, toks, c1))
+        && source_is_document(cx, toks, src);
+    if nounish
+        && !document_after_comma
+        && (verb_follows || (!opener_after && !ends_in_name(cx, toks, src)))
+    {
         return None;
     }
     // "The Post has learned", not "he learned to swim".
@@ -620,8 +636,15 @@ fn verb_frame(
             is_punct(cx.text, t, ',')
                 || (cx.has(t, lexicon::bits::ADJUNCT_STARTS) && !is_capitalised(cx.text, t))
         });
-    if let (Some(b), None) = (boundary, that) {
-        if adjunct_tail || quote_then_adjunct || (after_quote && split_quote_after) {
+    // "“...,” Clinton said sarcastically", "“...,” he said in his victory
+    // speech that night": right after a quotation, a cue with no content
+    // opener of its own ("that" right after it, a quotation in its tail) is
+    // the quotation's, whatever adjuncts follow it.
+    let post_quote = after_quote
+        && that.is_none_or(|k| k > after_object)
+        && !toks[c1..].iter().any(|t| cx.is_mark(t));
+    if let Some(b) = boundary.filter(|_| that.is_none() || post_quote) {
+        if adjunct_tail || quote_then_adjunct || post_quote || (after_quote && split_quote_after) {
             let ends_cue = after_time > c1
                 && (after_time >= toks.len()
                     || is_end(cx, toks, after_time)

@@ -15,7 +15,7 @@ fn run(text: &str, publisher: Option<&str>) -> Attribution {
 }
 
 /// (source, cue, content pieces) of every relation, as written.
-fn relations(text: &str) -> Vec<(Option<&str>, &str, Vec<&str>)> {
+pub(super) fn relations(text: &str) -> Vec<(Option<&str>, &str, Vec<&str>)> {
     run(text, None)
         .relations
         .iter()

@@ -239,28 +239,9 @@ fn role_gender(role: &str) -> Option<Gender> {
     }
 }
 
+/// A speech verb of the attribution lexicon ("said", "told").
 fn is_speech_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "added"
-            | "stated"
-            | "noted"
-            | "wrote"
-            | "argued"
-            | "asked"
-            | "stressed"
-            | "explained"
-            | "insisted"
-            | "warned"
-            | "tweeted"
-            | "posted"
-            | "announced"
-            | "replied"
-            | "testified"
-    )
+    crate::attribute::lexicon::has(crate::attribute::lexicon::bits::CUE_VERBS, w)
 }
 
 /// A word of a capitalised run: token index and text (possessive stripped).

@@ -1465,7 +1465,7 @@ pub(super) const TITLES: &[&str] = &[
 
 /// Lower-case nouns that head a role written before a name
 /// ("deputy press secretary Anna Kelly", "special envoy Steve Witkoff").
-pub(super) const ROLE_HEADS: &[&str] = &[
+pub const ROLE_HEADS: &[&str] = &[
     "activist",
     "adviser",
     "advisor",

@@ -18,6 +18,8 @@ pub mod tokens;
 mod unpunctuated;
 
 pub use entities::{EntityMention, Mention, MentionForm};
+/// Lower-case nouns that head a role before a name; the attribution stage reads them too.
+pub use gazetteer::ROLE_HEADS;
 pub use quantities::{Modifier, QuantityKind, QuantityMention};
 pub use sentences::{SentenceInfo, SentenceKind};
 pub use times::{TimeDirection, TimeKind, TimeMention, Unresolved};

@@ -742,9 +742,7 @@ fn pronoun_speech(s: &str, from: usize, end: usize) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    let speech = |w: &str| {
-        SPEECH_VERBS.contains(&w) || matches!(w, "wondered" | "thought" | "shouted" | "cried")
-    };
+    let speech = |w: &str| is_speech_verb(w) || matches!(w, "thought" | "cried");
     let pronoun = |w: &str| matches!(w, "he" | "she" | "they" | "i" | "I" | "we" | "you" | "it");
     // "he asked", and the literary "thought I".
     (pronoun(first) && speech(second)) || (speech(first) && pronoun(second))
@@ -1221,10 +1219,13 @@ fn attribution_follows(s: &str, from: usize, end: usize) -> bool {
             return false;
         };
         let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if SPEECH_VERBS.contains(&bare) {
+        if is_speech_verb(bare) {
             if bare.len() < w.len() {
-                // "Trump said." / "Trump said," / "said:".
-                return true;
+                // "Trump said." / "Trump said," / "said:"; but `He added,
+                // “...”` opens the next quotation, a sentence of its own.
+                let opens_quote = w[bare.len()..].starts_with([',', ':'])
+                    && words.next().is_some_and(|n| n.starts_with(['“', '"']));
+                return !opens_quote;
             }
             return match words.next() {
                 None => true,
@@ -1244,42 +1245,11 @@ fn attribution_follows(s: &str, from: usize, end: usize) -> bool {
     false
 }
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "asked",
-    "asks",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "wrote",
-    "writes",
-    "replied",
-    "recalled",
-    "explained",
-    "insisted",
-    "noted",
-    "argued",
-    "stated",
-    "declared",
-    "announced",
-    "countered",
-    "continued",
-    "concluded",
-    "warned",
-    "acknowledged",
-    "admitted",
-    "conceded",
-    "joked",
-    "quipped",
-    "posted",
-    "tweeted",
-    "responded",
-    "cautioned",
-    "stressed",
-    "shouted",
-];
+/// A lower-case speech verb ("said", "told"): the attribution lexicon's.
+fn is_speech_verb(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && crate::attribute::lexicon::has(crate::attribute::lexicon::bits::CUE_VERBS, w)
+}
 
 const FOLLOWERS: &[&str] = &[
     "on",
@@ -1425,6 +1395,16 @@ mod tests {
             (
                 "“It is over.” Trump said the talks had failed.",
                 &["“It is over.”", "Trump said the talks had failed."],
+            ),
+            // A speech verb that opens the next quotation is not the
+            // previous quotation's attribution.
+            (
+                "Reid said it would “heal the party.” He added, “We need Bernie.”",
+                &["Reid said it would “heal the party.”", "He added, “We need Bernie.”"],
+            ),
+            (
+                "“It works.” Mayer said. “It always has.”",
+                &["“It works.” Mayer said.", "“It always has.”"],
             ),
             // A quote spanning sentences is split inside, and keeps its closer.
             (
