@@ -177,18 +177,11 @@ fn node_units(node: &Node) -> usize {
         return units(text);
     }
     units(&node.tag)
-        + [
-            &node.id,
-            &node.class,
-            &node.role,
-            &node.href,
-            &node.itemprop,
-            &node.rel,
-            &node.datetime,
-        ]
-        .iter()
-        .map(|a| a.as_deref().map_or(0, units))
-        .sum::<usize>()
+        + node
+            .attributes()
+            .iter()
+            .map(|a| a.as_deref().map_or(0, units))
+            .sum::<usize>()
 }
 
 /// UTF-16 length; cheap for ASCII, where it equals the byte length.

@@ -210,15 +210,7 @@ pub fn to_flat(nodes: &[Node]) -> FlatNodes {
         }
         let tag = intern(&mut flat, &mut interned, &node.tag);
         flat.records.push(tag << 1);
-        let fields = [
-            &node.id,
-            &node.class,
-            &node.role,
-            &node.href,
-            &node.itemprop,
-            &node.rel,
-            &node.datetime,
-        ];
+        let fields = node.attributes();
         let mut mask = if node.hidden { HIDDEN_BIT } else { 0 };
         for (bit, field) in fields.iter().enumerate() {
             if field.is_some() {

@@ -130,6 +130,20 @@ fn is_false(b: &bool) -> bool {
 }
 
 impl Node {
+    /// The optional attributes, in the flat snapshot's field order (its
+    /// presence bits follow it).
+    pub fn attributes(&self) -> [&Option<String>; 7] {
+        [
+            &self.id,
+            &self.class,
+            &self.role,
+            &self.href,
+            &self.itemprop,
+            &self.rel,
+            &self.datetime,
+        ]
+    }
+
     pub fn element(parent: Option<u32>, tag: &str) -> Self {
         Node {
             parent,
