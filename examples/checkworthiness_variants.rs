@@ -5,7 +5,7 @@
 //!
 //! `cargo run --profile native --example checkworthiness_variants -- MODE`
 //! with MODE one of errors, mlp, gate, trigram, pairs, bag, rules, lodo
-//! (settings through the environment: SEED, H, SCALE, LR2, L2H, GATES, W3,
+//! (settings through the environment: SEED, L2, PW, H, SCALE, LR2, L2H, GATES, W3,
 //! WP, BAGS, RULES).
 use claimlens::detect::model::{sigmoid, Weights};
 use claimlens::detect::train::*;
@@ -170,8 +170,16 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(2024);
+    let env_f32 = |name: &str, default: f32| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
     let config = TrainConfig {
         seed,
+        l2: env_f32("L2", TrainConfig::default().l2),
+        positive_weight: env_f32("PW", 1.0),
         ..TrainConfig::default()
     };
     let (all, ct24) = training_examples(data, enc.as_deref(), &config).unwrap();
