@@ -269,5 +269,8 @@ mod recall_tests;
 #[cfg(test)]
 mod regressions_judged;
 
+#[cfg(test)]
+mod regressions_pages;
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod seed_tests;

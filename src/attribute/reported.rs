@@ -834,35 +834,12 @@ fn headline_colon(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, 
     {
         return None;
     }
-    // Labels, not speakers: "Update:", "Editor’s Note:", "Poll:".
-    if toks[..colon].iter().any(|t| {
-        matches!(
-            cx.word(t).to_ascii_lowercase().as_str(),
-            "latest"
-                | "update"
-                | "note"
-                | "poll"
-                | "exclusive"
-                | "watch"
-                | "breaking"
-                | "live"
-                | "video"
-                | "analysis"
-                | "opinion"
-                | "editorial"
-                | "review"
-                | "excerpt"
-                | "report"
-                | "photos"
-                | "read"
-                | "more"
-                | "related"
-                | "source"
-                | "sources"
-                | "total"
-                | "results"
-        )
-    }) {
+    // Labels, not speakers: "Update:", "Editor’s Note:", "Poll:", a
+    // directory's "Investment:" and "Client Wins:".
+    if toks[..colon]
+        .iter()
+        .any(|t| lexicon::contains(lexicon::LABEL_WORDS, cx.word(t)))
+    {
         return None;
     }
     let name_like = toks[..colon].iter().all(|t| {
