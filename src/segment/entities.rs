@@ -899,13 +899,13 @@ impl<'a> Cx<'a> {
             return None;
         }
         let stop = rest
-            .find(|c: char| {
-                matches!(
-                    normalize_char(c),
-                    ',' | '.' | ';' | ':' | '"' | '(' | ')' | '-'
-                ) || c == '\n'
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(normalize_char(c), ',' | '.' | ';' | ':' | '"' | '(' | ')')
+                    || c == '\n'
+                    || (normalize_char(c) == '-' && !is_word_hyphen(rest, i, c))
             })
-            .unwrap_or(rest.len());
+            .map_or(rest.len(), |(i, _)| i);
         // A period inside an initialism ("U.S.") does not end the phrase.
         let mut stop = stop;
         while rest[..stop].len() < rest.len()
@@ -989,6 +989,16 @@ impl<'a> Cx<'a> {
         self.has(part, facts::TITLE)
             || (self.has(part, facts::DEMONYM) && part.1.starts_with(char::is_uppercase))
     }
+}
+
+/// A hyphen inside a word ("UK-based", "vice-chair"), which an appositive
+/// runs on through; a dash between words ("a firm - the largest", "a
+/// firm—the largest") ends it.
+fn is_word_hyphen(text: &str, at: usize, c: char) -> bool {
+    let joins = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+        && joins(text.get(..at).and_then(|b| b.chars().next_back()))
+        && joins(text.get(at + c.len_utf8()..).and_then(|a| a.chars().next()))
 }
 
 /// Whether an appositive names a kind of place: its head noun, the last word
@@ -1759,6 +1769,23 @@ mod tests {
                 .descriptor
                 .as_deref(),
             Some("a cryptocurrency company")
+        );
+    }
+
+    /// The bug (wcxb-articles 0347): "Deloitte, a UK-based multinational
+    /// professional services firm" gave the descriptor "a UK", cut at the
+    /// hyphen. A hyphen inside a word does not end an appositive; a dash does.
+    #[test]
+    fn an_appositive_is_not_cut_at_a_hyphen_inside_a_word() {
+        let text = "Analysts say Ada Lovelace, a UK-based professional services partner, holds 3% of the market. They say Grace Hopper, a US admiral - the first of her kind, led it.";
+        let found = run(text);
+        assert_eq!(
+            entity(&found, "Ada Lovelace").descriptor.as_deref(),
+            Some("a UK-based professional services partner")
+        );
+        assert_eq!(
+            entity(&found, "Grace Hopper").descriptor.as_deref(),
+            Some("a US admiral")
         );
     }
 
