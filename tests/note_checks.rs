@@ -60,10 +60,18 @@ fn an_unlinked_pronoun_is_worded_as_an_unclear_speaker() {
     );
     let claim = analysis.claims.first().expect("a claim");
     let sourcing = claim.note.sourcing.as_ref().expect("a sourcing line");
-    assert_eq!(sourcing.code, Some(SourcingCode::NamedUnknown), "{sourcing:?}");
+    assert_eq!(
+        sourcing.code,
+        Some(SourcingCode::NamedUnknown),
+        "{sourcing:?}"
+    );
     assert!(
         sourcing.text.starts_with("Who said this is unclear"),
         "{sourcing:?}"
     );
-    assert!(!claim.note.summary.contains("a named source"), "{}", claim.note.summary);
+    assert!(
+        !claim.note.summary.contains("a named source"),
+        "{}",
+        claim.note.summary
+    );
 }

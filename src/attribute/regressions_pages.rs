@@ -32,3 +32,71 @@ fn a_directorys_category_label_is_not_a_speaker() {
         assert_eq!(s.speaker, None, "{prefix}: {s:?}");
     }
 }
+
+/// The bug (wcxb-articles 0347): a blockquote, then the line "Doug
+/// McMillon, CEO of Walmart (during Walmart’s Q2 2025 earnings call on
+/// August 15, 2024)": the quotation was unattributed and the credit line
+/// was flagged as a statistical claim. The line credits the quotation.
+#[test]
+fn a_credit_line_under_a_quotation_names_its_speaker() {
+    let text = "Retailers are moving fast on generative AI.\n\n“We’re finding tangible ways to leverage GenAI to improve the customer experience. We’re building our own.”\n\nDoug McMillon, CEO of Walmart (during Walmart’s Q2 2025 earnings call on August 15, 2024)\n\nThe AI hardware market grew from $17 billion in 2022 to $125 billion in 2024.";
+    let a = run(text);
+    let quote = a
+        .quotes
+        .iter()
+        .find(|q| q.direct && q.span.of(text).starts_with("We’re finding"))
+        .expect("the quotation");
+    assert_eq!(quote.speaker.as_deref(), Some("Doug McMillon"), "{quote:?}");
+    assert_eq!(
+        quote.speaker_role.as_deref(),
+        Some("CEO of Walmart"),
+        "{quote:?}"
+    );
+    for prefix in ["“We’re finding", "We’re building"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(
+            s.speaker.as_deref(),
+            Some("Doug McMillon"),
+            "{prefix}: {s:?}"
+        );
+        assert!(s.on_record, "{prefix}: {s:?}");
+    }
+    let after = sourcing_of(&a, text, "The AI hardware");
+    assert_eq!(after.kind, SourcingKind::Unattributed, "{after:?}");
+}
+
+/// What the credit-line rule must leave alone: a name opening an ordinary
+/// paragraph after a quotation is not a credit.
+#[test]
+fn a_sentence_after_a_quotation_is_not_a_credit_line() {
+    let text = "“We will win,” the coach told reporters.\n\n“It is our year.”\n\nJane Doe scored twice in the second half on Sunday.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Jane Doe");
+    assert_eq!(s.kind, SourcingKind::Unattributed, "{s:?}");
+}
+
+/// The same bug through the whole product: the credit line is no claim, and
+/// the quotation's note names Doug McMillon.
+#[test]
+fn a_credit_line_under_a_quotation_is_not_a_claim() {
+    let text = "Retailers are moving fast on generative AI.\n\n“We’re finding tangible ways to leverage GenAI to improve the customer experience, and 40 percent of our stores use it.”\n\nDoug McMillon, CEO of Walmart (during Walmart’s Q2 2025 earnings call on August 15, 2024)";
+    let options = crate::Options {
+        threshold: Some(0.0),
+        ..crate::Options::default()
+    };
+    let analysis = crate::analyze_text(text, &options);
+    assert!(
+        !analysis
+            .claims
+            .iter()
+            .any(|c| c.text.starts_with("Doug McMillon")),
+        "{:?}",
+        analysis.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+    );
+    let quote = analysis
+        .claims
+        .iter()
+        .find(|c| c.text.contains("tangible ways"))
+        .expect("the quotation is a claim");
+    assert_eq!(quote.sourcing.speaker.as_deref(), Some("Doug McMillon"));
+}

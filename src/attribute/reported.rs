@@ -11,6 +11,7 @@ use crate::segment::{Token, TokenKind};
 use crate::spans::ByteSpan;
 
 mod asked;
+mod credit_line;
 
 /// What a cue reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,9 @@ pub fn find(cx: &Context) -> Vec<Relation> {
         }
         if out.len() == first {
             out.extend(super::lead_in::list_after_lead_in(cx, si));
+        }
+        if out.len() == first {
+            out.extend(credit_line::after_quote(cx, si));
         }
         if out.len() == first && out.last().is_none_or(|r| r.sentence + 1 < si) {
             out.extend(framed_quote(cx, si));

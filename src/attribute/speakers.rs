@@ -1415,7 +1415,11 @@ fn role_and_descriptor(
         })
         .filter(|d| {
             d.split_whitespace().count() >= 2
-                && d.starts_with(|c: char| c.is_lowercase() || c == 'A' || c == 'T')
+                && (d.starts_with(|c: char| c.is_lowercase() || c == 'A' || c == 'T')
+                    // "Doug McMillon, CEO of Walmart": an office is a role.
+                    || d.split_whitespace()
+                        .next()
+                        .is_some_and(|w| lexicon::has(lexicon::bits::ROLE_HEADS, w)))
                 && !["who ", "which ", "whose ", "where ", "whom "]
                     .iter()
                     .any(|p| d.starts_with(p))
