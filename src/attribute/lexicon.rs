@@ -1259,6 +1259,42 @@ pub const INSTITUTIONS: &[&str] = &[
     "prosecutors",
 ];
 
+/// Head nouns that describe an organisation named earlier ("the company",
+/// "the firm"): the attribution stage links them to that name, or calls
+/// the source vague ([`crate::attribute`]'s `described`).
+pub const ORG_DESCRIPTIONS: &[&str] = &[
+    "agency",
+    "airline",
+    "automaker",
+    "bank",
+    "business",
+    "carrier",
+    "chain",
+    "charity",
+    "chipmaker",
+    "company",
+    "conglomerate",
+    "corporation",
+    "developer",
+    "firm",
+    "giant",
+    "group",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "network",
+    "operator",
+    "organisation",
+    "organization",
+    "outfit",
+    "producer",
+    "provider",
+    "retailer",
+    "startup",
+    "supplier",
+    "utility",
+];
+
 /// Capitalised adjectives that never start a name ("a Western diplomat").
 pub const DEMONYMS: &[&str] = &[
     "american",
@@ -1352,6 +1388,7 @@ mod tests {
             ("VAGUE_STARTS", VAGUE_STARTS),
             ("NOT_NAME_WORDS", NOT_NAME_WORDS),
             ("LABEL_WORDS", LABEL_WORDS),
+            ("ORG_DESCRIPTIONS", ORG_DESCRIPTIONS),
             ("ORG_WORDS", ORG_WORDS),
             ("GROUP_WORDS", GROUP_WORDS),
             ("DOCUMENTS", DOCUMENTS),

@@ -11,6 +11,7 @@
 
 mod clean;
 mod context;
+mod described;
 mod lead_in;
 pub mod lexicon;
 pub mod note;

@@ -100,3 +100,35 @@ fn a_credit_line_under_a_quotation_is_not_a_claim() {
         .expect("the quotation is a claim");
     assert_eq!(quote.sourcing.speaker.as_deref(), Some("Doug McMillon"));
 }
+
+/// The bug (yahoo-2): "The company hopes to resume launches", right after
+/// "NASA supplier SpaceX …", was credited to a speaker called "company". A
+/// description stands for the one organisation named just before it
+/// ("NASA" only qualifies "supplier SpaceX").
+#[test]
+fn the_company_is_the_organisation_named_just_before() {
+    let text = "NASA supplier SpaceX, meanwhile, has been grounded since a rocket explosion in September. The company hopes to resume launches in December.";
+    let a = run(text);
+    let quote = a
+        .quotes
+        .iter()
+        .find(|q| q.span.of(text).starts_with("to resume"))
+        .expect("the reported content");
+    assert_eq!(quote.speaker.as_deref(), Some("SpaceX"), "{quote:?}");
+}
+
+/// The same bug with no organisation, or two, to link: "the company
+/// announced" is a vague source, never a speaker called "company".
+#[test]
+fn the_company_with_no_single_organisation_before_it_is_vague() {
+    for text in [
+        "Shares fell sharply on Monday. The company announced that it would cut 3,000 jobs.",
+        "Boeing and Airbus both reported orders on Monday. The company announced that it would cut 3,000 jobs.",
+        "Google and Microsoft both reported earnings on Monday. The company announced that it would cut 3,000 jobs.",
+    ] {
+        let a = run(text);
+        let s = sourcing_of(&a, text, "The company");
+        assert_eq!(s.kind, SourcingKind::Vague, "{text}: {s:?}");
+        assert_eq!(s.speaker, None, "{text}: {s:?}");
+    }
+}
