@@ -665,6 +665,10 @@ const ADJECTIVES: &[&str] = &[
     "armed",
 ];
 
+/// Units of a document's length, written as a compound adjective before the
+/// document ("a 263-page report"): a description, never a figure.
+const DOCUMENT_LENGTHS: &[&str] = &["chapter", "page", "paragraph", "word"];
+
 /// Words that precede a number which is a name or label, not a figure.
 const LABEL_WORDS: &[&str] = &[
     "no",
@@ -1343,6 +1347,11 @@ impl<'a> Cx<'a> {
             // "20-point plan", "15-minute", "30-year-old": the hyphenated noun is the unit.
             let noun = self.w(next + 1);
             let noun = noun.split('-').next().unwrap_or(noun);
+            // "a 263-page report", "a 300-word statement": the length of a
+            // document the sentence names, not a statistic to source.
+            if DOCUMENT_LENGTHS.contains(&noun) {
+                return None;
+            }
             let (k2, u) = match subunit(noun) {
                 // "a 12-cent-a-share dividend".
                 Some(code) => {
@@ -1858,6 +1867,10 @@ mod tests {
             ("see [16] and No. 10", vec![]),
             ("killed since 9/11 by terrorism", vec![]),
             ("the past three years", vec![]),
+            // wcxb-articles 0347: the note asked for "the original source of
+            // the figure “263-page”"; a document's length is not a figure.
+            ("according to IoT Analytics’ 263-page report", vec![]),
+            ("a 300-word statement and a 12-chapter book", vec![]),
         ];
         for (text, expected) in cases {
             assert_eq!(find_in(text), expected, "{text}");
