@@ -480,6 +480,17 @@ fn table_of_long_tail_date_forms() {
     let d = |y, m, day| Date::new(y, m, day);
     type Row<'a> = (&'a str, Option<Date>, &'a [(&'a str, &'a str)]);
     let rows: &[Row] = &[
+        // Finance news: from the start of the publication's year to its date.
+        (
+            "The bank's stock is down 20% in the year to date.",
+            d(2018, 9, 6),
+            &[("year to date", "2018-01-01..2018-09-06")],
+        ),
+        (
+            "Sales rose 4% year-to-date.",
+            d(2018, 9, 6),
+            &[("year-to-date", "2018-01-01..2018-09-06")],
+        ),
         // Offsets.
         (
             "She will arrive the day after tomorrow.",
