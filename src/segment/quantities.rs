@@ -1188,12 +1188,14 @@ impl<'a> Cx<'a> {
         let mut next = num.next;
         let mut end = num.next - 1;
         // Scale: "2 billion", "1.5bn" (glued), "5m" (glued only for one-letter scales).
+        let mut scaled = false;
         let scale_w = self.w(next);
         if let Some(scale) = scale_word(scale_w) {
             let glued = self.touches(next - 1);
             let word_scale = scale_w.len() > 2;
             // One-letter scales ("m", "k") only when glued: "5m", not "5 m".
             if (word_scale || glued) && self.kind(next) == Some(TokenKind::Word) {
+                scaled = true;
                 value = value.map(|v| v * scale);
                 end = next;
                 next += 1;
@@ -1301,6 +1303,15 @@ impl<'a> Cx<'a> {
             kind = QuantityKind::Money;
             end = last;
             next = last + 1;
+            // "75 USD million": the scale after the code.
+            if let Some(scale) =
+                scale_word(self.w(next)).filter(|_| !scaled && self.w(next).len() > 2)
+            {
+                value = value.map(|v| v * scale);
+                upper = upper.map(|v| v * scale);
+                end = next;
+                next += 1;
+            }
             // "thirteen dollars and forty-five cents", "15 dollars 50".
             let and = usize::from(self.w(next) == "and");
             if let Some(cents) = self.number(next + and).filter(|c| {
@@ -1634,6 +1645,13 @@ mod tests {
                 ],
             ),
             ("see https://x.com/s?q=30%25%2020% now", vec![]),
+            (
+                "They paid 75 USD million, not 50 dollars",
+                vec![
+                    row("75 USD million", Some(7.5e7), None, Some("USD"), "money"),
+                    row("50 dollars", Some(50.0), None, Some("USD"), "money"),
+                ],
+            ),
             (
                 "US$5m deal",
                 vec![row("US$5m", Some(5e6), None, Some("USD"), "money")],
