@@ -269,7 +269,8 @@ mod tests {
 
     #[test]
     fn each_reader_reads_its_own_words() {
-        let table: &[(fn(&str, Reader) -> bool, &str, Reader, bool)] = &[
+        type Lookup = fn(&str, Reader) -> bool;
+        let table: &[(Lookup, &str, Reader, bool)] = &[
             (is_reporting_verb, "said", Reader::Cue, true),
             (is_reporting_verb, "said", Reader::Kind, true),
             (is_reporting_verb, "said", Reader::StopWord, true),
