@@ -234,6 +234,7 @@ pub fn conflicts(claim: &Analysed, pack: &Pack, doc: usize) -> Vec<Conflict> {
 
 /// Both sides' facts with their names settled against the pack: worked out
 /// once per candidate for the conflicts and the features.
+#[derive(Debug)]
 pub struct Sides {
     mine: Facts,
     checked: Facts,
@@ -253,11 +254,17 @@ fn conflicts_of(claim: &Analysed, sides: &Sides, pack: &Pack, doc: usize) -> Vec
     let mut out = Vec::new();
     let mut mine = sides.mine.clone();
     // Only a speaker named in the sentence itself ("Romney said …"): one
-    // found through a pronoun ("He said …") is too often the wrong person.
-    let named_speaker = claim
-        .speaker
-        .as_deref()
-        .filter(|s| last_name(s).is_some_and(|l| mine.names.contains(&stem_of(&l))));
+    // found through a pronoun ("He said …") is too often the wrong person,
+    // even when the sentence names someone else ("She said Trump had …").
+    let named_speaker = claim.speaker.as_deref().filter(|s| {
+        last_name(s).is_some_and(|l| {
+            mine.names.contains(&stem_of(&l))
+                && claim
+                    .cue
+                    .as_deref()
+                    .is_none_or(|cue| cue.to_lowercase().contains(&l))
+        })
+    });
     // The speaker's name says who made the claim, not what it is about
     // ("Obama accused his rival of …" against "Says Mitt Romney …").
     if let Some(speaker_stem) = named_speaker.and_then(last_name).map(|l| stem_of(&l)) {
@@ -287,15 +294,26 @@ fn conflicts_of(claim: &Analysed, sides: &Sides, pack: &Pack, doc: usize) -> Vec
             .iter()
             .any(|n| n.starts_with(last) || last.starts_with(n.as_str()))
     };
-    if let (Some(speaker), Some(last)) = (named_speaker, &claimant_last) {
-        if last_name(speaker).is_some_and(|s| &s != last) && !checked_mentions(checked, speaker) {
+    // A claim in the first person is about its claimant, so another speaker
+    // saying it makes another claim; a claim in the third person is the same
+    // claim whoever repeats it (Cruz repeating Rand Paul on Medicaid).
+    if let (Some(speaker), Some(last), true) = (named_speaker, &claimant_last, checked.first_person)
+    {
+        // "Cruz said Sanders had helped write Obamacare" is Sanders's "I
+        // helped write" told by another: the claimant is its subject.
+        if last_name(speaker).is_some_and(|s| &s != last)
+            && !checked_mentions(checked, speaker)
+            && !mentioned(&stem_of(last))
+        {
             out.push(Conflict::Claimant);
         }
     }
     // A first-person sentence is itself a quote, whose speaker the claimant
     // comparison above covers; so is reported speech whose speaker was found
-    // through a pronoun, which may be the claimant.
-    let speaker_may_be_claimant = claim.speaker.is_some() && named_speaker.is_none();
+    // through a pronoun, or not found ("He said …"), which may be the
+    // claimant.
+    let speaker_may_be_claimant =
+        (claim.speaker.is_some() || claim.cue.is_some()) && named_speaker.is_none();
     if checked.first_person && !mine.first_person && !speaker_may_be_claimant {
         if let Some(last) = &claimant_last {
             let is_speaker = named_speaker
@@ -320,11 +338,14 @@ fn checked_mentions(checked: &Facts, speaker: &str) -> bool {
     last_name(speaker).is_some_and(|l| checked.names.contains(&stem_of(&l)))
 }
 
-/// A name as the index stores it (lowercased and stemmed).
+/// A name as the index stores it (lowercased and stemmed). The word is
+/// analysed after a placeholder so that it is not a sentence's first word;
+/// the term wanted is the word's own, not the placeholder's.
 fn stem_of(word: &str) -> String {
-    text::terms(&format!("x {word}"))
+    const PLACEHOLDER: &str = "x ";
+    text::terms(&format!("{PLACEHOLDER}{word}"))
         .into_iter()
-        .next()
+        .find(|t| t.span.0 >= PLACEHOLDER.len())
         .map_or_else(|| word.to_lowercase(), |t| t.text)
 }
 
@@ -665,5 +686,16 @@ mod tests {
         assert!(!person_claimant("Facebook posts"));
         assert!(!person_claimant("Bloggers"));
         assert!(!person_claimant("Republican National Committee"));
+    }
+
+    /// Regression: `stem_of` returned the placeholder "x" it analyses the
+    /// word after, so a sentence's named speaker was never recognised and
+    /// "Obama accused his rival of …" conflicted on names with "Says Mitt
+    /// Romney …".
+    #[test]
+    fn stem_of_returns_the_names_stem_not_the_placeholder() {
+        assert_eq!(stem_of("Obama"), "obama");
+        assert_eq!(stem_of("Romney"), stem_of("romney"));
+        assert_ne!(stem_of("Clinton"), "x");
     }
 }
