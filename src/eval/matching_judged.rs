@@ -196,8 +196,7 @@ fn debug_pair(
         .as_deref()
         .and_then(crate::calendar::Date::parse_iso);
     let mut searcher = Searcher::default().with_encoder(options.encoder.clone());
-    let analysed =
-        Analysed::new(&claim.text, published)
+    let analysed = Analysed::new(&claim.text, published)
         .with_speaker(claim.sourcing.speaker.as_deref())
         .with_cue(claim.sourcing.cue.as_deref());
     for pack in registry.packs() {
@@ -214,7 +213,6 @@ fn debug_pair(
         let similarity = searcher.similarity(&analysed, pack, hit.doc);
         let f = same_claim::features(&analysed, pack, hit, similarity);
         let c = same_claim::conflicts(&analysed, pack, hit.doc as usize);
-        if j.label == "same" { eprintln!("SIDES {:?} speaker={:?}", same_claim::Sides::new(&analysed, pack, hit.doc as usize), analysed.speaker); }
         let f: Vec<String> = f.iter().map(|v| format!("{v:.2}")).collect();
         eprintln!(
             "PAIR {}\t{}\t{}\t{:.2}\t{}\t{:?}\t{}",
@@ -224,7 +222,7 @@ fn debug_pair(
             } else {
                 "-"
             },
-            if same_claim::GATES.pass_words(hit) {
+            if same_claim::words_suffice(hit) {
                 "words"
             } else {
                 "-"
