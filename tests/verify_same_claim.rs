@@ -68,8 +68,10 @@ fn score_whole_set() -> (Counts, Vec<String>) {
 }
 
 /// The whole judged set, real pages from ../shared/data included: precision
-/// at least 0.95 (the target) and recall no lower than measured (0.714 with
-/// the encoder's meaning route; 0.625 before it).
+/// at least 0.95 (the target) and recall no lower than measured (0.780 once
+/// the named speaker was recognised again and near-certain retrieval needs
+/// half the checked claim covered; 0.714 with the encoder's meaning route
+/// alone; 0.625 before it).
 #[test]
 fn data_judged_real_pages_same_claim_precision() {
     let (c, errors) = score_whole_set();
@@ -79,8 +81,8 @@ fn data_judged_real_pages_same_claim_precision() {
         "precision < 0.95: {c:?} {errors:#?}"
     );
     assert!(
-        c.same_shown * 100 >= (c.same_shown + c.same_missed) * 70,
-        "recall < 0.70: {c:?}"
+        c.same_shown * 100 >= (c.same_shown + c.same_missed) * 77,
+        "recall < 0.77: {c:?}"
     );
 }
 
@@ -262,4 +264,15 @@ fn first_person_claim_said_by_another_of_himself_carries_no_verdict() {
     let (c, errors) = score(&set, &dir, &data_dir(), default_pack());
     assert_eq!(c.skipped, 0, "every judged sentence is found as a claim");
     assert_eq!(c.wrong_shown, 0, "{errors:#?}");
+}
+
+/// Near-certain retrieval (0.97) of Rubio's debate line, whose checked claim
+/// goes on about Obama's proposal: the sentence covers 53% of its weight,
+/// under the word gates' 60%, and is still the same claim.
+#[test]
+fn rewording_of_rubios_only_budget_cruz_voted_for_is_matched() {
+    assert!(fixture_pair_shown(
+        "articles/2016-01-gop-debate-charleston.html",
+        "vclaim-pol-05593"
+    ));
 }
