@@ -1,6 +1,6 @@
 // The DOM snapshotter (extension/src/dom/snapshot.ts) against the rules on
 // `Snapshot` in src/snapshot/mod.rs, on a minimal stand-in DOM (node has no
-// DOM; the snapshotter only reads nodeType, localName, childNodes, attributes (by name),
+// DOM; the snapshotter only reads nodeType, localName, lastChild and previousSibling, attributes (by name),
 // textContent and closest). The expectations mirror the native builder's unit
 // tests in src/snapshot/html.rs; tests/e2e/data_parity.test.mjs checks the two
 // builders against each other on real pages in real browsers.
@@ -38,9 +38,13 @@ class FakeElement {
     for (const child of children) {
       const node = typeof child === 'string' ? new FakeText(child) : child;
       node.parentNode = this;
+      node.previousSibling = this.childNodes.at(-1) ?? null;
       this.childNodes.push(node);
     }
     return this;
+  }
+  get lastChild() {
+    return this.childNodes.at(-1) ?? null;
   }
   getAttribute(name) {
     return this.attributes.has(name) ? this.attributes.get(name) : null;

@@ -315,10 +315,10 @@ function flattenTree(root: Element, writer: FlatWriter, domNodes: Node[]): boole
       continue;
     }
     const depth = parent === undefined ? 0 : parentDepth + 1;
-    const children = element.childNodes;
+    // Children by sibling links, last first: `childNodes` would make a NodeList (and its JS wrapper) per element.
     if (depth > MAX_DEPTH) {
-      for (let i = children.length - 1; i >= 0; i--) {
-        stack.push({ node: children[i], parent, parentDepth });
+      for (let child = element.lastChild; child; child = child.previousSibling) {
+        stack.push({ node: child, parent, parentDepth });
       }
       continue;
     }
@@ -337,8 +337,8 @@ function flattenTree(root: Element, writer: FlatWriter, domNodes: Node[]): boole
     budget -= units;
     writer.element(parent, localName, attributeValues, hidden);
     domNodes.push(element);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i], parent: index, parentDepth: depth });
+    for (let child = element.lastChild; child; child = child.previousSibling) {
+      stack.push({ node: child, parent: index, parentDepth: depth });
     }
   }
   return false;
