@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { benchPaths, launchBrowser, openHarness, root, startBenchServer } from './lib/bench-harness.mjs';
+import { benchPaths, bundleInPageCode, launchBrowser, openHarness, root, startBenchServer } from './lib/bench-harness.mjs';
 import { median } from './lib/stats.mjs';
 
 const [rev = 'HEAD', which = 'chromium', repsArg = '15', filter = ''] = process.argv.slice(2);
@@ -36,7 +36,7 @@ globalThis.__snapshotAb = (reps) => {
   return { ...times, same, nodes: after(doc).domNodes.length };
 };`;
 const bundle = (await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'iife', target: ['chrome114'], logLevel: 'warning' })).outputFiles[0].text;
-const harness = (await esbuild.build({ entryPoints: [join(root, 'tests/bench/in-page.ts')], bundle: true, write: false, format: 'iife', target: ['chrome114'], define: { 'import.meta.url': '"about:blank"' }, logLevel: 'warning' })).outputFiles[0].text;
+const harness = await bundleInPageCode();
 const paths = benchPaths();
 const server = await startBenchServer(paths);
 const browser = await launchBrowser(which, new URL(server.baseUrl).origin);
