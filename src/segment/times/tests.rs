@@ -488,6 +488,15 @@ fn table_of_long_tail_date_forms() {
                 ("this calendar year", "2019-01-01..2019-12-31"),
             ],
         ),
+        // British news names the week after the weekday.
+        (
+            "The minister will visit on Wednesday next week and met him on Monday last week.",
+            d(2018, 8, 1),
+            &[
+                ("Wednesday next week", "2018-08-08..2018-08-08"),
+                ("Monday last week", "2018-07-23..2018-07-23"),
+            ],
+        ),
         // Results come in whole quarters.
         (
             "Sales fell in the last 2 quarters and will grow in the coming three quarters.",
