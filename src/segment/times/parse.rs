@@ -10,7 +10,8 @@ impl<'a> Cx<'a> {
         let w = self.w(k);
         match w {
             "since" => {
-                let inner = self.core(k + 1)?;
+                // "since late July", "since the start of the year".
+                let inner = self.partial(k + 1).or_else(|| self.core(k + 1))?;
                 return parsed(inner.end, Expr::Since(Box::new(inner.expr)));
             }
             "in" => {
