@@ -488,6 +488,11 @@ fn table_of_long_tail_date_forms() {
                 ("this calendar year", "2019-01-01..2019-12-31"),
             ],
         ),
+        (
+            "The vote will be held the week after next.",
+            d(2018, 7, 3),
+            &[("the week after next", "2018-07-16..2018-07-22")],
+        ),
         // "since" takes a part of a period as well as a whole one.
         (
             "Prices have risen since late July and since the start of 2017.",
