@@ -1295,6 +1295,23 @@ pub const ORG_DESCRIPTIONS: &[&str] = &[
     "utility",
 ];
 
+/// Words that qualify a share or count ("about half", "nearly 60 percent").
+pub const APPROXIMATORS: &[&str] = &[
+    "a", "about", "almost", "around", "just", "nearly", "only", "over", "roughly", "some",
+];
+
+/// Words that open a share of a group ("half of voters", "most Democrats").
+pub const SHARE_WORDS: &[&str] = &[
+    "half",
+    "majority",
+    "minority",
+    "most",
+    "plurality",
+    "quarter",
+    "third",
+    "two-thirds",
+];
+
 /// Capitalised adjectives that never start a name ("a Western diplomat").
 pub const DEMONYMS: &[&str] = &[
     "american",
@@ -1388,6 +1405,8 @@ mod tests {
             ("VAGUE_STARTS", VAGUE_STARTS),
             ("NOT_NAME_WORDS", NOT_NAME_WORDS),
             ("LABEL_WORDS", LABEL_WORDS),
+            ("APPROXIMATORS", APPROXIMATORS),
+            ("SHARE_WORDS", SHARE_WORDS),
             ("ORG_DESCRIPTIONS", ORG_DESCRIPTIONS),
             ("ORG_WORDS", ORG_WORDS),
             ("GROUP_WORDS", GROUP_WORDS),

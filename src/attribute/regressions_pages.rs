@@ -132,3 +132,36 @@ fn the_company_with_no_single_organisation_before_it_is_vague() {
         assert_eq!(s.speaker, None, "{text}: {s:?}");
     }
 }
+
+/// Recall on PolNeAR (train): "A poll shows Sanders leading", "new filings
+/// show it has less than $1.3 million": "show" after a document is a cue, not
+/// the noun; the document's owner speaks ("FEC records" → FEC), and a
+/// sentence's capitalised first word is no name ("New filings" was "New").
+#[test]
+fn a_document_shows_its_content() {
+    let text = "A poll shows Sanders leading Clinton in Iowa.\n\nFEC records from the 2008 cycle show he backed McCain.\n\nNew filings show it has less than $1.3 million cash on hand.";
+    let a = run(text);
+    for (prefix, speaker) in [
+        ("A poll", "poll"),
+        ("FEC records", "FEC"),
+        ("New filings", "filings"),
+    ] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.kind, SourcingKind::Named, "{prefix}: {s:?}");
+        assert_eq!(s.speaker.as_deref(), Some(speaker), "{prefix}: {s:?}");
+    }
+}
+
+/// The bug: "About half of voters say they prefer an outsider" was
+/// credited to a speaker called "About". A share of a group is a vague
+/// source.
+#[test]
+fn a_share_of_voters_is_a_vague_source() {
+    let text = "About half of voters say they prefer an outsider.\n\nA majority of Democrats said they trust her.";
+    let a = run(text);
+    for prefix in ["About half", "A majority"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.kind, SourcingKind::Vague, "{prefix}: {s:?}");
+        assert_eq!(s.speaker, None, "{prefix}: {s:?}");
+    }
+}

@@ -588,8 +588,13 @@ fn verb_frame(
         && is_punct(cx.text, &toks[src.start - 1], ',')
         && (c1 >= toks.len() || is_end(cx, toks, c1))
         && source_is_document(cx, toks, src);
+    // "A poll shows Sanders leading", "new filings show it has …": "show"
+    // is a verb after a document.
+    let document_shows =
+        matches!(head_verb, "show" | "shows") && c0 == v && source_is_document(cx, toks, src);
     if nounish
         && !document_after_comma
+        && !document_shows
         && (verb_follows || (!opener_after && !ends_in_name(cx, toks, src)))
     {
         return None;
