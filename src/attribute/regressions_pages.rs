@@ -165,3 +165,33 @@ fn a_share_of_voters_is_a_vague_source() {
         assert_eq!(s.speaker, None, "{prefix}: {s:?}");
     }
 }
+
+/// Recall on PolNeAR (train): a transcript's shouted speaker labels
+/// ("TAPPER: …", "FALLIN: …") were read as labels like "UPDATE:". Label
+/// words stay labels, in any case.
+#[test]
+fn a_transcripts_shouted_speaker_label_is_the_speaker() {
+    let text = "TAPPER: Do you think he has campaigned as a racial healer?\n\nFALLIN: I think he is trying to campaign as a racial healer.\n\nUPDATE: The governor's office later said she misspoke.";
+    let a = run(text);
+    for (prefix, speaker) in [("TAPPER", "TAPPER"), ("FALLIN", "FALLIN")] {
+        let s = sourcing_of(&a, text, prefix);
+        assert!(
+            s.speaker
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(speaker)),
+            "{prefix}: {s:?}"
+        );
+    }
+    let update = sourcing_of(&a, text, "UPDATE");
+    assert_ne!(update.speaker.as_deref(), Some("UPDATE"), "{update:?}");
+}
+
+/// Recall on PolNeAR (train): a roundup's "Lessons from Iowa - Carl Bialik:
+/// “…”": the name set off before the colon speaks the quotation.
+#[test]
+fn a_name_set_off_before_a_colon_speaks_the_quotation() {
+    let text = "Lessons from Iowa - Carl Bialik: “One of the biggest lessons was a simple one: keep on contacting voters.”";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.direct).expect("the quotation");
+    assert_eq!(q.speaker.as_deref(), Some("Carl Bialik"), "{q:?}");
+}
