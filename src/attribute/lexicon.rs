@@ -1325,6 +1325,12 @@ pub const SHARE_WORDS: &[&str] = &[
     "two-thirds",
 ];
 
+/// Words that open a noun phrase ("the data", "our survey").
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those",
+    "your",
+];
+
 /// Capitalised adjectives that never start a name ("a Western diplomat").
 pub const DEMONYMS: &[&str] = &[
     "american",
@@ -1418,6 +1424,7 @@ mod tests {
             ("VAGUE_STARTS", VAGUE_STARTS),
             ("NOT_NAME_WORDS", NOT_NAME_WORDS),
             ("LABEL_WORDS", LABEL_WORDS),
+            ("DETERMINERS", DETERMINERS),
             ("APPROXIMATORS", APPROXIMATORS),
             ("SHARE_WORDS", SHARE_WORDS),
             ("ORG_DESCRIPTIONS", ORG_DESCRIPTIONS),

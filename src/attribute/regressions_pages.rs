@@ -195,3 +195,20 @@ fn a_name_set_off_before_a_colon_speaks_the_quotation() {
     let q = a.quotes.iter().find(|q| q.direct).expect("the quotation");
     assert_eq!(q.speaker.as_deref(), Some("Carl Bialik"), "{q:?}");
 }
+
+/// The bug (salon-1): "… extracting greater amounts whenever the data
+/// suggests customers can be compelled to pay" was credited to a speaker
+/// called "extracting greater amounts whenever the data". A document
+/// speaks as its noun phrase.
+#[test]
+fn a_document_speaker_is_its_noun_phrase() {
+    let text = "Its pricing imposes unpredictable costs on its customers, extracting greater amounts whenever the data suggests customers can be compelled to pay them.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Its pricing");
+    assert!(
+        s.speaker
+            .as_deref()
+            .is_some_and(|n| n.ends_with("data") && !n.contains("whenever")),
+        "{s:?}"
+    );
+}

@@ -1200,6 +1200,10 @@ fn author_of_document(cx: &Context, src: ByteSpan) -> Option<ByteSpan> {
     name_in(cx, rest).map(|_| rest)
 }
 
+/// At most this many words describe a document before its noun ("a new
+/// national survey").
+const DOCUMENT_MODIFIERS: usize = 3;
+
 /// Who a document speaks for: its author ("a June report by the University
 /// of Chicago Education Lab"), its owner written before it ("FEC records",
 /// "the Gallup poll"), else the document itself, without what it is of ("A
@@ -1236,16 +1240,26 @@ fn document_speaker(cx: &Context, src: ByteSpan, toks: &[Token], head: &str) -> 
         );
         return Some(s);
     }
-    // The document itself; a sentence's capitalised first word ("New
-    // filings") is no name, so it is left out.
-    let first = toks.first()?;
-    let start = if h > 0 && opens_sentence(0) && is_name_word(cx, first) {
-        toks[1].span.start
-    } else {
-        src.start
-    };
+    // The document itself: its noun phrase, from its determiner ("the
+    // data", not "extracting greater amounts whenever the data"); a
+    // sentence's capitalised first word ("New filings") is no name.
+    let mut from = h;
+    while from > 0
+        && h - from < DOCUMENT_MODIFIERS
+        && toks[from - 1].kind == TokenKind::Word
+        && !is_capitalised(cx.text, &toks[from - 1])
+        && !lexicon::contains(lexicon::SPEAKER_EDGE_WORDS, cx.word(&toks[from - 1]))
+    {
+        from -= 1;
+    }
+    if from > 0 && lexicon::contains(lexicon::DETERMINERS, cx.word(&toks[from - 1])) {
+        from -= 1;
+    }
+    if from == 0 && h > 0 && opens_sentence(0) && is_name_word(cx, &toks[0]) {
+        from = 1;
+    }
     s.name = Some(
-        ByteSpan::new(start, toks[h].span.end)
+        ByteSpan::new(toks[from].span.start, toks[h].span.end)
             .of(cx.text)
             .to_string(),
     );
