@@ -212,3 +212,20 @@ fn a_document_speaker_is_its_noun_phrase() {
         "{s:?}"
     );
 }
+
+/// What the description rule must not do (spiceworks): "single sign-on
+/// (SSO) … The company says" is not SSO's statement; an abbreviation glossed
+/// in parentheses is no organisation. The organisation named earlier in
+/// the same sentence still is ("Boeing shares fell after the company said").
+#[test]
+fn the_company_is_not_a_glossed_abbreviation() {
+    let text = "Customers can also use single sign-on (SSO) to protect private videos. The company says it has made it easier for beginners.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "The company");
+    assert_eq!(s.kind, SourcingKind::Vague, "{s:?}");
+    assert_eq!(s.speaker, None, "{s:?}");
+    let text = "Boeing shares fell on Monday after the company said that it would cut 3,000 jobs.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Boeing");
+    assert_eq!(s.speaker.as_deref(), Some("Boeing"), "{s:?}");
+}
