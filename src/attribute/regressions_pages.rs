@@ -229,3 +229,17 @@ fn the_company_is_not_a_glossed_abbreviation() {
     let s = sourcing_of(&a, text, "Boeing");
     assert_eq!(s.speaker.as_deref(), Some("Boeing"), "{s:?}");
 }
+
+/// The bug (wcxb-articles 0347): the role "CEO of Vestas Wind Systems AS"
+/// was shown as "CEO of Vestas Wind Systems": the company suffix "AS" was
+/// taken for the word "as". An abbreviation in capitals is no edge word.
+#[test]
+fn a_company_suffix_in_capitals_stays_in_the_role() {
+    assert_eq!(
+        clean_role("CEO of Vestas Wind Systems AS").as_deref(),
+        Some("CEO of Vestas Wind Systems AS")
+    );
+    assert_eq!(clean_role("head of IT").as_deref(), Some("head of IT"));
+    assert!(!is_garbled_role("CEO of Vestas Wind Systems AS"));
+    assert!(is_garbled_role("the chair, as"));
+}
