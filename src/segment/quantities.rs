@@ -1189,6 +1189,19 @@ impl<'a> Cx<'a> {
         let mut end = num.next - 1;
         // Scale: "2 billion", "1.5bn" (glued), "5m" (glued only for one-letter scales).
         let mut scaled = false;
+        // "a $24.1-billion acquisition": the scale hyphenated to the number.
+        if self.w(next) == "-"
+            && self.touches(next - 1)
+            && self.touches(next)
+            && self.w(next + 1).len() > 2
+        {
+            if let Some(scale) = scale_word(self.w(next + 1)) {
+                scaled = true;
+                value = value.map(|v| v * scale);
+                end = next + 1;
+                next += 2;
+            }
+        }
         let scale_w = self.w(next);
         if let Some(scale) = scale_word(scale_w) {
             let glued = self.touches(next - 1);
@@ -1645,6 +1658,16 @@ mod tests {
                 ],
             ),
             ("see https://x.com/s?q=30%25%2020% now", vec![]),
+            (
+                "Palo Alto Network’s $24.1-billion acquisition",
+                vec![row(
+                    "$24.1-billion",
+                    Some(2.41e10),
+                    None,
+                    Some("USD"),
+                    "money",
+                )],
+            ),
             (
                 "They paid 75 USD million, not 50 dollars",
                 vec![

@@ -488,6 +488,29 @@ fn table_of_long_tail_date_forms() {
                 ("this calendar year", "2019-01-01..2019-12-31"),
             ],
         ),
+        (
+            "The vote will be held the week after next.",
+            d(2018, 7, 3),
+            &[("the week after next", "2018-07-16..2018-07-22")],
+        ),
+        // "since" takes a part of a period as well as a whole one.
+        (
+            "Prices have risen since late July and since the start of 2017.",
+            d(2018, 9, 6),
+            &[
+                ("since late July", "2018-07-21..2018-09-06"),
+                ("since the start of 2017", "2017-01-01..2018-09-06"),
+            ],
+        ),
+        // British news names the week after the weekday.
+        (
+            "The minister will visit on Wednesday next week and met him on Monday last week.",
+            d(2018, 8, 1),
+            &[
+                ("Wednesday next week", "2018-08-08..2018-08-08"),
+                ("Monday last week", "2018-07-23..2018-07-23"),
+            ],
+        ),
         // Results come in whole quarters.
         (
             "Sales fell in the last 2 quarters and will grow in the coming three quarters.",
