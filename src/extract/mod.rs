@@ -15,6 +15,7 @@ pub mod furniture;
 pub mod hints;
 pub mod measure;
 pub mod metadata;
+pub mod product_box;
 pub mod readerable;
 pub mod render;
 pub mod template_lines;

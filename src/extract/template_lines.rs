@@ -2,8 +2,10 @@
 //! only their words give away: comment-form and comment-feed notices ("The
 //! comments to this entry are closed.", "Your email address will not be
 //! published."), tag and category lines ("Tags: Android, Galaxy"), post
-//! navigation ("« Older post | Main | Newer post »") and calls to sign up
-//! or follow ("Get free updates right to your inbox!").
+//! navigation ("« Older post | Main | Newer post »"), calls to sign up
+//! or follow ("Get free updates right to your inbox!") and a broadcast
+//! transcript's notices ("This is a rush transcript.", "Copyright 2023
+//! NPR.").
 //!
 //! [`super::furniture`] removes the block that is one of these lines. The
 //! word lists live here and nowhere else; the texts are collapsed and
@@ -225,6 +227,43 @@ const MAX_BUTTON_WORDS: usize = 6;
 /// Longer blocks are not calls to sign up.
 const MAX_CALL_WORDS: usize = 20;
 
+/// Phrases only a broadcaster's notice about a transcript uses,
+/// lower-case: "This is a rush transcript. Copy may not be in its final
+/// form.", "Accuracy and availability of NPR transcripts may vary."
+const TRANSCRIPT_NOTICES: &[&str] = &[
+    "rush transcript",
+    "transcripts may vary",
+    "transcript text may be revised",
+    "transcripts are created on a rush deadline",
+    "transcript provided by",
+    "copy may not be in its final form",
+    "text may not be in its final form",
+    "authoritative record of npr",
+];
+
+/// Longer blocks are not a transcript's notice.
+const MAX_TRANSCRIPT_NOTICE_WORDS: usize = 60;
+
+/// Longer blocks opening with a copyright sign are not a notice.
+const MAX_COPYRIGHT_WORDS: usize = 30;
+
+/// A broadcast transcript's notice ("This is a rush transcript. Copy may
+/// not be in its final form.") or a short line opening with a copyright
+/// sign or "Copyright" and a year ("Copyright 2023 NPR. To see more, visit
+/// https://www.npr.org."); "Copyright law …" is prose.
+pub fn is_transcript_or_copyright_notice(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let t = text.trim_start();
+    let copyright = ["©", "(c) ", "copyright ©", "copyright (c)"]
+        .iter()
+        .any(|o| t.starts_with(o))
+        || t.strip_prefix("copyright ").is_some_and(|rest| {
+            rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        });
+    (words <= MAX_TRANSCRIPT_NOTICE_WORDS && TRANSCRIPT_NOTICES.iter().any(|p| text.contains(p)))
+        || (copyright && words <= MAX_COPYRIGHT_WORDS)
+}
+
 /// A comment form's or comment feed's notice: "The comments to this entry
 /// are closed.", "Your email address will not be published. Required
 /// fields are marked *", "This entry was posted on … and is filed under …".
@@ -290,11 +329,34 @@ pub fn is_template_line(text: &str, link_density: f32) -> bool {
         || is_taxonomy_line(text, link_density)
         || is_post_navigation(text, link_density)
         || is_call_to_action(text)
+        || is_transcript_or_copyright_notice(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bug: NPR's transcript page (wcxb 0161) ended with "Accuracy and
+    /// availability of NPR transcripts may vary. …", and a Democracy
+    /// Now-style page opens "This is a rush transcript."; both read as the
+    /// article.
+    #[test]
+    fn regression_npr_transcript_notices_are_template_lines() {
+        for t in [
+            "accuracy and availability of npr transcripts may vary. transcript text may be revised to correct errors or match updates to audio.",
+            "this is a rush transcript. copy may not be in its final form.",
+            "copyright 2023 npr. to see more, visit https://www.npr.org.",
+            "© 2024 npr",
+        ] {
+            assert!(is_template_line(t, 0.0), "{t}");
+        }
+        for t in [
+            "copyright law in the united states protects original works for the life of the author plus 70 years.",
+            "the senator asked for a transcript of the call, which the white house released on wednesday.",
+        ] {
+            assert!(!is_template_line(t, 0.0), "{t}");
+        }
+    }
 
     #[test]
     fn regression_comment_form_and_feed_notices_are_template_lines() {
