@@ -54,6 +54,8 @@ const LABEL_PHRASES: &[&str] = &[
     "share this story",
     "share this post",
     "view author page",
+    "press enter or click to view image in full size",
+    "add as a preferred source on google",
 ];
 
 /// Labels that open a teaser line pointing at another article ("Related:

@@ -512,7 +512,8 @@ const MAX_LINK_BLOCK_WORDS: usize = 30;
 /// list, a ranking set as lines, a price tag ("from $610.00") or a lone
 /// figure is a table; a short block that is all link is a
 /// teaser for another page; "In this photo …" opens a caption; "… contributed
-/// to this report" credits the reporters; a lone short line that does not
+/// to this report" credits the reporters, and so does an affiliate
+/// disclosure; a lone short line that does not
 /// end as a sentence, outside lists and tables, is a heading.
 fn kind_of_prose_block(text: &str, link_bytes: usize, in_item: bool) -> BlockKind {
     use super::furniture as f;
@@ -526,7 +527,7 @@ fn kind_of_prose_block(text: &str, link_bytes: usize, in_item: bool) -> BlockKin
         BlockKind::LinkList
     } else if f::opens_caption(text) {
         BlockKind::Caption
-    } else if f::is_contributor_line(text) {
+    } else if f::is_contributor_line(text) || super::template_lines::is_affiliate_disclosure(text) {
         BlockKind::Credit
     } else if !in_item && is_heading_line(text) {
         BlockKind::Heading

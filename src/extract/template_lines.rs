@@ -264,6 +264,58 @@ pub fn is_transcript_or_copyright_notice(text: &str) -> bool {
         || (copyright && words <= MAX_COPYRIGHT_WORDS)
 }
 
+/// What a site builder's form shows when it is sent or fails, and the
+/// placeholder text of an unfinished template, lower-case: in the raw page
+/// they sit in the article's markup, hidden only by the site's styles.
+const FORM_AND_PLACEHOLDER_TEXT: &[&str] = &[
+    "thank you! your submission has been received",
+    "oops! something went wrong while submitting the form",
+    "lorem ipsum dolor sit amet",
+];
+
+/// Longer blocks are not a form's message or a placeholder.
+const MAX_PLACEHOLDER_WORDS: usize = 120;
+
+/// A form's message ("Thank you! Your submission has been received!") or
+/// placeholder text ("Lorem ipsum dolor sit amet, …").
+pub fn is_form_message_or_placeholder(text: &str) -> bool {
+    let t = text.trim_start();
+    FORM_AND_PLACEHOLDER_TEXT.iter().any(|p| t.starts_with(p))
+        && t.split_whitespace().nth(MAX_PLACEHOLDER_WORDS).is_none()
+}
+
+/// Phrases of an affiliate disclosure, lower-case ("Purchases made through
+/// our links may earn us a commission."). WCXB's truth keeps some and drops
+/// others, so such a block is marked as a credit, not removed.
+const AFFILIATE_PHRASES: &[&str] = &[
+    "affiliate link",
+    "affiliate commission",
+    "earn a commission",
+    "earn us a commission",
+    "earn a small commission",
+    "may earn commission",
+    "we may earn a commission",
+    "receive a commission",
+    "purchases made through our links",
+    "purchases made through links",
+    "we earn commissions",
+    "buying through links on our site",
+];
+
+/// Longer blocks are not a disclosure.
+const MAX_DISCLOSURE_WORDS: usize = 60;
+
+/// An affiliate disclosure: "This article contains affiliate links that may
+/// earn us a commission at no extra cost to you." (`text` as rendered; it
+/// is lower-cased here).
+pub fn is_affiliate_disclosure(text: &str) -> bool {
+    if text.split_whitespace().nth(MAX_DISCLOSURE_WORDS).is_some() {
+        return false;
+    }
+    let t = text.to_lowercase();
+    AFFILIATE_PHRASES.iter().any(|p| t.contains(p))
+}
+
 /// A comment form's or comment feed's notice: "The comments to this entry
 /// are closed.", "Your email address will not be published. Required
 /// fields are marked *", "This entry was posted on … and is filed under …".
@@ -330,11 +382,45 @@ pub fn is_template_line(text: &str, link_density: f32) -> bool {
         || is_post_navigation(text, link_density)
         || is_call_to_action(text)
         || is_transcript_or_copyright_notice(text)
+        || is_form_message_or_placeholder(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bug: wcxb 0228 opened with a Webflow form's hidden messages
+    /// ("Thank you! Your submission has been received!") and 0285's text was
+    /// mostly "Lorem ipsum" placeholders of an unfinished template.
+    #[test]
+    fn regression_form_messages_and_lorem_ipsum_are_template_lines() {
+        for t in [
+            "thank you! your submission has been received!",
+            "oops! something went wrong while submitting the form.",
+            "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+        ] {
+            assert!(is_template_line(t, 0.0), "{t}");
+        }
+        assert!(!is_template_line(
+            "the agency said the submission had been received on monday.",
+            0.0
+        ));
+    }
+
+    /// The bug: top-of-article affiliate disclosures (wcxb 0009, 0010,
+    /// 0039) were prose and could become claims.
+    #[test]
+    fn regression_affiliate_disclosures_are_recognised() {
+        for t in [
+            "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
+            "This article contains affiliate links that may earn us a commission at no extra cost to you.",
+        ] {
+            assert!(is_affiliate_disclosure(t), "{t}");
+        }
+        assert!(!is_affiliate_disclosure(
+            "The commission voted on Tuesday to fine the company $2 million."
+        ));
+    }
 
     /// The bug: NPR's transcript page (wcxb 0161) ended with "Accuracy and
     /// availability of NPR transcripts may vary. …", and a Democracy
