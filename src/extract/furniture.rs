@@ -316,6 +316,10 @@ const CREDIT_OPENERS: &[&str] = &[
     "photo courtesy",
     "courtesy of",
     "photo by",
+    "photos by",
+    "image by",
+    "images by",
+    "image from",
     "photograph by",
     "photo illustration",
     "illustration:",
@@ -973,6 +977,9 @@ mod tests {
             "photo by jane doe",
             "reuters/kevin lamarque",
             "© 2019 bbc",
+            // wcxb 4589 and 0098: image credits between the paragraphs.
+            "image by studio brown via one fab day",
+            "image from mary's april 2024 review.",
         ] {
             assert!(is_credit(t), "{t:?}");
         }
