@@ -487,7 +487,8 @@ pub enum SourcingCode {
     /// A named person, but the article leaves open which of
     /// `Sourcing::speaker_candidates` (two or more).
     NamedUnclear,
-    /// A named source whose name was not kept.
+    /// A source the article refers to without a name the core could link
+    /// (an unlinked "he"): worded as an unclear speaker, never as a named one.
     NamedUnknown,
     /// The speaker of the previous paragraph's quotation, on the record.
     NamedCarried,

@@ -350,7 +350,11 @@ fn sourcing_line(s: &NoteSourcing, candidates: &[String]) -> String {
             "Who said this is unclear: {}; the article does not say which.",
             candidates.join(" or ")
         ),
-        SourcingCode::NamedUnknown => "Attributed to a named source.".to_string(),
+        // An unlinked pronoun ("he said", no one to link it to): the article
+        // names someone, but the note must not pretend to know who.
+        SourcingCode::NamedUnknown => {
+            "Who said this is unclear: the article does not name the speaker here.".to_string()
+        }
         SourcingCode::NamedCarried => {
             format!("Attributed to {who} (from the previous quote), on the record.")
         }

@@ -385,9 +385,11 @@ pub fn rendered_from_plain_text(text: &str) -> Rendered {
         i += 1;
     }
     push(start, text.len(), &mut blocks);
-    Rendered {
+    let mut rendered = Rendered {
         text: text.to_string(),
         blocks,
         runs: Vec::new(),
-    }
+    };
+    extract::quote_credit::mark_quote_credits(&mut rendered);
+    rendered
 }

@@ -250,13 +250,15 @@ fn kind_in(a: &Analysis, needle: &str) -> Option<BlockKind> {
 fn regression_wcxb_0347_subheading_was_scored_as_a_claim() {
     let html = format!(
         "<html><body><article>{}<h2>The rise of generative AI: Rapid market growth and \
-         widespread adoption</h2>{}<p><strong>Market 1: Data center GPUs grew to $125 billion \
-         in 2024</strong></p>{}<ul><li>Revenue rose 20% to $4 billion in 2023</li>\
+         widespread adoption</h2>{}<p><strong>Key takeaways for small businesses</strong></p>\
+         {}<p>Investment: Full-service email packages start at $4,000/month, SMS packages at \
+         $500/month</p>{}<ul><li>Revenue rose 20% to $4 billion in 2023</li>\
          <li>Costs fell 5% in the same year</li></ul>{}</article></body></html>",
         body_paragraph(1),
         body_paragraph(2),
         body_paragraph(3),
-        body_paragraph(4)
+        body_paragraph(4),
+        body_paragraph(5)
     );
     let (snapshot, a) = analysed_html(&html);
     assert_eq!(
@@ -267,12 +269,17 @@ fn regression_wcxb_0347_subheading_was_scored_as_a_claim() {
         Some(BlockKind::Heading)
     );
     assert_eq!(
-        kind_in(
-            &a,
-            "Market 1: Data center GPUs grew to $125 billion in 2024"
-        ),
+        kind_in(&a, "Key takeaways for small businesses"),
         Some(BlockKind::Heading),
         "a lone short bold line is a heading"
+    );
+    assert_eq!(
+        kind_in(
+            &a,
+            "Investment: Full-service email packages start at $4,000/month"
+        ),
+        None,
+        "a line with a figure is a statement (wcxb 0123), not a heading"
     );
     assert_eq!(
         kind_in(&a, "Revenue rose 20% to $4 billion in 2023"),

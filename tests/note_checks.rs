@@ -42,3 +42,36 @@ fn money_counts_and_numbered_durations_stay_figures_to_source() {
         );
     }
 }
+
+/// The bug (bbc-1, before the list after "said:" was credited): "He is
+/// confident the Iran nuclear deal ..." with no one to link "he" to was
+/// worded "Attributed to a named source.", which reads as if the note knew
+/// who. An unlinked pronoun is an unclear speaker.
+#[test]
+fn an_unlinked_pronoun_is_worded_as_an_unclear_speaker() {
+    use claimlens::analysis::SourcingCode;
+    let options = Options {
+        threshold: Some(0.0),
+        ..Options::default()
+    };
+    let analysis = analyze_text(
+        "He said the deficit grew by 40 percent in 2024 because of the war.",
+        &options,
+    );
+    let claim = analysis.claims.first().expect("a claim");
+    let sourcing = claim.note.sourcing.as_ref().expect("a sourcing line");
+    assert_eq!(
+        sourcing.code,
+        Some(SourcingCode::NamedUnknown),
+        "{sourcing:?}"
+    );
+    assert!(
+        sourcing.text.starts_with("Who said this is unclear"),
+        "{sourcing:?}"
+    );
+    assert!(
+        !claim.note.summary.contains("a named source"),
+        "{}",
+        claim.note.summary
+    );
+}

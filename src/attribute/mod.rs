@@ -11,6 +11,7 @@
 
 mod clean;
 mod context;
+mod described;
 mod lead_in;
 pub mod lexicon;
 pub mod note;
@@ -268,6 +269,9 @@ mod recall_tests;
 
 #[cfg(test)]
 mod regressions_judged;
+
+#[cfg(test)]
+mod regressions_pages;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod seed_tests;

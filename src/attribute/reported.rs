@@ -11,6 +11,7 @@ use crate::segment::{Token, TokenKind};
 use crate::spans::ByteSpan;
 
 mod asked;
+mod credit_line;
 
 /// What a cue reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,9 @@ pub fn find(cx: &Context) -> Vec<Relation> {
         }
         if out.len() == first {
             out.extend(super::lead_in::list_after_lead_in(cx, si));
+        }
+        if out.len() == first {
+            out.extend(credit_line::after_quote(cx, si));
         }
         if out.len() == first && out.last().is_none_or(|r| r.sentence + 1 < si) {
             out.extend(framed_quote(cx, si));
@@ -834,35 +838,12 @@ fn headline_colon(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, 
     {
         return None;
     }
-    // Labels, not speakers: "Update:", "Editor’s Note:", "Poll:".
-    if toks[..colon].iter().any(|t| {
-        matches!(
-            cx.word(t).to_ascii_lowercase().as_str(),
-            "latest"
-                | "update"
-                | "note"
-                | "poll"
-                | "exclusive"
-                | "watch"
-                | "breaking"
-                | "live"
-                | "video"
-                | "analysis"
-                | "opinion"
-                | "editorial"
-                | "review"
-                | "excerpt"
-                | "report"
-                | "photos"
-                | "read"
-                | "more"
-                | "related"
-                | "source"
-                | "sources"
-                | "total"
-                | "results"
-        )
-    }) {
+    // Labels, not speakers: "Update:", "Editor’s Note:", "Poll:", a
+    // directory's "Investment:" and "Client Wins:".
+    if toks[..colon]
+        .iter()
+        .any(|t| lexicon::contains(lexicon::LABEL_WORDS, cx.word(t)))
+    {
         return None;
     }
     let name_like = toks[..colon].iter().all(|t| {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use super::context::{is_capitalised, Context};
+use super::described::{Described, Organisations};
 use super::lexicon;
 use super::lexicon::Fnv;
 use super::note::{AttributionBasis, AttributionCandidate, AttributionCode, AttributionNote};
@@ -86,6 +87,8 @@ pub struct People {
     /// Where each person is first named in full, found once (a scan per
     /// lookup made long pages quadratic).
     introduced: Vec<Option<usize>>,
+    /// The named organisations, for "the company said".
+    organisations: Organisations,
 }
 
 impl People {
@@ -148,6 +151,7 @@ impl People {
             names,
             person_spoke: Vec::new(),
             introduced,
+            organisations: Organisations::new(entities),
         }
     }
 
@@ -247,6 +251,18 @@ impl People {
             let mut s = Speaker::of_kind(SourcingKind::Outlet);
             s.name = Some(core_text(text, src).to_string());
             return s;
+        }
+        // "The company hopes …": the organisation named just before, or a
+        // vague source; never a speaker called "company".
+        if let Some(described) = self.organisations.described(cx, src) {
+            return match described {
+                Described::Named(name) => {
+                    let mut s = Speaker::of_kind(SourcingKind::Named);
+                    s.name = Some(name);
+                    s
+                }
+                Described::Unnamed => Speaker::of_kind(SourcingKind::Vague),
+            };
         }
         // The relation's own source was read once; an antecedent is read here.
         let found = match relations.get(k) {
@@ -1415,7 +1431,11 @@ fn role_and_descriptor(
         })
         .filter(|d| {
             d.split_whitespace().count() >= 2
-                && d.starts_with(|c: char| c.is_lowercase() || c == 'A' || c == 'T')
+                && (d.starts_with(|c: char| c.is_lowercase() || c == 'A' || c == 'T')
+                    // "Doug McMillon, CEO of Walmart": an office is a role.
+                    || d.split_whitespace()
+                        .next()
+                        .is_some_and(|w| lexicon::has(lexicon::bits::ROLE_HEADS, w)))
                 && !["who ", "which ", "whose ", "where ", "whom "]
                     .iter()
                     .any(|p| d.starts_with(p))

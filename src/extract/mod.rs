@@ -16,6 +16,7 @@ pub mod hints;
 pub mod measure;
 pub mod metadata;
 pub mod product_box;
+pub mod quote_credit;
 pub mod readerable;
 pub mod render;
 pub mod template_lines;
@@ -98,6 +99,7 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
         .filter(|r| !r.text.is_empty());
     if let Some(a) = &mut article {
         mark_author_bios(a, &metadata.authors);
+        quote_credit::mark_quote_credits(a);
     }
     if metadata.published.is_none() {
         metadata.published = first_time_element(&tree, &excluded);

@@ -458,10 +458,18 @@ impl Renderer {
         let end = self.r.text.len();
         if end > self.block_start {
             let text = &self.r.text[self.block_start..end];
+            // A line after a whole quotation is left to the credit pass
+            // (`quote_credit::mark_quote_credits`), not read as a heading.
+            let after_quotation =
+                self.r.blocks.last().is_some_and(|b| {
+                    super::quote_credit::is_whole_quotation(b.span.of(&self.r.text))
+                });
             self.block_kind = match self.block_kind {
-                BlockKind::Prose => {
-                    kind_of_prose_block(text, self.block_link_bytes, self.block_in_item)
-                }
+                BlockKind::Prose => kind_of_prose_block(
+                    text,
+                    self.block_link_bytes,
+                    self.block_in_item || after_quotation,
+                ),
                 BlockKind::Heading if is_all_link(text, self.block_link_bytes) => {
                     BlockKind::LinkList
                 }
@@ -514,8 +522,9 @@ const MAX_LINK_BLOCK_WORDS: usize = 30;
 /// teaser for another page; "In this photo …" opens a caption; "… contributed
 /// to this report" credits the reporters, and so does an affiliate
 /// disclosure; a lone short line that does not
-/// end as a sentence, outside lists and tables, is a heading.
-fn kind_of_prose_block(text: &str, link_bytes: usize, in_item: bool) -> BlockKind {
+/// end as a sentence is a heading, unless `heading_ruled_out` (a list
+/// item, a table cell, the line after a whole quotation).
+fn kind_of_prose_block(text: &str, link_bytes: usize, heading_ruled_out: bool) -> BlockKind {
     use super::furniture as f;
     if f::is_price_list(text)
         || f::is_line_list(text)
@@ -529,7 +538,7 @@ fn kind_of_prose_block(text: &str, link_bytes: usize, in_item: bool) -> BlockKin
         BlockKind::Caption
     } else if f::is_contributor_line(text) || super::template_lines::is_affiliate_disclosure(text) {
         BlockKind::Credit
-    } else if !in_item && is_heading_line(text) {
+    } else if !heading_ruled_out && is_heading_line(text) {
         BlockKind::Heading
     } else {
         BlockKind::Prose
@@ -547,7 +556,8 @@ const MAX_HEADING_LINE_WORDS: usize = 12;
 
 /// A lone short line set like a heading: one line of at most
 /// [`MAX_HEADING_LINE_WORDS`] words, opening with a capital or a figure
-/// ("5 ways to …"), that does not end as a sentence ("Rapid market growth
+/// ("5 ways to …"), with no figure after its first two words, that does
+/// not end as a sentence ("Rapid market growth
 /// and widespread adoption", "Key takeaways:"). Prose ends with `.`, `!`,
 /// `?` (or a quote after one); a clause ends with `,` or `;`.
 pub fn is_heading_line(text: &str) -> bool {
@@ -564,7 +574,16 @@ pub fn is_heading_line(text: &str) -> bool {
         .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
         .chars()
         .next_back();
-    opens_like_heading && !matches!(last, Some('.' | '!' | '?' | '…' | ',' | ';') | None)
+    // A figure past the opening ("Investment: Full-service email packages
+    // start at $4,000/month") is a statement set as a line, not a heading;
+    // a leading number is a heading's ("1. NVIDIA", "Market 1: …").
+    let figure_later = text
+        .split_whitespace()
+        .skip(2)
+        .any(|w| w.contains(|c: char| c.is_ascii_digit()));
+    opens_like_heading
+        && !figure_later
+        && !matches!(last, Some('.' | '!' | '?' | '…' | ',' | ';') | None)
 }
 
 /// Bytes of `text` other than collapsible whitespace (the link bytes a
@@ -668,6 +687,30 @@ mod tests {
         let r = render(&t, &[0], &|i| s.nodes[i].tag == "button");
         assert_eq!(r.text, "a  b\nc\n\nx\ny");
         assert_runs_map_back(&s, &r);
+    }
+
+    /// The bug: wcxb 0347's subheadings were scored as claims; lone short
+    /// lines set like headings are headings, statements with figures and
+    /// sentences are not.
+    #[test]
+    fn regression_wcxb_0347_heading_lines() {
+        for t in [
+            "The rise of generative AI: Rapid market growth and widespread adoption",
+            "Key takeaways:",
+            "1. NVIDIA",
+            "Market 1: Data center GPUs",
+        ] {
+            assert!(is_heading_line(t), "{t}");
+        }
+        for t in [
+            "Investment: Full-service email packages start at $4,000/month",
+            "The council approved the budget.",
+            "“We will win,” she said.",
+            "and then the rain came",
+            "A line\nbroken in two",
+        ] {
+            assert!(!is_heading_line(t), "{t}");
+        }
     }
 
     /// The bug: the cnn page's "Related: Chicago is America's most
