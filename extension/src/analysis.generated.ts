@@ -675,7 +675,10 @@ export type SourcingCode =
    * `Sourcing::speaker_candidates` (two or more).
    */
   | 'named_unclear'
-  /** A named source whose name was not kept. */
+  /**
+   * A source the article refers to without a name the core could link
+   * (an unlinked "he"): worded as an unclear speaker, never as a named one.
+   */
   | 'named_unknown'
   /** The speaker of the previous paragraph's quotation, on the record. */
   | 'named_carried'
