@@ -386,6 +386,11 @@ pub enum MatchReasonCode {
     SameFigures,
     /// Checked within 30 days of the article's date.
     CheckedSoonAfter,
+    /// The sentence encoder found the two claims close in meaning, and that
+    /// is how a rewording sharing fewer words was admitted as the same claim
+    /// (the decision's meaning route). Added after the localized notes;
+    /// only on `Claim.matches`, listed first.
+    CloseInMeaning,
 }
 
 /// The reader's note on a claim. Plain text throughout: render as text, never HTML.

@@ -68,8 +68,10 @@ fn score_whole_set() -> (Counts, Vec<String>) {
 }
 
 /// The whole judged set, real pages from ../shared/data included: precision
-/// at least 0.95 (the target) and recall no lower than measured (0.714 with
-/// the encoder's meaning route; 0.625 before it).
+/// at least 0.95 (the target) and recall no lower than measured (0.780 once
+/// the named speaker was recognised again and near-certain retrieval needs
+/// half the checked claim covered; 0.714 with the encoder's meaning route
+/// alone; 0.625 before it).
 #[test]
 fn data_judged_real_pages_same_claim_precision() {
     let (c, errors) = score_whole_set();
@@ -79,8 +81,8 @@ fn data_judged_real_pages_same_claim_precision() {
         "precision < 0.95: {c:?} {errors:#?}"
     );
     assert!(
-        c.same_shown * 100 >= (c.same_shown + c.same_missed) * 70,
-        "recall < 0.70: {c:?}"
+        c.same_shown * 100 >= (c.same_shown + c.same_missed) * 77,
+        "recall < 0.77: {c:?}"
     );
 }
 
@@ -194,4 +196,83 @@ fn same_topic_close_in_meaning_is_still_refused_eleven_states_vs_florida_bill() 
             .any(|m| m.tier == Tier::SameClaim && m.fact_check.id == pack.id(florida)),
         "{found:#?}"
     );
+}
+
+/// A match the word gates alone would have refused, admitted because the
+/// encoder finds the two claims close in meaning, tells the reader so: its
+/// first reason is `close_in_meaning` (Cruz repeating Rand Paul's Medicaid
+/// claim shares a third of its weight, cosine 0.83).
+#[test]
+fn a_match_admitted_by_meaning_carries_the_close_in_meaning_reason() {
+    use claimlens::analysis::MatchReasonCode;
+    use claimlens::verify::matcher::{Analysed, SearchSettings, Searcher};
+    use claimlens::verify::{Registry, Tier};
+    let pack = default_pack();
+    let mut registry = Registry::new();
+    registry.add(pack.clone());
+    let mut searcher = Searcher::default().with_encoder(claimlens::encode::builtin());
+    let claim = Analysed::new(
+        "Cruz said most of the people who gained coverage under Obamacare got it through Medicaid.",
+        claimlens::calendar::Date::new(2017, 2, 8),
+    );
+    let found = registry.search(&mut searcher, &claim, &SearchSettings::default());
+    let medicaid = found
+        .iter()
+        .find(|m| m.tier == Tier::SameClaim && m.fact_check.id == "vclaim-pol-03791")
+        .unwrap_or_else(|| panic!("Rand Paul's Medicaid claim is matched: {found:#?}"));
+    assert_eq!(
+        medicaid.reasons.first().map(|r| r.code),
+        Some(MatchReasonCode::CloseInMeaning),
+        "{medicaid:#?}"
+    );
+    // Without the encoder, words alone decide: no such reason anywhere.
+    let mut words_only = Searcher::default();
+    assert!(registry
+        .search(&mut words_only, &claim, &SearchSettings::default())
+        .iter()
+        .all(|m| m
+            .reasons
+            .iter()
+            .all(|r| r.code != MatchReasonCode::CloseInMeaning)));
+}
+
+/// Regression: the same-claim decision never recognised a sentence's named
+/// speaker (the surname was compared as "x"), so "Obama accused his rival of
+/// wanting to add $2 trillion …" conflicted on names with "Says Mitt Romney
+/// wants to add $2 trillion …", and a first-person claim said by another
+/// person of himself was never told apart.
+#[test]
+fn named_speaker_is_recognised_obama_accused_his_rival_of_2_trillion() {
+    assert!(fixture_pair_shown(
+        "articles/2012-10-final-debate-foreign-policy.html",
+        "vclaim-pol-10092"
+    ));
+}
+
+/// Constructed hard cases (`constructed.jsonl`): Trump's first-person claim
+/// that he was tougher on Russia than Obama, said by Pence of himself, is a
+/// related claim; Romney's claim about his own position, said of Obama, too.
+#[test]
+fn first_person_claim_said_by_another_of_himself_carries_no_verdict() {
+    let dir = fixtures_dir();
+    let set: Vec<_> = read_set(&dir)
+        .unwrap()
+        .into_iter()
+        .filter(|j| j.page == "articles/2019-01-campaign-trail-notebook.html")
+        .collect();
+    assert!(set.len() >= 5, "the constructed page is judged");
+    let (c, errors) = score(&set, &dir, &data_dir(), default_pack());
+    assert_eq!(c.skipped, 0, "every judged sentence is found as a claim");
+    assert_eq!(c.wrong_shown, 0, "{errors:#?}");
+}
+
+/// Near-certain retrieval (0.97) of Rubio's debate line, whose checked claim
+/// goes on about Obama's proposal: the sentence covers 53% of its weight,
+/// under the word gates' 60%, and is still the same claim.
+#[test]
+fn rewording_of_rubios_only_budget_cruz_voted_for_is_matched() {
+    assert!(fixture_pair_shown(
+        "articles/2016-01-gop-debate-charleston.html",
+        "vclaim-pol-05593"
+    ));
 }

@@ -573,7 +573,14 @@ export type MatchReasonCode =
   /** The same figures appear in both. */
   | 'same_figures'
   /** Checked within 30 days of the article's date. */
-  | 'checked_soon_after';
+  | 'checked_soon_after'
+  /**
+   * The sentence encoder found the two claims close in meaning, and that
+   * is how a rewording sharing fewer words was admitted as the same claim
+   * (the decision's meaning route). Added after the localized notes;
+   * only on `Claim.matches`, listed first.
+   */
+  | 'close_in_meaning';
 
 /**
  * The reader's note on a claim. Plain text throughout: render as text, never HTML.

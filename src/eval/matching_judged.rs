@@ -196,8 +196,9 @@ fn debug_pair(
         .as_deref()
         .and_then(crate::calendar::Date::parse_iso);
     let mut searcher = Searcher::default().with_encoder(options.encoder.clone());
-    let analysed =
-        Analysed::new(&claim.text, published).with_speaker(claim.sourcing.speaker.as_deref());
+    let analysed = Analysed::new(&claim.text, published)
+        .with_speaker(claim.sourcing.speaker.as_deref())
+        .with_cue(claim.sourcing.cue.as_deref());
     for pack in registry.packs() {
         let query = Query::for_pack(&analysed, pack);
         let hits = searcher.rank(pack, &query, 20);
@@ -221,7 +222,7 @@ fn debug_pair(
             } else {
                 "-"
             },
-            if same_claim::GATES.pass_words(hit) {
+            if same_claim::words_suffice(hit) {
                 "words"
             } else {
                 "-"

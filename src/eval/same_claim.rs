@@ -555,7 +555,7 @@ fn explore_meaning_route(
                     };
                     let (mut right, mut wrong) = (0, 0);
                     for c in &free {
-                        let beyond = !same_claim::GATES.pass_words(&c.hit)
+                        let beyond = !same_claim::words_suffice(&c.hit)
                             && c.similarity.is_some_and(|s| route.admits(&c.hit, s));
                         if beyond {
                             if c.gold {

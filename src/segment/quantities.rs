@@ -665,6 +665,10 @@ const ADJECTIVES: &[&str] = &[
     "armed",
 ];
 
+/// Units of a document's length, written as a compound adjective before the
+/// document ("a 263-page report"): a description, never a figure.
+const DOCUMENT_LENGTHS: &[&str] = &["chapter", "page", "paragraph", "word"];
+
 /// Words that precede a number which is a name or label, not a figure.
 const LABEL_WORDS: &[&str] = &[
     "no",
@@ -1184,12 +1188,14 @@ impl<'a> Cx<'a> {
         let mut next = num.next;
         let mut end = num.next - 1;
         // Scale: "2 billion", "1.5bn" (glued), "5m" (glued only for one-letter scales).
+        let mut scaled = false;
         let scale_w = self.w(next);
         if let Some(scale) = scale_word(scale_w) {
             let glued = self.touches(next - 1);
             let word_scale = scale_w.len() > 2;
             // One-letter scales ("m", "k") only when glued: "5m", not "5 m".
             if (word_scale || glued) && self.kind(next) == Some(TokenKind::Word) {
+                scaled = true;
                 value = value.map(|v| v * scale);
                 end = next;
                 next += 1;
@@ -1297,6 +1303,15 @@ impl<'a> Cx<'a> {
             kind = QuantityKind::Money;
             end = last;
             next = last + 1;
+            // "75 USD million": the scale after the code.
+            if let Some(scale) =
+                scale_word(self.w(next)).filter(|_| !scaled && self.w(next).len() > 2)
+            {
+                value = value.map(|v| v * scale);
+                upper = upper.map(|v| v * scale);
+                end = next;
+                next += 1;
+            }
             // "thirteen dollars and forty-five cents", "15 dollars 50".
             let and = usize::from(self.w(next) == "and");
             if let Some(cents) = self.number(next + and).filter(|c| {
@@ -1343,6 +1358,11 @@ impl<'a> Cx<'a> {
             // "20-point plan", "15-minute", "30-year-old": the hyphenated noun is the unit.
             let noun = self.w(next + 1);
             let noun = noun.split('-').next().unwrap_or(noun);
+            // "a 263-page report", "a 300-word statement": the length of a
+            // document the sentence names, not a statistic to source.
+            if DOCUMENT_LENGTHS.contains(&noun) {
+                return None;
+            }
             let (k2, u) = match subunit(noun) {
                 // "a 12-cent-a-share dividend".
                 Some(code) => {
@@ -1626,6 +1646,13 @@ mod tests {
             ),
             ("see https://x.com/s?q=30%25%2020% now", vec![]),
             (
+                "They paid 75 USD million, not 50 dollars",
+                vec![
+                    row("75 USD million", Some(7.5e7), None, Some("USD"), "money"),
+                    row("50 dollars", Some(50.0), None, Some("USD"), "money"),
+                ],
+            ),
+            (
                 "US$5m deal",
                 vec![row("US$5m", Some(5e6), None, Some("USD"), "money")],
             ),
@@ -1858,6 +1885,10 @@ mod tests {
             ("see [16] and No. 10", vec![]),
             ("killed since 9/11 by terrorism", vec![]),
             ("the past three years", vec![]),
+            // wcxb-articles 0347: the note asked for "the original source of
+            // the figure “263-page”"; a document's length is not a figure.
+            ("according to IoT Analytics’ 263-page report", vec![]),
+            ("a 300-word statement and a 12-chapter book", vec![]),
         ];
         for (text, expected) in cases {
             assert_eq!(find_in(text), expected, "{text}");

@@ -279,6 +279,9 @@ pub struct Analysed {
     pub facts: Facts,
     /// The named speaker the article attributes the claim to.
     pub speaker: Option<String>,
+    /// The words that attribute it ("Romney said", "He said"), if any: they
+    /// tell whether the sentence itself names its speaker.
+    pub cue: Option<String>,
     /// The claim's text, encoded only if a candidate needs its meaning.
     text: String,
     /// Its sentence vector, worked out by the first [`Searcher::similarity`]
@@ -290,6 +293,12 @@ impl Analysed {
     /// The claim, attributed by the article to `speaker`.
     pub fn with_speaker(mut self, speaker: Option<&str>) -> Analysed {
         self.speaker = speaker.map(str::to_string);
+        self
+    }
+
+    /// The claim, attributed by the words `cue` ("Clinton said", "She said").
+    pub fn with_cue(mut self, cue: Option<&str>) -> Analysed {
+        self.cue = cue.map(str::to_string);
         self
     }
 
@@ -313,6 +322,7 @@ impl Analysed {
             date,
             facts,
             speaker: None,
+            cue: None,
             text: text.to_string(),
             meaning: OnceCell::new(),
         }

@@ -92,7 +92,8 @@ pub fn verify(
                 _ if !detection.checkworthy => note::Lookup::NotChecked,
                 Some(registry) if !registry.is_empty() => {
                     let claim = matcher::Analysed::new(detection.span.of(text), published)
-                        .with_speaker(context.sourcing.speaker.as_deref());
+                        .with_speaker(context.sourcing.speaker.as_deref())
+                        .with_cue(context.sourcing.cue.map(|cue| cue.of(text)));
                     note::Lookup::Searched(registry.search(&mut searcher, &claim, settings))
                 }
                 _ => note::Lookup::NoPacks,

@@ -138,8 +138,8 @@ impl Registry {
         claim: &Analysed,
         settings: &SearchSettings,
     ) -> Vec<Match> {
-        let mut same: Vec<(&Pack, Hit, Vec<Conflict>)> = Vec::new();
-        let mut related: Vec<(&Pack, Hit, Vec<Conflict>)> = Vec::new();
+        let mut same: Vec<Found> = Vec::new();
+        let mut related: Vec<Found> = Vec::new();
         for pack in &self.packs {
             let query = Query::for_pack(claim, pack);
             for hit in searcher.rank(pack, &query, settings.candidates) {
@@ -160,17 +160,26 @@ impl Registry {
                     .flatten();
                 let decision = same_claim::decide(claim, pack, &hit, similarity);
                 if decision.probability >= settings.threshold && decision.conflicts.is_empty() {
-                    same.push((
+                    // Admitted by meaning where the words alone fell short:
+                    // the reader is told so.
+                    let by_meaning = !same_claim::words_suffice(&hit);
+                    same.push(Found {
                         pack,
-                        Hit {
+                        hit: Hit {
                             score: decision.probability,
                             ..hit
                         },
-                        Vec::new(),
-                    ));
+                        conflicts: Vec::new(),
+                        by_meaning,
+                    });
                 } else if hit.score >= settings.related_threshold && same_claim::GATES.relates(&hit)
                 {
-                    related.push((pack, hit, decision.conflicts));
+                    related.push(Found {
+                        pack,
+                        hit,
+                        conflicts: decision.conflicts,
+                        by_meaning: false,
+                    });
                 }
             }
         }
@@ -178,37 +187,59 @@ impl Registry {
         for (found, tier) in [(same, Tier::SameClaim), (related, Tier::Related)] {
             let mut found = found;
             crate::sort::sort_by(&mut found, |a, b| {
-                b.1.score
-                    .total_cmp(&a.1.score)
-                    .then_with(|| a.0.meta.name.cmp(&b.0.meta.name))
-                    .then(a.1.doc.cmp(&b.1.doc))
+                b.hit
+                    .score
+                    .total_cmp(&a.hit.score)
+                    .then_with(|| a.pack.meta.name.cmp(&b.pack.meta.name))
+                    .then(a.hit.doc.cmp(&b.hit.doc))
             });
-            out.extend(select(found, settings.top_k).into_iter().filter_map(
-                |(pack, hit, conflicts)| {
-                    Some(Match {
-                        pack: pack.meta.name.clone(),
-                        fact_check: pack.record(hit.doc as usize)?,
-                        score: hit.score,
-                        reasons: reasons(pack, &hit, claim),
-                        tier,
-                        conflicts,
-                    })
-                },
-            ));
+            out.extend(select(found, settings.top_k).into_iter().filter_map(|f| {
+                let mut why = reasons(f.pack, &f.hit, claim);
+                if f.by_meaning {
+                    why.insert(
+                        0,
+                        MatchReason {
+                            code: MatchReasonCode::CloseInMeaning,
+                            words: Vec::new(),
+                            percent: None,
+                        },
+                    );
+                }
+                Some(Match {
+                    pack: f.pack.meta.name.clone(),
+                    fact_check: f.pack.record(f.hit.doc as usize)?,
+                    score: f.hit.score,
+                    reasons: why,
+                    tier,
+                    conflicts: f.conflicts,
+                })
+            }));
         }
         out
     }
 }
 
+/// A candidate on its way to a tier.
+struct Found<'a> {
+    pack: &'a Pack,
+    hit: Hit,
+    /// For a related fact-check, what sets its claim apart.
+    conflicts: Vec<Conflict>,
+    /// A same-claim match admitted through the encoder's meaning route,
+    /// which the word gates alone would not have admitted.
+    by_meaning: bool,
+}
+
 /// Picks up to `k` results in score order, so that one fact-checker fills at
 /// most half the slots while others have matches too, and the same
 /// fact-checker's repeat of the same claim and verdict shows once.
-fn select(found: Vec<(&Pack, Hit, Vec<Conflict>)>, k: usize) -> Vec<(&Pack, Hit, Vec<Conflict>)> {
+fn select(found: Vec<Found<'_>>, k: usize) -> Vec<Found<'_>> {
     let cap = k.div_ceil(2).max(1);
-    let mut picked: Vec<(&Pack, Hit, Vec<Conflict>)> = Vec::new();
+    let mut picked: Vec<Found> = Vec::new();
     let mut deferred = Vec::new();
     let mut seen_keys: HashSet<(Option<String>, Option<String>, String)> = HashSet::new();
-    for (pack, hit, conflicts) in found {
+    for f in found {
+        let (pack, hit) = (f.pack, f.hit);
         let d = hit.doc as usize;
         let publisher = pack.publisher(d).map(str::to_string);
         let key = (
@@ -221,17 +252,17 @@ fn select(found: Vec<(&Pack, Hit, Vec<Conflict>)>, k: usize) -> Vec<(&Pack, Hit,
         }
         let same = picked
             .iter()
-            .filter(|(p, h, _)| p.publisher(h.doc as usize).map(str::to_string) == publisher)
+            .filter(|p| p.pack.publisher(p.hit.doc as usize).map(str::to_string) == publisher)
             .count();
         if same < cap {
-            picked.push((pack, hit, conflicts));
+            picked.push(f);
         } else {
-            deferred.push((pack, hit, conflicts));
+            deferred.push(f);
         }
     }
     let room = k.saturating_sub(picked.len());
     picked.extend(deferred.into_iter().take(room));
-    crate::sort::sort_by(&mut picked, |a, b| b.1.score.total_cmp(&a.1.score));
+    crate::sort::sort_by(&mut picked, |a, b| b.hit.score.total_cmp(&a.hit.score));
     picked.truncate(k);
     picked
 }

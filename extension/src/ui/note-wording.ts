@@ -120,6 +120,7 @@ export const MATCH_REASON_MESSAGES: Record<MatchReasonCode, MessageKey> = {
   same_names: 'whySameNames',
   same_figures: 'whySameFigures',
   checked_soon_after: 'whyCheckedSoonAfter',
+  close_in_meaning: 'whyCloseInMeaning',
 };
 
 export const ATTRIBUTION_MESSAGES: Record<AttributionCode, MessageKey> = {

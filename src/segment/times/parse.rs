@@ -232,6 +232,25 @@ impl<'a> Cx<'a> {
                 );
             }
         }
+        // "down 20% year to date", "year-to-date sales": from the start of
+        // the publication's year to the publication date.
+        let to_date_end = match (w, self.w(k + 1), self.w(k + 2)) {
+            ("year-to-date", _, _) => Some(k + 1),
+            ("year", "to", "date") => Some(k + 3),
+            _ => None,
+        };
+        if let Some(end) = to_date_end {
+            return parsed(
+                end,
+                Expr::Part {
+                    part: Part::Earlier,
+                    inner: Box::new(Expr::Calendar {
+                        unit: Unit::Year,
+                        offset: 0,
+                    }),
+                },
+            );
+        }
         let (part, inner_at) = match w {
             "early" => (Part::Early, k + 1),
             "late" => (Part::Late, k + 1),

@@ -35,6 +35,11 @@ impl<'a> Cx<'a> {
                 _ => {}
             }
         }
+        // "this calendar year": the year itself, said against a fiscal or
+        // school year.
+        if self.w(at) == "calendar" && self.w(at + 1) == "year" {
+            at += 1;
+        }
         let w = self.w(at);
         match (rel, w) {
             (Rel::Last, "night") => return parsed(at + 1, Expr::DayOffset(-1)),

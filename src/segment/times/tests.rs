@@ -480,6 +480,34 @@ fn table_of_long_tail_date_forms() {
     let d = |y, m, day| Date::new(y, m, day);
     type Row<'a> = (&'a str, Option<Date>, &'a [(&'a str, &'a str)]);
     let rows: &[Row] = &[
+        (
+            "Profits fell last calendar year but will rise this calendar year.",
+            d(2019, 6, 3),
+            &[
+                ("last calendar year", "2018-01-01..2018-12-31"),
+                ("this calendar year", "2019-01-01..2019-12-31"),
+            ],
+        ),
+        // Results come in whole quarters.
+        (
+            "Sales fell in the last 2 quarters and will grow in the coming three quarters.",
+            d(2019, 7, 4),
+            &[
+                ("the last 2 quarters", "2019-01-01..2019-06-30"),
+                ("the coming three quarters", "2019-10-01..2020-06-30"),
+            ],
+        ),
+        // Finance news: from the start of the publication's year to its date.
+        (
+            "The bank's stock is down 20% in the year to date.",
+            d(2018, 9, 6),
+            &[("year to date", "2018-01-01..2018-09-06")],
+        ),
+        (
+            "Sales rose 4% year-to-date.",
+            d(2018, 9, 6),
+            &[("year-to-date", "2018-01-01..2018-09-06")],
+        ),
         // Offsets.
         (
             "She will arrive the day after tomorrow.",
