@@ -979,6 +979,13 @@ impl<'a> Cx<'a> {
         if self.lowercase_word(num.next) && after != "of" {
             return None;
         }
+        // "a hoot and a half", "a week and a half": the half of an idiom or
+        // of a unit read before it, never a share on its own. ("one and a
+        // half" is read whole by the number reader.)
+        let prev = k.checked_sub(1).map_or("", |j| self.w(j));
+        if matches!(self.w(k), "a" | "an") && prev == "and" {
+            return None;
+        }
         Some((
             self.simple(
                 k,
@@ -1202,6 +1209,16 @@ impl<'a> Cx<'a> {
                 next += 2;
             }
         }
+        // "20-odd members", "30-odd million dollars": about that many; the
+        // "odd" is neither a unit nor part of the noun.
+        let odd = self.w(next) == "-"
+            && self.touches(next - 1)
+            && self.touches(next)
+            && self.w(next + 1) == "odd";
+        if odd {
+            end = next + 1;
+            next += 2;
+        }
         let scale_w = self.w(next);
         if let Some(scale) = scale_word(scale_w) {
             let glued = self.touches(next - 1);
@@ -1422,6 +1439,9 @@ impl<'a> Cx<'a> {
         }
         // Money written after the number: "5 million dollars", "3 billion euros".
         let (mut modifier, next) = self.modifier_after(next, self.modifier_before(start));
+        if odd && modifier.is_none() {
+            modifier = Some(Modifier::Approximately);
+        }
         // "Over two years, the market grew": the time it took, not "more
         // than two years".
         if kind == QuantityKind::Duration && modifier == Some(Modifier::MoreThan) {
@@ -1658,6 +1678,32 @@ mod tests {
                 ],
             ),
             ("see https://x.com/s?q=30%25%2020% now", vec![]),
+            // wcxb-articles 0412: "a 20-odd session campaign" was shown as "20 odd",
+            // "a hoot and a half" as the figure 1/2.
+            (
+                "the 20-odd members and 30-odd million dollars",
+                vec![
+                    row("20-odd members", Some(20.0), None, Some("members"), "count"),
+                    row(
+                        "30-odd million dollars",
+                        Some(3e7),
+                        None,
+                        Some("USD"),
+                        "money",
+                    ),
+                ],
+            ),
+            ("This was a hoot and a half.", vec![]),
+            (
+                "one and a half points",
+                vec![row(
+                    "one and a half points",
+                    Some(1.5),
+                    None,
+                    Some("points"),
+                    "count",
+                )],
+            ),
             (
                 "Palo Alto Network’s $24.1-billion acquisition",
                 vec![row(
@@ -2075,7 +2121,8 @@ mod tests {
 
     #[test]
     fn modifiers_are_reported_not_spanned() {
-        let text = "more than 3,000 troops and about $5 million and at least 10 people";
+        let text =
+            "more than 3,000 troops and about $5 million and at least 10 people and 20-odd boats";
         let tokens = tokenize(text);
         let norm = Normalized::new(text, &tokens);
         let found = find(text, &tokens, &norm, &[]);
@@ -2085,7 +2132,8 @@ mod tests {
             vec![
                 Some(Modifier::MoreThan),
                 Some(Modifier::Approximately),
-                Some(Modifier::AtLeast)
+                Some(Modifier::AtLeast),
+                Some(Modifier::Approximately)
             ]
         );
     }
