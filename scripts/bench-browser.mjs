@@ -30,80 +30,12 @@
 // Data: $CLAIMLENS_DATA, else $CLAIMLENS_SHARED/data, else ../shared/data; the
 // seed: $CLAIMLENS_SEED, else <shared>/fixtures/seed-article.html. Needs the WASM in extension/pkg
 // (npm run build:wasm) and /usr/bin/chromium (or $CHROMIUM_PATH).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
-import { createStaticServer, listen } from './lib/static-server.mjs';
+import { assetUrls, benchPaths, bundleInPageCode, launchBrowser, startBenchServer } from './lib/bench-harness.mjs';
 import { median } from './lib/stats.mjs';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-export function benchPaths() {
-  const shared = resolve(root, process.env.CLAIMLENS_SHARED ?? '../shared');
-  const data = resolve(root, process.env.CLAIMLENS_DATA ?? join(shared, 'data'));
-  return {
-    shared,
-    data,
-    pagesDir: join(data, 'extraction', 'readability-test-pages'),
-    seed: resolve(process.env.CLAIMLENS_SEED ?? join(shared, 'fixtures', 'seed-article.html')),
-    pkg: join(root, 'extension', 'pkg'),
-    pack: join(root, 'assets', 'factchecks', 'politifact.clpack'),
-    encoder: join(root, 'assets', 'encoder.clenc'),
-    model: join(root, 'assets', 'checkworthiness.model'),
-    out: join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'claimlens-bench'),
-  };
-}
-
-async function bundleInPageCode() {
-  const result = await esbuild.build({
-    entryPoints: [join(root, 'tests', 'bench', 'in-page.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: ['chrome114'],
-    // The glue's default WASM URL uses import.meta.url; the harness passes the bytes instead.
-    define: { 'import.meta.url': '"about:blank"' },
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0].text;
-}
-
-/** Serves the test pages, the seed article and the WASM, cross-origin isolated (5 µs performance.now()). */
-async function startServer(paths, harnessDir) {
-  const isolation = {
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-embedder-policy': 'require-corp',
-  };
-  const server = createStaticServer((urlPath) => {
-    const [, section, ...rest] = urlPath.split('/');
-    const path = `/${rest.join('/')}`;
-    switch (section) {
-      case 'pages':
-        return { root: paths.pagesDir, path, headers: isolation };
-      case 'seed':
-        return { root: dirname(paths.seed), path, headers: isolation };
-      case '__bench':
-        return { root: paths.pkg, path, headers: isolation };
-      case '__harness':
-        return { root: harnessDir, path, headers: isolation };
-      case '__pack':
-        return { root: dirname(paths.pack), path, headers: isolation };
-      case '__encoder':
-        return { root: dirname(paths.encoder), path, headers: isolation };
-      case '__model':
-        return { root: dirname(paths.model), path, headers: isolation };
-      default:
-        return undefined;
-    }
-  });
-  const baseUrl = await listen(server);
-  return { baseUrl, close: () => new Promise((done) => server.close(done)) };
-}
 
 /** Rejects after `ms`: page.evaluate itself never times out. */
 function within(ms, promise, what) {
@@ -121,18 +53,7 @@ function within(ms, promise, what) {
  *   warm: one harness tab holding one WASM instance, each test page in its
  *         iframe, as in a background that stays alive from page to page.
  */
-/** The URLs of what each WASM instance loads: the module, the default pack and the encoder (the last two when present). */
-function assetUrls(baseUrl, paths) {
-  return {
-    wasm: `${baseUrl}/__bench/claimlens_bg.wasm`,
-    pack: existsSync(paths.pack) ? `${baseUrl}/__pack/${basename(paths.pack)}` : undefined,
-    encoder: existsSync(paths.encoder) ? `${baseUrl}/__encoder/${basename(paths.encoder)}` : undefined,
-    // Required: the core analyses nothing until the model beside it is loaded.
-    model: `${baseUrl}/__model/${basename(paths.model)}`,
-  };
-}
-
-async function openSession(context, bundle, baseUrl, mode, urls) {
+async function openSession(context, bundle, server, mode, urls) {
   async function prepare(page) {
     await page.evaluate(bundle);
     const loaded = await page.evaluate((u) => globalThis.__claimlensBench.load(u.wasm, u.pack, u.encoder, u.model), urls);
@@ -142,7 +63,7 @@ async function openSession(context, bundle, baseUrl, mode, urls) {
   if (mode === 'warm') {
     const page = await context.newPage();
     const start = async () => {
-      await page.goto(`${baseUrl}/__harness/index.html`, { waitUntil: 'load' });
+      await page.goto(server.harnessUrl, { waitUntil: 'load' });
       return prepare(page);
     };
     let loaded = await start();
@@ -212,12 +133,12 @@ async function benchSeedAnalysis(session, url, reps) {
  * from nothing loaded to the first highlights, with the encoder and the
  * default pack. `reps` fresh pages; the medians of their parts.
  */
-async function benchColdStart(browser, bundle, baseUrl, urls, seedUrl, reps) {
+async function benchColdStart(browser, bundle, server, urls, seedUrl, reps) {
   const runs = [];
   for (let i = 0; i < reps; i++) {
     const page = await browser.newPage();
     try {
-      await page.goto(`${baseUrl}/__harness/index.html`, { waitUntil: 'load' });
+      await page.goto(server.harnessUrl, { waitUntil: 'load' });
       await page.evaluate(bundle);
       await within(120_000, page.evaluate((u) => globalThis.__claimlensBench.openInFrame(u), seedUrl), seedUrl);
       runs.push(await within(120_000, page.evaluate((u) => globalThis.__claimlensBench.coldStart(u), urls), 'cold start'));
@@ -288,57 +209,6 @@ const BOUNDARY_KEYS = ['decode_stringify', 'decode_parse', 'encode'];
 
 const fmt = (ms) => (ms === null || ms === undefined ? '-' : ms.toFixed(2));
 
-/**
- * A headless browser with a `newPage()` whose pages offer goto/evaluate/close
- * (the API playwright's and puppeteer's pages share).
- */
-async function launchBrowser(name, origin) {
-  if (name === 'chromium') {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--js-flags=--expose-gc'],
-    });
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    // Nothing leaves 127.0.0.1: the pages' scripts, images and fonts elsewhere are aborted.
-    await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()));
-    return { version: browser.version(), newPage: () => context.newPage(), close: () => browser.close() };
-  }
-  if (name === 'firefox') {
-    const userDataDir = mkdtempSync(join(tmpdir(), 'claimlens-bench-firefox-'));
-    const browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-      headless: true,
-      userDataDir,
-      extraPrefsFirefox: {
-        // Every request off 127.0.0.1 goes to a proxy on a closed port and fails
-        // at once (localhost itself is never proxied), so nothing downloads.
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': 9,
-        'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': 9,
-        'network.proxy.share_proxy_settings': true,
-        'network.proxy.no_proxies_on': '127.0.0.1',
-      },
-    });
-    return {
-      version: await browser.version(),
-      async newPage() {
-        const page = await browser.newPage();
-        await page.setViewport({ width: 1280, height: 900 });
-        return page;
-      },
-      async close() {
-        await browser.close();
-        rmSync(userDataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  throw new Error(`unknown browser ${name} (chromium or firefox)`);
-}
-
 export async function runBrowserBench({ reps = 5, filter = '', quiet = false, seedReps = 41, coldStartReps = 5, mode = 'cold', browser: browserName = 'chromium' } = {}) {
   if (mode !== 'cold' && mode !== 'warm') {
     throw new Error(`unknown mode ${mode} (cold or warm)`);
@@ -358,14 +228,12 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
     .filter((name) => name.includes(filter))
     .sort();
   const bundle = await bundleInPageCode();
-  const harnessDir = mkdtempSync(join(tmpdir(), 'claimlens-bench-'));
-  writeFileSync(join(harnessDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>ClaimLens benchmark</title><body></body>\n');
-  const server = await startServer(paths, harnessDir);
+  const server = await startBenchServer(paths);
   const browser = await launchBrowser(browserName, new URL(server.baseUrl).origin);
   const log = quiet ? () => {} : (line) => console.log(line);
   try {
     const urls = assetUrls(server.baseUrl, paths);
-    const session = await openSession(browser, bundle, server.baseUrl, mode, urls);
+    const session = await openSession(browser, bundle, server, mode, urls);
     log(`browser bench (${browserName} ${browser.version}, ${mode}): ${names.length} pages, ${reps} alternating repetitions each (ms, medians; ratio = ClaimLens / Readability.parse)`);
     log(
       `${'page'.padEnd(44)} ${'KB'.padStart(7)} ${'ClaimLens'.padStart(9)} ${'snap'.padStart(6)} ${'msg'.padStart(6)} ${'wasm'.padStart(7)} ${'hl'.padStart(6)} ${'Readab.'.padStart(8)} ${'ratio'.padStart(6)} ${'extr.'.padStart(7)} ${'ratio'.padStart(6)} ${'claims'.padStart(6)}`,
@@ -396,7 +264,7 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
     let seed = null;
     let coldStart = null;
     if (existsSync(paths.seed)) {
-      const seedUrl = `${server.baseUrl}/seed/${basename(paths.seed)}`;
+      const seedUrl = server.seedUrl;
       const result = await benchPage(session, seedUrl, reps);
       const analyzeTimes = await benchSeedAnalysis(session, seedUrl, seedReps);
       seed = {
@@ -405,7 +273,7 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
         analyze_only_fastest_ms: Math.min(...analyzeTimes),
         analyze_only_reps: analyzeTimes.length,
       };
-      coldStart = await benchColdStart(browser, bundle, server.baseUrl, urls, seedUrl, coldStartReps);
+      coldStart = await benchColdStart(browser, bundle, server, urls, seedUrl, coldStartReps);
     } else {
       log(`browser bench: no seed article at ${paths.seed}; its figures are skipped`);
     }
@@ -488,7 +356,6 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
   } finally {
     await browser.close();
     await server.close();
-    rmSync(harnessDir, { recursive: true, force: true });
   }
 }
 

@@ -19,7 +19,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchPaths, ISSUE_22_TARGETS, runBrowserBench } from './bench-browser.mjs';
+import { ISSUE_22_TARGETS, runBrowserBench } from './bench-browser.mjs';
+import { benchPaths } from './lib/bench-harness.mjs';
 import { checkBudget, measureSizes, readBudget, sizeLines } from './size-budget.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -145,7 +145,7 @@ pub struct Article {
     /// build DOM Ranges. Absent runs (paragraph separators) map to no node.
     pub dom: Vec<DomRun>,
     /// The paragraphs of `text` that are not prose, in text order: captions,
-    /// data-table cells, lists of links, pull quotes, credits, code. They are
+    /// data-table cells, lists of links, pull quotes, credits, code, headings, product boxes. They are
     /// shown as context and never make claims. Prose paragraphs are not listed.
     #[serde(default)]
     pub blocks: Vec<TextBlock>,
@@ -176,6 +176,15 @@ pub enum BlockKind {
     Credit,
     /// Preformatted text: code, listings.
     Code,
+    /// A heading (`<h1>`–`<h6>`) or a lone short line set like one ("The
+    /// rise of generative AI: Rapid market growth …"). Added after
+    /// `claimlens/analysis@1` first shipped: readers written before it see
+    /// an unknown kind, which is still not prose.
+    Heading,
+    /// A review's pros and cons ("Fast cycle times"), or a box the template
+    /// draws around a product. Added after `claimlens/analysis@1` first
+    /// shipped, like `heading`.
+    ProductBox,
 }
 
 /// `text[start..end]` was taken from snapshot text node `node`, starting at

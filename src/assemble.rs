@@ -338,6 +338,8 @@ fn block_kind(kind: BlockKind) -> Option<out::BlockKind> {
         BlockKind::PullQuote => out::BlockKind::PullQuote,
         BlockKind::Credit => out::BlockKind::Credit,
         BlockKind::Code => out::BlockKind::Code,
+        BlockKind::Heading => out::BlockKind::Heading,
+        BlockKind::ProductBox => out::BlockKind::ProductBox,
     })
 }
 

@@ -26,6 +26,7 @@ pub mod encode;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod english;
 pub mod extract;
+pub mod lexicon;
 pub mod limits;
 pub mod pipeline;
 pub mod segment;

@@ -3,7 +3,9 @@
 //! documented when these fields were strings (the stage's `as_str`), and
 //! reads back from it.
 
-use claimlens::analysis::{ClaimKind, QuantityKind, QuantityModifier, TimeKind, TimeUnresolved};
+use claimlens::analysis::{
+    BlockKind, ClaimKind, QuantityKind, QuantityModifier, TimeKind, TimeUnresolved,
+};
 
 fn assert_named<T>(variants: &[T], name: fn(&T) -> &'static str)
 where
@@ -137,4 +139,30 @@ fn an_analysis_carries_the_kinds_as_their_names() {
         time_kinds.contains(&"year") || time_kinds.contains(&"day"),
         "{time_kinds:?}"
     );
+}
+
+/// Block kinds added to the contract after it shipped (`heading`,
+/// `product_box`) serialize as their documented names, beside the first
+/// ones; `blocks` is `#[serde(default)]`, so older JSON without it reads.
+#[test]
+fn block_kinds_serialize_as_their_documented_names() {
+    use BlockKind as B;
+    let names = [
+        (B::Caption, "caption"),
+        (B::Table, "table"),
+        (B::LinkList, "link_list"),
+        (B::PullQuote, "pull_quote"),
+        (B::Credit, "credit"),
+        (B::Code, "code"),
+        (B::Heading, "heading"),
+        (B::ProductBox, "product_box"),
+    ];
+    for (kind, name) in names {
+        assert_eq!(
+            serde_json::to_string(&kind).expect("serializes"),
+            format!("\"{name}\"")
+        );
+        let back: BlockKind = serde_json::from_str(&format!("\"{name}\"")).expect("reads");
+        assert_eq!(back, kind);
+    }
 }

@@ -3,7 +3,7 @@
 //! their kind, prose stays, and no claim ever comes from a non-prose block.
 
 use claimlens::analysis::{Analysis, BlockKind, Status};
-use claimlens::eval::judged_extraction::{read_judged, Judged, Page};
+use claimlens::eval::judged_extraction::{read_judged, read_page, Judged, Page};
 use claimlens::pipeline::{analyze, Options};
 use claimlens::snapshot::html::snapshot_from_html;
 use claimlens::snapshot::Snapshot;
@@ -112,7 +112,7 @@ fn data_regression_cnn_related_teaser_and_real_page_furniture_make_no_claims() {
     assert!(judged.shared_pages.len() >= 6, "the real judged set shrank");
     for page in &judged.shared_pages {
         let path = dir.join(&page.shared);
-        let html = std::fs::read(&path).unwrap_or_else(|e| {
+        let html = read_page(&path).unwrap_or_else(|e| {
             panic!(
                 "{}: {e}: this test needs ../shared/data (or CLAIMLENS_SHARED)",
                 path.display()
@@ -218,4 +218,170 @@ fn link_lists_credits_and_code_are_marked() {
     );
     assert_eq!(kind_of("let budget = 40_000_000;"), Some(BlockKind::Code));
     assert_eq!(kind_of("Paragraph 3:"), None);
+}
+
+/// Prose long enough for the page to read as an article.
+fn body_paragraph(n: u32) -> String {
+    format!(
+        "<p>Paragraph {n}: the council approved a budget of {n} million for roads and \
+         schools on Tuesday, officials said after a long meeting that ran past midnight \
+         and drew a crowd of residents.</p>"
+    )
+}
+
+fn analysed_html(html: &str) -> (Snapshot, Analysis) {
+    let snapshot = snapshot_from_html(html.as_bytes(), "").expect("parses");
+    let analysis = analyze(&snapshot, &Options::default()).expect("analyses");
+    (snapshot, analysis)
+}
+
+fn kind_in(a: &Analysis, needle: &str) -> Option<BlockKind> {
+    let range =
+        utf16_range(&a.article.text, needle).unwrap_or_else(|| panic!("{needle:?} missing"));
+    block_kind_at(a, range)
+}
+
+/// The bug: headings had no block kind, so on wcxb 0347 the subheading
+/// "The rise of generative AI: Rapid market growth and widespread adoption"
+/// was scored as a claim (0.36). Headings, and lone short lines set like
+/// one, stay in the text and are never claims; list items without a full
+/// stop stay prose.
+#[test]
+fn regression_wcxb_0347_subheading_was_scored_as_a_claim() {
+    let html = format!(
+        "<html><body><article>{}<h2>The rise of generative AI: Rapid market growth and \
+         widespread adoption</h2>{}<p><strong>Key takeaways for small businesses</strong></p>\
+         {}<p>Investment: Full-service email packages start at $4,000/month, SMS packages at \
+         $500/month</p>{}<ul><li>Revenue rose 20% to $4 billion in 2023</li>\
+         <li>Costs fell 5% in the same year</li></ul>{}</article></body></html>",
+        body_paragraph(1),
+        body_paragraph(2),
+        body_paragraph(3),
+        body_paragraph(4),
+        body_paragraph(5)
+    );
+    let (snapshot, a) = analysed_html(&html);
+    assert_eq!(
+        kind_in(
+            &a,
+            "The rise of generative AI: Rapid market growth and widespread adoption"
+        ),
+        Some(BlockKind::Heading)
+    );
+    assert_eq!(
+        kind_in(&a, "Key takeaways for small businesses"),
+        Some(BlockKind::Heading),
+        "a lone short bold line is a heading"
+    );
+    assert_eq!(
+        kind_in(
+            &a,
+            "Investment: Full-service email packages start at $4,000/month"
+        ),
+        None,
+        "a line with a figure is a statement (wcxb 0123), not a heading"
+    );
+    assert_eq!(
+        kind_in(&a, "Revenue rose 20% to $4 billion in 2023"),
+        None,
+        "a list item is prose"
+    );
+    assert_eq!(kind_in(&a, "Paragraph 2:"), None);
+    assert_no_claim_from_non_prose("heading page", &a);
+    assert_dom_map("heading page", &snapshot, &a);
+}
+
+/// Pros and cons of a review (wcxb 0246, 4014: "Pros" then a list of
+/// fragments) and a box named by its class are product boxes: kept as
+/// text, never claims.
+#[test]
+fn regression_review_pros_and_cons_are_product_boxes() {
+    let html = format!(
+        "<html><body><article>{}<h3>Pros</h3><ul><li>Long battery life (almost 24 hours \
+         in our test)</li><li>Beautiful OLED screen</li></ul><p><b>Cons:</b></p>\
+         <div><ul><li>Glossy screen is hard to read in sunlight</li><li>Costs $1,299</li>\
+         </ul></div>{}<div class=\"pros-cons__list\"><p>Ships with 32 GB of memory and a \
+         1 TB drive</p><p>Weighs 1.2 kg</p></div>{}<ul><li>The first step: open the settings</li><li>The \
+         second step: choose a plan</li></ul>{}</article></body></html>",
+        body_paragraph(1),
+        body_paragraph(2),
+        body_paragraph(3),
+        body_paragraph(4)
+    );
+    let (snapshot, a) = analysed_html(&html);
+    for needle in [
+        "Long battery life (almost 24 hours in our test)",
+        "Glossy screen is hard to read in sunlight",
+        "Ships with 32 GB of memory and a 1 TB drive",
+    ] {
+        assert_eq!(kind_in(&a, needle), Some(BlockKind::ProductBox), "{needle}");
+    }
+    assert_eq!(kind_in(&a, "Pros"), Some(BlockKind::Heading));
+    assert_eq!(
+        kind_in(&a, "The first step: open the settings"),
+        None,
+        "a list after prose is prose"
+    );
+    assert_no_claim_from_non_prose("pros and cons page", &a);
+    assert_dom_map("pros and cons page", &snapshot, &a);
+}
+
+/// The bug: an author's bio set under the byline, at the top of the
+/// article, was prose (only the last blocks were read for bios), so
+/// "Jane Doe is a senior reporter who has covered …" could be a claim.
+#[test]
+fn regression_top_of_article_author_bio_is_a_credit() {
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Jane Doe\"></head><body><article>\
+         <p>Jane Doe is a senior reporter who has covered city hall since 2015 and won two \
+         state press awards.</p>{}{}{}{}{}{}</article></body></html>",
+        body_paragraph(1),
+        body_paragraph(2),
+        body_paragraph(3),
+        body_paragraph(4),
+        body_paragraph(5),
+        body_paragraph(6)
+    );
+    let (_, a) = analysed_html(&html);
+    assert_eq!(
+        kind_in(&a, "Jane Doe is a senior reporter"),
+        Some(BlockKind::Credit)
+    );
+    assert_eq!(kind_in(&a, "Paragraph 3:"), None);
+    assert_no_claim_from_non_prose("bio page", &a);
+}
+
+/// NPR's transcript notices and a Webflow form's messages leave the text;
+/// an affiliate disclosure stays, marked as a credit (WCXB's truth keeps
+/// some).
+#[test]
+fn regression_transcript_notices_form_messages_and_disclosures() {
+    let html = format!(
+        "<html><body><article><p>Products are chosen independently by our editors. \
+         Purchases made through our links may earn us a commission.</p>{}{}\
+         <p>Thank you! Your submission has been received!</p>{}\
+         <p class=\"disclaimer\">Copyright &copy; 2023 NPR. All rights reserved. Visit our \
+         website terms of use and permissions pages at www.npr.org for further information.</p>\
+         <p class=\"disclaimer\">Accuracy and availability of NPR transcripts may vary. \
+         Transcript text may be revised to correct errors or match updates to audio.</p>\
+         </article></body></html>",
+        body_paragraph(1),
+        body_paragraph(2),
+        body_paragraph(3)
+    );
+    let (snapshot, a) = analysed_html(&html);
+    let text = &a.article.text;
+    for gone in [
+        "Your submission has been received",
+        "Copyright",
+        "transcripts may vary",
+    ] {
+        assert!(!text.contains(gone), "{gone:?} left in:\n{text}");
+    }
+    assert_eq!(
+        kind_in(&a, "Purchases made through our links"),
+        Some(BlockKind::Credit)
+    );
+    assert_eq!(kind_in(&a, "Paragraph 3:"), None);
+    assert_dom_map("notices page", &snapshot, &a);
 }

@@ -330,7 +330,7 @@ export interface Article {
   dom: DomRun[];
   /**
    * The paragraphs of `text` that are not prose, in text order: captions,
-   * data-table cells, lists of links, pull quotes, credits, code. They are
+   * data-table cells, lists of links, pull quotes, credits, code, headings, product boxes. They are
    * shown as context and never make claims. Prose paragraphs are not listed.
    */
   blocks?: TextBlock[];
@@ -361,7 +361,20 @@ export type BlockKind =
   /** A photo or media credit, a contributor line, the author's bio. */
   | 'credit'
   /** Preformatted text: code, listings. */
-  | 'code';
+  | 'code'
+  /**
+   * A heading (`<h1>`–`<h6>`) or a lone short line set like one ("The
+   * rise of generative AI: Rapid market growth …"). Added after
+   * `claimlens/analysis@1` first shipped: readers written before it see
+   * an unknown kind, which is still not prose.
+   */
+  | 'heading'
+  /**
+   * A review's pros and cons ("Fast cycle times"), or a box the template
+   * draws around a product. Added after `claimlens/analysis@1` first
+   * shipped, like `heading`.
+   */
+  | 'product_box';
 
 /**
  * `text[start..end]` was taken from snapshot text node `node`, starting at
@@ -669,7 +682,10 @@ export type SourcingCode =
    * `Sourcing::speaker_candidates` (two or more).
    */
   | 'named_unclear'
-  /** A named source whose name was not kept. */
+  /**
+   * A source the article refers to without a name the core could link
+   * (an unlinked "he"): worded as an unclear speaker, never as a named one.
+   */
   | 'named_unknown'
   /** The speaker of the previous paragraph's quotation, on the record. */
   | 'named_carried'

@@ -119,8 +119,7 @@ fn garbled(s: &str, article_first: bool) -> bool {
         return true;
     }
     let last = t.split_whitespace().last().unwrap_or(first);
-    let edge =
-        |w: &str| lexicon::contains(lexicon::SPEAKER_EDGE_WORDS, w.trim_matches(is_edge_punct));
+    let edge = |w: &str| is_edge_word(w.trim_matches(is_edge_punct));
     let article = |w: &str| matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the");
     t.starts_with(is_edge_punct)
         || t.ends_with(|c: char| is_edge_punct(c) && c != '.')
@@ -184,13 +183,13 @@ fn trimmed_words(s: &str, keep_article: bool) -> Vec<&str> {
             let bare = first.trim_matches(is_edge_punct);
             let article = matches!(bare.to_ascii_lowercase().as_str(), "a" | "an" | "the");
             let keep = keep_article && article && words.len() > 1;
-            if bare.is_empty() || (!keep && lexicon::contains(lexicon::SPEAKER_EDGE_WORDS, bare)) {
+            if bare.is_empty() || (!keep && is_edge_word(bare)) {
                 words.remove(0);
             }
         }
         if let Some(last) = words.last() {
             let bare = last.trim_matches(is_edge_punct);
-            if bare.is_empty() || lexicon::contains(lexicon::SPEAKER_EDGE_WORDS, bare) {
+            if bare.is_empty() || is_edge_word(bare) {
                 words.pop();
             }
         }
@@ -199,6 +198,13 @@ fn trimmed_words(s: &str, keep_article: bool) -> Vec<&str> {
         }
     }
     words
+}
+
+/// An article or clause word at a speaker's edge; not an abbreviation in
+/// capitals ("Vestas Wind Systems AS", "head of IT").
+fn is_edge_word(bare: &str) -> bool {
+    let abbreviation = bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase());
+    !abbreviation && lexicon::contains(lexicon::SPEAKER_EDGE_WORDS, bare)
 }
 
 fn join(words: &[&str]) -> String {

@@ -72,7 +72,11 @@ impl Organisations {
         }
         let here = cx.sentence_at(src.start)?;
         let before = self.mentions.partition_point(|(m, _)| m.end <= src.start);
-        let Some(&(nearest, _)) = before.checked_sub(1).and_then(|i| self.mentions.get(i)) else {
+        let nearest = self.mentions[..before]
+            .iter()
+            .rev()
+            .find(|(m, _)| !in_parentheses(cx.text, *m));
+        let Some(&(nearest, _)) = nearest else {
             return Some(Described::Unnamed);
         };
         let Some(sentence) = cx.sentence_at(nearest.start) else {
@@ -87,7 +91,7 @@ impl Organisations {
         let in_sentence: Vec<(ByteSpan, usize)> = self.mentions[..before]
             .iter()
             .copied()
-            .filter(|(m, _)| m.start >= from)
+            .filter(|(m, _)| m.start >= from && !in_parentheses(cx.text, *m))
             .collect();
         let mut candidates: Vec<usize> = Vec::new();
         for (i, &(m, k)) in in_sentence.iter().enumerate() {
@@ -106,6 +110,13 @@ impl Organisations {
             _ => Described::Unnamed,
         })
     }
+}
+
+/// "single sign-on (SSO)": an abbreviation glossed in parentheses is no
+/// organisation the article talks about.
+fn in_parentheses(text: &str, m: ByteSpan) -> bool {
+    text.get(..m.start).is_some_and(|b| b.ends_with('('))
+        && text.get(m.end..).is_some_and(|a| a.starts_with(')'))
 }
 
 /// "Boeing and Airbus", "Airbus, Boeing": a name coordinated with another

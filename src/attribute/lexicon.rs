@@ -732,16 +732,21 @@ pub const CAPTION_WORDS: &[&str] = &[
 /// directory's "Investment:" and "Client Wins:"): a category, never a person
 /// or an organisation, so the line is not that label's words.
 pub const LABEL_WORDS: &[&str] = &[
+    "abstract",
     "address",
+    "advertisement",
     "analysis",
     "availability",
     "benefits",
     "breaking",
     "budget",
     "category",
+    "claim",
+    "clarification",
     "clients",
     "cons",
     "contact",
+    "correction",
     "cost",
     "costs",
     "details",
@@ -750,6 +755,7 @@ pub const LABEL_WORDS: &[&str] = &[
     "established",
     "excerpt",
     "exclusive",
+    "fact",
     "features",
     "fees",
     "founded",
@@ -759,6 +765,7 @@ pub const LABEL_WORDS: &[&str] = &[
     "industry",
     "investment",
     "latest",
+    "listen",
     "live",
     "location",
     "minimum",
@@ -777,15 +784,21 @@ pub const LABEL_WORDS: &[&str] = &[
     "report",
     "results",
     "review",
+    "see",
     "services",
     "source",
     "sources",
     "specialties",
     "specialty",
+    "spoiler",
+    "sponsored",
+    "summary",
     "total",
+    "transcript",
     "update",
     "verdict",
     "video",
+    "warning",
     "watch",
     "website",
     "wins",
@@ -1295,6 +1308,29 @@ pub const ORG_DESCRIPTIONS: &[&str] = &[
     "utility",
 ];
 
+/// Words that qualify a share or count ("about half", "nearly 60 percent").
+pub const APPROXIMATORS: &[&str] = &[
+    "a", "about", "almost", "around", "just", "nearly", "only", "over", "roughly", "some",
+];
+
+/// Words that open a share of a group ("half of voters", "most Democrats").
+pub const SHARE_WORDS: &[&str] = &[
+    "half",
+    "majority",
+    "minority",
+    "most",
+    "plurality",
+    "quarter",
+    "third",
+    "two-thirds",
+];
+
+/// Words that open a noun phrase ("the data", "our survey").
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those",
+    "your",
+];
+
 /// Capitalised adjectives that never start a name ("a Western diplomat").
 pub const DEMONYMS: &[&str] = &[
     "american",
@@ -1388,6 +1424,9 @@ mod tests {
             ("VAGUE_STARTS", VAGUE_STARTS),
             ("NOT_NAME_WORDS", NOT_NAME_WORDS),
             ("LABEL_WORDS", LABEL_WORDS),
+            ("DETERMINERS", DETERMINERS),
+            ("APPROXIMATORS", APPROXIMATORS),
+            ("SHARE_WORDS", SHARE_WORDS),
             ("ORG_DESCRIPTIONS", ORG_DESCRIPTIONS),
             ("ORG_WORDS", ORG_WORDS),
             ("GROUP_WORDS", GROUP_WORDS),

@@ -588,8 +588,13 @@ fn verb_frame(
         && is_punct(cx.text, &toks[src.start - 1], ',')
         && (c1 >= toks.len() || is_end(cx, toks, c1))
         && source_is_document(cx, toks, src);
+    // "A poll shows Sanders leading", "new filings show it has …": "show"
+    // is a verb after a document.
+    let document_shows =
+        matches!(head_verb, "show" | "shows") && c0 == v && source_is_document(cx, toks, src);
     if nounish
         && !document_after_comma
+        && !document_shows
         && (verb_follows || (!opener_after && !ends_in_name(cx, toks, src)))
     {
         return None;
@@ -872,13 +877,9 @@ fn headline_colon(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, 
     {
         return None;
     }
-    // Not a clock time or a label like "UPDATE:".
-    if colon == 1
-        && cx.word(&toks[0]).chars().all(|c| c.is_ascii_uppercase())
-        && cx.word(&toks[0]).len() > 3
-    {
-        return None;
-    }
+    // A transcript's "TAPPER:" is a speaker; a shouted label ("UPDATE:")
+    // was left out above, with the other label words.
+
     let content = forward_content(cx, si, toks, colon + 1, true)?;
     Some((
         relation(
@@ -1082,6 +1083,17 @@ fn colon_quote(cx: &Context, si: usize, toks: &[Token], found: &[Relation]) -> O
     if claimed {
         return None;
     }
+    // "Pollsters agree - Carl Bialik: “…”": a name set off right before
+    // the colon is the speaker, whatever the clause before it.
+    if let Some(name) = name_before_colon(cx, toks, colon) {
+        return Some(relation(
+            CueKind::Speech,
+            si,
+            span(toks, colon, colon + 1),
+            Some(name),
+            vec![q.outer],
+        ));
+    }
     let subject = clause_subject(cx, toks, colon)?;
     let first = cx.word(toks.get(subject.start)?).to_ascii_lowercase();
     let named = toks[subject.start..subject.end]
@@ -1097,6 +1109,18 @@ fn colon_quote(cx: &Context, si: usize, toks: &[Token], found: &[Relation]) -> O
         Some(phrase_span(toks, subject)),
         vec![q.outer],
     ))
+}
+
+/// The two to four capitalised words right before token `colon`, set off
+/// by a dash (or opening the sentence): a roundup's "- Carl Bialik:".
+fn name_before_colon(cx: &Context, toks: &[Token], colon: usize) -> Option<ByteSpan> {
+    let mut k = colon;
+    while k > 0 && colon - k < 4 && is_name_word_token(cx, &toks[k - 1]) {
+        k -= 1;
+    }
+    let words = colon - k;
+    let set_off = k == 0 || matches!(cx.word(&toks[k - 1]), "-" | "—" | "–");
+    (words >= 2 && set_off).then(|| span(toks, k, colon))
 }
 
 /// "Charles Schultze, chairman of the Council of Economic Advisers, once

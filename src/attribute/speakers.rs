@@ -237,7 +237,7 @@ impl People {
         if words.any(|t| cx.has(t, lexicon::bits::ANONYMITY_MARKERS)) {
             return Speaker::of_kind(SourcingKind::Anonymous);
         }
-        if first_class & lexicon::bits::VAGUE_WORDS != 0 {
+        if first_class & lexicon::bits::VAGUE_WORDS != 0 || is_share_of_people(cx, toks) {
             return Speaker::of_kind(SourcingKind::Vague);
         }
         let head = head_word(cx, toks);
@@ -269,6 +269,21 @@ impl People {
             Some(r) if r.source == Some(src) => self.names.get(k).copied().flatten(),
             _ => name_in(cx, src),
         };
+        // "FEC records from the 2008 cycle show", "New filings show": a
+        // document, whose capitalised words are its owner or the sentence's
+        // first word, not a speaker's name.
+        let opens_sentence = |at: usize| {
+            cx.sentence_at(at)
+                .is_some_and(|i| cx.sentences[i].start == at)
+        };
+        if found.is_some_and(|f| {
+            f.kind != EntityKind::Person || (f.words == 1 && opens_sentence(f.span.start))
+        }) && lexicon::has(lexicon::bits::DOCUMENTS, &head_lower)
+        {
+            if let Some(s) = document_speaker(cx, src, toks, &head_lower) {
+                return s;
+            }
+        }
         if let Some(found) = found {
             if found.kind == EntityKind::Person {
                 return self.person_speaker(cx, src, found, done, relations, k);
@@ -290,18 +305,7 @@ impl People {
         // "a June report by the University of Chicago Education Lab": the
         // document's author.
         if lexicon::has(lexicon::bits::DOCUMENTS, &head_lower) {
-            let mut s = Speaker::of_kind(SourcingKind::Named);
-            if let Some(author) = author_of_document(cx, src) {
-                s.name = Some(core_text(text, author).to_string());
-                return s;
-            }
-            // "A systemic review of 27 trials": the document, without what
-            // it is of.
-            if let Some(head) = toks
-                .iter()
-                .find(|t| cx.word(t).eq_ignore_ascii_case(&head_lower))
-            {
-                s.name = Some(ByteSpan::new(src.start, head.span.end).of(text).to_string());
+            if let Some(s) = document_speaker(cx, src, toks, &head_lower) {
                 return s;
             }
         }
@@ -1194,6 +1198,84 @@ fn author_of_document(cx: &Context, src: ByteSpan) -> Option<ByteSpan> {
         .position(|t| matches!(cx.word(t), "by" | "from"))?;
     let rest = ByteSpan::new(toks.get(by + 1)?.span.start, src.end);
     name_in(cx, rest).map(|_| rest)
+}
+
+/// At most this many words describe a document before its noun ("a new
+/// national survey").
+const DOCUMENT_MODIFIERS: usize = 3;
+
+/// Who a document speaks for: its author ("a June report by the University
+/// of Chicago Education Lab"), its owner written before it ("FEC records",
+/// "the Gallup poll"), else the document itself, without what it is of ("A
+/// systemic review of 27 trials" → "A systemic review").
+fn document_speaker(cx: &Context, src: ByteSpan, toks: &[Token], head: &str) -> Option<Speaker> {
+    let mut s = Speaker::of_kind(SourcingKind::Named);
+    if let Some(author) = author_of_document(cx, src) {
+        s.name = Some(core_text(cx.text, author).to_string());
+        return Some(s);
+    }
+    let h = toks
+        .iter()
+        .position(|t| cx.word(t).eq_ignore_ascii_case(head))?;
+    let mut from = h;
+    while from > 0 && is_name_word(cx, &toks[from - 1]) {
+        from -= 1;
+    }
+    // A capitalised first word of the sentence ("New filings") is no owner;
+    // an acronym there ("FEC records") is.
+    let opens_sentence = |k: usize| {
+        let at = toks[k].span.start;
+        cx.sentence_at(at)
+            .is_some_and(|i| cx.sentences[i].start == at)
+    };
+    let acronym = |k: usize| cx.word(&toks[k]).chars().all(|c| c.is_ascii_uppercase());
+    if from < h && opens_sentence(from) && !acronym(from) {
+        from += 1;
+    }
+    if from < h {
+        s.name = Some(
+            ByteSpan::new(toks[from].span.start, toks[h - 1].span.end)
+                .of(cx.text)
+                .to_string(),
+        );
+        return Some(s);
+    }
+    // The document itself: its noun phrase, from its determiner ("the
+    // data", not "extracting greater amounts whenever the data"); a
+    // sentence's capitalised first word ("New filings") is no name.
+    let mut from = h;
+    while from > 0
+        && h - from < DOCUMENT_MODIFIERS
+        && toks[from - 1].kind == TokenKind::Word
+        && !is_capitalised(cx.text, &toks[from - 1])
+        && !lexicon::contains(lexicon::SPEAKER_EDGE_WORDS, cx.word(&toks[from - 1]))
+    {
+        from -= 1;
+    }
+    if from > 0 && lexicon::contains(lexicon::DETERMINERS, cx.word(&toks[from - 1])) {
+        from -= 1;
+    }
+    if from == 0 && h > 0 && opens_sentence(0) && is_name_word(cx, &toks[0]) {
+        from = 1;
+    }
+    s.name = Some(
+        ByteSpan::new(toks[from].span.start, toks[h].span.end)
+            .of(cx.text)
+            .to_string(),
+    );
+    Some(s)
+}
+
+/// "About half of voters", "72 percent of Democrats", "most voters": a
+/// share of a group, a vague source (not a speaker called "About").
+fn is_share_of_people(cx: &Context, toks: &[Token]) -> bool {
+    let mut words = toks
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .skip_while(|t| lexicon::contains(lexicon::APPROXIMATORS, cx.word(t)));
+    words.next().is_some_and(|t| {
+        t.kind == TokenKind::Number || lexicon::contains(lexicon::SHARE_WORDS, cx.word(t))
+    }) && toks.len() <= 8
 }
 
 /// The word after the name at `at` is a speech verb ("Askar wrote").

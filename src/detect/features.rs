@@ -6,6 +6,7 @@
 //! does not hinge on the text layer; the text layer adds its recognisers'
 //! verdicts as separate cues ([`LayerCues`]).
 
+use crate::lexicon::{self, Reader};
 use crate::segment::entities::EntityKind;
 use crate::segment::quantities::QuantityKind;
 use crate::segment::TextLayer;
@@ -566,51 +567,8 @@ const NOT_SUPERLATIVE: &[&str] = &[
 ];
 
 fn is_past_tense(form: &str) -> bool {
-    matches!(
-        form,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "went"
-            | "came"
-            | "made"
-            | "took"
-            | "gave"
-            | "got"
-            | "lost"
-            | "won"
-            | "paid"
-            | "sold"
-            | "left"
-            | "met"
-            | "spent"
-            | "built"
-            | "began"
-            | "fell"
-            | "rose"
-            | "grew"
-            | "held"
-            | "led"
-            | "sent"
-            | "told"
-            | "said"
-            | "wrote"
-            | "ran"
-            | "became"
-            | "brought"
-            | "bought"
-            | "caught"
-            | "taught"
-            | "thought"
-            | "knew"
-            | "saw"
-    ) || (form.len() > 4
-        && form.ends_with("ed")
-        && !matches!(
-            form,
-            "need" | "indeed" | "speed" | "hundred" | "seed" | "feed" | "united"
-        ))
+    lexicon::is_irregular_past(form, Reader::Cue)
+        || (form.len() > 4 && form.ends_with("ed") && !lexicon::is_ed_not_past(form, Reader::Cue))
 }
 
 /// The main cue of a single word.
@@ -636,18 +594,11 @@ fn word_cue(form: &str) -> Option<Cue> {
         | "ambassador" | "envoy" | "administration" | "ceo" | "judge" | "prosecutor"
         | "general" | "commissioner" | "lawmakers" | "adviser" | "advisor" | "sen" | "rep"
         | "gov" => Cue::OfficialTitle,
-        "said" | "says" | "say" | "told" | "stated" | "announced" | "reported" | "according"
-        | "claimed" | "claims" | "admitted" | "testified" | "wrote" | "confirmed" | "denied"
-        | "insisted" | "acknowledged" | "added" | "noted" | "warned" | "stressed" | "explained" => {
-            Cue::Reporting
-        }
+        f if lexicon::is_reporting_verb(f, Reader::Cue) => Cue::Reporting,
         "more" | "less" | "fewer" | "than" | "higher" | "lower" | "bigger" | "smaller"
         | "larger" | "greater" | "compared" | "versus" | "faster" | "slower" | "cheaper"
         | "better" | "worse" => Cue::Comparative,
-        "most" | "least" | "largest" | "biggest" | "highest" | "lowest" | "best" | "worst"
-        | "first" | "record" | "ever" | "fastest" | "greatest" | "smallest" | "only" | "top" => {
-            Cue::Superlative
-        }
+        f if lexicon::is_superlative(f, Reader::Cue) => Cue::Superlative,
         "increase" | "increased" | "increases" | "decrease" | "decreased" | "rose" | "risen"
         | "fell" | "fallen" | "grew" | "grown" | "cut" | "cuts" | "raised" | "dropped"
         | "declined" | "lost" | "created" | "gained" | "reduced" => Cue::Change,

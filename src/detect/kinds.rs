@@ -4,6 +4,7 @@
 
 use super::features::{Cue, CueSet, Word};
 use super::ClaimKind;
+use crate::lexicon::{self, Reader};
 
 /// Words that make a number a statistic even without digits.
 fn is_scale_word(w: &str) -> bool {
@@ -34,28 +35,7 @@ fn is_scale_word(w: &str) -> bool {
 }
 
 fn is_superlative(w: &str) -> bool {
-    matches!(
-        w,
-        "largest"
-            | "biggest"
-            | "highest"
-            | "lowest"
-            | "fastest"
-            | "slowest"
-            | "greatest"
-            | "smallest"
-            | "worst"
-            | "record"
-            | "richest"
-            | "poorest"
-            | "strongest"
-            | "weakest"
-            | "deadliest"
-            | "longest"
-            | "shortest"
-            | "oldest"
-            | "youngest"
-    )
+    lexicon::is_superlative(w, Reader::Kind)
 }
 
 fn is_causal(w: &str, next: &str) -> bool {
@@ -73,29 +53,7 @@ fn is_causal(w: &str, next: &str) -> bool {
 }
 
 fn is_reporting(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "stated"
-            | "announced"
-            | "according"
-            | "claimed"
-            | "claims"
-            | "admitted"
-            | "testified"
-            | "wrote"
-            | "confirmed"
-            | "denied"
-            | "insisted"
-            | "acknowledged"
-            | "warned"
-            | "stressed"
-            | "argued"
-            | "declared"
-            | "tweeted"
-    )
+    lexicon::is_reporting_verb(w, Reader::Kind)
 }
 
 fn is_prediction(w: &str, next: &str) -> bool {

@@ -170,7 +170,7 @@ pub fn non_prose_share(article: Option<&crate::extract::Rendered>) -> f64 {
     marked as f64 / a.text.len() as f64
 }
 
-fn gunzip(path: &Path) -> Result<Vec<u8>, EvalError> {
+pub(crate) fn gunzip(path: &Path) -> Result<Vec<u8>, EvalError> {
     let file = std::fs::File::open(path).map_err(|e| EvalError::data(path, e))?;
     let mut out = Vec::new();
     flate2::read::GzDecoder::new(file)

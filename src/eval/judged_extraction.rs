@@ -63,6 +63,24 @@ pub fn read_judged(path: &Path) -> Result<Judged, EvalError> {
     serde_json::from_str(&json).map_err(|e| EvalError::data(path, e))
 }
 
+/// A judged page's HTML: WCXB's pages are kept gzipped (`….html.gz`).
+pub fn read_page(path: &Path) -> Result<Vec<u8>, EvalError> {
+    if path.extension().is_some_and(|e| e == "gz") {
+        super::extraction_corpora::gunzip(path)
+    } else {
+        std::fs::read(path).map_err(|e| EvalError::data(path, e))
+    }
+}
+
+/// How a shared page is shown: "readability-test-pages/cnn/source.html" as
+/// "cnn", "wcxb-articles/html/0347.html.gz" as "wcxb-0347".
+pub fn shared_name(shared: &str) -> String {
+    match shared.strip_prefix("wcxb-articles/html/") {
+        Some(file) => format!("wcxb-{}", file.trim_end_matches(".html.gz")),
+        None => shared.rsplit('/').nth(1).unwrap_or(shared).to_string(),
+    }
+}
+
 /// The kind of the block holding the first `needle` of the text: `None`
 /// when the needle is missing, `Some(None)` when it is prose.
 fn kind_of(a: &Analysis, needle: &str) -> Option<Option<BlockKind>> {
@@ -98,14 +116,16 @@ pub fn run(data: &Path, out: &mut dyn Write) -> Result<(), EvalError> {
     let shared_missing = !shared_dir.is_dir();
     if !shared_missing {
         for p in &judged.shared_pages {
-            // "readability-test-pages/cnn/source.html" is shown as "cnn".
-            let name = p.shared.rsplit('/').nth(1).unwrap_or(&p.shared).to_string();
-            pages.push((name, shared_dir.join(&p.shared), &p.labels));
+            pages.push((
+                shared_name(&p.shared),
+                shared_dir.join(&p.shared),
+                &p.labels,
+            ));
         }
     }
     let mut totals = [0usize; 7];
     for (name, page_path, page) in &pages {
-        let html = std::fs::read(page_path).map_err(|e| EvalError::data(page_path, e))?;
+        let html = read_page(page_path)?;
         let snapshot = snapshot_from_html(&html, "").map_err(|e| EvalError::data(page_path, e))?;
         let a =
             analyze(&snapshot, &Options::default()).map_err(|e| EvalError::data(page_path, e))?;

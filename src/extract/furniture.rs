@@ -54,6 +54,8 @@ const LABEL_PHRASES: &[&str] = &[
     "share this story",
     "share this post",
     "view author page",
+    "press enter or click to view image in full size",
+    "add as a preferred source on google",
 ];
 
 /// Labels that open a teaser line pointing at another article ("Related:
@@ -314,6 +316,10 @@ const CREDIT_OPENERS: &[&str] = &[
     "photo courtesy",
     "courtesy of",
     "photo by",
+    "photos by",
+    "image by",
+    "images by",
+    "image from",
     "photograph by",
     "photo illustration",
     "illustration:",
@@ -971,6 +977,9 @@ mod tests {
             "photo by jane doe",
             "reuters/kevin lamarque",
             "© 2019 bbc",
+            // wcxb 4589 and 0098: image credits between the paragraphs.
+            "image by studio brown via one fab day",
+            "image from mary's april 2024 review.",
         ] {
             assert!(is_credit(t), "{t:?}");
         }

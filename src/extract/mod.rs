@@ -15,6 +15,7 @@ pub mod furniture;
 pub mod hints;
 pub mod measure;
 pub mod metadata;
+pub mod product_box;
 pub mod quote_credit;
 pub mod readerable;
 pub mod render;
@@ -125,14 +126,20 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
     })
 }
 
-/// Bios close an article: only its last few blocks are read.
+/// Bios close an article, or open it under the byline: only its first
+/// and last few blocks are read.
 const BIO_BLOCKS: usize = 4;
 
-/// Marks the author's bio among the article's last blocks as a credit.
+/// Marks the author's bio among the article's first and last blocks as a
+/// credit.
 fn mark_author_bios(article: &mut Rendered, authors: &[String]) {
     let text = &article.text;
-    for block in article.blocks.iter_mut().rev().take(BIO_BLOCKS) {
-        if block.kind == BlockKind::Prose && furniture::is_author_bio(block.span.of(text), authors)
+    let count = article.blocks.len();
+    for (i, block) in article.blocks.iter_mut().enumerate() {
+        let at_an_end = i < BIO_BLOCKS || i + BIO_BLOCKS >= count;
+        if at_an_end
+            && block.kind == BlockKind::Prose
+            && furniture::is_author_bio(block.span.of(text), authors)
         {
             block.kind = BlockKind::Credit;
         }

@@ -51,6 +51,10 @@ pub enum BlockKind {
     Credit,
     /// Preformatted text: code, listings.
     Code,
+    /// A heading (`<h1>`–`<h6>`) or a lone short line set like one.
+    Heading,
+    /// A review's pros and cons, or a product box.
+    ProductBox,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -184,6 +188,10 @@ pub fn render_dom(dom: &Dom<'_>, root: Id) -> Rendered {
 /// Longer elements are not captions or credits by their class names.
 const MAX_MARKED_CHARS: usize = 600;
 
+/// Longer `<h1>`–`<h6>` elements are prose set large (a standfirst), not
+/// headings.
+const MAX_HEADING_WORDS: usize = 25;
+
 /// What an element's own text is, from its tag and class names (prose
 /// when nothing says otherwise).
 fn element_kind(dom: &Dom<'_>, id: Id) -> BlockKind {
@@ -191,9 +199,17 @@ fn element_kind(dom: &Dom<'_>, id: Id) -> BlockKind {
         "figcaption" | "caption" => return BlockKind::Caption,
         "pre" => return BlockKind::Code,
         "table" if super::clean::is_data_table(dom, id) => return BlockKind::Table,
+        "ul" | "ol" if super::product_box::follows_pros_cons_label(dom, id) => {
+            return BlockKind::ProductBox
+        }
         "ul" | "ol" if is_link_list(dom, id) => return BlockKind::LinkList,
         "figure" if dom.count_by_tag(id, &["blockquote", "pre", "table"]) == 0 => {
             return BlockKind::Caption
+        }
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            if dom.text_content(id).split_whitespace().count() <= MAX_HEADING_WORDS =>
+        {
+            return BlockKind::Heading
         }
         _ => {}
     }
@@ -209,6 +225,8 @@ fn element_kind(dom: &Dom<'_>, id: Id) -> BlockKind {
         BlockKind::Caption
     } else if named(&["credit", "copyright"]) {
         BlockKind::Credit
+    } else if super::product_box::is_named_product_box(dom, id) {
+        BlockKind::ProductBox
     } else {
         return BlockKind::Prose;
     };
@@ -259,6 +277,11 @@ struct Renderer {
     in_link: Vec<bool>,
     /// Bytes of the block being written that are link text.
     block_link_bytes: usize,
+    /// Whether each open element is inside a list item or a table cell,
+    /// innermost last.
+    in_item: Vec<bool>,
+    /// The block being written is inside a list item or a table cell.
+    block_in_item: bool,
 }
 
 impl Renderer {
@@ -305,6 +328,9 @@ impl Renderer {
     fn open(&mut self, tag: &str, element: impl FnOnce() -> u32, kind: BlockKind) -> (bool, bool) {
         let linked = self.in_link.last().copied().unwrap_or(false) || tag == "a";
         self.in_link.push(linked);
+        let item = self.in_item.last().copied().unwrap_or(false)
+            || matches!(tag, "li" | "dt" | "dd" | "td" | "th");
+        self.in_item.push(item);
         let inherited = self.kinds.last().copied().unwrap_or_default();
         self.kinds.push(if kind == BlockKind::Prose {
             inherited
@@ -326,6 +352,7 @@ impl Renderer {
     fn close(&mut self, is_block: bool, is_pre: bool) {
         self.kinds.pop();
         self.in_link.pop();
+        self.in_item.pop();
         if is_pre {
             self.pre_depth -= 1;
         }
@@ -364,6 +391,7 @@ impl Renderer {
             }
             if self.r.text.len() == self.block_start {
                 self.block_kind = self.kinds.last().copied().unwrap_or_default();
+                self.block_in_item = self.in_item.last().copied().unwrap_or(false);
             }
             if run_start.is_none() {
                 run_start = Some((self.r.text.len(), k));
@@ -428,9 +456,25 @@ impl Renderer {
         }
         self.clamp_runs();
         let end = self.r.text.len();
-        if self.block_kind == BlockKind::Prose && end > self.block_start {
-            self.block_kind =
-                kind_of_prose_block(&self.r.text[self.block_start..end], self.block_link_bytes);
+        if end > self.block_start {
+            let text = &self.r.text[self.block_start..end];
+            // A line after a whole quotation is left to the credit pass
+            // (`quote_credit::mark_quote_credits`), not read as a heading.
+            let after_quotation =
+                self.r.blocks.last().is_some_and(|b| {
+                    super::quote_credit::is_whole_quotation(b.span.of(&self.r.text))
+                });
+            self.block_kind = match self.block_kind {
+                BlockKind::Prose => kind_of_prose_block(
+                    text,
+                    self.block_link_bytes,
+                    self.block_in_item || after_quotation,
+                ),
+                BlockKind::Heading if is_all_link(text, self.block_link_bytes) => {
+                    BlockKind::LinkList
+                }
+                kind => kind,
+            };
         }
         self.block_link_bytes = 0;
         if end > self.block_start {
@@ -476,8 +520,11 @@ const MAX_LINK_BLOCK_WORDS: usize = 30;
 /// list, a ranking set as lines, a price tag ("from $610.00") or a lone
 /// figure is a table; a short block that is all link is a
 /// teaser for another page; "In this photo …" opens a caption; "… contributed
-/// to this report" credits the reporters.
-fn kind_of_prose_block(text: &str, link_bytes: usize) -> BlockKind {
+/// to this report" credits the reporters, and so does an affiliate
+/// disclosure; a lone short line that does not
+/// end as a sentence is a heading, unless `heading_ruled_out` (a list
+/// item, a table cell, the line after a whole quotation).
+fn kind_of_prose_block(text: &str, link_bytes: usize, heading_ruled_out: bool) -> BlockKind {
     use super::furniture as f;
     if f::is_price_list(text)
         || f::is_line_list(text)
@@ -485,17 +532,58 @@ fn kind_of_prose_block(text: &str, link_bytes: usize) -> BlockKind {
         || !text.chars().any(char::is_alphabetic)
     {
         BlockKind::Table
-    } else if link_bytes * 10 >= visible_bytes(text) * 9
-        && text.split_whitespace().count() <= MAX_LINK_BLOCK_WORDS
-    {
+    } else if is_all_link(text, link_bytes) {
         BlockKind::LinkList
     } else if f::opens_caption(text) {
         BlockKind::Caption
-    } else if f::is_contributor_line(text) {
+    } else if f::is_contributor_line(text) || super::template_lines::is_affiliate_disclosure(text) {
         BlockKind::Credit
+    } else if !heading_ruled_out && is_heading_line(text) {
+        BlockKind::Heading
     } else {
         BlockKind::Prose
     }
+}
+
+/// A short block that is (at least 90%) one link: a teaser for another page.
+fn is_all_link(text: &str, link_bytes: usize) -> bool {
+    link_bytes * 10 >= visible_bytes(text) * 9
+        && text.split_whitespace().count() <= MAX_LINK_BLOCK_WORDS
+}
+
+/// Longer lines are not headings set as paragraphs.
+const MAX_HEADING_LINE_WORDS: usize = 12;
+
+/// A lone short line set like a heading: one line of at most
+/// [`MAX_HEADING_LINE_WORDS`] words, opening with a capital or a figure
+/// ("5 ways to …"), with no figure after its first two words, that does
+/// not end as a sentence ("Rapid market growth
+/// and widespread adoption", "Key takeaways:"). Prose ends with `.`, `!`,
+/// `?` (or a quote after one); a clause ends with `,` or `;`.
+pub fn is_heading_line(text: &str) -> bool {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    if words == 0 || words > MAX_HEADING_LINE_WORDS || text.contains('\n') {
+        return false;
+    }
+    let opens_like_heading = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let last = text
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        .chars()
+        .next_back();
+    // A figure past the opening ("Investment: Full-service email packages
+    // start at $4,000/month") is a statement set as a line, not a heading;
+    // a leading number is a heading's ("1. NVIDIA", "Market 1: …").
+    let figure_later = text
+        .split_whitespace()
+        .skip(2)
+        .any(|w| w.contains(|c: char| c.is_ascii_digit()));
+    opens_like_heading
+        && !figure_later
+        && !matches!(last, Some('.' | '!' | '?' | '…' | ',' | ';') | None)
 }
 
 /// Bytes of `text` other than collapsible whitespace (the link bytes a
@@ -599,6 +687,30 @@ mod tests {
         let r = render(&t, &[0], &|i| s.nodes[i].tag == "button");
         assert_eq!(r.text, "a  b\nc\n\nx\ny");
         assert_runs_map_back(&s, &r);
+    }
+
+    /// The bug: wcxb 0347's subheadings were scored as claims; lone short
+    /// lines set like headings are headings, statements with figures and
+    /// sentences are not.
+    #[test]
+    fn regression_wcxb_0347_heading_lines() {
+        for t in [
+            "The rise of generative AI: Rapid market growth and widespread adoption",
+            "Key takeaways:",
+            "1. NVIDIA",
+            "Market 1: Data center GPUs",
+        ] {
+            assert!(is_heading_line(t), "{t}");
+        }
+        for t in [
+            "Investment: Full-service email packages start at $4,000/month",
+            "The council approved the budget.",
+            "“We will win,” she said.",
+            "and then the rain came",
+            "A line\nbroken in two",
+        ] {
+            assert!(!is_heading_line(t), "{t}");
+        }
     }
 
     /// The bug: the cnn page's "Related: Chicago is America's most

@@ -2,8 +2,10 @@
 //! only their words give away: comment-form and comment-feed notices ("The
 //! comments to this entry are closed.", "Your email address will not be
 //! published."), tag and category lines ("Tags: Android, Galaxy"), post
-//! navigation ("« Older post | Main | Newer post »") and calls to sign up
-//! or follow ("Get free updates right to your inbox!").
+//! navigation ("« Older post | Main | Newer post »"), calls to sign up
+//! or follow ("Get free updates right to your inbox!") and a broadcast
+//! transcript's notices ("This is a rush transcript.", "Copyright 2023
+//! NPR.").
 //!
 //! [`super::furniture`] removes the block that is one of these lines. The
 //! word lists live here and nowhere else; the texts are collapsed and
@@ -225,6 +227,95 @@ const MAX_BUTTON_WORDS: usize = 6;
 /// Longer blocks are not calls to sign up.
 const MAX_CALL_WORDS: usize = 20;
 
+/// Phrases only a broadcaster's notice about a transcript uses,
+/// lower-case: "This is a rush transcript. Copy may not be in its final
+/// form.", "Accuracy and availability of NPR transcripts may vary."
+const TRANSCRIPT_NOTICES: &[&str] = &[
+    "rush transcript",
+    "transcripts may vary",
+    "transcript text may be revised",
+    "transcripts are created on a rush deadline",
+    "transcript provided by",
+    "copy may not be in its final form",
+    "text may not be in its final form",
+    "authoritative record of npr",
+];
+
+/// Longer blocks are not a transcript's notice.
+const MAX_TRANSCRIPT_NOTICE_WORDS: usize = 60;
+
+/// Longer blocks opening with a copyright sign are not a notice.
+const MAX_COPYRIGHT_WORDS: usize = 30;
+
+/// A broadcast transcript's notice ("This is a rush transcript. Copy may
+/// not be in its final form.") or a short line opening with a copyright
+/// sign or "Copyright" and a year ("Copyright 2023 NPR. To see more, visit
+/// https://www.npr.org."); "Copyright law …" is prose.
+pub fn is_transcript_or_copyright_notice(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let t = text.trim_start();
+    let copyright = ["©", "(c) ", "copyright ©", "copyright (c)"]
+        .iter()
+        .any(|o| t.starts_with(o))
+        || t.strip_prefix("copyright ").is_some_and(|rest| {
+            rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        });
+    (words <= MAX_TRANSCRIPT_NOTICE_WORDS && TRANSCRIPT_NOTICES.iter().any(|p| text.contains(p)))
+        || (copyright && words <= MAX_COPYRIGHT_WORDS)
+}
+
+/// What a site builder's form shows when it is sent or fails, lower-case:
+/// in the raw page they sit in the article's markup, hidden only by the
+/// site's styles. (Placeholder "Lorem ipsum" is not among them: it is the
+/// article of several Readability.js test pages.)
+const FORM_MESSAGES: &[&str] = &[
+    "thank you! your submission has been received",
+    "oops! something went wrong while submitting the form",
+];
+
+/// Longer blocks are not a form's message.
+const MAX_FORM_MESSAGE_WORDS: usize = 20;
+
+/// A form's message ("Thank you! Your submission has been received!").
+pub fn is_form_message(text: &str) -> bool {
+    let t = text.trim_start();
+    FORM_MESSAGES.iter().any(|p| t.starts_with(p))
+        && t.split_whitespace().nth(MAX_FORM_MESSAGE_WORDS).is_none()
+}
+
+/// Phrases of an affiliate disclosure, lower-case ("Purchases made through
+/// our links may earn us a commission."). WCXB's truth keeps some and drops
+/// others, so such a block is marked as a credit, not removed.
+const AFFILIATE_PHRASES: &[&str] = &[
+    "contains affiliate links",
+    "includes affiliate links",
+    "uses affiliate links",
+    "using the affiliate links",
+    "earn us a commission",
+    "we may earn a commission",
+    "we may earn a small commission",
+    "may earn commission",
+    "we earn commissions",
+    "we earn a commission",
+    "through our links",
+    "purchases made through links",
+    "buying through links on our site",
+];
+
+/// Longer blocks are not a disclosure.
+const MAX_DISCLOSURE_WORDS: usize = 60;
+
+/// An affiliate disclosure: "This article contains affiliate links that may
+/// earn us a commission at no extra cost to you." (`text` as rendered; it
+/// is lower-cased here).
+pub fn is_affiliate_disclosure(text: &str) -> bool {
+    if text.split_whitespace().nth(MAX_DISCLOSURE_WORDS).is_some() {
+        return false;
+    }
+    let t = text.to_lowercase();
+    AFFILIATE_PHRASES.iter().any(|p| t.contains(p))
+}
+
 /// A comment form's or comment feed's notice: "The comments to this entry
 /// are closed.", "Your email address will not be published. Required
 /// fields are marked *", "This entry was posted on … and is filed under …".
@@ -290,11 +381,72 @@ pub fn is_template_line(text: &str, link_density: f32) -> bool {
         || is_taxonomy_line(text, link_density)
         || is_post_navigation(text, link_density)
         || is_call_to_action(text)
+        || is_transcript_or_copyright_notice(text)
+        || is_form_message(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bug: wcxb 0228 opened with a Webflow form's hidden messages
+    /// ("Thank you! Your submission has been received!").
+    #[test]
+    fn regression_webflow_form_messages_are_template_lines() {
+        for t in [
+            "thank you! your submission has been received!",
+            "oops! something went wrong while submitting the form.",
+        ] {
+            assert!(is_template_line(t, 0.0), "{t}");
+        }
+        assert!(!is_template_line(
+            "the agency said the submission had been received on monday.",
+            0.0
+        ));
+    }
+
+    /// The bug: top-of-article affiliate disclosures (wcxb 0009, 0010,
+    /// 0039) were prose and could become claims.
+    #[test]
+    fn regression_affiliate_disclosures_are_recognised() {
+        for t in [
+            "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
+            "This article contains affiliate links that may earn us a commission at no extra cost to you.",
+        ] {
+            assert!(is_affiliate_disclosure(t), "{t}");
+        }
+        // Prose about affiliate programmes is not a disclosure (wcxb pages
+        // on creators' income).
+        for t in [
+            "The commission voted on Tuesday to fine the company $2 million.",
+            "Secondary models include freemium access, sponsorships, and affiliate marketing, where creators earn a commission on each sale.",
+            "Twitch: With at least 50 followers you can join the affiliate programme and earn a commission.",
+        ] {
+            assert!(!is_affiliate_disclosure(t), "{t}");
+        }
+    }
+
+    /// The bug: NPR's transcript page (wcxb 0161) ended with "Accuracy and
+    /// availability of NPR transcripts may vary. …", and a Democracy
+    /// Now-style page opens "This is a rush transcript."; both read as the
+    /// article.
+    #[test]
+    fn regression_npr_transcript_notices_are_template_lines() {
+        for t in [
+            "accuracy and availability of npr transcripts may vary. transcript text may be revised to correct errors or match updates to audio.",
+            "this is a rush transcript. copy may not be in its final form.",
+            "copyright 2023 npr. to see more, visit https://www.npr.org.",
+            "© 2024 npr",
+        ] {
+            assert!(is_template_line(t, 0.0), "{t}");
+        }
+        for t in [
+            "copyright law in the united states protects original works for the life of the author plus 70 years.",
+            "the senator asked for a transcript of the call, which the white house released on wednesday.",
+        ] {
+            assert!(!is_template_line(t, 0.0), "{t}");
+        }
+    }
 
     #[test]
     fn regression_comment_form_and_feed_notices_are_template_lines() {

@@ -665,6 +665,10 @@ const ADJECTIVES: &[&str] = &[
     "armed",
 ];
 
+/// Units of a document's length, written as a compound adjective before the
+/// document ("a 263-page report"): a description, never a figure.
+const DOCUMENT_LENGTHS: &[&str] = &["chapter", "page", "paragraph", "word"];
+
 /// Words that precede a number which is a name or label, not a figure.
 const LABEL_WORDS: &[&str] = &[
     "no",
@@ -975,6 +979,13 @@ impl<'a> Cx<'a> {
         if self.lowercase_word(num.next) && after != "of" {
             return None;
         }
+        // "a hoot and a half", "a week and a half": the half of an idiom or
+        // of a unit read before it, never a share on its own. ("one and a
+        // half" is read whole by the number reader.)
+        let prev = k.checked_sub(1).map_or("", |j| self.w(j));
+        if matches!(self.w(k), "a" | "an") && prev == "and" {
+            return None;
+        }
         Some((
             self.simple(
                 k,
@@ -1184,12 +1195,37 @@ impl<'a> Cx<'a> {
         let mut next = num.next;
         let mut end = num.next - 1;
         // Scale: "2 billion", "1.5bn" (glued), "5m" (glued only for one-letter scales).
+        let mut scaled = false;
+        // "a $24.1-billion acquisition": the scale hyphenated to the number.
+        if self.w(next) == "-"
+            && self.touches(next - 1)
+            && self.touches(next)
+            && self.w(next + 1).len() > 2
+        {
+            if let Some(scale) = scale_word(self.w(next + 1)) {
+                scaled = true;
+                value = value.map(|v| v * scale);
+                end = next + 1;
+                next += 2;
+            }
+        }
+        // "20-odd members", "30-odd million dollars": about that many; the
+        // "odd" is neither a unit nor part of the noun.
+        let odd = self.w(next) == "-"
+            && self.touches(next - 1)
+            && self.touches(next)
+            && self.w(next + 1) == "odd";
+        if odd {
+            end = next + 1;
+            next += 2;
+        }
         let scale_w = self.w(next);
         if let Some(scale) = scale_word(scale_w) {
             let glued = self.touches(next - 1);
             let word_scale = scale_w.len() > 2;
             // One-letter scales ("m", "k") only when glued: "5m", not "5 m".
             if (word_scale || glued) && self.kind(next) == Some(TokenKind::Word) {
+                scaled = true;
                 value = value.map(|v| v * scale);
                 end = next;
                 next += 1;
@@ -1297,6 +1333,15 @@ impl<'a> Cx<'a> {
             kind = QuantityKind::Money;
             end = last;
             next = last + 1;
+            // "75 USD million": the scale after the code.
+            if let Some(scale) =
+                scale_word(self.w(next)).filter(|_| !scaled && self.w(next).len() > 2)
+            {
+                value = value.map(|v| v * scale);
+                upper = upper.map(|v| v * scale);
+                end = next;
+                next += 1;
+            }
             // "thirteen dollars and forty-five cents", "15 dollars 50".
             let and = usize::from(self.w(next) == "and");
             if let Some(cents) = self.number(next + and).filter(|c| {
@@ -1343,6 +1388,11 @@ impl<'a> Cx<'a> {
             // "20-point plan", "15-minute", "30-year-old": the hyphenated noun is the unit.
             let noun = self.w(next + 1);
             let noun = noun.split('-').next().unwrap_or(noun);
+            // "a 263-page report", "a 300-word statement": the length of a
+            // document the sentence names, not a statistic to source.
+            if DOCUMENT_LENGTHS.contains(&noun) {
+                return None;
+            }
             let (k2, u) = match subunit(noun) {
                 // "a 12-cent-a-share dividend".
                 Some(code) => {
@@ -1389,6 +1439,9 @@ impl<'a> Cx<'a> {
         }
         // Money written after the number: "5 million dollars", "3 billion euros".
         let (mut modifier, next) = self.modifier_after(next, self.modifier_before(start));
+        if odd && modifier.is_none() {
+            modifier = Some(Modifier::Approximately);
+        }
         // "Over two years, the market grew": the time it took, not "more
         // than two years".
         if kind == QuantityKind::Duration && modifier == Some(Modifier::MoreThan) {
@@ -1625,6 +1678,49 @@ mod tests {
                 ],
             ),
             ("see https://x.com/s?q=30%25%2020% now", vec![]),
+            // wcxb-articles 0412: "a 20-odd session campaign" was shown as "20 odd",
+            // "a hoot and a half" as the figure 1/2.
+            (
+                "the 20-odd members and 30-odd million dollars",
+                vec![
+                    row("20-odd members", Some(20.0), None, Some("members"), "count"),
+                    row(
+                        "30-odd million dollars",
+                        Some(3e7),
+                        None,
+                        Some("USD"),
+                        "money",
+                    ),
+                ],
+            ),
+            ("This was a hoot and a half.", vec![]),
+            (
+                "one and a half points",
+                vec![row(
+                    "one and a half points",
+                    Some(1.5),
+                    None,
+                    Some("points"),
+                    "count",
+                )],
+            ),
+            (
+                "Palo Alto Network’s $24.1-billion acquisition",
+                vec![row(
+                    "$24.1-billion",
+                    Some(2.41e10),
+                    None,
+                    Some("USD"),
+                    "money",
+                )],
+            ),
+            (
+                "They paid 75 USD million, not 50 dollars",
+                vec![
+                    row("75 USD million", Some(7.5e7), None, Some("USD"), "money"),
+                    row("50 dollars", Some(50.0), None, Some("USD"), "money"),
+                ],
+            ),
             (
                 "US$5m deal",
                 vec![row("US$5m", Some(5e6), None, Some("USD"), "money")],
@@ -1858,6 +1954,10 @@ mod tests {
             ("see [16] and No. 10", vec![]),
             ("killed since 9/11 by terrorism", vec![]),
             ("the past three years", vec![]),
+            // wcxb-articles 0347: the note asked for "the original source of
+            // the figure “263-page”"; a document's length is not a figure.
+            ("according to IoT Analytics’ 263-page report", vec![]),
+            ("a 300-word statement and a 12-chapter book", vec![]),
         ];
         for (text, expected) in cases {
             assert_eq!(find_in(text), expected, "{text}");
@@ -2021,7 +2121,8 @@ mod tests {
 
     #[test]
     fn modifiers_are_reported_not_spanned() {
-        let text = "more than 3,000 troops and about $5 million and at least 10 people";
+        let text =
+            "more than 3,000 troops and about $5 million and at least 10 people and 20-odd boats";
         let tokens = tokenize(text);
         let norm = Normalized::new(text, &tokens);
         let found = find(text, &tokens, &norm, &[]);
@@ -2031,7 +2132,8 @@ mod tests {
             vec![
                 Some(Modifier::MoreThan),
                 Some(Modifier::Approximately),
-                Some(Modifier::AtLeast)
+                Some(Modifier::AtLeast),
+                Some(Modifier::Approximately)
             ]
         );
     }

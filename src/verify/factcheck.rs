@@ -239,12 +239,17 @@ mod tests {
             }
             .lean()
         };
-        assert_eq!(lean("Pants on Fire!"), Some(VerdictLean::False));
-        assert_eq!(lean("Mostly False"), Some(VerdictLean::False));
-        assert_eq!(lean("Half True"), Some(VerdictLean::Mixed));
-        assert_eq!(lean("Mostly True"), Some(VerdictLean::True));
-        assert_eq!(lean("True"), Some(VerdictLean::True));
-        assert_eq!(lean("Full Flop"), None);
-        assert_eq!(lean("Needs context"), None);
+        let cases = [
+            ("Pants on Fire!", Some(VerdictLean::False)),
+            ("Mostly False", Some(VerdictLean::False)),
+            ("Half True", Some(VerdictLean::Mixed)),
+            ("Mostly True", Some(VerdictLean::True)),
+            ("True", Some(VerdictLean::True)),
+            ("Full Flop", None),
+            ("Needs context", None),
+        ];
+        for (rating, expected) in cases {
+            assert_eq!(lean(rating), expected, "{rating:?}");
+        }
     }
 }

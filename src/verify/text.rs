@@ -13,6 +13,7 @@
 //! [`ANALYZER_VERSION`]; packs built by another version are refused.
 
 use super::stem::stem_in_place;
+use crate::lexicon::{self, Reader};
 
 /// Stored in every pack; see the module docs.
 pub const ANALYZER_VERSION: u16 = 1;
@@ -525,11 +526,12 @@ fn synonym(word: &str) -> Option<&'static str> {
 }
 
 fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    STOP_WORDS.binary_search(&word).is_ok() || lexicon::is_reporting_verb(word, Reader::StopWord)
 }
 
-/// English function words, plus reporting verbs ("says" opens most PolitiFact
-/// claims and carries no topic). Sorted for binary search.
+/// English function words. The forms of "say" are stop words too ("says"
+/// opens most PolitiFact claims and carries no topic); they live with the
+/// other reporting verbs in [`crate::lexicon`]. Sorted for binary search.
 const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -616,11 +618,7 @@ const STOP_WORDS: &[&str] = &[
     "over",
     "own",
     "rt",
-    "said",
     "same",
-    "say",
-    "saying",
-    "says",
     "she",
     "should",
     "so",

@@ -1,6 +1,6 @@
 // The DOM snapshotter (extension/src/dom/snapshot.ts) against the rules on
 // `Snapshot` in src/snapshot/mod.rs, on a minimal stand-in DOM (node has no
-// DOM; the snapshotter only reads nodeType, localName, childNodes, attributes,
+// DOM; the snapshotter only reads nodeType, localName, lastChild and previousSibling, attributes (by name),
 // textContent and closest). The expectations mirror the native builder's unit
 // tests in src/snapshot/html.rs; tests/e2e/data_parity.test.mjs checks the two
 // builders against each other on real pages in real browsers.
@@ -38,15 +38,25 @@ class FakeElement {
     for (const child of children) {
       const node = typeof child === 'string' ? new FakeText(child) : child;
       node.parentNode = this;
+      node.previousSibling = this.childNodes.at(-1) ?? null;
       this.childNodes.push(node);
     }
     return this;
+  }
+  get lastChild() {
+    return this.childNodes.at(-1) ?? null;
   }
   getAttribute(name) {
     return this.attributes.has(name) ? this.attributes.get(name) : null;
   }
   hasAttribute(name) {
     return this.attributes.has(name);
+  }
+  hasAttributes() {
+    return this.attributes.size > 0;
+  }
+  getAttributeNames() {
+    return [...this.attributes.keys()];
   }
   /** Only the type selectors the snapshotter uses. */
   closest(selector) {
@@ -264,6 +274,20 @@ describe('takeFlatSnapshot (the form sent to the WASM, src/snapshot/flat.rs)', (
       { p: 1, tag: 'b', cls: 'lead' },
       { p: 3, text: 'world' },
     ]);
+  });
+
+  it('reads only the attributes an element has: others change nothing, and tag names differing in case share one string', () => {
+    // Issue 22: the walk lists an element's attribute names instead of looking up ten names per element.
+    const plain = takeFlatSnapshot(doc()).snapshot;
+    const noisy = page({
+      body: [el('p', { 'data-x': '1', class: 'lead', width: '3', id: 'l' }, 'Hello ', el('b', { class: 'lead', 'aria-label': 'x' }, 'world'))],
+    });
+    assert.ok(sameFlatSnapshot(plain, takeFlatSnapshot(noisy).snapshot));
+    const mixedCase = page({ body: [el('P', {}, 'a'), el('p', {}, 'b'), el('Svg:Rect', { 'aria-hidden': ' true' }, 'c')] });
+    const flat = takeFlatSnapshot(mixedCase).snapshot;
+    assert.equal(flat.strings, 'bodypabsvg:rectc', 'one "p" for <P> and <p>');
+    assert.deepEqual(expandSnapshot(flat).nodes.map((node) => node.tag ?? node.text), ['body', 'p', 'a', 'p', 'b', 'svg:rect', 'c']);
+    assert.deepEqual(expandSnapshot(flat).nodes.map((node) => node.hidden === true), [false, false, false, false, false, true, false]);
   });
 
   it('tells the same snapshot from a changed one', () => {

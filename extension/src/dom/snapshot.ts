@@ -86,7 +86,10 @@ class FlatWriter {
   readonly parts: string[] = [];
   readonly lengths: number[] = [];
   readonly records: number[] = [];
+  /** Tag names (ASCII lower-cased, as the native builder does) and where they are. */
   private readonly tags = new Map<string, number>();
+  /** The same by the element's localName, so each distinct name is lower-cased once per walk. */
+  private readonly localNames = new Map<string, number>();
 
   private append(s: string): number {
     this.parts.push(s);
@@ -100,11 +103,13 @@ class FlatWriter {
   }
 
   /** `values[bit]` for the FLAT_FIELDS, null where absent. */
-  element(parent: number | undefined, tag: string, values: readonly (string | null)[], hidden: boolean): void {
-    let tagIndex = this.tags.get(tag);
+  element(parent: number | undefined, localName: string, values: readonly (string | null)[], hidden: boolean): void {
+    let tagIndex = this.localNames.get(localName);
     if (tagIndex === undefined) {
-      tagIndex = this.append(tag);
+      const tag = asciiLowerCase(localName);
+      tagIndex = this.tags.get(tag) ?? this.append(tag);
       this.tags.set(tag, tagIndex);
+      this.localNames.set(localName, tagIndex);
     }
     const records = this.records;
     records.push(parent === undefined ? 0 : parent + 1);
@@ -185,6 +190,42 @@ const COPIED_ATTRIBUTES = ['id', 'class', 'role', 'href', 'itemprop', 'rel', 'da
 
 /** One element's attribute values while it is written (reused: the walk is not re-entrant). */
 const attributeValues: (string | null)[] = COPIED_ATTRIBUTES.map(() => null);
+
+/** The index in COPIED_ATTRIBUTES of each copied attribute's name. */
+const COPIED_INDEX = new Map<string, number>(COPIED_ATTRIBUTES.map((name, i) => [name, i]));
+
+/**
+ * Fills `attributeValues` for `element` and says whether it is hidden
+ * (attribute-based only, no computed style, so the live DOM and the native
+ * builder agree). Only the attributes the element has are read: most carry
+ * none or one or two, and ten lookups per element were the larger part of
+ * the walk's time. `getAttribute` reads each value, so which attribute of a
+ * name wins is unchanged.
+ *
+ * One exception the DOM cannot show: on a page whose CSP blocks inline
+ * styles, Firefox empties every `style` attribute (and draws the element), so
+ * an inline `display:none` there is not seen; Chromium keeps the attribute's text.
+ */
+function readElement(element: Element): boolean {
+  attributeValues.fill(null);
+  if (!element.hasAttributes()) {
+    return false;
+  }
+  let hidden = false;
+  for (const name of element.getAttributeNames()) {
+    const field = COPIED_INDEX.get(name);
+    if (field !== undefined) {
+      attributeValues[field] = element.getAttribute(name);
+    } else if (name === 'hidden') {
+      hidden = true;
+    } else if (name === 'aria-hidden') {
+      hidden ||= asciiLowerCase(rustTrim(element.getAttribute(name) ?? '')) === 'true';
+    } else if (name === 'style') {
+      hidden ||= styleHides(element.getAttribute(name) ?? '');
+    }
+  }
+  return hidden;
+}
 
 /** The `<meta>` attributes that name a tag, in the order the first present one wins. */
 const META_KEY_ATTRIBUTES = ['name', 'property', 'itemprop', 'http-equiv'];
@@ -269,56 +310,38 @@ function flattenTree(root: Element, writer: FlatWriter, domNodes: Node[]): boole
       continue; // comments, processing instructions
     }
     const element = node as Element;
-    // The parser lower-cases ASCII only; so does the native builder.
-    const tag = asciiLowerCase(element.localName);
-    if (SKIPPED_TAGS.has(element.localName)) {
+    const localName = element.localName;
+    if (SKIPPED_TAGS.has(localName)) {
       continue;
     }
     const depth = parent === undefined ? 0 : parentDepth + 1;
-    const children = element.childNodes;
+    // Children by sibling links, last first: `childNodes` would make a NodeList (and its JS wrapper) per element.
     if (depth > MAX_DEPTH) {
-      for (let i = children.length - 1; i >= 0; i--) {
-        stack.push({ node: children[i], parent, parentDepth });
+      for (let child = element.lastChild; child; child = child.previousSibling) {
+        stack.push({ node: child, parent, parentDepth });
       }
       continue;
     }
     const index = domNodes.length;
-    // Code units an element costs against the text budget: its tag and copied attribute values.
-    let units = tag.length;
+    const hidden = readElement(element);
+    // Code units an element costs against the text budget: its tag (lower-casing
+    // ASCII keeps the length) and copied attribute values.
+    let units = localName.length;
     for (let i = 0; i < COPIED_ATTRIBUTES.length; i++) {
-      const value = element.getAttribute(COPIED_ATTRIBUTES[i]);
-      attributeValues[i] = value;
+      const value = attributeValues[i];
       if (value !== null) units += value.length;
     }
     if (units > budget) {
       return true; // an element whose attributes do not fit ends the prefix
     }
     budget -= units;
-    writer.element(parent, tag, attributeValues, isHidden(element));
+    writer.element(parent, localName, attributeValues, hidden);
     domNodes.push(element);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i], parent: index, parentDepth: depth });
+    for (let child = element.lastChild; child; child = child.previousSibling) {
+      stack.push({ node: child, parent: index, parentDepth: depth });
     }
   }
   return false;
-}
-
-/**
- * Attribute-based only (no computed style), so the live DOM and the native builder agree.
- * One exception the DOM cannot show: on a page whose CSP blocks inline styles,
- * Firefox empties every `style` attribute (and draws the element), so an inline
- * `display:none` there is not seen; Chromium keeps the attribute's text.
- */
-function isHidden(element: Element): boolean {
-  if (element.hasAttribute('hidden')) {
-    return true;
-  }
-  const ariaHidden = element.getAttribute('aria-hidden');
-  if (ariaHidden !== null && asciiLowerCase(rustTrim(ariaHidden)) === 'true') {
-    return true;
-  }
-  const style = element.getAttribute('style');
-  return style !== null && styleHides(style);
 }
 
 /** True for an inline style declaring `display:none` or `visibility:hidden`. */

@@ -181,6 +181,8 @@ impl<'a> Cx<'a> {
                     || (w.contains("day") && weekday_number(strip_possessive(w)).is_some())
                     || self.lowercase_month(k)
                     || matches!(w, "christmas" | "easter" | "thanksgiving" | "halloween")
+                    || w == "year-to-date"
+                    || (w == "year" && self.w(k + 1) == "to" && self.w(k + 2) == "date")
                     || matches!(
                         w,
                         "since"

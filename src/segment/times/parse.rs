@@ -10,7 +10,8 @@ impl<'a> Cx<'a> {
         let w = self.w(k);
         match w {
             "since" => {
-                let inner = self.core(k + 1)?;
+                // "since late July", "since the start of the year".
+                let inner = self.partial(k + 1).or_else(|| self.core(k + 1))?;
                 return parsed(inner.end, Expr::Since(Box::new(inner.expr)));
             }
             "in" => {
@@ -167,8 +168,8 @@ impl<'a> Cx<'a> {
         self.range_start(k)
     }
 
-    /// "Tuesday of last week", "next week Wednesday": a weekday of a
-    /// named week.
+    /// "Tuesday of last week", "Wednesday next week", "next week
+    /// Wednesday": a weekday of a named week.
     pub(super) fn weekday_of_week(&self, first: &Parsed) -> Option<Parsed> {
         let week_rel = |e: &Expr| match e {
             Expr::Calendar {
@@ -190,10 +191,13 @@ impl<'a> Cx<'a> {
             _ => None,
         };
         let (weekday, rel, end) = if let Some(wd) = weekday(&first.expr) {
-            if self.w(first.end) != "of" {
-                return None;
-            }
-            let week = self.core(first.end + 1)?;
+            // "Tuesday of last week", "Wednesday next week".
+            let at = if self.w(first.end) == "of" {
+                first.end + 1
+            } else {
+                first.end
+            };
+            let week = self.core(at)?;
             (wd, week_rel(&week.expr)?, week.end)
         } else {
             let rel = week_rel(&first.expr)?;
@@ -231,6 +235,25 @@ impl<'a> Cx<'a> {
                     },
                 );
             }
+        }
+        // "down 20% year to date", "year-to-date sales": from the start of
+        // the publication's year to the publication date.
+        let to_date_end = match (w, self.w(k + 1), self.w(k + 2)) {
+            ("year-to-date", _, _) => Some(k + 1),
+            ("year", "to", "date") => Some(k + 3),
+            _ => None,
+        };
+        if let Some(end) = to_date_end {
+            return parsed(
+                end,
+                Expr::Part {
+                    part: Part::Earlier,
+                    inner: Box::new(Expr::Calendar {
+                        unit: Unit::Year,
+                        offset: 0,
+                    }),
+                },
+            );
         }
         let (part, inner_at) = match w {
             "early" => (Part::Early, k + 1),

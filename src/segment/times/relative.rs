@@ -35,6 +35,11 @@ impl<'a> Cx<'a> {
                 _ => {}
             }
         }
+        // "this calendar year": the year itself, said against a fiscal or
+        // school year.
+        if self.w(at) == "calendar" && self.w(at + 1) == "year" {
+            at += 1;
+        }
         let w = self.w(at);
         match (rel, w) {
             (Rel::Last, "night") => return parsed(at + 1, Expr::DayOffset(-1)),
@@ -100,6 +105,14 @@ impl<'a> Cx<'a> {
     /// "the past three years", "the last 12 months", "the coming weeks",
     /// "the next two days", "past year", "the previous day".
     pub(super) fn rolling(&self, k: usize) -> Option<Parsed> {
+        // "the week after next", "the month after next".
+        if self.w(k) == "the" && self.w(k + 2) == "after" && self.w(k + 3) == "next" {
+            if let Some((unit @ (Unit::Week | Unit::Weekend | Unit::Month | Unit::Year), false)) =
+                unit_of(self.w(k + 1))
+            {
+                return parsed(k + 4, Expr::Calendar { unit, offset: 2 });
+            }
+        }
         // "that day", "that year", "the same week": the period of a date just given.
         let same_at = match (self.w(k), self.w(k + 1)) {
             ("that", _) => Some(k + 1),

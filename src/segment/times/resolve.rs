@@ -466,6 +466,20 @@ pub(super) fn resolve(
             future: forward,
         } => {
             let n = i64::from(*n);
+            if *unit == Unit::Quarter {
+                // "the last two quarters" of results are whole calendar
+                // quarters: the ones before the current, or after it.
+                let current = unit_containing(p, Unit::Quarter);
+                return Ok(if *forward {
+                    let first = current.1.add_days(1);
+                    (
+                        first,
+                        unit_containing(shift(first, Unit::Quarter, n - 1), Unit::Quarter).1,
+                    )
+                } else {
+                    (shift(current.0, Unit::Quarter, -n), current.0.add_days(-1))
+                });
+            }
             if *forward {
                 Ok((p, shift(p, *unit, n)))
             } else {

@@ -2,6 +2,7 @@
 //! recurring period ("in March", "Saturday") is the last one or the next.
 
 use super::*;
+use crate::lexicon::{self, Reader};
 
 impl<'a> Cx<'a> {
     /// The tense of the clause around tokens `[a, b)`: the nearest marker
@@ -134,7 +135,7 @@ impl<'a> Cx<'a> {
             "be" | "been" | "being" | "is" | "are" | "am" | "get" | "gets"
         );
         if matches!(w, "was" | "were" | "had" | "did" | "ago" | "yesterday")
-            || (!after_be && (IRREGULAR_PAST.binary_search(&w).is_ok() || is_regular_past(w)))
+            || (!after_be && (lexicon::is_irregular_past(w, Reader::Tense) || is_regular_past(w)))
         {
             return Some(Tense::Past);
         }
@@ -142,123 +143,9 @@ impl<'a> Cx<'a> {
     }
 }
 
-/// Sorted (binary search).
-pub(super) const IRREGULAR_PAST: &[&str] = &[
-    "became",
-    "began",
-    "bought",
-    "broke",
-    "brought",
-    "built",
-    "came",
-    "chose",
-    "did",
-    "drew",
-    "fell",
-    "felt",
-    "flew",
-    "forgot",
-    "fought",
-    "found",
-    "froze",
-    "gave",
-    "got",
-    "grew",
-    "heard",
-    "held",
-    "hid",
-    "kept",
-    "knew",
-    "led",
-    "left",
-    "lost",
-    "made",
-    "meant",
-    "met",
-    "paid",
-    "ran",
-    "rode",
-    "rose",
-    "said",
-    "sang",
-    "sat",
-    "saw",
-    "sent",
-    "shook",
-    "shot",
-    "sold",
-    "sought",
-    "spent",
-    "spoke",
-    "stole",
-    "stood",
-    "struck",
-    "swore",
-    "taught",
-    "thought",
-    "threw",
-    "told",
-    "took",
-    "understood",
-    "went",
-    "woke",
-    "won",
-    "wore",
-    "wrote",
-];
-
-/// Sorted (binary search).
-pub(super) const NOT_PAST: &[&str] = &[
-    "advanced",
-    "agreed",
-    "armed",
-    "based",
-    "bed",
-    "biased",
-    "bleed",
-    "breed",
-    "concerned",
-    "creed",
-    "deed",
-    "detailed",
-    "embed",
-    "exceed",
-    "feed",
-    "freed",
-    "greed",
-    "hundred",
-    "indeed",
-    "interested",
-    "kindred",
-    "limited",
-    "married",
-    "naked",
-    "need",
-    "needed",
-    "proceed",
-    "ragged",
-    "red",
-    "reed",
-    "retired",
-    "rugged",
-    "sacred",
-    "seed",
-    "shed",
-    "skilled",
-    "speed",
-    "steed",
-    "succeed",
-    "talented",
-    "tweed",
-    "unprecedented",
-    "weed",
-    "wicked",
-    "wretched",
-];
-
 pub(super) fn is_regular_past(w: &str) -> bool {
     w.len() >= 5
         && w.ends_with("ed")
         && w.bytes().all(|b| b.is_ascii_lowercase())
-        && NOT_PAST.binary_search(&w).is_err()
+        && !lexicon::is_ed_not_past(w, Reader::Tense)
 }

@@ -480,6 +480,57 @@ fn table_of_long_tail_date_forms() {
     let d = |y, m, day| Date::new(y, m, day);
     type Row<'a> = (&'a str, Option<Date>, &'a [(&'a str, &'a str)]);
     let rows: &[Row] = &[
+        (
+            "Profits fell last calendar year but will rise this calendar year.",
+            d(2019, 6, 3),
+            &[
+                ("last calendar year", "2018-01-01..2018-12-31"),
+                ("this calendar year", "2019-01-01..2019-12-31"),
+            ],
+        ),
+        (
+            "The vote will be held the week after next.",
+            d(2018, 7, 3),
+            &[("the week after next", "2018-07-16..2018-07-22")],
+        ),
+        // "since" takes a part of a period as well as a whole one.
+        (
+            "Prices have risen since late July and since the start of 2017.",
+            d(2018, 9, 6),
+            &[
+                ("since late July", "2018-07-21..2018-09-06"),
+                ("since the start of 2017", "2017-01-01..2018-09-06"),
+            ],
+        ),
+        // British news names the week after the weekday.
+        (
+            "The minister will visit on Wednesday next week and met him on Monday last week.",
+            d(2018, 8, 1),
+            &[
+                ("Wednesday next week", "2018-08-08..2018-08-08"),
+                ("Monday last week", "2018-07-23..2018-07-23"),
+            ],
+        ),
+        // Results come in whole quarters.
+        (
+            "Sales fell in the last 2 quarters and will grow in the coming three quarters.",
+            d(2019, 7, 4),
+            &[
+                ("the last 2 quarters", "2019-01-01..2019-06-30"),
+                ("the coming three quarters", "2019-10-01..2020-06-30"),
+            ],
+        ),
+        // Finance news: from the start of the publication's year to its date.
+        (
+            "The bank's stock is down 20% in the year to date.",
+            d(2018, 9, 6),
+            &[("year to date", "2018-01-01..2018-09-06")],
+        ),
+        (
+            "Sales rose 4% year-to-date.",
+            d(2018, 9, 6),
+            &[("year-to-date", "2018-01-01..2018-09-06")],
+        ),
         // Offsets.
         (
             "She will arrive the day after tomorrow.",

@@ -1,0 +1,299 @@
+//! Word lists that more than one stage reads: the one home of each word.
+//!
+//! Each table lists a word once, with the readers that use it. The readers
+//! grew their lists apart (detect's model cue reads "added" as reporting, its
+//! claim kinds read "tweeted"); the flags keep those differences exactly, so
+//! moving a list here changed no behaviour, and a later unification is an
+//! edit of flags in one place. Stage-only lists stay with their stage
+//! (attribution's in `attribute::lexicon`, the gazetteer in `segment`).
+
+/// A reader of the shared tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    /// The check-worthiness model's word cues (`detect::features`). The
+    /// shipped model was trained on them: changing their words changes its
+    /// input, and needs `claimlens train`.
+    Cue,
+    /// The rule-based claim kinds (`detect::kinds`).
+    Kind,
+    /// The tense of a clause, for resolving bare dates (`segment::times`).
+    Tense,
+    /// The stop words of claim matching (`verify::text`).
+    StopWord,
+}
+
+const CUE: u8 = 1;
+const KIND: u8 = 2;
+const TENSE: u8 = 4;
+const STOP_WORD: u8 = 8;
+
+impl Reader {
+    const fn bit(self) -> u8 {
+        match self {
+            Reader::Cue => CUE,
+            Reader::Kind => KIND,
+            Reader::Tense => TENSE,
+            Reader::StopWord => STOP_WORD,
+        }
+    }
+}
+
+/// Whether `reader` reads `word` in `table` (sorted by word).
+fn reads(table: &[(&str, u8)], word: &str, reader: Reader) -> bool {
+    table
+        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .is_ok_and(|i| table[i].1 & reader.bit() != 0)
+}
+
+/// Verbs that report what someone said or wrote ("said", "told",
+/// "according" to).
+pub fn is_reporting_verb(word: &str, reader: Reader) -> bool {
+    reads(REPORTING_VERBS, word, reader)
+}
+
+/// Irregular past-tense forms ("went", "sold"); regular ones end in "-ed".
+pub fn is_irregular_past(word: &str, reader: Reader) -> bool {
+    reads(IRREGULAR_PAST, word, reader)
+}
+
+/// Words ending in "-ed" that are not a past tense ("hundred", "indeed",
+/// "unprecedented").
+pub fn is_ed_not_past(word: &str, reader: Reader) -> bool {
+    reads(ED_NOT_PAST, word, reader)
+}
+
+/// Superlatives and the words that make a claim one ("record", "first").
+pub fn is_superlative(word: &str, reader: Reader) -> bool {
+    reads(SUPERLATIVES, word, reader)
+}
+
+const REPORTING_VERBS: &[(&str, u8)] = &[
+    ("according", CUE | KIND),
+    ("acknowledged", CUE | KIND),
+    ("added", CUE),
+    ("admitted", CUE | KIND),
+    ("announced", CUE | KIND),
+    ("argued", KIND),
+    ("claimed", CUE | KIND),
+    ("claims", CUE | KIND),
+    ("confirmed", CUE | KIND),
+    ("declared", KIND),
+    ("denied", CUE | KIND),
+    ("explained", CUE),
+    ("insisted", CUE | KIND),
+    ("noted", CUE),
+    ("reported", CUE),
+    ("said", CUE | KIND | STOP_WORD),
+    ("say", CUE | STOP_WORD),
+    ("saying", STOP_WORD),
+    ("says", CUE | KIND | STOP_WORD),
+    ("stated", CUE | KIND),
+    ("stressed", CUE | KIND),
+    ("testified", CUE | KIND),
+    ("told", CUE | KIND),
+    ("tweeted", KIND),
+    ("warned", CUE | KIND),
+    ("wrote", CUE | KIND),
+];
+
+const IRREGULAR_PAST: &[(&str, u8)] = &[
+    ("became", CUE | TENSE),
+    ("began", CUE | TENSE),
+    ("bought", CUE | TENSE),
+    ("broke", TENSE),
+    ("brought", CUE | TENSE),
+    ("built", CUE | TENSE),
+    ("came", CUE | TENSE),
+    ("caught", CUE),
+    ("chose", TENSE),
+    ("did", CUE | TENSE),
+    ("drew", TENSE),
+    ("fell", CUE | TENSE),
+    ("felt", TENSE),
+    ("flew", TENSE),
+    ("forgot", TENSE),
+    ("fought", TENSE),
+    ("found", TENSE),
+    ("froze", TENSE),
+    ("gave", CUE | TENSE),
+    ("got", CUE | TENSE),
+    ("grew", CUE | TENSE),
+    ("had", CUE),
+    ("heard", TENSE),
+    ("held", CUE | TENSE),
+    ("hid", TENSE),
+    ("kept", TENSE),
+    ("knew", CUE | TENSE),
+    ("led", CUE | TENSE),
+    ("left", CUE | TENSE),
+    ("lost", CUE | TENSE),
+    ("made", CUE | TENSE),
+    ("meant", TENSE),
+    ("met", CUE | TENSE),
+    ("paid", CUE | TENSE),
+    ("ran", CUE | TENSE),
+    ("rode", TENSE),
+    ("rose", CUE | TENSE),
+    ("said", CUE | TENSE),
+    ("sang", TENSE),
+    ("sat", TENSE),
+    ("saw", CUE | TENSE),
+    ("sent", CUE | TENSE),
+    ("shook", TENSE),
+    ("shot", TENSE),
+    ("sold", CUE | TENSE),
+    ("sought", TENSE),
+    ("spent", CUE | TENSE),
+    ("spoke", TENSE),
+    ("stole", TENSE),
+    ("stood", TENSE),
+    ("struck", TENSE),
+    ("swore", TENSE),
+    ("taught", CUE | TENSE),
+    ("thought", CUE | TENSE),
+    ("threw", TENSE),
+    ("told", CUE | TENSE),
+    ("took", CUE | TENSE),
+    ("understood", TENSE),
+    ("was", CUE),
+    ("went", CUE | TENSE),
+    ("were", CUE),
+    ("woke", TENSE),
+    ("won", CUE | TENSE),
+    ("wore", TENSE),
+    ("wrote", CUE | TENSE),
+];
+
+const ED_NOT_PAST: &[(&str, u8)] = &[
+    ("advanced", TENSE),
+    ("agreed", TENSE),
+    ("armed", TENSE),
+    ("based", TENSE),
+    ("bed", TENSE),
+    ("biased", TENSE),
+    ("bleed", TENSE),
+    ("breed", TENSE),
+    ("concerned", TENSE),
+    ("creed", TENSE),
+    ("deed", TENSE),
+    ("detailed", TENSE),
+    ("embed", TENSE),
+    ("exceed", TENSE),
+    ("feed", CUE | TENSE),
+    ("freed", TENSE),
+    ("greed", TENSE),
+    ("hundred", CUE | TENSE),
+    ("indeed", CUE | TENSE),
+    ("interested", TENSE),
+    ("kindred", TENSE),
+    ("limited", TENSE),
+    ("married", TENSE),
+    ("naked", TENSE),
+    ("need", CUE | TENSE),
+    ("needed", TENSE),
+    ("proceed", TENSE),
+    ("ragged", TENSE),
+    ("red", TENSE),
+    ("reed", TENSE),
+    ("retired", TENSE),
+    ("rugged", TENSE),
+    ("sacred", TENSE),
+    ("seed", CUE | TENSE),
+    ("shed", TENSE),
+    ("skilled", TENSE),
+    ("speed", CUE | TENSE),
+    ("steed", TENSE),
+    ("succeed", TENSE),
+    ("talented", TENSE),
+    ("tweed", TENSE),
+    ("united", CUE),
+    ("unprecedented", TENSE),
+    ("weed", TENSE),
+    ("wicked", TENSE),
+    ("wretched", TENSE),
+];
+
+const SUPERLATIVES: &[(&str, u8)] = &[
+    ("best", CUE),
+    ("biggest", CUE | KIND),
+    ("deadliest", KIND),
+    ("ever", CUE),
+    ("fastest", CUE | KIND),
+    ("first", CUE),
+    ("greatest", CUE | KIND),
+    ("highest", CUE | KIND),
+    ("largest", CUE | KIND),
+    ("least", CUE),
+    ("longest", KIND),
+    ("lowest", CUE | KIND),
+    ("most", CUE),
+    ("oldest", KIND),
+    ("only", CUE),
+    ("poorest", KIND),
+    ("record", CUE | KIND),
+    ("richest", KIND),
+    ("shortest", KIND),
+    ("slowest", KIND),
+    ("smallest", CUE | KIND),
+    ("strongest", KIND),
+    ("top", CUE),
+    ("weakest", KIND),
+    ("worst", CUE | KIND),
+    ("youngest", KIND),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLES: &[(&str, &[(&str, u8)])] = &[
+        ("REPORTING_VERBS", REPORTING_VERBS),
+        ("IRREGULAR_PAST", IRREGULAR_PAST),
+        ("ED_NOT_PAST", ED_NOT_PAST),
+        ("SUPERLATIVES", SUPERLATIVES),
+    ];
+
+    #[test]
+    fn tables_are_sorted_unique_lowercase_and_read_by_someone() {
+        for (name, table) in TABLES {
+            assert!(
+                table.windows(2).all(|w| w[0].0 < w[1].0),
+                "{name} is not sorted or repeats a word"
+            );
+            for (word, readers) in *table {
+                assert_eq!(*word, word.to_lowercase(), "{name}: {word}");
+                assert_ne!(*readers, 0, "{name}: {word} has no reader");
+            }
+        }
+    }
+
+    #[test]
+    fn each_reader_reads_its_own_words() {
+        type Lookup = fn(&str, Reader) -> bool;
+        let table: &[(Lookup, &str, Reader, bool)] = &[
+            (is_reporting_verb, "said", Reader::Cue, true),
+            (is_reporting_verb, "said", Reader::Kind, true),
+            (is_reporting_verb, "said", Reader::StopWord, true),
+            (is_reporting_verb, "added", Reader::Cue, true),
+            (is_reporting_verb, "added", Reader::Kind, false),
+            (is_reporting_verb, "tweeted", Reader::Kind, true),
+            (is_reporting_verb, "tweeted", Reader::Cue, false),
+            (is_reporting_verb, "saying", Reader::StopWord, true),
+            (is_reporting_verb, "saying", Reader::Cue, false),
+            (is_reporting_verb, "walked", Reader::Cue, false),
+            (is_irregular_past, "caught", Reader::Cue, true),
+            (is_irregular_past, "caught", Reader::Tense, false),
+            (is_irregular_past, "froze", Reader::Tense, true),
+            (is_irregular_past, "was", Reader::Tense, false),
+            (is_ed_not_past, "united", Reader::Cue, true),
+            (is_ed_not_past, "united", Reader::Tense, false),
+            (is_ed_not_past, "hundred", Reader::Tense, true),
+            (is_superlative, "first", Reader::Cue, true),
+            (is_superlative, "first", Reader::Kind, false),
+            (is_superlative, "deadliest", Reader::Kind, true),
+        ];
+        for (lookup, word, reader, expected) in table {
+            assert_eq!(lookup(word, *reader), *expected, "{word} for {reader:?}");
+        }
+    }
+}
