@@ -266,7 +266,7 @@ pub fn match_reason(reason: &MatchReason) -> String {
             "checked within 30 days of the article's date".to_string()
         }
         MatchReasonCode::CloseInMeaning => {
-            "close in meaning to the fact-checked claim, though worded differently".to_string()
+            "is close in meaning to the fact-checked claim, though worded differently".to_string()
         }
     }
 }
