@@ -12,36 +12,11 @@ use claimlens::detect::train::*;
 use std::collections::HashSet;
 use std::path::Path;
 
+/// F1 over all held-out examples, its per-fold spread and ROC-AUC, scored
+/// as the eval scores the shipped recipe.
 fn cv_f1(all: &[Example], oof: &OutOfFold, margins: &[f32]) -> (f64, f64, f64) {
-    let mut flagged = Vec::new();
-    let mut labels = Vec::new();
-    let mut fold_f1 = Vec::new();
-    for (k, held) in oof.folds.iter().enumerate() {
-        let others: Vec<usize> = oof
-            .folds
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != k)
-            .flat_map(|(_, f)| f.iter().copied())
-            .collect();
-        let m: Vec<f32> = others.iter().map(|&i| margins[i]).collect();
-        let l: Vec<bool> = others.iter().map(|&i| all[i].label).collect();
-        let (c, t, _) = calibrate(&m, &l);
-        let pred: Vec<bool> = held
-            .iter()
-            .map(|&i| c.probability(margins[i]) >= t)
-            .collect();
-        let truth: Vec<bool> = held.iter().map(|&i| all[i].label).collect();
-        fold_f1.push(prf(&pred, &truth).f1);
-        flagged.extend(pred);
-        labels.extend(truth);
-    }
-    let mean = fold_f1.iter().sum::<f64>() / fold_f1.len() as f64;
-    let sd =
-        (fold_f1.iter().map(|f| (f - mean).powi(2)).sum::<f64>() / fold_f1.len() as f64).sqrt();
-    let scored: Vec<f32> = oof.folds.iter().flatten().map(|&i| margins[i]).collect();
-    let truth: Vec<bool> = oof.folds.iter().flatten().map(|&i| all[i].label).collect();
-    (prf(&flagged, &labels).f1, sd, roc_auc(&scored, &truth))
+    let cv = cross_validated(all, oof, margins);
+    (cv.all.f1, cv.fold_f1_sd, cv.roc_auc)
 }
 
 /// Joint linear + one hidden tanh layer over [encoder*scale, cues].

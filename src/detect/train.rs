@@ -357,6 +357,62 @@ pub fn fit_platt(margins: &[f32], labels: &[bool]) -> Calibration {
     }
 }
 
+/// Cross-validated figures of out-of-fold margins.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CrossValidated {
+    /// Over all held-out examples together.
+    pub all: Prf,
+    /// F1 per fold: mean and standard deviation.
+    pub fold_f1_mean: f64,
+    pub fold_f1_sd: f64,
+    pub roc_auc: f64,
+}
+
+/// Scores out-of-fold `margins` as a reader of new text would meet them:
+/// each fold's calibration and threshold are chosen on the other folds
+/// only, never on the fold they decide.
+pub fn cross_validated(examples: &[Example], oof: &OutOfFold, margins: &[f32]) -> CrossValidated {
+    let mut flagged = Vec::new();
+    let mut labels = Vec::new();
+    let mut fold_f1 = Vec::new();
+    for (k, held_out) in oof.folds.iter().enumerate() {
+        let others: Vec<usize> = oof
+            .folds
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != k)
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect();
+        let m: Vec<f32> = others.iter().map(|&i| margins[i]).collect();
+        let l: Vec<bool> = others.iter().map(|&i| examples[i].label).collect();
+        let (calibration, threshold, _) = calibrate(&m, &l);
+        let pred: Vec<bool> = held_out
+            .iter()
+            .map(|&i| calibration.probability(margins[i]) >= threshold)
+            .collect();
+        let truth: Vec<bool> = held_out.iter().map(|&i| examples[i].label).collect();
+        fold_f1.push(prf(&pred, &truth).f1);
+        flagged.extend(pred);
+        labels.extend(truth);
+    }
+    let n = fold_f1.len().max(1) as f64;
+    let mean = fold_f1.iter().sum::<f64>() / n;
+    let sd = (fold_f1.iter().map(|f| (f - mean).powi(2)).sum::<f64>() / n).sqrt();
+    let scored: Vec<f32> = oof.folds.iter().flatten().map(|&i| margins[i]).collect();
+    let truth: Vec<bool> = oof
+        .folds
+        .iter()
+        .flatten()
+        .map(|&i| examples[i].label)
+        .collect();
+    CrossValidated {
+        all: prf(&flagged, &labels),
+        fold_f1_mean: mean,
+        fold_f1_sd: sd,
+        roc_auc: roc_auc(&scored, &truth),
+    }
+}
+
 /// Precision, recall and F1 of the positive class.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Prf {

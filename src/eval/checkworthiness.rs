@@ -12,8 +12,8 @@ use super::EvalError;
 use crate::detect::dataset::{self, Labelled, CT24_DEV, DEBATES};
 use crate::detect::model::Model;
 use crate::detect::train::{
-    self, average_precision, best_f1_threshold, calibrate, fallback_margin, out_of_fold_margins,
-    prf, roc_auc, training_examples, Example, TrainConfig,
+    self, average_precision, best_f1_threshold, cross_validated, fallback_margin,
+    out_of_fold_margins, prf, roc_auc, training_examples, Example, TrainConfig,
 };
 use crate::detect::{self as detect_stage};
 use crate::encode::Encoder;
@@ -152,51 +152,17 @@ fn cross_validation_report(
         ("with the encoder", &oof.full),
         ("without the encoder (fallback)", &oof.fallback),
     ] {
-        let mut flagged = Vec::new();
-        let mut labels = Vec::new();
-        let mut fold_f1 = Vec::new();
-        for (k, held_out) in oof.folds.iter().enumerate() {
-            let others: Vec<usize> = oof
-                .folds
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .flat_map(|(_, f)| f.iter().copied())
-                .collect();
-            let m: Vec<f32> = others.iter().map(|&i| margins[i]).collect();
-            let l: Vec<bool> = others.iter().map(|&i| examples[i].label).collect();
-            let (calibration, threshold, _) = calibrate(&m, &l);
-            let pred: Vec<bool> = held_out
-                .iter()
-                .map(|&i| calibration.probability(margins[i]) >= threshold)
-                .collect();
-            let truth: Vec<bool> = held_out.iter().map(|&i| examples[i].label).collect();
-            fold_f1.push(prf(&pred, &truth).f1);
-            flagged.extend(pred);
-            labels.extend(truth);
-        }
-        let all = prf(&flagged, &labels);
-        let mean = fold_f1.iter().sum::<f64>() / fold_f1.len().max(1) as f64;
-        let sd = (fold_f1.iter().map(|f| (f - mean).powi(2)).sum::<f64>()
-            / fold_f1.len().max(1) as f64)
-            .sqrt();
-        let scored: Vec<f32> = oof.folds.iter().flatten().map(|&i| margins[i]).collect();
-        let truth: Vec<bool> = oof
-            .folds
-            .iter()
-            .flatten()
-            .map(|&i| examples[i].label)
-            .collect();
+        let cv = cross_validated(examples, &oof, margins);
         writeln!(
             out,
             "ct24_train {}-fold cross-validation, {name} (score alone): P {:.3} R {:.3} F1 {:.3} (per fold {:.3} ± {:.3}) ROC-AUC {:.3}   (target F1 >= 0.78)",
             config.folds,
-            all.precision,
-            all.recall,
-            all.f1,
-            mean,
-            sd,
-            roc_auc(&scored, &truth)
+            cv.all.precision,
+            cv.all.recall,
+            cv.all.f1,
+            cv.fold_f1_mean,
+            cv.fold_f1_sd,
+            cv.roc_auc
         )?;
     }
     Ok(())
