@@ -1219,6 +1219,15 @@ impl<'a> Cx<'a> {
             end = next + 1;
             next += 2;
         }
+        // "600,000+ followers": at least that many.
+        let plus = !odd
+            && self.w(next) == "+"
+            && self.touches(next - 1)
+            && !(self.touches(next) && self.kind(next + 1) == Some(TokenKind::Number));
+        if plus {
+            end = next;
+            next += 1;
+        }
         let scale_w = self.w(next);
         if let Some(scale) = scale_word(scale_w) {
             let glued = self.touches(next - 1);
@@ -1442,6 +1451,9 @@ impl<'a> Cx<'a> {
         if odd && modifier.is_none() {
             modifier = Some(Modifier::Approximately);
         }
+        if plus && modifier.is_none() {
+            modifier = Some(Modifier::AtLeast);
+        }
         // "Over two years, the market grew": the time it took, not "more
         // than two years".
         if kind == QuantityKind::Duration && modifier == Some(Modifier::MoreThan) {
@@ -1465,6 +1477,14 @@ impl<'a> Cx<'a> {
                 return None;
             }
             if self.is_label(start, next) {
+                return None;
+            }
+            // "… by 2032 (1).": a reference marker, not a figure to source.
+            let integer = value.is_some_and(|v| v.fract() == 0.0 && (0.0..1000.0).contains(&v));
+            let enclosed = start.checked_sub(1).is_some_and(|j| self.w(j) == "(")
+                && self.w(next) == ")"
+                && end + 1 == next;
+            if integer && enclosed && modifier.is_none() {
                 return None;
             }
         }
@@ -1694,6 +1714,25 @@ mod tests {
                 ],
             ),
             ("This was a hoot and a half.", vec![]),
+            // wcxb-articles 0058: reference markers "(1)" were figures to source;
+            // 0165: "600,000+ followers" lost its "+".
+            (
+                "revenue could reach $124 billion by 2032 (1). A study found 57% (2), not (3)",
+                vec![
+                    row("$124 billion", Some(1.24e11), None, Some("USD"), "money"),
+                    row("57%", Some(57.0), None, Some("percent"), "percent"),
+                ],
+            ),
+            (
+                "grown by 600,000+ followers",
+                vec![row(
+                    "600,000+ followers",
+                    Some(6e5),
+                    None,
+                    Some("followers"),
+                    "count",
+                )],
+            ),
             (
                 "one and a half points",
                 vec![row(
@@ -2117,6 +2156,17 @@ mod tests {
             assert_eq!(q.unit.as_deref().unwrap_or(""), unit, "{text}");
             assert_eq!(q.display().as_deref(), Some(display), "{text}");
         }
+    }
+
+    /// wcxb-articles 0165: "600,000+ followers" was shown as exactly 600,000.
+    #[test]
+    fn a_plus_after_a_figure_is_at_least() {
+        let text = "Uniqlo grew its channels by 600,000+ followers.";
+        let tokens = tokenize(text);
+        let norm = Normalized::new(text, &tokens);
+        let found = find(text, &tokens, &norm, &[]);
+        let mods: Vec<_> = found.iter().map(|q| (q.value, q.modifier)).collect();
+        assert_eq!(mods, vec![(Some(6e5), Some(Modifier::AtLeast))]);
     }
 
     #[test]
