@@ -725,6 +725,13 @@ const LABEL_WORDS: &[&str] = &[
     "#",
 ];
 
+/// Names of ranked lists and market indexes, as written, whose number is part
+/// of the name ("Fortune 100 companies", "the FTSE 100"). Case matters: "a
+/// fortune 10 years ago" is a figure.
+const NUMBERED_LIST_NAMES: &[&str] = &[
+    "Fortune", "FTSE", "Russell", "Nikkei", "Stoxx", "STOXX", "Forbes", "Nasdaq", "NASDAQ",
+];
+
 /// Capitalised words that may start a sentence before a figure ("About 40 ...").
 const FUNCTION_STARTERS: &[&str] = &[
     "the",
@@ -1241,6 +1248,13 @@ impl<'a> Cx<'a> {
             }
         }
         if currency.is_none() && !num.spelled {
+            // The number of a ranked list or an index is part of its name.
+            if start
+                .checked_sub(1)
+                .is_some_and(|j| NUMBERED_LIST_NAMES.contains(&self.reader.raw(j)))
+            {
+                return None;
+            }
             // A number glued after a letter or hyphen is a name or label ("F-16", "COVID-19").
             if start > 0
                 && self.tokens[start - 1].touches(&self.tokens[start])
@@ -1714,6 +1728,18 @@ mod tests {
                 ],
             ),
             ("This was a hoot and a half.", vec![]),
+            // wcxb-articles 0301: "the majority of Fortune 100 companies" asked for
+            // the source of the figure "100 companies".
+            (
+                "Most Fortune 100 companies and the FTSE 100 rose; a fortune 500 people made",
+                vec![row(
+                    "500 people",
+                    Some(500.0),
+                    None,
+                    Some("people"),
+                    "count",
+                )],
+            ),
             // wcxb-articles 0058: reference markers "(1)" were figures to source;
             // 0165: "600,000+ followers" lost its "+".
             (
