@@ -1424,7 +1424,16 @@ impl<'a> Cx<'a> {
                 }
                 None => classify_unit(noun),
             };
-            unit = Some(u);
+            // "a 22-year-old son": an age, read "22 years old", not "22 year".
+            let age = matches!(
+                self.w(next + 1),
+                "year-old" | "years-old" | "month-old" | "months-old" | "week-old" | "day-old"
+            );
+            unit = Some(if age {
+                format!("{}s old", noun.trim_end_matches('s'))
+            } else {
+                u
+            });
             kind = k2;
             end = next + 1;
             next += 2;
@@ -1480,6 +1489,20 @@ impl<'a> Cx<'a> {
             if opens_clause && self.w(next) == "," {
                 modifier = None;
             }
+        }
+        // "on Ninety Mile beach", "Three Mile Island": a spelled number set
+        // in capitals inside a sentence, before a capitalised word, is part
+        // of a name.
+        let capitalised = |k: usize| self.raw(k).starts_with(char::is_uppercase);
+        if num.spelled
+            && capitalised(start)
+            && start
+                .checked_sub(1)
+                .is_some_and(|j| self.kind(j) == Some(TokenKind::Word))
+            && end >= num.next
+            && capitalised(end)
+        {
+            return None;
         }
         if kind == QuantityKind::Number {
             // A bare spelled-out number is too often not a figure ("one of
@@ -1728,6 +1751,37 @@ mod tests {
                 ],
             ),
             ("This was a hoot and a half.", vec![]),
+            // guardian-1: "his 22-year-old son" was shown as "22 year", and
+            // "10 rare pygmy whales on Ninety Mile beach" gave the figure "90 mile".
+            (
+                "his 22-year-old son and a 6-month-old baby",
+                vec![
+                    row(
+                        "22-year-old",
+                        Some(22.0),
+                        None,
+                        Some("years old"),
+                        "duration",
+                    ),
+                    row(
+                        "6-month-old",
+                        Some(6.0),
+                        None,
+                        Some("months old"),
+                        "duration",
+                    ),
+                ],
+            ),
+            (
+                "whales on Ninety Mile beach; Ninety miles of beach",
+                vec![row(
+                    "Ninety miles",
+                    Some(90.0),
+                    None,
+                    Some("miles"),
+                    "measure",
+                )],
+            ),
             // wcxb-articles 0301: "the majority of Fortune 100 companies" asked for
             // the source of the figure "100 companies".
             (
