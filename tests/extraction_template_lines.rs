@@ -197,3 +197,34 @@ fn regression_a_short_post_keeps_its_place_when_its_tag_line_goes() {
     assert!(!text.contains("Tags:"), "{text}");
     assert!(!text.contains("This blog is written"), "{text}");
 }
+
+/// breitbart: two `<time>` stamps standing apart in the header ("22 Dec,
+/// 2016 22 Dec, 2016") became a highlighted claim. Read on the real page
+/// (the Readability.js test pages in ../shared/data).
+#[test]
+fn data_regression_breitbart_time_stamps_leave_the_article() {
+    let page = claimlens::dev_data::data_dir()
+        .join("extraction/readability-test-pages/breitbart/source.html");
+    let html = std::fs::read(&page).expect("the Readability.js test pages in ../shared/data");
+    let snapshot = snapshot_from_html(&html, "https://www.breitbart.com/").expect("parses");
+    let text = extract(&snapshot)
+        .expect("extracts")
+        .article
+        .expect("an article")
+        .text;
+    assert!(text.contains("Snopes.com writer"), "{text}");
+    assert!(!text.contains("22 Dec, 2016"), "{text}");
+}
+
+/// A `<time>` inside a sentence is part of it and stays.
+#[test]
+fn a_time_inside_a_sentence_stays() {
+    let text = article_text(
+        "<p>The next vote was set for <time datetime=\"2017-01-09\">9 Jan, 2017</time> in the \
+         council hall, officials said.</p>",
+    );
+    assert!(
+        text.contains("The next vote was set for 9 Jan, 2017 in the council hall"),
+        "{text}"
+    );
+}

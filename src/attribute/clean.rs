@@ -62,9 +62,39 @@ fn shorter_forms<'a>(names: impl Iterator<Item = &'a str>) -> Vec<bool> {
 /// A name without caption words, edge words or stray punctuation; `None`
 /// when nothing of a name is left.
 pub fn clean_name(name: &str) -> Option<String> {
-    let words = trimmed_words(name, false);
-    let text = join(&words);
+    let common = is_common_noun_phrase(name);
+    let words = trimmed_words(name, common);
+    let mut text = join(&words);
+    if common {
+        // "The report said": the note reads "Attributed to the report".
+        for (capital, lower) in [("The ", "the "), ("A ", "a "), ("An ", "an ")] {
+            if let Some(rest) = text.strip_prefix(capital) {
+                text = format!("{lower}{rest}");
+            }
+        }
+    }
     (text.chars().any(char::is_alphabetic) && !has_figure(&text)).then_some(text)
+}
+
+/// "the report", "the data": an article before words that are all lower
+/// case describes a source rather than naming it, and keeps its article
+/// ("Attributed to report" reads as a defect). "The Guardian" is a name.
+fn is_common_noun_phrase(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = words.collect();
+    matches!(
+        first
+            .trim_matches(is_edge_punct)
+            .to_ascii_lowercase()
+            .as_str(),
+        "a" | "an" | "the"
+    ) && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|w| !w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A role or descriptor, cleaned as a name is; `None` for a figure ("the $53
@@ -101,7 +131,7 @@ pub fn clean_role(role: &str) -> Option<String> {
 /// words or punctuation at either end, caption words, a figure, or no
 /// letters at all.
 pub fn is_garbled(name: &str) -> bool {
-    garbled(name, false)
+    garbled(name, is_common_noun_phrase(name))
 }
 
 /// [`is_garbled`] for a role or descriptor, which may open with an article
@@ -246,6 +276,14 @@ mod tests {
             Some("Swedish Prosecution Authority")
         );
         assert_eq!(clean_name("Wikileaks, The").as_deref(), Some("Wikileaks"));
+        // cnn: "As the report states:" was shown as "Attributed to report".
+        assert_eq!(clean_name("The report").as_deref(), Some("the report"));
+        assert_eq!(
+            clean_name("the new report").as_deref(),
+            Some("the new report")
+        );
+        assert!(!is_garbled("the report"));
+        assert_eq!(clean_name("The Guardian").as_deref(), Some("Guardian"));
     }
 
     #[test]

@@ -142,7 +142,7 @@ fn a_document_shows_its_content() {
     let text = "A poll shows Sanders leading Clinton in Iowa.\n\nFEC records from the 2008 cycle show he backed McCain.\n\nNew filings show it has less than $1.3 million cash on hand.";
     let a = run(text);
     for (prefix, speaker) in [
-        ("A poll", "poll"),
+        ("A poll", "a poll"),
         ("FEC records", "FEC"),
         ("New filings", "filings"),
     ] {

@@ -450,6 +450,17 @@ pub fn is_author_bio(text: &str, authors: &[String]) -> bool {
     })
 }
 
+/// A `<time>` whose neighbours are elements or white space stands apart
+/// from running text: a date stamp ("22 Dec, 2016" twice in breitbart's
+/// header became a claim), judged as a block is. A `<time>` inside a
+/// sentence is never judged alone.
+fn is_standalone_time(dom: &Dom<'_>, node: Id) -> bool {
+    dom.tag(node) == "time"
+        && [dom.prev_sibling(node), dom.next_sibling(node)]
+            .into_iter()
+            .all(|s| s == NIL || !dom.is_text(s) || dom.text(s).trim().is_empty())
+}
+
 /// Removes the furniture in the article below `article`. `measures` must
 /// be up to date for the article: longer elements are not read at all.
 pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
@@ -464,7 +475,7 @@ pub fn remove_furniture(dom: &mut Dom<'_>, article: Id, measures: &Measures) {
             continue;
         }
         let len = measures.len(node) as usize;
-        let block = is_block_tag(tag);
+        let block = is_block_tag(tag) || is_standalone_time(dom, node);
         let furniture = tag == "table"
             || super::comments::is_comment_element(dom, node)
             || (len <= MAX_NAMED_CHARS && is_named_furniture(dom, node))

@@ -725,6 +725,13 @@ const LABEL_WORDS: &[&str] = &[
     "#",
 ];
 
+/// Names of ranked lists and market indexes, as written, whose number is part
+/// of the name ("Fortune 100 companies", "the FTSE 100"). Case matters: "a
+/// fortune 10 years ago" is a figure.
+const NUMBERED_LIST_NAMES: &[&str] = &[
+    "Fortune", "FTSE", "Russell", "Nikkei", "Stoxx", "STOXX", "Forbes", "Nasdaq", "NASDAQ",
+];
+
 /// Capitalised words that may start a sentence before a figure ("About 40 ...").
 const FUNCTION_STARTERS: &[&str] = &[
     "the",
@@ -1241,6 +1248,13 @@ impl<'a> Cx<'a> {
             }
         }
         if currency.is_none() && !num.spelled {
+            // The number of a ranked list or an index is part of its name.
+            if start
+                .checked_sub(1)
+                .is_some_and(|j| NUMBERED_LIST_NAMES.contains(&self.reader.raw(j)))
+            {
+                return None;
+            }
             // A number glued after a letter or hyphen is a name or label ("F-16", "COVID-19").
             if start > 0
                 && self.tokens[start - 1].touches(&self.tokens[start])
@@ -1410,7 +1424,16 @@ impl<'a> Cx<'a> {
                 }
                 None => classify_unit(noun),
             };
-            unit = Some(u);
+            // "a 22-year-old son": an age, read "22 years old", not "22 year".
+            let age = matches!(
+                self.w(next + 1),
+                "year-old" | "years-old" | "month-old" | "months-old" | "week-old" | "day-old"
+            );
+            unit = Some(if age {
+                format!("{}s old", noun.trim_end_matches('s'))
+            } else {
+                u
+            });
             kind = k2;
             end = next + 1;
             next += 2;
@@ -1466,6 +1489,20 @@ impl<'a> Cx<'a> {
             if opens_clause && self.w(next) == "," {
                 modifier = None;
             }
+        }
+        // "on Ninety Mile beach", "Three Mile Island": a spelled number set
+        // in capitals inside a sentence, before a capitalised word, is part
+        // of a name.
+        let capitalised = |k: usize| self.raw(k).starts_with(char::is_uppercase);
+        if num.spelled
+            && capitalised(start)
+            && start
+                .checked_sub(1)
+                .is_some_and(|j| self.kind(j) == Some(TokenKind::Word))
+            && end >= num.next
+            && capitalised(end)
+        {
+            return None;
         }
         if kind == QuantityKind::Number {
             // A bare spelled-out number is too often not a figure ("one of
@@ -1714,6 +1751,49 @@ mod tests {
                 ],
             ),
             ("This was a hoot and a half.", vec![]),
+            // guardian-1: "his 22-year-old son" was shown as "22 year", and
+            // "10 rare pygmy whales on Ninety Mile beach" gave the figure "90 mile".
+            (
+                "his 22-year-old son and a 6-month-old baby",
+                vec![
+                    row(
+                        "22-year-old",
+                        Some(22.0),
+                        None,
+                        Some("years old"),
+                        "duration",
+                    ),
+                    row(
+                        "6-month-old",
+                        Some(6.0),
+                        None,
+                        Some("months old"),
+                        "duration",
+                    ),
+                ],
+            ),
+            (
+                "whales on Ninety Mile beach; Ninety miles of beach",
+                vec![row(
+                    "Ninety miles",
+                    Some(90.0),
+                    None,
+                    Some("miles"),
+                    "measure",
+                )],
+            ),
+            // wcxb-articles 0301: "the majority of Fortune 100 companies" asked for
+            // the source of the figure "100 companies".
+            (
+                "Most Fortune 100 companies and the FTSE 100 rose; a fortune 500 people made",
+                vec![row(
+                    "500 people",
+                    Some(500.0),
+                    None,
+                    Some("people"),
+                    "count",
+                )],
+            ),
             // wcxb-articles 0058: reference markers "(1)" were figures to source;
             // 0165: "600,000+ followers" lost its "+".
             (
