@@ -23,23 +23,6 @@ const PARAPHRASES: [&str; 8] = [
     "Hundreds of residents would get work from this, so the council must not cave to a handful of opponents.",
 ];
 
-fn ewt(data: &Path) -> Vec<String> {
-    let path = data.join("segmentation/ewt_en_ewt-ud-dev.sentences.jsonl");
-    let text = std::fs::read_to_string(&path).expect("the shared EWT file");
-    let mut out = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let doc: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
-        let sentences: Vec<&str> = doc["sentences"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|s| s.as_str()).collect())
-            .unwrap_or_default();
-        for part in sentences.chunks(4) {
-            out.push(part.join(" "));
-        }
-    }
-    out
-}
-
 fn debate_turns(data: &Path) -> Vec<String> {
     let debates =
         claimlens::detect::dataset::load_debates(&data.join(claimlens::detect::dataset::DEBATES))
@@ -104,7 +87,10 @@ fn main() {
     let data = claimlens::dev_data::data_dir();
     let encoder = claimlens::encode::builtin().expect("the built-in encoder");
     let ordinary = [
-        ("EWT web text", ewt(&data)),
+        (
+            "EWT web text",
+            claimlens::eval::comments::ewt_comments(&data).expect("the shared EWT file"),
+        ),
         ("debate turns", debate_turns(&data)),
     ];
     // CENTRE=1: subtract the ordinary comments' mean vector first (the

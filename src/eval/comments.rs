@@ -204,7 +204,7 @@ fn read(path: &Path) -> Result<String, EvalError> {
 }
 
 /// UD English EWT dev: each document's sentences, as one comment.
-fn ewt_comments(data: &Path) -> Result<Vec<String>, EvalError> {
+pub fn ewt_comments(data: &Path) -> Result<Vec<String>, EvalError> {
     let path = data.join("segmentation/ewt_en_ewt-ud-dev.sentences.jsonl");
     let mut out = Vec::new();
     for (n, line) in read(&path)?.lines().enumerate() {

@@ -4,7 +4,7 @@
 
 mod attribution;
 pub mod checkworthiness;
-mod comments;
+pub mod comments;
 mod extraction;
 mod extraction_corpora;
 pub mod judged_attribution;
