@@ -29,8 +29,12 @@ fn article_text(extra: &str) -> String {
          </body></html>",
         prose()
     );
-    let snapshot =
-        snapshot_from_html(html.as_bytes(), "https://example.test/post").expect("parses");
+    text_of(html.as_bytes(), "https://example.test/post")
+}
+
+/// The article text the extractor takes from a page.
+fn text_of(html: &[u8], url: &str) -> String {
+    let snapshot = snapshot_from_html(html, url).expect("parses");
     let extraction = extract(&snapshot).expect("extracts");
     extraction.article.expect("an article").text
 }
@@ -206,12 +210,7 @@ fn data_regression_breitbart_time_stamps_leave_the_article() {
     let page = claimlens::dev_data::data_dir()
         .join("extraction/readability-test-pages/breitbart/source.html");
     let html = std::fs::read(&page).expect("the Readability.js test pages in ../shared/data");
-    let snapshot = snapshot_from_html(&html, "https://www.breitbart.com/").expect("parses");
-    let text = extract(&snapshot)
-        .expect("extracts")
-        .article
-        .expect("an article")
-        .text;
+    let text = text_of(&html, "https://www.breitbart.com/");
     assert!(text.contains("Snopes.com writer"), "{text}");
     assert!(!text.contains("22 Dec, 2016"), "{text}");
 }
