@@ -162,6 +162,18 @@ impl Rng {
 
 /// Fits a logistic regression on `examples` (indices into `all`).
 pub fn train(all: &[Example], indices: &[usize], config: &TrainConfig) -> Weights {
+    train_towards(all, indices, None, config)
+}
+
+/// [`train`] towards soft targets: `targets[i]` in 0..=1 replaces example
+/// i's label in the loss (distillation from another model's probabilities;
+/// the positive weight still follows the label). `None`: the labels.
+pub fn train_towards(
+    all: &[Example],
+    indices: &[usize],
+    targets: Option<&[f32]>,
+    config: &TrainConfig,
+) -> Weights {
     let dense_dims = indices
         .iter()
         .find_map(|&i| all.get(i).map(|e| e.features.dense.len()))
@@ -181,7 +193,11 @@ pub fn train(all: &[Example], indices: &[usize], config: &TrainConfig) -> Weight
         for &i in &order {
             let Some(example) = all.get(i) else { continue };
             let f = &example.features;
-            let y = if example.label { 1.0 } else { 0.0 };
+            let y = match targets.and_then(|t| t.get(i)) {
+                Some(&t) => t,
+                None if example.label => 1.0,
+                None => 0.0,
+            };
             let weight = example.weight
                 * if example.label {
                     config.positive_weight
@@ -637,6 +653,46 @@ mod tests {
         let c = fit_platt(&margins, &labels);
         assert!((c.a - 2.0).abs() < 0.15, "{c:?}");
         assert!((c.b + 1.0).abs() < 0.15, "{c:?}");
+    }
+
+    #[test]
+    fn soft_targets_pull_the_margins_towards_them() {
+        // One cue separates the classes perfectly; trained towards a flat
+        // 0.5 instead of the labels, the model must not learn the split.
+        let examples: Vec<Example> = (0..400)
+            .map(|k| {
+                let label = k % 2 == 0;
+                let mut features = Features::default();
+                if label {
+                    features.cues.set(super::super::features::Cue::Digits);
+                }
+                Example {
+                    features,
+                    label,
+                    weight: 1.0,
+                    key: k,
+                }
+            })
+            .collect();
+        let all: Vec<usize> = (0..examples.len()).collect();
+        let config = TrainConfig {
+            hash_bits: 4,
+            ..TrainConfig::default()
+        };
+        let margin_gap =
+            |w: &Weights| w.margin(&examples[0].features) - w.margin(&examples[1].features);
+        let by_labels = train(&examples, &all, &config);
+        let towards_labels: Vec<f32> = examples
+            .iter()
+            .map(|e| f32::from(u8::from(e.label)))
+            .collect();
+        assert_eq!(
+            by_labels,
+            train_towards(&examples, &all, Some(&towards_labels), &config)
+        );
+        assert!(margin_gap(&by_labels) > 3.0, "{}", margin_gap(&by_labels));
+        let flat = train_towards(&examples, &all, Some(&vec![0.5; examples.len()]), &config);
+        assert!(margin_gap(&flat).abs() < 0.3, "{}", margin_gap(&flat));
     }
 
     #[test]
