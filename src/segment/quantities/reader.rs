@@ -3,6 +3,7 @@
 
 use super::words::*;
 use super::{Cx, Modifier, Num, QuantityKind, QuantityMention};
+use crate::lexicon::{self, Reader::Rank};
 use crate::segment::numbers::{fraction_word, ordinal_word, scale_word, unit_number};
 use crate::segment::tokens::TokenKind;
 use crate::spans::ByteSpan;
@@ -312,9 +313,23 @@ impl<'a> Cx<'a> {
     fn ordinal(&self, k: usize) -> Option<(QuantityMention, usize)> {
         if self.kind(k) == Some(TokenKind::Number)
             && self.touches(k)
-            && matches!(self.w(k + 1), "st" | "nd" | "rd" | "th")
+            && matches!(
+                self.w(k + 1).split('-').next(),
+                Some("st" | "nd" | "rd" | "th")
+            )
         {
             let value: f64 = self.raw(k).replace(',', "").parse().ok()?;
+            // "the 3rd-largest": the ranking word is glued to the suffix;
+            // "21st-century" is no rank.
+            if let Some((_, rest)) = self.w(k + 1).split_once('-') {
+                if !lexicon::is_superlative(rest, Rank) {
+                    return None;
+                }
+                return Some((
+                    self.simple(k, k + 1, Some(value), "ordinal", QuantityKind::Ordinal),
+                    k + 2,
+                ));
+            }
             let (unit, end) = self.ordinal_noun(k + 2);
             let mention = QuantityMention {
                 span: self.span(k, end.map_or(k + 1, |e| e)),
@@ -326,7 +341,10 @@ impl<'a> Cx<'a> {
             };
             return Some((mention, end.map_or(k + 2, |e| e + 1)));
         }
-        // Spelled: only before a noun, a hyphenated superlative, or "place".
+        // Spelled, an ordinal is a figure only where it ranks or counts in
+        // succession ("the third-largest", "ranked first", "a second
+        // term", "the fifth straight year"); "his first wife", "the first
+        // time", "the second half" and "third-party" are words, not figures.
         let w = self.w(k);
         let (first, rest) = w.split_once('-').unwrap_or((w, ""));
         let value = ordinal_word(first)?;
@@ -336,11 +354,13 @@ impl<'a> Cx<'a> {
             return None;
         }
         if !rest.is_empty() {
-            // "second-largest", "third-biggest".
-            return Some((
-                self.simple(k, k, Some(value), "ordinal", QuantityKind::Ordinal),
-                k + 1,
-            ));
+            // "second-largest", "third-biggest", "second-most"; not "first-hand".
+            return lexicon::is_superlative(rest, Rank).then(|| {
+                (
+                    self.simple(k, k, Some(value), "ordinal", QuantityKind::Ordinal),
+                    k + 1,
+                )
+            });
         }
         let prev = k.checked_sub(1).map_or("", |j| self.w(j));
         // "a second" / "per second" / "30 seconds" are time units; "at first" is an adverb.
@@ -351,7 +371,28 @@ impl<'a> Cx<'a> {
             return None;
         }
         let (noun, end) = self.ordinal_noun(k + 1);
-        let end = end?;
+        let Some(end) = end else {
+            // "ranked first", "finished third": a rank with no noun after it.
+            return RANK_VERBS.contains(&prev).then(|| {
+                (
+                    self.simple(k, k, Some(value), "ordinal", QuantityKind::Ordinal),
+                    k + 1,
+                )
+            });
+        };
+        let noun_word = self.w(end);
+        let in_a_row = matches!(
+            (self.w(end + 1), self.w(end + 2), self.w(end + 3)),
+            ("in", "a", "row")
+        );
+        let ranks = lexicon::is_superlative(noun_word, Rank)
+            || RANK_NOUNS.contains(&noun_word)
+            || SUCCESSION_WORDS.contains(&noun_word)
+            || RANK_VERBS.contains(&prev)
+            || in_a_row;
+        if !ranks {
+            return None;
+        }
         let mention = QuantityMention {
             span: self.span(k, end),
             value: Some(value),
@@ -543,7 +584,16 @@ impl<'a> Cx<'a> {
         // Unit after the number.
         let w = self.w(next);
         let percentage_word = w == "percentage" && !matches!(self.w(next + 1), "point" | "points");
-        if w == "%" || w == "percent" || w == "pct" || w == "percents" || percentage_word {
+        // "8x faster", "10× more likely", "three times as many": a multiplier.
+        let multiplier = currency.is_none()
+            && ((matches!(w, "x" | "×") && self.touches(next - 1))
+                || (w == "times" && self.comparison_at(next + 1)));
+        if multiplier {
+            unit = Some("times".into());
+            kind = QuantityKind::Count;
+            end = next;
+            next += 1;
+        } else if w == "%" || w == "percent" || w == "pct" || w == "percents" || percentage_word {
             unit = Some("percent".into());
             kind = QuantityKind::Percent;
             end = next;
@@ -629,8 +679,11 @@ impl<'a> Cx<'a> {
             let noun = self.w(next + 1);
             let noun = noun.split('-').next().unwrap_or(noun);
             // "a 263-page report", "a 300-word statement": the length of a
-            // document the sentence names, not a statistic to source.
-            if DOCUMENT_LENGTHS.contains(&noun) {
+            // document the sentence names; "a 106-year-old boat", "his
+            // 22-year-old son": an age. Both describe a thing or a person,
+            // they are not statistics to source.
+            let age = AGES.contains(&self.w(next + 1));
+            if DOCUMENT_LENGTHS.contains(&noun) || age {
                 return None;
             }
             let (k2, u) = match subunit(noun) {
@@ -641,16 +694,7 @@ impl<'a> Cx<'a> {
                 }
                 None => classify_unit(noun),
             };
-            // "a 22-year-old son": an age, read "22 years old", not "22 year".
-            let age = matches!(
-                self.w(next + 1),
-                "year-old" | "years-old" | "month-old" | "months-old" | "week-old" | "day-old"
-            );
-            unit = Some(if age {
-                format!("{}s old", noun.trim_end_matches('s'))
-            } else {
-                u
-            });
+            unit = Some(u);
             kind = k2;
             end = next + 1;
             next += 2;
@@ -671,6 +715,10 @@ impl<'a> Cx<'a> {
             };
             if let Some(noun_at) = noun_at {
                 let noun = self.w(noun_at);
+                // "the boat is 106 years old": an age, as above.
+                if DURATION_UNITS.contains(&noun) && self.w(noun_at + 1) == "old" {
+                    return None;
+                }
                 let (k2, u) = classify_unit(noun);
                 unit = Some(u);
                 kind = k2;
@@ -788,6 +836,39 @@ impl<'a> Cx<'a> {
     }
 
     /// A capitalised nationality-like adjective ("Ukrainian", "American").
+    /// A comparison after a multiplier: "3 times faster", "three times
+    /// more likely", "ten times as many", "four times the size".
+    fn comparison_at(&self, k: usize) -> bool {
+        let w = self.w(k);
+        matches!(w, "more" | "less" | "fewer" | "as" | "the" | "that")
+            || (self.lowercase_word(k)
+                && w.len() > 4
+                && w.ends_with("er")
+                && !matches!(w, "after" | "other" | "never" | "under" | "over" | "ever"))
+    }
+
+    /// Whether the capitalised words at `k` make a bare number before them
+    /// part of a name ("19 Crimes", "10 Downing Street") rather than count a
+    /// group ("10 Americans", "42 Senate Republicans", "12 NATO soldiers").
+    fn in_a_name(&self, k: usize) -> bool {
+        let capitalised = |j: usize| {
+            self.kind(j) == Some(TokenKind::Word) && self.raw(j).starts_with(char::is_uppercase)
+        };
+        if !capitalised(k) {
+            return false;
+        }
+        let mut j = k;
+        while capitalised(j) {
+            let w = self.w(j);
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            if GROUP_NOUNS.contains(&w) || crate::segment::gazetteer::DEMONYMS.contains(&singular) {
+                return false;
+            }
+            j += 1;
+        }
+        !self.is_plural_noun(j)
+    }
+
     fn capitalised_adjective(&self, k: usize) -> bool {
         let raw = self.raw(k);
         raw.starts_with(|c: char| c.is_uppercase())
@@ -825,14 +906,15 @@ impl<'a> Cx<'a> {
         ) {
             return true;
         }
-        // Before a capitalised word: a title or name ("“60 Minutes”", "7 Eleven").
+        // Before a capitalised word: a title or name ("“60 Minutes”", "7
+        // Eleven", "19 Crimes"), unless the words count a group.
         if self
             .tokens
             .get(next)
             .is_some_and(|t| t.is_capitalised(self.text))
         {
             let opened = prev == "\"" || prev == "'";
-            if opened || !after.ends_with('s') {
+            if opened || self.in_a_name(next) {
                 return true;
             }
         }

@@ -463,3 +463,50 @@ pub(super) fn classify_unit(noun: &str) -> (QuantityKind, String) {
     };
     (kind, noun.to_string())
 }
+
+/// Nouns of a rank after a spelled ordinal ("first place", "the second seed").
+pub(super) const RANK_NOUNS: &[&str] = &["place", "position", "rank", "seed", "spot"];
+
+/// Words before a spelled ordinal that make it a rank ("ranked first",
+/// "finished third").
+pub(super) const RANK_VERBS: &[&str] = &[
+    "came", "comes", "finish", "finished", "finishes", "placed", "rank", "ranked", "ranks",
+    "rated", "seeded",
+];
+
+/// Words after a spelled ordinal that count in succession ("a second
+/// term", "the third consecutive year", "a fifth straight month").
+pub(super) const SUCCESSION_WORDS: &[&str] = &["consecutive", "straight", "successive", "term"];
+
+/// The hyphenated noun of an age ("a 22-year-old son", "a 6-month-old baby").
+pub(super) const AGES: &[&str] = &[
+    "year-old",
+    "years-old",
+    "month-old",
+    "months-old",
+    "week-old",
+    "weeks-old",
+    "day-old",
+    "days-old",
+];
+
+/// Capitalised plural nouns that name a group of people a number counts
+/// ("5 Democrats"), besides nationalities ("10 Americans").
+pub(super) const GROUP_NOUNS: &[&str] = &[
+    "britons",
+    "catholics",
+    "christians",
+    "communists",
+    "conservatives",
+    "democrats",
+    "jews",
+    "kurds",
+    "liberals",
+    "marines",
+    "muslims",
+    "protestants",
+    "republicans",
+    "scots",
+    "socialists",
+    "tories",
+];
