@@ -585,9 +585,14 @@ impl<'a> Cx<'a> {
         let w = self.w(next);
         let percentage_word = w == "percentage" && !matches!(self.w(next + 1), "point" | "points");
         // "8x faster", "10× more likely", "three times as many": a multiplier.
-        let multiplier = currency.is_none()
-            && ((matches!(w, "x" | "×") && self.touches(next - 1))
-                || (w == "times" && self.comparison_at(next + 1)));
+        // ("1365-294X" in a reference is no multiplier: the letter must stand
+        // apart from what follows, and a capital X must compare.)
+        let glued_x = matches!(self.raw(next), "x" | "×" | "X")
+            && self.touches(next - 1)
+            && !self.touches(next)
+            && (self.raw(next) != "X" || self.comparison_at(next + 1));
+        let multiplier =
+            currency.is_none() && (glued_x || (w == "times" && self.comparison_at(next + 1)));
         if multiplier {
             unit = Some("times".into());
             kind = QuantityKind::Count;
@@ -715,8 +720,12 @@ impl<'a> Cx<'a> {
             };
             if let Some(noun_at) = noun_at {
                 let noun = self.w(noun_at);
-                // "the boat is 106 years old": an age, as above.
-                if DURATION_UNITS.contains(&noun) && self.w(noun_at + 1) == "old" {
+                // "the boat is 106 years old": an age, as above; a bound
+                // ("more than thirty years old") is a comparison to check.
+                if DURATION_UNITS.contains(&noun)
+                    && self.w(noun_at + 1) == "old"
+                    && self.modifier_before(start).is_none()
+                {
                     return None;
                 }
                 let (k2, u) = classify_unit(noun);
@@ -914,7 +923,9 @@ impl<'a> Cx<'a> {
             .is_some_and(|t| t.is_capitalised(self.text))
         {
             let opened = prev == "\"" || prev == "'";
-            if opened || self.in_a_name(next) {
+            // Glued, a capital is a unit or a label ("60FPS", "5G"), not a name.
+            let glued = self.touches(next - 1);
+            if opened || (glued && !after.ends_with('s')) || (!glued && self.in_a_name(next)) {
                 return true;
             }
         }

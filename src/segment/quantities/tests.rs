@@ -738,6 +738,14 @@ fn a_multiplier_reads_as_times_not_as_a_bare_number() {
             "{text}"
         );
     }
+    // An identifier ending in X is no multiplier.
+    for text in ["doi:10.1111/j.1365-294X.2009.04294.x.", "a 5x5 grid"] {
+        let found = find_in(text);
+        assert!(
+            !found.iter().any(|r| r.3.as_deref() == Some("times")),
+            "{text}: {found:?}"
+        );
+    }
 }
 
 /// Regression: "a 106-year-old halibut schooner" asked for the source of the
@@ -749,9 +757,21 @@ fn an_age_is_a_description_not_a_figure() {
         "From the deck of his 106-year-old halibut schooner, the skipper waved.",
         "Parata and his 22-year-old son were called in, with a 6-month-old baby.",
         "A 30-year-old man was arrested.",
+        "The boat is 106 years old.",
     ] {
         assert_eq!(find_in(text), vec![], "{text}");
     }
+    // A bound on an age is a comparison a reader can check.
+    assert_eq!(
+        find_in("He is more than thirty years old."),
+        vec![row(
+            "thirty years",
+            Some(30.0),
+            None,
+            Some("years"),
+            "duration"
+        )]
+    );
 }
 
 /// Regression: "19 Crimes" (a wine brand) was shown as the figure "19"; a
@@ -767,6 +787,9 @@ fn a_number_inside_a_name_is_not_a_figure() {
     ] {
         assert_eq!(find_in(text), vec![], "{text}");
     }
+    // A capital glued to the number is a unit, as before: "60FPS".
+    let glued = find_in("the frame rate goes up to 60FPS and more");
+    assert!(glued.iter().any(|r| r.0 == "60"), "{glued:?}");
     let counts: &[(&str, &str, f64)] = &[
         (
             "The bill passed with 42 Senate Republicans voting yes.",
