@@ -245,8 +245,8 @@ const SUPERLATIVES: &[(&str, u8)] = &[
     ("strongest", KIND | RANK),
     ("tallest", RANK),
     ("top", CUE),
-    ("wealthiest", RANK),
     ("weakest", KIND | RANK),
+    ("wealthiest", RANK),
     ("worst", CUE | KIND | RANK),
     ("youngest", KIND | RANK),
 ];
