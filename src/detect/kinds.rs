@@ -201,16 +201,45 @@ fn is_clause_word(w: &str) -> bool {
     )
 }
 
+/// Whether quoted words read as a clause someone said: long and not a
+/// title in capitals, or with a subject pronoun or a common verb.
+fn is_clause(inside: &[Word]) -> bool {
+    let lexical = inside.len();
+    let title_case = inside
+        .iter()
+        .all(|w| w.capitalised || w.number || w.form.len() <= 3);
+    (lexical >= 5 && !title_case)
+        || (lexical >= 2 && inside.iter().any(|w| is_clause_word(&w.form)))
+}
+
 /// The most speech-like of the sentence's quoted stretches (between pairs of
-/// quotation marks; an unclosed one runs to the sentence's end).
+/// quotation marks; an unclosed one runs to the sentence's end, and an odd
+/// mark after the first word closes a quote opened in an earlier sentence:
+/// 'while they were young.”').
 fn quoted_speech(words: &[Word]) -> QuotedSpeech {
-    let marks: Vec<usize> = (0..words.len())
+    let mut marks: Vec<Option<usize>> = (0..words.len())
         .filter(|&k| words[k].form == "\"")
+        .map(Some)
         .collect();
+    if marks.len() % 2 == 1 && marks.first().copied().flatten().is_some_and(|k| k > 0) {
+        marks.insert(0, None);
+    }
     let mut best = QuotedSpeech::Phrase;
     for (pair, &open) in marks.iter().enumerate().step_by(2) {
-        let close = marks.get(pair + 1).copied().unwrap_or(words.len());
-        let inside = words.get(open + 1..close).unwrap_or(&[]);
+        let close = marks
+            .get(pair + 1)
+            .copied()
+            .flatten()
+            .unwrap_or(words.len());
+        let from = open.map_or(0, |k| k + 1);
+        let inside = words.get(from..close).unwrap_or(&[]);
+        let Some(open) = open else {
+            // Closing a quote from before: speech, if it reads as a clause.
+            if is_clause(inside) {
+                best = best.max(QuotedSpeech::Clause);
+            }
+            continue;
+        };
         // "who he called", "what Trump dubbed", "described as": a speaker's
         // word for it, unless the author's "so-called".
         let before = |n: usize| {
@@ -229,15 +258,9 @@ fn quoted_speech(words: &[Word]) -> QuotedSpeech {
                     || matches!(w.form.as_str(), "he" | "she" | "they" | "i" | "we")
             })
         });
-        let lexical = inside.iter().filter(|w| w.form != "\"").count();
-        let title_case = inside
-            .iter()
-            .all(|w| w.capitalised || w.number || w.form.len() <= 3);
-        let clause = (lexical >= 5 && !title_case)
-            || (lexical >= 2 && inside.iter().any(|w| is_clause_word(&w.form)));
         let found = if calling && spoken_by_someone {
             QuotedSpeech::Attributed
-        } else if clause {
+        } else if is_clause(inside) {
             QuotedSpeech::Clause
         } else {
             QuotedSpeech::Phrase
