@@ -697,7 +697,15 @@ impl<'a> Cx<'a> {
                     value = value.map(|v| v / 100.0);
                     (QuantityKind::Money, code.to_string())
                 }
-                None => classify_unit(noun),
+                // "a 300-pound man": before a noun, a pound is a weight.
+                None if noun == "pound" => (QuantityKind::Measure, "pounds".to_string()),
+                // "a 10-year plan" lasts "10 years", not "10 year".
+                None => match classify_unit(noun) {
+                    (QuantityKind::Duration, u) if value != Some(1.0) => {
+                        (QuantityKind::Duration, plural_unit(&u))
+                    }
+                    other => other,
+                },
             };
             unit = Some(u);
             kind = k2;
@@ -729,6 +737,12 @@ impl<'a> Cx<'a> {
                     return None;
                 }
                 let (k2, u) = classify_unit(noun);
+                // "a two hour drive" lasts "2 hours".
+                let u = if k2 == QuantityKind::Duration && value != Some(1.0) {
+                    plural_unit(&u)
+                } else {
+                    u
+                };
                 unit = Some(u);
                 kind = k2;
                 end = noun_at;
@@ -890,6 +904,12 @@ impl<'a> Cx<'a> {
     /// A bare number that names rather than counts: "Trump 2.0",
     /// "Article 5", "10:30", "5 p.m.", "[16]".
     fn is_label(&self, start: usize, next: usize) -> bool {
+        // "01060", "0187": leading zeros make a code (a postcode, a page
+        // id), never an amount; "0.5" and "0" stay numbers.
+        let raw = self.raw(start);
+        if raw.len() > 1 && raw.starts_with('0') && raw.as_bytes()[1].is_ascii_digit() {
+            return true;
+        }
         let prev = start.checked_sub(1).map_or("", |j| self.w(j));
         let after = self.w(next);
         let prev2 = start.checked_sub(2).map_or("", |j| self.w(j));

@@ -330,7 +330,7 @@ fn table_of_figures() {
                 "15-minute",
                 Some(15.0),
                 None,
-                Some("minute"),
+                Some("minutes"),
                 "duration",
             )],
         ),
@@ -805,5 +805,40 @@ fn a_number_inside_a_name_is_not_a_figure() {
             found.iter().any(|r| r.0 == span && r.1 == Some(value)),
             "{text}: {found:?}"
         );
+    }
+}
+
+/// Regressions from real pages: "a 10-year plan" and "a two hour drive" were
+/// shown as "10 year" and "2 hour", "a 300-pound man" as "GBP 300", and
+/// codes with leading zeros ("01060") as amounts.
+#[test]
+fn durations_read_in_the_plural_pounds_before_a_noun_weigh_and_codes_are_no_figures() {
+    let cases: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "a 10-year plan",
+            vec![row("10-year", Some(10.0), None, Some("years"), "duration")],
+        ),
+        (
+            "a two hour drive",
+            vec![row("two hour", Some(2.0), None, Some("hours"), "duration")],
+        ),
+        (
+            "a 1-day pass",
+            vec![row("1-day", Some(1.0), None, Some("day"), "duration")],
+        ),
+        (
+            "a 300-pound man",
+            vec![row(
+                "300-pound",
+                Some(300.0),
+                None,
+                Some("pounds"),
+                "measure",
+            )],
+        ),
+        ("Northampton, MA 01060", vec![]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(find_in(text), expected, "{text}");
     }
 }

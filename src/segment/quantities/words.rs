@@ -510,3 +510,15 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "socialists",
     "tories",
 ];
+
+/// The plural of a duration unit ("year" → "years", "century" →
+/// "centuries"); a plural stays as it is.
+pub(super) fn plural_unit(unit: &str) -> String {
+    if unit.ends_with('s') {
+        unit.to_string()
+    } else if let Some(stem) = unit.strip_suffix('y').filter(|_| unit != "day") {
+        format!("{stem}ies")
+    } else {
+        format!("{unit}s")
+    }
+}
