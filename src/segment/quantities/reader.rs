@@ -354,8 +354,9 @@ impl<'a> Cx<'a> {
             return None;
         }
         if !rest.is_empty() {
-            // "second-largest", "third-biggest", "second-most"; not "first-hand".
-            return lexicon::is_superlative(rest, Rank).then(|| {
+            // "second-largest", "third-biggest", "second-place"; not "first-hand".
+            let ranking = lexicon::is_superlative(rest, Rank) || RANK_NOUNS.contains(&rest);
+            return ranking.then(|| {
                 (
                     self.simple(k, k, Some(value), "ordinal", QuantityKind::Ordinal),
                     k + 1,
@@ -884,7 +885,15 @@ impl<'a> Cx<'a> {
         while capitalised(j) {
             let w = self.w(j);
             let singular = w.strip_suffix('s').unwrap_or(w);
-            if GROUP_NOUNS.contains(&w) || crate::segment::gazetteer::DEMONYMS.contains(&singular) {
+            // "20,000 SKUs": an acronym's plural is a counted noun.
+            let raw = self.raw(j);
+            let acronym_plural = raw
+                .strip_suffix('s')
+                .is_some_and(|a| a.len() >= 2 && a.bytes().all(|b| b.is_ascii_uppercase()));
+            if acronym_plural
+                || GROUP_NOUNS.contains(&w)
+                || crate::segment::gazetteer::DEMONYMS.contains(&singular)
+            {
                 return false;
             }
             j += 1;

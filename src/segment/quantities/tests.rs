@@ -797,6 +797,7 @@ fn a_number_inside_a_name_is_not_a_figure() {
             42.0,
         ),
         ("At least 10 Americans were freed.", "10", 10.0),
+        ("We shipped over 20,000 SKUs, a record.", "20,000", 20000.0),
         ("Police said 12 NATO soldiers were hurt.", "12", 12.0),
     ];
     for &(text, span, value) in counts {
