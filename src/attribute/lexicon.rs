@@ -1308,9 +1308,11 @@ pub const ORG_DESCRIPTIONS: &[&str] = &[
     "utility",
 ];
 
-/// Words that qualify a share or count ("about half", "nearly 60 percent").
+/// Words that qualify a share or count ("about half", "nearly 60 percent",
+/// "more than 4 in 10", "at least a third").
 pub const APPROXIMATORS: &[&str] = &[
-    "a", "about", "almost", "around", "just", "nearly", "only", "over", "roughly", "some",
+    "a", "about", "almost", "around", "at", "fewer", "just", "least", "less", "more", "nearly",
+    "only", "over", "roughly", "some", "than",
 ];
 
 /// Words that open a share of a group ("half of voters", "most Democrats").

@@ -296,3 +296,25 @@ fn a_list_after_said_colon_is_the_speakers() {
     let after = sourcing_of(&a, text, "Hours later");
     assert_eq!(after.kind, SourcingKind::Unattributed, "{after:?}");
 }
+
+/// The bug: "Six in 10 Americans say ..." was attributed to a person named
+/// "Six", on the record; a share of a group is a vague source.
+#[test]
+fn six_in_10_americans_say_is_a_vague_source_not_a_person_named_six() {
+    for (text, prefix) in [
+        (
+            "Six in 10 Americans say the country is on the wrong track.",
+            "Six in 10",
+        ),
+        (
+            "One out of five voters said the economy mattered most.",
+            "One out of",
+        ),
+    ] {
+        let a = run(text);
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.kind, SourcingKind::Vague, "{text}");
+        assert_eq!(s.speaker, None, "{text}");
+        assert_no_garbled(&a);
+    }
+}
