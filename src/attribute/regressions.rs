@@ -310,6 +310,12 @@ fn six_in_10_americans_say_is_a_vague_source_not_a_person_named_six() {
             "One out of five voters said the economy mattered most.",
             "One out of",
         ),
+        // PolNeAR train: this report had no source at all, a phrase ending
+        // in a number being read as a date or a figure.
+        (
+            "More than 4 in 10 said billionaire Donald Trump would be best at handling the economy.",
+            "More than 4",
+        ),
     ] {
         let a = run(text);
         let s = sourcing_of(&a, text, prefix);
