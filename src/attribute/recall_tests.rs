@@ -196,6 +196,14 @@ fn cue_after_a_relative_clause_that_said_something_is_the_main_clauses() {
         .find(|q| q.span.of(text).starts_with("one candidate"))
         .expect("the main clause's report");
     assert_eq!(main.speaker.as_deref(), Some("Barkley"));
+    // The relative clause is an aside, so the sentence's sourcing is the
+    // main clause's.
+    let aside = a
+        .relations
+        .iter()
+        .find(|r| r.source.is_some_and(|s| s.of(text) == "who"))
+        .expect("the relative clause's report");
+    assert!(aside.aside);
 }
 
 /// The bug: "told Reuters the plant would close in March" took "in March"

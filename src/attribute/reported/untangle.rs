@@ -85,6 +85,9 @@ pub(super) fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
                 (None, Some(s)) if s.start < rb.cue.start && !rb.continues_clause => s.start,
                 _ => rb.cue.start,
             };
+            if aside_end.is_some() {
+                ra.aside = true;
+            }
             if b_in_a {
                 for piece in ra.content.iter_mut() {
                     if piece.start < cut && cut < piece.end {
