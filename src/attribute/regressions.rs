@@ -324,3 +324,20 @@ fn six_in_10_americans_say_is_a_vague_source_not_a_person_named_six() {
         assert_no_garbled(&a);
     }
 }
+
+/// The bug: wikipedia-2's "although Māori claims to the foreshore and seabed
+/// have proved controversial" made "Māori" the speaker of "to the foreshore
+/// ...": "claims to the" is the noun, rights claimed.
+#[test]
+fn maori_claims_to_the_foreshore_is_a_noun_not_a_speech_cue() {
+    let text = "The government has negotiated settlements with many iwi, although Māori claims to the foreshore and seabed have proved controversial.";
+    let a = run(text);
+    assert!(
+        a.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        a.quotes
+    );
+    let verb = "He claims to have seen the letter.";
+    let a = run(verb);
+    assert!(a.relations.iter().any(|r| r.cue.of(verb) == "claims"));
+}
