@@ -341,3 +341,17 @@ fn maori_claims_to_the_foreshore_is_a_noun_not_a_speech_cue() {
     let a = run(verb);
     assert!(a.relations.iter().any(|r| r.cue.of(verb) == "claims"));
 }
+
+/// The bug: telegraph's "..., the source, who said he had spoken to people
+/// inside the compound, told Reuters." left the claim unattributed: the
+/// relative clause's "said" swallowed the main clause's "told".
+#[test]
+fn the_source_who_said_he_had_spoken_to_people_told_reuters_is_anonymous() {
+    let text = "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled to the compound after their homes were attacked, the source, who said he had spoken to people inside the compound, told Reuters.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "The G40 figures");
+    assert_eq!(s.kind, SourcingKind::Anonymous);
+    let cue = s.cue.map(|c| c.of(text)).unwrap_or_default();
+    assert!(cue.ends_with("told"), "{cue:?}");
+    assert_no_garbled(&a);
+}
