@@ -123,21 +123,26 @@ export function decodeDrawResult(draw: DrawResult): Drawn {
     throw new DrawResultError('the claims, their scores and the head disagree');
   }
   const claims: DrawnClaim[] = [];
-  for (let i = 0; i < count; i++) {
-    const c = draw.claims.slice(i * CLAIM_FIELDS, (i + 1) * CLAIM_FIELDS);
-    const [start, end, flags, sourcing, kindsStart, kindsCount, id, text] = c;
-    if (kindsStart + kindsCount > draw.kinds.length || !(start <= end)) {
+  const numbers = draw.claims;
+  for (let i = 0, at = 0; i < count; i++, at += CLAIM_FIELDS) {
+    const start = numbers[at];
+    const end = numbers[at + 1];
+    const kindsStart = numbers[at + 4];
+    const kindsEnd = kindsStart + numbers[at + 5];
+    if (kindsEnd > draw.kinds.length || !(start <= end)) {
       throw new DrawResultError(`claim ${i} is out of range`);
     }
+    const kinds: ClaimKind[] = [];
+    for (let k = kindsStart; k < kindsEnd; k++) kinds.push(string(draw.kinds[k]) as ClaimKind);
     claims.push({
-      id: string(id),
+      id: string(numbers[at + 6]),
       start,
       end,
-      text: string(text),
+      text: string(numbers[at + 7]),
       score: draw.scores[i],
-      checkworthy: (flags & CHECKWORTHY) !== 0,
-      kinds: draw.kinds.slice(kindsStart, kindsStart + kindsCount).map((k) => string(k) as ClaimKind),
-      sourcing: { kind: string(sourcing) as SourcingKind },
+      checkworthy: (numbers[at + 2] & CHECKWORTHY) !== 0,
+      kinds,
+      sourcing: { kind: string(numbers[at + 3]) as SourcingKind },
     });
   }
   if (draw.runs.length % 4 !== 0) {
