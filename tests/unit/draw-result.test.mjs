@@ -115,3 +115,28 @@ describe('the draw result', () => {
     assert.ok(!isDrawResult(null));
   });
 });
+
+describe('the background’s hand-over of full analyses', async () => {
+  const { DrawnAnalyses } = await importTs('extension/src/background/drawn-analyses.ts');
+
+  it('hands a tab the analysis behind its own latest draw result, once', () => {
+    const drawn = new DrawnAnalyses();
+    drawn.remember(1, 10);
+    drawn.remember(2, 11);
+    assert.equal(drawn.take(2, 10), false, 'not another tab’s analysis');
+    assert.equal(drawn.take(1, 10), true);
+    assert.equal(drawn.take(1, 10), false, 'only once');
+  });
+
+  it('forgets a tab’s older draw result when it is sent a newer one', () => {
+    const drawn = new DrawnAnalyses();
+    drawn.remember(1, 10);
+    drawn.remember(1, 12);
+    assert.equal(drawn.take(1, 10), false);
+    assert.equal(drawn.take(1, 12), true, 'a late request for the older one leaves the newer one alone');
+  });
+
+  it('knows nothing after a restart (a fresh background), so the content script asks again', () => {
+    assert.equal(new DrawnAnalyses().take(1, 0), false);
+  });
+});

@@ -20,6 +20,7 @@ import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { MessageKey } from '../ui/i18n';
 import { noticeLines } from '../ui/page-wording';
 import { analysisDetails, analyzeSnapshot, analyzeSnapshotForDrawing } from './core';
+import { DrawnAnalyses } from './drawn-analyses';
 import { onLiveMessage, onPacksMessage } from './factchecks-service';
 import { ensureEncoder } from './encoder';
 import { onNotesMessage } from './notes-service';
@@ -108,13 +109,8 @@ function onCommand(command: string, tab: chrome.tabs.Tab | undefined): void {
   }
 }
 
-/**
- * The draw result each tab was last sent, by tab: its full analysis goes to
- * that tab only, once. In memory on purpose: after the background was
- * stopped the core has forgotten the analyses too, and the content script
- * asks for the full analysis again (AnalyzePage with `full`).
- */
-const drawnKeys = new Map<number, number>();
+/** The draw result each tab was last sent: its full analysis goes to that tab only, once. */
+const drawnAnalyses = new DrawnAnalyses();
 
 /** Answers content scripts. Anything not from our own content script in a tab's top frame is ignored. */
 function onMessage(
@@ -131,8 +127,7 @@ function onMessage(
     return false;
   }
   if (message.type === 'analysis-details') {
-    const analysis = drawnKeys.get(tabId) === message.key ? analysisDetails(message.key) : undefined;
-    drawnKeys.delete(tabId);
+    const analysis = drawnAnalyses.take(tabId, message.key) ? analysisDetails(message.key) : undefined;
     sendResponse(analysis ? { type: 'analysis', analysis } : { type: 'analysis-gone' });
     return false;
   }
@@ -158,7 +153,7 @@ async function analysePage(message: AnalyzePage, tabId: number): Promise<Analyze
     analysisDetails(draw.key); // nothing will be drawn: let the core drop it
     return { type: 'analysis-failed', error };
   }
-  drawnKeys.set(tabId, draw.key);
+  drawnAnalyses.remember(tabId, draw.key);
   return { type: 'analysis-drawn', draw };
 }
 
