@@ -16,7 +16,9 @@
 //!   added 427,000 contributors" and "has written for the blog" report no
 //!   words;
 //! - a role that is part of what was said, or a lone common word, is no
-//!   role.
+//!   role; a title or first word cut from the name goes back to it;
+//! - a place after the source ("Roper Corporation in La Fayette, Georgia,
+//!   claims") is not the source.
 
 use super::context::Context;
 use super::lexicon;
@@ -41,9 +43,53 @@ pub fn check(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) {
         };
         return;
     }
+    if let (Some(name), Some(role)) = (s.name.clone(), s.role.clone()) {
+        let (name, role) = mend_name_and_role(cx, r, name, role);
+        s.name = Some(name);
+        s.role = role;
+    }
     if s.role.as_deref().is_some_and(|role| !is_role(cx, r, role)) {
         s.role = None;
     }
+}
+
+/// A name and its role cut in the wrong place: "spine surgeon Dr." for Dr.
+/// Ehsan Jazini (the title is the name's), "Insurance company State" for
+/// State Farm (the name's first word), "American" for the American College
+/// of Sports Medicine (an organisation's first word).
+fn mend_name_and_role(
+    cx: &Context,
+    r: &Relation,
+    name: String,
+    role: String,
+) -> (String, Option<String>) {
+    let mut words: Vec<&str> = role.split_whitespace().collect();
+    let first_of_name = name.split_whitespace().next().unwrap_or("");
+    if words.last().is_some_and(|w| {
+        matches!(
+            w.trim_end_matches('.'),
+            "Dr" | "Mr" | "Mrs" | "Ms" | "Prof" | "Rev"
+        ) || *w == first_of_name
+    }) {
+        words.pop();
+    }
+    let source = r.source.map_or("", |src| src.of(cx.text));
+    let organisation = name.contains(" of ") || name.contains(" for ");
+    if let [word] = words[..] {
+        let lower = word.to_lowercase();
+        if organisation
+            && word.starts_with(char::is_uppercase)
+            && !lexicon::has(
+                lexicon::bits::ROLE_HEADS | lexicon::bits::PERSON_NOUNS,
+                &lower,
+            )
+            && source.contains(&format!("{word} {name}"))
+        {
+            return (format!("{word} {name}"), None);
+        }
+    }
+    let role = (!words.is_empty()).then(|| words.join(" "));
+    (name, role)
 }
 
 /// The kind a source becomes when it cannot be shown, or `None` to keep it
@@ -61,6 +107,11 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
         return Some(SourcingKind::Unattributed);
     }
     let name = s.name.clone()?;
+    // "Roper Corporation in La Fayette, Georgia, claims": the place is
+    // where the subject is, not who speaks.
+    if ends_a_place(cx, r, src) {
+        return Some(SourcingKind::Unattributed);
+    }
     if name.split_whitespace().any(is_first_person) {
         return Some(SourcingKind::Unattributed);
     }
@@ -173,6 +224,32 @@ fn has_word(text: &str, word: &str) -> bool {
         !text[..at].ends_with(char::is_alphanumeric)
             && !text[end..].starts_with(char::is_alphanumeric)
     })
+}
+
+/// Whether `src` closes "X in Town, Region," before the cue: the region of
+/// the subject's place.
+fn ends_a_place(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
+    let Some(sentence) = cx.sentences.get(r.sentence) else {
+        return false;
+    };
+    // A pronoun ("After … in June, he admitted") is not a place.
+    if !src.of(cx.text).trim_start().starts_with(char::is_uppercase) {
+        return false;
+    }
+    let before = cx
+        .text
+        .get(sentence.start..src.start)
+        .unwrap_or("")
+        .trim_end();
+    let Some(head) = before.strip_suffix(',') else {
+        return false;
+    };
+    let last = head.rsplit(',').next().unwrap_or("");
+    last.split_whitespace()
+        .rev()
+        .skip_while(|w| w.starts_with(char::is_uppercase))
+        .next()
+        .is_some_and(|w| w == "in")
 }
 
 /// "I", "I’d", "I’ve": the writer, never a named source.
@@ -294,7 +371,11 @@ fn named_person_elsewhere(cx: &Context, people: &[Entity], label: &str, src: Byt
 fn object_not_speech(cx: &Context, r: &Relation) -> bool {
     let cue = r.cue.of(cx.text).trim();
     let verb = cue.split_whitespace().last().unwrap_or("").to_lowercase();
-    let add = matches!(verb.as_str(), "add" | "adds" | "added" | "adding");
+    // "Bun launched in 2022": launching a product says nothing either.
+    let add = matches!(
+        verb.as_str(),
+        "add" | "adds" | "added" | "adding" | "launch" | "launches" | "launched"
+    );
     let write = matches!(verb.as_str(), "write" | "writes" | "wrote" | "written");
     if !add && !write {
         return false;

@@ -138,3 +138,46 @@ fn what_was_said_is_not_the_speakers_role() {
         "{s:?}"
     );
 }
+
+/// Lead's wcxb sample: "As spine surgeon Dr. Ehsan Jazini of VSI explains"
+/// showed the role "spine surgeon Dr."; "According to the Insurance company
+/// State Farm" showed "State Farm (Insurance company State)"; "The American
+/// College of Sports Medicine" showed "College of Sports Medicine
+/// (American)".
+#[test]
+fn a_title_or_first_word_cut_from_the_name_goes_back_to_it() {
+    let text = "As spine surgeon Dr. Ehsan Jazini of VSI explains to Forbes, “Posture matters more than people think.”\n\nAccording to the Insurance company State Farm, most claims come from water damage.\n\nThe American College of Sports Medicine also emphasized the importance of strength work.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "As spine");
+    assert!(
+        s.speaker_role.as_deref().is_none_or(|r| !r.contains("Dr")),
+        "{s:?}"
+    );
+    let s = sourcing_of(&a, text, "According");
+    assert_eq!(s.speaker.as_deref(), Some("State Farm"), "{s:?}");
+    assert!(
+        s.speaker_role
+            .as_deref()
+            .is_none_or(|r| !r.contains("State")),
+        "{s:?}"
+    );
+    let s = sourcing_of(&a, text, "The American");
+    assert_eq!(
+        s.speaker.as_deref(),
+        Some("American College of Sports Medicine"),
+        "{s:?}"
+    );
+}
+
+/// Lead's wcxb sample: "Roper Corporation in La Fayette, Georgia, claims to
+/// be …" was credited to "Georgia"; "Bun launched in 2022" to "Bun".
+#[test]
+fn a_place_after_the_source_or_a_launch_is_no_source() {
+    let text = "Roper Corporation in La Fayette, Georgia, claims to be the largest maker of ranges.\n\nBun launched in 2022 as a faster runtime.";
+    let a = run(text);
+    for prefix in ["Roper", "Bun"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_ne!(s.speaker.as_deref(), Some("Georgia"), "{s:?}");
+        assert_ne!(s.speaker.as_deref(), Some("Bun"), "{s:?}");
+    }
+}
