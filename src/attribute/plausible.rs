@@ -247,8 +247,7 @@ fn ends_a_place(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
     let last = head.rsplit(',').next().unwrap_or("");
     last.split_whitespace()
         .rev()
-        .skip_while(|w| w.starts_with(char::is_uppercase))
-        .next()
+        .find(|w| !w.starts_with(char::is_uppercase))
         .is_some_and(|w| w == "in")
 }
 
