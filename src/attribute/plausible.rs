@@ -100,7 +100,7 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
     if source_text.eq_ignore_ascii_case("you") {
         return Some(SourcingKind::Unattributed);
     }
-    if is_colon_label(cx, r, src) && !label_is_speaker(cx, people, src) {
+    if is_colon_label(cx, r, src) && (!label_is_speaker(cx, people, src) || is_field_value(cx, r)) {
         return Some(SourcingKind::Unattributed);
     }
     if object_not_speech(cx, r) {
@@ -139,7 +139,7 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
         if lexicon::has(lexicon::bits::DOCUMENTS, &name.to_lowercase()) {
             return Some(SourcingKind::Vague);
         }
-        if modifies_the_source(cx, src, &name) {
+        if modifies_the_source(cx, src, &name) || opens_with_participle(cx, src, &name) {
             return Some(SourcingKind::Unattributed);
         }
     }
@@ -249,6 +249,29 @@ fn ends_a_place(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
         .rev()
         .find(|w| !w.starts_with(char::is_uppercase))
         .is_some_and(|w| w == "in")
+}
+
+/// A field's value after its label ("CEO: Arvind Krishna"): fewer than four
+/// words, where a speaker's turn is a sentence.
+fn is_field_value(cx: &Context, r: &Relation) -> bool {
+    let words: usize = r
+        .content
+        .iter()
+        .map(|c| c.of(cx.text).split_whitespace().count())
+        .sum();
+    words < 4
+}
+
+/// "Recovering myself, I advanced", "Mortified as I was": a participle
+/// opening the sentence, which the article never capitalises inside one.
+fn opens_with_participle(cx: &Context, src: ByteSpan, word: &str) -> bool {
+    let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
+    participle
+        && cx
+            .tokens_in(src)
+            .first()
+            .is_some_and(|t| cx.word(t) == word && cx.opens_sentence(t))
+        && !capitalised_inside_a_sentence(cx, word)
 }
 
 /// "I", "I’d", "I’ve": the writer, never a named source.

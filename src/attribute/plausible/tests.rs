@@ -181,3 +181,26 @@ fn a_place_after_the_source_or_a_launch_is_no_source() {
         assert_ne!(s.speaker.as_deref(), Some("Bun"), "{s:?}");
     }
 }
+
+/// wcxb-0187: a table's "CEO: Arvind Krishna" and "GM: Ajay Patel" read as
+/// a transcript of two shouted speakers. A label's short value is a field,
+/// not a turn.
+#[test]
+fn a_fields_short_value_is_not_a_transcript_turn() {
+    let text = "IBM leads the market.\n\nCEO: Arvind Krishna\n\nGM: Ajay Patel";
+    let a = run(text);
+    for prefix in ["CEO", "GM"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.speaker, None, "{prefix}: {s:?}");
+    }
+}
+
+/// Readability's clean-links: "Recovering myself, I advanced towards the
+/// screen, and demanded the reason" was credited to "Recovering".
+#[test]
+fn a_participle_opening_the_sentence_is_not_a_name() {
+    let text = "Recovering myself, I advanced towards the screen, and demanded the reason for such conduct.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Recovering");
+    assert_ne!(s.speaker.as_deref(), Some("Recovering"), "{s:?}");
+}
