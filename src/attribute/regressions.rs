@@ -201,13 +201,18 @@ fn a_list_items_label_before_a_colon_is_not_a_speaker() {
 }
 
 /// What the label rule must keep: a transcript's or headline's speaker
-/// before a colon, whose name the article never writes in lower case.
+/// before a colon, whose name the article never writes in lower case and
+/// names as a person elsewhere (issue 24: a label no one is named as, such
+/// as "Personal Plan:", is withdrawn).
 #[test]
 fn a_named_speaker_before_a_colon_is_still_the_speaker() {
-    let text = "Graham: Trump’s rhetoric is hurting the party and the country.\n\nThe senator spoke on Sunday.";
+    let text = "Graham: Trump’s rhetoric is hurting the party and the country.\n\nThe senator, Lindsey Graham, spoke on Sunday.";
     let a = run(text);
     let s = sourcing_of(&a, text, "Graham");
-    assert_eq!(s.speaker.as_deref(), Some("Graham"), "{s:?}");
+    assert!(
+        s.speaker.as_deref().is_some_and(|n| n.contains("Graham")),
+        "{s:?}"
+    );
 }
 
 /// The bug: "Deloitte has pledged $3 billion in generative AI investments"

@@ -866,3 +866,37 @@ fn one_before_a_verb_is_a_pronoun_not_a_count() {
         ]
     );
 }
+
+/// seattletimes-1: "29.4 million pounds of halibut" was shown as "GBP 29.4
+/// million"; wcxb plant-based diet pages: "type 2 diabetes" as the figure
+/// "2 diabetes".
+#[test]
+fn pounds_of_goods_weigh_and_a_type_number_names_a_kind() {
+    let cases: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "The fleet landed 29.4 million pounds of halibut.",
+            vec![row(
+                "29.4 million pounds",
+                Some(29_400_000.0),
+                None,
+                Some("pounds"),
+                "measure",
+            )],
+        ),
+        (
+            "It cost 2 million pounds of taxpayers' money.",
+            vec![row(
+                "2 million pounds",
+                Some(2_000_000.0),
+                None,
+                Some("GBP"),
+                "money",
+            )],
+        ),
+        ("Diets can help prevent type 2 diabetes.", vec![]),
+        ("Stage 4 cancer patients were excluded.", vec![]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(find_in(text), expected, "{text}");
+    }
+}
