@@ -727,6 +727,19 @@ impl<'a> Cx<'a> {
             } else {
                 None
             };
+            // "the cheaper one costs $400": "one" before a plural is a
+            // pronoun before its verb, not a count.
+            let pronoun_one = num.spelled
+                && value == Some(1.0)
+                && noun_at.is_some_and(|j| {
+                    let noun = self.w(j);
+                    noun.ends_with('s')
+                        && !MEASURE_UNITS.contains(&noun)
+                        && !DURATION_UNITS.contains(&noun)
+                });
+            if pronoun_one {
+                return None;
+            }
             if let Some(noun_at) = noun_at {
                 let noun = self.w(noun_at);
                 // "the boat is 106 years old": an age, as above; a bound

@@ -844,6 +844,29 @@ fn durations_read_in_the_plural_pounds_before_a_noun_weigh_and_codes_are_no_figu
     }
 }
 
+/// Regression (engadget): "A decent one costs between $600 and $800" gave
+/// the figure "1 costs"; "one" before a verb in -s is a pronoun.
+#[test]
+fn one_before_a_verb_is_a_pronoun_not_a_count() {
+    assert_eq!(
+        find_in("A decent one costs between $600 and $800."),
+        vec![row(
+            "$600 and $800",
+            Some(600.0),
+            Some(800.0),
+            Some("USD"),
+            "money"
+        )]
+    );
+    assert_eq!(
+        find_in("only one person and one mile"),
+        vec![
+            row("one person", Some(1.0), None, Some("person"), "count"),
+            row("one mile", Some(1.0), None, Some("mile"), "measure"),
+        ]
+    );
+}
+
 /// seattletimes-1: "29.4 million pounds of halibut" was shown as "GBP 29.4
 /// million"; wcxb plant-based diet pages: "type 2 diabetes" as the figure
 /// "2 diabetes".
