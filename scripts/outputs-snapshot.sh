@@ -25,8 +25,13 @@ data="${CLAIMLENS_DATA:-$shared/data}"
 seed="${CLAIMLENS_SEED:-$shared/fixtures/seed-article.html}"
 pack="assets/factchecks/politifact.clpack"
 
-cargo build --quiet --profile native --bin claimlens
-bin="$target_dir/native/claimlens"
+# CLAIMLENS_BIN: a CLI already built (e.g. target/release/claimlens, which
+# `cargo bench --no-run` leaves with the same optimisation), instead of building.
+bin="${CLAIMLENS_BIN:-}"
+if [[ -z "$bin" ]]; then
+  cargo build --quiet --profile native --bin claimlens
+  bin="$target_dir/native/claimlens"
+fi
 mkdir -p "$out"
 
 # One page from stdin: NAME, then the HTML on stdin. A page with no article

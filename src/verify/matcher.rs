@@ -26,7 +26,6 @@ use std::sync::Arc;
 
 use crate::calendar::Date;
 use crate::encode::{self, Encoder};
-use crate::fxhash::FxMap;
 
 /// BM25F parameters: saturation, length normalisation per field, and the
 /// context field's weight relative to the claim's.
@@ -204,14 +203,7 @@ pub struct Searcher {
     /// instead of sorting every candidate's shingles.
     query_shingles: ShingleSet,
     doc_shingles: ShingleSet,
-    /// Each candidate claim text's distinct shingle hashes: a page's claims
-    /// share many candidates, and the shingles depend on the text alone.
-    claim_shingles: FxMap<Box<str>, Vec<u32>>,
 }
-
-/// Beyond this many claim texts the shingle memo starts over, so a
-/// long-lived searcher (the evals') stays small.
-const MAX_MEMO_CLAIMS: usize = 4096;
 
 /// A set of shingle hashes, emptied in O(1) by bumping a generation stamp,
 /// so one allocation serves every candidate of every query.
@@ -533,34 +525,6 @@ impl Searcher {
         &self.model
     }
 
-    /// How many distinct shingles `claim` has, and how many of them the
-    /// query has too.
-    fn shingle_overlap(&mut self, claim: &str) -> (usize, usize) {
-        let query = &self.query_shingles;
-        let overlap = |distinct: &[u32]| {
-            let shared = distinct.iter().filter(|&&h| query.contains(h)).count();
-            (distinct.len(), shared)
-        };
-        if let Some(distinct) = self.claim_shingles.get(claim) {
-            return overlap(distinct);
-        }
-        text::shingle_hashes(claim, SHINGLE, &mut self.shingles);
-        self.doc_shingles.clear(self.shingles.len());
-        let doc_shingles = &mut self.doc_shingles;
-        let distinct: Vec<u32> = self
-            .shingles
-            .iter()
-            .copied()
-            .filter(|&h| doc_shingles.insert(h))
-            .collect();
-        let counts = overlap(&distinct);
-        if self.claim_shingles.len() >= MAX_MEMO_CLAIMS {
-            self.claim_shingles.clear();
-        }
-        self.claim_shingles.insert(claim.into(), distinct);
-        counts
-    }
-
     fn features(
         &mut self,
         pack: &Pack,
@@ -598,7 +562,15 @@ impl Searcher {
         }
         let (claim_idf, doc_names, doc_numbers) = index.claim_totals(doc);
         let claim_idf_covered = covered_claim;
-        let (distinct, shared) = self.shingle_overlap(pack.claim(doc as usize));
+        text::shingle_hashes(pack.claim(doc as usize), SHINGLE, &mut self.shingles);
+        self.doc_shingles.clear(self.shingles.len());
+        let (mut distinct, mut shared) = (0usize, 0usize);
+        for &h in &self.shingles {
+            if self.doc_shingles.insert(h) {
+                distinct += 1;
+                shared += usize::from(self.query_shingles.contains(h));
+            }
+        }
         let union = (query.shingles.len() + distinct) as f32 - shared as f32;
         let (distinct, shared) = (distinct as f32, shared as f32);
         let ratio = |a: f32, b: f32| if b > 0.0 { a / b } else { 0.0 };
