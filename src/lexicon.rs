@@ -20,12 +20,16 @@ pub enum Reader {
     Tense,
     /// The stop words of claim matching (`verify::text`).
     StopWord,
+    /// The ranking words that make a spelled ordinal a figure ("third
+    /// largest", "second-biggest"), in `segment::quantities`.
+    Rank,
 }
 
 const CUE: u8 = 1;
 const KIND: u8 = 2;
 const TENSE: u8 = 4;
 const STOP_WORD: u8 = 8;
+const RANK: u8 = 16;
 
 impl Reader {
     const fn bit(self) -> u8 {
@@ -34,6 +38,7 @@ impl Reader {
             Reader::Kind => KIND,
             Reader::Tense => TENSE,
             Reader::StopWord => STOP_WORD,
+            Reader::Rank => RANK,
         }
     }
 }
@@ -214,32 +219,36 @@ const ED_NOT_PAST: &[(&str, u8)] = &[
 ];
 
 const SUPERLATIVES: &[(&str, u8)] = &[
-    ("best", CUE),
-    ("biggest", CUE | KIND),
-    ("deadliest", KIND),
+    ("best", CUE | RANK),
+    ("biggest", CUE | KIND | RANK),
+    ("busiest", RANK),
+    ("costliest", RANK),
+    ("deadliest", KIND | RANK),
     ("ever", CUE),
-    ("fastest", CUE | KIND),
+    ("fastest", CUE | KIND | RANK),
     ("first", CUE),
-    ("greatest", CUE | KIND),
-    ("highest", CUE | KIND),
-    ("largest", CUE | KIND),
-    ("least", CUE),
-    ("longest", KIND),
-    ("lowest", CUE | KIND),
-    ("most", CUE),
-    ("oldest", KIND),
+    ("greatest", CUE | KIND | RANK),
+    ("highest", CUE | KIND | RANK),
+    ("largest", CUE | KIND | RANK),
+    ("least", CUE | RANK),
+    ("longest", KIND | RANK),
+    ("lowest", CUE | KIND | RANK),
+    ("most", CUE | RANK),
+    ("oldest", KIND | RANK),
     ("only", CUE),
-    ("poorest", KIND),
+    ("poorest", KIND | RANK),
     ("record", CUE | KIND),
-    ("richest", KIND),
-    ("shortest", KIND),
-    ("slowest", KIND),
-    ("smallest", CUE | KIND),
-    ("strongest", KIND),
+    ("richest", KIND | RANK),
+    ("shortest", KIND | RANK),
+    ("slowest", KIND | RANK),
+    ("smallest", CUE | KIND | RANK),
+    ("strongest", KIND | RANK),
+    ("tallest", RANK),
     ("top", CUE),
-    ("weakest", KIND),
-    ("worst", CUE | KIND),
-    ("youngest", KIND),
+    ("weakest", KIND | RANK),
+    ("wealthiest", RANK),
+    ("worst", CUE | KIND | RANK),
+    ("youngest", KIND | RANK),
 ];
 
 #[cfg(test)]
@@ -291,6 +300,9 @@ mod tests {
             (is_superlative, "first", Reader::Cue, true),
             (is_superlative, "first", Reader::Kind, false),
             (is_superlative, "deadliest", Reader::Kind, true),
+            (is_superlative, "busiest", Reader::Rank, true),
+            (is_superlative, "busiest", Reader::Kind, false),
+            (is_superlative, "first", Reader::Rank, false),
         ];
         for (lookup, word, reader, expected) in table {
             assert_eq!(lookup(word, *reader), *expected, "{word} for {reader:?}");

@@ -75,3 +75,26 @@ fn an_unlinked_pronoun_is_worded_as_an_unclear_speaker() {
         claim.note.summary
     );
 }
+
+/// nytimes-2: the note linked "Wikipedia: Robert M. Danin" and again
+/// "Wikipedia: Robert M Danin" (the entity layer's spelling of the speaker).
+#[test]
+fn a_speaker_and_the_same_name_without_its_initials_dot_get_one_wikipedia_link() {
+    let options = Options {
+        published: Date::new(2015, 3, 18),
+        threshold: Some(0.0),
+        ..Options::default()
+    };
+    let analysis = analyze_text(
+        "“While the United States is loved and beloved in Israel, President Obama is not,” \
+         said Robert M. Danin, a senior fellow at the Council on Foreign Relations.",
+        &options,
+    );
+    let danin_links: Vec<_> = analysis
+        .claims
+        .iter()
+        .flat_map(|c| &c.note.links)
+        .filter(|l| l.subject.as_deref().is_some_and(|s| s.contains("Danin")))
+        .collect();
+    assert_eq!(danin_links.len(), 1, "{danin_links:?}");
+}

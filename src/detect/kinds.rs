@@ -136,6 +136,140 @@ fn is_boilerplate(sentence: &str, words: &[Word]) -> bool {
     bracketed || count == 0 || (formula && count <= 12)
 }
 
+/// What the quoted stretches of a sentence hold, the most speech-like first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum QuotedSpeech {
+    /// Only short phrases or titles: scare quotes, names ("the “AI factory”").
+    Phrase,
+    /// A clause or a long stretch, read as speech when someone is named.
+    Clause,
+    /// Words a speaker is said to have called something: 'what he called
+    /// “a hoax”', 'Trump dubbed it “fake news”'.
+    Attributed,
+}
+
+/// Verbs that put words in a speaker's mouth when a quote follows them.
+fn is_calling_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "calls"
+            | "calling"
+            | "dubbed"
+            | "dubs"
+            | "termed"
+            | "terms"
+            | "labelled"
+            | "labeled"
+            | "branded"
+            | "brands"
+            | "described"
+    )
+}
+
+/// Words that make a quoted stretch a clause: a subject pronoun or a verb
+/// every clause of speech leans on.
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "we"
+            | "you"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "have"
+            | "has"
+            | "had"
+            | "do"
+            | "don't"
+            | "did"
+            | "not"
+            | "i'm"
+            | "it's"
+            | "we're"
+            | "we'll"
+            | "there's"
+    )
+}
+
+/// Whether quoted words read as a clause someone said: long and not a
+/// title in capitals, or with a subject pronoun or a common verb.
+fn is_clause(inside: &[Word]) -> bool {
+    let lexical = inside.len();
+    let title_case = inside
+        .iter()
+        .all(|w| w.capitalised || w.number || w.form.len() <= 3);
+    (lexical >= 5 && !title_case)
+        || (lexical >= 2 && inside.iter().any(|w| is_clause_word(&w.form)))
+}
+
+/// The most speech-like of the sentence's quoted stretches (between pairs of
+/// quotation marks; an unclosed one runs to the sentence's end, and an odd
+/// mark after the first word closes a quote opened in an earlier sentence:
+/// 'while they were young.”').
+fn quoted_speech(words: &[Word]) -> QuotedSpeech {
+    let mut marks: Vec<Option<usize>> = (0..words.len())
+        .filter(|&k| words[k].form == "\"")
+        .map(Some)
+        .collect();
+    if marks.len() % 2 == 1 && marks.first().copied().flatten().is_some_and(|k| k > 0) {
+        marks.insert(0, None);
+    }
+    let mut best = QuotedSpeech::Phrase;
+    for (pair, &open) in marks.iter().enumerate().step_by(2) {
+        let close = marks
+            .get(pair + 1)
+            .copied()
+            .flatten()
+            .unwrap_or(words.len());
+        let from = open.map_or(0, |k| k + 1);
+        let inside = words.get(from..close).unwrap_or(&[]);
+        let Some(open) = open else {
+            // Closing a quote from before: speech, if it reads as a clause.
+            if is_clause(inside) {
+                best = best.max(QuotedSpeech::Clause);
+            }
+            continue;
+        };
+        // "who he called", "what Trump dubbed", "described as": a speaker's
+        // word for it, unless the author's "so-called".
+        let before = |n: usize| {
+            open.checked_sub(n)
+                .and_then(|j| words.get(j))
+                .map_or("", |w| w.form.as_str())
+        };
+        let calling = is_calling_verb(before(1))
+            || (before(1) == "as" && before(2) == "described")
+            || (is_calling_verb(before(2))
+                && matches!(before(1), "it" | "them" | "him" | "her" | "this"));
+        let spoken_by_someone = (1..=4).any(|n| {
+            let w = open.checked_sub(n).and_then(|j| words.get(j));
+            w.is_some_and(|w| {
+                (w.capitalised && n > 1)
+                    || matches!(w.form.as_str(), "he" | "she" | "they" | "i" | "we")
+            })
+        });
+        let found = if calling && spoken_by_someone {
+            QuotedSpeech::Attributed
+        } else if is_clause(inside) {
+            QuotedSpeech::Clause
+        } else {
+            QuotedSpeech::Phrase
+        };
+        best = best.max(found);
+    }
+    best
+}
+
 /// The kinds of one sentence. Factual kinds first, in enum order; a sentence
 /// with none gets exactly one non-claim kind, or `Other` when it still reads
 /// as a statement of fact.
@@ -172,8 +306,19 @@ pub(super) fn classify(sentence: &str, words: &[Word], cues: CueSet) -> Vec<Clai
     if any(&is_causal) {
         kinds.push(ClaimKind::Causal);
     }
+    // Quotation marks make a quote only around speech: a clause someone
+    // said ("“We are close,” Witkoff said"), or words attributed to a
+    // speaker ('what he called “a hoax”'). Scare quotes around a short
+    // phrase in the author's own sentence ('the so-called “AI factory”')
+    // do not.
     let quoted = cues.has(Cue::QuoteMark)
-        && (cues.has(Cue::Reporting) || cues.has(Cue::LayerPerson) || cues.has(Cue::ProperNoun));
+        && match quoted_speech(words) {
+            QuotedSpeech::Attributed => true,
+            QuotedSpeech::Clause => {
+                cues.has(Cue::Reporting) || cues.has(Cue::LayerPerson) || cues.has(Cue::ProperNoun)
+            }
+            QuotedSpeech::Phrase => false,
+        };
     if quoted || any(&|w, _| is_reporting(w)) {
         kinds.push(ClaimKind::Quote);
     }
@@ -258,6 +403,25 @@ mod tests {
             (
                 "Most of the money went to interest payments on loans.",
                 &[Other],
+            ),
+            // Regression: scare quotes made a sentence a quote; only quoted
+            // speech does (a clause, or words attributed to a speaker).
+            (
+                "Nvidia is building what it markets as the so-called “AI factory” for Europe.",
+                &[Other],
+            ),
+            ("The company opened a “Digital Hub” near Berlin.", &[Other]),
+            (
+                "Trump dismissed what he called “a hoax” by Democrats.",
+                &[Quote],
+            ),
+            (
+                "“We are not going anywhere,” Macron told the crowd.",
+                &[Quote],
+            ),
+            (
+                "“We are not going anywhere” was the message from Macron.",
+                &[Quote],
             ),
             // A year alone is an event's time, not a figure.
             ("The war began in 2022.", &[Event]),

@@ -501,6 +501,13 @@ fn looks_like_url(s: &str) -> bool {
 pub fn clean_byline(raw: &str) -> String {
     let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut rest = collapsed.as_str();
+    // "Updated January 08, 2026 Written by Jane Roe": the date comes first, so
+    // the name is what follows the "by".
+    if rest.split(' ').next().is_some_and(starts_a_date) {
+        if let Some(at) = rest.to_ascii_lowercase().find(" by ") {
+            rest = &rest[at + " by ".len()..];
+        }
+    }
     for prefix in ["posted by ", "written by ", "words by ", "by: ", "by "] {
         if let Some(head) = rest.get(..prefix.len()) {
             if head.eq_ignore_ascii_case(prefix) {
@@ -760,6 +767,12 @@ mod tests {
             ("By Nathan Willis\n   March 25, 2015", "Nathan Willis"),
             ("by Lucas Nolan22 Dec 2016651", "Lucas Nolan"),
             ("Mary March", "Mary March"),
+            // Regression (wcxb 4138): the date led the byline and the whole line was shown.
+            (
+                "Updated January 08, 2026 Written by Meghan Neville",
+                "Meghan Neville",
+            ),
+            ("Updated 3 hours ago", "Updated 3 hours ago"),
             ("Mac & i", "Mac & i"),
             // Regression: a multi-byte letter where a prefix might end once panicked.
             ("Aleš Vávra", "Aleš Vávra"),

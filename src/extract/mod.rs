@@ -9,6 +9,7 @@
 pub mod clean;
 pub mod comments;
 pub mod content;
+pub mod data_fields;
 pub mod dates;
 pub mod dom;
 pub mod furniture;

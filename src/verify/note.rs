@@ -329,7 +329,8 @@ fn links(
     for e in &c.layer.entities {
         let in_claim = e.mentions.iter().any(|m| c.detection.span.contains(m.span));
         let wanted = matches!(e.kind, EntityKind::Person | EntityKind::Organization);
-        if in_claim && wanted && !names.contains(&e.name) {
+        let known = names.iter().any(|n| name_key(n) == name_key(&e.name));
+        if in_claim && wanted && !known {
             names.push(e.name.clone());
         }
     }
@@ -352,6 +353,16 @@ fn links(
         ),
     ));
     out
+}
+
+/// A name's words without case or punctuation: "Robert M. Danin" and the
+/// entity layer's "Robert M Danin" are one person, and get one link.
+fn name_key(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The claim, cut at a word boundary to at most `max` characters, without

@@ -1,7 +1,7 @@
 // Words a figure the core read (kind, value, upper bound, unit, modifier)
 // through _locales: "about 40 km", "20–30 years", "USD 2.8 billion", "2nd
 // term", "at least 5%". The WASM core sends these codes and numbers, not a
-// display string; the native build's `display` (src/segment/quantities.rs)
+// display string; the native build's `display` (src/segment/quantities/mod.rs)
 // says the same in English, and tests/unit/note-figures.test.mjs holds the two
 // together on the CLI's figures.
 
