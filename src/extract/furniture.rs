@@ -267,22 +267,9 @@ fn is_named_furniture(dom: &Dom<'_>, id: Id) -> bool {
         return false;
     }
     let names = super::hints::match_string(class, id_attr);
-    let named =
-        contains_any(&names, FURNITURE_NAMES) || names.split([' ', '-', '_']).any(|w| w == "bio");
+    let named = FURNITURE_NAMES.iter().any(|w| names.contains(w))
+        || names.split([' ', '-', '_']).any(|w| w == "bio");
     named
-}
-
-/// Whether any of `words` occurs in `text`, like a `contains` per word but
-/// in one pass that tries at each byte only the words starting with it: a
-/// `contains` per word built a substring searcher each time, for every
-/// element of every candidate (8% of all instructions on the 130 bench pages).
-fn contains_any(text: &str, words: &[&str]) -> bool {
-    let text = text.as_bytes();
-    (0..text.len()).any(|at| {
-        words
-            .iter()
-            .any(|w| w.as_bytes().first() == text.get(at) && text[at..].starts_with(w.as_bytes()))
-    })
 }
 
 /// The element's text, whitespace collapsed and lower-cased, when it is
