@@ -20,6 +20,7 @@ pub mod attribute;
 pub mod calendar;
 pub mod comments;
 pub mod detect;
+pub mod draw;
 pub mod encode;
 /// The analysis's English sentences, for native readers only: the extension
 /// words the codes through `_locales`, so the WASM build carries none.
