@@ -27,6 +27,7 @@ pub mod encode;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod english;
 pub mod extract;
+mod fxhash;
 pub mod lexicon;
 pub mod limits;
 pub mod pipeline;
