@@ -99,9 +99,10 @@ async function benchPage(session, url, reps) {
   const { page, loaded, release } = await session.open(url);
   try {
     const steps = ['claimLens', 'readability'];
+    if (loaded.hasDraw) steps.push('claimLensDraw');
     if (loaded.hasExtract) steps.push('extraction');
     if (loaded.hasStageTimes) steps.push('stages');
-    const runs = { claimLens: [], readability: [], extraction: [], stages: [] };
+    const runs = { claimLens: [], claimLensDraw: [], readability: [], extraction: [], stages: [] };
     const run = (order) => within(300_000, page.evaluate((o) => globalThis.__claimlensBench.runSteps(o), order), url);
     // Warm-up (untimed): JIT for both sides, WASM memory growth for ours.
     await run(steps);
@@ -164,6 +165,7 @@ function summarisePage(name, htmlBytes, result) {
   // from other processes (the medians carry the machine's load).
   const fastest = (list, key) => Math.min(...list.map((r) => r[key]));
   const c = result.runs.claimLens;
+  const d = result.runs.claimLensDraw;
   const r = result.runs.readability;
   const e = result.runs.extraction;
   const ours = pick(c, 'total');
@@ -178,6 +180,15 @@ function summarisePage(name, htmlBytes, result) {
     ),
     readability_ms: theirs,
     readability_clone_ms: pick(r, 'clone'),
+    // The draw-first path (analyze_draw), timed in the same repetitions: to the highlights, then the details after them.
+    draw_ms: d.length > 0 ? pick(d, 'total') : null,
+    draw_parts_ms:
+      d.length > 0
+        ? Object.fromEntries(['snapshot', 'sendSnapshot', 'analyze', 'sendAnalysis', 'decode', 'ranges', 'highlights', 'details'].map((k) => [k, pick(d, k)]))
+        : null,
+    draw_ratio: d.length > 0 ? pick(d, 'total') / theirs : null,
+    draw_fastest_ms: d.length > 0 ? fastest(d, 'total') : null,
+    draw_json_bytes: d.at(-1)?.draw_json_bytes ?? null,
     extraction_ms: extraction,
     ratio: ours / theirs,
     extraction_ratio: extraction === null ? null : extraction / theirs,
@@ -203,9 +214,10 @@ function summarisePage(name, htmlBytes, result) {
 }
 
 /** The WASM's stages, as `analyze_stage_times` reports them, plus the JS snapshot. */
-const STAGE_KEYS = ['snapshot', 'extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'assemble', 'total', 'decode_stringify', 'decode_parse', 'encode'];
+const STAGE_KEYS = ['snapshot', 'extract', 'segment', 'detect', 'attribute', 'verify', 'comments', 'assemble', 'total', 'decode_stringify', 'decode_parse', 'encode', 'encode_draw'];
 /** The boundary `analyze` crosses (outside the stages' total); absent (0) from builds before issue 22. */
-const BOUNDARY_KEYS = ['decode_stringify', 'decode_parse', 'encode'];
+const BOUNDARY_KEYS = ['decode_stringify', 'decode_parse', 'encode', 'encode_draw'];
+const DRAW_PARTS = ['snapshot', 'sendSnapshot', 'analyze', 'sendAnalysis', 'decode', 'ranges', 'highlights', 'details'];
 
 const fmt = (ms) => (ms === null || ms === undefined ? '-' : ms.toFixed(2));
 
@@ -298,6 +310,7 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
       median_ratio_of_fastest: median(rows.map((r) => r.ratio_of_fastest)),
       ratio_of_sums: rows.reduce((s, r) => s + r.claimlens_ms, 0) / rows.reduce((s, r) => s + r.readability_ms, 0),
       pages_within_half: rows.filter((r) => r.ratio <= 0.5).length,
+      ...drawSummary(rows),
       parts_median_ms: Object.fromEntries(
         ['snapshot', 'sendSnapshot', 'analyze', 'sendAnalysis', 'ranges', 'highlights'].map((k) => [k, median(rows.map((r) => r.claimlens_parts_ms[k]))]),
       ),
@@ -321,6 +334,10 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
     log(`${browserName} ${mode} mode, medians over ${s.pages} pages (${s.failed} failed; timer ${s.cross_origin_isolated ? '5 µs, cross-origin isolated' : 'coarse'}):`);
     log(`  ClaimLens full path   ${fmt(s.claimlens_median_ms)} ms  (snapshot ${fmt(s.parts_median_ms.snapshot)}, messages ${fmt(s.parts_median_ms.sendSnapshot + s.parts_median_ms.sendAnalysis)}, WASM analysis ${fmt(s.parts_median_ms.analyze)}, ranges ${fmt(s.parts_median_ms.ranges)}, highlights ${fmt(s.parts_median_ms.highlights)})`);
     log(`  Readability.parse     ${fmt(s.readability_median_ms)} ms  (plus ${fmt(s.readability_clone_median_ms)} ms to clone the document, not counted)`);
+    if (s.draw_median_ms !== null) {
+      const dp = s.draw_parts_median_ms;
+      log(`  draw-first path       ${fmt(s.draw_median_ms)} ms to the highlights, median ratio ${s.draw_median_ratio.toFixed(3)} (same repetitions; snapshot ${fmt(dp.snapshot)}, messages ${fmt(dp.sendSnapshot + dp.sendAnalysis)} of which the draw result back ${fmt(dp.sendAnalysis)}, WASM analyze_draw ${fmt(dp.analyze)}, decode ${fmt(dp.decode)}, ranges ${fmt(dp.ranges)}, highlights ${fmt(dp.highlights)}); then the full analysis for the notes ${fmt(dp.details)} ms after the highlights`);
+    }
     log(`  median ratio          ${s.median_ratio.toFixed(3)}  (target <= 0.5; ${s.pages_within_half}/${s.pages} pages within it; ratio of sums ${s.ratio_of_sums.toFixed(3)}; of the fastest repetitions ${s.median_ratio_of_fastest.toFixed(3)})`);
     if (s.extraction_median_ratio !== null) {
       log(`  snapshot+extraction   ${fmt(s.extraction_median_ms)} ms, median ratio ${s.extraction_median_ratio.toFixed(3)}  (target <= 0.5; of the fastest repetitions ${s.extraction_median_ratio_of_fastest.toFixed(3)})`);
@@ -329,7 +346,7 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
       const st = s.stages_median_ms;
       const inside = STAGE_KEYS.filter((k) => k !== 'total' && !BOUNDARY_KEYS.includes(k));
       log(`  inside the WASM       ${inside.map((k) => `${k} ${fmt(st[k])}`).join(', ')} (analysis total ${fmt(st.total)})`);
-      log(`  the boundary          snapshot in: JSON.stringify ${fmt(st.decode_stringify)}, parse ${fmt(st.decode_parse)}; analysis out: ${fmt(st.encode)} ms`);
+      log(`  the boundary          snapshot in: JSON.stringify ${fmt(st.decode_stringify)}, parse ${fmt(st.decode_parse)}; analysis out: ${fmt(st.encode)} ms as objects, ${fmt(st.encode_draw)} ms as the draw result`);
     }
     if (s.instantiate_median_ms !== null) {
       log(`  once per instance     WASM instantiation ${fmt(s.instantiate_median_ms)} ms; encoder load ${fmt(s.encoder_load_median_ms)} ms; fact-check pack load ${fmt(s.pack_load_median_ms)} ms (${s.pack_records ?? 0} records; median of ${s.instances})`);
@@ -359,6 +376,20 @@ export async function runBrowserBench({ reps = 5, filter = '', quiet = false, se
   }
 }
 
+/** The draw-first path's medians over the pages that have it (null figures for builds without `analyze_draw`). */
+function drawSummary(rows) {
+  const drawn = rows.filter((r) => r.draw_ms !== null);
+  if (drawn.length === 0) {
+    return { draw_median_ms: null, draw_median_ratio: null, draw_parts_median_ms: null, draw_pages_within_half: null };
+  }
+  return {
+    draw_median_ms: median(drawn.map((r) => r.draw_ms)),
+    draw_median_ratio: median(drawn.map((r) => r.draw_ratio)),
+    draw_parts_median_ms: Object.fromEntries(DRAW_PARTS.map((k) => [k, median(drawn.map((r) => r.draw_parts_ms[k]))])),
+    draw_pages_within_half: drawn.filter((r) => r.draw_ratio <= 0.5).length,
+  };
+}
+
 /** Issue 22's targets: the full-path ratio per browser, the seed analysis (Chromium warm), the cold start, memory. */
 export const ISSUE_22_TARGETS = { ratio: { chromium: 0.5, firefox: 0.7 }, seedAnalysisMs: 5, coldStartMs: 100, memoryMiB: 32 };
 
@@ -368,6 +399,9 @@ export function issue22Lines(s) {
   const status = (ok) => (ok ? 'met' : 'MISSED');
   const lines = [`  issue 22 (${s.browser} ${s.mode}):`];
   lines.push(`    full path / Readability.parse, median over ${s.pages} pages: ${s.median_ratio.toFixed(3)} (target <= ${ratioTarget}: ${status(s.median_ratio <= ratioTarget)})`);
+  if (s.draw_median_ratio !== null && s.draw_median_ratio !== undefined) {
+    lines.push(`    draw-first path (the extension's: highlights first, the full analysis after them) / Readability.parse: ${s.draw_median_ratio.toFixed(3)} (target <= ${ratioTarget}: ${status(s.draw_median_ratio <= ratioTarget)})`);
+  }
   if (s.seed) {
     const ok = s.seed.analyze_only_ms <= ISSUE_22_TARGETS.seedAnalysisMs;
     lines.push(`    seed article, WASM analysis: ${fmt(s.seed.analyze_only_ms)} ms median (target <= ${ISSUE_22_TARGETS.seedAnalysisMs} ms in Chromium warm: ${status(ok)})`);

@@ -3,6 +3,10 @@
 //! This is what the CLI prints and what the WASM returns to the extension.
 //! Fields may be added; none may be renamed or removed.
 //!
+//! The extension's background gets it in two steps: first the draw result
+//! ([`crate::draw`], `claimlens/draw@1`: the claims' spans, kinds, sourcing
+//! and ids and the DOM runs, flat), then this whole analysis, unchanged.
+//!
 //! **Every offset here is an end-exclusive UTF-16 code unit index into
 //! [`Article::text`]**, the same natively and in the browser. The stages
 //! work in UTF-8 byte offsets; [`crate::spans`] is the one place that converts.

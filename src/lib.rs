@@ -20,12 +20,14 @@ pub mod attribute;
 pub mod calendar;
 pub mod comments;
 pub mod detect;
+pub mod draw;
 pub mod encode;
 /// The analysis's English sentences, for native readers only: the extension
 /// words the codes through `_locales`, so the WASM build carries none.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod english;
 pub mod extract;
+mod fxhash;
 pub mod lexicon;
 pub mod limits;
 pub mod pipeline;

@@ -35,6 +35,9 @@ pub struct StageTimes {
     pub decode_parse: f64,
     /// ... and the analysis turned into the JS value `analyze` returns.
     pub encode: f64,
+    /// The same analysis turned into the flat draw result `analyze_draw`
+    /// returns instead ([`crate::draw`]), for comparing the two in one run.
+    pub encode_draw: f64,
 }
 
 /// Analyses `snapshot` exactly as [`crate::analyze`] does (the same code

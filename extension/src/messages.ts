@@ -5,7 +5,8 @@
 // `isOwnContentScript`, `isOwnExtensionPage`, `isOwnBackground`).
 //
 // Who talks to whom:
-//   content -> background   AnalyzePage (reply AnalyzePageReply), OverlayStatus (badge)
+//   content -> background   AnalyzePage (reply AnalyzePageReply), AnalysisDetails (reply AnalysisDetailsReply),
+//                            OverlayStatus (badge)
 //   content -> panel         OverlayStatus (broadcast; the panel refreshes when it is about its tab)
 //   background -> content    ToggleOverlay, StepClaim (reply OverlayStatus)
 //   panel -> content         GetPageState (reply PageState), RevealClaim / RevealNote (reply RevealReply),
@@ -17,6 +18,7 @@
 
 import type { Analysis, LiveLookup } from './analysis';
 import type { FlatSnapshot } from './dom/snapshot';
+import { type DrawResult, isDrawResult } from './draw-result';
 import { type PackInfo, isPackName } from './factchecks/db';
 import { LIVE_TOP_CLAIMS, MAX_LIVE_CLAIM_CHARS } from './factchecks/live-client';
 import type { AnchorMethod } from './notes/anchor';
@@ -27,16 +29,35 @@ import type { ImportProblem } from './notes/w3c';
 // ---------------------------------------------------------------------------
 // The analysis and the overlay.
 
-/** Content script -> background: analyse this page. */
+/**
+ * Content script -> background: analyse this page. The reply is the draw
+ * result (what the highlights need, draw-result.ts), unless `full` asks for
+ * the whole analysis at once (when its details could not be had otherwise).
+ */
 export interface AnalyzePage {
   type: 'analyze-page';
   snapshot: FlatSnapshot;
+  full?: boolean;
 }
 
 /** Background -> content script, in reply to AnalyzePage. */
 export type AnalyzePageReply =
+  | { type: 'analysis-drawn'; draw: DrawResult }
   | { type: 'analysis'; analysis: Analysis }
   | { type: 'analysis-failed'; error: string };
+
+/**
+ * Content script -> background, once the highlights are drawn: the full
+ * analysis behind the draw result `key` (handed over once, to the tab it was
+ * made for).
+ */
+export interface AnalysisDetails {
+  type: 'analysis-details';
+  key: number;
+}
+
+/** Background -> content script, in reply to AnalysisDetails. `analysis-gone`: the background was stopped since (ask again with `full`). */
+export type AnalysisDetailsReply = { type: 'analysis'; analysis: Analysis } | { type: 'analysis-gone' };
 
 /**
  * What the overlay in a tab is doing:
@@ -117,7 +138,7 @@ export interface RevealReply {
   ok: boolean;
 }
 
-export type ContentToBackground = AnalyzePage | OverlayStatus;
+export type ContentToBackground = AnalyzePage | AnalysisDetails | OverlayStatus;
 export type BackgroundToContent = ToggleOverlay | StepClaim;
 export type PanelToContent = GetPageState | RevealClaim | RevealNote | NotesChanged;
 
@@ -159,7 +180,17 @@ export function isContentToBackground(message: unknown): message is ContentToBac
   }
   if (message.type === 'analyze-page') {
     const snapshot = message.snapshot;
-    return isRecord(snapshot) && isRecord(snapshot.head) && typeof snapshot.strings === 'string' && Array.isArray(snapshot.lengths) && Array.isArray(snapshot.records);
+    return (
+      isRecord(snapshot) &&
+      isRecord(snapshot.head) &&
+      typeof snapshot.strings === 'string' &&
+      Array.isArray(snapshot.lengths) &&
+      Array.isArray(snapshot.records) &&
+      (message.full === undefined || typeof message.full === 'boolean')
+    );
+  }
+  if (message.type === 'analysis-details') {
+    return Number.isInteger(message.key) && (message.key as number) >= 0;
   }
   return isOverlayStatus(message);
 }
@@ -200,6 +231,8 @@ export function isAnalyzePageReply(message: unknown): message is AnalyzePageRepl
     return false;
   }
   switch (message.type) {
+    case 'analysis-drawn':
+      return isDrawResult(message.draw);
     case 'analysis':
       return isAnalysis(message.analysis);
     case 'analysis-failed':
@@ -207,6 +240,10 @@ export function isAnalyzePageReply(message: unknown): message is AnalyzePageRepl
     default:
       return false;
   }
+}
+
+export function isAnalysisDetailsReply(message: unknown): message is AnalysisDetailsReply {
+  return isRecord(message) && ((message.type === 'analysis' && isAnalysis(message.analysis)) || message.type === 'analysis-gone');
 }
 
 function isAnchorReport(value: unknown): value is NoteAnchorReport {

@@ -1191,6 +1191,66 @@ pub const GROUP_WORDS: &[&str] = &[
 /// "according to local news reports", "accounts say".
 pub const HEARSAY_HEADS: &[&str] = &["accounts", "reporting", "reports", "rumors", "rumours"];
 
+/// Function words, adverbs and number words that never open a name, in any case: a
+/// capitalised "Nearly", "Among" or "Accordingly" before a cue opens the
+/// sentence, and is not the speaker ("Accordingly Turkey" is Turkey).
+pub const NOT_NAME_OPENERS: &[&str] = &[
+    "accordingly",
+    "ah",
+    "almost",
+    "also",
+    "although",
+    "always",
+    "among",
+    "another",
+    "any",
+    "anyone",
+    "both",
+    "each",
+    "eight",
+    "either",
+    "eleven",
+    "every",
+    "everybody",
+    "everyone",
+    "everything",
+    "finally",
+    "five",
+    "hence",
+    "however",
+    "instead",
+    "just",
+    "let",
+    "maybe",
+    "meanwhile",
+    "moreover",
+    "nearly",
+    "neither",
+    "never",
+    "nine",
+    "nobody",
+    "none",
+    "nothing",
+    "often",
+    "oh",
+    "once",
+    "perhaps",
+    "seven",
+    "several",
+    "six",
+    "sometimes",
+    "such",
+    "ten",
+    "therefore",
+    "these",
+    "those",
+    "thus",
+    "twelve",
+    "usually",
+    "why",
+    "yes",
+];
+
 /// Documents that state findings on the record.
 pub const DOCUMENTS: &[&str] = &[
     "analysis",
@@ -1308,9 +1368,11 @@ pub const ORG_DESCRIPTIONS: &[&str] = &[
     "utility",
 ];
 
-/// Words that qualify a share or count ("about half", "nearly 60 percent").
+/// Words that qualify a share or count ("about half", "nearly 60 percent",
+/// "more than 4 in 10", "at least a third").
 pub const APPROXIMATORS: &[&str] = &[
-    "a", "about", "almost", "around", "just", "nearly", "only", "over", "roughly", "some",
+    "a", "about", "almost", "around", "at", "fewer", "just", "least", "less", "more", "nearly",
+    "only", "over", "roughly", "some", "than",
 ];
 
 /// Words that open a share of a group ("half of voters", "most Democrats").
@@ -1423,6 +1485,7 @@ mod tests {
             ("STANCE_ADJECTIVES", STANCE_ADJECTIVES),
             ("VAGUE_STARTS", VAGUE_STARTS),
             ("NOT_NAME_WORDS", NOT_NAME_WORDS),
+            ("NOT_NAME_OPENERS", NOT_NAME_OPENERS),
             ("LABEL_WORDS", LABEL_WORDS),
             ("DETERMINERS", DETERMINERS),
             ("APPROXIMATORS", APPROXIMATORS),

@@ -16,6 +16,7 @@ mod lead_in;
 pub mod lexicon;
 pub mod note;
 mod phrases;
+mod plausible;
 pub mod quotes;
 pub mod reported;
 pub mod sourcing;
@@ -136,7 +137,10 @@ pub fn attribute_for(text: &str, layer: &TextLayer, publisher: Option<&str>) -> 
     let cx = Context::new(text, &layer.tokens, &layer.sentences);
     let relations = reported::find(&cx);
     let mut people = speakers::People::new(&cx, &layer.entities, &relations);
-    let speakers = people.resolve(&cx, &relations, publisher);
+    let mut speakers = people.resolve(&cx, &relations, publisher);
+    for (r, s) in relations.iter().zip(&mut speakers) {
+        plausible::check(&cx, &layer.entities, r, s);
+    }
     let sourcing = sourcing::per_sentence(&cx, &relations, &speakers);
     let quotes = quote_list(&cx, &relations, &speakers);
     Attribution {

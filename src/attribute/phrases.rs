@@ -5,6 +5,7 @@
 
 use super::context::{is_capitalised, is_punct, Context};
 use super::lexicon;
+use crate::segment::numbers::unit_number;
 use crate::segment::{Token, TokenKind};
 
 /// A source phrase: token range `[start, end)`, end-exclusive, within the sentence.
@@ -269,10 +270,28 @@ fn strip_connectives(cx: &Context, toks: &[Token], mut start: usize, end: usize)
     start
 }
 
+/// "4 in 10", "six out of 10": a count of a group that a poll's report
+/// ("More than 4 in 10 said ...") has as its source.
+fn ends_in_ratio(cx: &Context, words: &[Token]) -> bool {
+    let is_count = |t: &Token| {
+        t.kind == TokenKind::Number || unit_number(&cx.word(t).to_ascii_lowercase()).is_some()
+    };
+    match words {
+        [.., a, out, of, b] if cx.word(out) == "out" && cx.word(of) == "of" => {
+            is_count(a) && is_count(b)
+        }
+        [.., a, within, b] if cx.word(within) == "in" => is_count(a) && is_count(b),
+        _ => false,
+    }
+}
+
 fn valid(cx: &Context, toks: &[Token], p: Phrase, with_appositive: bool) -> Option<Phrase> {
     let words = &toks[p.start..p.end];
-    let last = words.iter().rev().find(|t| !is_punct(cx.text, t, ','))?;
-    if cx.has(last, lexicon::bits::NOT_SOURCE_END) || last.kind == TokenKind::Number {
+    let without_commas = &words[..=words.iter().rposition(|t| !is_punct(cx.text, t, ','))?];
+    let last = without_commas.last()?;
+    if cx.has(last, lexicon::bits::NOT_SOURCE_END)
+        || (last.kind == TokenKind::Number && !ends_in_ratio(cx, without_commas))
+    {
         return None;
     }
     if !with_appositive {

@@ -167,3 +167,65 @@ fn post_posed_cue_after_a_clause_or_from_a_document() {
         ),
     ]);
 }
+
+/// The bug: "Barkley, who said he typically votes democratic, said one
+/// candidate ..." (PolNeAR train) and the Reuters pattern "The official, who
+/// said ..., told Reuters ..." lost the main clause's cue: it sat inside the
+/// relative clause's content, which ran on past the clause's closing comma.
+#[test]
+fn cue_after_a_relative_clause_that_said_something_is_the_main_clauses() {
+    let text = "Barkley, who said he typically votes Democratic, said one candidate he likes is John Kasich.";
+    check(&[
+        (
+            text,
+            (Some("who"), "said", &["he typically votes Democratic"]),
+        ),
+        (
+            text,
+            (
+                Some("Barkley, who said he typically votes Democratic,"),
+                "said",
+                &["one candidate he likes is John Kasich"],
+            ),
+        ),
+    ]);
+    let a = super::tests::run(text, None);
+    let main = a
+        .quotes
+        .iter()
+        .find(|q| q.span.of(text).starts_with("one candidate"))
+        .expect("the main clause's report");
+    assert_eq!(main.speaker.as_deref(), Some("Barkley"));
+    // The relative clause is an aside, so the sentence's sourcing is the
+    // main clause's.
+    let aside = a
+        .relations
+        .iter()
+        .find(|r| r.source.is_some_and(|s| s.of(text) == "who"))
+        .expect("the relative clause's report");
+    assert!(aside.aside);
+}
+
+/// The bug: "told Reuters the plant would close in March" took "in March"
+/// as what was told: the addressee walk ran over "the plant would close".
+#[test]
+fn told_reuters_then_a_clause_without_that_starts_the_content_after_the_name() {
+    check(&[
+        (
+            "The official told Reuters the plant would close in March.",
+            (
+                Some("The official"),
+                "told",
+                &["the plant would close in March"],
+            ),
+        ),
+        (
+            "The official told CNN he would not run again.",
+            (Some("The official"), "told", &["he would not run again"]),
+        ),
+        (
+            "She told him the deal was off.",
+            (Some("She"), "told", &["the deal was off"]),
+        ),
+    ]);
+}

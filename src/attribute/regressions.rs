@@ -201,13 +201,18 @@ fn a_list_items_label_before_a_colon_is_not_a_speaker() {
 }
 
 /// What the label rule must keep: a transcript's or headline's speaker
-/// before a colon, whose name the article never writes in lower case.
+/// before a colon, whose name the article never writes in lower case and
+/// names as a person elsewhere (issue 24: a label no one is named as, such
+/// as "Personal Plan:", is withdrawn).
 #[test]
 fn a_named_speaker_before_a_colon_is_still_the_speaker() {
-    let text = "Graham: Trump’s rhetoric is hurting the party and the country.\n\nThe senator spoke on Sunday.";
+    let text = "Graham: Trump’s rhetoric is hurting the party and the country.\n\nThe senator, Lindsey Graham, spoke on Sunday.";
     let a = run(text);
     let s = sourcing_of(&a, text, "Graham");
-    assert_eq!(s.speaker.as_deref(), Some("Graham"), "{s:?}");
+    assert!(
+        s.speaker.as_deref().is_some_and(|n| n.contains("Graham")),
+        "{s:?}"
+    );
 }
 
 /// The bug: "Deloitte has pledged $3 billion in generative AI investments"
@@ -295,4 +300,63 @@ fn a_list_after_said_colon_is_the_speakers() {
     }
     let after = sourcing_of(&a, text, "Hours later");
     assert_eq!(after.kind, SourcingKind::Unattributed, "{after:?}");
+}
+
+/// The bug: "Six in 10 Americans say ..." was attributed to a person named
+/// "Six", on the record; a share of a group is a vague source.
+#[test]
+fn six_in_10_americans_say_is_a_vague_source_not_a_person_named_six() {
+    for (text, prefix) in [
+        (
+            "Six in 10 Americans say the country is on the wrong track.",
+            "Six in 10",
+        ),
+        (
+            "One out of five voters said the economy mattered most.",
+            "One out of",
+        ),
+        // PolNeAR train: this report had no source at all, a phrase ending
+        // in a number being read as a date or a figure.
+        (
+            "More than 4 in 10 said billionaire Donald Trump would be best at handling the economy.",
+            "More than 4",
+        ),
+    ] {
+        let a = run(text);
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.kind, SourcingKind::Vague, "{text}");
+        assert_eq!(s.speaker, None, "{text}");
+        assert_no_garbled(&a);
+    }
+}
+
+/// The bug: wikipedia-2's "although Māori claims to the foreshore and seabed
+/// have proved controversial" made "Māori" the speaker of "to the foreshore
+/// ...": "claims to the" is the noun, rights claimed.
+#[test]
+fn maori_claims_to_the_foreshore_is_a_noun_not_a_speech_cue() {
+    let text = "The government has negotiated settlements with many iwi, although Māori claims to the foreshore and seabed have proved controversial.";
+    let a = run(text);
+    assert!(
+        a.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        a.quotes
+    );
+    let verb = "He claims to have seen the letter.";
+    let a = run(verb);
+    assert!(a.relations.iter().any(|r| r.cue.of(verb) == "claims"));
+}
+
+/// The bug: telegraph's "..., the source, who said he had spoken to people
+/// inside the compound, told Reuters." left the claim unattributed: the
+/// relative clause's "said" swallowed the main clause's "told".
+#[test]
+fn the_source_who_said_he_had_spoken_to_people_told_reuters_is_anonymous() {
+    let text = "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled to the compound after their homes were attacked, the source, who said he had spoken to people inside the compound, told Reuters.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "The G40 figures");
+    assert_eq!(s.kind, SourcingKind::Anonymous);
+    let cue = s.cue.map(|c| c.of(text)).unwrap_or_default();
+    assert!(cue.ends_with("told"), "{cue:?}");
+    assert_no_garbled(&a);
 }

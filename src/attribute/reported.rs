@@ -276,6 +276,16 @@ fn cue_at(
             return None;
         }
     }
+    // "Māori claims to the foreshore": rights claimed, a noun; "he claims to
+    // have seen it" is a verb.
+    if matches!(w, "claim" | "claims")
+        && lower_is(cx, toks.get(i + 1), &["to"])
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| lexicon::contains(lexicon::DETERMINERS, cx.word(n)))
+    {
+        return None;
+    }
     // "Salafists attacked bars and art galleries": an assault, not words. A
     // verbal attack has a person or a body as its target ("attacked
     // Clinton", "attacked her record") or says what it attacked the target

@@ -7,7 +7,7 @@ use super::*;
 use crate::pipeline::rendered_from_plain_text;
 use crate::segment;
 
-fn run(text: &str, publisher: Option<&str>) -> Attribution {
+pub(super) fn run(text: &str, publisher: Option<&str>) -> Attribution {
     let rendered = rendered_from_plain_text(text);
     let paragraphs: Vec<ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
     let layer = segment::analyse(text, &paragraphs, None);

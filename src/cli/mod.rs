@@ -72,7 +72,7 @@ pub const USAGE: &str = "usage:
   claimlens score FILE|- [--threshold P] [--model FILE]
   claimlens train checkworthiness [--data DIR] --out FILE [--seed N] [--hash-bits B] [--epochs E]
   claimlens sentences FILE|-
-  claimlens eval extraction|segmentation|text|checkworthiness|attribution|matching|matching-judged|comments [--data DIR] [--corpus readability|wcxb|dragnet|judged] [--pages]
+  claimlens eval extraction|segmentation|text|checkworthiness|attribution|sources|matching|matching-judged|comments [--data DIR] [--corpus readability|wcxb|dragnet|judged] [--pages]
   claimlens eval matching-fit|same-claim-fit [--data DIR]   (refit the matcher's weights; prints them)
   claimlens index build INPUT... -o PACK [--name N] [--description D] [--source S] [--licence L]
   claimlens index info PACK

@@ -258,7 +258,10 @@ fn quoted_speech(words: &[Word]) -> QuotedSpeech {
                     || matches!(w.form.as_str(), "he" | "she" | "they" | "i" | "we")
             })
         });
-        let found = if calling && spoken_by_someone {
+        // '“squatters,” as Espinosa put it': the speaker's word, named after it.
+        let after = |n: usize| words.get(close + n).map_or("", |w| w.form.as_str());
+        let put_it = after(1) == "as" && (after(3) == "put" || after(4) == "put");
+        let found = if (calling && spoken_by_someone) || put_it {
             QuotedSpeech::Attributed
         } else if is_clause(inside) {
             QuotedSpeech::Clause
@@ -421,6 +424,15 @@ mod tests {
             ),
             (
                 "“We are not going anywhere” was the message from Macron.",
+                &[Quote],
+            ),
+            (
+                "They hired a mixture of “squatters,” as Espinosa put it, and students.",
+                &[Quote],
+            ),
+            // The last sentence of a quote opened in an earlier one.
+            (
+                "Prime Minister Netanyahu has released Palestinian prisoners.”",
                 &[Quote],
             ),
             // A year alone is an event's time, not a figure.

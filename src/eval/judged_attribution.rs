@@ -91,7 +91,7 @@ pub fn labels(tsv: &str) -> Result<Vec<Label>, String> {
 
 /// Where a page's HTML is: `wcxb-<id>` in `wcxb-articles`, anything else in
 /// the Readability test pages.
-fn page_path(data: &Path, page: &str) -> PathBuf {
+pub(crate) fn page_path(data: &Path, page: &str) -> PathBuf {
     match page.strip_prefix("wcxb-") {
         Some(id) => data.join(format!("extraction/wcxb-articles/html/{id}.html.gz")),
         None => data.join(format!(
@@ -100,7 +100,7 @@ fn page_path(data: &Path, page: &str) -> PathBuf {
     }
 }
 
-fn read_page(path: &Path) -> Result<Vec<u8>, EvalError> {
+pub(crate) fn read_page(path: &Path) -> Result<Vec<u8>, EvalError> {
     if path.extension().is_some_and(|e| e == "gz") {
         // The eval is native only; gzip is on every machine it runs on.
         let out = Command::new("gzip")

@@ -10,6 +10,7 @@ mod extraction_corpora;
 pub mod judged_attribution;
 pub mod judged_checkworthiness;
 pub mod judged_extraction;
+pub mod judged_sources;
 mod logistic;
 mod matching;
 pub mod matching_judged;
@@ -28,7 +29,7 @@ pub const DEFAULT_DATA_DIR: &str = "../shared/data";
 
 #[derive(Debug, Error)]
 pub enum EvalError {
-    #[error("unknown evaluation `{0}` (extraction, segmentation, text, checkworthiness, attribution, matching, matching-judged, comments, matching-fit, same-claim-fit)")]
+    #[error("unknown evaluation `{0}` (extraction, segmentation, text, checkworthiness, attribution, sources, matching, matching-judged, comments, matching-fit, same-claim-fit)")]
     Unknown(String),
     #[error("{path}: {reason}")]
     Data { path: String, reason: String },
@@ -70,6 +71,7 @@ pub fn run(
         "segmentation" => segmentation::run(data, out),
         "checkworthiness" => checkworthiness::run(data, out),
         "attribution" => attribution::run(data, out),
+        "sources" => judged_sources::run(data, options.list_pages, out),
         "matching" => matching::run(data, out),
         "matching-fit" => matching::fit(data, out),
         "matching-judged" => matching_judged::run(data, out),

@@ -6,6 +6,8 @@
 
 use std::sync::OnceLock;
 
+use crate::fxhash::FxMap;
+
 /// Lower-cases `class + " " + id`, the string the hints are tested on.
 pub fn match_string(class: &str, id: &str) -> String {
     let mut s = String::with_capacity(class.len() + id.len() + 1);
@@ -268,14 +270,21 @@ pub struct Hints(Vec<NodeHints>);
 
 impl Hints {
     pub fn new(tree: &crate::snapshot::Tree<'_>) -> Self {
+        // Pages repeat the same class names on many elements (list items,
+        // cards, utility classes): each distinct pair is scanned once.
+        let mut seen: FxMap<(&str, &str), NodeHints> = FxMap::default();
         Hints(
             (0..tree.len())
                 .map(|i| {
                     let n = tree.node(i);
-                    NodeHints::of(
-                        n.class.as_deref().unwrap_or(""),
-                        n.id.as_deref().unwrap_or(""),
-                    )
+                    let class = n.class.as_deref().unwrap_or("");
+                    let id = n.id.as_deref().unwrap_or("");
+                    if class.is_empty() && id.is_empty() {
+                        return NodeHints::default();
+                    }
+                    *seen
+                        .entry((class, id))
+                        .or_insert_with(|| NodeHints::of(class, id))
                 })
                 .collect(),
         )

@@ -278,20 +278,19 @@ fn meta_values(snapshot: &Snapshot) -> HashMap<String, String> {
 }
 
 /// The first `prefix:field` in `key` (anywhere in it, as Readability's
-/// unanchored pattern finds it), as `"prefix:field"`.
+/// unanchored pattern finds it), as `"prefix:field"`. The earliest start
+/// wins, then list order; tried in place at each start instead of building
+/// and searching for every pair (a page has hundreds of meta tags).
 fn first_property_pair(key: &str, prefixes: &[&str], fields: &[&str]) -> Option<String> {
-    let mut best: Option<(usize, String)> = None;
-    for prefix in prefixes {
-        for field in fields {
-            let pair = format!("{prefix}:{field}");
-            if let Some(at) = key.find(&pair) {
-                if best.as_ref().is_none_or(|(b, _)| at < *b) {
-                    best = Some((at, pair));
-                }
-            }
-        }
-    }
-    best.map(|(_, pair)| pair)
+    let key = key.as_bytes();
+    (0..key.len()).find_map(|at| {
+        prefixes.iter().find_map(|prefix| {
+            let rest = key[at..].strip_prefix(prefix.as_bytes())?;
+            let rest = rest.strip_prefix(b":")?;
+            let field = fields.iter().find(|f| rest.starts_with(f.as_bytes()))?;
+            Some(format!("{prefix}:{field}"))
+        })
+    })
 }
 
 /// What a JSON-LD article object says.
@@ -631,6 +630,25 @@ pub fn unescape_html(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::snapshot::{MetaTag, Node};
+
+    #[test]
+    fn property_pairs_earliest_start_then_list_order() {
+        let (prefixes, fields) = (&["dc", "dcterm", "og"][..], &["title", "author"][..]);
+        let pair = |key| first_property_pair(key, prefixes, fields);
+        assert_eq!(pair("og:title twitter:title").as_deref(), Some("og:title"));
+        assert_eq!(
+            pair("twitter:title og:author").as_deref(),
+            Some("og:author")
+        );
+        assert_eq!(pair("og:article:author").as_deref(), None);
+        assert_eq!(
+            pair("x dcterm:author dc:title").as_deref(),
+            Some("dcterm:author")
+        );
+        assert_eq!(pair("dc:titles").as_deref(), Some("dc:title"));
+        assert_eq!(pair("é og:title").as_deref(), Some("og:title"));
+        assert_eq!(pair("og: title").as_deref(), None);
+    }
 
     fn with_head(jsonld: &[&str], meta: &[(&str, &str)], title: &str) -> Snapshot {
         Snapshot {

@@ -426,7 +426,13 @@ fn latin(sample: &str) -> Option<LanguageGuess> {
             continue;
         }
         buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase));
+        // Nearly every word is ASCII: lower-cased in place, no Unicode tables.
+        if word.is_ascii() {
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
         if let Some(&mask) = table.get(buf.as_str()) {
             for (i, score) in scores.iter_mut().enumerate() {
                 if mask & (1 << i) != 0 {

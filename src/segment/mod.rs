@@ -7,7 +7,9 @@
 //! [`Normalized`], never by rewriting the text.
 
 pub mod entities;
-mod fxhash;
+// Moved to the crate root (extract uses it too); kept reachable here for
+// the recognisers' `super::fxhash` imports.
+use crate::fxhash;
 mod gazetteer;
 pub mod language;
 pub mod numbers;

@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{match_options, published_date, tiers, to_js};
 use crate::analysis::FactCheckMatch;
+use crate::draw::DrawResult;
 use crate::verify::matcher::{Analysed, Searcher};
 use crate::verify::{Pack, PackInfo, Registry};
 use crate::{Options, Snapshot};
@@ -150,12 +151,91 @@ pub fn analyze(snapshot: JsValue, options_value: JsValue) -> Result<JsValue, JsE
     to_js(&analysis)
 }
 
+/// Analyses a page snapshot, as `analyze` does, and returns first what the
+/// content script draws from: the flat draw result (`src/draw.rs`) as
+/// `{head, strings, lengths, claims, kinds, scores, runs, key}`, its numbers
+/// in typed arrays. The full analysis stays here until
+/// `analysis_details(key)` takes it.
+#[wasm_bindgen]
+pub fn analyze_draw(snapshot: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
+    let snapshot = snapshot_from_js(&snapshot)?;
+    let analysis = crate::analyze(&snapshot, &options(options_value)?)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let key = KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let key = kept.next_key;
+        kept.next_key = key.wrapping_add(1);
+        key
+    });
+    let drawn = draw_to_js(&analysis, key)?;
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if kept.analyses.len() == MAX_KEPT_ANALYSES {
+            kept.analyses.remove(0);
+        }
+        kept.analyses.push((key, analysis));
+    });
+    Ok(drawn)
+}
+
+/// The full analysis (the `claimlens/analysis@1` object `analyze` returns)
+/// behind the draw result `key`, handed over once; `undefined` when it is
+/// gone (taken already, pushed out by newer analyses, or the module was
+/// started again since).
+#[wasm_bindgen]
+pub fn analysis_details(key: u32) -> Result<JsValue, JsError> {
+    let analysis = KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let at = kept.analyses.iter().position(|(k, _)| *k == key)?;
+        Some(kept.analyses.remove(at).1)
+    });
+    match analysis {
+        Some(analysis) => to_js(&analysis),
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
+
+/// Analyses kept for `analysis_details`: one per tab whose details are on
+/// their way, which is a few milliseconds after its draw result left.
+const MAX_KEPT_ANALYSES: usize = 4;
+
+#[derive(Default)]
+struct Kept {
+    next_key: u32,
+    analyses: Vec<(u32, crate::Analysis)>,
+}
+
+thread_local! {
+    static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
+}
+
+/// The draw result of `analysis` as a JS object, tagged with `key`.
+fn draw_to_js(analysis: &crate::Analysis, key: u32) -> Result<JsValue, JsError> {
+    let draw = DrawResult::of(analysis);
+    let out = js_sys::Object::new();
+    let set = |name: &str, value: &JsValue| {
+        js_sys::Reflect::set(&out, &JsValue::from_str(name), value)
+            .map(drop)
+            .map_err(|_| JsError::new("cannot return the draw result"))
+    };
+    set("head", &to_js(&DrawResult::head(analysis))?)?;
+    set("strings", &JsValue::from_str(&draw.strings))?;
+    set("lengths", &js_sys::Uint32Array::from(&draw.lengths[..]))?;
+    set("claims", &js_sys::Uint32Array::from(&draw.claims[..]))?;
+    set("kinds", &js_sys::Uint32Array::from(&draw.kinds[..]))?;
+    set("scores", &js_sys::Float32Array::from(&draw.scores[..]))?;
+    set("runs", &js_sys::Uint32Array::from(&draw.runs[..]))?;
+    set("key", &JsValue::from(key))?;
+    Ok(out.into())
+}
+
 /// The analysis `analyze` runs, timed stage by stage with `now` (a JS
 /// function returning milliseconds, e.g. `() => performance.now()`), for the
 /// in-browser benchmark: `{extract, segment, detect, attribute, verify,
 /// comments, assemble, total, claims, decode_stringify, decode_parse,
-/// encode}`, the last three being the boundary `analyze` crosses (snapshot
-/// in, result out). The analysis itself is discarded.
+/// encode, encode_draw}`, the last four being the boundary `analyze` crosses
+/// (snapshot in, result out as objects or as `analyze_draw`'s draw result).
+/// The analysis itself is discarded.
 #[wasm_bindgen]
 pub fn analyze_stage_times(
     snapshot: JsValue,
@@ -190,6 +270,10 @@ pub fn analyze_stage_times(
     let encoded = to_js(&analysis)?;
     times.encode = clock() - t3;
     drop(encoded);
+    let t4 = clock();
+    let drawn = draw_to_js(&analysis, 0)?;
+    times.encode_draw = clock() - t4;
+    drop(drawn);
     times.decode_stringify = t1 - t0;
     times.decode_parse = t2 - t1;
     to_js(&times)

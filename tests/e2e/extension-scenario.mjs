@@ -116,6 +116,23 @@ export function describeExtension(session) {
       });
     });
 
+    it('shows a note’s full details after the background was stopped (the content script keeps the analysis)', async () => {
+      await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
+        const shown = expectedShown(session.expected.claims, defaultFilter());
+        const [first] = await activate(page, shown);
+        // The highlights are drawn from the draw result; the full analysis follows them (the reader's
+        // notes layer is drawn from it). Then the background may go, as an idle MV3 worker does after
+        // ~30 s: the note must not need it.
+        await waitFor('the full analysis after the highlights', () => page.evaluate(hasFullAnalysis, HOST_TAG));
+        await session.browser.restartBackground();
+        await page.click(first.box.x + first.box.width / 2, first.box.y + first.box.height / 2);
+        const note = await waitForNote(page);
+        assert.equal(note.summary, shown[0].claim.note.summary);
+        assert.deepEqual(note.links, shown[0].claim.note.links.map((link) => new URL(link.url).href), 'the note’s links, from the full analysis');
+        assert.ok(note.links.length > 0, 'the note has its details');
+      });
+    });
+
     it('shows the full note as a labelled dialog that follows scrolling inside the viewport (axe, screenshots)', async () => {
       await withPage(session, ARTICLE_PAGES[0].path, async (page) => {
         const shown = expectedShown(session.expected.claims, defaultFilter());
@@ -453,6 +470,11 @@ async function highlightNoteToggle(page, expected) {
 }
 
 /** Clicks the toolbar button and waits for the expected highlights. */
+/** In the page: the reader-notes layer is drawn once the full analysis has come (it anchors in the analysed text). */
+function hasFullAnalysis(hostTag) {
+  return document.querySelector(hostTag) !== null && [...CSS.highlights.keys()].some((name) => name.endsWith('-readernote'));
+}
+
 async function activate(page, shown) {
   await page.clickToolbarButton();
   return waitForHighlights(page, shown);

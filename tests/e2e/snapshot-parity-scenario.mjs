@@ -10,9 +10,16 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { analyzeWithCli } from './expected-analysis.mjs';
 import { ARTICLE_PAGES, SAMPLE_DIR } from './page-server.mjs';
-import { analyzeWithWasm } from './wasm-core.mjs';
+import { analyzeDrawWithWasm, analyzeWithWasm } from './wasm-core.mjs';
 
 const SNAPSHOTTER = fileURLToPath(new URL('../../extension/src/dom/snapshot.ts', import.meta.url));
+const DRAW_RESULT = fileURLToPath(new URL('../../extension/src/draw-result.ts', import.meta.url));
+
+/** The content script's draw-result decoder, for node. */
+async function drawResultModule() {
+  const { outputFiles } = await esbuild.build({ entryPoints: [DRAW_RESULT], bundle: true, format: 'esm', platform: 'neutral', write: false });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+}
 
 /** The snapshotter as a script for the page's main world, defining `ClaimLensSnapshot`. */
 function snapshotterScript() {
@@ -86,6 +93,27 @@ export function describeSnapshotParity(session) {
         const objects = await page.evaluate(`${snapshotterScript()}\nClaimLensSnapshot.takeSnapshot(document).snapshot`);
         const fromBrowser = analyzeWithWasm(flat);
         assert.deepEqual(analyzeWithWasm(objects), fromBrowser, 'the flat and the object snapshot give one analysis');
+        // The draw-first path (issue 22): the draw result, read as the content script reads it, is the
+        // analysis's own claims and runs, and the full analysis behind it is the one `analyze` gives, once.
+        const { decodeDrawResult, drawResultForMessage } = await drawResultModule();
+        const { draw, details, again } = analyzeDrawWithWasm(flat);
+        const drawn = decodeDrawResult(JSON.parse(JSON.stringify(drawResultForMessage(draw))));
+        const heads = fromBrowser.claims.map(({ id, start, end, text, score, checkworthy, kinds, sourcing }) => ({
+          id,
+          start,
+          end,
+          text,
+          score,
+          checkworthy,
+          kinds,
+          sourcing: { kind: sourcing.kind },
+        }));
+        assert.ok(heads.length > 0, 'the page has claims');
+        assert.deepEqual(drawn.claims, heads);
+        assert.deepEqual(drawn.dom, fromBrowser.article.dom);
+        assert.equal(drawn.head.status, fromBrowser.status);
+        assert.deepEqual(details, fromBrowser, 'the details are the analysis analyze() returns');
+        assert.equal(again, undefined, 'the details are handed over once');
         const fromHtml5ever = analyzeWithCli(join(SAMPLE_DIR, 'article.html'), url);
         assert.ok(fromBrowser.article.dom.length > 0, 'the analysis maps text back to nodes');
         const browser = splitFloats(fromBrowser);

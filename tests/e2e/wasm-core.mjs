@@ -15,3 +15,9 @@ core.load_encoder(readFileSync(new URL('../../assets/encoder.clenc', import.meta
 export function analyzeWithWasm(snapshot) {
   return core.analyze(snapshot, {});
 }
+
+/** The draw-first path, as the background runs it: the draw result, then the full analysis it kept. */
+export function analyzeDrawWithWasm(snapshot) {
+  const draw = core.analyze_draw(snapshot, {});
+  return { draw, details: core.analysis_details(draw.key), again: core.analysis_details(draw.key) };
+}

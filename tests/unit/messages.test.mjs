@@ -6,6 +6,17 @@ const m = await importTs('extension/src/messages.ts');
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 
+const DRAW = {
+  head: { schema: 'claimlens/draw@1', status: 'ok', notice_items: [], claims: 0 },
+  strings: '',
+  lengths: [],
+  claims: [],
+  kinds: [],
+  scores: [],
+  runs: [],
+  key: 0,
+};
+
 describe('message guards', () => {
   const table = [
     ['analyze-page', m.isContentToBackground, { type: 'analyze-page', snapshot: { head: {}, strings: '', lengths: [], records: [] } }, true],
@@ -37,6 +48,18 @@ describe('message guards', () => {
       { type: 'page-state', phase: 'shown', host: 'a.b', analysis: null, notes: { url: 'https://a.b/x', anchors: [{ id: 'n1', status: 'lost' }] } }, false],
     ['reveal reply', m.isRevealReply, { type: 'revealed', ok: false }, true],
     ['reveal reply, ok not boolean', m.isRevealReply, { type: 'revealed', ok: 'yes' }, false],
+    ['analyze-page asking for the full analysis', m.isContentToBackground, { type: 'analyze-page', full: true, snapshot: { head: {}, strings: '', lengths: [], records: [] } }, true],
+    ['analyze-page, full not a boolean', m.isContentToBackground, { type: 'analyze-page', full: 'yes', snapshot: { head: {}, strings: '', lengths: [], records: [] } }, false],
+    ['analysis-details', m.isContentToBackground, { type: 'analysis-details', key: 3 }, true],
+    ['analysis-details, no key', m.isContentToBackground, { type: 'analysis-details' }, false],
+    ['analysis-details, negative key', m.isContentToBackground, { type: 'analysis-details', key: -1 }, false],
+    ['analysis-details, fractional key', m.isContentToBackground, { type: 'analysis-details', key: 1.5 }, false],
+    ['drawn reply', m.isAnalyzePageReply, { type: 'analysis-drawn', draw: DRAW }, true],
+    ['drawn reply, typed arrays as objects', m.isAnalyzePageReply, { type: 'analysis-drawn', draw: { ...DRAW, runs: { 0: 1 } } }, false],
+    ['drawn reply, another schema', m.isAnalyzePageReply, { type: 'analysis-drawn', draw: { ...DRAW, head: { ...DRAW.head, schema: 'x' } } }, false],
+    ['details reply', m.isAnalysisDetailsReply, { type: 'analysis', analysis: { claims: [], article: {} } }, true],
+    ['details gone', m.isAnalysisDetailsReply, { type: 'analysis-gone' }, true],
+    ['details reply, no analysis', m.isAnalysisDetailsReply, { type: 'analysis' }, false],
     ['analysis reply', m.isAnalyzePageReply, { type: 'analysis', analysis: { claims: [], article: {} } }, true],
     ['analysis reply, no claims', m.isAnalyzePageReply, { type: 'analysis', analysis: { article: {} } }, false],
     ['live lookup', m.isLiveLookupRequest, { type: 'live-lookup', claims: [{ id: 'c1', text: 'A claim.' }], published: '2025-10-14' }, true],

@@ -8,15 +8,18 @@
 // the module's size budget) and is part of the core being ready: the core
 // refuses to analyse without it.
 
-import initCore, { analyze, default_threshold, list_packs, load_encoder, load_model, load_pack, remove_pack, version } from '../../pkg/claimlens.js';
+import initCore, { analysis_details, analyze, analyze_draw, default_threshold, list_packs, load_encoder, load_model, load_pack, remove_pack, version } from '../../pkg/claimlens.js';
 import type { Analysis, AnalyzeOptions } from '../analysis';
 import type { FlatSnapshot } from '../dom/snapshot';
+import { type DrawResult, type DrawResultArrays, drawResultForMessage } from '../draw-result';
 import { ext } from '../platform';
 
 /** The check-worthiness model's file in the extension (extension/build.mjs copies it from assets/). */
 export const MODEL_PATH = 'model/checkworthiness.model';
 
 let coreReady: Promise<unknown> | undefined;
+/** The module is instantiated and its model loaded (`coreReady` has settled well). */
+let coreLoaded = false;
 
 export function loadCore(): Promise<unknown> {
   coreReady ??= (async () => {
@@ -28,6 +31,7 @@ export function loadCore(): Promise<unknown> {
       }),
     ]);
     load_model(new Uint8Array(model));
+    coreLoaded = true;
   })().catch((error: unknown) => {
     coreReady = undefined; // let the next request try again
     throw error;
@@ -39,6 +43,25 @@ export function loadCore(): Promise<unknown> {
 export async function analyzeSnapshot(snapshot: FlatSnapshot, options: AnalyzeOptions = {}): Promise<Analysis> {
   await loadCore();
   return analyze(snapshot, options) as Analysis;
+}
+
+/**
+ * Runs the core on a page snapshot and returns first what the content script
+ * draws from (the full analysis stays in the core: `analysisDetails`).
+ * Rejects with the core's message for a page it cannot analyse.
+ */
+export async function analyzeSnapshotForDrawing(snapshot: FlatSnapshot, options: AnalyzeOptions = {}): Promise<DrawResult> {
+  await loadCore();
+  return drawResultForMessage(analyze_draw(snapshot, options) as DrawResultArrays);
+}
+
+/**
+ * The full analysis behind draw result `key`, handed over once; undefined when
+ * it is gone (taken, pushed out, or this background was started afresh since:
+ * then the core is not even loaded, and is not loaded just to find nothing).
+ */
+export function analysisDetails(key: number): Analysis | undefined {
+  return coreReady === undefined || !coreLoaded ? undefined : (analysis_details(key) as Analysis | undefined);
 }
 
 /** Loads the sentence encoder's bytes into the (loaded) core; throws the core's message for a bad file. */

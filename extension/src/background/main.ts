@@ -5,8 +5,10 @@
 // Firefox as an event page; either may be stopped between events, so nothing
 // here relies on in-memory state except the lazily loaded core and database.
 
-import type { AnalysisStatus, AnalyzeOptions } from '../analysis';
+import type { Analysis, AnalysisStatus, AnalyzeOptions } from '../analysis';
 import {
+  type AnalysisDetailsReply,
+  type AnalyzePage,
   type AnalyzePageReply,
   type BackgroundToContent,
   isContentToBackground,
@@ -17,7 +19,8 @@ import { ext, translate } from '../platform';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import type { MessageKey } from '../ui/i18n';
 import { noticeLines } from '../ui/page-wording';
-import { analyzeSnapshot } from './core';
+import { analysisDetails, analyzeSnapshot, analyzeSnapshotForDrawing } from './core';
+import { DrawnAnalyses } from './drawn-analyses';
 import { onLiveMessage, onPacksMessage } from './factchecks-service';
 import { ensureEncoder } from './encoder';
 import { onNotesMessage } from './notes-service';
@@ -106,11 +109,14 @@ function onCommand(command: string, tab: chrome.tabs.Tab | undefined): void {
   }
 }
 
+/** The draw result each tab was last sent: its full analysis goes to that tab only, once. */
+const drawnAnalyses = new DrawnAnalyses();
+
 /** Answers content scripts. Anything not from our own content script in a tab's top frame is ignored. */
 function onMessage(
   message: unknown,
   sender: chrome.runtime.MessageSender,
-  sendResponse: (reply: AnalyzePageReply) => void,
+  sendResponse: (reply: AnalyzePageReply | AnalysisDetailsReply) => void,
 ): boolean {
   if (!isOwnContentScript(sender, ext.runtime.id, ext.runtime.getURL('')) || !isContentToBackground(message)) {
     return false;
@@ -120,22 +126,48 @@ function onMessage(
     void showStatus(tabId, message);
     return false;
   }
-  // The packs load once per background lifetime, before the first analysis that needs them.
-  Promise.all([analysisOptions(), ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error)), ensureEncoder()])
-    .then(([options]) => analyzeSnapshot(message.snapshot, options))
-    .then(
-      (analysis) => {
-        const unusable = UNUSABLE_STATUS[analysis.status];
-        // A page cut at the size limits says so too (the core's notice). For an
-        // unsupported language the core's notice of it repeats the reason: left out.
-        const reason = unusable && ext.i18n.getMessage(unusable);
-        const extra = noticeLines(analysis, translate, 'unsupported_language');
-        const error = reason && (extra.length > 0 ? `${reason}. ${extra.join(' ')}` : reason);
-        sendResponse(error ? { type: 'analysis-failed', error } : { type: 'analysis', analysis });
-      },
-      (error: unknown) => sendResponse({ type: 'analysis-failed', error: errorMessage(error) }),
-    );
+  if (message.type === 'analysis-details') {
+    const analysis = drawnAnalyses.take(tabId, message.key) ? analysisDetails(message.key) : undefined;
+    sendResponse(analysis ? { type: 'analysis', analysis } : { type: 'analysis-gone' });
+    return false;
+  }
+  analysePage(message, tabId).then(sendResponse, (error: unknown) => sendResponse({ type: 'analysis-failed', error: errorMessage(error) }));
   return true; // the reply is sent asynchronously
+}
+
+async function analysePage(message: AnalyzePage, tabId: number): Promise<AnalyzePageReply> {
+  // The packs load once per background lifetime, before the first analysis that needs them.
+  const [options] = await Promise.all([
+    analysisOptions(),
+    ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error)),
+    ensureEncoder(),
+  ]);
+  if (message.full) {
+    const analysis = await analyzeSnapshot(message.snapshot, options);
+    const error = unusableReason(analysis);
+    return error ? { type: 'analysis-failed', error } : { type: 'analysis', analysis };
+  }
+  const draw = await analyzeSnapshotForDrawing(message.snapshot, options);
+  const error = unusableReason({ status: draw.head.status, notices: [], notice_items: draw.head.notice_items });
+  if (error) {
+    analysisDetails(draw.key); // nothing will be drawn: let the core drop it
+    return { type: 'analysis-failed', error };
+  }
+  drawnAnalyses.remember(tabId, draw.key);
+  return { type: 'analysis-drawn', draw };
+}
+
+/** Why an analysis has nothing to show, in the reader's language; undefined when it has. */
+function unusableReason(analysis: Pick<Analysis, 'status' | 'notices' | 'notice_items'>): string | undefined {
+  const unusable = UNUSABLE_STATUS[analysis.status];
+  if (!unusable) {
+    return undefined;
+  }
+  // A page cut at the size limits says so too (the core's notice). For an
+  // unsupported language the core's notice of it repeats the reason: left out.
+  const reason = ext.i18n.getMessage(unusable);
+  const extra = noticeLines(analysis, translate, 'unsupported_language');
+  return extra.length > 0 ? `${reason}. ${extra.join(' ')}` : reason;
 }
 
 /** The reader's sensitivity threshold (options page); null leaves the model's calibrated default. */

@@ -6,18 +6,29 @@
 // reader turned the live fact-check source on, a new analysis's top claims
 // are then looked up (in the background): their notes say "searching" until
 // the answers come, and a failure shows in the note beside the local results.
+//
+// An analysis comes in two steps (draw-result.ts): first what the highlights
+// need, drawn at once; then, asked for right after, the full analysis (notes,
+// the panel, the reader's notes, comments), kept here for as long as the page
+// is. Kept here, not in the background: an MV3 service worker is stopped
+// after ~30 s idle, and a note opened minutes later must still have it. When
+// the background was stopped between the two steps, the full analysis is
+// asked for again with the snapshot (AnalysisDetails, then AnalyzePage `full`).
 
 import type { Analysis } from '../analysis';
+import { type DrawResult, type Drawn, decodeDrawResult } from '../draw-result';
 import { claimsForLive } from '../factchecks/live-client';
 import { placeCommentSection } from '../dom/comment-section';
 import { RangeMapper } from '../dom/ranges';
 import { type FlatSnapshot, sameFlatSnapshot, takeFlatSnapshot } from '../dom/snapshot';
 import {
+  type AnalysisDetails,
   type AnalyzePage,
   type LiveLookupRequest,
   type OverlayPhase,
   type OverlayStatus,
   type PageState,
+  isAnalysisDetailsReply,
   isAnalyzePageReply,
   isLiveLookupReply,
 } from '../messages';
@@ -34,9 +45,22 @@ import { isEditable } from './pristine';
 import { ReaderNotes } from './reader-notes';
 
 interface Analysed {
-  analysis: Analysis;
+  /** What the highlights were drawn from. */
+  drawn: Drawn;
+  /** The full analysis; undefined until its second step has come. */
+  analysis: Analysis | undefined;
   snapshot: FlatSnapshot;
   domNodes: Node[];
+}
+
+/** The drawn part of a full analysis (when it came in one step). */
+function drawnOf(analysis: Analysis): Drawn {
+  return {
+    head: { schema: 'claimlens/draw@1', status: analysis.status, notice_items: analysis.notice_items ?? [], claims: analysis.claims.length },
+    claims: analysis.claims,
+    dom: analysis.article.dom,
+    key: -1,
+  };
 }
 
 export class PageSession {
@@ -52,6 +76,8 @@ export class PageSession {
   /** The request on its way, staleness (threshold changes) and dropping late replies. */
   private readonly requests = new AnalysisRequests<FlatSnapshot, Node[]>(sameFlatSnapshot);
   private pageUrl: string;
+  /** The drawn analysis whose full analysis is being asked for again (see fetchFullAnalysis). */
+  private fullAnalysisAsked: Drawn | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -118,7 +144,7 @@ export class PageSession {
       host: this.doc.location.hostname,
       reason: this.reason,
       analysis: this.current?.analysis ?? null,
-      notes: this.current ? (this.readerNotes?.pageNotes() ?? null) : null,
+      notes: this.current?.analysis ? (this.readerNotes?.pageNotes() ?? null) : null,
     };
   }
 
@@ -142,8 +168,8 @@ export class PageSession {
       phase: this.phase,
       claims: this.phase === 'shown' ? (this.overlay?.shownClaims.length ?? 0) : 0,
       ...(this.reason !== undefined && this.phase === 'failed' ? { reason: this.reason } : {}),
-      ...(this.current?.analysis.status === 'truncated' && this.phase !== 'failed'
-        ? { notice: noticeLines(this.current.analysis, this.t).join(' ').slice(0, 1000) }
+      ...(this.current?.drawn.head.status === 'truncated' && this.phase !== 'failed'
+        ? { notice: noticeLines({ notices: [], notice_items: this.current.drawn.head.notice_items }, this.t).join(' ').slice(0, 1000) }
         : {}),
     };
   }
@@ -174,12 +200,7 @@ export class PageSession {
     if (!previous) {
       this.setPhase('analysing');
     }
-    let reply: unknown;
-    try {
-      reply = await ext.runtime.sendMessage({ type: 'analyze-page', snapshot } satisfies AnalyzePage);
-    } catch (error) {
-      reply = { type: 'analysis-failed', error: error instanceof Error ? error.message : String(error) };
-    }
+    const reply = await requestAnalysis({ type: 'analyze-page', snapshot });
     if (this.isSwitchedOff()) {
       this.requests.cancel();
       return;
@@ -188,7 +209,8 @@ export class PageSession {
     if (placeOn === undefined) {
       return; // superseded by a newer request or a reset
     }
-    if (!isAnalyzePageReply(reply) || reply.type === 'analysis-failed') {
+    const drawn = isAnalyzePageReply(reply) && reply.type === 'analysis-drawn' ? decodedOrUndefined(reply.draw) : undefined;
+    if (!isAnalyzePageReply(reply) || reply.type === 'analysis-failed' || (reply.type === 'analysis-drawn' && !drawn)) {
       this.current = undefined;
       this.overlay?.setContent([], { quotes: [], entities: [] });
       this.overlay?.setComments(null);
@@ -198,9 +220,78 @@ export class PageSession {
       this.setPhase('failed');
       return;
     }
-    const analysed = { analysis: reply.analysis, snapshot, domNodes: placeOn };
+    if (reply.type === 'analysis') {
+      const analysed: Analysed = { drawn: drawnOf(reply.analysis), analysis: reply.analysis, snapshot, domNodes: placeOn };
+      this.place(analysed);
+      void this.askLiveSource(analysed);
+      return;
+    }
+    const analysed: Analysed = { drawn: drawn!, analysis: undefined, snapshot, domNodes: placeOn };
     this.place(analysed);
-    void this.askLiveSource(analysed);
+    await this.fetchDetails(analysed);
+  }
+
+  /**
+   * The second step: the full analysis behind the drawn one, from the
+   * background; if the background was stopped since, the whole analysis again.
+   */
+  private async fetchDetails(analysed: Analysed): Promise<void> {
+    let reply: unknown;
+    try {
+      reply = await ext.runtime.sendMessage({ type: 'analysis-details', key: analysed.drawn.key } satisfies AnalysisDetails);
+    } catch {
+      reply = undefined; // the background was stopping as the message left
+    }
+    if (isAnalysisDetailsReply(reply) && reply.type === 'analysis') {
+      this.detailsCame(analysed.drawn, reply.analysis);
+      return;
+    }
+    if (this.current?.drawn === analysed.drawn) {
+      await this.fetchFullAnalysis(this.current);
+    }
+  }
+
+  /**
+   * The full analysis of `drawn` came: placed if `drawn` is still what the
+   * page shows (re-placed on fresh nodes maybe), else dropped.
+   */
+  private detailsCame(drawn: Drawn, analysis: Analysis): void {
+    const current = this.current;
+    if (current?.drawn !== drawn || current.analysis) {
+      return; // the page was analysed again or reset meanwhile
+    }
+    current.analysis = analysis;
+    this.placeDetails(current);
+    void this.askLiveSource(current);
+  }
+
+  /** The full analysis of `analysed`'s snapshot, asked for anew (once per analysis until it comes). */
+  private async fetchFullAnalysis(analysed: Analysed): Promise<void> {
+    if (this.fullAnalysisAsked === analysed.drawn) {
+      return;
+    }
+    this.fullAnalysisAsked = analysed.drawn;
+    const reply = await requestAnalysis({ type: 'analyze-page', snapshot: analysed.snapshot, full: true });
+    if (this.fullAnalysisAsked === analysed.drawn) {
+      this.fullAnalysisAsked = undefined;
+    }
+    if (isAnalyzePageReply(reply) && reply.type === 'analysis') {
+      this.detailsCame(analysed.drawn, reply.analysis);
+    }
+    // Otherwise the highlights stay; a note opened asks again (overlay.onDetailsWanted).
+  }
+
+  /** The full analysis came: the notes, the panel, the reader's notes, the comments and the live source get it. */
+  private placeDetails(analysed: Analysed): void {
+    const analysis = analysed.analysis;
+    const overlay = this.overlay;
+    if (!analysis || !overlay) {
+      return;
+    }
+    overlay.setDetails(analysis.claims, { quotes: analysis.quotes, entities: analysis.entities });
+    overlay.setComments(placeCommentSection(analysis.comments, analysed.domNodes));
+    this.readerNotes?.setPage(analysis, analysed.domNodes).catch((error: unknown) => console.warn('ClaimLens: the notes on this page could not be loaded', error));
+    this.report();
   }
 
   /**
@@ -212,11 +303,12 @@ export class PageSession {
     if (!this.settings?.liveSource.enabled) {
       return;
     }
-    const claims = claimsForLive(analysed.analysis.claims);
-    if (claims.length === 0) {
+    const analysis = analysed.analysis;
+    const claims = analysis ? claimsForLive(analysis.claims) : [];
+    if (!analysis || claims.length === 0) {
       return;
     }
-    const published = analysed.analysis.article.published;
+    const published = analysis.article.published;
     const request: LiveLookupRequest = {
       type: 'live-lookup',
       claims: claims.map((claim) => ({ id: claim.id, text: claim.text })),
@@ -235,7 +327,7 @@ export class PageSession {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
-    if (this.current?.analysis !== analysed.analysis) {
+    if (this.current?.analysis !== analysis) {
       return; // the page was analysed again or reset meanwhile
     }
     const results = isLiveLookupReply(reply) && reply.type === 'live-results' ? new Map(reply.results.map((r) => [r.id, r.lookup])) : undefined;
@@ -260,18 +352,30 @@ export class PageSession {
     const firstAnalysis = this.current === undefined;
     this.current = analysed;
     this.reason = undefined;
-    const overlay = (this.overlay ??= new ClaimOverlay(this.doc, this.t, this.settings!));
-    const readerNotes = (this.readerNotes ??= new ReaderNotes(this.doc, overlay, this.t, () => this.report()));
-    const { analysis, domNodes } = analysed;
-    overlay.setContent(placeClaims(analysis, domNodes), { quotes: analysis.quotes, entities: analysis.entities });
-    overlay.setComments(placeCommentSection(analysis.comments, domNodes));
-    readerNotes.setPage(analysis, domNodes).catch((error: unknown) => console.warn('ClaimLens: the notes on this page could not be loaded', error));
-    this.watcher.watch(articleRoot(analysis, domNodes));
+    const overlay = (this.overlay ??= this.createOverlay());
+    this.readerNotes ??= new ReaderNotes(this.doc, overlay, this.t, () => this.report());
+    const { drawn, domNodes } = analysed;
+    overlay.setContent(placeClaims(drawn, domNodes), { quotes: [], entities: [] });
+    if (analysed.analysis) {
+      this.placeDetails(analysed);
+    } else {
+      overlay.setComments(null);
+    }
+    this.watcher.watch(articleRoot(drawn, domNodes));
     this.setPhase(this.wanted ? 'shown' : 'hidden');
     this.applyVisibility();
     if (firstAnalysis) {
       overlay.announceCount();
     }
+  }
+
+  private createOverlay(): ClaimOverlay {
+    const overlay = new ClaimOverlay(this.doc, this.t, this.settings!);
+    overlay.onDetailsWanted = () => {
+      const current = this.current;
+      if (current && !current.analysis) void this.fetchFullAnalysis(current);
+    };
+    return overlay;
   }
 
   private applyVisibility(): void {
@@ -307,7 +411,7 @@ export class PageSession {
     }
     if (wasOff) {
       if (this.current && !this.requests.isStale()) {
-        this.watcher.watch(articleRoot(this.current.analysis, this.current.domNodes));
+        this.watcher.watch(articleRoot(this.current.drawn, this.current.domNodes));
         this.applyVisibility();
       } else {
         void this.analyse();
@@ -376,10 +480,10 @@ export class PageSession {
  * Ranges for each claim. A claim whose text the page has changed since the snapshot is left out,
  * and so is one in a contenteditable region (the reader's own editing is never annotated).
  */
-function placeClaims(analysis: Analysis, domNodes: Node[]): PlacedClaim[] {
-  const mapper = new RangeMapper(analysis.article.dom, domNodes);
+function placeClaims(drawn: Drawn, domNodes: Node[]): PlacedClaim[] {
+  const mapper = new RangeMapper(drawn.dom, domNodes);
   const placed: PlacedClaim[] = [];
-  for (const claim of analysis.claims) {
+  for (const claim of drawn.claims) {
     try {
       const ranges = mapper.rangesFor(claim);
       if (ranges.length > 0 && !ranges.some((range) => isEditable(range.startContainer))) {
@@ -393,11 +497,29 @@ function placeClaims(analysis: Analysis, domNodes: Node[]): PlacedClaim[] {
 }
 
 /** The element holding all of the article's text. */
-function articleRoot(analysis: Analysis, domNodes: Node[]): Element | null {
-  const runs = analysis.article.dom;
+function articleRoot(drawn: Drawn, domNodes: Node[]): Element | null {
+  const runs = drawn.dom;
   const first = runs.length > 0 ? domNodes[runs[0].node] : undefined;
   const last = runs.length > 0 ? domNodes[runs[runs.length - 1].node] : undefined;
   return first && last && first.isConnected && last.isConnected ? commonAncestor(first, last) : null;
+}
+
+function decodedOrUndefined(draw: DrawResult): Drawn | undefined {
+  try {
+    return decodeDrawResult(draw);
+  } catch (error) {
+    console.warn('ClaimLens: a malformed draw result', error);
+    return undefined;
+  }
+}
+
+/** Asks the background for an analysis; a message that fails on the way is a failed analysis. */
+async function requestAnalysis(message: AnalyzePage): Promise<unknown> {
+  try {
+    return await ext.runtime.sendMessage(message);
+  } catch (error) {
+    return { type: 'analysis-failed', error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 function isOwnNode(node: Node): boolean {

@@ -2,6 +2,7 @@
 // highlights, the badge, the panel's list and the playground.
 
 import type { Claim, SourcingKind } from '../analysis';
+import type { DrawnClaim } from '../draw-result';
 import { CLAIM_KINDS, type ClaimKindName, type Settings } from '../settings/schema';
 
 /**
@@ -25,7 +26,7 @@ function isFilterableKind(kind: string): kind is ClaimKindName {
  * least one of its filterable kinds is switched on (a claim with none is never
  * hidden by the kind filter), and its sourcing is switched on.
  */
-export function isShown(claim: Claim, filter: ViewFilter): boolean {
+export function isShown(claim: DrawnClaim, filter: ViewFilter): boolean {
   if (!claim.checkworthy) {
     return false;
   }
@@ -38,7 +39,7 @@ export function isShown(claim: Claim, filter: ViewFilter): boolean {
 }
 
 /** The kind a shown claim is painted as: its first kind that is switched on (the core lists the strongest first). */
-export function styleKind(claim: Claim, filter: ViewFilter): StyleKind {
+export function styleKind(claim: DrawnClaim, filter: ViewFilter): StyleKind {
   return claim.kinds.find((kind): kind is ClaimKindName => isFilterableKind(kind) && filter.kinds[kind]) ?? 'other';
 }
 

@@ -12,8 +12,12 @@
 // A click on a claim opens its note, except on a link: the link is followed as
 // always, and a claim with a link in it offers a "Note" button instead
 // (note-button.ts), on hover and on keyboard focus.
+// The claims may come drawn only (draw-result.ts: what the highlights need),
+// with their full analysis given later by `setDetails`; a note opened before
+// then opens as soon as the details are there.
 
 import type { Claim } from '../analysis';
+import type { DrawnClaim } from '../draw-result';
 import { enclosingLink } from '../dom/claim-links';
 import type { PlacedCommentSection } from '../dom/comment-section';
 import { itemAtPoint } from '../dom/hit-test';
@@ -39,10 +43,15 @@ import { detectPageTheme } from './page-theme';
 import { commentFindingKey } from './page-wording';
 import type { Theme } from './palette';
 
-/** A claim with the DOM Ranges its text occupies. */
+/** A claim with the DOM Ranges its text occupies: a full claim, or one drawn before its details came. */
 export interface PlacedClaim {
-  claim: Claim;
+  claim: Claim | DrawnClaim;
   ranges: Range[];
+}
+
+/** A full claim of the analysis (a drawn claim has no note). */
+export function isFullClaim(claim: Claim | DrawnClaim): claim is Claim {
+  return 'note' in claim;
 }
 
 /** What other ClaimLens UI adds to the claims' notes. */
@@ -82,6 +91,12 @@ export class ClaimOverlay {
   private readonly marker: CommentMarker;
   /** The comment finding is open in the popover (its cluster highlight is registered). */
   private findingOpen = false;
+  /** The full claims by id, for claims placed drawn only (see `setDetails`). */
+  private details = new Map<string, Claim>();
+  /** A note asked for before its claim's details came: opened when they do. */
+  private pendingNote: { claimId: string; returnFocus?: Element } | undefined;
+  /** Told when a note needs details that are not here (the content script fetches them). */
+  onDetailsWanted: (() => void) | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -161,7 +176,7 @@ export class ClaimOverlay {
   }
 
   /** The highlighted claims, in text order. */
-  get shownClaims(): readonly Claim[] {
+  get shownClaims(): readonly DrawnClaim[] {
     return this.shownList.map((entry) => entry.claim);
   }
 
@@ -181,6 +196,8 @@ export class ClaimOverlay {
     const currentText = textOf(this.current);
     this.placed = [...placed];
     this.context = context;
+    this.details = new Map();
+    this.pendingNote = undefined;
     const idOf = (text: string | undefined) =>
       text === undefined ? undefined : this.placed.find((entry) => entry.claim.text === text)?.claim.id;
     this.current = idOf(currentText);
@@ -189,6 +206,28 @@ export class ClaimOverlay {
       const entry = this.shownList.find((item) => item.claim.text === openText);
       this.popover.reanchor(entry?.claim.id, entry?.ranges);
     }
+  }
+
+  /**
+   * The full claims (and the notes' context) of the claims placed drawn only:
+   * their notes show everything from now on, and a note asked for meanwhile opens.
+   */
+  setDetails(claims: readonly Claim[], context: NoteContext): void {
+    this.details = new Map(claims.map((claim) => [claim.id, claim]));
+    this.context = context;
+    const pending = this.pendingNote;
+    this.pendingNote = undefined;
+    const entry = pending && this.shownList.find((item) => item.claim.id === pending.claimId);
+    if (this.shown && entry) {
+      this.openNote(entry, pending.returnFocus);
+    } else {
+      this.refreshOpenNote();
+    }
+  }
+
+  /** The full claim of a placed one, when it is here. */
+  private fullClaim(claim: Claim | DrawnClaim): Claim | undefined {
+    return isFullClaim(claim) ? claim : this.details.get(claim.id);
   }
 
   /** The page's flagged comment section (null: none, or nothing to say about it). Marked while the overlay is shown. */
@@ -212,13 +251,14 @@ export class ClaimOverlay {
   refreshOpenNote(): void {
     const openId = this.popover.claimId;
     const entry = openId === undefined ? undefined : this.shownList.find((item) => item.claim.id === openId);
-    if (!entry) {
+    const claim = entry && this.fullClaim(entry.claim);
+    if (!claim) {
       return;
     }
     const extension = this.extension;
-    this.popover.refresh(entry.claim, this.context, entry.claim.checkworthy, (note) => {
+    this.popover.refresh(claim, this.context, claim.checkworthy, (note) => {
       const mount = note.querySelector<HTMLElement>(`[data-claimlens-mount="${READER_NOTES_MOUNT}"]`);
-      if (mount && extension) extension.fillReaderNotes(mount, entry.claim);
+      if (mount && extension) extension.fillReaderNotes(mount, claim);
     });
   }
 
@@ -321,7 +361,7 @@ export class ClaimOverlay {
    * around; from none, starts at the first claim at or below the top of the
    * viewport (or above it, going back). Scrolls to it and reads it out.
    */
-  step(direction: 1 | -1): Claim | undefined {
+  step(direction: 1 | -1): DrawnClaim | undefined {
     const list = this.shownList;
     if (!this.shown || list.length === 0) {
       return undefined;
@@ -472,15 +512,22 @@ export class ClaimOverlay {
   private openNote(entry: PlacedClaim, returnFocus?: Element): void {
     const extension = this.extension;
     this.noteButton.hide();
+    const claim = this.fullClaim(entry.claim);
+    if (!claim) {
+      // Drawn, its details not here yet (they follow the highlights within milliseconds, or are fetched again).
+      this.pendingNote = { claimId: entry.claim.id, returnFocus };
+      this.onDetailsWanted?.();
+      return;
+    }
     this.popover.open(
-      entry.claim,
+      claim,
       this.context,
-      entry.claim.checkworthy,
+      claim.checkworthy,
       entry.ranges,
       (note) => {
         const mount = note.querySelector<HTMLElement>(`[data-claimlens-mount="${READER_NOTES_MOUNT}"]`);
         if (mount && extension) {
-          extension.fillReaderNotes(mount, entry.claim);
+          extension.fillReaderNotes(mount, claim);
         }
       },
       returnFocus,

@@ -60,6 +60,21 @@ pub(super) fn skip_object(cx: &Context, toks: &[Token], from: usize) -> usize {
         if k > from && !is_capitalised(cx.text, t) && cx.has(t, lexicon::bits::ADJUNCT_STARTS) {
             break;
         }
+        // "told Reuters the plant would close", "told him she would run":
+        // after a named or pronoun addressee, a determiner or a subject
+        // pronoun opens the content.
+        let after_addressee = k > from && {
+            let prev = &toks[k - 1];
+            is_capitalised(cx.text, prev)
+                || matches!(cx.word(prev), "him" | "her" | "them" | "us" | "me")
+        };
+        if after_addressee
+            && !is_capitalised(cx.text, t)
+            && (lexicon::contains(lexicon::DETERMINERS, w)
+                || (lexicon::contains(lexicon::PRONOUNS, w) && !matches!(w, "which" | "who")))
+        {
+            break;
+        }
         k += 1;
     }
     k

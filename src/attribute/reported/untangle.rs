@@ -56,11 +56,16 @@ pub(super) fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
             // accuses Oculus of “misappropriating” ...": a speech report
             // inside a view is an attribution of its own.
             let speech_in_view = ra.kind == CueKind::Stance && rb.kind == CueKind::Speech;
+            // "Barkley, who said he votes Democratic, said ...": the relative
+            // clause closes at its comma, and the cue after it is the main
+            // clause's own.
+            let aside_end = relative_clause_end(cx, ra).filter(|&comma| comma < rb.cue.start);
             if b_in_a
                 && !rb.continues_clause
                 && !opens_clause
                 && own_quote.is_none()
                 && !speech_in_view
+                && aside_end.is_none()
             {
                 if a_in_b {
                     keep[a] = false;
@@ -74,11 +79,15 @@ pub(super) fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
                 continue;
             }
             // A participle's shared source sits back in the main clause: cut at its cue.
-            let cut = match (own_quote, rb.source) {
+            // An aside closes at its comma.
+            let cut = match (aside_end.or(own_quote), rb.source) {
                 (Some(at), _) => at,
                 (None, Some(s)) if s.start < rb.cue.start && !rb.continues_clause => s.start,
                 _ => rb.cue.start,
             };
+            if aside_end.is_some() {
+                ra.aside = true;
+            }
             if b_in_a {
                 for piece in ra.content.iter_mut() {
                     if piece.start < cut && cut < piece.end {
@@ -123,7 +132,17 @@ pub(super) fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
 /// by commas inside a sentence that goes on. Its content stops at the
 /// closing comma and the relation is marked an aside.
 pub(super) fn mark_aside(cx: &Context, r: &mut Relation) {
-    let Some(src) = r.source else { return };
+    if let Some(comma) = relative_clause_end(cx, r) {
+        r.content[0] = ByteSpan::new(r.content[0].start, comma);
+        r.aside = true;
+    }
+}
+
+/// Where the relative clause of `r` closes (the byte of its comma), when `r`
+/// is ", who said ..." or ", which ..." set off by commas in a sentence that
+/// goes on after it.
+fn relative_clause_end(cx: &Context, r: &Relation) -> Option<usize> {
+    let src = r.source?;
     let relative = matches!(
         src.of(cx.text).to_ascii_lowercase().as_str(),
         "who" | "which"
@@ -133,21 +152,16 @@ pub(super) fn mark_aside(cx: &Context, r: &mut Relation) {
         .get(..src.start)
         .is_some_and(|t| t.trim_end().ends_with(','));
     if !relative || !after_comma || r.content.len() != 1 || src.end > r.cue.start {
-        return;
+        return None;
     }
     let c = r.content[0];
-    let Some(sentence) = cx.sentences.get(r.sentence) else {
-        return;
-    };
+    let sentence = cx.sentences.get(r.sentence)?;
     let piece = c.of(cx.text);
     // The first comma outside quotation marks closes the clause.
-    let Some(comma) = piece
+    let comma = piece
         .match_indices(", ")
         .map(|(i, _)| i)
-        .find(|&i| !cx.is_quoted(c.start + i))
-    else {
-        return;
-    };
+        .find(|&i| !cx.is_quoted(c.start + i))?;
     let rest = cx.text.get(c.start + comma + 1..sentence.end).unwrap_or("");
     if rest
         .trim()
@@ -155,8 +169,7 @@ pub(super) fn mark_aside(cx: &Context, r: &mut Relation) {
         .trim()
         .is_empty()
     {
-        return;
+        return None;
     }
-    r.content[0] = ByteSpan::new(c.start, c.start + comma);
-    r.aside = true;
+    Some(c.start + comma)
 }

@@ -7,6 +7,7 @@ use super::Speaker;
 use crate::attribute::context::{is_capitalised, Context};
 use crate::attribute::lexicon;
 use crate::attribute::SourcingKind;
+use crate::segment::numbers::unit_number;
 use crate::segment::{Token, TokenKind};
 use crate::spans::ByteSpan;
 
@@ -100,7 +101,13 @@ pub(super) fn is_share_of_people(cx: &Context, toks: &[Token]) -> bool {
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .skip_while(|t| lexicon::contains(lexicon::APPROXIMATORS, cx.word(t)));
-    words.next().is_some_and(|t| {
+    let (first, second) = (words.next(), words.next());
+    let count = first.is_some_and(|t| {
         t.kind == TokenKind::Number || lexicon::contains(lexicon::SHARE_WORDS, cx.word(t))
-    }) && toks.len() <= 8
+    });
+    // "Six in 10 Americans", "one out of five voters": a count spelled out.
+    let spelled_ratio = first
+        .is_some_and(|t| unit_number(&cx.word(t).to_ascii_lowercase()).is_some())
+        && second.is_some_and(|t| matches!(cx.word(t), "in" | "out"));
+    (count || spelled_ratio) && toks.len() <= 8
 }

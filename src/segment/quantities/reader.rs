@@ -727,6 +727,19 @@ impl<'a> Cx<'a> {
             } else {
                 None
             };
+            // "the cheaper one costs $400": "one" before a plural is a
+            // pronoun before its verb, not a count.
+            let pronoun_one = num.spelled
+                && value == Some(1.0)
+                && noun_at.is_some_and(|j| {
+                    let noun = self.w(j);
+                    noun.ends_with('s')
+                        && !MEASURE_UNITS.contains(&noun)
+                        && !DURATION_UNITS.contains(&noun)
+                });
+            if pronoun_one {
+                return None;
+            }
             if let Some(noun_at) = noun_at {
                 let noun = self.w(noun_at);
                 // "the boat is 106 years old": an age, as above; a bound
@@ -737,7 +750,12 @@ impl<'a> Cx<'a> {
                 {
                     return None;
                 }
-                let (k2, u) = classify_unit(noun);
+                let (k2, u) =
+                    if matches!(noun, "pound" | "pounds") && self.pounds_of_goods(noun_at + 1) {
+                        (QuantityKind::Measure, "pounds".to_string())
+                    } else {
+                        classify_unit(noun)
+                    };
                 // "a two hour drive" lasts "2 hours".
                 let u = if k2 == QuantityKind::Duration && value != Some(1.0) {
                     plural_unit(&u)
@@ -793,6 +811,15 @@ impl<'a> Cx<'a> {
         {
             return None;
         }
+        // "type 2 diabetes", "Chapter 11 bankruptcy": a labelled number
+        // names its noun's kind, it does not count it.
+        let labelled = start.checked_sub(1).is_some_and(|j| {
+            let w = self.w(j);
+            w != "no" && LABEL_WORDS.contains(&w) && !self.touches(j)
+        });
+        if labelled && !num.spelled && kind != QuantityKind::Money && upper.is_none() {
+            return None;
+        }
         if kind == QuantityKind::Number {
             // A bare spelled-out number is too often not a figure ("one of
             // them"), unless it bounds something ("fewer than a thousand",
@@ -834,6 +861,9 @@ impl<'a> Cx<'a> {
             return Some((code, k));
         }
         if let Some(code) = currency_word(w) {
+            if matches!(w, "pound" | "pounds") && self.pounds_of_goods(k + 1) {
+                return None;
+            }
             return Some((code, k));
         }
         // Codes only when written as codes ("USD", or lower-cased newswire "usd").
@@ -857,6 +887,17 @@ impl<'a> Cx<'a> {
             _ => return None,
         };
         Some((code, k + 1))
+    }
+
+    /// "29.4 million pounds of halibut": pounds "of" goods are a weight;
+    /// money is "of" only public money ("2 million pounds of taxpayers'
+    /// money").
+    fn pounds_of_goods(&self, k: usize) -> bool {
+        self.w(k) == "of"
+            && !matches!(
+                self.w(k + 1),
+                "taxpayers" | "taxpayers'" | "taxpayer" | "public" | "money" | "funding"
+            )
     }
 
     /// A capitalised nationality-like adjective ("Ukrainian", "American").

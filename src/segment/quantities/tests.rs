@@ -843,3 +843,60 @@ fn durations_read_in_the_plural_pounds_before_a_noun_weigh_and_codes_are_no_figu
         assert_eq!(find_in(text), expected, "{text}");
     }
 }
+
+/// Regression (engadget): "A decent one costs between $600 and $800" gave
+/// the figure "1 costs"; "one" before a verb in -s is a pronoun.
+#[test]
+fn one_before_a_verb_is_a_pronoun_not_a_count() {
+    assert_eq!(
+        find_in("A decent one costs between $600 and $800."),
+        vec![row(
+            "$600 and $800",
+            Some(600.0),
+            Some(800.0),
+            Some("USD"),
+            "money"
+        )]
+    );
+    assert_eq!(
+        find_in("only one person and one mile"),
+        vec![
+            row("one person", Some(1.0), None, Some("person"), "count"),
+            row("one mile", Some(1.0), None, Some("mile"), "measure"),
+        ]
+    );
+}
+
+/// seattletimes-1: "29.4 million pounds of halibut" was shown as "GBP 29.4
+/// million"; wcxb plant-based diet pages: "type 2 diabetes" as the figure
+/// "2 diabetes".
+#[test]
+fn pounds_of_goods_weigh_and_a_type_number_names_a_kind() {
+    let cases: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "The fleet landed 29.4 million pounds of halibut.",
+            vec![row(
+                "29.4 million pounds",
+                Some(29_400_000.0),
+                None,
+                Some("pounds"),
+                "measure",
+            )],
+        ),
+        (
+            "It cost 2 million pounds of taxpayers' money.",
+            vec![row(
+                "2 million pounds",
+                Some(2_000_000.0),
+                None,
+                Some("GBP"),
+                "money",
+            )],
+        ),
+        ("Diets can help prevent type 2 diabetes.", vec![]),
+        ("Stage 4 cancer patients were excluded.", vec![]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(find_in(text), expected, "{text}");
+    }
+}

@@ -331,6 +331,8 @@ pub(super) const DOCUMENT_LENGTHS: &[&str] = &["chapter", "page", "paragraph", "
 /// Words that precede a number which is a name or label, not a figure.
 pub(super) const LABEL_WORDS: &[&str] = &[
     "no",
+    // "type 2 diabetes"
+    "type",
     "number",
     "article",
     "section",

@@ -751,7 +751,11 @@ impl<'a> Cx<'a> {
                     | "weather"
             )
         };
-        (k.saturating_sub(5)..k + 3).any(|j| temperature(self.w(j)))
+        // "since the 90s" dates a trend even in a sentence about the heat.
+        let dated = k >= 2 && matches!(self.w(k - 2), "since" | "during" | "until" | "throughout");
+        // "temperatures in the city quickly ballooned into the 50s": the
+        // subject can sit several words before its reading.
+        !dated && (k.saturating_sub(10)..k + 3).any(|j| temperature(self.w(j)))
     }
 
     /// A year, or a year range ("2022-23", "2020–2022").

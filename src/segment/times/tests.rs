@@ -781,3 +781,25 @@ fn table_of_long_tail_date_forms() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// nytimes-3: "single-digit temperatures in the city quickly ballooned into
+/// the 50s" was dated to the 1950s: the temperature word sat eight words
+/// before the reading.
+#[test]
+fn temperatures_several_words_before_the_50s_are_no_decade() {
+    let found = |text: &str| {
+        resolve_all(text)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>()
+    };
+    assert!(found(
+        "During a polar vortex, single-digit temperatures in the city quickly ballooned into the 50s."
+    )
+    .iter()
+    .all(|t| !t.contains("50s")));
+    assert_eq!(
+        found("Summer temperatures have climbed steadily since the 90s."),
+        vec!["90s".to_string()]
+    );
+}

@@ -1,6 +1,7 @@
 //! FxHash (the hash rustc and Firefox use): much cheaper than SipHash for
-//! the short words the recognisers look up. Keys here are words of the
-//! page; a collision attack could only make a lookup slower, never wrong.
+//! the short words the recognisers look up and the class names extraction
+//! reads. Keys here are words of the page; a collision attack could only
+//! make a lookup slower, never wrong.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

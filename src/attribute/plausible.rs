@@ -1,0 +1,456 @@
+//! The last check on every source before a reader sees it: a wrong speaker
+//! is worse than none, so a source the relation does not support is
+//! withdrawn (unattributed) or, for a common noun ("research shows"), made
+//! vague. Each rule is about how the source was found, never about one
+//! sentence:
+//! - a colon label ("Breakfast: Porridge …", "Personal Plan: Starting at
+//!   …") is a speaker only in a transcript (two or more labels in capitals)
+//!   or when the article also names it in running text;
+//! - "you" is the reader, not a source;
+//! - a first word that is a function word or an adverb ("Nearly", "Among",
+//!   "Accordingly Turkey") or a common word the article writes in lower
+//!   case and never capitalises inside a sentence ("Babies", "Recovering")
+//!   is not part of a name;
+//! - a lower-case source with no article ("research", "studies") is vague;
+//! - "add" and "write" take an object as often as a clause: "JavaScript
+//!   added 427,000 contributors" and "has written for the blog" report no
+//!   words;
+//! - a role that is part of what was said, or a lone common word, is no
+//!   role; a title or first word cut from the name goes back to it;
+//! - a place after the source ("Roper Corporation in La Fayette, Georgia,
+//!   claims") is not the source.
+
+use super::context::Context;
+use super::lexicon;
+use super::reported::Relation;
+use super::speakers::Speaker;
+use super::SourcingKind;
+use crate::segment::entities::{Entity, EntityKind};
+use crate::spans::ByteSpan;
+
+/// Checks `s`, the resolved source of `r`, in place (see the module comment).
+pub fn check(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) {
+    if s.kind != SourcingKind::Named {
+        return;
+    }
+    if let Some(verdict) = verdict(cx, people, r, s) {
+        *s = Speaker {
+            kind: verdict,
+            name: None,
+            role: None,
+            candidates: Vec::new(),
+            note: None,
+        };
+        return;
+    }
+    if let (Some(name), Some(role)) = (s.name.clone(), s.role.clone()) {
+        let (name, role) = mend_name_and_role(cx, r, name, role);
+        s.name = Some(name);
+        s.role = role;
+    }
+    if s.role.as_deref().is_some_and(|role| !is_role(cx, r, role)) {
+        s.role = None;
+    }
+}
+
+/// A name and its role cut in the wrong place: "spine surgeon Dr." for Dr.
+/// Ehsan Jazini (the title is the name's), "Insurance company State" for
+/// State Farm (the name's first word), "American" for the American College
+/// of Sports Medicine (an organisation's first word).
+fn mend_name_and_role(
+    cx: &Context,
+    r: &Relation,
+    name: String,
+    role: String,
+) -> (String, Option<String>) {
+    let mut words: Vec<&str> = role.split_whitespace().collect();
+    let first_of_name = name.split_whitespace().next().unwrap_or("");
+    if words.last().is_some_and(|w| {
+        matches!(
+            w.trim_end_matches('.'),
+            "Dr" | "Mr" | "Mrs" | "Ms" | "Prof" | "Rev"
+        ) || *w == first_of_name
+    }) {
+        words.pop();
+    }
+    let source = r.source.map_or("", |src| src.of(cx.text));
+    let organisation = name.contains(" of ") || name.contains(" for ");
+    if let [word] = words[..] {
+        let lower = word.to_lowercase();
+        if organisation
+            && word.starts_with(char::is_uppercase)
+            && !lexicon::has(
+                lexicon::bits::ROLE_HEADS | lexicon::bits::PERSON_NOUNS,
+                &lower,
+            )
+            && source.contains(&format!("{word} {name}"))
+        {
+            return (format!("{word} {name}"), None);
+        }
+    }
+    let role = (!words.is_empty()).then(|| words.join(" "));
+    (name, role)
+}
+
+/// The kind a source becomes when it cannot be shown, or `None` to keep it
+/// (its name possibly trimmed).
+fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Option<SourcingKind> {
+    let src = r.source?;
+    let source_text = src.of(cx.text).trim();
+    if source_text.eq_ignore_ascii_case("you") {
+        return Some(SourcingKind::Unattributed);
+    }
+    if is_colon_label(cx, r, src) && (!label_is_speaker(cx, people, src) || is_field_value(cx, r)) {
+        return Some(SourcingKind::Unattributed);
+    }
+    if object_not_speech(cx, r) {
+        return Some(SourcingKind::Unattributed);
+    }
+    let name = s.name.clone()?;
+    // "Roper Corporation in La Fayette, Georgia, claims": the place is
+    // where the subject is, not who speaks.
+    if ends_a_place(cx, r, src) {
+        return Some(SourcingKind::Unattributed);
+    }
+    if name.split_whitespace().any(is_first_person) {
+        return Some(SourcingKind::Unattributed);
+    }
+    if !name.chars().any(char::is_uppercase) && !opens_with_determiner(&name) {
+        return Some(SourcingKind::Vague);
+    }
+    if coordinates_possessives(&name) {
+        // The one owner this relation's own source names ("ClassPass
+        // said", resolved to "Both Strava's and ClassPass"); both, or
+        // neither, is no one source.
+        let named: Vec<&str> = owners(&name)
+            .into_iter()
+            .filter(|o| has_word(source_text, o))
+            .collect();
+        return match named[..] {
+            [owner] => {
+                s.name = Some(owner.to_string());
+                None
+            }
+            _ => Some(SourcingKind::Unattributed),
+        };
+    }
+    if !name.contains(char::is_whitespace) {
+        // "Research shows": a document with no owner is no name.
+        if lexicon::has(lexicon::bits::DOCUMENTS, &name.to_lowercase()) {
+            return Some(SourcingKind::Vague);
+        }
+        if modifies_the_source(cx, src, &name) || opens_with_participle(cx, src, &name) {
+            return Some(SourcingKind::Unattributed);
+        }
+    }
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while let Some(&first) = words.first() {
+        if !is_not_a_name_word(cx, first) {
+            break;
+        }
+        words.remove(0);
+    }
+    match words.first() {
+        Some(w) if words.len() < name.split_whitespace().count() => {
+            // What is left must still read as a name: "Turkey" is written
+            // "said Turkey" elsewhere; "Speed" of "Loading Speed" is not.
+            if !w.starts_with(char::is_uppercase) || !capitalised_inside_a_sentence(cx, w) {
+                return Some(SourcingKind::Unattributed);
+            }
+            s.name = Some(words.join(" "));
+            None
+        }
+        Some(_) => None,
+        None => {
+            let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+            Some(if lexicon::has(lexicon::bits::DOCUMENTS, &last) {
+                SourcingKind::Vague
+            } else {
+                SourcingKind::Unattributed
+            })
+        }
+    }
+}
+
+/// "Both Strava's and ClassPass": two owners cut from "… reports", no one
+/// source.
+fn coordinates_possessives(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words
+        .windows(2)
+        .any(|pair| (pair[0].ends_with("'s") || pair[0].ends_with("’s")) && pair[1] == "and")
+}
+
+/// "Large crowds of protesters have called for", "Recent projections by
+/// Gartner suggest": a capitalised word opening the sentence and the source
+/// phrase, before the phrase's lower-case head, that the article never
+/// capitalises inside a sentence, as it would a name. It describes the
+/// source; it does not name it.
+fn modifies_the_source(cx: &Context, src: ByteSpan, word: &str) -> bool {
+    let phrase = src.of(cx.text).trim_start();
+    let Some(rest) = phrase.strip_prefix(word) else {
+        return false;
+    };
+    let opens = cx.tokens_in(src).first().is_some_and(|t| {
+        cx.word(t) == word && (cx.opens_sentence(t) || after_label(cx, t.span.start))
+    });
+    // Title case only: "FEC records" and "ClassPass data" name their owner.
+    let title_case =
+        word.starts_with(char::is_uppercase) && word.chars().skip(1).all(|c| c.is_lowercase());
+    opens
+        && title_case
+        && rest.starts_with(' ')
+        && rest.trim_start().starts_with(char::is_lowercase)
+        && !capitalised_inside_a_sentence(cx, word)
+}
+
+/// The owners of a coordination of possessives, "Both Strava's and
+/// ClassPass" → Strava, ClassPass.
+fn owners(name: &str) -> Vec<&str> {
+    name.split(" and ")
+        .map(|part| {
+            let part = part.trim();
+            let part = part.strip_prefix("Both ").unwrap_or(part);
+            part.trim_end_matches("'s").trim_end_matches("’s")
+        })
+        .filter(|o| !o.is_empty())
+        .collect()
+}
+
+/// Whether `text` holds `word` as whole words.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let end = at + word.len();
+        !text[..at].ends_with(char::is_alphanumeric)
+            && !text[end..].starts_with(char::is_alphanumeric)
+    })
+}
+
+/// Whether `src` closes "X in Town, Region," before the cue: the region of
+/// the subject's place.
+fn ends_a_place(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
+    let Some(sentence) = cx.sentences.get(r.sentence) else {
+        return false;
+    };
+    // A pronoun ("After … in June, he admitted") is not a place.
+    if !src.of(cx.text).trim_start().starts_with(char::is_uppercase) {
+        return false;
+    }
+    let before = cx
+        .text
+        .get(sentence.start..src.start)
+        .unwrap_or("")
+        .trim_end();
+    let Some(head) = before.strip_suffix(',') else {
+        return false;
+    };
+    let last = head.rsplit(',').next().unwrap_or("");
+    last.split_whitespace()
+        .rev()
+        .find(|w| !w.starts_with(char::is_uppercase))
+        .is_some_and(|w| w == "in")
+}
+
+/// A field's value after its label ("CEO: Arvind Krishna"): fewer than four
+/// words, where a speaker's turn is a sentence.
+fn is_field_value(cx: &Context, r: &Relation) -> bool {
+    let words: usize = r
+        .content
+        .iter()
+        .map(|c| c.of(cx.text).split_whitespace().count())
+        .sum();
+    words < 4
+}
+
+/// "Recovering myself, I advanced", "Mortified as I was": a participle
+/// opening the sentence, which the article never capitalises inside one.
+fn opens_with_participle(cx: &Context, src: ByteSpan, word: &str) -> bool {
+    let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
+    participle
+        && cx
+            .tokens_in(src)
+            .first()
+            .is_some_and(|t| cx.word(t) == word && cx.opens_sentence(t))
+        && !capitalised_inside_a_sentence(cx, word)
+}
+
+/// "I", "I’d", "I’ve": the writer, never a named source.
+fn is_first_person(word: &str) -> bool {
+    let w = word.replace('’', "'");
+    matches!(w.as_str(), "I" | "I'd" | "I've" | "I'm" | "I'll")
+}
+
+fn opens_with_determiner(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(
+        first.as_str(),
+        "a" | "an" | "the" | "this" | "these" | "that" | "those" | "its" | "their" | "his" | "her"
+    )
+}
+
+/// A word that does not start a name: a function word or adverb in any
+/// case, or a common word the article writes in lower case and capitalises
+/// only where a sentence opens.
+fn is_not_a_name_word(cx: &Context, word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = w.to_lowercase();
+    if matches!(lower.as_str(), "a" | "an" | "the") || w.is_empty() {
+        return false;
+    }
+    if lexicon::contains(lexicon::NOT_NAME_OPENERS, &lower) {
+        return true;
+    }
+    w.starts_with(char::is_uppercase)
+        && w.chars().skip(1).all(|c| !c.is_uppercase())
+        && cx.written_in_lower_case(w)
+        && !capitalised_inside_a_sentence(cx, w)
+}
+
+/// Whether the article writes `word` capitalised after another word of its
+/// sentence (as a name is: "said Mark Warner").
+fn capitalised_inside_a_sentence(cx: &Context, word: &str) -> bool {
+    cx.tokens
+        .iter()
+        .any(|t| cx.word(t) == word && !cx.opens_sentence(t) && !after_label(cx, t.span.start))
+}
+
+/// True when the text right before `at` ends a heading or label (a colon or
+/// a line break): a word there opens a clause as a sentence does.
+fn after_label(cx: &Context, at: usize) -> bool {
+    let before = cx
+        .text
+        .get(..at)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['\n', ':', '“', '"', '(', '‘', '—', '–', '-', '|'])
+}
+
+/// A relation whose cue is the colon right after its source, with no
+/// quotation after it (a quotation in marks is speech: "Carl Bialik: “…”").
+fn is_colon_label(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
+    r.cue.of(cx.text) == ":"
+        && src.end <= r.cue.start
+        && cx
+            .text
+            .get(src.end..r.cue.start)
+            .is_some_and(|gap| gap.trim().is_empty())
+        && !r.direct
+}
+
+/// A label speaks when the article is a transcript (two or more labels in
+/// capitals, "TAPPER:" and "FALLIN:") or names that person elsewhere too
+/// ("Graham: …" and "Senator Lindsey Graham").
+fn label_is_speaker(cx: &Context, people: &[Entity], src: ByteSpan) -> bool {
+    let label = src.of(cx.text).trim();
+    let shouted = |l: &str| {
+        l.chars().filter(|c| c.is_alphabetic()).count() >= 2 && l.chars().all(|c| !c.is_lowercase())
+    };
+    if shouted(label) {
+        // Labels that open a paragraph, as a transcript's turns do (a
+        // spec line's "CPU: … | RAM: …" is one label per paragraph).
+        let mut labels: Vec<&str> = cx
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i == 0 || cx.paragraph.get(i - 1) != cx.paragraph.get(i))
+            .filter_map(|(_, s)| {
+                let text = s.of(cx.text);
+                let (head, _) = text.split_once(':')?;
+                (head.len() <= 40 && shouted(head.trim())).then(|| head.trim())
+            })
+            .collect();
+        labels.sort_unstable();
+        labels.dedup();
+        if labels.len() >= 2 {
+            return true;
+        }
+    }
+    named_person_elsewhere(cx, people, label, src)
+}
+
+/// Whether a person the text layer found holds every word of `label` and is
+/// mentioned outside it in running text (not opening a line, not as another
+/// label: the text layer takes "Loading Speed" for a person too).
+fn named_person_elsewhere(cx: &Context, people: &[Entity], label: &str, src: ByteSpan) -> bool {
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    !words.is_empty()
+        && people.iter().any(|e| {
+            let name: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
+            e.kind == EntityKind::Person
+                && words.iter().all(|w| name.contains(w))
+                && e.mentions.iter().any(|m| {
+                    let rest = cx.text.get(m.span.end..).unwrap_or("");
+                    !m.span.overlaps(src)
+                        && !after_label(cx, m.span.start)
+                        && !rest.trim_start_matches([' ', '\t']).starts_with(':')
+                })
+        })
+}
+
+/// "JavaScript added 427,000 contributors", "has written for the blog since
+/// 2018": a verb that takes an object as often as a clause, here with an
+/// object and no words reported.
+fn object_not_speech(cx: &Context, r: &Relation) -> bool {
+    let cue = r.cue.of(cx.text).trim();
+    let verb = cue.split_whitespace().last().unwrap_or("").to_lowercase();
+    // "Bun launched in 2022": launching a product says nothing either.
+    let add = matches!(
+        verb.as_str(),
+        "add" | "adds" | "added" | "adding" | "launch" | "launches" | "launched"
+    );
+    let write = matches!(verb.as_str(), "write" | "writes" | "wrote" | "written");
+    if !add && !write {
+        return false;
+    }
+    let Some(first) = r.content.first() else {
+        return false;
+    };
+    // Content before the cue (", he added.") was spoken.
+    if first.end <= r.cue.start {
+        return false;
+    }
+    let between = cx.text.get(r.cue.end..first.start).unwrap_or("");
+    let content = first.of(cx.text).trim_start();
+    let opens_clause = |s: &str| {
+        s.contains([':', '“', '"', ',', '‘'])
+            || s.split_whitespace().any(|w| w.eq_ignore_ascii_case("that"))
+    };
+    if opens_clause(between)
+        || content.starts_with(['“', '"', '‘'])
+        || content
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+    {
+        return false;
+    }
+    if add {
+        return true;
+    }
+    let next = format!("{between} {content}");
+    let next = next.split_whitespace().next().unwrap_or("");
+    next.eq_ignore_ascii_case("for")
+        || next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'))
+        || matches!(next, "thousands" | "hundreds" | "dozens" | "millions")
+}
+
+/// A role names what the source is: not a piece of what was said, not a
+/// lone common word ("update"), not a phrase opened by a preposition
+/// ("between humans and AI").
+fn is_role(cx: &Context, r: &Relation, role: &str) -> bool {
+    let in_content = r.content.iter().any(|c| c.of(cx.text).contains(role));
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let lone_common = words.len() == 1
+        && !role.starts_with(char::is_uppercase)
+        && !lexicon::has(
+            lexicon::bits::ROLE_HEADS | lexicon::bits::PERSON_NOUNS,
+            &first,
+        );
+    let opens_phrase = lexicon::contains(lexicon::ADJUNCT_STARTS, &first)
+        || lexicon::contains(lexicon::NOT_NAME_OPENERS, &first);
+    !in_content && !lone_common && !opens_phrase
+}
+
+#[cfg(test)]
+mod tests;
