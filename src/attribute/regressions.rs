@@ -3,22 +3,8 @@
 //! attribution, a post-posed cue missed, candidates beside a chosen speaker.
 
 use super::*;
-use crate::pipeline::rendered_from_plain_text;
-use crate::segment;
-
-fn run(text: &str) -> Attribution {
-    let rendered = rendered_from_plain_text(text);
-    let paragraphs: Vec<ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
-    let layer = segment::analyse(text, &paragraphs, None);
-    attribute(text, &layer)
-}
-
-fn sourcing_of<'a>(a: &'a Attribution, text: &str, prefix: &str) -> &'a Sourcing {
-    a.sourcing
-        .iter()
-        .find(|s| s.sentence.of(text).starts_with(prefix))
-        .unwrap_or_else(|| panic!("no sentence {prefix:?}"))
-}
+use crate::attribute::tests::attribution_of as run;
+use crate::attribute::tests::sourcing_of;
 
 /// Every speaker string the stage produces, names and roles.
 fn assert_no_garbled(a: &Attribution) {

@@ -2,15 +2,7 @@
 //! (`tests/fixtures/attribution`), each named after the bug.
 
 use super::*;
-use crate::pipeline::rendered_from_plain_text;
-use crate::segment;
-
-fn run(text: &str) -> Attribution {
-    let rendered = rendered_from_plain_text(text);
-    let paragraphs: Vec<ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
-    let layer = segment::analyse(text, &paragraphs, None);
-    attribute(text, &layer)
-}
+use crate::attribute::tests::attribution_of as run;
 
 /// The speaker of the direct quote whose words start with `prefix`.
 fn speaker_of(a: &Attribution, text: &str, prefix: &str) -> Option<String> {

@@ -2,22 +2,8 @@
 //! of issue 17 (the lead's reading notes): each is named after the bug.
 
 use super::*;
-use crate::pipeline::rendered_from_plain_text;
-use crate::segment;
-
-fn run(text: &str) -> Attribution {
-    let rendered = rendered_from_plain_text(text);
-    let paragraphs: Vec<ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
-    let layer = segment::analyse(text, &paragraphs, None);
-    attribute(text, &layer)
-}
-
-fn sourcing_of<'a>(a: &'a Attribution, text: &str, prefix: &str) -> &'a Sourcing {
-    a.sourcing
-        .iter()
-        .find(|s| s.sentence.of(text).starts_with(prefix))
-        .unwrap_or_else(|| panic!("no sentence {prefix:?}"))
-}
+use crate::attribute::tests::attribution_of as run;
+use crate::attribute::tests::sourcing_of;
 
 /// The bug (wcxb-articles 0123, an agency directory): the repeated labels
 /// "Investment: …" and "Client Wins: …" were shown as "Attributed to

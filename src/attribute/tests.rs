@@ -14,6 +14,20 @@ pub(super) fn run(text: &str, publisher: Option<&str>) -> Attribution {
     attribute_for(text, &layer, publisher)
 }
 
+/// The attribution of a text with no publisher, as the regression tests
+/// read it.
+pub(crate) fn attribution_of(text: &str) -> Attribution {
+    run(text, None)
+}
+
+/// The sourcing of the sentence that starts with `prefix`.
+pub(crate) fn sourcing_of<'a>(a: &'a Attribution, text: &str, prefix: &str) -> &'a Sourcing {
+    a.sourcing
+        .iter()
+        .find(|s| s.sentence.of(text).starts_with(prefix))
+        .unwrap_or_else(|| panic!("no sentence {prefix:?}"))
+}
+
 /// (source, cue, content pieces) of every relation, as written.
 pub(super) fn relations(text: &str) -> Vec<(Option<&str>, &str, Vec<&str>)> {
     run(text, None)

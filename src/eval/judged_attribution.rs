@@ -60,24 +60,32 @@ impl Score {
     }
 }
 
-/// Parses the TSV: comment lines start with `#`, the header row is skipped.
-pub fn labels(tsv: &str) -> Result<Vec<Label>, String> {
+/// The data rows of a judged TSV, with their line numbers: `#` comments,
+/// blank lines and the header row (starting `page\t`) are skipped; every
+/// row must have `N` columns and a reason in the last one.
+pub(crate) fn judged_rows<const N: usize>(tsv: &str) -> Result<Vec<(usize, [&str; N])>, String> {
     let mut out = Vec::new();
     for (n, line) in tsv.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() || line.starts_with("page\t") {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        let [page, prefix, speaker, kind, reason] = cols[..] else {
-            return Err(format!(
-                "line {}: expected 5 columns, got {}",
-                n + 1,
-                cols.len()
-            ));
-        };
-        if reason.trim().is_empty() {
+        let row: [&str; N] = cols
+            .as_slice()
+            .try_into()
+            .map_err(|_| format!("line {}: expected {N} columns, got {}", n + 1, cols.len()))?;
+        if row[N - 1].trim().is_empty() {
             return Err(format!("line {}: a label needs its reason", n + 1));
         }
+        out.push((n + 1, row));
+    }
+    Ok(out)
+}
+
+/// Parses the TSV: comment lines start with `#`, the header row is skipped.
+pub fn labels(tsv: &str) -> Result<Vec<Label>, String> {
+    let mut out = Vec::new();
+    for (_, [page, prefix, speaker, kind, reason]) in judged_rows::<5>(tsv)? {
         out.push(Label {
             page: page.to_string(),
             prefix: prefix.to_string(),

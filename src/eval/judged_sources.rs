@@ -86,25 +86,13 @@ impl Label {
 /// page, item, excerpt, speaker, role ("-" for none), judgement, reason.
 pub fn labels(tsv: &str) -> Result<Vec<Label>, String> {
     let mut out = Vec::new();
-    for (n, line) in tsv.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() || line.starts_with("page\t") {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [page, item, excerpt, speaker, role, judgement, reason] = cols[..] else {
-            return Err(format!(
-                "line {}: expected 7 columns, got {}",
-                n + 1,
-                cols.len()
-            ));
-        };
+    for (line, [page, item, excerpt, speaker, role, judgement, reason]) in
+        super::judged_attribution::judged_rows::<7>(tsv)?
+    {
         let judgement = Judgement::parse(judgement)
-            .ok_or_else(|| format!("line {}: unknown judgement {judgement:?}", n + 1))?;
-        if reason.trim().is_empty() {
-            return Err(format!("line {}: a label needs its reason", n + 1));
-        }
+            .ok_or_else(|| format!("line {line}: unknown judgement {judgement:?}"))?;
         if item != "claim" && item != "quote" {
-            return Err(format!("line {}: unknown item {item:?}", n + 1));
+            return Err(format!("line {line}: unknown item {item:?}"));
         }
         out.push(Label {
             page: page.to_string(),

@@ -1,24 +1,9 @@
 //! The plausibility check, each test named after what a reader saw on a
 //! real page (issue 24, tests/fixtures/attribution-sources).
 
-use crate::attribute::{attribute, Attribution, Sourcing, SourcingKind};
-use crate::pipeline::rendered_from_plain_text;
-use crate::segment;
-use crate::spans::ByteSpan;
-
-fn run(text: &str) -> Attribution {
-    let rendered = rendered_from_plain_text(text);
-    let paragraphs: Vec<ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
-    let layer = segment::analyse(text, &paragraphs, None);
-    attribute(text, &layer)
-}
-
-fn sourcing_of<'a>(a: &'a Attribution, text: &str, prefix: &str) -> &'a Sourcing {
-    a.sourcing
-        .iter()
-        .find(|s| s.sentence.of(text).starts_with(prefix))
-        .unwrap_or_else(|| panic!("no sentence {prefix:?}"))
-}
+use crate::attribute::tests::attribution_of as run;
+use crate::attribute::tests::sourcing_of;
+use crate::attribute::SourcingKind;
 
 /// wcxb-4859: "Personal Plan: Starting at €14/month" was attributed to
 /// "Personal Plan", on the record. A list item's label is no speaker.
