@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{match_options, published_date, tiers, to_js};
+use super::{from_js, match_options, published_date, tiers, to_js};
 use crate::analysis::FactCheckMatch;
 use crate::draw::DrawResult;
 use crate::verify::matcher::{Analysed, Searcher};
@@ -75,8 +75,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
             ..Options::default()
         });
     }
-    let js: JsOptions = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
+    let js: JsOptions = from_js(&value).map_err(|e| JsError::new(&format!("bad options: {e}")))?;
     Ok(Options {
         published: published_date(js.published.as_deref())?,
         threshold: js.threshold,
@@ -398,7 +397,7 @@ struct ClaimMatches {
 /// page: `[{claim, matches: [{id, claim, verdict, publisher, url, date, similarity, ...}]}]`.
 #[wasm_bindgen]
 pub fn match_claims(claims: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
-    let claims: Vec<String> = serde_wasm_bindgen::from_value(claims)
+    let claims: Vec<String> = from_js(&claims)
         .map_err(|e| JsError::new(&format!("claims must be an array of strings: {e}")))?;
     let (published, settings) = match_options(options_value)?;
     let registry = packs();

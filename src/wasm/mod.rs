@@ -23,12 +23,22 @@ use crate::calendar::Date;
 use crate::verify::matcher::SearchSettings;
 use crate::verify::{note, Match, Tier};
 
-/// A value as plain JS objects (not Maps), so it survives structured cloning and JSON.
+/// A value as plain JS objects (not Maps), so it survives structured cloning and
+/// JSON; through serde_json's text, for the same reason as [`from_js`].
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("cannot return analysis: {e}")))
+    let json = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("cannot return analysis: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot return analysis: bad JSON"))
+}
+
+/// A value from JS, through its JSON text: serde_json is in the module
+/// anyway, and a second (de)serialiser per type would cost WASM size.
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|json| json.as_string())
+        .ok_or_else(|| "not a JSON value".to_string())?;
+    serde_json::from_str(&json).map_err(|e| e.to_string())
 }
 
 /// An optional `YYYY-MM-DD` date from JS (`""` counts as none).
@@ -55,8 +65,7 @@ fn match_options(value: JsValue) -> Result<(Option<Date>, SearchSettings), JsErr
     let js: JsMatchOptions = if value.is_undefined() || value.is_null() {
         JsMatchOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(value)
-            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
+        from_js(&value).map_err(|e| JsError::new(&format!("bad options: {e}")))?
     };
     let mut settings = SearchSettings::default();
     if let Some(k) = js.top_k {
