@@ -149,11 +149,15 @@ impl DrawResult {
     pub fn claim_heads(&self) -> Option<Vec<ClaimHead>> {
         let strings = self.string_list()?;
         let string = |i: u32| strings.get(i as usize).cloned();
+        if self.claims.len() != self.scores.len() * CLAIM_FIELDS {
+            return None;
+        }
         self.claims
             .chunks_exact(CLAIM_FIELDS)
             .zip(&self.scores)
             .map(|(c, &score)| {
-                let kinds = self.kinds.get(c[4] as usize..(c[4] + c[5]) as usize)?;
+                let kinds_end = c[4].checked_add(c[5])?;
+                let kinds = self.kinds.get(c[4] as usize..kinds_end as usize)?;
                 Some(ClaimHead {
                     start: c[0],
                     end: c[1],

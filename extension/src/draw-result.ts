@@ -42,7 +42,7 @@ export interface DrawResultArrays extends Omit<DrawResult, 'lengths' | 'claims' 
   lengths: Uint32Array;
   claims: Uint32Array;
   kinds: Uint32Array;
-  scores: Float32Array;
+  scores: Float64Array;
   runs: Uint32Array;
 }
 

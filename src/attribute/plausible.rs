@@ -66,10 +66,8 @@ fn mend_name_and_role(
     let mut words: Vec<&str> = role.split_whitespace().collect();
     let first_of_name = name.split_whitespace().next().unwrap_or("");
     if words.last().is_some_and(|w| {
-        matches!(
-            w.trim_end_matches('.'),
-            "Dr" | "Mr" | "Mrs" | "Ms" | "Prof" | "Rev"
-        ) || *w == first_of_name
+        crate::segment::sentences::abbreviations::TITLES.contains(&w.trim_end_matches('.'))
+            || *w == first_of_name
     }) {
         words.pop();
     }
@@ -232,8 +230,14 @@ fn ends_a_place(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
     let Some(sentence) = cx.sentences.get(r.sentence) else {
         return false;
     };
-    // A pronoun ("After … in June, he admitted") is not a place.
-    if !src.of(cx.text).trim_start().starts_with(char::is_uppercase) {
+    // A pronoun ("After … in June, he admitted") is not a place; nor is a
+    // name the cue follows directly ("Speaking in Kyiv, Zelensky said"): the
+    // region sits between commas ("in La Fayette, Georgia, claims").
+    let comma_after = cx
+        .text
+        .get(src.end..)
+        .is_some_and(|rest| rest.trim_start().starts_with(','));
+    if !comma_after || !src.of(cx.text).trim_start().starts_with(char::is_uppercase) {
         return false;
     }
     let before = cx
@@ -282,10 +286,7 @@ fn is_first_person(word: &str) -> bool {
 
 fn opens_with_determiner(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
-    matches!(
-        first.as_str(),
-        "a" | "an" | "the" | "this" | "these" | "that" | "those" | "its" | "their" | "his" | "her"
-    )
+    lexicon::contains(lexicon::DETERMINERS, &first)
 }
 
 /// A word that does not start a name: a function word or adverb in any

@@ -3,12 +3,34 @@
 //! text: the reader sees a profile or spec sheet, not a sentence anyone
 //! wrote, so they get the table's block kind and no claims.
 
+use super::render::BlockKind;
+
 /// Longest field label ("Average Starting Base Salary").
 const MAX_LABEL_WORDS: usize = 4;
 
 /// Longest field value; longer values are statements set after a label
 /// ("Why it matters: …", "Investment: Full-service packages start at …").
 const MAX_VALUE_WORDS: usize = 8;
+
+/// Marks prose blocks of data-card fields as table blocks: a block of two
+/// or more field lines, or a one-line field next to another. A lone line
+/// such as "Update: Officials confirmed 12 deaths" is a news label before
+/// prose, not a data card.
+pub fn mark_field_blocks(rendered: &mut super::render::Rendered) {
+    let fields: Vec<bool> = rendered
+        .blocks
+        .iter()
+        .map(|b| b.kind == BlockKind::Prose && is_field_block(b.span.of(&rendered.text)))
+        .collect();
+    for (i, block) in rendered.blocks.iter_mut().enumerate() {
+        let several_lines = block.span.of(&rendered.text).trim().contains('\n');
+        let beside_another =
+            (i > 0 && fields[i - 1]) || fields.get(i + 1).copied().unwrap_or(false);
+        if fields[i] && (several_lines || beside_another) {
+            block.kind = BlockKind::Table;
+        }
+    }
+}
 
 /// Every line of `text` is a field: a label of one to
 /// [`MAX_LABEL_WORDS`] capitalised words, a colon, then a short value
@@ -63,6 +85,40 @@ mod tests {
         ] {
             assert!(is_field_block(text), "{text:?}");
         }
+    }
+
+    /// Review: a lone news label ("Update: …", "Breaking: …") is prose
+    /// even when its line is short; fields come in groups.
+    #[test]
+    fn a_lone_field_shaped_line_stays_prose_and_a_group_is_a_table() {
+        use crate::snapshot::{Node, Snapshot};
+        let paragraphs = |texts: &[&str]| {
+            let mut nodes = vec![Node::element(None, "body")];
+            for t in texts {
+                let p = nodes.len() as u32;
+                nodes.push(Node::element(Some(0), "p"));
+                nodes.push(Node::text_node(p, t));
+            }
+            Snapshot {
+                nodes,
+                ..Snapshot::default()
+            }
+        };
+        let kinds = |s: &Snapshot| {
+            let tree = s.tree().unwrap();
+            super::super::render::render(&tree, &[0], &|_| false)
+                .blocks
+                .iter()
+                .map(|b| b.kind)
+                .collect::<Vec<_>>()
+        };
+        let news = paragraphs(&[
+            "Update: Officials confirmed 12 deaths in Kyiv",
+            "Rescue teams worked through the night in the city centre.",
+        ]);
+        assert_eq!(kinds(&news), [BlockKind::Prose, BlockKind::Prose]);
+        let card = paragraphs(&["Year Founded: 2001", "Team Size: 11 – 50 employees"]);
+        assert_eq!(kinds(&card), [BlockKind::Table, BlockKind::Table]);
     }
 
     #[test]

@@ -494,6 +494,7 @@ impl Renderer {
         let len = self.r.blocks.last().map_or(0, |b| b.span.end);
         self.r.text.truncate(len);
         self.clamp_runs();
+        super::data_fields::mark_field_blocks(&mut self.r);
         self.r
     }
 
@@ -517,8 +518,9 @@ impl Renderer {
 const MAX_LINK_BLOCK_WORDS: usize = 30;
 
 /// What a block marked as prose by its markup is, by its text: a price
-/// list, a ranking set as lines, a price tag ("from $610.00"), a lone
-/// figure or data-card fields ("Year Founded: 2001") are a table; a short block that is all link is a
+/// list, a ranking set as lines, a price tag ("from $610.00") or a lone
+/// figure is a table (and so are data-card fields, marked once every
+/// block is known: [`super::data_fields::mark_field_blocks`]); a short block that is all link is a
 /// teaser for another page; "In this photo …" opens a caption; "… contributed
 /// to this report" credits the reporters, and so does an affiliate
 /// disclosure; a lone short line that does not
@@ -538,8 +540,6 @@ fn kind_of_prose_block(text: &str, link_bytes: usize, heading_ruled_out: bool) -
         BlockKind::Caption
     } else if f::is_contributor_line(text) || super::template_lines::is_affiliate_disclosure(text) {
         BlockKind::Credit
-    } else if super::data_fields::is_field_block(text) {
-        BlockKind::Table
     } else if !heading_ruled_out && is_heading_line(text) {
         BlockKind::Heading
     } else {

@@ -20,7 +20,7 @@
 //! - a paragraph that starts with a list marker ("1.", "a)", "•") is split
 //!   before each following marker of the same list.
 
-mod abbreviations;
+pub(crate) mod abbreviations;
 mod after_terminator;
 mod lists;
 

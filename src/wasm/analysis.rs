@@ -222,7 +222,14 @@ fn draw_to_js(analysis: &crate::Analysis, key: u32) -> Result<JsValue, JsError> 
     set("lengths", &js_sys::Uint32Array::from(&draw.lengths[..]))?;
     set("claims", &js_sys::Uint32Array::from(&draw.claims[..]))?;
     set("kinds", &js_sys::Uint32Array::from(&draw.kinds[..]))?;
-    set("scores", &js_sys::Float32Array::from(&draw.scores[..]))?;
+    // Each score as the decimal the full analysis's JSON writes for it
+    // ("0.7312", not the f32's 0.7311999797…), so both forms agree in JS.
+    let scores: Vec<f64> = draw
+        .scores
+        .iter()
+        .map(|s| s.to_string().parse().unwrap_or(f64::from(*s)))
+        .collect();
+    set("scores", &js_sys::Float64Array::from(&scores[..]))?;
     set("runs", &js_sys::Uint32Array::from(&draw.runs[..]))?;
     set("key", &JsValue::from(key))?;
     Ok(out.into())

@@ -253,7 +253,10 @@ async function extensionPageState(control, page, url) {
       `the analysis of ${url}`,
       async () => {
         last = await ask();
-        if (last.reply && last.reply.phase !== 'analysing') return last.reply;
+        // Highlights are drawn before the full analysis arrives (the draw
+        // result comes first): wait for the analysis itself, or a failure.
+        const settled = last.reply && last.reply.phase !== 'analysing';
+        if (settled && (last.reply.analysis || last.reply.phase === 'failed')) return last.reply;
         if (!last.reply && !clickedAgain && Date.now() - clicked > 10_000) {
           clickedAgain = true;
           await page.clickToolbarButton();

@@ -469,12 +469,12 @@ async function highlightNoteToggle(page, expected) {
   assert.equal(await page.evaluate(serializeDomWithoutHost, HOST_TAG), pristineDom, 'the page DOM is unchanged');
 }
 
-/** Clicks the toolbar button and waits for the expected highlights. */
 /** In the page: the reader-notes layer is drawn once the full analysis has come (it anchors in the analysed text). */
 function hasFullAnalysis(hostTag) {
   return document.querySelector(hostTag) !== null && [...CSS.highlights.keys()].some((name) => name.endsWith('-readernote'));
 }
 
+/** Clicks the toolbar button and waits for the expected highlights. */
 async function activate(page, shown) {
   await page.clickToolbarButton();
   return waitForHighlights(page, shown);

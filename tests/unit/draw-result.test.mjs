@@ -79,7 +79,7 @@ describe('the draw result', () => {
       lengths: Uint32Array.from(plain.lengths),
       claims: Uint32Array.from(plain.claims),
       kinds: Uint32Array.from(plain.kinds),
-      scores: Float32Array.from(plain.scores),
+      scores: Float64Array.from(plain.scores),
       runs: Uint32Array.from(plain.runs),
     };
     const sent = JSON.parse(JSON.stringify({ draw: drawResultForMessage(typed) })).draw;

@@ -78,6 +78,8 @@ export class PageSession {
   private pageUrl: string;
   /** The drawn analysis whose full analysis is being asked for again (see fetchFullAnalysis). */
   private fullAnalysisAsked: Drawn | undefined;
+  /** The drawn analysis whose details message is on its way (see fetchDetails). */
+  private detailsAsked: Drawn | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -237,10 +239,13 @@ export class PageSession {
    */
   private async fetchDetails(analysed: Analysed): Promise<void> {
     let reply: unknown;
+    this.detailsAsked = analysed.drawn;
     try {
       reply = await ext.runtime.sendMessage({ type: 'analysis-details', key: analysed.drawn.key } satisfies AnalysisDetails);
     } catch {
       reply = undefined; // the background was stopping as the message left
+    } finally {
+      if (this.detailsAsked === analysed.drawn) this.detailsAsked = undefined;
     }
     if (isAnalysisDetailsReply(reply) && reply.type === 'analysis') {
       this.detailsCame(analysed.drawn, reply.analysis);
@@ -373,7 +378,9 @@ export class PageSession {
     const overlay = new ClaimOverlay(this.doc, this.t, this.settings!);
     overlay.onDetailsWanted = () => {
       const current = this.current;
-      if (current && !current.analysis) void this.fetchFullAnalysis(current);
+      // A note opened while the details are on their way waits for them
+      // (they open it); only a lost details message asks for the analysis again.
+      if (current && !current.analysis && this.detailsAsked !== current.drawn) void this.fetchFullAnalysis(current);
     };
     return overlay;
   }

@@ -167,6 +167,24 @@ fn a_place_after_the_source_or_a_launch_is_no_source() {
     }
 }
 
+/// Review: the place rule withdrew the speaker of "Speaking in Kyiv,
+/// Zelensky said …", a common news opening; only a region set between
+/// commas before the cue is a place.
+#[test]
+fn a_speaker_after_an_opening_place_phrase_keeps_the_quote() {
+    let text = "Speaking in Kyiv, Zelensky said the front line was holding.
+
+In a speech in Warsaw, Biden said NATO would not be divided.";
+    let a = run(text);
+    for (prefix, name) in [("Speaking", "Zelensky"), ("In a speech", "Biden")] {
+        let s = sourcing_of(&a, text, prefix);
+        assert!(
+            s.speaker.as_deref().is_some_and(|n| n.contains(name)),
+            "{prefix}: {s:?}"
+        );
+    }
+}
+
 /// wcxb-0187: a table's "CEO: Arvind Krishna" and "GM: Ajay Patel" read as
 /// a transcript of two shouted speakers. A label's short value is a field,
 /// not a turn.

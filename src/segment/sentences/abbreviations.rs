@@ -36,7 +36,9 @@ pub(super) enum Abbrev {
 
 const NEVER: &[&str] = &["e.g", "i.e", "cf", "viz", "vs", "v", "eg", "ie", "ibid"];
 
-pub(super) const TITLES: &[&str] = &[
+/// Titles written before a name, without their dot (one home: sentence
+/// splitting and the attribution check read it).
+pub(crate) const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Profs", "Gov", "Govs", "Sen",
     "Sens", "Rep", "Reps", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Cdr", "Adm", "Maj", "Brig",
     "Cpl", "Pvt", "Spc", "Rev", "Revs", "Hon", "Pres", "Supt", "Atty", "Insp", "Det", "Fr", "Msgr",
