@@ -233,10 +233,11 @@ fn ends_a_place(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
     // A pronoun ("After … in June, he admitted") is not a place; nor is a
     // name the cue follows directly ("Speaking in Kyiv, Zelensky said"): the
     // region sits between commas ("in La Fayette, Georgia, claims").
-    let comma_after = cx
-        .text
-        .get(src.end..)
-        .is_some_and(|rest| rest.trim_start().starts_with(','));
+    let comma_after = src.of(cx.text).trim_end().ends_with(',')
+        || cx
+            .text
+            .get(src.end..)
+            .is_some_and(|rest| rest.trim_start().starts_with(','));
     if !comma_after || !src.of(cx.text).trim_start().starts_with(char::is_uppercase) {
         return false;
     }
