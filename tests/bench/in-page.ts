@@ -230,8 +230,11 @@ function clearHighlights(doc: Document = document): void {
   }
 }
 
-/** The full ClaimLens path on a live document. */
-function claimLens(doc: Document = document): ClaimLensTiming {
+/**
+ * The first two steps both paths share: clear, snapshot the live document,
+ * and send it as Chrome's messages do (a JSON round trip), timed.
+ */
+function snapshotAndSend(doc: Document) {
   clearHighlights(doc);
   const t0 = performance.now();
   const { snapshot, domNodes } = takeFlatSnapshot(doc);
@@ -239,6 +242,12 @@ function claimLens(doc: Document = document): ClaimLensTiming {
   const snapshotJson = JSON.stringify({ type: 'analyze-page', snapshot });
   const received = JSON.parse(snapshotJson) as { snapshot: unknown };
   const t2 = performance.now();
+  return { t0, t1, t2, domNodes, snapshotJson, received };
+}
+
+/** The full ClaimLens path on a live document. */
+function claimLens(doc: Document = document): ClaimLensTiming {
+  const { t0, t1, t2, domNodes, snapshotJson, received } = snapshotAndSend(doc);
   const analysis = core.analyze(received.snapshot, {}) as Analysis;
   const t3 = performance.now();
   const analysisJson = JSON.stringify({ type: 'analysis', analysis });
@@ -272,13 +281,7 @@ function claimLensDraw(doc: Document = document): DrawPathTiming {
   if (!analyzeDraw || !details) {
     throw new Error('this WASM build has no `analyze_draw` export; rebuild it (npm run build:wasm)');
   }
-  clearHighlights(doc);
-  const t0 = performance.now();
-  const { snapshot, domNodes } = takeFlatSnapshot(doc);
-  const t1 = performance.now();
-  const snapshotJson = JSON.stringify({ type: 'analyze-page', snapshot });
-  const received = JSON.parse(snapshotJson) as { snapshot: unknown };
-  const t2 = performance.now();
+  const { t0, t1, t2, domNodes, snapshotJson, received } = snapshotAndSend(doc);
   const draw = drawResultForMessage(analyzeDraw(received.snapshot, {}));
   const t3 = performance.now();
   const drawJson = JSON.stringify({ type: 'analysis-drawn', draw });
