@@ -72,7 +72,10 @@ pub fn sample(n: usize) -> Vec<usize> {
 
 /// Whether `page` is in the held-out half: every second page of [`PAGES`].
 pub fn held_out(page: &str) -> bool {
-    PAGES.iter().position(|p| *p == page).is_some_and(|k| k % 2 == 1)
+    PAGES
+        .iter()
+        .position(|p| *p == page)
+        .is_some_and(|k| k % 2 == 1)
 }
 
 /// One judged sentence.
@@ -339,8 +342,8 @@ mod tests {
 
     #[test]
     fn labels_need_a_known_page_a_yes_or_no_and_a_reason() {
-        let ok = labels("# c\npage\texcerpt\tlabel\treason\nbbc-1\tThe plan\tyes\ta figure\n")
-            .unwrap();
+        let ok =
+            labels("# c\npage\texcerpt\tlabel\treason\nbbc-1\tThe plan\tyes\ta figure\n").unwrap();
         assert_eq!(ok.len(), 1);
         assert!(ok[0].checkworthy);
         assert!(labels("bbc-1\tThe plan\tmaybe\twhy\n").is_err());
