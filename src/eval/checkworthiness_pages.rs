@@ -117,6 +117,8 @@ pub struct Decided {
     pub label: Label,
     pub flagged: bool,
     pub score: f32,
+    /// The claim kinds the note shows, comma-separated.
+    pub kinds: String,
 }
 
 /// A sampled sentence no row judges.
@@ -217,6 +219,7 @@ pub fn score(data: &Path, dir: &Path) -> Result<Score, EvalError> {
                     label: l,
                     flagged: c.checkworthy,
                     score: c.score,
+                    kinds: kinds_of(c),
                 }),
                 None => half.withdrawn.push(l),
             }
@@ -239,6 +242,11 @@ pub fn score(data: &Path, dir: &Path) -> Result<Score, EvalError> {
         half.unjudged.extend(unjudged);
     }
     Ok(score)
+}
+
+fn kinds_of(c: &Claim) -> String {
+    let names: Vec<&str> = c.kinds.iter().map(|k| k.as_str()).collect();
+    names.join(",")
 }
 
 fn half_has(half: &Half, page: &str, excerpt: &str) -> bool {
@@ -279,15 +287,15 @@ pub fn run(data: &Path, dir: &Path, out: &mut dyn Write) -> Result<(), EvalError
         for d in half.flagged_wrong() {
             writeln!(
                 out,
-                "  flagged wrong {:.3} {}: {:?} ({})",
-                d.score, d.label.page, d.label.excerpt, d.label.reason
+                "  flagged wrong {:.3} [{}] {}: {:?} ({})",
+                d.score, d.kinds, d.label.page, d.label.excerpt, d.label.reason
             )?;
         }
         for d in half.missed() {
             writeln!(
                 out,
-                "  missed {:.3} {}: {:?} ({})",
-                d.score, d.label.page, d.label.excerpt, d.label.reason
+                "  missed {:.3} [{}] {}: {:?} ({})",
+                d.score, d.kinds, d.label.page, d.label.excerpt, d.label.reason
             )?;
         }
         for l in &half.withdrawn {
