@@ -639,4 +639,36 @@ mod tests {
         );
         assert_eq!(debate_date("x"), None);
     }
+
+    fn candidate(doc: u32, gold: bool) -> Candidate {
+        Candidate {
+            retrieval: 0.9,
+            gated: false,
+            conflicts: Vec::new(),
+            features: [0.0; FEATURES],
+            similarity: None,
+            hit: Hit {
+                doc,
+                score: 0.9,
+                features: [0.0; crate::verify::matcher::FEATURES],
+            },
+            gold,
+        }
+    }
+
+    /// "Right among candidates 72" for 2B dev had been read as 72 of 119
+    /// queries: it counts right candidates, and a query with two right
+    /// fact-checks counts twice.
+    #[test]
+    fn candidate_recall_counts_queries_not_right_candidates() {
+        let split = vec![
+            (vec![candidate(0, true), candidate(1, true)], 2),
+            (vec![candidate(2, false), candidate(3, true)], 1),
+            (vec![candidate(4, false)], 1),
+        ];
+        let f = measure(&split, &WEIGHTS, same_claim::DEFAULT_SAME_THRESHOLD);
+        assert_eq!(f.gold_in_candidates, 3);
+        assert_eq!(f.queries_with_gold, 2);
+        assert_eq!(f.queries, 3);
+    }
 }
