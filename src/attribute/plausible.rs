@@ -110,7 +110,7 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
     if ends_a_place(cx, r, src) {
         return Some(SourcingKind::Unattributed);
     }
-    if name.split_whitespace().any(is_first_person) {
+    if names_the_writer(cx, r, src, &name) {
         return Some(SourcingKind::Unattributed);
     }
     if !name.chars().any(char::is_uppercase) && !opens_with_determiner(&name) {
@@ -137,7 +137,7 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
         if lexicon::has(lexicon::bits::DOCUMENTS, &name.to_lowercase()) {
             return Some(SourcingKind::Vague);
         }
-        if modifies_the_source(cx, src, &name) || opens_with_participle(cx, src, &name) {
+        if modifies_the_source(cx, src, &name) || opens_with_participle(cx, r, src, &name) {
             return Some(SourcingKind::Unattributed);
         }
     }
@@ -269,14 +269,47 @@ fn is_field_value(cx: &Context, r: &Relation) -> bool {
 
 /// "Recovering myself, I advanced", "Mortified as I was": a participle
 /// opening the sentence, which the article never capitalises inside one.
-fn opens_with_participle(cx: &Context, src: ByteSpan, word: &str) -> bool {
+/// The ending alone is no evidence: "Fielding said", "Breed said" are
+/// surnames a verb cue follows directly, which a participle never is, so
+/// the word must be written in lower case elsewhere or stand apart from the
+/// cue.
+fn opens_with_participle(cx: &Context, r: &Relation, src: ByteSpan, word: &str) -> bool {
     let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
+    // A cue that is as often a noun ("Related reports include") may be
+    // the participle's head noun instead.
+    let cue = r.cue.of(cx.text).trim().to_lowercase();
+    let cue_follows = src.of(cx.text).trim() == word
+        && !lexicon::has(lexicon::bits::NOUNISH, &cue)
+        && src.end <= r.cue.start
+        && cx
+            .text
+            .get(src.end..r.cue.start)
+            .is_some_and(|gap| gap.trim().is_empty());
     participle
+        && (cx.written_in_lower_case(word) || !cue_follows)
         && cx
             .tokens_in(src)
             .first()
             .is_some_and(|t| cx.word(t) == word && cx.opens_sentence(t))
         && !capitalised_inside_a_sentence(cx, word)
+}
+
+/// A name holding "I" as the writer ("Mortified as I was"), not as a
+/// king's numeral ("King Charles I said").
+fn names_the_writer(cx: &Context, r: &Relation, src: ByteSpan, name: &str) -> bool {
+    if !name.split_whitespace().any(is_first_person) {
+        return false;
+    }
+    let Some(sentence) = cx.sentences.get(r.sentence) else {
+        return true;
+    };
+    let toks = cx.tokens_in(*sentence);
+    !toks.iter().enumerate().any(|(k, t)| {
+        src.start <= t.span.start
+            && t.span.end <= src.end
+            && cx.word(t) == "I"
+            && super::phrases::is_regnal_numeral(cx, toks, k)
+    })
 }
 
 /// "I", "I’d", "I’ve": the writer, never a named source.

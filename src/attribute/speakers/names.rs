@@ -65,6 +65,12 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
                     | "to"
                     | "into"
             ) && !(w == "of" && all.get(k + 1).is_some_and(|n| is_capitalised(cx.text, n)))
+                // "Centers for Disease Control and Prevention": "for"
+                // between two capitalised words is inside one name.
+                && !(w == "for"
+                    && k > 0
+                    && is_capitalised(cx.text, &all[k - 1])
+                    && all.get(k + 1).is_some_and(|n| is_capitalised(cx.text, n)))
         })
         .unwrap_or(all.len());
     let toks: Vec<&Token> = all[..head_end].iter().collect();
@@ -142,9 +148,12 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         end -= 1;
     }
     // Peel titles: "Secretary of State Marco Rubio", "Retired Lt. Gen. Michael Flynn".
+    // A name joined by "for" ("Centers for Disease Control and Prevention")
+    // is an organisation's, never a person's with a title.
     let is_org = toks[start..end].iter().any(|t| {
         cx.has(t, lexicon::bits::ORG_WORDS)
             || lexicon::has(lexicon::bits::ORG_WORDS, base(cx.word(t)))
+            || cx.word(t) == "for"
     });
     if !is_org {
         while start < end {
