@@ -25,11 +25,10 @@ use super::lexicon;
 use super::reported::Relation;
 use super::speakers::Speaker;
 use super::SourcingKind;
-use crate::segment::entities::{Entity, EntityKind};
 use crate::spans::ByteSpan;
 
 /// Checks `s`, the resolved source of `r`, in place (see the module comment).
-pub fn check(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) {
+pub fn check(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) {
     if s.kind != SourcingKind::Named {
         return;
     }
@@ -92,7 +91,7 @@ fn mend_name_and_role(
 
 /// The kind a source becomes when it cannot be shown, or `None` to keep it
 /// (its name possibly trimmed).
-fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Option<SourcingKind> {
+fn verdict(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) -> Option<SourcingKind> {
     let src = r.source?;
     let source_text = src.of(cx.text).trim();
     if source_text.eq_ignore_ascii_case("you") {
@@ -110,7 +109,7 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
     if ends_a_place(cx, r, src) {
         return Some(SourcingKind::Unattributed);
     }
-    if names_the_writer(cx, r, src, &name) {
+    if names_the_writer(cx, src, &name) {
         return Some(SourcingKind::Unattributed);
     }
     if !name.chars().any(char::is_uppercase) && !opens_with_determiner(&name) {
@@ -152,7 +151,7 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
         Some(w) if words.len() < name.split_whitespace().count() => {
             // What is left must still read as a name: "Turkey" is written
             // "said Turkey" elsewhere; "Speed" of "Loading Speed" is not.
-            if !w.starts_with(char::is_uppercase) || !capitalised_inside_a_sentence(cx, w) {
+            if !w.starts_with(char::is_uppercase) || !cx.capitalised_inside_a_sentence(w) {
                 return Some(SourcingKind::Unattributed);
             }
             s.name = Some(words.join(" "));
@@ -199,7 +198,7 @@ fn modifies_the_source(cx: &Context, src: ByteSpan, word: &str) -> bool {
         && title_case
         && rest.starts_with(' ')
         && rest.trim_start().starts_with(char::is_lowercase)
-        && !capitalised_inside_a_sentence(cx, word)
+        && !cx.capitalised_inside_a_sentence(word)
 }
 
 /// The owners of a coordination of possessives, "Both Strava's and
@@ -291,24 +290,22 @@ fn opens_with_participle(cx: &Context, r: &Relation, src: ByteSpan, word: &str) 
             .tokens_in(src)
             .first()
             .is_some_and(|t| cx.word(t) == word && cx.opens_sentence(t))
-        && !capitalised_inside_a_sentence(cx, word)
+        && !cx.capitalised_inside_a_sentence(word)
 }
 
 /// A name holding "I" as the writer ("Mortified as I was"), not as a
 /// king's numeral ("King Charles I said").
-fn names_the_writer(cx: &Context, r: &Relation, src: ByteSpan, name: &str) -> bool {
+fn names_the_writer(cx: &Context, src: ByteSpan, name: &str) -> bool {
     if !name.split_whitespace().any(is_first_person) {
         return false;
     }
-    let Some(sentence) = cx.sentences.get(r.sentence) else {
-        return true;
-    };
-    let toks = cx.tokens_in(*sentence);
-    !toks.iter().enumerate().any(|(k, t)| {
-        src.start <= t.span.start
-            && t.span.end <= src.end
-            && cx.word(t) == "I"
-            && super::phrases::is_regnal_numeral(cx, toks, k)
+    // The source's own tokens and the two before them: the page's tokens
+    // indexed, so a long sentence is not rescanned per source.
+    let from = cx.tokens.partition_point(|t| t.span.start < src.start);
+    let to = from + cx.tokens_in(src).len();
+    !(from..to).any(|k| {
+        cx.tokens.get(k).is_some_and(|t| cx.word(t) == "I")
+            && super::phrases::is_regnal_numeral(cx, cx.tokens, k)
     })
 }
 
@@ -338,26 +335,11 @@ fn is_not_a_name_word(cx: &Context, word: &str) -> bool {
     w.starts_with(char::is_uppercase)
         && w.chars().skip(1).all(|c| !c.is_uppercase())
         && cx.written_in_lower_case(w)
-        && !capitalised_inside_a_sentence(cx, w)
+        && !cx.capitalised_inside_a_sentence(w)
 }
 
-/// Whether the article writes `word` capitalised after another word of its
-/// sentence (as a name is: "said Mark Warner").
-fn capitalised_inside_a_sentence(cx: &Context, word: &str) -> bool {
-    cx.tokens
-        .iter()
-        .any(|t| cx.word(t) == word && !cx.opens_sentence(t) && !after_label(cx, t.span.start))
-}
-
-/// True when the text right before `at` ends a heading or label (a colon or
-/// a line break): a word there opens a clause as a sentence does.
 fn after_label(cx: &Context, at: usize) -> bool {
-    let before = cx
-        .text
-        .get(..at)
-        .unwrap_or("")
-        .trim_end_matches([' ', '\t']);
-    before.is_empty() || before.ends_with(['\n', ':', '“', '"', '(', '‘', '—', '–', '-', '|'])
+    super::context::after_label(cx.text, at)
 }
 
 /// A relation whose cue is the colon right after its source, with no
@@ -375,51 +357,12 @@ fn is_colon_label(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
 /// A label speaks when the article is a transcript (two or more labels in
 /// capitals, "TAPPER:" and "FALLIN:") or names that person elsewhere too
 /// ("Graham: …" and "Senator Lindsey Graham").
-fn label_is_speaker(cx: &Context, people: &[Entity], src: ByteSpan) -> bool {
+fn label_is_speaker(cx: &Context, people: &Persons, src: ByteSpan) -> bool {
     let label = src.of(cx.text).trim();
-    let shouted = |l: &str| {
-        l.chars().filter(|c| c.is_alphabetic()).count() >= 2 && l.chars().all(|c| !c.is_lowercase())
-    };
-    if shouted(label) {
-        // Labels that open a paragraph, as a transcript's turns do (a
-        // spec line's "CPU: … | RAM: …" is one label per paragraph).
-        let mut labels: Vec<&str> = cx
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i == 0 || cx.paragraph.get(i - 1) != cx.paragraph.get(i))
-            .filter_map(|(_, s)| {
-                let text = s.of(cx.text);
-                let (head, _) = text.split_once(':')?;
-                (head.len() <= 40 && shouted(head.trim())).then(|| head.trim())
-            })
-            .collect();
-        labels.sort_unstable();
-        labels.dedup();
-        if labels.len() >= 2 {
-            return true;
-        }
+    if super::context::is_shouted(label) && cx.is_transcript() {
+        return true;
     }
-    named_person_elsewhere(cx, people, label, src)
-}
-
-/// Whether a person the text layer found holds every word of `label` and is
-/// mentioned outside it in running text (not opening a line, not as another
-/// label: the text layer takes "Loading Speed" for a person too).
-fn named_person_elsewhere(cx: &Context, people: &[Entity], label: &str, src: ByteSpan) -> bool {
-    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
-    !words.is_empty()
-        && people.iter().any(|e| {
-            let name: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
-            e.kind == EntityKind::Person
-                && words.iter().all(|w| name.contains(w))
-                && e.mentions.iter().any(|m| {
-                    let rest = cx.text.get(m.span.end..).unwrap_or("");
-                    !m.span.overlaps(src)
-                        && !after_label(cx, m.span.start)
-                        && !rest.trim_start_matches([' ', '\t']).starts_with(':')
-                })
-        })
+    people.named_elsewhere(cx, label, src)
 }
 
 /// "JavaScript added 427,000 contributors", "has written for the blog since
@@ -486,6 +429,9 @@ fn is_role(cx: &Context, r: &Relation, role: &str) -> bool {
         || lexicon::contains(lexicon::NOT_NAME_OPENERS, &first);
     !in_content && !lone_common && !opens_phrase
 }
+
+mod persons;
+pub use persons::Persons;
 
 #[cfg(test)]
 mod tests;

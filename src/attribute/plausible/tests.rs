@@ -260,3 +260,142 @@ fn centers_for_disease_control_is_cut_at_for() {
         assert_eq!(s.speaker.as_deref(), Some(want), "{s:?}");
     }
 }
+
+/// The tokens the source check visits on a hostile page of `n` repeated
+/// paragraphs, each with sources every rule asks about (a participle, an
+/// adverb before a name, a common word opening sentences, a label in
+/// capitals, a label naming a person).
+fn work_of_the_source_check(n: usize) -> (usize, usize) {
+    use crate::attribute::context::Context;
+    use crate::attribute::{plausible, reported, speakers};
+    let mut text = String::new();
+    for _ in 0..n {
+        text.push_str("Recovering myself, I advanced towards the screen, and demanded the reason for such conduct. Accordingly Turkey said the copy was ready. Fielding said the plan was late. Babies say the toys are fun. Most babies sleep well.\n\nCPU: Intel Core Ultra 7 | RAM: 32GB\n\nGraham: The rhetoric is hurting the party and the country.\n\nSenator Lindsey Graham spoke on Sunday.\n\n");
+    }
+    let rendered = crate::pipeline::rendered_from_plain_text(&text);
+    let paragraphs: Vec<crate::spans::ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
+    let layer = crate::segment::analyse(&text, &paragraphs, None);
+    let cx = Context::new(&text, &layer.tokens, &layer.sentences);
+    let relations = reported::find(&cx);
+    let mut people = speakers::People::new(&cx, &layer.entities, &relations);
+    let mut found = people.resolve(&cx, &relations, None);
+    let before = cx.page_scans.get();
+    let persons = plausible::Persons::new(&layer.entities);
+    for (r, s) in relations.iter().zip(&mut found) {
+        plausible::check(&cx, &persons, r, s);
+    }
+    (cx.page_scans.get() - before, relations.len())
+}
+
+/// The source check rescanned the page's tokens for every source (is this
+/// word ever capitalised inside a sentence? is the page a transcript?):
+/// quadratic on a long hostile page. Twice the page must cost about twice
+/// the work, counted in tokens visited.
+#[test]
+fn the_source_check_rescans_the_page_per_relation() {
+    let (small, relations_small) = work_of_the_source_check(50);
+    let (large, relations_large) = work_of_the_source_check(200);
+    assert!(
+        relations_large >= 4 * relations_small && relations_small >= 150,
+        "{relations_small} {relations_large}"
+    );
+    assert!(
+        small > 0,
+        "the check visits no tokens: the count is not wired"
+    );
+    assert!(
+        large <= 4 * small + small / 4,
+        "4x the page cost {large} tokens visited against {small}: not linear"
+    );
+}
+
+/// The tokens the source check visits on a hostile page of `n` repeated
+/// paragraphs, each with sources every rule asks about (a participle, an
+/// adverb before a name, a common word opening sentences, a label in
+/// capitals, a label naming a person).
+fn work_of_the_source_check(n: usize) -> (usize, usize) {
+    use crate::attribute::context::Context;
+    use crate::attribute::{plausible, reported, speakers};
+    let mut text = String::new();
+    for _ in 0..n {
+        text.push_str("Recovering myself, I advanced towards the screen, and demanded the reason for such conduct. Accordingly Turkey said the copy was ready. Fielding said the plan was late. Babies say the toys are fun. Most babies sleep well.\n\nCPU: Intel Core Ultra 7 | RAM: 32GB\n\nGraham: The rhetoric is hurting the party and the country.\n\nSenator Lindsey Graham spoke on Sunday.\n\n");
+    }
+    let rendered = crate::pipeline::rendered_from_plain_text(&text);
+    let paragraphs: Vec<crate::spans::ByteSpan> = rendered.blocks.iter().map(|b| b.span).collect();
+    let layer = crate::segment::analyse(&text, &paragraphs, None);
+    let cx = Context::new(&text, &layer.tokens, &layer.sentences);
+    let relations = reported::find(&cx);
+    let mut people = speakers::People::new(&cx, &layer.entities, &relations);
+    let mut found = people.resolve(&cx, &relations, None);
+    let before = cx.page_scans.get();
+    let persons = plausible::Persons::new(&layer.entities);
+    for (r, s) in relations.iter().zip(&mut found) {
+        plausible::check(&cx, &persons, r, s);
+    }
+    (cx.page_scans.get() - before, relations.len())
+}
+
+/// The source check rescanned the page's tokens for every source (is this
+/// word ever capitalised inside a sentence? is the page a transcript?):
+/// quadratic on a long hostile page. Twice the page must cost about twice
+/// the work, counted in tokens visited.
+#[test]
+fn the_source_check_rescans_the_page_per_relation() {
+    let (small, relations_small) = work_of_the_source_check(50);
+    let (large, relations_large) = work_of_the_source_check(200);
+    assert!(
+        relations_large >= 4 * relations_small && relations_small >= 150,
+        "{relations_small} {relations_large}"
+    );
+    assert!(
+        small > 0,
+        "the check visits no tokens: the count is not wired"
+    );
+    assert!(
+        large <= 4 * small + small / 4,
+        "4x the page cost {large} tokens visited against {small}: not linear"
+    );
+}
+
+#[test]
+fn zz_probe() {
+    let cases = [
+        "King Charles I said the realm was at peace.",
+        "Yesterday I said the realm was at peace.",
+        "The mayor met Breed on Monday.\n\nBreed said the budget was too small.",
+        "A spokesman for Google said the tool was safe.",
+        "The crowd cheered in the square.\n\nFielding said the plan would cost $4 million. Reed said the budget was too small. Fielding was not available later.",
+        "Fielding said the plan would cost $4 million.",
+        "Reed said the budget was too small.",
+        "The Centers for Disease Control and Prevention said cases rose by 10 percent last week.",
+        "The Centers for Disease Control and Prevention says masks work.",
+        "Our sources say the deal is done.",
+        "Writing in the journal, de Miranda writes that the forest is shrinking.",
+        "West Mercia police said the man was arrested on Friday.",
+        "Environmental Protection officials said the water was safe to drink.",
+        "Netanyahu is an Israeli prime minister who has declared his intention to stay in office.",
+        "SpaceX grounded its rockets. The company hopes to resume launches in March.",
+        "Johnson spoke on Monday. He is confident the bill will pass next week.",
+    ];
+    for text in cases {
+        let a = run(text);
+        for s in &a.sourcing {
+            eprintln!(
+                "{:?}\n   -> {:?} {:?} role={:?} note={:?}",
+                s.sentence.of(text),
+                s.kind,
+                s.speaker,
+                s.speaker_role,
+                s.note
+            );
+        }
+        for (r, sp) in a.relations.iter().zip(&a.speakers) {
+            eprintln!(
+                "   rel src={:?} cue={:?} -> {:?}",
+                r.source.map(|x| x.of(text)),
+                r.cue.of(text),
+                sp.name
+            );
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The persons the text layer found, looked up by a word of their name: a
+//! colon label ("Graham: …") speaks when the article names that person in
+//! running text too, and a page of many labels and many persons must not
+//! compare every label with every person.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::attribute::context::{after_label, Context};
+use crate::attribute::lexicon::Fnv;
+use crate::segment::entities::{Entity, EntityKind};
+use crate::spans::ByteSpan;
+
+type ByWord = HashMap<String, Vec<usize>, std::hash::BuildHasherDefault<Fnv>>;
+
+pub struct Persons<'p> {
+    people: &'p [Entity],
+    /// Built on the first label checked: most pages have none.
+    index: OnceCell<Index>,
+}
+
+struct Index {
+    /// Each lower-case word of a person's name → the persons holding it.
+    by_word: ByWord,
+    /// Per person (parallel to `people`), the mentions in running text: not
+    /// opening a line and not themselves a label.
+    running: Vec<Vec<ByteSpan>>,
+}
+
+impl<'p> Persons<'p> {
+    pub fn new(people: &'p [Entity]) -> Self {
+        Persons {
+            people,
+            index: OnceCell::new(),
+        }
+    }
+
+    fn index(&self, cx: &Context) -> &Index {
+        self.index.get_or_init(|| {
+            let mut by_word = ByWord::default();
+            let mut running = Vec::with_capacity(self.people.len());
+            for (i, e) in self.people.iter().enumerate() {
+                if e.kind != EntityKind::Person {
+                    running.push(Vec::new());
+                    continue;
+                }
+                for w in e.name.split_whitespace() {
+                    let list = by_word.entry(w.to_lowercase()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+                running.push(
+                    e.mentions
+                        .iter()
+                        .map(|m| m.span)
+                        .filter(|m| {
+                            let rest = cx.text.get(m.end..).unwrap_or("");
+                            !after_label(cx.text, m.start)
+                                && !rest.trim_start_matches([' ', '\t']).starts_with(':')
+                        })
+                        .collect(),
+                );
+            }
+            Index { by_word, running }
+        })
+    }
+
+    /// Whether a person holds every word of `label` and is mentioned outside
+    /// `src` in running text (the text layer takes "Loading Speed" for a
+    /// person too, but never writes it in a sentence).
+    pub fn named_elsewhere(&self, cx: &Context, label: &str, src: ByteSpan) -> bool {
+        let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let index = self.index(cx);
+        let Some(holders) = index.by_word.get(first) else {
+            return false;
+        };
+        holders.iter().any(|&i| {
+            let Some(e) = self.people.get(i) else {
+                return false;
+            };
+            let name: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
+            words.iter().all(|w| name.contains(w))
+                && index
+                    .running
+                    .get(i)
+                    .is_some_and(|ms| ms.iter().any(|m| !m.overlaps(src)))
+        })
+    }
+}
