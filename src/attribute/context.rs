@@ -143,7 +143,8 @@ impl<'a> Context<'a> {
                 .filter_map(|(_, s)| {
                     let text = s.of(self.text);
                     let (head, _) = text.split_once(':')?;
-                    (head.len() <= 40 && is_shouted(head.trim())).then(|| head.trim())
+                    let head = head.trim();
+                    (head.len() <= 40 && is_shouted(head) && is_name_like(head)).then_some(head)
                 })
                 .collect();
             labels.sort_unstable();
@@ -328,6 +329,14 @@ pub fn is_capitalised(text: &str, t: &Token) -> bool {
 pub fn is_shouted(label: &str) -> bool {
     label.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && label.chars().all(|c| !c.is_lowercase())
+}
+
+/// A transcript's label is a speaker's name: letters, spaces, dots,
+/// hyphens and apostrophes ("TL;DR" is a note, not a speaker).
+fn is_name_like(label: &str) -> bool {
+    label
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
 }
 
 /// True when the text right before `at` ends a heading or label (a colon or

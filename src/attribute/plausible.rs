@@ -25,6 +25,7 @@ use super::lexicon;
 use super::reported::Relation;
 use super::speakers::Speaker;
 use super::SourcingKind;
+use crate::segment::TokenKind;
 use crate::spans::ByteSpan;
 
 /// Checks `s`, the resolved source of `r`, in place (see the module comment).
@@ -136,7 +137,10 @@ fn verdict(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) -> Opt
         if lexicon::has(lexicon::bits::DOCUMENTS, &name.to_lowercase()) {
             return Some(SourcingKind::Vague);
         }
-        if modifies_the_source(cx, src, &name) || opens_with_participle(cx, r, src, &name) {
+        if modifies_the_source(cx, src, &name)
+            || opens_with_participle(cx, r, src, &name)
+            || qualifies_the_next_word(cx, r, src, &name)
+        {
             return Some(SourcingKind::Unattributed);
         }
     }
@@ -198,6 +202,75 @@ fn modifies_the_source(cx: &Context, src: ByteSpan, word: &str) -> bool {
         && title_case
         && rest.starts_with(' ')
         && rest.trim_start().starts_with(char::is_lowercase)
+        && !cx.capitalised_inside_a_sentence(word)
+}
+
+/// "Notable feature: Uses …", "Check out the list", "Honorable mentions
+/// go to": a title-case word opening its sentence (or a line after a
+/// label), which the article never capitalises inside a sentence, followed
+/// by a lower-case word that is not the cue (or a cue as often a noun,
+/// "mentions"): an adjective or verb before its noun or particle, not a
+/// name. An adverb or auxiliary after it ("Nippers once observed", "Smith
+/// has said") leaves it a name.
+fn qualifies_the_next_word(cx: &Context, r: &Relation, src: ByteSpan, word: &str) -> bool {
+    let title_case =
+        word.starts_with(char::is_uppercase) && word.chars().skip(1).all(|c| c.is_lowercase());
+    if !title_case || src.of(cx.text).trim() != word {
+        return false;
+    }
+    let at = cx.tokens.partition_point(|t| t.span.start < src.start);
+    let (Some(t), Some(next)) = (cx.tokens.get(at), cx.tokens.get(at + 1)) else {
+        return false;
+    };
+    if cx.word(t) != word || !(cx.opens_sentence(t) || after_label(cx, t.span.start)) {
+        return false;
+    }
+    let n = cx.word(next);
+    let cue_next = next.span.start == r.cue.start;
+    let lower_word = n.chars().all(|c| c.is_ascii_lowercase());
+    let adverb_or_auxiliary = n.ends_with("ly")
+        || lexicon::contains(lexicon::NOT_NAME_OPENERS, n)
+        || cx.has(
+            next,
+            lexicon::bits::VERB_WORDS | lexicon::bits::BE_FORMS | lexicon::bits::CUE_TIME_SUFFIXES,
+        )
+        || matches!(
+            n,
+            "also"
+                | "once"
+                | "then"
+                | "later"
+                | "never"
+                | "still"
+                | "again"
+                | "too"
+                | "now"
+                | "previously"
+                | "recently"
+                | "will"
+                | "would"
+                | "had"
+                | "first"
+                | "often"
+                | "always"
+                | "just"
+                | "already"
+                | "even"
+        );
+    // "mentions" is the plural of the nounish "mention"; "Ecobee reports
+    // that …" is the verb, whatever the word.
+    let nounish = lexicon::has(lexicon::bits::NOUNISH, n)
+        || n.strip_suffix('s')
+            .is_some_and(|one| lexicon::has(lexicon::bits::NOUNISH, one));
+    let clause_next = cx
+        .tokens
+        .get(at + 2)
+        .is_none_or(|t| t.kind != TokenKind::Word || cx.word(t) == "that");
+    let nounish_cue = cue_next && nounish && !clause_next;
+    next.span.start == t.span.end + 1
+        && lower_word
+        && !adverb_or_auxiliary
+        && (!cue_next || nounish_cue)
         && !cx.capitalised_inside_a_sentence(word)
 }
 

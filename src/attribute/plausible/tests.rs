@@ -376,3 +376,38 @@ fn the_company_hopes_to_resume_launches_is_sourced_to_the_company() {
     let s = sourcing_of(&a, text, "The company");
     assert_eq!(s.speaker.as_deref(), Some("SpaceX"), "{s:?}");
 }
+
+/// wcxb-0187, wcxb-4500, wcxb-4695 (tune half): "Notable feature: Uses …",
+/// "Honorable mentions go to …" and "Check out the list below (and feel
+/// free …)" were shown as sources "Notable", "Honorable" and "Check". A
+/// title-case word opening its sentence, never capitalised inside one, before
+/// its own noun or particle is no name; "Ecobee reports that" and "Nippers
+/// once observed" keep theirs.
+#[test]
+fn notable_feature_and_honorable_mentions_are_shown_as_sources() {
+    let text = "Product in focus: Darktrace\n\nNotable feature: Uses machine learning to learn an environment and autonomously responds to threats.\n\nThese are the best earbuds. Honorable mentions go to the Soundcore Life Q20 for being the favorite headphones on a budget.\n\nWant to hike? Check out the list below (and feel free to download the PDF!) for my log.";
+    let a = run(text);
+    for prefix in ["Notable", "Honorable", "Check"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_ne!(s.speaker.as_deref(), Some(prefix), "{s:?}");
+    }
+    let text = "Ecobee reports that its users save up to 26% on heating costs.\n\nNippers once observed that the copy was late.";
+    let a = run(text);
+    for prefix in ["Ecobee", "Nippers"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.speaker.as_deref(), Some(prefix), "{s:?}");
+    }
+}
+
+/// wcxb-0493 (tune half): "TODO: Later I'll move the BMC …" was credited to
+/// "TODO", because "TL;DR:" and "TODO:" made the page look like a
+/// transcript. A transcript's labels are names; "TL;DR" is not one.
+#[test]
+fn todo_and_tldr_labels_make_a_transcript() {
+    let text = "TL;DR: I turned a tinybox into a private AI server.\n\nTODO: Later I'll move the BMC onto its own VLAN or management network.\n\nTODO: The GPUs are missing from Netdata.";
+    let a = run(text);
+    for prefix in ["TODO: Later", "TODO: The GPUs"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.speaker, None, "{s:?}");
+    }
+}
