@@ -110,6 +110,12 @@ fn verdict(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) -> Opt
     if ends_a_place(cx, r, src) {
         return Some(SourcingKind::Unattributed);
     }
+    // "we chain another LLM call": a clause cut before its verb, never a
+    // name, opens with a personal pronoun.
+    let first = name.split_whitespace().next().unwrap_or("");
+    if matches!(first, "we" | "you" | "they" | "he" | "she" | "it" | "i") {
+        return Some(SourcingKind::Unattributed);
+    }
     if names_the_writer(cx, src, &name) {
         return Some(SourcingKind::Unattributed);
     }

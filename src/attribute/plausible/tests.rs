@@ -411,3 +411,32 @@ fn todo_and_tldr_labels_make_a_transcript() {
         assert_eq!(s.speaker, None, "{s:?}");
     }
 }
+
+/// wcxb-0133 (tune half): "Decorilla asks you to fill out a questionnaire"
+/// was sourced to Decorilla. A request ("asks you to", "asked residents
+/// to") or a question's topic ("asks about your budget") is no statement;
+/// "asked whether" and a quotation's "she asked" still are relations.
+#[test]
+fn decorilla_asks_you_to_fill_out_a_questionnaire_is_sourced() {
+    let text = "Decorilla asks you to fill out a questionnaire about your budget. The mayor asked residents to stay indoors. Havenly asks about your budget.";
+    let a = run(text);
+    for prefix in ["Decorilla", "The mayor", "Havenly"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.kind, SourcingKind::Unattributed, "{s:?}");
+    }
+    let text = "The mayor said the road was unsafe. The mayor asked whether the road was safe.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "The mayor asked");
+    assert_eq!(s.kind, SourcingKind::Named, "{s:?}");
+}
+
+/// wcxb-0472 (tune half): "Next, we chain another LLM call that extracts
+/// metadata" was shown with the speaker "we chain another LLM". A name
+/// never opens with a personal pronoun.
+#[test]
+fn we_chain_another_llm_is_shown_as_a_speaker() {
+    let text = "Next, we chain another LLM call that extracts metadata like the title.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Next");
+    assert_eq!(s.speaker, None, "{s:?}");
+}
