@@ -4,14 +4,10 @@
 //! compare every label with every person.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use crate::attribute::context::{after_label, Context};
-use crate::attribute::lexicon::Fnv;
 use crate::segment::entities::{Entity, EntityKind};
 use crate::spans::ByteSpan;
-
-type ByWord = HashMap<String, Vec<usize>, std::hash::BuildHasherDefault<Fnv>>;
 
 pub struct Persons<'p> {
     people: &'p [Entity],
@@ -20,8 +16,9 @@ pub struct Persons<'p> {
 }
 
 struct Index {
-    /// Each lower-case word of a person's name → the persons holding it.
-    by_word: ByWord,
+    /// (lower-case word of a person's name, that person), sorted: a sorted
+    /// list, not a map, for the WASM's size.
+    by_word: Vec<(String, usize)>,
     /// Per person (parallel to `people`), the mentions in running text: not
     /// opening a line and not themselves a label.
     running: Vec<Vec<ByteSpan>>,
@@ -37,19 +34,14 @@ impl<'p> Persons<'p> {
 
     fn index(&self, cx: &Context) -> &Index {
         self.index.get_or_init(|| {
-            let mut by_word = ByWord::default();
+            let mut by_word = Vec::new();
             let mut running = Vec::with_capacity(self.people.len());
             for (i, e) in self.people.iter().enumerate() {
                 if e.kind != EntityKind::Person {
                     running.push(Vec::new());
                     continue;
                 }
-                for w in e.name.split_whitespace() {
-                    let list = by_word.entry(w.to_lowercase()).or_default();
-                    if list.last() != Some(&i) {
-                        list.push(i);
-                    }
-                }
+                by_word.extend(e.name.split_whitespace().map(|w| (w.to_lowercase(), i)));
                 running.push(
                     e.mentions
                         .iter()
@@ -62,6 +54,8 @@ impl<'p> Persons<'p> {
                         .collect(),
                 );
             }
+            by_word.sort_unstable();
+            by_word.dedup();
             Index { by_word, running }
         })
     }
@@ -75,10 +69,12 @@ impl<'p> Persons<'p> {
             return false;
         };
         let index = self.index(cx);
-        let Some(holders) = index.by_word.get(first) else {
-            return false;
-        };
-        holders.iter().any(|&i| {
+        let from = index.by_word.partition_point(|(w, _)| w < first);
+        let mut holders = index.by_word[from..]
+            .iter()
+            .take_while(|(w, _)| w == first)
+            .map(|&(_, i)| i);
+        holders.any(|i| {
             let Some(e) = self.people.get(i) else {
                 return false;
             };
