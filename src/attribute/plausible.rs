@@ -18,7 +18,14 @@
 //! - a role that is part of what was said, or a lone common word, is no
 //!   role; a title or first word cut from the name goes back to it;
 //! - a place after the source ("Roper Corporation in La Fayette, Georgia,
-//!   claims") is not the source.
+//!   claims") is not the source;
+//! - a title-case word before its own noun or particle ("Notable feature",
+//!   "Check out") is not a name, nor is a phrase opening with a personal
+//!   pronoun ("we chain another LLM"); "I" after a two-word name is a
+//!   numeral ("King Charles I"), not the writer.
+//!
+//! What the check asks of the whole page (words capitalised inside a
+//! sentence, transcript labels, persons by name) is built once per page.
 
 use super::context::Context;
 use super::lexicon;
