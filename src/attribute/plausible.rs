@@ -105,7 +105,11 @@ fn verdict(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) -> Opt
     if source_text.eq_ignore_ascii_case("you") {
         return Some(SourcingKind::Unattributed);
     }
-    if is_colon_label(cx, r, src) && (!label_is_speaker(cx, people, src) || is_field_value(cx, r)) {
+    if is_colon_label(cx, r, src)
+        && (!label_is_speaker(cx, people, src)
+            || is_field_value(cx, r)
+            || describes_the_label(cx, r, src))
+    {
         return Some(SourcingKind::Unattributed);
     }
     if object_not_speech(cx, r) {
@@ -339,6 +343,20 @@ fn ends_a_place(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
         .rev()
         .find(|w| !w.starts_with(char::is_uppercase))
         .is_some_and(|w| w == "in")
+}
+
+/// "Pralana: This was perhaps the most requested review", "HubSpot Inbound
+/// Marketing: This free certification course …": a title-case label (not
+/// a transcript's capitals) whose text opens by pointing back at it is a
+/// list item's heading and its description, written by the article.
+fn describes_the_label(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
+    let label = src.of(cx.text).trim();
+    let first = r
+        .content
+        .first()
+        .and_then(|c| c.of(cx.text).split_whitespace().next())
+        .unwrap_or("");
+    !super::context::is_shouted(label) && matches!(first, "This" | "These")
 }
 
 /// A field's value after its label ("CEO: Arvind Krishna"): fewer than four

@@ -440,3 +440,22 @@ fn we_chain_another_llm_is_shown_as_a_speaker() {
     let s = sourcing_of(&a, text, "Next");
     assert_eq!(s.speaker, None, "{s:?}");
 }
+
+/// wcxb-4656 and wcxb-0268 (tune half): "Pralana: This was perhaps the most
+/// requested review" was credited to Pralana, named in running text too. A
+/// title-case label whose text points back at it ("This …") is a list
+/// item's heading; a person's label with a statement still speaks.
+#[test]
+fn pralana_this_was_the_most_requested_review_is_pralanas() {
+    let text = "I compared software like TCRP and Pralana.\n\nPralana: This was perhaps the most requested review, and I can see why.\n\nPralana did not disappoint.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Pralana: This");
+    assert_eq!(s.speaker, None, "{s:?}");
+    let text = "Graham: Trump’s rhetoric is hurting the party and the country.\n\nSenator Lindsey Graham spoke on Sunday.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Graham:");
+    assert!(
+        s.speaker.as_deref().is_some_and(|n| n.contains("Graham")),
+        "{s:?}"
+    );
+}
