@@ -292,8 +292,30 @@ fn short_text(dom: &Dom<'_>, id: Id, max_chars: usize) -> Option<String> {
             }
         }
     }
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!s.is_empty() && s.chars().count() <= max_chars).then(|| s.to_lowercase())
+    let s = collapsed(&s);
+    (!s.is_empty() && s.chars().count() <= max_chars).then(|| lowercase(s))
+}
+
+/// `s` with each run of white space one space, and none at the ends.
+fn collapsed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `s` lower-cased, in place when it is ASCII (nearly every element's text).
+fn lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// Enough of an element's opening, collapsed and lower-cased, to match
@@ -309,10 +331,7 @@ fn text_start(dom: &Dom<'_>, id: Id) -> String {
             }
         }
     }
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    lowercase(collapsed(&s))
 }
 
 /// A box about the author or an edition notice, by how it opens
