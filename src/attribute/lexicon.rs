@@ -1187,6 +1187,13 @@ pub const GROUP_WORDS: &[&str] = &[
     "voters",
 ];
 
+/// Titles whose bearer takes a numeral ("King Charles I", "Pope Leo I"):
+/// only after one of these is an "I" a numeral, not the writer.
+pub const REGNAL_TITLES: &[&str] = &[
+    "czar", "emperor", "empress", "kaiser", "king", "pharaoh", "pope", "prince", "princess",
+    "queen", "sultan", "tsar",
+];
+
 /// Heads of a source that is hearsay, not a document anyone can find:
 /// "according to local news reports", "accounts say".
 pub const HEARSAY_HEADS: &[&str] = &["accounts", "reporting", "reports", "rumors", "rumours"];
@@ -1533,6 +1540,7 @@ mod tests {
             ("SPEAKER_EDGE_WORDS", SPEAKER_EDGE_WORDS),
             ("PLEDGE_VERBS", PLEDGE_VERBS),
             ("HEARSAY_HEADS", HEARSAY_HEADS),
+            ("REGNAL_TITLES", REGNAL_TITLES),
             ("ROLE_PARTICIPLES", ROLE_PARTICIPLES),
         ];
         for (name, list) in lists {

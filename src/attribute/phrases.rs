@@ -72,48 +72,28 @@ fn source_before_clause(cx: &Context, toks: &[Token], cue: usize) -> Option<Phra
     })
 }
 
-/// "King Charles I", "Queen Elizabeth I": an "I" right after a name inside
-/// the sentence is the name's numeral, not the writer. The name must be two
-/// words ("Charles" after "King") so that "Yesterday I" or "In Paris I",
-/// where the capitalised word opens the sentence or follows a function
-/// word, stays the pronoun.
+/// "King Charles I", "Queen Elizabeth I": an "I" right after a name that
+/// follows a regnal title is the name's numeral, not the writer. Any other
+/// two capitalised words ("When I met Barack Obama I told him", "At Goldman
+/// Sachs I argued") leave "I" the pronoun.
 pub(super) fn is_regnal_numeral(cx: &Context, toks: &[Token], k: usize) -> bool {
-    let (Some(i), Some(name), Some(before)) = (
+    let (Some(i), Some(name), Some(title)) = (
         toks.get(k),
         k.checked_sub(1).and_then(|j| toks.get(j)),
         k.checked_sub(2).and_then(|j| toks.get(j)),
     ) else {
         return false;
     };
-    let is_name = |t: &Token| {
-        is_capitalised(cx.text, t)
-            && !lexicon::has(
-                lexicon::bits::NOT_NAME_WORDS | lexicon::bits::PRONOUNS,
-                cx.word(t),
-            )
-            && !matches!(
-                cx.word(t),
-                "The"
-                    | "A"
-                    | "An"
-                    | "But"
-                    | "And"
-                    | "In"
-                    | "On"
-                    | "At"
-                    | "For"
-                    | "As"
-                    | "So"
-                    | "Then"
-            )
-            && crate::calendar::month_of_name(cx.word(t)).is_none()
-            && !cx.has(t, lexicon::bits::CUE_TIME_SUFFIXES)
-    };
     cx.word(i) == "I"
         && name.span.end + 1 == i.span.start
-        && before.span.end + 1 == name.span.start
-        && is_name(name)
-        && is_name(before)
+        && title.span.end + 1 == name.span.start
+        && is_capitalised(cx.text, name)
+        && !lexicon::has(
+            lexicon::bits::NOT_NAME_WORDS | lexicon::bits::PRONOUNS,
+            cx.word(name),
+        )
+        && is_capitalised(cx.text, title)
+        && lexicon::contains(lexicon::REGNAL_TITLES, cx.word(title))
 }
 
 /// The longest appositive or relative clause [`source_before_clause`] reads.

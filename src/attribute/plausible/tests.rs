@@ -459,3 +459,32 @@ fn pralana_this_was_the_most_requested_review_is_pralanas() {
         "{s:?}"
     );
 }
+
+/// Review of issue 24: any two capitalised words before "I" made it a
+/// king's numeral, so "When I met Barack Obama I told him" and "At Goldman
+/// Sachs I argued" lost the writer's first person. Only a regnal title two
+/// words back makes a numeral.
+#[test]
+fn two_capitalised_words_before_i_are_no_regnal_numeral() {
+    for (text, prefix) in [
+        (
+            "When I met Barack Obama I told him the plan would fail.",
+            "When I met",
+        ),
+        (
+            "At Goldman Sachs I argued that rates would rise.",
+            "At Goldman",
+        ),
+    ] {
+        let a = run(text);
+        let s = sourcing_of(&a, text, prefix);
+        assert!(
+            s.speaker.as_deref().is_none_or(|n| !n.ends_with(" I")),
+            "{text}: {s:?}"
+        );
+    }
+    let text = "Pope Leo I said the city would be spared.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Pope");
+    assert_eq!(s.speaker.as_deref(), Some("Pope Leo I"), "{s:?}");
+}
