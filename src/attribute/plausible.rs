@@ -348,7 +348,9 @@ fn ends_a_place(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
 /// "Pralana: This was perhaps the most requested review", "HubSpot Inbound
 /// Marketing: This free certification course …": a title-case label (not
 /// a transcript's capitals) whose text opens by pointing back at it is a
-/// list item's heading and its description, written by the article.
+/// list item's heading and its description, written by the article. One
+/// such paragraph is no list: "Graham: This is the worst deal in history"
+/// after "Senator Lindsey Graham spoke" is Graham speaking.
 fn describes_the_label(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
     let label = src.of(cx.text).trim();
     let first = r
@@ -356,7 +358,24 @@ fn describes_the_label(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
         .first()
         .and_then(|c| c.of(cx.text).split_whitespace().next())
         .unwrap_or("");
-    !super::context::is_shouted(label) && matches!(first, "This" | "These")
+    !super::context::is_shouted(label)
+        && matches!(first, "This" | "These")
+        && labels_described_in_a_list(cx.text) >= 2
+}
+
+/// Paragraphs that open "Label: This …" or "Label: These …" (counted up to
+/// two): a list of items each described under its heading.
+fn labels_described_in_a_list(text: &str) -> usize {
+    text.split('\n')
+        .filter(|line| {
+            line.trim_start().split_once(": ").is_some_and(|(label, rest)| {
+                !label.is_empty()
+                    && !label.contains(['.', '!', '?'])
+                    && matches!(rest.split_whitespace().next(), Some("This" | "These"))
+            })
+        })
+        .take(2)
+        .count()
 }
 
 /// A field's value after its label ("CEO: Arvind Krishna"): fewer than four

@@ -469,7 +469,7 @@ fn we_chain_another_llm_is_shown_as_a_speaker() {
 /// item's heading; a person's label with a statement still speaks.
 #[test]
 fn pralana_this_was_the_most_requested_review_is_pralanas() {
-    let text = "I compared software like TCRP and Pralana.\n\nPralana: This was perhaps the most requested review, and I can see why.\n\nPralana did not disappoint.";
+    let text = "I compared software like TCRP and Pralana.\n\nProjectionLab: This tool models taxes in detail.\n\nPralana: This was perhaps the most requested review, and I can see why.\n\nPralana did not disappoint.";
     let a = run(text);
     let s = sourcing_of(&a, text, "Pralana: This");
     assert_eq!(s.speaker, None, "{s:?}");
@@ -509,4 +509,18 @@ fn two_capitalised_words_before_i_are_no_regnal_numeral() {
     let a = run(text);
     let s = sourcing_of(&a, text, "Pope");
     assert_eq!(s.speaker.as_deref(), Some("Pope Leo I"), "{s:?}");
+}
+
+/// Review of issue 24: "Graham: This is the worst deal in history" after
+/// "Senator Lindsey Graham spoke on Sunday" was Unattributed: one label
+/// whose text opens "This" was read as a list item's heading.
+#[test]
+fn graham_this_is_the_worst_deal_is_grahams_not_a_list_heading() {
+    let text = "Senator Lindsey Graham spoke on Sunday.\n\nGraham: This is the worst deal in history.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Graham: This");
+    assert!(
+        s.speaker.as_deref().is_some_and(|n| n.contains("Graham")),
+        "{s:?}"
+    );
 }
