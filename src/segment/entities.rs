@@ -199,7 +199,8 @@ fn given_gender(lower: &str) -> Option<Gender> {
     }
 }
 
-fn is_given_name(lower: &str) -> bool {
+/// A given name from the gazetteer, `lower` lower-cased.
+pub(crate) fn is_given_name(lower: &str) -> bool {
     sorted_contains(MALE_GIVEN_NAMES, lower) || sorted_contains(FEMALE_GIVEN_NAMES, lower)
 }
 

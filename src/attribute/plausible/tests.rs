@@ -524,3 +524,44 @@ fn graham_this_is_the_worst_deal_is_grahams_not_a_list_heading() {
         "{s:?}"
     );
 }
+
+/// Review of issue 24: "for" made any name an organisation's, so "Minister
+/// for Foreign Affairs Penny Wong said" kept its office as the speaker's
+/// name. A title opening the name makes "for" join an office.
+#[test]
+fn minister_for_foreign_affairs_penny_wong_is_penny_wong() {
+    let text = "The talks resumed in Canberra.\n\nMinister for Foreign Affairs Penny Wong said the talks would resume.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Minister for");
+    assert_eq!(s.speaker.as_deref(), Some("Penny Wong"), "{s:?}");
+    let text = "The outbreak spread.\n\nCenters for Disease Control and Prevention said the outbreak was over.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Centers for");
+    assert_eq!(
+        s.speaker.as_deref(),
+        Some("Centers for Disease Control and Prevention"),
+        "{s:?}"
+    );
+}
+
+/// Review of issue 24: the particle loop put a peeled title back, so
+/// "President da Silva said" was "President da Silva" and "General de
+/// Gaulle said" "General de Gaulle".
+#[test]
+fn president_da_silva_keeps_the_particle_not_the_title() {
+    for (text, want) in [
+        (
+            "The summit ended.\n\nPresident da Silva said the summit was a success.",
+            "da Silva",
+        ),
+        (
+            "The war ended.\n\nGeneral de Gaulle said the war was over.",
+            "de Gaulle",
+        ),
+    ] {
+        let a = run(text);
+        let prefix = text.split("\n\n").nth(1).unwrap_or("");
+        let s = sourcing_of(&a, text, &prefix[..8]);
+        assert_eq!(s.speaker.as_deref(), Some(want), "{text}: {s:?}");
+    }
+}

@@ -149,53 +149,34 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
     }
     // Peel titles: "Secretary of State Marco Rubio", "Retired Lt. Gen. Michael Flynn".
     // A name joined by "for" ("Centers for Disease Control and Prevention")
-    // is an organisation's, never a person's with a title.
+    // is an organisation's, unless a title opens it: "Minister for Foreign
+    // Affairs Penny Wong" is an office and its holder.
+    let titled = is_title(cx, toks[start]);
     let is_org = toks[start..end].iter().any(|t| {
         cx.has(t, lexicon::bits::ORG_WORDS)
             || lexicon::has(lexicon::bits::ORG_WORDS, base(cx.word(t)))
-            || cx.word(t) == "for"
+            || (cx.word(t) == "for" && !titled)
     });
     if !is_org {
         while start < end {
             let w = cx.word(toks[start]);
-            let title = cx.has(
-                toks[start],
-                lexicon::bits::ROLE_HEADS | lexicon::bits::NOT_NAME_WORDS,
-            ) || matches!(
-                w,
-                "Mr" | "Mrs"
-                    | "Ms"
-                    | "Dr"
-                    | "Sen"
-                    | "Rep"
-                    | "Gov"
-                    | "Gen"
-                    | "Lt"
-                    | "Col"
-                    | "Retired"
-                    | "Vice"
-                    | "Deputy"
-                    | "House"
-                    | "White"
-                    | "State"
-                    | "of"
-                    | "."
-                    | "Former"
-                    | "Rev"
-                    | "Sgt"
-                    | "Capt"
-                    | "Adm"
-                    | "Prime"
-                    | "Justice"
-                    | "Judge"
-                    | "Attorney"
-                    | "General"
-                    | "Press"
-            );
-            if !title || end - start == 1 && !matches!(w, "." | "of") {
+            let joins_office = matches!(w, "of" | "for");
+            if !(is_title(cx, toks[start]) || joins_office || w == ".")
+                || end - start == 1 && !matches!(w, "." | "of")
+            {
                 break;
             }
             start += 1;
+            // "Minister for Foreign Affairs Penny Wong": the office's own
+            // capitalised words run up to the holder's given name.
+            if joins_office {
+                if let Some(given) = (start..end.saturating_sub(1)).find(|&j| {
+                    crate::segment::entities::is_given_name(&cx.word(toks[j]).to_lowercase())
+                }) {
+                    start = given;
+                    break;
+                }
+            }
         }
     }
     while start < end && matches!(cx.word(toks[start]), "." | "of" | "and") {
@@ -210,8 +191,11 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         |w: &str| !matches!(w, "of" | "and" | "for") && crate::segment::entities::is_connector(w);
     while let Some(before) = start.checked_sub(1).map(|j| toks[j]) {
         let joined = before.span.end + 1 == toks[start].span.start;
+        // "President da Silva", "General de Gaulle": a peeled title stays off.
         let take = is_particle(cx.word(before))
-            || (is_particle(cx.word(toks[start])) && is_name_word(cx, before));
+            || (is_particle(cx.word(toks[start]))
+                && is_name_word(cx, before)
+                && !is_title(cx, before));
         if !joined || !take {
             break;
         }
@@ -368,6 +352,42 @@ pub(super) fn role_before_mention(cx: &Context, at: usize) -> Option<String> {
             .of(cx.text)
             .to_string()
     })
+}
+
+/// A title or role word a name is written after ("Secretary", "Lt",
+/// "Former", "White" of "White House"), peeled from the name and never
+/// re-attached to it.
+fn is_title(cx: &Context, t: &Token) -> bool {
+    cx.has(t, lexicon::bits::ROLE_HEADS | lexicon::bits::NOT_NAME_WORDS)
+        || matches!(
+            cx.word(t),
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Retired"
+                | "Vice"
+                | "Deputy"
+                | "House"
+                | "White"
+                | "State"
+                | "Former"
+                | "Rev"
+                | "Sgt"
+                | "Capt"
+                | "Adm"
+                | "Prime"
+                | "Justice"
+                | "Judge"
+                | "Attorney"
+                | "General"
+                | "Press"
+        )
 }
 
 fn is_initial(cx: &Context, toks: &[&Token], dot: usize) -> bool {
