@@ -1187,6 +1187,18 @@ pub const GROUP_WORDS: &[&str] = &[
     "voters",
 ];
 
+/// Reflexive pronouns, which stand between a name and its verb for
+/// emphasis ("Trump himself said").
+pub const REFLEXIVES: &[&str] = &[
+    "herself",
+    "himself",
+    "itself",
+    "myself",
+    "ourselves",
+    "themselves",
+    "yourself",
+];
+
 /// Titles whose bearer takes a numeral ("King Charles I", "Pope Leo I"):
 /// only after one of these is an "I" a numeral, not the writer.
 pub const REGNAL_TITLES: &[&str] = &[
@@ -1541,6 +1553,7 @@ mod tests {
             ("PLEDGE_VERBS", PLEDGE_VERBS),
             ("HEARSAY_HEADS", HEARSAY_HEADS),
             ("REGNAL_TITLES", REGNAL_TITLES),
+            ("REFLEXIVES", REFLEXIVES),
             ("ROLE_PARTICIPLES", ROLE_PARTICIPLES),
         ];
         for (name, list) in lists {

@@ -215,10 +215,16 @@ fn modifies_the_source(cx: &Context, src: ByteSpan, word: &str) -> bool {
     // Title case only: "FEC records" and "ClassPass data" name their owner.
     let title_case =
         word.starts_with(char::is_uppercase) && word.chars().skip(1).all(|c| c.is_lowercase());
+    // "Trump himself said": a reflexive after a name only stresses it.
+    let reflexive = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lexicon::contains(lexicon::REFLEXIVES, w));
     opens
         && title_case
         && rest.starts_with(' ')
         && rest.trim_start().starts_with(char::is_lowercase)
+        && !reflexive
         && !cx.capitalised_inside_a_sentence(word)
 }
 
@@ -245,34 +251,20 @@ fn qualifies_the_next_word(cx: &Context, r: &Relation, src: ByteSpan, word: &str
     let n = cx.word(next);
     let cue_next = next.span.start == r.cue.start;
     let lower_word = n.chars().all(|c| c.is_ascii_lowercase());
-    let adverb_or_auxiliary = n.ends_with("ly")
+    // "Nippers once observed", "Biden on Tuesday said", "Trump himself
+    // said", "Smith has said": an adverb, adjunct, reflexive or auxiliary
+    // between a name and its verb.
+    let adverb_or_auxiliary = super::reported::is_adverb(n)
         || lexicon::contains(lexicon::NOT_NAME_OPENERS, n)
+        || lexicon::contains(lexicon::REFLEXIVES, n)
         || cx.has(
             next,
-            lexicon::bits::VERB_WORDS | lexicon::bits::BE_FORMS | lexicon::bits::CUE_TIME_SUFFIXES,
-        )
-        || matches!(
-            n,
-            "also"
-                | "once"
-                | "then"
-                | "later"
-                | "never"
-                | "still"
-                | "again"
-                | "too"
-                | "now"
-                | "previously"
-                | "recently"
-                | "will"
-                | "would"
-                | "had"
-                | "first"
-                | "often"
-                | "always"
-                | "just"
-                | "already"
-                | "even"
+            lexicon::bits::VERB_WORDS
+                | lexicon::bits::BE_FORMS
+                | lexicon::bits::CUE_TIME_SUFFIXES
+                | lexicon::bits::CUE_PREFIXES
+                | lexicon::bits::LEADING_CONNECTIVES
+                | lexicon::bits::ADJUNCT_STARTS,
         );
     // "mentions" is the plural of the nounish "mention"; "Ecobee reports
     // that …" is the verb, whatever the word.

@@ -17,6 +17,7 @@ mod credit_line;
 mod frames;
 mod untangle;
 mod verb_frame;
+pub(crate) use verb_frame::is_adverb;
 
 use content::{clause_start, is_whole_quote};
 use continuations::{attach_continuations, attach_earlier_pieces};

@@ -565,3 +565,24 @@ fn president_da_silva_keeps_the_particle_not_the_title() {
         assert_eq!(s.speaker.as_deref(), Some(want), "{text}: {s:?}");
     }
 }
+
+/// Review of issue 24: on a short text that writes the name only where a
+/// sentence opens, "Biden on Tuesday said" and "Trump himself said" were
+/// withdrawn: a lower-case word after the name was read as its noun.
+#[test]
+fn biden_on_tuesday_said_keeps_biden() {
+    for (text, want) in [
+        (
+            "The bill passed.\n\nBiden on Tuesday said the bill would pass the Senate.",
+            "Biden",
+        ),
+        (
+            "The rally was loud.\n\nTrump himself said the crowd was the biggest ever.",
+            "Trump",
+        ),
+    ] {
+        let a = run(text);
+        let s = sourcing_of(&a, text, want);
+        assert_eq!(s.speaker.as_deref(), Some(want), "{text}: {s:?}");
+    }
+}

@@ -335,7 +335,7 @@ pub(in crate::attribute) fn subject_before(
 }
 
 /// An "-ly" adverb ("initially", "famously"), not a noun like "family".
-pub(super) fn is_adverb(w: &str) -> bool {
+pub(crate) fn is_adverb(w: &str) -> bool {
     w.len() > 4
         && w.ends_with("ly")
         && w.bytes().all(|b| b.is_ascii_lowercase())
