@@ -123,8 +123,10 @@ fn verdict(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) -> Opt
     }
     // "we chain another LLM call": a clause cut before its verb, never a
     // name, opens with a personal pronoun.
+    // In any case ("We chain"), but "WHO said" is the organisation.
     let first = name.split_whitespace().next().unwrap_or("");
-    if matches!(first, "we" | "you" | "they" | "he" | "she" | "it" | "i") {
+    let acronym = first.len() > 1 && !first.contains(char::is_lowercase);
+    if !acronym && lexicon::has(lexicon::bits::PRONOUNS, first) {
         return Some(SourcingKind::Unattributed);
     }
     if names_the_writer(cx, src, &name) {

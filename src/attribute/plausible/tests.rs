@@ -586,3 +586,14 @@ fn biden_on_tuesday_said_keeps_biden() {
         assert_eq!(s.speaker.as_deref(), Some(want), "{text}: {s:?}");
     }
 }
+
+/// Review of issue 24: the pronoun check compared case-sensitively, so a
+/// clause cut before its verb that opens the sentence, "We chain another
+/// LLM call", still named a speaker "We chain another LLM".
+#[test]
+fn we_chain_another_llm_call_opening_a_sentence_names_no_one() {
+    let text = "We chain another LLM call that extracts metadata like the title.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "We chain");
+    assert_eq!(s.speaker, None, "{s:?}");
+}
