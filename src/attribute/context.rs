@@ -332,9 +332,11 @@ pub fn is_shouted(label: &str) -> bool {
 }
 
 /// A transcript's label is a speaker's name: letters, spaces, dots,
-/// hyphens and apostrophes ("TL;DR" is a note, not a speaker).
+/// hyphens and apostrophes ("TL;DR" is a note, not a speaker), with perhaps
+/// a number after it ("SPEAKER 1", "SPEAKER 2").
 fn is_name_like(label: &str) -> bool {
     label
+        .trim_end_matches(|c: char| c.is_ascii_digit())
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
 }

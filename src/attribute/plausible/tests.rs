@@ -597,3 +597,20 @@ fn we_chain_another_llm_call_opening_a_sentence_names_no_one() {
     let s = sourcing_of(&a, text, "We chain");
     assert_eq!(s.speaker, None, "{s:?}");
 }
+
+/// Review of issue 24: a label with a number, "SPEAKER 1:" and "SPEAKER
+/// 2:", was not name-like, so a numbered transcript was no transcript (and
+/// its shouted labels no speakers).
+#[test]
+fn speaker_1_and_speaker_2_labels_make_a_transcript() {
+    use crate::attribute::context::Context;
+    let transcript = |text: &str| {
+        let rendered = crate::pipeline::rendered_from_plain_text(text);
+        let paragraphs: Vec<crate::spans::ByteSpan> =
+            rendered.blocks.iter().map(|b| b.span).collect();
+        let layer = crate::segment::analyse(text, &paragraphs, None);
+        Context::new(text, &layer.tokens, &layer.sentences).is_transcript()
+    };
+    assert!(transcript("SPEAKER 1: The plan will fail in March.\n\nSPEAKER 2: The plan will work in April."));
+    assert!(!transcript("TL;DR: The plan will fail.\n\nNOTE: The plan is late."));
+}
