@@ -381,8 +381,10 @@ fn states_an_intention(
             | "urges"
             | "urged"
             | "urging"
+            | "invite"
             | "invites"
             | "invited"
+            | "inviting"
     );
     let request = asking
         && (next(after_cue) == "about"

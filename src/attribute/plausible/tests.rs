@@ -614,3 +614,4 @@ fn speaker_1_and_speaker_2_labels_make_a_transcript() {
     assert!(transcript("SPEAKER 1: The plan will fail in March.\n\nSPEAKER 2: The plan will work in April."));
     assert!(!transcript("TL;DR: The plan will fail.\n\nNOTE: The plan is late."));
 }
+

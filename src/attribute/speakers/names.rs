@@ -401,10 +401,10 @@ pub(super) fn is_name_word(cx: &Context, t: &Token) -> bool {
     is_capitalised(cx.text, t)
         && !matches!(
             cx.word(t),
-            "The" | "A" | "An" | "But" | "And" | "In" | "On" | "At" | "For" | "As"
-            // "Our sources say": a possessive opens a phrase, never a name.
-            | "Our" | "My" | "Your" | "Their" | "Its" | "His"
+            "But" | "And" | "In" | "On" | "At" | "For" | "As"
         )
+        // "Our sources say", "The agency": a determiner opens a phrase, never a name.
+        && !lexicon::contains(lexicon::DETERMINERS, cx.word(t))
         && !cx.has(t, lexicon::bits::DEMONYMS)
 }
 
