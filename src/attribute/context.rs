@@ -27,11 +27,11 @@ pub struct Context<'a> {
     /// use: `UNKNOWN` until then.
     classes: Vec<Cell<u64>>,
     /// The words the text writes in lower case, built on first use.
-    lower_words: std::cell::OnceCell<LowerWords<'a>>,
+    lower_words: std::cell::OnceCell<WordSet<'a>>,
     /// The words the text capitalises after another word of their sentence,
     /// built on first use: every source checked asks, so one pass over the
     /// page answers them all.
-    capitalised_inside: std::cell::OnceCell<LowerWords<'a>>,
+    capitalised_inside: std::cell::OnceCell<WordSet<'a>>,
     /// Whether two or more labels in capitals open paragraphs, built on
     /// first use.
     transcript: std::cell::OnceCell<bool>,
@@ -44,9 +44,10 @@ pub struct Context<'a> {
 
 const UNKNOWN: u64 = u64::MAX;
 
-/// FNV, not SipHash: the set holds every lower-case word of the article and
-/// was a tenth of the stage's time.
-type LowerWords<'a> =
+/// A set of the article's words: its lower-case words, or the words it
+/// capitalises inside a sentence. FNV, not SipHash: the lower-case set holds
+/// every such word of the article and was a tenth of the stage's time.
+type WordSet<'a> =
     std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<super::lexicon::Fnv>>;
 
 impl<'a> Context<'a> {
@@ -110,7 +111,7 @@ impl<'a> Context<'a> {
         self.capitalised_inside
             .get_or_init(|| {
                 self.count_scan(self.tokens.len());
-                let mut words = LowerWords::default();
+                let mut words = WordSet::default();
                 for sentence in self.sentences {
                     let toks = self.tokens_in(*sentence);
                     let Some(first) = toks.iter().position(|t| t.kind == TokenKind::Word) else {

@@ -362,11 +362,13 @@ fn describes_the_label(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
 fn labels_described_in_a_list(text: &str) -> usize {
     text.split('\n')
         .filter(|line| {
-            line.trim_start().split_once(": ").is_some_and(|(label, rest)| {
-                !label.is_empty()
-                    && !label.contains(['.', '!', '?'])
-                    && matches!(rest.split_whitespace().next(), Some("This" | "These"))
-            })
+            line.trim_start()
+                .split_once(": ")
+                .is_some_and(|(label, rest)| {
+                    !label.is_empty()
+                        && !label.contains(['.', '!', '?'])
+                        && matches!(rest.split_whitespace().next(), Some("This" | "These"))
+                })
         })
         .take(2)
         .count()
@@ -416,8 +418,9 @@ fn names_the_writer(cx: &Context, src: ByteSpan, name: &str) -> bool {
     if !name.split_whitespace().any(is_first_person) {
         return false;
     }
-    // The source's own tokens and the two before them: the page's tokens
-    // indexed, so a long sentence is not rescanned per source.
+    // The source's own tokens, found in the page's tokens so that
+    // `is_regnal_numeral` can look at the two before each "I" ("King
+    // Charles I") without rescanning a long sentence per source.
     let from = cx.tokens.partition_point(|t| t.span.start < src.start);
     let to = from + cx.tokens_in(src).len();
     !(from..to).any(|k| {

@@ -516,7 +516,8 @@ fn two_capitalised_words_before_i_are_no_regnal_numeral() {
 /// whose text opens "This" was read as a list item's heading.
 #[test]
 fn graham_this_is_the_worst_deal_is_grahams_not_a_list_heading() {
-    let text = "Senator Lindsey Graham spoke on Sunday.\n\nGraham: This is the worst deal in history.";
+    let text =
+        "Senator Lindsey Graham spoke on Sunday.\n\nGraham: This is the worst deal in history.";
     let a = run(text);
     let s = sourcing_of(&a, text, "Graham: This");
     assert!(
@@ -611,7 +612,10 @@ fn speaker_1_and_speaker_2_labels_make_a_transcript() {
         let layer = crate::segment::analyse(text, &paragraphs, None);
         Context::new(text, &layer.tokens, &layer.sentences).is_transcript()
     };
-    assert!(transcript("SPEAKER 1: The plan will fail in March.\n\nSPEAKER 2: The plan will work in April."));
-    assert!(!transcript("TL;DR: The plan will fail.\n\nNOTE: The plan is late."));
+    assert!(transcript(
+        "SPEAKER 1: The plan will fail in March.\n\nSPEAKER 2: The plan will work in April."
+    ));
+    assert!(!transcript(
+        "TL;DR: The plan will fail.\n\nNOTE: The plan is late."
+    ));
 }
-
