@@ -132,8 +132,8 @@ pub(super) fn verb_frame(
     // "…, call Monkey Wrench Plumbing": a bare verb after a plain comma is
     // an imperative; after a quotation ("“…,” say the protesters") it is a
     // plural inverted cue.
-    let after_quotation = prev.is_some_and(|p| cx.is_mark(p))
-        || (c0 >= 2 && cx.is_mark(&toks[c0 - 2]));
+    let after_quotation =
+        prev.is_some_and(|p| cx.is_mark(p)) || (c0 >= 2 && cx.is_mark(&toks[c0 - 2]));
     let imperative = is_base_form(head_verb) && !after_quotation;
     if prev_is_break
         && before.is_none()
