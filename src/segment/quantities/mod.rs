@@ -345,7 +345,11 @@ struct Num {
     scale: f64,
 }
 
+mod bounds;
+mod names;
+mod ranks_and_shares;
 mod reader;
 #[cfg(test)]
 mod tests;
+mod units;
 mod words;

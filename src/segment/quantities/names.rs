@@ -1,0 +1,105 @@
+//! Numbers that name rather than count: labels ("Article 5", "Trump 2.0"),
+//! times of day, and numbers that are part of a name ("19 Crimes").
+
+use super::words::*;
+use super::Cx;
+use crate::segment::tokens::TokenKind;
+
+impl<'a> Cx<'a> {
+    /// Whether the capitalised words at `k` make a bare number before them
+    /// part of a name ("19 Crimes", "10 Downing Street") rather than count a
+    /// group ("10 Americans", "42 Senate Republicans", "12 NATO soldiers").
+    pub(super) fn in_a_name(&self, k: usize) -> bool {
+        let capitalised = |j: usize| {
+            self.kind(j) == Some(TokenKind::Word) && self.raw(j).starts_with(char::is_uppercase)
+        };
+        if !capitalised(k) {
+            return false;
+        }
+        let mut j = k;
+        while capitalised(j) {
+            let w = self.w(j);
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            // "20,000 SKUs": an acronym's plural is a counted noun.
+            let raw = self.raw(j);
+            let acronym_plural = raw
+                .strip_suffix('s')
+                .is_some_and(|a| a.len() >= 2 && a.bytes().all(|b| b.is_ascii_uppercase()));
+            if acronym_plural
+                || GROUP_NOUNS.contains(&w)
+                || crate::segment::gazetteer::DEMONYMS.contains(&singular)
+            {
+                return false;
+            }
+            j += 1;
+        }
+        !self.is_plural_noun(j)
+    }
+
+    /// A bare number that names rather than counts: "Trump 2.0",
+    /// "Article 5", "10:30", "5 p.m.", "[16]".
+    pub(super) fn is_label(&self, start: usize, next: usize) -> bool {
+        // "01060", "0187": leading zeros make a code (a postcode, a page
+        // id), never an amount; "0.5" and "0" stay numbers.
+        let raw = self.raw(start);
+        if raw.len() > 1 && raw.starts_with('0') && raw.as_bytes()[1].is_ascii_digit() {
+            return true;
+        }
+        let prev = start.checked_sub(1).map_or("", |j| self.w(j));
+        let after = self.w(next);
+        let prev2 = start.checked_sub(2).map_or("", |j| self.w(j));
+        if LABEL_WORDS.contains(&prev)
+            || (prev == "." && LABEL_WORDS.contains(&prev2))
+            || (prev == "[" && after == "]")
+        {
+            return true;
+        }
+        if matches!(
+            after,
+            ":" | "a.m."
+                | "p.m."
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "gmt"
+                | "utc"
+                | "et"
+                | "pt"
+                | "o'clock"
+        ) {
+            return true;
+        }
+        // Before a capitalised word: a title or name ("“60 Minutes”", "7
+        // Eleven", "19 Crimes"), unless the words count a group.
+        if self
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.is_capitalised(self.text))
+        {
+            let opened = prev == "\"" || prev == "'";
+            // Glued, a capital is a unit or a label ("60FPS", "5G"), not a name.
+            let glued = self.touches(next - 1);
+            if opened || (glued && !after.ends_with('s')) || (!glued && self.in_a_name(next)) {
+                return true;
+            }
+        }
+        if prev == ":" && start >= 2 && self.kind(start - 2) == Some(TokenKind::Number) {
+            return true;
+        }
+        // "9/11", "24/7": numbers glued by a slash name a day or a schedule.
+        let slash_after = after == "/" && self.touches(next - 1) && self.touches(next);
+        let slash_before = prev == "/" && start >= 2 && self.touches(start - 1);
+        if slash_after || slash_before {
+            return true;
+        }
+        // After a capitalised word that does not start the sentence: a name ("Trump 2.0", "Windows 11").
+        if start > 0 {
+            let t = &self.tokens[start - 1];
+            if t.is_capitalised(self.text) && !FUNCTION_STARTERS.contains(&prev) {
+                return true;
+            }
+        }
+        false
+    }
+}
