@@ -3,36 +3,9 @@
 //! the kinds must be explainable on their own, whatever the model scores.
 
 use super::features::{Cue, CueSet, Word};
+use super::lexicon::{is_calling_verb, is_clause_word, is_scale_word};
 use super::ClaimKind;
 use crate::lexicon::{self, Reader};
-
-/// Words that make a number a statistic even without digits.
-fn is_scale_word(w: &str) -> bool {
-    matches!(
-        w,
-        "percent"
-            | "percentage"
-            | "%"
-            | "million"
-            | "millions"
-            | "billion"
-            | "billions"
-            | "trillion"
-            | "trillions"
-            | "thousands"
-            | "hundreds"
-            | "dozens"
-            | "twice"
-            | "doubled"
-            | "tripled"
-            | "quadrupled"
-            | "halved"
-            | "majority"
-            | "minority"
-            | "average"
-            | "rate"
-    )
-}
 
 fn is_superlative(w: &str) -> bool {
     lexicon::is_superlative(w, Reader::Kind)
@@ -146,59 +119,6 @@ enum QuotedSpeech {
     /// Words a speaker is said to have called something: 'what he called
     /// “a hoax”', 'Trump dubbed it “fake news”'.
     Attributed,
-}
-
-/// Verbs that put words in a speaker's mouth when a quote follows them.
-fn is_calling_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "called"
-            | "calls"
-            | "calling"
-            | "dubbed"
-            | "dubs"
-            | "termed"
-            | "terms"
-            | "labelled"
-            | "labeled"
-            | "branded"
-            | "brands"
-            | "described"
-    )
-}
-
-/// Words that make a quoted stretch a clause: a subject pronoun or a verb
-/// every clause of speech leans on.
-fn is_clause_word(w: &str) -> bool {
-    matches!(
-        w,
-        "i" | "we"
-            | "you"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "have"
-            | "has"
-            | "had"
-            | "do"
-            | "don't"
-            | "did"
-            | "not"
-            | "i'm"
-            | "it's"
-            | "we're"
-            | "we'll"
-            | "there's"
-    )
 }
 
 /// Whether quoted words read as a clause someone said: long and not a

@@ -23,6 +23,7 @@
 pub mod dataset;
 pub mod features;
 mod kinds;
+mod lexicon;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
