@@ -207,8 +207,9 @@ pub(super) fn classify(sentence: &str, words: &[Word], cues: CueSet) -> Vec<Clai
     let form = |k: usize| words.get(k).map_or("", |w| w.form.as_str());
     let any = |f: &dyn Fn(&str, &str) -> bool| (0..words.len()).any(|k| f(form(k), form(k + 1)));
 
-    let figure =
-        cues.has(Cue::Digits) || cues.has(Cue::LayerQuantity) || any(&|w, _| is_scale_word(w));
+    // Digits alone make no statistic: the text layer has read them, and a
+    // version ("Python 3.14"), a name ("JDK 25") or a date's day is no figure.
+    let figure = cues.has(Cue::LayerQuantity) || any(&|w, _| is_scale_word(w));
     if figure {
         kinds.push(ClaimKind::Quantity);
     }
@@ -274,12 +275,13 @@ pub(super) fn classify(sentence: &str, words: &[Word], cues: CueSet) -> Vec<Clai
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::features::{extract_words, words, LayerCues};
+    use crate::detect::features::{extract_words, words};
     use ClaimKind::*;
 
     fn kinds(sentence: &str) -> Vec<ClaimKind> {
         let w = words(sentence);
-        let f = extract_words(sentence, &w, LayerCues::default(), 8);
+        let layer = crate::detect::standalone_layer_cues(sentence);
+        let f = extract_words(sentence, &w, layer, 8);
         classify(sentence, &w, f.cues)
     }
 
@@ -357,6 +359,10 @@ mod tests {
             ),
             // A year alone is an event's time, not a figure.
             ("The war began in 2022.", &[Event]),
+            // Regression: a version after a product name was taken for a
+            // statistic ("JDK 25", "Python 3.14"), and so was a date's day.
+            ("The release requires JDK 25 and Python 3.14.", &[Other]),
+            ("Python 3.14 shipped on October 7, 2025.", &[Event]),
         ];
         for (sentence, expected) in table {
             assert_eq!(&kinds(sentence), expected, "{sentence:?}");

@@ -64,6 +64,10 @@ impl<'a> Cx<'a> {
         }
         let after = self.w(next + 1);
         let took = |m| (Some(m), next + 2);
+        // "every 3 days or so": about that many.
+        if after == "so" && before.is_none() {
+            return took(Modifier::Approximately);
+        }
         // "200 or greater than 190" is two figures.
         if self.w(next + 2) == "than" {
             return (before, next);

@@ -8,32 +8,64 @@ use crate::segment::tokens::TokenKind;
 impl<'a> Cx<'a> {
     /// Whether the capitalised words at `k` make a bare number before them
     /// part of a name ("19 Crimes", "10 Downing Street") rather than count a
-    /// group ("10 Americans", "42 Senate Republicans", "12 NATO soldiers").
+    /// group ("10 Americans", "42 Senate Republicans", "12 NATO soldiers",
+    /// "5 Pulitzer Prizes").
     pub(super) fn in_a_name(&self, k: usize) -> bool {
-        let capitalised = |j: usize| {
-            self.kind(j) == Some(TokenKind::Word) && self.raw(j).starts_with(char::is_uppercase)
-        };
-        if !capitalised(k) {
+        if !self.capitalised(k) {
             return false;
         }
+        let end = self.capitalised_run_end(k);
+        self.capitalised_count_noun(k).is_none() && !self.is_plural_noun(end)
+    }
+
+    pub(super) fn capitalised(&self, j: usize) -> bool {
+        self.kind(j) == Some(TokenKind::Word) && self.raw(j).starts_with(char::is_uppercase)
+    }
+
+    /// The token after the capitalised words starting at `k`.
+    fn capitalised_run_end(&self, k: usize) -> usize {
         let mut j = k;
-        while capitalised(j) {
+        while self.capitalised(j) {
+            j += 1;
+        }
+        j
+    }
+
+    /// The last of the capitalised words at `k` that a number before them
+    /// counts: a group ("10 Americans", "5 Democrats", "20,000 SKUs",
+    /// "42 Senate Republicans"), or a plural ending two to four capitalised
+    /// words ("5 Pulitzer Prizes", "3 Grammy Awards"). A single capitalised
+    /// plural is a name ("19 Crimes"); a run before a lowercase plural only
+    /// describes it ("2 New York Times bestsellers").
+    pub(super) fn capitalised_count_noun(&self, k: usize) -> Option<usize> {
+        let end = self.capitalised_run_end(k);
+        if end == k || self.is_plural_noun(end) {
+            return None;
+        }
+        for j in k..end {
             let w = self.w(j);
             let singular = w.strip_suffix('s').unwrap_or(w);
             // "20,000 SKUs": an acronym's plural is a counted noun.
-            let raw = self.raw(j);
-            let acronym_plural = raw
+            let acronym_plural = self
+                .raw(j)
                 .strip_suffix('s')
                 .is_some_and(|a| a.len() >= 2 && a.bytes().all(|b| b.is_ascii_uppercase()));
             if acronym_plural
                 || GROUP_NOUNS.contains(&w)
                 || crate::segment::gazetteer::DEMONYMS.contains(&singular)
             {
-                return false;
+                return Some(j);
             }
-            j += 1;
         }
-        !self.is_plural_noun(j)
+        let last = end - 1;
+        let w = self.w(last);
+        let plural = w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("'s")
+            && !STOP_NOUNS.contains(&w)
+            && !NOT_NOUNS.contains(&w);
+        (plural && (2..=4).contains(&(end - k))).then_some(last)
     }
 
     /// A bare number that names rather than counts: "Trump 2.0",
@@ -92,6 +124,14 @@ impl<'a> Cx<'a> {
         let slash_before = prev == "/" && start >= 2 && self.touches(start - 1);
         if slash_after || slash_before {
             return true;
+        }
+        // After a word with a capital inside: a product ("iOS 5", "macOS 14").
+        if start > 0 && self.kind(start - 1) == Some(TokenKind::Word) {
+            let raw = self.raw(start - 1);
+            let inner_capital = raw.chars().skip(1).any(char::is_uppercase);
+            if inner_capital && raw.chars().any(char::is_lowercase) {
+                return true;
+            }
         }
         // After a capitalised word that does not start the sentence: a name ("Trump 2.0", "Windows 11").
         if start > 0 {

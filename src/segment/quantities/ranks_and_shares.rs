@@ -76,6 +76,7 @@ impl<'a> Cx<'a> {
             kind,
             upper: None,
             modifier: Some(Modifier::Vague),
+            grouped: true,
         };
         Some((mention, noun_at + 1))
     }
@@ -150,6 +151,7 @@ impl<'a> Cx<'a> {
                 kind: QuantityKind::Ordinal,
                 upper: None,
                 modifier: None,
+                grouped: true,
             };
             return Some((mention, end.map_or(k + 2, |e| e + 1)));
         }
@@ -213,6 +215,7 @@ impl<'a> Cx<'a> {
             kind: QuantityKind::Ordinal,
             upper: None,
             modifier: None,
+            grouped: true,
         };
         Some((mention, end + 1))
     }

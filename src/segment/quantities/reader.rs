@@ -13,6 +13,12 @@ impl<'a> Cx<'a> {
             && self.raw(k).chars().next().is_some_and(char::is_lowercase)
     }
 
+    /// A hyphen joining words ("20-point"), not a dash between clauses
+    /// ("TypeScript 7.0—a rewrite"): both normalise to "-".
+    pub(super) fn hyphen_at(&self, k: usize) -> bool {
+        matches!(self.raw(k), "-" | "\u{2010}" | "\u{2011}")
+    }
+
     pub(super) fn span(&self, from: usize, to_inclusive: usize) -> ByteSpan {
         ByteSpan::new(
             self.tokens[from].span.start,
@@ -137,6 +143,7 @@ impl<'a> Cx<'a> {
             kind,
             upper: None,
             modifier: self.modifier_before(from),
+            grouped: true,
         }
     }
 

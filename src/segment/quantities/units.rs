@@ -72,7 +72,8 @@ impl<'a> Cx<'a> {
             {
                 return None;
             }
-            // A number glued after a letter or hyphen is a name or label ("F-16", "COVID-19").
+            // A number glued after a letter or hyphen is a name or label ("F-16",
+            // "COVID-19"), or the second half of a score ("3-2").
             if start > 0
                 && self.tokens[start - 1].touches(&self.tokens[start])
                 && matches!(self.kind(start - 1), Some(TokenKind::Word))
@@ -83,7 +84,10 @@ impl<'a> Cx<'a> {
                 && self.w(start - 1) == "-"
                 && self.tokens[start - 1].touches(&self.tokens[start])
                 && self.tokens[start - 2].touches(&self.tokens[start - 1])
-                && self.kind(start - 2) == Some(TokenKind::Word)
+                && matches!(
+                    self.kind(start - 2),
+                    Some(TokenKind::Word | TokenKind::Number)
+                )
             {
                 return None;
             }
@@ -139,6 +143,18 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
+        }
+        // "a 3-2 defeat", "a 5-4 ruling": a score or a tally, not an amount
+        // (a range would have read the second number as its upper bound).
+        let tally = currency.is_none()
+            && upper.is_none()
+            && !num.spelled
+            && self.hyphen_at(next)
+            && self.touches(next - 1)
+            && self.touches(next)
+            && self.kind(next + 1) == Some(TokenKind::Number);
+        if tally {
+            return None;
         }
         // Unit after the number.
         let w = self.w(next);
@@ -234,7 +250,7 @@ impl<'a> Cx<'a> {
             end = next;
             next += 1;
         } else if currency.is_none()
-            && w == "-"
+            && self.hyphen_at(next)
             && self.touches(next - 1)
             && self.touches(next)
             && self.lowercase_word(next + 1)
@@ -276,6 +292,9 @@ impl<'a> Cx<'a> {
                 && self.is_plural_noun(next + 1)
             {
                 Some(next + 1)
+            } else if let Some(last) = self.capitalised_count_noun(next) {
+                // "5 Pulitzer Prizes", "42 Senate Republicans".
+                Some(last)
             } else if self.is_plural_noun(next)
                 || (value == Some(1.0)
                     && (DURATION_UNITS.contains(&w) || MEASURE_UNITS.contains(&w) || w == "person"))
@@ -298,7 +317,7 @@ impl<'a> Cx<'a> {
             if pronoun_one {
                 return None;
             }
-            if let Some(noun_at) = noun_at {
+            if let Some(mut noun_at) = noun_at {
                 let noun = self.w(noun_at);
                 // "the boat is 106 years old": an age, as above; a bound
                 // ("more than thirty years old") is a comparison to check.
@@ -308,12 +327,22 @@ impl<'a> Cx<'a> {
                 {
                     return None;
                 }
-                let (k2, u) =
-                    if matches!(noun, "pound" | "pounds") && self.pounds_of_goods(noun_at + 1) {
-                        (QuantityKind::Measure, "pounds".to_string())
-                    } else {
-                        classify_unit(noun)
-                    };
+                let area_or_volume = matches!(noun, "square" | "cubic")
+                    && MEASURE_UNITS.contains(&self.w(noun_at + 1));
+                let (k2, u) = if self.capitalised(noun_at) {
+                    // A capitalised noun keeps its words and case: "Pulitzer Prizes",
+                    // "Senate Republicans".
+                    let words: Vec<&str> = (next..=noun_at).map(|j| self.raw(j)).collect();
+                    (QuantityKind::Count, words.join(" "))
+                } else if area_or_volume {
+                    // "40 million square miles": the area's unit is both words.
+                    noun_at += 1;
+                    (QuantityKind::Measure, format!("{noun} {}", self.w(noun_at)))
+                } else if matches!(noun, "pound" | "pounds") && self.pounds_of_goods(noun_at + 1) {
+                    (QuantityKind::Measure, "pounds".to_string())
+                } else {
+                    classify_unit(noun)
+                };
                 // "a two hour drive" lasts "2 hours".
                 let u = if k2 == QuantityKind::Duration && value != Some(1.0) {
                     plural_unit(&u)
@@ -390,6 +419,11 @@ impl<'a> Cx<'a> {
             if self.is_label(start, next) {
                 return None;
             }
+            // "at the age of 75", "aged 75": an age describes a person.
+            let back = |n: usize| start.checked_sub(n).map_or("", |j| self.w(j));
+            if back(1) == "aged" || (back(2), back(1)) == ("age", "of") {
+                return None;
+            }
             // "… by 2032 (1).": a reference marker, not a figure to source.
             let integer = value.is_some_and(|v| v.fract() == 0.0 && (0.0..1000.0).contains(&v));
             let enclosed = start.checked_sub(1).is_some_and(|j| self.w(j) == "(")
@@ -399,6 +433,16 @@ impl<'a> Cx<'a> {
                 return None;
             }
         }
+        // "the two styles", "these three forces": a small spelled number
+        // after a definite word refers to things already named; it counts
+        // nothing new.
+        let definite = start
+            .checked_sub(1)
+            .is_some_and(|j| DEFINITE_WORDS.contains(&self.w(j)));
+        let small = value.is_some_and(|v| v < 100.0) && num.scale == 1.0;
+        if definite && num.spelled && small && upper.is_none() && modifier.is_none() {
+            return None;
+        }
         Some((
             QuantityMention {
                 span: self.span(start, end),
@@ -407,6 +451,7 @@ impl<'a> Cx<'a> {
                 kind,
                 upper,
                 modifier,
+                grouped: true,
             },
             next,
         ))
@@ -450,12 +495,19 @@ impl<'a> Cx<'a> {
     /// "29.4 million pounds of halibut": pounds "of" goods are a weight;
     /// money is "of" only public money ("2 million pounds of taxpayers'
     /// money").
+    /// So are pounds given in kilograms beside them: "30,000 pounds (13,600
+    /// kilograms) of equipment".
     pub(super) fn pounds_of_goods(&self, k: usize) -> bool {
-        self.w(k) == "of"
+        let of_goods = self.w(k) == "of"
             && !matches!(
                 self.w(k + 1),
                 "taxpayers" | "taxpayers'" | "taxpayer" | "public" | "money" | "funding"
-            )
+            );
+        let in_kilograms = self.w(k) == "("
+            && self
+                .number(k + 1)
+                .is_some_and(|n| matches!(self.w(n.next), "kg" | "kilograms" | "kilos" | "tonnes"));
+        of_goods || in_kilograms
     }
 
     /// A comparison after a multiplier: "3 times faster", "three times

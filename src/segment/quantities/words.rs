@@ -199,6 +199,14 @@ pub(super) const MEASURE_UNITS: &[&str] = &[
     "gigawatts",
     "bpd",
     "square",
+    "cubic",
+    "kcal",
+];
+
+/// Definite words before a spelled number that refer back to things already
+/// named ("the two styles", "these three forces", "their four children").
+pub(super) const DEFINITE_WORDS: &[&str] = &[
+    "the", "these", "those", "its", "their", "his", "her", "our", "my", "your",
 ];
 
 /// Plural-looking words that are not counted nouns.
