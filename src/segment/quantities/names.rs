@@ -3,6 +3,7 @@
 
 use super::words::*;
 use super::Cx;
+use crate::lexicon::{self, Reader::Tense};
 use crate::segment::tokens::TokenKind;
 
 impl<'a> Cx<'a> {
@@ -133,13 +134,31 @@ impl<'a> Cx<'a> {
                 return true;
             }
         }
-        // After a capitalised word that does not start the sentence: a name ("Trump 2.0", "Windows 11").
+        // After a capitalised word: a name ("Trump 2.0", "Windows 11"),
+        // unless the word opens the sentence as a function word ("About 40")
+        // or a past verb ("Attracted 814 token holders", a list item).
         if start > 0 {
             let t = &self.tokens[start - 1];
-            if t.is_capitalised(self.text) && !FUNCTION_STARTERS.contains(&prev) {
+            let opens_with_verb = self.opens_sentence(start - 1)
+                && (prev.ends_with("ed") || lexicon::is_irregular_past(prev, Tense));
+            if t.is_capitalised(self.text) && !FUNCTION_STARTERS.contains(&prev) && !opens_with_verb
+            {
                 return true;
             }
         }
         false
+    }
+
+    /// Whether token `k` starts a sentence or a line: nothing, a full stop
+    /// or a line break before it.
+    fn opens_sentence(&self, k: usize) -> bool {
+        let Some(before) = k.checked_sub(1) else {
+            return true;
+        };
+        let gap = self
+            .text
+            .get(self.tokens[before].span.end..self.tokens[k].span.start)
+            .unwrap_or("");
+        gap.contains('\n') || matches!(self.w(before), "." | "!" | "?" | ":" | ";")
     }
 }

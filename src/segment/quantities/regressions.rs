@@ -228,3 +228,18 @@ fn kilocalories_are_a_unit() {
         pairs(&[("369 kcal", "369 kcal")])
     );
 }
+
+/// Regression (wcxb 0019): "Attracted 814 token holders", a list item,
+/// dropped its figure: the number after a capitalised word was read as a
+/// name ("Windows 11"), though the word was a past verb opening the line.
+#[test]
+fn a_number_after_a_verb_opening_the_line_is_a_figure() {
+    assert_eq!(
+        displayed("Raised funds for the project\nAttracted 814 token holders"),
+        pairs(&[("814", "814")])
+    );
+    assert_eq!(
+        displayed("Windows 11 is out. Grew 40 percent."),
+        pairs(&[("40 percent", "40%")])
+    );
+}
