@@ -243,3 +243,14 @@ fn a_number_after_a_verb_opening_the_line_is_a_figure() {
         pairs(&[("40 percent", "40%")])
     );
 }
+
+/// Regression (a dragnet-train page): an obituary's "partner of" so many
+/// years asked for the source of the years as a figure; how long a tie has
+/// lasted describes the person, as an age does.
+#[test]
+fn the_years_of_a_partner_are_no_figure() {
+    assert_eq!(
+        displayed("He leaves his wife of 40 years and a staff of 12 people."),
+        pairs(&[("12 people", "12 people")])
+    );
+}

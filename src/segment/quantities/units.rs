@@ -327,6 +327,14 @@ impl<'a> Cx<'a> {
                 {
                     return None;
                 }
+                // "her partner of 27 years": how long a tie has lasted
+                // describes the person, as an age does.
+                let relation = start
+                    .checked_sub(2)
+                    .is_some_and(|j| self.w(j + 1) == "of" && RELATION_NOUNS.contains(&self.w(j)));
+                if DURATION_UNITS.contains(&noun) && relation {
+                    return None;
+                }
                 let area_or_volume = matches!(noun, "square" | "cubic")
                     && MEASURE_UNITS.contains(&self.w(noun_at + 1));
                 let (k2, u) = if self.capitalised(noun_at) {

@@ -500,6 +500,20 @@ pub(super) const AGES: &[&str] = &[
     "days-old",
 ];
 
+/// People named by their tie to someone, whose "of 27 years" says how long
+/// the tie has lasted ("her partner of 27 years").
+pub(super) const RELATION_NOUNS: &[&str] = &[
+    "boyfriend",
+    "colleague",
+    "companion",
+    "friend",
+    "girlfriend",
+    "husband",
+    "partner",
+    "spouse",
+    "wife",
+];
+
 /// Capitalised plural nouns that name a group of people a number counts
 /// ("5 Democrats"), besides nationalities ("10 Americans").
 pub(super) const GROUP_NOUNS: &[&str] = &[
