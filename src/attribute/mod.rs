@@ -165,6 +165,15 @@ fn quote_list(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec
         if owned.is_none() && quotes::looks_like_scare_quote(cx.text, q) {
             continue;
         }
+        // With no source to have said it, a Title Case quotation names a
+        // work or a slogan (“RIGS: Mechanized Combat League” ($20), "Review:
+        // ‘Madden NFL 17’"), whatever precedes it.
+        let has_source = owned.is_some_and(|(_, s)| {
+            s.name.is_some() || matches!(s.kind, SourcingKind::Anonymous | SourcingKind::Vague)
+        });
+        if !has_source && quotes::title_case_words(cx.text, q).is_some() {
+            continue;
+        }
         let inner = trim_span(cx.text, q.inner);
         if inner.is_empty() {
             continue;

@@ -230,3 +230,43 @@ fn a_company_suffix_in_capitals_stays_in_the_role() {
     assert!(!is_garbled_role("CEO of Vestas Wind Systems AS"));
     assert!(is_garbled_role("the chair, as"));
 }
+
+/// The bug (wcxb-articles 0218, a plumbing company's article): "While many
+/// states base their rules …" and "Other states require …" read "states"
+/// as a speech verb: the first sentence was sourced vaguely to "many
+/// states", the second to a speaker "Other". A quantifier alone before a
+/// cue-like word makes that word a plural noun.
+#[test]
+fn a_plural_noun_after_a_quantifier_is_no_speech_verb() {
+    let text = "While many states base their rules entirely on national model codes, California uses them more like a starting point.\n\nOther states require a permit for the work.\n\nThe report states that 40 percent of homes leak.";
+    let a = run(text);
+    for prefix in ["While many states", "Other states"] {
+        let s = sourcing_of(&a, text, prefix);
+        assert_eq!(s.kind, SourcingKind::Unattributed, "{prefix}: {s:?}");
+    }
+    let report = sourcing_of(&a, text, "The report states");
+    assert_ne!(report.kind, SourcingKind::Unattributed, "{report:?}");
+}
+
+/// The bug (wcxb-articles 0218): the closing advert "For plumbing work in
+/// the L.A. area, call Monkey Wrench Plumbing" was listed as reported
+/// speech by Monkey Wrench Plumbing. A bare cue verb after a comma is an
+/// imperative, not an inverted "said Ian Kelly".
+#[test]
+fn an_imperative_after_a_comma_is_no_inverted_speech_cue() {
+    let text = "For plumbing work in the L.A. area, call Monkey Wrench Plumbing.\n\n“The pipes froze overnight,” said Ian Kelly, a plumber.";
+    let a = run(text);
+    assert!(
+        a.quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("Monkey Wrench Plumbing")),
+        "{:?}",
+        a.quotes
+    );
+    let kelly = a
+        .quotes
+        .iter()
+        .find(|q| q.span.of(text).starts_with("The pipes"))
+        .expect("the quotation");
+    assert_eq!(kelly.speaker.as_deref(), Some("Ian Kelly"), "{kelly:?}");
+}

@@ -79,15 +79,34 @@ fn is_rule(w: &str, next: &str) -> bool {
     )
 }
 
+/// Stage directions are a few words: "(APPLAUSE)", "[Laughter]", "(BEGIN
+/// VIDEO CLIP)". A longer bracketed sentence is the author's aside, prose.
+const MAX_STAGE_DIRECTION_WORDS: usize = 4;
+
+/// A republication or licence credit ("This article is republished from
+/// The Conversation under a Creative Commons license") runs longer than the
+/// other formulas, but is no more a claim.
+const MAX_CREDIT_WORDS: usize = 25;
+
 fn is_boilerplate(sentence: &str, words: &[Word]) -> bool {
     let t = sentence.trim();
-    // Stage directions: "(APPLAUSE)", "[Laughter]".
-    let bracketed =
-        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
     let lexical = words
         .iter()
         .filter(|w| !matches!(w.form.as_str(), "?" | "!"));
     let count = lexical.clone().count();
+    let bracketed = ((t.starts_with('(') && t.ends_with(')'))
+        || (t.starts_with('[') && t.ends_with(']')))
+        && count <= MAX_STAGE_DIRECTION_WORDS;
+    let credit = words.iter().zip(words.iter().skip(1)).any(|(a, b)| {
+        matches!(
+            (a.form.as_str(), b.form.as_str()),
+            (
+                "republished" | "reprinted",
+                "from" | "with" | "by" | "under"
+            ) | ("creative", "commons")
+                | ("originally", "published" | "appeared")
+        )
+    }) && count <= MAX_CREDIT_WORDS;
     let formula = words.iter().zip(words.iter().skip(1)).any(|(a, b)| {
         matches!(
             (a.form.as_str(), b.form.as_str()),
@@ -106,7 +125,7 @@ fn is_boilerplate(sentence: &str, words: &[Word]) -> bool {
             "subscribe" | "newsletter" | "cookies" | "copyright" | "advertisement" | "welcome"
         )
     });
-    bracketed || count == 0 || (formula && count <= 12)
+    bracketed || credit || count == 0 || (formula && count <= 12)
 }
 
 /// What the quoted stretches of a sentence hold, the most speech-like first.
@@ -363,6 +382,22 @@ mod tests {
             // statistic ("JDK 25", "Python 3.14"), and so was a date's day.
             ("The release requires JDK 25 and Python 3.14.", &[Other]),
             ("Python 3.14 shipped on October 7, 2025.", &[Event]),
+            // Regression (real pages, issue 16): a bracketed aside of many
+            // words is prose, not a stage direction.
+            ("(BEGIN VIDEO CLIP)", &[Boilerplate]),
+            (
+                "(Talk therapy, another effective treatment for anxiety, was not addressed in this study.)",
+                &[Other],
+            ),
+            // Regression (real pages, issue 16): a republication credit.
+            (
+                "This article is republished from The Conversation under a Creative Commons license.",
+                &[Boilerplate],
+            ),
+            (
+                "This story originally appeared in the Texas Tribune.",
+                &[Boilerplate],
+            ),
         ];
         for (sentence, expected) in table {
             assert_eq!(&kinds(sentence), expected, "{sentence:?}");
