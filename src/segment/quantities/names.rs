@@ -3,7 +3,7 @@
 
 use super::words::*;
 use super::Cx;
-use crate::lexicon::{self, Reader::Tense};
+use crate::lexicon::{self, Reader::Rank, Reader::Tense};
 use crate::segment::tokens::TokenKind;
 
 impl<'a> Cx<'a> {
@@ -34,7 +34,7 @@ impl<'a> Cx<'a> {
 
     /// The last of the capitalised words at `k` that a number before them
     /// counts: a group ("10 Americans", "5 Democrats", "20,000 SKUs",
-    /// "42 Senate Republicans"), or a plural ending two to four capitalised
+    /// "42 Senate Republicans"), or a plural ending two or three capitalised
     /// words ("5 Pulitzer Prizes", "3 Grammy Awards"). A single capitalised
     /// plural is a name ("19 Crimes"); a run before a lowercase plural only
     /// describes it ("2 New York Times bestsellers").
@@ -51,12 +51,28 @@ impl<'a> Cx<'a> {
                 .raw(j)
                 .strip_suffix('s')
                 .is_some_and(|a| a.len() >= 2 && a.bytes().all(|b| b.is_ascii_uppercase()));
-            if acronym_plural
-                || GROUP_NOUNS.contains(&w)
-                || crate::segment::gazetteer::DEMONYMS.contains(&singular)
-            {
+            // A demonym counts people in the plural only ("10 Americans";
+            // "in 1865 Russian troops" is an adjective).
+            let demonym_plural =
+                w != singular && crate::segment::gazetteer::DEMONYMS.contains(&singular);
+            if acronym_plural || GROUP_NOUNS.contains(&w) || demonym_plural {
                 return Some(j);
             }
+        }
+        // A title in capitals ("Top 10 Most Desired Digital Cameras") is no
+        // counted noun: it has a function word or a superlative in it.
+        let title = (k..end).any(|j| {
+            let w = self.w(j);
+            FUNCTION_STARTERS.contains(&w)
+                || STOP_NOUNS.contains(&w)
+                || lexicon::is_superlative(w, Rank)
+                || matches!(
+                    w,
+                    "most" | "best" | "top" | "ways" | "things" | "tips" | "reasons"
+                )
+        });
+        if title {
+            return None;
         }
         let last = end - 1;
         let w = self.w(last);
@@ -66,7 +82,7 @@ impl<'a> Cx<'a> {
             && !w.ends_with("'s")
             && !STOP_NOUNS.contains(&w)
             && !NOT_NOUNS.contains(&w);
-        (plural && (2..=4).contains(&(end - k))).then_some(last)
+        (plural && (2..=3).contains(&(end - k))).then_some(last)
     }
 
     /// A bare number that names rather than counts: "Trump 2.0",
@@ -160,5 +176,14 @@ impl<'a> Cx<'a> {
             .get(self.tokens[before].span.end..self.tokens[k].span.start)
             .unwrap_or("");
         gap.contains('\n') || matches!(self.w(before), "." | "!" | "?" | ":" | ";")
+    }
+
+    /// A number written as a year would be: four digits from 1800 to 2100,
+    /// no separator ("2013 Census QuickStats" names a census).
+    pub(super) fn year_like(&self, k: usize) -> bool {
+        let raw = self.raw(k);
+        raw.len() == 4
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && raw.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
     }
 }

@@ -69,6 +69,22 @@ fn a_count_before_a_capitalised_plural_is_still_a_count() {
         displayed("He poured a glass of 19 Crimes, a wine from Australia."),
         vec![]
     );
+    // Not a title in capitals, a year before a name, or a demonym adjective
+    // (wcxb 0042, wikipedia-2, videos-1).
+    for text in [
+        "See our Top 10 Most Desired Digital Cameras list.",
+        "Source: 2013 Census QuickStats about a place.",
+    ] {
+        assert!(
+            !displayed(text).iter().any(|(_, shown)| shown.contains(' ')),
+            "{text}: {:?}",
+            displayed(text)
+        );
+    }
+    assert_eq!(
+        displayed("The town fell in 1865 Russian troops said."),
+        vec![]
+    );
 }
 
 /// Regression (lead's reading): "40 million square miles" was shown as "40 million square".
@@ -175,6 +191,11 @@ fn an_age_after_aged_or_the_age_of_is_no_figure() {
     ] {
         assert_eq!(displayed(text), vec![], "{text}");
     }
+    // An age bracket counts a population (wikipedia-2).
+    assert_eq!(
+        displayed("The rate for youth aged 15 to 21 was high."),
+        pairs(&[("15 to 21", "15–21")])
+    );
 }
 
 /// Regression (wcxb 0011, a dragnet-train page): "the two styles" and

@@ -292,7 +292,10 @@ impl<'a> Cx<'a> {
                 && self.is_plural_noun(next + 1)
             {
                 Some(next + 1)
-            } else if let Some(last) = self.capitalised_count_noun(next) {
+            } else if let Some(last) = self
+                .capitalised_count_noun(next)
+                .filter(|_| !self.year_like(start))
+            {
                 // "5 Pulitzer Prizes", "42 Senate Republicans".
                 Some(last)
             } else if self.is_plural_noun(next)
@@ -427,9 +430,11 @@ impl<'a> Cx<'a> {
             if self.is_label(start, next) {
                 return None;
             }
-            // "at the age of 75", "aged 75": an age describes a person.
+            // "at the age of 75", "aged 75": an age describes a person (an
+            // age bracket, "youth aged 15 to 21", is a figure).
             let back = |n: usize| start.checked_sub(n).map_or("", |j| self.w(j));
-            if back(1) == "aged" || (back(2), back(1)) == ("age", "of") {
+            let age = back(1) == "aged" || (back(2), back(1)) == ("age", "of");
+            if age && upper.is_none() {
                 return None;
             }
             // "… by 2032 (1).": a reference marker, not a figure to source.
