@@ -343,12 +343,13 @@ impl<'a> Cx<'a> {
                 let (k2, u) = if self.capitalised(noun_at) {
                     // A capitalised noun keeps its words and case: "Pulitzer Prizes",
                     // "Senate Republicans".
-                    let words: Vec<&str> = (next..=noun_at).map(|j| self.raw(j)).collect();
-                    (QuantityKind::Count, words.join(" "))
+                    let written = self.span(next, noun_at).of(self.text);
+                    (QuantityKind::Count, written.to_string())
                 } else if area_or_volume {
-                    // "40 million square miles": the area's unit is both words.
+                    // "40 million square miles": the area's unit is both words, as written.
+                    let written = self.span(noun_at, noun_at + 1).of(self.text);
                     noun_at += 1;
-                    (QuantityKind::Measure, format!("{noun} {}", self.w(noun_at)))
+                    (QuantityKind::Measure, written.to_string())
                 } else if matches!(noun, "pound" | "pounds") && self.pounds_of_goods(noun_at + 1) {
                     (QuantityKind::Measure, "pounds".to_string())
                 } else {
