@@ -292,9 +292,9 @@ impl<'a> Cx<'a> {
                 && self.is_plural_noun(next + 1)
             {
                 Some(next + 1)
-            } else if let Some(last) = self
-                .capitalised_count_noun(next)
-                .filter(|_| !self.year_like(start))
+            } else if let Some(last) = (!self.year_like(start))
+                .then(|| self.capitalised_count_noun(next))
+                .flatten()
             {
                 // "5 Pulitzer Prizes", "42 Senate Republicans".
                 Some(last)
