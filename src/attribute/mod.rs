@@ -138,8 +138,9 @@ pub fn attribute_for(text: &str, layer: &TextLayer, publisher: Option<&str>) -> 
     let relations = reported::find(&cx);
     let mut people = speakers::People::new(&cx, &layer.entities, &relations);
     let mut speakers = people.resolve(&cx, &relations, publisher);
+    let persons = plausible::Persons::new(&layer.entities);
     for (r, s) in relations.iter().zip(&mut speakers) {
-        plausible::check(&cx, &layer.entities, r, s);
+        plausible::check(&cx, &persons, r, s);
     }
     let sourcing = sourcing::per_sentence(&cx, &relations, &speakers);
     let quotes = quote_list(&cx, &relations, &speakers);

@@ -16,6 +16,7 @@ pub mod furniture;
 pub mod hints;
 pub mod measure;
 pub mod metadata;
+mod phrases;
 pub mod product_box;
 pub mod quote_credit;
 pub mod readerable;
