@@ -508,3 +508,35 @@ fn malformed_markup_still_gives_the_article() {
         assert!(text.contains(&prose(n)), "{n}: {text}");
     }
 }
+
+// Regression (wapo-2): no date in the page's metadata or markup, but one in its
+// address; "Tuesday's parliamentary elections" stayed unresolved.
+#[test]
+fn a_page_without_a_stated_date_is_dated_by_its_news_address() {
+    let page = |head: &str, body: &str| {
+        format!("<html><head><title>Story</title>{head}</head><body><article>{}{body}</article></body></html>", paragraphs(0..6))
+    };
+    let canonical = r#"<link rel="canonical" href="https://news.example.test/world/story/2015/03/18/ab12_story.html">"#;
+    let (_, e) = extract_html(&page(canonical, ""));
+    assert_eq!(
+        e.metadata.published.map(|d| d.to_string()).as_deref(),
+        Some("2015-03-18")
+    );
+
+    // A date the page states wins over its address.
+    let stated = format!(
+        r#"{canonical}<meta property="article:published_time" content="2015-03-19T08:00:00Z">"#
+    );
+    let (_, e) = extract_html(&page(&stated, ""));
+    assert_eq!(
+        e.metadata.published.map(|d| d.to_string()).as_deref(),
+        Some("2015-03-19")
+    );
+
+    // An address with a year and month only dates nothing.
+    let (_, e) = extract_html(&page(
+        r#"<link rel="canonical" href="https://news.example.test/2015/03/story">"#,
+        "",
+    ));
+    assert_eq!(e.metadata.published, None);
+}

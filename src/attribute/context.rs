@@ -28,6 +28,18 @@ pub struct Context<'a> {
     classes: Vec<Cell<u64>>,
     /// The words the text writes in lower case, built on first use.
     lower_words: std::cell::OnceCell<LowerWords<'a>>,
+    /// The words the text capitalises after another word of their sentence,
+    /// built on first use: every source checked asks, so one pass over the
+    /// page answers them all.
+    capitalised_inside: std::cell::OnceCell<LowerWords<'a>>,
+    /// Whether two or more labels in capitals open paragraphs, built on
+    /// first use.
+    transcript: std::cell::OnceCell<bool>,
+    /// Tokens visited by the page-wide passes above and by [`Self::tokens_in`],
+    /// and tokens asked [`Self::opens_sentence`], so a test can count the
+    /// work a hostile page costs.
+    #[cfg(test)]
+    pub(crate) page_scans: Cell<usize>,
 }
 
 const UNKNOWN: u64 = u64::MAX;
@@ -77,7 +89,68 @@ impl<'a> Context<'a> {
             marks,
             classes: vec![Cell::new(UNKNOWN); tokens.len()],
             lower_words: std::cell::OnceCell::new(),
+            capitalised_inside: std::cell::OnceCell::new(),
+            transcript: std::cell::OnceCell::new(),
+            #[cfg(test)]
+            page_scans: Cell::new(0),
         }
+    }
+
+    #[cfg(test)]
+    fn count_scan(&self, tokens: usize) {
+        self.page_scans.set(self.page_scans.get() + tokens);
+    }
+
+    #[cfg(not(test))]
+    fn count_scan(&self, _tokens: usize) {}
+
+    /// Whether the article writes `word` capitalised after another word of
+    /// its sentence (as a name is: "said Mark Warner"), not after a label.
+    pub fn capitalised_inside_a_sentence(&self, word: &str) -> bool {
+        self.capitalised_inside
+            .get_or_init(|| {
+                self.count_scan(self.tokens.len());
+                let mut words = LowerWords::default();
+                for sentence in self.sentences {
+                    let toks = self.tokens_in(*sentence);
+                    let Some(first) = toks.iter().position(|t| t.kind == TokenKind::Word) else {
+                        continue;
+                    };
+                    words.extend(
+                        toks[first + 1..]
+                            .iter()
+                            .filter(|t| t.kind == TokenKind::Word && is_capitalised(self.text, t))
+                            .filter(|t| !after_label(self.text, t.span.start))
+                            .map(|t| self.word(t)),
+                    );
+                }
+                words
+            })
+            .contains(word)
+    }
+
+    /// Whether the article is a transcript: two or more labels in capitals
+    /// open paragraphs ("TAPPER:" and "FALLIN:"; a spec line's "CPU: … |
+    /// RAM: …" is one label per paragraph).
+    pub fn is_transcript(&self) -> bool {
+        *self.transcript.get_or_init(|| {
+            self.count_scan(self.sentences.len());
+            let mut labels: Vec<&str> = self
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i == 0 || self.paragraph.get(i - 1) != self.paragraph.get(i))
+                .filter_map(|(_, s)| {
+                    let text = s.of(self.text);
+                    let (head, _) = text.split_once(':')?;
+                    let head = head.trim();
+                    (head.len() <= 40 && is_shouted(head) && is_name_like(head)).then_some(head)
+                })
+                .collect();
+            labels.sort_unstable();
+            labels.dedup();
+            labels.len() >= 2
+        })
     }
 
     /// Whether the text also writes `word` in lower case somewhere: then a
@@ -85,6 +158,7 @@ impl<'a> Context<'a> {
     /// word, not a name.
     pub fn written_in_lower_case(&self, word: &str) -> bool {
         let words = self.lower_words.get_or_init(|| {
+            self.count_scan(self.tokens.len());
             self.tokens
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
@@ -108,6 +182,7 @@ impl<'a> Context<'a> {
 
     /// Whether token `t` is the first word of its sentence.
     pub fn opens_sentence(&self, t: &Token) -> bool {
+        self.count_scan(1);
         let Some(i) = self.sentence_at(t.span.start) else {
             return false;
         };
@@ -124,6 +199,7 @@ impl<'a> Context<'a> {
         let to = self.tokens.partition_point(|t| t.span.start < span.end);
         let tokens: &'a [Token] = self.tokens;
         let slice = tokens.get(from..to.max(from)).unwrap_or(&[]);
+        self.count_scan(slice.len());
         // A token straddling the span end is left out.
         match slice.last() {
             Some(t) if t.span.end > span.end => &slice[..slice.len() - 1],
@@ -246,4 +322,26 @@ pub fn is_capitalised(text: &str, t: &Token) -> bool {
             Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
             _ => t.span.of(text).starts_with(char::is_uppercase),
         }
+}
+
+/// A label in capitals ("TAPPER", "CPU"): two or more letters, none lower
+/// case.
+pub fn is_shouted(label: &str) -> bool {
+    label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && label.chars().all(|c| !c.is_lowercase())
+}
+
+/// A transcript's label is a speaker's name: letters, spaces, dots,
+/// hyphens and apostrophes ("TL;DR" is a note, not a speaker).
+fn is_name_like(label: &str) -> bool {
+    label
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+}
+
+/// True when the text right before `at` ends a heading or label (a colon or
+/// a line break): a word there opens a clause as a sentence does.
+pub fn after_label(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['\n', ':', '“', '"', '(', '‘', '—', '–', '-', '|'])
 }

@@ -1393,6 +1393,14 @@ pub const DETERMINERS: &[&str] = &[
     "your",
 ];
 
+/// Quantifiers that only come before a plural noun: in "many states base
+/// their rules" or "Other states require", the cue-like word after them
+/// ("states", "calls", "reports") is that noun, not a verb.
+pub const PLURAL_QUANTIFIERS: &[&str] = &[
+    "all", "both", "few", "many", "most", "multiple", "numerous", "other", "several", "some",
+    "such", "these", "those", "various",
+];
+
 /// Capitalised adjectives that never start a name ("a Western diplomat").
 pub const DEMONYMS: &[&str] = &[
     "american",
@@ -1488,6 +1496,7 @@ mod tests {
             ("NOT_NAME_OPENERS", NOT_NAME_OPENERS),
             ("LABEL_WORDS", LABEL_WORDS),
             ("DETERMINERS", DETERMINERS),
+            ("PLURAL_QUANTIFIERS", PLURAL_QUANTIFIERS),
             ("APPROXIMATORS", APPROXIMATORS),
             ("SHARE_WORDS", SHARE_WORDS),
             ("ORG_DESCRIPTIONS", ORG_DESCRIPTIONS),

@@ -138,8 +138,9 @@ pub fn attribute_for(text: &str, layer: &TextLayer, publisher: Option<&str>) -> 
     let relations = reported::find(&cx);
     let mut people = speakers::People::new(&cx, &layer.entities, &relations);
     let mut speakers = people.resolve(&cx, &relations, publisher);
+    let persons = plausible::Persons::new(&layer.entities);
     for (r, s) in relations.iter().zip(&mut speakers) {
-        plausible::check(&cx, &layer.entities, r, s);
+        plausible::check(&cx, &persons, r, s);
     }
     let sourcing = sourcing::per_sentence(&cx, &relations, &speakers);
     let quotes = quote_list(&cx, &relations, &speakers);
@@ -163,6 +164,15 @@ fn quote_list(cx: &Context, relations: &[Relation], speakers: &[Speaker]) -> Vec
             continue;
         }
         if owned.is_none() && quotes::looks_like_scare_quote(cx.text, q) {
+            continue;
+        }
+        // With no source to have said it, a Title Case quotation names a
+        // work or a slogan (“RIGS: Mechanized Combat League” ($20), "Review:
+        // ‘Madden NFL 17’"), whatever precedes it.
+        let has_source = owned.is_some_and(|(_, s)| {
+            s.name.is_some() || matches!(s.kind, SourcingKind::Anonymous | SourcingKind::Vague)
+        });
+        if !has_source && quotes::title_case_words(cx.text, q).is_some() {
             continue;
         }
         let inner = trim_span(cx.text, q.inner);

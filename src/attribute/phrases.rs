@@ -72,13 +72,57 @@ fn source_before_clause(cx: &Context, toks: &[Token], cue: usize) -> Option<Phra
     })
 }
 
+/// "King Charles I", "Queen Elizabeth I": an "I" right after a name inside
+/// the sentence is the name's numeral, not the writer. The name must be two
+/// words ("Charles" after "King") so that "Yesterday I" or "In Paris I",
+/// where the capitalised word opens the sentence or follows a function
+/// word, stays the pronoun.
+pub(super) fn is_regnal_numeral(cx: &Context, toks: &[Token], k: usize) -> bool {
+    let (Some(i), Some(name), Some(before)) = (
+        toks.get(k),
+        k.checked_sub(1).and_then(|j| toks.get(j)),
+        k.checked_sub(2).and_then(|j| toks.get(j)),
+    ) else {
+        return false;
+    };
+    let is_name = |t: &Token| {
+        is_capitalised(cx.text, t)
+            && !lexicon::has(
+                lexicon::bits::NOT_NAME_WORDS | lexicon::bits::PRONOUNS,
+                cx.word(t),
+            )
+            && !matches!(
+                cx.word(t),
+                "The"
+                    | "A"
+                    | "An"
+                    | "But"
+                    | "And"
+                    | "In"
+                    | "On"
+                    | "At"
+                    | "For"
+                    | "As"
+                    | "So"
+                    | "Then"
+            )
+            && crate::calendar::month_of_name(cx.word(t)).is_none()
+            && !cx.has(t, lexicon::bits::CUE_TIME_SUFFIXES)
+    };
+    cx.word(i) == "I"
+        && name.span.end + 1 == i.span.start
+        && before.span.end + 1 == name.span.start
+        && is_name(name)
+        && is_name(before)
+}
+
 /// The longest appositive or relative clause [`source_before_clause`] reads.
 const MAX_CLAUSE_APPOSITIVE: usize = 30;
 
 fn source_before_plain(cx: &Context, toks: &[Token], cue: usize) -> Option<Phrase> {
     let last = cue.checked_sub(1)?;
     let w = cx.word(toks.get(last)?);
-    if lexicon::has(lexicon::bits::PRONOUNS, w) {
+    if lexicon::has(lexicon::bits::PRONOUNS, w) && !is_regnal_numeral(cx, toks, last) {
         return Some(Phrase {
             start: last,
             end: cue,

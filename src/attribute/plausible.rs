@@ -18,18 +18,25 @@
 //! - a role that is part of what was said, or a lone common word, is no
 //!   role; a title or first word cut from the name goes back to it;
 //! - a place after the source ("Roper Corporation in La Fayette, Georgia,
-//!   claims") is not the source.
+//!   claims") is not the source;
+//! - a title-case word before its own noun or particle ("Notable feature",
+//!   "Check out") is not a name, nor is a phrase opening with a personal
+//!   pronoun ("we chain another LLM"); "I" after a two-word name is a
+//!   numeral ("King Charles I"), not the writer.
+//!
+//! What the check asks of the whole page (words capitalised inside a
+//! sentence, transcript labels, persons by name) is built once per page.
 
 use super::context::Context;
 use super::lexicon;
 use super::reported::Relation;
 use super::speakers::Speaker;
 use super::SourcingKind;
-use crate::segment::entities::{Entity, EntityKind};
+use crate::segment::TokenKind;
 use crate::spans::ByteSpan;
 
 /// Checks `s`, the resolved source of `r`, in place (see the module comment).
-pub fn check(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) {
+pub fn check(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) {
     if s.kind != SourcingKind::Named {
         return;
     }
@@ -92,13 +99,17 @@ fn mend_name_and_role(
 
 /// The kind a source becomes when it cannot be shown, or `None` to keep it
 /// (its name possibly trimmed).
-fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Option<SourcingKind> {
+fn verdict(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) -> Option<SourcingKind> {
     let src = r.source?;
     let source_text = src.of(cx.text).trim();
     if source_text.eq_ignore_ascii_case("you") {
         return Some(SourcingKind::Unattributed);
     }
-    if is_colon_label(cx, r, src) && (!label_is_speaker(cx, people, src) || is_field_value(cx, r)) {
+    if is_colon_label(cx, r, src)
+        && (!label_is_speaker(cx, people, src)
+            || is_field_value(cx, r)
+            || describes_the_label(cx, r, src))
+    {
         return Some(SourcingKind::Unattributed);
     }
     if object_not_speech(cx, r) {
@@ -110,7 +121,13 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
     if ends_a_place(cx, r, src) {
         return Some(SourcingKind::Unattributed);
     }
-    if name.split_whitespace().any(is_first_person) {
+    // "we chain another LLM call": a clause cut before its verb, never a
+    // name, opens with a personal pronoun.
+    let first = name.split_whitespace().next().unwrap_or("");
+    if matches!(first, "we" | "you" | "they" | "he" | "she" | "it" | "i") {
+        return Some(SourcingKind::Unattributed);
+    }
+    if names_the_writer(cx, src, &name) {
         return Some(SourcingKind::Unattributed);
     }
     if !name.chars().any(char::is_uppercase) && !opens_with_determiner(&name) {
@@ -137,7 +154,10 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
         if lexicon::has(lexicon::bits::DOCUMENTS, &name.to_lowercase()) {
             return Some(SourcingKind::Vague);
         }
-        if modifies_the_source(cx, src, &name) || opens_with_participle(cx, src, &name) {
+        if modifies_the_source(cx, src, &name)
+            || opens_with_participle(cx, r, src, &name)
+            || qualifies_the_next_word(cx, r, src, &name)
+        {
             return Some(SourcingKind::Unattributed);
         }
     }
@@ -152,7 +172,7 @@ fn verdict(cx: &Context, people: &[Entity], r: &Relation, s: &mut Speaker) -> Op
         Some(w) if words.len() < name.split_whitespace().count() => {
             // What is left must still read as a name: "Turkey" is written
             // "said Turkey" elsewhere; "Speed" of "Loading Speed" is not.
-            if !w.starts_with(char::is_uppercase) || !capitalised_inside_a_sentence(cx, w) {
+            if !w.starts_with(char::is_uppercase) || !cx.capitalised_inside_a_sentence(w) {
                 return Some(SourcingKind::Unattributed);
             }
             s.name = Some(words.join(" "));
@@ -199,7 +219,76 @@ fn modifies_the_source(cx: &Context, src: ByteSpan, word: &str) -> bool {
         && title_case
         && rest.starts_with(' ')
         && rest.trim_start().starts_with(char::is_lowercase)
-        && !capitalised_inside_a_sentence(cx, word)
+        && !cx.capitalised_inside_a_sentence(word)
+}
+
+/// "Notable feature: Uses …", "Check out the list", "Honorable mentions
+/// go to": a title-case word opening its sentence (or a line after a
+/// label), which the article never capitalises inside a sentence, followed
+/// by a lower-case word that is not the cue (or a cue as often a noun,
+/// "mentions"): an adjective or verb before its noun or particle, not a
+/// name. An adverb or auxiliary after it ("Nippers once observed", "Smith
+/// has said") leaves it a name.
+fn qualifies_the_next_word(cx: &Context, r: &Relation, src: ByteSpan, word: &str) -> bool {
+    let title_case =
+        word.starts_with(char::is_uppercase) && word.chars().skip(1).all(|c| c.is_lowercase());
+    if !title_case || src.of(cx.text).trim() != word {
+        return false;
+    }
+    let at = cx.tokens.partition_point(|t| t.span.start < src.start);
+    let (Some(t), Some(next)) = (cx.tokens.get(at), cx.tokens.get(at + 1)) else {
+        return false;
+    };
+    if cx.word(t) != word || !(cx.opens_sentence(t) || after_label(cx, t.span.start)) {
+        return false;
+    }
+    let n = cx.word(next);
+    let cue_next = next.span.start == r.cue.start;
+    let lower_word = n.chars().all(|c| c.is_ascii_lowercase());
+    let adverb_or_auxiliary = n.ends_with("ly")
+        || lexicon::contains(lexicon::NOT_NAME_OPENERS, n)
+        || cx.has(
+            next,
+            lexicon::bits::VERB_WORDS | lexicon::bits::BE_FORMS | lexicon::bits::CUE_TIME_SUFFIXES,
+        )
+        || matches!(
+            n,
+            "also"
+                | "once"
+                | "then"
+                | "later"
+                | "never"
+                | "still"
+                | "again"
+                | "too"
+                | "now"
+                | "previously"
+                | "recently"
+                | "will"
+                | "would"
+                | "had"
+                | "first"
+                | "often"
+                | "always"
+                | "just"
+                | "already"
+                | "even"
+        );
+    // "mentions" is the plural of the nounish "mention"; "Ecobee reports
+    // that …" is the verb, whatever the word.
+    let nounish = lexicon::has(lexicon::bits::NOUNISH, n)
+        || n.strip_suffix('s')
+            .is_some_and(|one| lexicon::has(lexicon::bits::NOUNISH, one));
+    let clause_next = cx
+        .tokens
+        .get(at + 2)
+        .is_none_or(|t| t.kind != TokenKind::Word || cx.word(t) == "that");
+    let nounish_cue = cue_next && nounish && !clause_next;
+    next.span.start == t.span.end + 1
+        && lower_word
+        && !adverb_or_auxiliary
+        && (!cue_next || nounish_cue)
+        && !cx.capitalised_inside_a_sentence(word)
 }
 
 /// The owners of a coordination of possessives, "Both Strava's and
@@ -256,6 +345,20 @@ fn ends_a_place(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
         .is_some_and(|w| w == "in")
 }
 
+/// "Pralana: This was perhaps the most requested review", "HubSpot Inbound
+/// Marketing: This free certification course …": a title-case label (not
+/// a transcript's capitals) whose text opens by pointing back at it is a
+/// list item's heading and its description, written by the article.
+fn describes_the_label(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
+    let label = src.of(cx.text).trim();
+    let first = r
+        .content
+        .first()
+        .and_then(|c| c.of(cx.text).split_whitespace().next())
+        .unwrap_or("");
+    !super::context::is_shouted(label) && matches!(first, "This" | "These")
+}
+
 /// A field's value after its label ("CEO: Arvind Krishna"): fewer than four
 /// words, where a speaker's turn is a sentence.
 fn is_field_value(cx: &Context, r: &Relation) -> bool {
@@ -269,14 +372,45 @@ fn is_field_value(cx: &Context, r: &Relation) -> bool {
 
 /// "Recovering myself, I advanced", "Mortified as I was": a participle
 /// opening the sentence, which the article never capitalises inside one.
-fn opens_with_participle(cx: &Context, src: ByteSpan, word: &str) -> bool {
+/// The ending alone is no evidence: "Fielding said", "Breed said" are
+/// surnames a verb cue follows directly, which a participle never is, so
+/// the word must be written in lower case elsewhere or stand apart from the
+/// cue.
+fn opens_with_participle(cx: &Context, r: &Relation, src: ByteSpan, word: &str) -> bool {
     let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
+    // A cue that is as often a noun ("Related reports include") may be
+    // the participle's head noun instead.
+    let cue = r.cue.of(cx.text).trim().to_lowercase();
+    let cue_follows = src.of(cx.text).trim() == word
+        && !lexicon::has(lexicon::bits::NOUNISH, &cue)
+        && src.end <= r.cue.start
+        && cx
+            .text
+            .get(src.end..r.cue.start)
+            .is_some_and(|gap| gap.trim().is_empty());
     participle
+        && (cx.written_in_lower_case(word) || !cue_follows)
         && cx
             .tokens_in(src)
             .first()
             .is_some_and(|t| cx.word(t) == word && cx.opens_sentence(t))
-        && !capitalised_inside_a_sentence(cx, word)
+        && !cx.capitalised_inside_a_sentence(word)
+}
+
+/// A name holding "I" as the writer ("Mortified as I was"), not as a
+/// king's numeral ("King Charles I said").
+fn names_the_writer(cx: &Context, src: ByteSpan, name: &str) -> bool {
+    if !name.split_whitespace().any(is_first_person) {
+        return false;
+    }
+    // The source's own tokens and the two before them: the page's tokens
+    // indexed, so a long sentence is not rescanned per source.
+    let from = cx.tokens.partition_point(|t| t.span.start < src.start);
+    let to = from + cx.tokens_in(src).len();
+    !(from..to).any(|k| {
+        cx.tokens.get(k).is_some_and(|t| cx.word(t) == "I")
+            && super::phrases::is_regnal_numeral(cx, cx.tokens, k)
+    })
 }
 
 /// "I", "I’d", "I’ve": the writer, never a named source.
@@ -305,26 +439,11 @@ fn is_not_a_name_word(cx: &Context, word: &str) -> bool {
     w.starts_with(char::is_uppercase)
         && w.chars().skip(1).all(|c| !c.is_uppercase())
         && cx.written_in_lower_case(w)
-        && !capitalised_inside_a_sentence(cx, w)
+        && !cx.capitalised_inside_a_sentence(w)
 }
 
-/// Whether the article writes `word` capitalised after another word of its
-/// sentence (as a name is: "said Mark Warner").
-fn capitalised_inside_a_sentence(cx: &Context, word: &str) -> bool {
-    cx.tokens
-        .iter()
-        .any(|t| cx.word(t) == word && !cx.opens_sentence(t) && !after_label(cx, t.span.start))
-}
-
-/// True when the text right before `at` ends a heading or label (a colon or
-/// a line break): a word there opens a clause as a sentence does.
 fn after_label(cx: &Context, at: usize) -> bool {
-    let before = cx
-        .text
-        .get(..at)
-        .unwrap_or("")
-        .trim_end_matches([' ', '\t']);
-    before.is_empty() || before.ends_with(['\n', ':', '“', '"', '(', '‘', '—', '–', '-', '|'])
+    super::context::after_label(cx.text, at)
 }
 
 /// A relation whose cue is the colon right after its source, with no
@@ -342,51 +461,12 @@ fn is_colon_label(cx: &Context, r: &Relation, src: ByteSpan) -> bool {
 /// A label speaks when the article is a transcript (two or more labels in
 /// capitals, "TAPPER:" and "FALLIN:") or names that person elsewhere too
 /// ("Graham: …" and "Senator Lindsey Graham").
-fn label_is_speaker(cx: &Context, people: &[Entity], src: ByteSpan) -> bool {
+fn label_is_speaker(cx: &Context, people: &Persons, src: ByteSpan) -> bool {
     let label = src.of(cx.text).trim();
-    let shouted = |l: &str| {
-        l.chars().filter(|c| c.is_alphabetic()).count() >= 2 && l.chars().all(|c| !c.is_lowercase())
-    };
-    if shouted(label) {
-        // Labels that open a paragraph, as a transcript's turns do (a
-        // spec line's "CPU: … | RAM: …" is one label per paragraph).
-        let mut labels: Vec<&str> = cx
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i == 0 || cx.paragraph.get(i - 1) != cx.paragraph.get(i))
-            .filter_map(|(_, s)| {
-                let text = s.of(cx.text);
-                let (head, _) = text.split_once(':')?;
-                (head.len() <= 40 && shouted(head.trim())).then(|| head.trim())
-            })
-            .collect();
-        labels.sort_unstable();
-        labels.dedup();
-        if labels.len() >= 2 {
-            return true;
-        }
+    if super::context::is_shouted(label) && cx.is_transcript() {
+        return true;
     }
-    named_person_elsewhere(cx, people, label, src)
-}
-
-/// Whether a person the text layer found holds every word of `label` and is
-/// mentioned outside it in running text (not opening a line, not as another
-/// label: the text layer takes "Loading Speed" for a person too).
-fn named_person_elsewhere(cx: &Context, people: &[Entity], label: &str, src: ByteSpan) -> bool {
-    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
-    !words.is_empty()
-        && people.iter().any(|e| {
-            let name: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
-            e.kind == EntityKind::Person
-                && words.iter().all(|w| name.contains(w))
-                && e.mentions.iter().any(|m| {
-                    let rest = cx.text.get(m.span.end..).unwrap_or("");
-                    !m.span.overlaps(src)
-                        && !after_label(cx, m.span.start)
-                        && !rest.trim_start_matches([' ', '\t']).starts_with(':')
-                })
-        })
+    people.named_elsewhere(cx, label, src)
 }
 
 /// "JavaScript added 427,000 contributors", "has written for the blog since
@@ -453,6 +533,9 @@ fn is_role(cx: &Context, r: &Relation, role: &str) -> bool {
         || lexicon::contains(lexicon::NOT_NAME_OPENERS, &first);
     !in_content && !lone_common && !opens_phrase
 }
+
+mod persons;
+pub use persons::Persons;
 
 #[cfg(test)]
 mod tests;

@@ -240,24 +240,9 @@ fn is_apostrophe(before: Option<char>, after: Option<char>) -> bool {
 /// short, and either after a possessive ("CBS’ “60 Minutes”") or not read as
 /// speech by anyone.
 pub fn looks_like_title(text: &str, q: &Quoted) -> bool {
-    let inner = q
-        .inner
-        .of(text)
-        .trim_matches(|c: char| matches!(c, ',' | '.' | ' '));
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 {
+    let Some(words) = title_case_words(text, q) else {
         return false;
-    }
-    let small = [
-        "a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "&",
-    ];
-    let title_case = words.iter().enumerate().all(|(i, w)| {
-        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || (i > 0 && small.contains(w))
-    });
-    if !title_case || inner.ends_with(['!', '?']) {
-        return false;
-    }
+    };
     let before = text[..q.outer.start].trim_end();
     let after_possessive =
         before.ends_with("’s") || before.ends_with("'s") || before.ends_with(['’', '\'']);
@@ -288,6 +273,28 @@ pub fn looks_like_title(text: &str, q: &Quoted) -> bool {
                 | "their"
         )
         || words.len() <= 3
+}
+
+/// The words of a quotation set in Title Case, short, with no question or
+/// exclamation at its end: the shape of a name of a work ("Until Dawn: Rush
+/// of Blood", "Madden NFL 17"); `None` for any other quotation.
+pub fn title_case_words<'t>(text: &'t str, q: &Quoted) -> Option<Vec<&'t str>> {
+    let inner = q
+        .inner
+        .of(text)
+        .trim_matches(|c: char| matches!(c, ',' | '.' | ' '));
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    let small = [
+        "a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "&",
+    ];
+    let title_case = words.iter().enumerate().all(|(i, w)| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || (i > 0 && small.contains(w))
+    });
+    (title_case && !inner.ends_with(['!', '?'])).then_some(words)
 }
 
 /// A scare quote or quoted term: a word or two, lower case, not sentence

@@ -337,7 +337,58 @@ fn cue_at(
             return None;
         }
     }
-    verb_frame(cx, si, toks, i, end, first_in_sentence, earlier, kind)
+    let found = verb_frame(cx, si, toks, i, end, first_in_sentence, earlier, kind);
+    found.map(|(mut r, next)| {
+        if states_an_intention(cx, toks, i, end, &r) {
+            r.kind = CueKind::Stance;
+        }
+        (r, next)
+    })
+}
+
+/// "The company hopes to resume launches", "has declared his intention to
+/// stay in office", "asks you to fill out a questionnaire": what the source
+/// means to do or wants done, reported by the article, not a statement the
+/// source made (PolNeAR still counts it).
+fn states_an_intention(
+    cx: &Context,
+    toks: &[Token],
+    cue: usize,
+    after_cue: usize,
+    r: &Relation,
+) -> bool {
+    let next = |k: usize| toks.get(k).map_or("", |t| cx.word(t));
+    let infinitive = next(after_cue) == "to";
+    if r.kind == CueKind::Belief && infinitive {
+        return true;
+    }
+    let intention = matches!(next(after_cue), "his" | "her" | "its" | "their" | "our")
+        && matches!(
+            next(after_cue + 1),
+            "intention" | "intentions" | "intent" | "plan" | "plans" | "desire" | "wish"
+        )
+        && next(after_cue + 2) == "to";
+    // "asks you to fill out a questionnaire", "urged voters to", "asks
+    // about your budget": a request or a question, not a statement.
+    let asking = matches!(
+        next(cue),
+        "ask"
+            | "asks"
+            | "asked"
+            | "asking"
+            | "urge"
+            | "urges"
+            | "urged"
+            | "urging"
+            | "invites"
+            | "invited"
+    );
+    let request = asking
+        && (next(after_cue) == "about"
+            || (next(after_cue).chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(next(after_cue), "" | "that" | "whether" | "if" | "to")
+                && next(after_cue + 1) == "to"));
+    r.kind == CueKind::Speech && (intention || request)
 }
 
 /// "expressed skepticism", "raised concerns", "remain skeptical": a stance

@@ -294,6 +294,31 @@ impl People {
             }
         }
         if let Some(found) = found {
+            // "West Mercia police said", "Environmental Protection officials
+            // said": a name qualifying a body's head noun; the body speaks.
+            let core = core_text(text, src);
+            let tail = text
+                .get(found.span.end..src.start + core.len())
+                .unwrap_or("")
+                .trim();
+            let body_head = lexicon::has(
+                lexicon::bits::INSTITUTIONS
+                    | lexicon::bits::GROUP_HEADS
+                    | lexicon::bits::ANONYMOUS_HEADS,
+                &head_lower,
+            );
+            if found.kind == EntityKind::Person
+                && body_head
+                && tail.eq_ignore_ascii_case(&head_lower)
+            {
+                let mut s = Speaker::of_kind(SourcingKind::Named);
+                let name = core
+                    .strip_prefix("The ")
+                    .or_else(|| core.strip_prefix("the "))
+                    .unwrap_or(core);
+                s.name = Some(name.to_string());
+                return s;
+            }
             if found.kind == EntityKind::Person {
                 return self.person_speaker(cx, src, found, done, relations, k);
             }

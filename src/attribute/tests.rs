@@ -395,6 +395,24 @@ fn titles_and_scare_quotes_are_not_quotes() {
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
 
+// Regression (yahoo-1, wikipedia-2): game and reference titles standing on
+// their own line were listed as quotes with "speaker not identified".
+#[test]
+fn titles_on_their_own_are_not_quotes_but_a_sourced_one_word_answer_is() {
+    let text = "It is a pleasant surprise.\n\n“RIGS: Mechanized Combat League” ($20)\n\n\
+                Helm, Paul (2018). “Broken Tongues and Foreign Hearts”. Retrieved 2019.\n\n\
+                Was the payment made? “Correct.” a source familiar with the deal said.";
+    let a = run(text, None);
+    let listed: Vec<&str> = a.quotes.iter().map(|q| q.span.of(text)).collect();
+    assert!(
+        !listed
+            .iter()
+            .any(|q| q.contains("RIGS") || q.contains("Broken")),
+        "{listed:?}"
+    );
+    assert!(listed.contains(&"Correct."), "{listed:?}");
+}
+
 #[test]
 fn hostile_text_never_breaks_spans() {
     let texts = [

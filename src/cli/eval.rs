@@ -1,7 +1,9 @@
-//! `claimlens eval NAME [--data DIR] [--corpus NAME] [--pages]`: scores a
+//! `claimlens eval NAME [--data DIR] [--corpus NAME] [--pages]
+//! [--real-pages DIR]`: scores a
 //! stage on the public datasets in `../shared/data` (or `--data DIR`) and
 //! prints per-item rows and totals. `--corpus` picks one corpus of an eval
-//! that has several; `--pages` lists every page, not only the worst.
+//! that has several; `--pages` lists every page, not only the worst;
+//! `--real-pages DIR` scores check-worthiness on the judged real pages in DIR.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,6 +21,7 @@ pub fn run(parser: &mut lexopt::Parser, out: &mut dyn Write) -> Result<(), CliEr
             Long("data") => data = parser.value()?.into(),
             Long("corpus") => options.corpus = Some(parser.value()?.string()?),
             Long("pages") => options.list_pages = true,
+            Long("real-pages") => options.real_pages = Some(parser.value()?.into()),
             Value(v) if name.is_none() => name = Some(v.string()?),
             other => return Err(other.unexpected().into()),
         }

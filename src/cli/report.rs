@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::analysis::{Analysis, Quote, SourcingKind};
+use crate::analysis::{Analysis, Quote, Sourcing, SourcingKind};
 
 pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     let art = &a.article;
@@ -48,7 +48,7 @@ pub fn write_report(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
                 .map(|k| k.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-            sourcing_label(c.sourcing.kind)
+            sourcing_label(&c.sourcing)
         )?;
         writeln!(out, "    {}", c.text)?;
         writeln!(out, "    {}", c.note.summary)?;
@@ -123,12 +123,54 @@ fn speaker_label(quote: &Quote) -> String {
     }
 }
 
-fn sourcing_label(kind: SourcingKind) -> &'static str {
-    match kind {
+fn sourcing_label(sourcing: &Sourcing) -> &'static str {
+    match sourcing.kind {
+        // bbc-1's "He is confident …" with "he" linked to no one read as a
+        // named source: say what is known, a pronoun not resolved.
+        SourcingKind::Named if sourcing.speaker.is_none() => {
+            if sourcing.speaker_candidates.is_empty() {
+                "speaker unclear: a pronoun not linked to anyone named"
+            } else {
+                "speaker unclear: more than one person fits"
+            }
+        }
         SourcingKind::Named => "named source",
         SourcingKind::Anonymous => "anonymous source",
         SourcingKind::Vague => "vague source",
         SourcingKind::Unattributed => "unattributed",
         SourcingKind::Outlet => "the outlet's own claim",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// bbc-1: "He is confident …", with "he" linked to no one, was labelled
+    /// a named source in the text report.
+    #[test]
+    fn an_unresolved_pronoun_is_labelled_a_named_source() {
+        let mut s = Sourcing {
+            kind: SourcingKind::Named,
+            speaker: None,
+            cue: None,
+            cue_span: None,
+            speaker_role: None,
+            speaker_candidates: Vec::new(),
+            attribution_note: None,
+            attribution: None,
+        };
+        assert_eq!(
+            sourcing_label(&s),
+            "speaker unclear: a pronoun not linked to anyone named"
+        );
+        s.speaker_candidates = vec!["Ian Kelly".into(), "Anna Kelly".into()];
+        assert_eq!(
+            sourcing_label(&s),
+            "speaker unclear: more than one person fits"
+        );
+        s.speaker = Some("Barack Obama".into());
+        s.speaker_candidates.clear();
+        assert_eq!(sourcing_label(&s), "named source");
     }
 }

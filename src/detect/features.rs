@@ -310,18 +310,28 @@ fn push_lower(form: &mut String, c: char) {
 
 /// FNV-1a, seeded per feature family so families do not collide by design.
 fn hash(seed: u64, parts: &[&[u8]]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut h = fnv_start(seed);
     for (k, part) in parts.iter().enumerate() {
         if k > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x0000_0100_0000_01B3);
+            h = fnv_byte(h, 0x1f);
         }
         for &b in *part {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01B3);
+            h = fnv_byte(h, b);
         }
     }
-    // Final avalanche so the low bits used as a bucket are well mixed.
+    fnv_finish(h)
+}
+
+fn fnv_start(seed: u64) -> u64 {
+    0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
+}
+
+/// Final avalanche so the low bits used as a bucket are well mixed.
+fn fnv_finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
@@ -380,16 +390,25 @@ pub(super) fn extract_words(
         padded.push(b'<');
         padded.extend_from_slice(w.form.as_bytes());
         padded.push(b'>');
-        for n in 3..=5 {
-            if padded.len() < n {
-                break;
+        // The 3-grams, then the 4-grams, then the 5-grams, each in text
+        // order; the three n-grams at one start share their hash's first
+        // bytes, so each start is hashed once (`hash` of the n-gram alone).
+        let grams = |n: usize| (padded.len() + 1).saturating_sub(n);
+        let (threes, fours, fives) = (grams(3), grams(4), grams(5));
+        let first = hashed.len();
+        hashed.resize(first + threes + fours + fives, (0, 1.0, word_of(k)));
+        for (from, window) in padded.windows(3).enumerate() {
+            let mut h = fnv_start(SEED_CHARGRAM);
+            for &b in window {
+                h = fnv_byte(h, b);
             }
-            for from in 0..=padded.len() - n {
-                hashed.push((
-                    bucket(hash(SEED_CHARGRAM, &[&padded[from..from + n]])),
-                    1.0,
-                    word_of(k),
-                ));
+            hashed[first + from].0 = bucket(fnv_finish(h));
+            for (n, count, offset) in [(4, fours, threes), (5, fives, threes + fours)] {
+                if from >= count {
+                    break;
+                }
+                h = fnv_byte(h, padded[from + n - 1]);
+                hashed[first + offset + from].0 = bucket(fnv_finish(h));
             }
         }
     }
@@ -760,6 +779,34 @@ mod tests {
                 assert!((word as usize) < f.words.len().max(1));
             }
         }
+    }
+
+    /// The model's weights are indexed by these buckets: hashing each start
+    /// once must give every n-gram's own hash, in the order of before (a
+    /// word's 3-grams, then its 4-grams, then its 5-grams).
+    #[test]
+    fn char_grams_are_each_grams_own_hash_in_order() {
+        let sentence = "Héllo it's the 2009 deficit, ab.";
+        let bits = 18;
+        let words = words(sentence);
+        let f = extract_words(sentence, &words, LayerCues::default(), bits);
+        let mut expected = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            if w.number || w.form.len() < 2 {
+                continue;
+            }
+            let padded = [b"<", w.form.as_bytes(), b">"].concat();
+            for n in 3..=5 {
+                for gram in padded.windows(n) {
+                    let h = hash(SEED_CHARGRAM, &[gram]) & ((1 << bits) - 1);
+                    expected.push((h as u32, k as u16));
+                }
+            }
+        }
+        let tail = &f.hashed[f.hashed.len() - expected.len()..];
+        let got: Vec<(u32, u16)> = tail.iter().map(|&(b, _, k)| (b, k)).collect();
+        assert_eq!(got, expected);
+        assert!(expected.len() > 20);
     }
 
     #[test]

@@ -106,15 +106,42 @@ fn is_rule(w: &str, next: &str) -> bool {
     )
 }
 
+/// Stage directions are a few words: "(APPLAUSE)", "[Laughter]", "(BEGIN
+/// VIDEO CLIP)". A longer bracketed sentence is the author's aside, prose.
+const MAX_STAGE_DIRECTION_WORDS: usize = 4;
+
+/// A republication or licence credit ("This article is republished from
+/// The Conversation under a Creative Commons license") runs longer than the
+/// other formulas, but is no more a claim.
+const MAX_CREDIT_WORDS: usize = 25;
+
 fn is_boilerplate(sentence: &str, words: &[Word]) -> bool {
     let t = sentence.trim();
-    // Stage directions: "(APPLAUSE)", "[Laughter]".
-    let bracketed =
-        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
     let lexical = words
         .iter()
         .filter(|w| !matches!(w.form.as_str(), "?" | "!"));
     let count = lexical.clone().count();
+    let bracketed = ((t.starts_with('(') && t.ends_with(')'))
+        || (t.starts_with('[') && t.ends_with(']')))
+        && count <= MAX_STAGE_DIRECTION_WORDS;
+    // The credit speaks of the piece itself ("This article …", "A version
+    // of this story …", "Originally published …"); "The study, originally
+    // published in The Lancet, claimed …" is a claim about the study.
+    let form = |i: usize| words.get(i).map_or("", |w| w.form.as_str());
+    let about_the_piece = matches!(form(0), "this" | "originally" | "republished" | "reprinted")
+        || (form(0), form(1)) == ("a", "version");
+    let credit = about_the_piece
+        && words.iter().zip(words.iter().skip(1)).any(|(a, b)| {
+            matches!(
+                (a.form.as_str(), b.form.as_str()),
+                (
+                    "republished" | "reprinted",
+                    "from" | "with" | "by" | "under"
+                ) | ("creative", "commons")
+                    | ("originally", "published" | "appeared")
+            )
+        })
+        && count <= MAX_CREDIT_WORDS;
     let formula = words.iter().zip(words.iter().skip(1)).any(|(a, b)| {
         matches!(
             (a.form.as_str(), b.form.as_str()),
@@ -133,7 +160,7 @@ fn is_boilerplate(sentence: &str, words: &[Word]) -> bool {
             "subscribe" | "newsletter" | "cookies" | "copyright" | "advertisement" | "welcome"
         )
     });
-    bracketed || count == 0 || (formula && count <= 12)
+    bracketed || credit || count == 0 || (formula && count <= 12)
 }
 
 /// What the quoted stretches of a sentence hold, the most speech-like first.
@@ -437,6 +464,28 @@ mod tests {
             ),
             // A year alone is an event's time, not a figure.
             ("The war began in 2022.", &[Event]),
+            // Regression (real pages, issue 16): a bracketed aside of many
+            // words is prose, not a stage direction.
+            ("(BEGIN VIDEO CLIP)", &[Boilerplate]),
+            (
+                "(Talk therapy, another effective treatment for anxiety, was not addressed in this study.)",
+                &[Other],
+            ),
+            // Regression (real pages, issue 16): a republication credit.
+            (
+                "This article is republished from The Conversation under a Creative Commons license.",
+                &[Boilerplate],
+            ),
+            (
+                "This story originally appeared in the Texas Tribune.",
+                &[Boilerplate],
+            ),
+            // Review of the credit rule: a claim about a study or report that
+            // was published elsewhere is still a claim.
+            (
+                "The study, originally published in The Lancet in 1998, claimed the MMR vaccine causes autism.",
+                &[Event, Causal, Quote],
+            ),
         ];
         for (sentence, expected) in table {
             assert_eq!(&kinds(sentence), expected, "{sentence:?}");

@@ -4,6 +4,7 @@
 
 mod attribution;
 pub mod checkworthiness;
+pub mod checkworthiness_pages;
 pub mod comments;
 mod extraction;
 mod extraction_corpora;
@@ -58,6 +59,9 @@ pub struct Options {
     pub corpus: Option<String>,
     /// `--pages`: a row for every page, not only the worst.
     pub list_pages: bool,
+    /// `--real-pages DIR`: check-worthiness on the judged real pages whose
+    /// `tune.tsv` and `heldout.tsv` are in DIR, instead of the datasets.
+    pub real_pages: Option<std::path::PathBuf>,
 }
 
 pub fn run(
@@ -69,7 +73,10 @@ pub fn run(
     match name {
         "extraction" => extraction::run(data, options, out),
         "segmentation" => segmentation::run(data, out),
-        "checkworthiness" => checkworthiness::run(data, out),
+        "checkworthiness" => match &options.real_pages {
+            Some(dir) => checkworthiness_pages::run(data, dir, out),
+            None => checkworthiness::run(data, out),
+        },
         "attribution" => attribution::run(data, out),
         "sources" => judged_sources::run(data, options.list_pages, out),
         "matching" => matching::run(data, out),

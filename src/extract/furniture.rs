@@ -22,6 +22,7 @@ use timestamps::{is_timestamp_line, is_widget_or_time_word};
 
 use super::dom::{Dom, Id, NIL};
 use super::measure::Measures;
+use super::phrases::PhraseLists;
 use super::render::is_block_tag;
 use super::template_lines::{self, RELATED_HEADINGS};
 
@@ -126,6 +127,13 @@ const CALL_WORDS: &[&str] = &["sign up", "signup", "subscribe", "inbox", "copyri
 
 /// Longer blocks are not calls to subscribe.
 const MAX_CALL_WORDS: usize = 50;
+
+/// [`CALL_PHRASES`] (bit 0) and [`CALL_WORDS`] (bit 1), found in one pass.
+static CALL_LISTS: PhraseLists = PhraseLists::new(&[CALL_PHRASES, CALL_WORDS]);
+
+/// The phrases cut out of a block before its words are judged as a widget
+/// line, found in one pass: most blocks hold none, and then nothing is cut.
+static CUT_PHRASES: PhraseLists = PhraseLists::new(&[LABEL_PHRASES, RELATED_HEADINGS]);
 
 /// Class and id words of boxes about the author or the publisher that sit
 /// inside article markup: author bios, bylines, affiliate disclosures.
@@ -284,8 +292,30 @@ fn short_text(dom: &Dom<'_>, id: Id, max_chars: usize) -> Option<String> {
             }
         }
     }
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!s.is_empty() && s.chars().count() <= max_chars).then(|| s.to_lowercase())
+    let s = collapsed(&s);
+    (!s.is_empty() && s.chars().count() <= max_chars).then(|| lowercase(s))
+}
+
+/// `s` with each run of white space one space, and none at the ends.
+fn collapsed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `s` lower-cased, in place when it is ASCII (nearly every element's text).
+fn lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// Enough of an element's opening, collapsed and lower-cased, to match
@@ -301,10 +331,7 @@ fn text_start(dom: &Dom<'_>, id: Id) -> String {
             }
         }
     }
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    lowercase(collapsed(&s))
 }
 
 /// A box about the author or an edition notice, by how it opens
@@ -348,10 +375,7 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
     if !block {
         return false;
     }
-    if CALL_PHRASES.iter().any(|p| text.contains(p))
-        && CALL_WORDS.iter().any(|w| text.contains(w))
-        && text.split_whitespace().count() <= MAX_CALL_WORDS
-    {
+    if CALL_LISTS.found_in(text) == 0b11 && text.split_whitespace().count() <= MAX_CALL_WORDS {
         return true;
     }
     let teaser_heading = TEASER_HEADINGS.iter().any(|h| text.starts_with(h))
@@ -359,10 +383,19 @@ pub fn is_furniture_text(text: &str, block: bool) -> bool {
     if is_slide_counter(text) || (!sentence && (teaser_heading || is_timestamp_line(text))) {
         return true;
     }
-    let mut rest = text.to_string();
-    for phrase in LABEL_PHRASES.iter().chain(RELATED_HEADINGS) {
-        rest = rest.replace(phrase, " ");
-    }
+    let cut;
+    let rest = if CUT_PHRASES.any_in(text) {
+        // Phrase by phrase, as a cut can join the text around it into
+        // another phrase.
+        let mut rest = text.to_string();
+        for phrase in LABEL_PHRASES.iter().chain(RELATED_HEADINGS) {
+            rest = rest.replace(phrase, " ");
+        }
+        cut = rest;
+        cut.as_str()
+    } else {
+        text
+    };
     let words: Vec<&str> = rest
         .split(|c: char| {
             c.is_whitespace()

@@ -4,7 +4,8 @@
 //! Sources, strongest first: the publisher's JSON-LD (`NewsArticle`,
 //! `Article` and their kin, also inside `@graph`), then `<meta>` tags
 //! (Dublin Core, OpenGraph, Twitter, Parse.ly, `article:published_time`),
-//! then the page itself (`<title>`, byline markup, `<time datetime>`). The
+//! then the page itself (`<title>`, byline markup, `<time datetime>`) and,
+//! last, a date in the article's address (`/2015/03/18/`). The
 //! order of the meta keys follows Readability.js, whose choices readers
 //! have long lived with.
 

@@ -16,6 +16,7 @@ pub mod furniture;
 pub mod hints;
 pub mod measure;
 pub mod metadata;
+mod phrases;
 pub mod product_box;
 pub mod quote_credit;
 pub mod readerable;
@@ -103,7 +104,9 @@ pub fn extract_candidate(snapshot: &Snapshot) -> Result<Extraction, SnapshotErro
         quote_credit::mark_quote_credits(a);
     }
     if metadata.published.is_none() {
-        metadata.published = first_time_element(&tree, &excluded);
+        metadata.published = first_time_element(&tree, &excluded)
+            .or_else(|| metadata.url.as_deref().and_then(dates::date_in_url))
+            .or_else(|| dates::date_in_url(&snapshot.url));
     }
 
     let link_density = found.as_ref().map_or(0.0, |f| f.link_density);

@@ -11,6 +11,8 @@
 //! word lists live here and nowhere else; the texts are collapsed and
 //! lower-cased by the caller.
 
+use super::phrases::PhraseLists;
+
 /// Headings of boxes of links to other articles, lower-case: as the whole
 /// of a block they are furniture, and at the article's end what follows
 /// them goes too ([`super::furniture`]).
@@ -105,6 +107,9 @@ const MAX_LABEL_WORDS: usize = 8;
 
 /// Longer blocks are not comment notices.
 const MAX_NOTICE_WORDS: usize = 60;
+
+/// [`COMMENT_NOTICES`] (bit 0) and [`COMMENT_LABELS`] (bit 1), found in one pass.
+static COMMENT_LISTS: PhraseLists = PhraseLists::new(&[COMMENT_NOTICES, COMMENT_LABELS]);
 
 /// How a tag or category line opens, lower-case ("Tags: Facebook, Twitter",
 /// "Posted in C++, Microsoft | Leave a comment").
@@ -244,6 +249,8 @@ const TRANSCRIPT_NOTICES: &[&str] = &[
 /// Longer blocks are not a transcript's notice.
 const MAX_TRANSCRIPT_NOTICE_WORDS: usize = 60;
 
+static TRANSCRIPT_LISTS: PhraseLists = PhraseLists::new(&[TRANSCRIPT_NOTICES]);
+
 /// Longer blocks opening with a copyright sign are not a notice.
 const MAX_COPYRIGHT_WORDS: usize = 30;
 
@@ -260,7 +267,7 @@ pub fn is_transcript_or_copyright_notice(text: &str) -> bool {
         || t.strip_prefix("copyright ").is_some_and(|rest| {
             rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         });
-    (words <= MAX_TRANSCRIPT_NOTICE_WORDS && TRANSCRIPT_NOTICES.iter().any(|p| text.contains(p)))
+    (words <= MAX_TRANSCRIPT_NOTICE_WORDS && TRANSCRIPT_LISTS.any_in(text))
         || (copyright && words <= MAX_COPYRIGHT_WORDS)
 }
 
@@ -305,6 +312,8 @@ const AFFILIATE_PHRASES: &[&str] = &[
 /// Longer blocks are not a disclosure.
 const MAX_DISCLOSURE_WORDS: usize = 60;
 
+static AFFILIATE_LISTS: PhraseLists = PhraseLists::new(&[AFFILIATE_PHRASES]);
+
 /// An affiliate disclosure: "This article contains affiliate links that may
 /// earn us a commission at no extra cost to you." (`text` as rendered; it
 /// is lower-cased here).
@@ -312,8 +321,7 @@ pub fn is_affiliate_disclosure(text: &str) -> bool {
     if text.split_whitespace().nth(MAX_DISCLOSURE_WORDS).is_some() {
         return false;
     }
-    let t = text.to_lowercase();
-    AFFILIATE_PHRASES.iter().any(|p| t.contains(p))
+    AFFILIATE_LISTS.any_in(&text.to_lowercase())
 }
 
 /// A comment form's or comment feed's notice: "The comments to this entry
@@ -321,8 +329,11 @@ pub fn is_affiliate_disclosure(text: &str) -> bool {
 /// fields are marked *", "This entry was posted on … and is filed under …".
 pub fn is_comment_notice(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (words <= MAX_NOTICE_WORDS && COMMENT_NOTICES.iter().any(|p| text.contains(p)))
-        || (words <= MAX_LABEL_WORDS && COMMENT_LABELS.iter().any(|p| text.contains(p)))
+    if words > MAX_NOTICE_WORDS {
+        return false;
+    }
+    let found = COMMENT_LISTS.found_in(text);
+    found & 0b01 != 0 || (words <= MAX_LABEL_WORDS && found & 0b10 != 0)
 }
 
 /// A line of tags or categories: an opener and a short list, mostly links

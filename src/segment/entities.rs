@@ -396,7 +396,7 @@ fn inside(regions: &[ByteSpan], at: usize) -> bool {
 }
 
 /// Lower-case words inside names ("Bank of America", "Ursula von der Leyen").
-fn is_connector(w: &str) -> bool {
+pub(crate) fn is_connector(w: &str) -> bool {
     matches!(
         w,
         "of" | "de"

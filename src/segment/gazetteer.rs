@@ -1230,7 +1230,7 @@ pub(super) const ORGANIZATIONS: &[&str] = &[
 ];
 
 /// Nationality and group adjectives, lower case: role modifiers, never entities.
-pub(super) const DEMONYMS: &[&str] = &[
+pub(crate) const DEMONYMS: &[&str] = &[
     "afghan",
     "african",
     "albanian",

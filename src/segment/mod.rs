@@ -10,7 +10,7 @@ pub mod entities;
 // Moved to the crate root (extract uses it too); kept reachable here for
 // the recognisers' `super::fxhash` imports.
 use crate::fxhash;
-mod gazetteer;
+pub(crate) mod gazetteer;
 pub mod language;
 pub mod numbers;
 pub mod quantities;

@@ -326,12 +326,18 @@ fn links(
     if let Some(speaker) = &c.sourcing.speaker {
         names.push(speaker.clone());
     }
+    // Keys made once per name, and only for the people and organisations
+    // the claim mentions: the layer holds the whole page's entities.
+    let mut keys: Vec<String> = names.iter().map(|n| name_key(n)).collect();
     for e in &c.layer.entities {
-        let in_claim = e.mentions.iter().any(|m| c.detection.span.contains(m.span));
         let wanted = matches!(e.kind, EntityKind::Person | EntityKind::Organization);
-        let known = names.iter().any(|n| name_key(n) == name_key(&e.name));
-        if in_claim && wanted && !known {
+        if !wanted || !e.mentions.iter().any(|m| c.detection.span.contains(m.span)) {
+            continue;
+        }
+        let key = name_key(&e.name);
+        if !keys.contains(&key) {
             names.push(e.name.clone());
+            keys.push(key);
         }
     }
     for name in names.iter().take(MAX_WIKIPEDIA_LINKS) {

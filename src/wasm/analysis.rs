@@ -75,7 +75,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
             ..Options::default()
         });
     }
-    let js: JsOptions = from_js(&value).map_err(|e| JsError::new(&format!("bad options: {e}")))?;
+    let js: JsOptions = from_js(&value, "bad options")?;
     Ok(Options {
         published: published_date(js.published.as_deref())?,
         threshold: js.threshold,
@@ -404,8 +404,7 @@ struct ClaimMatches {
 /// page: `[{claim, matches: [{id, claim, verdict, publisher, url, date, similarity, ...}]}]`.
 #[wasm_bindgen]
 pub fn match_claims(claims: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
-    let claims: Vec<String> = from_js(&claims)
-        .map_err(|e| JsError::new(&format!("claims must be an array of strings: {e}")))?;
+    let claims: Vec<String> = from_js(&claims, "claims must be an array of strings")?;
     let (published, settings) = match_options(options_value)?;
     let registry = packs();
     let mut searcher = Searcher::default();

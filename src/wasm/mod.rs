@@ -33,12 +33,13 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// A value from JS, through its JSON text: serde_json is in the module
 /// anyway, and a second (de)serialiser per type would cost WASM size.
-fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+/// `context` starts the error JS sees ("bad options: …").
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue, context: &str) -> Result<T, JsError> {
     let json = js_sys::JSON::stringify(value)
         .ok()
         .and_then(|json| json.as_string())
-        .ok_or_else(|| "not a JSON value".to_string())?;
-    serde_json::from_str(&json).map_err(|e| e.to_string())
+        .ok_or_else(|| JsError::new(&format!("{context}: not a JSON value")))?;
+    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("{context}: {e}")))
 }
 
 /// An optional `YYYY-MM-DD` date from JS (`""` counts as none).
@@ -65,7 +66,7 @@ fn match_options(value: JsValue) -> Result<(Option<Date>, SearchSettings), JsErr
     let js: JsMatchOptions = if value.is_undefined() || value.is_null() {
         JsMatchOptions::default()
     } else {
-        from_js(&value).map_err(|e| JsError::new(&format!("bad options: {e}")))?
+        from_js(&value, "bad options")?
     };
     let mut settings = SearchSettings::default();
     if let Some(k) = js.top_k {

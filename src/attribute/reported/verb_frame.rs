@@ -129,9 +129,16 @@ pub(super) fn verb_frame(
     let name_follows = toks
         .get(c1)
         .is_some_and(|t| is_capitalised(cx.text, t) && !cx.is_mark(t));
+    // "…, call Monkey Wrench Plumbing": a bare verb after a plain comma is
+    // an imperative; after a quotation ("“…,” say the protesters") it is a
+    // plural inverted cue.
+    let after_quotation =
+        prev.is_some_and(|p| cx.is_mark(p)) || (c0 >= 2 && cx.is_mark(&toks[c0 - 2]));
+    let imperative = is_base_form(head_verb) && !after_quotation;
     if prev_is_break
         && before.is_none()
         && kind == CueKind::Speech
+        && !imperative
         && (!nounish
             || (name_follows && prev.is_some_and(|p| cx.is_mark(p) || is_punct(cx.text, p, ','))))
     {
@@ -154,6 +161,16 @@ pub(super) fn verb_frame(
         }
     }
     let src = before.or_else(|| phrases::source_before(cx, toks, c0))?;
+    // "many states base their rules", "Other states require": after a
+    // plural quantifier alone, the cue word is a plural noun.
+    let quantifier_only = (src.start..src.end).all(|k| {
+        let w = cx.word(&toks[k]);
+        lexicon::contains(lexicon::PLURAL_QUANTIFIERS, w)
+            || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+    });
+    if quantifier_only && c0 == v && head_verb.ends_with('s') {
+        return None;
+    }
     if kind == CueKind::Belief && src.end - src.start > 6 {
         return None;
     }
@@ -409,4 +426,11 @@ fn ends_in_name(cx: &Context, toks: &[Token], p: Phrase) -> bool {
                 || lexicon::has(lexicon::bits::ANONYMOUS_HEADS, w)
                 || lexicon::has(lexicon::bits::GROUP_HEADS, w)
         })
+}
+
+/// "call", "say", "note": a cue verb's bare form (its "-s" form is a cue
+/// too): an imperative or a plural, never an inverted "said Ian Kelly".
+fn is_base_form(verb: &str) -> bool {
+    let cue = |w: &str| lexicon::has(lexicon::bits::CUE_VERBS, w);
+    cue(verb) && (cue(&format!("{verb}s")) || cue(&format!("{verb}es")))
 }

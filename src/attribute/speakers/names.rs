@@ -65,6 +65,12 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
                     | "to"
                     | "into"
             ) && !(w == "of" && all.get(k + 1).is_some_and(|n| is_capitalised(cx.text, n)))
+                // "Centers for Disease Control and Prevention": "for"
+                // between two capitalised words is inside one name.
+                && !(w == "for"
+                    && k > 0
+                    && is_capitalised(cx.text, &all[k - 1])
+                    && all.get(k + 1).is_some_and(|n| is_capitalised(cx.text, n)))
         })
         .unwrap_or(all.len());
     let toks: Vec<&Token> = all[..head_end].iter().collect();
@@ -142,9 +148,12 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         end -= 1;
     }
     // Peel titles: "Secretary of State Marco Rubio", "Retired Lt. Gen. Michael Flynn".
+    // A name joined by "for" ("Centers for Disease Control and Prevention")
+    // is an organisation's, never a person's with a title.
     let is_org = toks[start..end].iter().any(|t| {
         cx.has(t, lexicon::bits::ORG_WORDS)
             || lexicon::has(lexicon::bits::ORG_WORDS, base(cx.word(t)))
+            || cx.word(t) == "for"
     });
     if !is_org {
         while start < end {
@@ -195,6 +204,19 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
     if start >= end {
         return None;
     }
+    // "de Miranda writes", "Luis de Miranda": a surname's particle is the
+    // name's (and so is the given name before it), never a role.
+    let is_particle =
+        |w: &str| !matches!(w, "of" | "and" | "for") && crate::segment::entities::is_connector(w);
+    while let Some(before) = start.checked_sub(1).map(|j| toks[j]) {
+        let joined = before.span.end + 1 == toks[start].span.start;
+        let take = is_particle(cx.word(before))
+            || (is_particle(cx.word(toks[start])) && is_name_word(cx, before));
+        if !joined || !take {
+            break;
+        }
+        start -= 1;
+    }
     let span = ByteSpan::new(toks[start].span.start, toks[end - 1].span.end);
     let written = base(span.of(cx.text));
     let span = ByteSpan::new(span.start, span.start + written.len());
@@ -203,6 +225,19 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         .filter(|t| t.kind == TokenKind::Word)
         .count();
     if lexicon::has(lexicon::bits::NOT_NAME_WORDS, written) {
+        return None;
+    }
+    // "an Israeli prime minister", "Israeli officials": a nationality
+    // before a common noun describes the source ("Swedish Prosecution
+    // Authority", capitalised throughout, is a name).
+    if words == 1
+        && toks
+            .get(end)
+            .is_some_and(|n| n.kind == TokenKind::Word && !is_capitalised(cx.text, n))
+        && crate::segment::gazetteer::DEMONYMS
+            .binary_search(&written.to_lowercase().as_str())
+            .is_ok()
+    {
         return None;
     }
     // One capitalised word that is a contraction ("We've", "I’m", "Don’t"),
@@ -347,6 +382,8 @@ pub(super) fn is_name_word(cx: &Context, t: &Token) -> bool {
         && !matches!(
             cx.word(t),
             "The" | "A" | "An" | "But" | "And" | "In" | "On" | "At" | "For" | "As"
+            // "Our sources say": a possessive opens a phrase, never a name.
+            | "Our" | "My" | "Your" | "Their" | "Its" | "His"
         )
         && !cx.has(t, lexicon::bits::DEMONYMS)
 }

@@ -163,3 +163,18 @@ fn captions_contributors_rankings_and_bios_by_their_words() {
         "oleg urusov/ roscosmos space agency press service photo via ap"
     ));
 }
+
+/// Element texts are collapsed and lower-cased in one buffer, in place when
+/// ASCII: the same text as splitting, joining and `to_lowercase` (a final
+/// Greek sigma included).
+#[test]
+fn collapsed_lowercase_is_split_join_lowercase() {
+    for s in ["", " \t ", " Image  Caption\n", "ΟΔΟΣ  Ünïcode\u{a0}X", "x"] {
+        let expected = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        assert_eq!(lowercase(collapsed(s)), expected, "{s:?}");
+    }
+}
