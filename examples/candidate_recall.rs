@@ -29,7 +29,8 @@ fn main() {
     };
     let mut searcher = Searcher::default();
     let (mut n, mut in_bm25, mut in_ranked) = (0, 0, 0);
-    let (mut no_shared_term, mut ranks_21_to_50, mut ranks_beyond_50, mut short) = (0, 0, 0, 0);
+    let (mut no_shared_term, mut pruned, mut ranks_21_to_50) = (0, 0, 0);
+    let (mut ranks_beyond_50, mut short) = (0, 0);
     let mut seen = std::collections::HashSet::new();
     for line in std::fs::read_to_string(format!("{dir}/CT2022-Task2B-EN-Train-Dev_Queries.tsv"))
         .unwrap_or_default()
@@ -44,7 +45,8 @@ fn main() {
         }
         n += 1;
         let query = Query::for_pack(&Analysed::new(text, None), &pack);
-        let top = searcher.bm25_top(&pack, &query, 1000);
+        // Every fact-check BM25F scores at all: `None` below means no shared term.
+        let top = searcher.bm25_top(&pack, &query, pack.len());
         let is_gold = |d: u32| gold.iter().any(|g| g == pack.id(d as usize));
         let bm_rank = top.iter().position(|&(_, d)| is_gold(d));
         let ranked = searcher.rank(&pack, &query, SEARCH_CANDIDATES);
@@ -54,6 +56,7 @@ fn main() {
         match bm_rank {
             _ if r_rank.is_some() => {}
             None => no_shared_term += 1,
+            Some(r) if r < SEARCH_CANDIDATES => pruned += 1,
             Some(r) if r < 50 => ranks_21_to_50 += 1,
             Some(_) => ranks_beyond_50 += 1,
         }
@@ -78,8 +81,9 @@ fn main() {
          among the ranked (pruned) candidates: {in_ranked}"
     );
     println!(
-        "outside them: {} ({no_shared_term} share no indexed term with it, {ranks_21_to_50} rank 21-50 \
-         in BM25F, {ranks_beyond_50} rank beyond 50); {short} of them are lines of 8 words or fewer",
+        "outside them: {} ({no_shared_term} share no indexed term with it, {pruned} pruned from BM25F's \
+         top {SEARCH_CANDIDATES}, {ranks_21_to_50} rank 21-50 in BM25F, {ranks_beyond_50} rank beyond 50); \
+         {short} of them are lines of 8 words or fewer",
         n - in_ranked
     );
 }

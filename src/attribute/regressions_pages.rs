@@ -256,7 +256,7 @@ fn a_plural_noun_after_a_quantifier_is_no_speech_verb() {
 /// imperative, not an inverted "said Ian Kelly".
 #[test]
 fn an_imperative_after_a_comma_is_no_inverted_speech_cue() {
-    let text = "For plumbing work in the L.A. area, call Monkey Wrench Plumbing.\n\n“The pipes froze overnight,” said Ian Kelly, a plumber.";
+    let text = "For plumbing work in the L.A. area, call Monkey Wrench Plumbing.\n\n“The pipes froze overnight,” said Ian Kelly, a plumber.\n\n“We will not back down,” say the protesters.\n\n“Prices have peaked”, warn some economists.";
     let a = run(text);
     assert!(
         a.quotes
@@ -271,4 +271,13 @@ fn an_imperative_after_a_comma_is_no_inverted_speech_cue() {
         .find(|q| q.span.of(text).starts_with("The pipes"))
         .expect("the quotation");
     assert_eq!(kelly.speaker.as_deref(), Some("Ian Kelly"), "{kelly:?}");
+    // A bare verb after a quotation is a plural inverted cue (review of the fix).
+    for prefix in ["We will not", "Prices have"] {
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.span.of(text).starts_with(prefix))
+            .expect("the quotation");
+        assert!(q.cue.is_some(), "{prefix}: {q:?}");
+    }
 }

@@ -97,16 +97,24 @@ fn is_boilerplate(sentence: &str, words: &[Word]) -> bool {
     let bracketed = ((t.starts_with('(') && t.ends_with(')'))
         || (t.starts_with('[') && t.ends_with(']')))
         && count <= MAX_STAGE_DIRECTION_WORDS;
-    let credit = words.iter().zip(words.iter().skip(1)).any(|(a, b)| {
-        matches!(
-            (a.form.as_str(), b.form.as_str()),
-            (
-                "republished" | "reprinted",
-                "from" | "with" | "by" | "under"
-            ) | ("creative", "commons")
-                | ("originally", "published" | "appeared")
-        )
-    }) && count <= MAX_CREDIT_WORDS;
+    // The credit speaks of the piece itself ("This article …", "A version
+    // of this story …", "Originally published …"); "The study, originally
+    // published in The Lancet, claimed …" is a claim about the study.
+    let form = |i: usize| words.get(i).map_or("", |w| w.form.as_str());
+    let about_the_piece = matches!(form(0), "this" | "originally" | "republished" | "reprinted")
+        || (form(0), form(1)) == ("a", "version");
+    let credit = about_the_piece
+        && words.iter().zip(words.iter().skip(1)).any(|(a, b)| {
+            matches!(
+                (a.form.as_str(), b.form.as_str()),
+                (
+                    "republished" | "reprinted",
+                    "from" | "with" | "by" | "under"
+                ) | ("creative", "commons")
+                    | ("originally", "published" | "appeared")
+            )
+        })
+        && count <= MAX_CREDIT_WORDS;
     let formula = words.iter().zip(words.iter().skip(1)).any(|(a, b)| {
         matches!(
             (a.form.as_str(), b.form.as_str()),
@@ -397,6 +405,12 @@ mod tests {
             (
                 "This story originally appeared in the Texas Tribune.",
                 &[Boilerplate],
+            ),
+            // Review of the credit rule: a claim about a study or report that
+            // was published elsewhere is still a claim.
+            (
+                "The study, originally published in The Lancet in 1998, claimed the MMR vaccine causes autism.",
+                &[Event, Causal, Quote],
             ),
         ];
         for (sentence, expected) in table {

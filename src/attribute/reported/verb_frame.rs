@@ -129,10 +129,16 @@ pub(super) fn verb_frame(
     let name_follows = toks
         .get(c1)
         .is_some_and(|t| is_capitalised(cx.text, t) && !cx.is_mark(t));
+    // "…, call Monkey Wrench Plumbing": a bare verb after a plain comma is
+    // an imperative; after a quotation ("“…,” say the protesters") it is a
+    // plural inverted cue.
+    let after_quotation =
+        prev.is_some_and(|p| cx.is_mark(p)) || (c0 >= 2 && cx.is_mark(&toks[c0 - 2]));
+    let imperative = is_base_form(head_verb) && !after_quotation;
     if prev_is_break
         && before.is_none()
         && kind == CueKind::Speech
-        && !is_base_form(head_verb)
+        && !imperative
         && (!nounish
             || (name_follows && prev.is_some_and(|p| cx.is_mark(p) || is_punct(cx.text, p, ','))))
     {
@@ -423,8 +429,7 @@ fn ends_in_name(cx: &Context, toks: &[Token], p: Phrase) -> bool {
 }
 
 /// "call", "say", "note": a cue verb's bare form (its "-s" form is a cue
-/// too). After a comma it is an imperative ("…, call Monkey Wrench
-/// Plumbing"), never an inverted "said Ian Kelly".
+/// too): an imperative or a plural, never an inverted "said Ian Kelly".
 fn is_base_form(verb: &str) -> bool {
     let cue = |w: &str| lexicon::has(lexicon::bits::CUE_VERBS, w);
     cue(verb) && (cue(&format!("{verb}s")) || cue(&format!("{verb}es")))
