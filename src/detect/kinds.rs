@@ -3,36 +3,9 @@
 //! the kinds must be explainable on their own, whatever the model scores.
 
 use super::features::{Cue, CueSet, Word};
+use super::lexicon::{is_calling_verb, is_clause_word, is_scale_word};
 use super::ClaimKind;
 use crate::lexicon::{self, Reader};
-
-/// Words that make a number a statistic even without digits.
-fn is_scale_word(w: &str) -> bool {
-    matches!(
-        w,
-        "percent"
-            | "percentage"
-            | "%"
-            | "million"
-            | "millions"
-            | "billion"
-            | "billions"
-            | "trillion"
-            | "trillions"
-            | "thousands"
-            | "hundreds"
-            | "dozens"
-            | "twice"
-            | "doubled"
-            | "tripled"
-            | "quadrupled"
-            | "halved"
-            | "majority"
-            | "minority"
-            | "average"
-            | "rate"
-    )
-}
 
 fn is_superlative(w: &str) -> bool {
     lexicon::is_superlative(w, Reader::Kind)
@@ -175,59 +148,6 @@ enum QuotedSpeech {
     Attributed,
 }
 
-/// Verbs that put words in a speaker's mouth when a quote follows them.
-fn is_calling_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "called"
-            | "calls"
-            | "calling"
-            | "dubbed"
-            | "dubs"
-            | "termed"
-            | "terms"
-            | "labelled"
-            | "labeled"
-            | "branded"
-            | "brands"
-            | "described"
-    )
-}
-
-/// Words that make a quoted stretch a clause: a subject pronoun or a verb
-/// every clause of speech leans on.
-fn is_clause_word(w: &str) -> bool {
-    matches!(
-        w,
-        "i" | "we"
-            | "you"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "have"
-            | "has"
-            | "had"
-            | "do"
-            | "don't"
-            | "did"
-            | "not"
-            | "i'm"
-            | "it's"
-            | "we're"
-            | "we'll"
-            | "there's"
-    )
-}
-
 /// Whether quoted words read as a clause someone said: long and not a
 /// title in capitals, or with a subject pronoun or a common verb.
 fn is_clause(inside: &[Word]) -> bool {
@@ -314,8 +234,9 @@ pub(super) fn classify(sentence: &str, words: &[Word], cues: CueSet) -> Vec<Clai
     let form = |k: usize| words.get(k).map_or("", |w| w.form.as_str());
     let any = |f: &dyn Fn(&str, &str) -> bool| (0..words.len()).any(|k| f(form(k), form(k + 1)));
 
-    let figure =
-        cues.has(Cue::Digits) || cues.has(Cue::LayerQuantity) || any(&|w, _| is_scale_word(w));
+    // Digits alone make no statistic: the text layer has read them, and a
+    // version ("Python 3.14"), a name ("JDK 25") or a date's day is no figure.
+    let figure = cues.has(Cue::LayerQuantity) || any(&|w, _| is_scale_word(w));
     if figure {
         kinds.push(ClaimKind::Quantity);
     }
@@ -381,12 +302,13 @@ pub(super) fn classify(sentence: &str, words: &[Word], cues: CueSet) -> Vec<Clai
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::features::{extract_words, words, LayerCues};
+    use crate::detect::features::{extract_words, words};
     use ClaimKind::*;
 
     fn kinds(sentence: &str) -> Vec<ClaimKind> {
         let w = words(sentence);
-        let f = extract_words(sentence, &w, LayerCues::default(), 8);
+        let layer = crate::detect::standalone_layer_cues(sentence);
+        let f = extract_words(sentence, &w, layer, 8);
         classify(sentence, &w, f.cues)
     }
 
@@ -464,6 +386,10 @@ mod tests {
             ),
             // A year alone is an event's time, not a figure.
             ("The war began in 2022.", &[Event]),
+            // Regression: a version after a product name was taken for a
+            // statistic ("JDK 25", "Python 3.14"), and so was a date's day.
+            ("The release requires JDK 25 and Python 3.14.", &[Other]),
+            ("Python 3.14 shipped on October 7, 2025.", &[Event]),
             // Regression (real pages, issue 16): a bracketed aside of many
             // words is prose, not a stage direction.
             ("(BEGIN VIDEO CLIP)", &[Boilerplate]),

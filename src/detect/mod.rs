@@ -23,6 +23,7 @@
 pub mod dataset;
 pub mod features;
 mod kinds;
+mod lexicon;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
@@ -131,6 +132,9 @@ pub enum Signal {
 impl Signal {
     fn of_cue(cue: Cue, cues: CueSet) -> Option<Signal> {
         Some(match cue {
+            // Digits the text layer read as no figure ("JDK 25", "Python
+            // 3.14", a date's day) are no figure to the reader either.
+            Cue::Digits if !cues.has(Cue::LayerQuantity) => return None,
             Cue::Digits | Cue::Percent | Cue::Money | Cue::NumberWord | Cue::LayerQuantity => {
                 Signal::Figure
             }

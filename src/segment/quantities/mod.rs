@@ -24,6 +24,10 @@ pub struct QuantityMention {
     pub upper: Option<f64>,
     /// A hedge or bound written before the figure ("more than", "about").
     pub modifier: Option<Modifier>,
+    /// Whether the display groups the thousands of a four-digit amount
+    /// ("1,500"): not when the text writes it without a separator, as a
+    /// year is ("2009", "1548%").
+    pub grouped: bool,
 }
 
 /// Serialized (the analysis contract) as its `as_str` name.
@@ -53,6 +57,7 @@ impl QuantityMention {
         let unit = self.unit.as_deref().unwrap_or("");
         let number = |v: f64| match self.kind {
             QuantityKind::Fraction => fraction_text(v),
+            _ if !self.grouped && (1000.0..10000.0).contains(&v.abs()) => trim_decimals(v, 2),
             _ => number_text(v),
         };
         let amount = match self.upper {
@@ -218,10 +223,15 @@ pub fn find(
             k += 1;
             continue;
         }
-        // Punctuation starts a figure only as a currency symbol or a sign ("-12.99").
+        // Punctuation starts a figure only as a currency symbol or a sign
+        // ("-12.99"); a hyphen glued to a number before it joins a score
+        // or a code ("3-2"), it signs nothing.
+        let after_number =
+            k > 0 && tokens[k - 1].kind == TokenKind::Number && tokens[k - 1].touches(&tokens[k]);
         if tokens[k].kind == TokenKind::Punct
             && !is_currency_symbol(cx.w(k))
             && !(matches!(cx.w(k), "-" | "+")
+                && !after_number
                 && tokens
                     .get(k + 1)
                     .is_some_and(|t| t.kind == TokenKind::Number))
@@ -235,6 +245,23 @@ pub fn find(
                 let clipped = times
                     .get(time_at)
                     .is_some_and(|t| t.span.start < mention.span.end);
+                // "on 23 and 24 October": the first day of a date the time
+                // recogniser read from the second.
+                let day_of_date = mention.kind == QuantityKind::Number
+                    && mention.upper.is_none()
+                    && mention
+                        .value
+                        .is_some_and(|v| v.fract() == 0.0 && (1.0..=31.0).contains(&v))
+                    && matches!(cx.w(next), "and" | "or" | "to" | "&" | "-")
+                    && times.get(time_at).is_some_and(|t| {
+                        tokens
+                            .get(next + 1)
+                            .is_some_and(|after| after.span.start == t.span.start)
+                    });
+                if day_of_date {
+                    k = next;
+                    continue;
+                }
                 if !clipped {
                     out.push(mention);
                     k = next;
@@ -246,7 +273,25 @@ pub fn find(
         }
     }
     join_bounds(text, &mut out);
+    for m in &mut out {
+        m.grouped = !ungrouped_four_digits(m.span.of(text));
+    }
     out
+}
+
+/// Whether the figure's number is four digits written without a thousands
+/// separator ("2009", "$1500"), as opposed to "1,500" or "15,000".
+fn ungrouped_four_digits(written: &str) -> bool {
+    let start = written.find(|c: char| c.is_ascii_digit());
+    let digits = start.map_or("", |s| {
+        let rest = &written[s..];
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        &rest[..end]
+    });
+    let after = start.and_then(|s| written[s + digits.len()..].chars().next());
+    digits.len() == 4 && after != Some(',')
 }
 
 /// Web addresses written in the text ("https://x.com/a?q=30%25",
@@ -345,7 +390,13 @@ struct Num {
     scale: f64,
 }
 
+mod bounds;
+mod names;
+mod ranks_and_shares;
 mod reader;
 #[cfg(test)]
+mod regressions;
+#[cfg(test)]
 mod tests;
+mod units;
 mod words;

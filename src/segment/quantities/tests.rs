@@ -790,14 +790,19 @@ fn a_number_inside_a_name_is_not_a_figure() {
     // A capital glued to the number is a unit, as before: "60FPS".
     let glued = find_in("the frame rate goes up to 60FPS and more");
     assert!(glued.iter().any(|r| r.0 == "60"), "{glued:?}");
+    // The counted group is the figure's noun, as "3,000 troops" is.
     let counts: &[(&str, &str, f64)] = &[
         (
             "The bill passed with 42 Senate Republicans voting yes.",
-            "42",
+            "42 Senate Republicans",
             42.0,
         ),
-        ("At least 10 Americans were freed.", "10", 10.0),
-        ("We shipped over 20,000 SKUs, a record.", "20,000", 20000.0),
+        ("At least 10 Americans were freed.", "10 Americans", 10.0),
+        (
+            "We shipped over 20,000 SKUs, a record.",
+            "20,000 SKUs",
+            20000.0,
+        ),
         ("Police said 12 NATO soldiers were hurt.", "12", 12.0),
     ];
     for &(text, span, value) in counts {

@@ -199,6 +199,14 @@ pub(super) const MEASURE_UNITS: &[&str] = &[
     "gigawatts",
     "bpd",
     "square",
+    "cubic",
+    "kcal",
+];
+
+/// Definite words before a spelled number that refer back to things already
+/// named ("the two styles", "these three forces", "their four children").
+pub(super) const DEFINITE_WORDS: &[&str] = &[
+    "the", "these", "those", "its", "their", "his", "her", "our", "my", "your",
 ];
 
 /// Plural-looking words that are not counted nouns.
@@ -490,6 +498,20 @@ pub(super) const AGES: &[&str] = &[
     "weeks-old",
     "day-old",
     "days-old",
+];
+
+/// People named by their tie to someone, whose "of 27 years" says how long
+/// the tie has lasted ("her partner of 27 years").
+pub(super) const RELATION_NOUNS: &[&str] = &[
+    "boyfriend",
+    "colleague",
+    "companion",
+    "friend",
+    "girlfriend",
+    "husband",
+    "partner",
+    "spouse",
+    "wife",
 ];
 
 /// Capitalised plural nouns that name a group of people a number counts
