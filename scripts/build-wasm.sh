@@ -60,10 +60,12 @@ build_module() {
   # one (extract::extract). Chromium compiles the hot functions with its
   # optimising tier during the first analysis, at a cost that grows faster than
   # function size, on the same cores: the reader's first click paid for it.
-  # With 200 the largest function is 22 KB, the module is 7 KB smaller gzipped
-  # and warm speed is unchanged; 0 saves 26.6 KB but costs ~5% warm in Chromium
+  # With 200 the largest function is 22 KB and warm speed is unchanged, but the
+  # last merges of the wave took the module to 500.7 KB with it, past the
+  # limit; 100 gives 491.7 KB (the same code: 50 gives 482.1, 0 481.3) at
+  # most ~2% warm in Chromium (80 measured +2.3%, 0 +4-7%)
   # (docs/BENCHMARKS.md, "wasm-opt's single-caller inlining"). Same outputs.
-  "$wasm_opt" -Oz --converge -ocimfs=200 "$work/${name}_bg.wasm" -o "$work/${name}_bg.opt.wasm"
+  "$wasm_opt" -Oz --converge -ocimfs=100 "$work/${name}_bg.wasm" -o "$work/${name}_bg.opt.wasm"
   mv "$work/${name}_bg.opt.wasm" "$work/${name}_bg.wasm"
 }
 
