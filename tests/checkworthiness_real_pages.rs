@@ -91,8 +91,10 @@ fn data_checkworthiness_on_judged_real_pages_does_not_regress() {
         &s.tune,
         Pin {
             judged: 152,
-            flagged_wrong: 14,
-            missed: 32,
+            // 14 / 32 before the model was rebuilt after the text-layer and
+            // attribution merges (threshold 0.3330 → 0.3197, chosen by CV).
+            flagged_wrong: 15,
+            missed: 31,
         },
     );
     check(
@@ -100,7 +102,8 @@ fn data_checkworthiness_on_judged_real_pages_does_not_regress() {
         &s.heldout,
         Pin {
             judged: 147,
-            flagged_wrong: 16,
+            // 16 before the same rebuild.
+            flagged_wrong: 17,
             missed: 17,
         },
     );
