@@ -1,22 +1,11 @@
 //! Regressions from reading notes on real pages: each test is named after
 //! the bug a reader saw, with the figures as the note should show them.
 
-use super::*;
-use crate::segment::tokens::tokenize;
+use super::tests::mentions_in;
 
 /// Each figure of `text` as written and as the note displays it.
 fn displayed(text: &str) -> Vec<(String, String)> {
-    let tokens = tokenize(text);
-    let norm = Normalized::new(text, &tokens);
-    let sentences = crate::segment::sentences::split(text, ByteSpan::new(0, text.len()));
-    let times = crate::segment::times::find(
-        text,
-        &tokens,
-        &norm,
-        &sentences,
-        crate::calendar::Date::new(2025, 12, 22),
-    );
-    find(text, &tokens, &norm, &times)
+    mentions_in(text)
         .into_iter()
         .map(|q| {
             let shown = q.display().unwrap_or_default();

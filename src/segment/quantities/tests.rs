@@ -9,7 +9,9 @@ type Row = (
     &'static str,
 );
 
-fn find_in(text: &str) -> Vec<Row> {
+/// The figures of `text`, read as the text layer reads them, with dates
+/// resolved against 2025-12-22. The regression tests read them too.
+pub(super) fn mentions_in(text: &str) -> Vec<QuantityMention> {
     let tokens = tokenize(text);
     let norm = Normalized::new(text, &tokens);
     let sentences = crate::segment::sentences::split(text, ByteSpan::new(0, text.len()));
@@ -21,6 +23,10 @@ fn find_in(text: &str) -> Vec<Row> {
         crate::calendar::Date::new(2025, 12, 22),
     );
     find(text, &tokens, &norm, &times)
+}
+
+fn find_in(text: &str) -> Vec<Row> {
+    mentions_in(text)
         .into_iter()
         .map(|q| {
             (
