@@ -367,6 +367,7 @@ impl<'a> Cx<'a> {
             .or_else(|| self.month_form(k))
             .or_else(|| self.day_first(k))
             .or_else(|| self.decade(k))
+            .or_else(|| self.apostrophe_year(k))
             .or_else(|| self.century(k))
             .or_else(|| self.year_quarter(k))
             .or_else(|| self.year(k))
@@ -684,6 +685,40 @@ impl<'a> Cx<'a> {
             _ => return None,
         };
         parsed(digits_at + 2, Expr::Decade(decade))
+    }
+
+    /// "in ’91", "since ’05", "the class of ’68": a year cut to its last
+    /// two digits after the preposition that dates it (alone, "’91" could
+    /// be a score or a quotation's mark).
+    pub(super) fn apostrophe_year(&self, k: usize) -> Option<Parsed> {
+        let dated_by = k > 0
+            && matches!(
+                self.w(k - 1),
+                "in" | "since" | "of" | "from" | "until" | "till" | "by" | "before" | "after"
+            );
+        if !dated_by || self.w(k) != "'" || !self.touches(k) {
+            return None;
+        }
+        let n = self.integer(k + 1).filter(|_| self.raw(k + 1).len() == 2)?;
+        // "’91s" is a decade (above); "’91-’92" and "’91a" are something else.
+        if self.touches(k + 1) && !matches!(self.w(k + 2), "." | "," | ";" | ":" | ")" | "”" | "\"")
+        {
+            return None;
+        }
+        // Up to ’30 reads as this century ("’05" is 2005), above it as the
+        // last ("’91" is 1991).
+        let year = if n <= 30 {
+            2000 + n as i32
+        } else {
+            1900 + n as i32
+        };
+        parsed(
+            k + 2,
+            Expr::Year {
+                from: year,
+                to: year,
+            },
+        )
     }
 
     /// "the 19th century", "the eighteenth century", "15th century": the

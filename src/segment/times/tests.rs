@@ -803,3 +803,39 @@ fn temperatures_several_words_before_the_50s_are_no_decade() {
         vec!["90s".to_string()]
     );
 }
+
+/// wapo-2: "when he ran afoul of Bush in ’91" showed the figure “91” to
+/// source: a year cut to two digits after the preposition that dates it is
+/// that year.
+#[test]
+fn a_year_cut_to_two_digits_after_in_is_that_year() {
+    let pairs = |text: &str| resolve_all(text);
+    assert_eq!(
+        pairs("It hurt Shamir when he ran afoul of Bush in ’91."),
+        vec![("’91".to_string(), "1991-01-01..1991-12-31".to_string())]
+    );
+    assert_eq!(
+        pairs("She has coached here since ’05, the class of '68 says."),
+        vec![
+            (
+                "since ’05".to_string(),
+                "2005-01-01..2025-12-22".to_string()
+            ),
+            ("'68".to_string(), "1968-01-01..1968-12-31".to_string()),
+        ]
+    );
+    // No dating preposition, a decade, a score: not a year.
+    for text in [
+        "The ’91 vintage was fine.",
+        "Music of the ’90s.",
+        "They won ’91-’92 overall.",
+    ] {
+        assert!(
+            pairs(text)
+                .iter()
+                .all(|(t, r)| !r.starts_with("1991") || t.contains("90s")),
+            "{text}: {:?}",
+            pairs(text)
+        );
+    }
+}
