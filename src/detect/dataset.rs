@@ -75,6 +75,20 @@ pub struct Debate {
     pub lines: Vec<Labelled>,
 }
 
+/// Every training sentence, in the order `train::training_examples` reads
+/// them: ct24_train's rows, then the 2019 training debates line by line.
+/// The offline teacher tools key their vectors to this order.
+pub fn training_texts(data: &Path) -> Result<Vec<String>, DatasetError> {
+    let mut texts: Vec<String> = load_ct24(&data.join(CT24_TRAIN))?
+        .into_iter()
+        .map(|r| r.text)
+        .collect();
+    for debate in load_debates(&data.join(DEBATES))? {
+        texts.extend(debate.lines.into_iter().map(|l| l.text));
+    }
+    Ok(texts)
+}
+
 /// Reads every `*.tsv` in `dir`, sorted by name: `line<TAB>speaker<TAB>text<TAB>0|1`.
 pub fn load_debates(dir: &Path) -> Result<Vec<Debate>, DatasetError> {
     let entries = std::fs::read_dir(dir).map_err(|e| DatasetError::Read {

@@ -457,7 +457,7 @@ fn decorilla_asks_you_to_fill_out_a_questionnaire_is_sourced() {
 /// metadata" was shown with the speaker "we chain another LLM". A name
 /// never opens with a personal pronoun.
 #[test]
-fn we_chain_another_llm_is_shown_as_a_speaker() {
+fn we_chain_another_llm_is_no_speaker() {
     let text = "Next, we chain another LLM call that extracts metadata like the title.";
     let a = run(text);
     let s = sourcing_of(&a, text, "Next");
@@ -469,7 +469,7 @@ fn we_chain_another_llm_is_shown_as_a_speaker() {
 /// title-case label whose text points back at it ("This …") is a list
 /// item's heading; a person's label with a statement still speaks.
 #[test]
-fn pralana_this_was_the_most_requested_review_is_pralanas() {
+fn pralana_this_was_the_most_requested_review_is_a_list_heading() {
     let text = "I compared software like TCRP and Pralana.\n\nProjectionLab: This tool models taxes in detail.\n\nPralana: This was perhaps the most requested review, and I can see why.\n\nPralana did not disappoint.";
     let a = run(text);
     let s = sourcing_of(&a, text, "Pralana: This");

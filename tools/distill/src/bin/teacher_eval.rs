@@ -20,7 +20,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use claimlens::detect::dataset::{load_ct24, load_debates, CT24_TRAIN, DEBATES};
+use claimlens::detect::dataset::{load_debates, training_texts, DEBATES};
 use claimlens::detect::features::CueSet;
 use claimlens::detect::model::sigmoid;
 use claimlens::detect::train::{
@@ -282,13 +282,7 @@ fn debates_map(
 
 /// Reads `teacher_sentences` output and checks it belongs to these texts.
 fn load_vectors(data: &Path, path: &Path) -> Result<Vec<Vec<f32>>, Error> {
-    let mut texts: Vec<String> = load_ct24(&data.join(CT24_TRAIN))?
-        .into_iter()
-        .map(|r| r.text)
-        .collect();
-    for debate in load_debates(&data.join(DEBATES))? {
-        texts.extend(debate.lines.into_iter().map(|l| l.text));
-    }
+    let texts = training_texts(data)?;
     let bytes = std::fs::read(path)?;
     let header = bytes.get(..20).ok_or("vectors file too short")?;
     let u32_at =

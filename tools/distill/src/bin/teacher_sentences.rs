@@ -27,7 +27,7 @@ use std::path::PathBuf;
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
-use claimlens::detect::dataset::{load_ct24, load_debates, CT24_TRAIN, DEBATES};
+use claimlens::detect::dataset::training_texts;
 use claimlens::encode::wordpiece::{self, Vocabulary};
 
 type Error = Box<dyn std::error::Error>;
@@ -63,13 +63,7 @@ fn run() -> Result<(), Error> {
     let [model_dir, data, out] = &args[..] else {
         return Err("usage: teacher_sentences MODEL_DIR DATA_DIR OUT".into());
     };
-    let mut texts: Vec<String> = load_ct24(&data.join(CT24_TRAIN))?
-        .into_iter()
-        .map(|r| r.text)
-        .collect();
-    for debate in load_debates(&data.join(DEBATES))? {
-        texts.extend(debate.lines.into_iter().map(|l| l.text));
-    }
+    let texts = training_texts(data)?;
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(model_dir.join("tokenizer.json"))?)?;
     let vocab = json["model"]["vocab"]
