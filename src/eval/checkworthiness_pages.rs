@@ -284,17 +284,12 @@ pub fn run(data: &Path, dir: &Path, out: &mut dyn Write) -> Result<(), EvalError
             half.withdrawn.len(),
             half.unjudged.len(),
         )?;
-        for d in half.flagged_wrong() {
+        let errors = (half.flagged_wrong().map(|d| ("flagged wrong", d)))
+            .chain(half.missed().map(|d| ("missed", d)));
+        for (error, d) in errors {
             writeln!(
                 out,
-                "  flagged wrong {:.3} [{}] {}: {:?} ({})",
-                d.score, d.kinds, d.label.page, d.label.excerpt, d.label.reason
-            )?;
-        }
-        for d in half.missed() {
-            writeln!(
-                out,
-                "  missed {:.3} [{}] {}: {:?} ({})",
+                "  {error} {:.3} [{}] {}: {:?} ({})",
                 d.score, d.kinds, d.label.page, d.label.excerpt, d.label.reason
             )?;
         }
