@@ -187,20 +187,25 @@ export class ClaimOverlay {
 
   /**
    * Replaces the claims (a new or re-run analysis). Claim ids are positions
-   * in one analysis, so the open note and the current claim are carried over
-   * by their text: they stay only if the same claim is still there.
+   * in one analysis, so the open note, the note asked for before its details
+   * came, and the current claim are carried over by their text: they stay
+   * only if the same claim is still there (never another claim's note).
    */
   setContent(placed: readonly PlacedClaim[], context: NoteContext): void {
     const textOf = (id: string | undefined) => this.placed.find((entry) => entry.claim.id === id)?.claim.text;
     const openText = textOf(this.popover.claimId);
     const currentText = textOf(this.current);
+    const pending = this.pendingNote;
+    const pendingText = textOf(pending?.claimId);
     this.placed = [...placed];
     this.context = context;
     this.details = new Map();
-    this.pendingNote = undefined;
     const idOf = (text: string | undefined) =>
       text === undefined ? undefined : this.placed.find((entry) => entry.claim.text === text)?.claim.id;
     this.current = idOf(currentText);
+    const pendingId = idOf(pendingText);
+    // A click that came while the page was being analysed again opens the same claim's note in the new analysis.
+    this.pendingNote = pending && pendingId !== undefined ? { ...pending, claimId: pendingId } : undefined;
     this.rebuild();
     if (openText !== undefined) {
       const entry = this.shownList.find((item) => item.claim.text === openText);
