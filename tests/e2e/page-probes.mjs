@@ -186,3 +186,23 @@ export function rerenderArticleWithout(text) {
   if (!found) throw new Error(`"${text}" is not in one text node of the article`);
   document.querySelector('article').replaceWith(fresh);
 }
+
+/**
+ * Re-renders the article (fresh nodes, the same text) every `everyMs`
+ * (shorter than ClaimLens's settle delay), until stopRerendering: the page
+ * stays "being analysed again" for as long as a test needs.
+ */
+export function startRerendering(everyMs) {
+  const rerender = () => {
+    const article = document.querySelector('article');
+    article.replaceWith(article.cloneNode(true));
+  };
+  rerender();
+  globalThis.claimlensTestRerendering = setInterval(rerender, everyMs);
+  return true;
+}
+
+export function stopRerendering() {
+  clearInterval(globalThis.claimlensTestRerendering);
+  return true;
+}

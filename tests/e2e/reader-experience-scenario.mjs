@@ -9,7 +9,7 @@ import { artifactPath } from './artifacts.mjs';
 import { seriousViolations } from './axe.mjs';
 import { noteClaim, noteHarnessScript, overlayHarnessScript } from './note-harness.mjs';
 import { HOST_TAG, MESSAGES, defaultFilter, expectedShown } from './overlay-names.mjs';
-import { readClaimHighlights, readNote, rerenderArticle } from './page-probes.mjs';
+import { readClaimHighlights, readNote, rerenderArticle, startRerendering, stopRerendering } from './page-probes.mjs';
 import { focusLink, pointerSamplesInOneFrame, readClaim, readOverlay, scrollClaimTo, scrollNoteContent } from './reader-probes.mjs';
 import { LINKED_TEXTS, LINK_TARGET, READER_PAGE_PATHS } from './reader-pages.mjs';
 import { NO_ARTICLE_PATH } from './page-server.mjs';
@@ -18,6 +18,8 @@ import { waitFor } from './wait-for.mjs';
 const DESKTOP = { width: 1280, height: 900 };
 /** Longer than the Note button lingers after the pointer leaves its claim (LINGER_MS in note-button.ts, 900 ms). */
 const PAST_LINGER_MS = 1500;
+/** Shorter than the article watcher's settle delay (SETTLE_MS in article-watcher.ts, 350 ms): no re-analysis while the page keeps re-rendering. */
+const RERENDER_EVERY_MS = 100;
 
 /** @param {ReturnType<import('./session.mjs').useSession>} session */
 export function describeReaderExperience(session) {
@@ -303,6 +305,28 @@ export function describeReaderExperience(session) {
       } finally {
         await page.close();
       }
+    });
+
+    it('a click on a claim while the page re-renders its article (its highlights gone until analysed again) opens that claim’s note once the new analysis is placed', async () => {
+      await withReaderPage(session, READER_PAGE_PATHS.linked, DESKTOP, async (page) => {
+        const claim = claims().find((entry) => !entry.text.includes(LINKED_TEXTS[0]) && !entry.text.includes(LINKED_TEXTS[1]));
+        await page.evaluate(scrollClaimTo, { text: claim.text, edge: 'top', gap: 200 });
+        const point = (await page.evaluate(readClaim, { text: claim.text })).point;
+        await page.evaluate(startRerendering, RERENDER_EVERY_MS);
+        try {
+          // The claims' ranges collapse where their nodes were taken out: nothing is highlighted.
+          await waitFor('the highlights to be gone with the replaced nodes', async () => {
+            const ranges = await page.evaluate(readClaimHighlights);
+            return ranges.length > 0 && ranges.every((range) => range.text === '');
+          });
+          await page.click(point.x, point.y);
+          assert.equal((await page.evaluate(readOverlay, HOST_TAG)).note, null, 'no note while the page is being analysed again');
+        } finally {
+          await page.evaluate(stopRerendering);
+        }
+        const opened = await waitForNote(page, claim.id);
+        assertNoteClear(opened, await page.evaluate(readClaim, { text: claim.text }), 'after the re-analysis');
+      });
     });
 
     it('after the page re-renders its article (a React-like SPA), the Note button and the note work on the new nodes', async () => {

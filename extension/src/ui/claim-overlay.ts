@@ -95,6 +95,8 @@ export class ClaimOverlay {
   private details = new Map<string, Claim>();
   /** A note asked for before its claim's details came: opened when they do. */
   private pendingNote: { claimId: string; returnFocus?: Element } | undefined;
+  /** A click (page coordinates) that met only highlights of text the page has since replaced: tried again on the new claims. */
+  private staleClick: { x: number; y: number } | undefined;
   /** Told when a note needs details that are not here (the content script fetches them). */
   onDetailsWanted: (() => void) | undefined;
 
@@ -207,6 +209,7 @@ export class ClaimOverlay {
     // A click that came while the page was being analysed again opens the same claim's note in the new analysis.
     this.pendingNote = pending && pendingId !== undefined ? { ...pending, claimId: pendingId } : undefined;
     this.rebuild();
+    this.retryStaleClick();
     if (openText !== undefined) {
       const entry = this.shownList.find((item) => item.claim.text === openText);
       this.popover.reanchor(entry?.claim.id, entry?.ranges);
@@ -549,12 +552,34 @@ export class ClaimOverlay {
       return;
     }
     const hit = itemAtPoint(this.doc, event.clientX, event.clientY, this.claimByRange);
+    this.staleClick = undefined;
     if (!hit) {
+      // The page replaced the claims' text (a re-render: their live ranges collapsed, nothing is highlighted until it is analysed again).
+      if (this.placed.some((entry) => entry.ranges.some((range) => range.collapsed))) {
+        this.staleClick = { x: event.pageX, y: event.pageY };
+      }
       return;
     }
     this.setCurrent(hit.claim.id, false);
     this.openNote(hit);
   };
+
+  /** The claim under a click that came while the page was being analysed again, in the new claims: its note opens (with its details). */
+  private retryStaleClick(): void {
+    const click = this.staleClick;
+    const view = this.doc.defaultView;
+    this.staleClick = undefined;
+    const hit = click && view && this.shown ? itemAtPoint(this.doc, click.x - view.scrollX, click.y - view.scrollY, this.claimByRange) : undefined;
+    if (!hit) {
+      return;
+    }
+    this.setCurrent(hit.claim.id, false);
+    if (isFullClaim(hit.claim)) {
+      this.openNote(hit);
+    } else {
+      this.pendingNote = { claimId: hit.claim.id }; // its details are on their way with the new claims
+    }
+  }
 
   private readonly onPointerDown = (event: PointerEvent): void => {
     if (!this.host.isHost(event.target)) {
