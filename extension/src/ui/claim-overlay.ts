@@ -209,11 +209,11 @@ export class ClaimOverlay {
     // A click that came while the page was being analysed again opens the same claim's note in the new analysis.
     this.pendingNote = pending && pendingId !== undefined ? { ...pending, claimId: pendingId } : undefined;
     this.rebuild();
-    this.retryStaleClick();
     if (openText !== undefined) {
       const entry = this.shownList.find((item) => item.claim.text === openText);
       this.popover.reanchor(entry?.claim.id, entry?.ranges);
     }
+    this.retryStaleClick();
   }
 
   /**
