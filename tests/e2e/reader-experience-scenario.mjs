@@ -19,7 +19,7 @@ const DESKTOP = { width: 1280, height: 900 };
 /** Longer than the Note button lingers after the pointer leaves its claim (LINGER_MS in note-button.ts, 900 ms). */
 const PAST_LINGER_MS = 1500;
 /** Shorter than the article watcher's settle delay (SETTLE_MS in article-watcher.ts, 350 ms): no re-analysis while the page keeps re-rendering. */
-const RERENDER_EVERY_MS = 100;
+const RERENDER_EVERY_MS = 50;
 
 /** @param {ReturnType<import('./session.mjs').useSession>} session */
 export function describeReaderExperience(session) {

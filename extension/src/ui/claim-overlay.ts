@@ -345,6 +345,7 @@ export class ClaimOverlay {
     this.host.remove();
     this.current = undefined;
     this.keyboardArmed = false;
+    this.staleClick = undefined;
   }
 
   /** Shows a hidden overlay or hides a shown one; returns whether it is now shown. */
@@ -554,8 +555,7 @@ export class ClaimOverlay {
     const hit = itemAtPoint(this.doc, event.clientX, event.clientY, this.claimByRange);
     this.staleClick = undefined;
     if (!hit) {
-      // The page replaced the claims' text (a re-render: their live ranges collapsed, nothing is highlighted until it is analysed again).
-      if (this.placed.some((entry) => entry.ranges.some((range) => range.collapsed))) {
+      if (this.claimsReplaced()) {
         this.staleClick = { x: event.pageX, y: event.pageY };
       }
       return;
@@ -568,17 +568,24 @@ export class ClaimOverlay {
   private retryStaleClick(): void {
     const click = this.staleClick;
     const view = this.doc.defaultView;
-    this.staleClick = undefined;
     const hit = click && view && this.shown ? itemAtPoint(this.doc, click.x - view.scrollX, click.y - view.scrollY, this.claimByRange) : undefined;
     if (!hit) {
+      // Claims placed on nodes the page has replaced again meanwhile: the next analysis gets the click.
+      if (!this.claimsReplaced()) this.staleClick = undefined;
       return;
     }
+    this.staleClick = undefined;
     this.setCurrent(hit.claim.id, false);
     if (isFullClaim(hit.claim)) {
       this.openNote(hit);
     } else {
       this.pendingNote = { claimId: hit.claim.id }; // its details are on their way with the new claims
     }
+  }
+
+  /** The page replaced the claims' text (a re-render): their live ranges collapsed, or lie in nodes taken out; nothing is highlighted until it is analysed again. */
+  private claimsReplaced(): boolean {
+    return this.placed.some((entry) => entry.ranges.some((range) => range.collapsed || !range.startContainer.isConnected));
   }
 
   private readonly onPointerDown = (event: PointerEvent): void => {
