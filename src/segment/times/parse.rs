@@ -935,6 +935,10 @@ impl<'a> Cx<'a> {
                 },
             });
         };
+        // "on Sunday mornings": a habit, no one day.
+        if PLURAL_DAY_PARTS.contains(&self.w(k + 1)) {
+            return None;
+        }
         // "Sunday 31", "Tue 13th", "Friday the 13th" (not "Friday 13
         // March", which names its month).
         let the = usize::from(self.w(k + 1) == "the");
@@ -983,6 +987,19 @@ impl<'a> Cx<'a> {
                 _ => return None,
             };
             return parsed(at + 3, Expr::DayOffset(offset));
+        }
+        // "Sign up today and ...", "Get started today.": a call to action
+        // urges the reader and dates nothing.
+        // The verb opens the sentence a few words before ("Call us today",
+        // "Try it free today").
+        let clause_ends = matches!(self.w(k + 1), "." | "!" | "and" | "");
+        let start = self.sentence_start(k);
+        if self.w(k) == "today"
+            && clause_ends
+            && k.saturating_sub(start) <= 3
+            && CALL_TO_ACTION_VERBS.contains(&self.w(start))
+        {
+            return None;
         }
         let offset = match self.w(k) {
             "today" | "tonight" => 0,

@@ -839,3 +839,58 @@ fn a_year_cut_to_two_digits_after_in_is_that_year() {
         );
     }
 }
+
+// Regression (dates on real pages, medium-1): "We shouldn’t be building a
+// shoe to last 40 years" was shown as 1975–2015; "last" is the verb.
+#[test]
+fn last_as_a_verb_is_no_period_of_time() {
+    assert_eq!(
+        resolve_all("We shouldn't be building a shoe to last 40 years."),
+        vec![]
+    );
+    assert_eq!(resolve_all("The truce will last two weeks."), vec![]);
+    assert_eq!(
+        resolve_all("Prices rose over the last 40 years."),
+        vec![(
+            "the last 40 years".to_string(),
+            "1985-12-22..2025-12-22".to_string()
+        )]
+    );
+}
+
+// Regression (dates on real pages, wcxb-4085): "watching Japanese anime on
+// Sunday mornings" as a child was shown as the Sunday before publication.
+#[test]
+fn a_weekday_with_plural_day_parts_is_a_habit_not_a_date() {
+    assert_eq!(
+        resolve_all("I grew up watching anime on Sunday mornings."),
+        vec![]
+    );
+    assert_eq!(
+        resolve_all("He spoke on Sunday morning."),
+        vec![(
+            "Sunday morning".to_string(),
+            "2025-12-21..2025-12-21".to_string()
+        )]
+    );
+}
+
+// Regression (dates on real pages, wcxb-0001): "Get started today." and
+// "Sign up today and make this your healthiest fall yet." were shown as the
+// publication day; a call to action dates nothing.
+#[test]
+fn a_call_to_action_today_is_no_date() {
+    assert_eq!(resolve_all("Get started today."), vec![]);
+    assert_eq!(
+        resolve_all("Sign up today and make this your healthiest fall yet."),
+        vec![]
+    );
+    assert_eq!(
+        resolve_all("Get the facts: the council voted today."),
+        vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
+    );
+    assert_eq!(
+        resolve_all("The company said it will start shipping today."),
+        vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
+    );
+}
