@@ -894,3 +894,31 @@ fn a_call_to_action_today_is_no_date() {
         vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
     );
 }
+
+// Regression (dates on real pages, toc-missing): "1 hour ago" was shown as
+// the day before publication and "the past hour" as two days; hours are
+// counted in whole days, so both are the day of publication.
+#[test]
+fn an_hour_ago_is_the_day_of_publication_not_the_day_before() {
+    assert_eq!(
+        resolve_all("The alert fired 1 hour ago."),
+        vec![(
+            "1 hour ago".to_string(),
+            "2025-12-22..2025-12-22".to_string()
+        )]
+    );
+    assert_eq!(
+        resolve_all("Errors rose in the past 12 hours."),
+        vec![(
+            "the past 12 hours".to_string(),
+            "2025-12-22..2025-12-22".to_string()
+        )]
+    );
+    assert_eq!(
+        resolve_all("The plant closed 48 hours ago."),
+        vec![(
+            "48 hours ago".to_string(),
+            "2025-12-20..2025-12-20".to_string()
+        )]
+    );
+}
