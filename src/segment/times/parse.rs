@@ -1001,6 +1001,9 @@ impl<'a> Cx<'a> {
         {
             return None;
         }
+        if matches!(self.w(k), "today" | "tonight") && self.counterfactual(k) {
+            return None;
+        }
         let offset = match self.w(k) {
             "today" | "tonight" => 0,
             "yesterday" => -1,
@@ -1012,6 +1015,22 @@ impl<'a> Cx<'a> {
             end += 1;
         }
         parsed(end, Expr::DayOffset(offset))
+    }
+
+    /// Whether token `k` is in an "if" clause told in the past ("if it
+    /// snowed today", "if the election were held today"): a hypothetical
+    /// day, none on the calendar.
+    fn counterfactual(&self, k: usize) -> bool {
+        let start = self.sentence_start(k).max(k.saturating_sub(10));
+        let mut past = false;
+        for j in (start..k).rev() {
+            match self.w(j) {
+                "," | ";" | ":" => return false,
+                "if" => return past,
+                _ => past |= self.marker(j) == Some(Tense::Past),
+            }
+        }
+        false
     }
 
     /// "over the summer", "summer 2024", "the winter of 2022".

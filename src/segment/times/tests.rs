@@ -922,3 +922,26 @@ fn an_hour_ago_is_the_day_of_publication_not_the_day_before() {
         )]
     );
 }
+
+// Regression (dates on real pages, medium-3): "How can there be global
+// warming if it snowed today in my town?" was shown as the publication
+// day; a day in an "if" clause told in the past is hypothetical.
+#[test]
+fn today_in_a_counterfactual_if_clause_is_no_date() {
+    assert_eq!(
+        resolve_all("How can there be global warming if it snowed today in my town?"),
+        vec![]
+    );
+    assert_eq!(
+        resolve_all("If the election were held today, she would win."),
+        vec![]
+    );
+    assert_eq!(
+        resolve_all("If it rains today, the match will be called off."),
+        vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
+    );
+    assert_eq!(
+        resolve_all("He asked if we had seen the report, which was published today."),
+        vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
+    );
+}
