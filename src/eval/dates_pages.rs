@@ -25,6 +25,9 @@ use crate::snapshot::html::snapshot_from_html;
 /// The fixtures, relative to the repository (the eval runs from it).
 pub const DEFAULT_FIXTURES: &str = "tests/fixtures/dates";
 
+/// The set judges the first this many expressions each page's notes show.
+pub const JUDGED_PER_PAGE: usize = 6;
+
 /// What should be shown for an expression that is no time expression.
 const NONE: &str = "none";
 /// What should be shown for a time no date can honestly be given.
@@ -86,6 +89,10 @@ pub struct Half {
     pub dated_right: usize,
     /// Pages whose found publication date is not the judged one, with both.
     pub dated_wrong: Vec<(String, Option<String>, Option<String>)>,
+    /// Expressions the notes now show among a page's first
+    /// [`JUDGED_PER_PAGE`] that no row judges (page, expression): judge
+    /// them to extend the set.
+    pub unjudged: Vec<(String, String)>,
 }
 
 impl Half {
@@ -184,6 +191,21 @@ pub fn score(data: &Path, fixtures: &Path) -> Result<Score, EvalError> {
                 shown,
             });
         }
+        if let Some(a) = &analysis {
+            let shown_now = a.claims.iter().enumerate().flat_map(|(ci, c)| {
+                c.note
+                    .times
+                    .iter()
+                    .enumerate()
+                    .map(move |(ti, t)| ((ci, ti), t.text.clone()))
+            });
+            half.unjudged.extend(
+                shown_now
+                    .take(JUDGED_PER_PAGE)
+                    .filter(|(at, _)| !used.contains(at))
+                    .map(|(_, text)| (page.page.clone(), text)),
+            );
+        }
     }
     Ok(score)
 }
@@ -221,6 +243,9 @@ pub fn run(data: &Path, fixtures: &Path, out: &mut dyn Write) -> Result<(), Eval
                 "  {name:8} {what} {} “{}” shown {} correct {} ({})",
                 o.row.page, o.row.expression, o.shown, o.row.correct, o.row.reason
             )?;
+        }
+        for (page, expression) in &half.unjudged {
+            writeln!(out, "  {name:8} unjudged {page} “{expression}”")?;
         }
         for (page, found, correct) in &half.dated_wrong {
             writeln!(
