@@ -79,7 +79,7 @@ async function activate(tab: chrome.tabs.Tab, message: BackgroundToContent): Pro
 async function injectContentScript(tabId: number): Promise<void> {
   // The first analysis in this document is coming: load the core and the encoder while the
   // content script snapshots the page, not after (idempotent; the analysis awaits the same load).
-  // The packs wait until the highlights are drawn (analysePage).
+  // The packs wait until the highlights are drawn (analysePage, onMessage).
   void ensureEncoder();
   try {
     await ext.scripting.insertCSS({ target: { tabId }, files: [HIGHLIGHT_STYLESHEET] });
@@ -132,12 +132,12 @@ function onMessage(
   if (message.type === 'analysis-details') {
     const analysis = drawnAnalyses.take(tabId, message.key) ? analysisDetails(message.key) : undefined;
     sendResponse(analysis ? { type: 'analysis', analysis } : { type: 'analysis-gone' });
+    // The highlights are drawn (the content script asks right after): now the packs, for the
+    // notes, if a first analysis went without them (a no-op once they are loaded).
+    void loadPacks();
     return false;
   }
-  analysePage(message, tabId)
-    .then(sendResponse, (error: unknown) => sendResponse({ type: 'analysis-failed', error: errorMessage(error) }))
-    // After the reply has left: the packs, for the notes (a no-op once they are loaded).
-    .finally(() => void loadPacks());
+  analysePage(message, tabId).then(sendResponse, (error: unknown) => sendResponse({ type: 'analysis-failed', error: errorMessage(error) }));
   return true; // the reply is sent asynchronously
 }
 
