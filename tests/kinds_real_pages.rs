@@ -51,24 +51,26 @@ fn check(name: &str, half: &Half, pin: Pin) {
 fn data_the_kind_notes_name_on_judged_real_pages_does_not_regress() {
     let s = score(&data_dir(), Path::new(FIXTURES)).expect("the judged kind set scores");
     assert_eq!((s.tune.pages, s.heldout.pages), (10, 10));
-    // Before any fix: tune 34 right, 7 acceptable, 7 wrong of 48.
+    // Before any fix: tune 34 right, 7 acceptable, 7 wrong of 48; after the
+    // fixes made in view of it (in-sample) 38 right, 8 acceptable, 2 wrong.
     check(
         "tune",
         &s.tune,
         Pin {
             headlines: 48,
-            right: 34,
-            wrong: 7,
+            right: 38,
+            wrong: 2,
         },
     );
-    // Before any fix: held-out 27 right, 3 acceptable, 7 wrong of 37.
+    // Before any fix: held-out 27 right, 3 acceptable, 7 wrong of 37; after
+    // the tune-half fixes (not tuned on it) 28 right, 3 acceptable, 6 wrong.
     check(
         "held-out",
         &s.heldout,
         Pin {
             headlines: 37,
-            right: 27,
-            wrong: 7,
+            right: 28,
+            wrong: 6,
         },
     );
 }

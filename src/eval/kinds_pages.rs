@@ -47,6 +47,9 @@ pub struct HeadlineRow {
     #[serde(default)]
     pub acceptable: Vec<String>,
     pub reason: String,
+    /// The headline shown when the row was judged.
+    #[serde(default)]
+    pub judged_shown: String,
 }
 
 /// How a headline shown today reads against the judgement.
@@ -160,6 +163,21 @@ pub fn run(data: &Path, fixtures: &Path, out: &mut dyn Write) -> Result<(), Eval
         )?;
     }
     for (name, half) in [("tune", &s.tune), ("held-out", &s.heldout)] {
+        for o in half
+            .outcomes
+            .iter()
+            .filter(|o| o.shown != o.row.judged_shown)
+        {
+            writeln!(
+                out,
+                "  {name:8} changed {} “{}…” “{}” -> “{}” ({:?})",
+                o.row.page,
+                o.row.sentence,
+                o.row.judged_shown,
+                o.shown,
+                o.label()
+            )?;
+        }
         for o in half.wrong() {
             writeln!(
                 out,
@@ -183,6 +201,7 @@ mod tests {
                 correct: "A dated event".into(),
                 acceptable: vec!["A factual claim".into()],
                 reason: "r".into(),
+                judged_shown: String::new(),
             },
             shown: shown.into(),
         }
