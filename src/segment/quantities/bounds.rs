@@ -1,6 +1,7 @@
 //! The bounds written around a figure: "more than", "at least", "up to"
 //! before it; "or more", "or less" after it.
 
+use super::words::{OVER_BOUND_HEADS, OVER_BOUND_TAILS};
 use super::{Cx, Modifier};
 
 impl<'a> Cx<'a> {
@@ -83,5 +84,27 @@ impl<'a> Cx<'a> {
             (Some(Modifier::MoreThan), "equal") => took(Modifier::AtLeast),
             _ => (before, next),
         }
+    }
+
+    /// Whether "over" before the duration at `start` (ending before
+    /// `next`) is the preposition of a period ("sitting in sessions over 4
+    /// days", "fell 5% over two years", "Over two years, the market grew")
+    /// rather than a bound ("for over 4 days", "lasted over 4 days", "over
+    /// two years ago", "Over 10 years have passed").
+    pub(super) fn over_heads_a_period(&self, start: usize, next: usize) -> bool {
+        let Some(over) = start.checked_sub(1).filter(|&k| self.w(k) == "over") else {
+            return false;
+        };
+        if OVER_BOUND_TAILS.contains(&self.w(next)) {
+            return false;
+        }
+        let before = over.checked_sub(1);
+        let opens_clause = self.reader.raw(over) == "Over"
+            || before.is_none_or(|j| matches!(self.reader.raw(j), "," | ";" | "." | "!" | "?"));
+        if opens_clause {
+            // "Over two years, the market grew"; "Over 10 years have passed".
+            return self.w(next) == ",";
+        }
+        !before.is_some_and(|j| OVER_BOUND_HEADS.contains(&self.w(j)))
     }
 }

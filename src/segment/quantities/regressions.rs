@@ -37,7 +37,7 @@ fn a_dash_after_a_version_is_no_hyphenated_unit() {
     // A real hyphen still makes the unit.
     assert_eq!(
         displayed("He unveiled a 20-point plan."),
-        pairs(&[("20-point", "20 point")])
+        pairs(&[("20-point", "20 points")])
     );
 }
 
@@ -180,10 +180,127 @@ fn an_age_after_aged_or_the_age_of_is_no_figure() {
     ] {
         assert_eq!(displayed(text), vec![], "{text}");
     }
-    // An age bracket counts a population (wikipedia-2).
+    // The rate of an age bracket is the figure; the bracket says whose
+    // (wikipedia-2).
     assert_eq!(
-        displayed("The rate for youth aged 15 to 21 was high."),
-        pairs(&[("15 to 21", "15–21")])
+        displayed("The rate for youth aged 15 to 21 was 15.6%."),
+        pairs(&[("15.6%", "15.6%")])
+    );
+}
+
+/// Regression (cnn): "between the ages of 25 and 54" asked for the source of
+/// the figures “25” and “54”. An age bracket defines the group a statistic
+/// is about; it is no statistic itself.
+#[test]
+fn an_age_range_defining_a_group_is_no_figure() {
+    for text in [
+        "The study took the ratio of employed men and women between the ages of 25 and 54.",
+        "Turnout among voters aged 18 to 24 fell.",
+        "Adults ages 65 and older were hit hardest.",
+        "People 65 and older were hit hardest.",
+        "Those aged between 18 and 24 voted.",
+        "Turnout among 18- to 24-year-olds fell.",
+        "The 25-54 age group watched less.",
+    ] {
+        assert_eq!(displayed(text), vec![], "{text}");
+    }
+    // The statistic about the group stays.
+    assert_eq!(
+        displayed("Unemployment among people aged 18 to 24 rose to 12%."),
+        pairs(&[("12%", "12%")])
+    );
+    // "older" needs the bracket's "and"/"or": a bound on a figure stays.
+    assert_eq!(
+        displayed("More than 40 percent of adults ages 65 and older voted."),
+        pairs(&[("40 percent", "more than 40%")])
+    );
+}
+
+/// Regression (guardian-1): "Parata, 75, has now overseen" asked for the
+/// source of the figure “75”: an age set off by commas after a name
+/// describes the person.
+#[test]
+fn an_appositive_age_after_a_name_is_no_figure() {
+    for text in [
+        "Seven decades later, Parata, 75, has now overseen many strandings.",
+        "Smith, 45, and Jones, 50, were arrested.",
+    ] {
+        assert_eq!(displayed(text), vec![], "{text}");
+    }
+    // A list of scores goes on with a capital: those are figures.
+    assert_eq!(
+        displayed("The medal table read Finland, 12, Sweden, 9."),
+        pairs(&[("12", "12"), ("9", "9")])
+    );
+}
+
+/// Regression: "sitting in sessions over 4 days" was shown as "more than 4
+/// days", and wcxb 0347's "Over two years, the market skyrocketed" as "more
+/// than 2 years". "over" before a duration is a bound only after a
+/// preposition, a copula or a verb of lasting ("for over 10 years",
+/// "lasted over 4 days") or before "ago"/"old"; otherwise it heads the
+/// period something happened in.
+#[test]
+fn over_a_period_is_not_more_than_the_period() {
+    for (text, figure, shown) in [
+        ("The court was sitting in sessions over 4 days.", "4 days", "4 days"),
+        ("Over two years, the market skyrocketed.", "two years", "2 years"),
+        ("Prices fell 5% over two years.", "two years", "2 years"),
+        ("The trial lasted over 4 days.", "4 days", "more than 4 days"),
+        ("He worked there for over 10 years.", "10 years", "more than 10 years"),
+        ("It has been well over 10 years.", "10 years", "more than 10 years"),
+        ("Over 10 years have passed since the vote.", "10 years", "more than 10 years"),
+    ] {
+        let got = displayed(text);
+        assert!(
+            got.contains(&(figure.to_string(), shown.to_string())),
+            "{text}: {got:?}"
+        );
+    }
+    // "over" before a count compares: "over 4,000 people".
+    assert_eq!(
+        displayed("Over 4,000 people attended."),
+        pairs(&[("4,000 people", "more than 4,000 people")])
+    );
+}
+
+/// Regression: "a 12-match ban" was shown as the figure "12 match". The
+/// noun of a hyphenated compound is singular; the figure counts it in the
+/// plural ("12 matches", "5 men", "10 stories"); words that are no noun
+/// ("20-strong") and abbreviations stay as written.
+#[test]
+fn a_hyphenated_count_keeps_its_noun_in_the_plural() {
+    assert_eq!(
+        displayed("He received a 12-match ban for the foul."),
+        pairs(&[("12-match", "12 matches")])
+    );
+    assert_eq!(
+        displayed("A 5-man crew built a 10-story tower beside a 40-mile road."),
+        pairs(&[
+            ("5-man", "5 men"),
+            ("10-story", "10 stories"),
+            ("40-mile", "40 miles")
+        ])
+    );
+    assert_eq!(
+        displayed("A 20-strong team won a 1-match trial."),
+        pairs(&[("20-strong", "20 strong"), ("1-match", "1 match")])
+    );
+}
+
+/// Regression (wcxb 0310): "The two parties involved negotiate" asked for
+/// the source of the figure “two parties”. A small spelled number after a
+/// definite word refers to participants already named or implied; a count
+/// told as news stays a figure.
+#[test]
+fn the_parties_involved_are_no_count() {
+    assert_eq!(
+        displayed("The two parties involved negotiate on how much involvement the firm has."),
+        vec![]
+    );
+    assert_eq!(
+        displayed("Two people died in the crash."),
+        pairs(&[("Two people", "2 people")])
     );
 }
 

@@ -216,7 +216,7 @@ fn table_of_figures() {
         ),
         (
             "Trump's 20-point peace plan",
-            vec![row("20-point", Some(20.0), None, Some("point"), "count")],
+            vec![row("20-point", Some(20.0), None, Some("points"), "count")],
         ),
         (
             "the 20 or 30 years prior",

@@ -274,10 +274,18 @@ impl<'a> Cx<'a> {
                 }
                 // "a 300-pound man": before a noun, a pound is a weight.
                 None if noun == "pound" => (QuantityKind::Measure, "pounds".to_string()),
-                // "a 10-year plan" lasts "10 years", not "10 year".
+                // "a 10-year plan" lasts "10 years", "a 12-match ban" is
+                // "12 matches", "a 40-mile drive" "40 miles": the noun of a
+                // compound is singular, the figure counts it in the plural.
+                // ("a 20-strong team" has no noun; "5-mph" is an abbreviation.)
                 None => match classify_unit(noun) {
-                    (QuantityKind::Duration, u) if value != Some(1.0) => {
-                        (QuantityKind::Duration, plural_unit(&u))
+                    (k2, u)
+                        if value != Some(1.0)
+                            && k2 != QuantityKind::Money
+                            && !NOT_COUNTED_AFTER_HYPHEN.contains(&noun)
+                            && u.contains(['a', 'e', 'i', 'o', 'u', 'y']) =>
+                    {
+                        (k2, plural_unit(&u))
                     }
                     other => other,
                 },
@@ -383,18 +391,8 @@ impl<'a> Cx<'a> {
         if plus && modifier.is_none() {
             modifier = Some(Modifier::AtLeast);
         }
-        // "Over two years, the market grew": the time it took, not "more
-        // than two years".
-        if kind == QuantityKind::Duration && modifier == Some(Modifier::MoreThan) {
-            let over = start.checked_sub(1).filter(|&k| self.w(k) == "over");
-            let opens_clause = over.is_some_and(|k| {
-                self.reader.raw(k) == "Over"
-                    || k.checked_sub(1)
-                        .is_none_or(|j| matches!(self.reader.raw(j), "," | ";" | "." | "!" | "?"))
-            });
-            if opens_clause && self.w(next) == "," {
-                modifier = None;
-            }
+        if kind == QuantityKind::Duration && self.over_heads_a_period(start, next) {
+            modifier = None;
         }
         // "on Ninety Mile beach", "Three Mile Island": a spelled number set
         // in capitals inside a sentence, before a capitalised word, is part
@@ -429,13 +427,6 @@ impl<'a> Cx<'a> {
                 return None;
             }
             if self.is_label(start, next) {
-                return None;
-            }
-            // "at the age of 75", "aged 75": an age describes a person (an
-            // age bracket, "youth aged 15 to 21", is a figure).
-            let back = |n: usize| start.checked_sub(n).map_or("", |j| self.w(j));
-            let age = back(1) == "aged" || (back(2), back(1)) == ("age", "of");
-            if age && upper.is_none() {
                 return None;
             }
             // "… by 2032 (1).": a reference marker, not a figure to source.

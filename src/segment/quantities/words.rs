@@ -491,6 +491,7 @@ pub(super) const SUCCESSION_WORDS: &[&str] = &["consecutive", "straight", "succe
 /// The hyphenated noun of an age ("a 22-year-old son", "a 6-month-old baby").
 pub(super) const AGES: &[&str] = &[
     "year-old",
+    "year-olds",
     "years-old",
     "month-old",
     "months-old",
@@ -498,6 +499,41 @@ pub(super) const AGES: &[&str] = &[
     "weeks-old",
     "day-old",
     "days-old",
+];
+
+/// Words before "over" and a duration that make "over" a bound, "more
+/// than": a preposition ("for over 4 days"), a copula ("it has been over
+/// two years"), a verb of lasting ("lasted over 4 days"), a degree ("well
+/// over"). After anything else, "over" heads the period something
+/// happened in ("sessions over 4 days", "fell 5% over two years").
+pub(super) const OVER_BOUND_HEADS: &[&str] = &[
+    "for", "in", "after", "of", "within", "by", "than", "to", "from", "is", "was", "are", "were",
+    "be", "been", "being", "'s", "last", "lasted", "lasting", "lasts", "took", "take", "takes",
+    "taking", "spent", "spend", "spending", "spends", "served", "serving", "waited", "lived",
+    "well", "just", "slightly", "little", "far", "way", "already", "now",
+];
+
+/// Words after "over" and a duration that make "over" a bound: "over two
+/// years ago", "over 10 years old", "over a year later".
+pub(super) const OVER_BOUND_TAILS: &[&str] = &["ago", "old", "later", "earlier", "long", "since"];
+
+/// Words after a number's hyphen that are no counted noun: "a 20-strong
+/// team", "a fivefold rise" written "5-fold", "a 9-to-5 job".
+pub(super) const NOT_COUNTED_AFTER_HYPHEN: &[&str] = &[
+    "strong", "fold", "plus", "something", "ish", "odd", "to", "and", "or", "of", "a", "the",
+    "in", "for", "on", "off", "up", "down", "out", "nil", "all",
+];
+
+/// Words an age follows: "aged 64", "at age 65", "ages 25 to 54".
+pub(super) const AGE_HEADS: &[&str] = &["aged", "age", "ages"];
+
+/// Words that leave an age bracket open: "65 and older", "18 and over".
+pub(super) const AGE_TAILS: &[&str] = &["older", "younger", "over", "up", "under", "above", "below"];
+
+/// Nouns after "age" that make the numbers before them a bracket: "the
+/// 25-54 age group".
+pub(super) const AGE_GROUP_NOUNS: &[&str] = &[
+    "band", "bands", "bracket", "brackets", "category", "cohort", "group", "groups", "range",
 ];
 
 /// People named by their tie to someone, whose "of 27 years" says how long
@@ -535,13 +571,29 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "tories",
 ];
 
-/// The plural of a duration unit ("year" → "years", "century" →
-/// "centuries"); a plural stays as it is.
+/// The plural of a unit ("year" → "years", "century" → "centuries",
+/// "match" → "matches", "man" → "men"); a plural stays as it is.
 pub(super) fn plural_unit(unit: &str) -> String {
+    let irregular = [
+        ("man", "men"),
+        ("woman", "women"),
+        ("child", "children"),
+        ("foot", "feet"),
+        ("person", "people"),
+        ("tooth", "teeth"),
+    ];
+    if let Some((_, plural)) = irregular.iter().find(|(one, _)| *one == unit) {
+        return (*plural).to_string();
+    }
+    let consonant_y = unit
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u']));
     if unit.ends_with('s') {
         unit.to_string()
-    } else if let Some(stem) = unit.strip_suffix('y').filter(|_| unit != "day") {
+    } else if let Some(stem) = consonant_y {
         format!("{stem}ies")
+    } else if ["ch", "sh", "x", "z"].iter().any(|e| unit.ends_with(e)) {
+        format!("{unit}es")
     } else {
         format!("{unit}s")
     }
