@@ -31,7 +31,7 @@ impl<'a> Cx<'a> {
             (_, "more" | "greater" | "bigger", "than") => Modifier::MoreThan,
             (_, "less" | "fewer" | "smaller", "than") => Modifier::LessThan,
             (_, "at", "least") => Modifier::AtLeast,
-            (_, "at", "most") | (_, "up", "to") => Modifier::AtMost,
+            (_, "at", "most") | (_, "up", "to") | (_, _, "upto") => Modifier::AtMost,
             ("as", "many" | "much", "as") => Modifier::AtMost,
             (_, "close", "to") => Modifier::Approximately,
             (_, "upwards", "of") => Modifier::MoreThan,
@@ -43,7 +43,7 @@ impl<'a> Cx<'a> {
                 _,
                 _,
                 "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
-                | "estimated" | "approx",
+                | "estimated" | "approx" | "~",
             ) => Modifier::Approximately,
             (_, _, "over" | "exceeding" | "exceed" | "exceeds" | "above" | ">") => {
                 Modifier::MoreThan

@@ -398,6 +398,7 @@ struct Num {
 mod ages;
 mod bounds;
 mod names;
+mod nouns;
 mod ranks_and_shares;
 mod reader;
 #[cfg(test)]

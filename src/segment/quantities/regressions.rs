@@ -52,7 +52,10 @@ fn a_count_before_a_capitalised_plural_is_still_a_count() {
     );
     assert_eq!(
         displayed("She won 3 Grammy Awards and 2 New York Times bestsellers sold."),
-        pairs(&[("3 Grammy Awards", "3 Grammy Awards"), ("2", "2")])
+        pairs(&[
+            ("3 Grammy Awards", "3 Grammy Awards"),
+            ("2 New York Times bestsellers", "2 New York Times bestsellers")
+        ])
     );
     assert_eq!(
         displayed("He poured a glass of 19 Crimes, a wine from Australia."),
@@ -363,7 +366,7 @@ fn kilocalories_are_a_unit() {
 fn a_number_after_a_verb_opening_the_line_is_a_figure() {
     assert_eq!(
         displayed("Raised funds for the project\nAttracted 814 token holders"),
-        pairs(&[("814", "814")])
+        pairs(&[("814 token holders", "814 token holders")])
     );
     assert_eq!(
         displayed("Windows 11 is out. Grew 40 percent."),
@@ -380,4 +383,76 @@ fn the_years_of_a_partner_are_no_figure() {
         displayed("He leaves his wife of 40 years and a staff of 12 people."),
         pairs(&[("12 people", "12 people")])
     );
+}
+
+/// Regression (wcxb 0207): "the WFA TOP 100 brings a host of advantages"
+/// asked for the source of the figure “100 brings”: a plural-looking word
+/// before its object is a verb, not the counted noun ("40 patients a day"
+/// stays a count).
+#[test]
+fn a_verb_after_a_number_is_no_counted_noun() {
+    assert_eq!(
+        displayed("Being named to the WFA TOP 100 brings a host of strategic advantages."),
+        vec![]
+    );
+    assert_eq!(
+        displayed("The 2025 WFA TOP 100 offers a platform to elevate your mission."),
+        vec![]
+    );
+    assert_eq!(
+        displayed("The clinic sees 40 patients a day."),
+        pairs(&[("40 patients", "40 patients")])
+    );
+}
+
+/// Regression (wcxb 0098): "range from $20-$50" was shown as two figures,
+/// "$20" and "$50": after "from", a hyphen still joins a range ("from 20
+/// to 50" stays a change between two figures).
+#[test]
+fn a_hyphenated_range_after_from_is_one_range() {
+    assert_eq!(
+        displayed("Most clothing subscription boxes range from $20-$50."),
+        pairs(&[("$20-$50", "USD 20–50")])
+    );
+    assert_eq!(
+        displayed("Prices rose from 20 to 50 dollars."),
+        pairs(&[("20", "20"), ("50 dollars", "USD 50")])
+    );
+}
+
+/// Regressions (wcxb 0404, 0449, 0309): "at least 10 times" was shown as
+/// "at least 10", "~20 optimization commits" as "20", "97ms" as "97",
+/// "5 Wikipedia articles" as "5", "upto 456 full-time employees" as "456":
+/// the figure keeps what it counts and its hedge.
+#[test]
+fn a_figure_keeps_its_noun_and_hedge_across_modifiers() {
+    for (text, figure, shown) in [
+        (
+            "After you've gone through every feature at least 10 times, it gets boring.",
+            "10 times",
+            "at least 10 times",
+        ),
+        (
+            "But it took ~20 optimization commits.",
+            "20 optimization commits",
+            "about 20 optimization commits",
+        ),
+        ("Parsing takes 97ms per page.", "97ms", "97 ms"),
+        (
+            "It parses 2 MB of HTML across 5 Wikipedia articles.",
+            "5 Wikipedia articles",
+            "5 Wikipedia articles",
+        ),
+        (
+            "Leading organisations service upto 456 full-time employees.",
+            "456 full-time employees",
+            "at most 456 full-time employees",
+        ),
+    ] {
+        let got = displayed(text);
+        assert!(
+            got.contains(&(figure.to_string(), shown.to_string())),
+            "{text}: {got:?}"
+        );
+    }
 }

@@ -104,7 +104,8 @@ impl<'a> Cx<'a> {
         let joiner = self.w(next);
         let range_ok = matches!(joiner, "or" | "to" | "-" | "through" | "–" | "~")
             || (joiner == "and" && prev == "between");
-        if range_ok && prev != "from" {
+        // ("from 20 to 50" is a change, "from $20-$50" a range.)
+        if range_ok && (prev != "from" || matches!(joiner, "-" | "–")) {
             let second_at = if currency.is_some() && currency_symbol(self.w(next + 1)).is_some() {
                 next + 2
             } else {
@@ -169,6 +170,12 @@ impl<'a> Cx<'a> {
         let multiplier =
             currency.is_none() && (glued_x || (w == "times" && self.comparison_at(next + 1)));
         if multiplier {
+            unit = Some("times".into());
+            kind = QuantityKind::Count;
+            end = next;
+            next += 1;
+        } else if currency.is_none() && w == "times" && !self.touches(next - 1) {
+            // "at least 10 times": how often, counted.
             unit = Some("times".into());
             kind = QuantityKind::Count;
             end = next;
@@ -296,6 +303,7 @@ impl<'a> Cx<'a> {
             next += 2;
         } else if currency.is_none() {
             // "3,000 troops", "20 Ukrainian soldiers", "40 km", "1 million barrels".
+            let mut named_kind = false;
             let noun_at = if (ADJECTIVES.contains(&w) || self.capitalised_adjective(next))
                 && self.is_plural_noun(next + 1)
             {
@@ -306,12 +314,21 @@ impl<'a> Cx<'a> {
             {
                 // "5 Pulitzer Prizes", "42 Senate Republicans".
                 Some(last)
-            } else if self.is_plural_noun(next)
+            } else if (self.is_plural_noun(next) && !self.verb_before_object(next))
                 || (value == Some(1.0)
                     && (DURATION_UNITS.contains(&w) || MEASURE_UNITS.contains(&w) || w == "person"))
                 || MEASURE_UNITS.contains(&w)
             {
                 Some(next)
+            } else if let Some(noun) = self.compound_noun_end(next) {
+                // "20 optimization commits", "456 full-time employees": the
+                // modifier says what kind, the unit keeps it.
+                named_kind = true;
+                Some(noun)
+            } else if let Some(noun) = self.named_plural_end(next) {
+                // "5 Wikipedia articles": the name says what kind.
+                named_kind = true;
+                Some(noun)
             } else {
                 None
             };
@@ -348,7 +365,7 @@ impl<'a> Cx<'a> {
                 }
                 let area_or_volume = matches!(noun, "square" | "cubic")
                     && MEASURE_UNITS.contains(&self.w(noun_at + 1));
-                let (k2, u) = if self.capitalised(noun_at) {
+                let (k2, u) = if self.capitalised(noun_at) || named_kind {
                     // A capitalised noun keeps its words and case: "Pulitzer Prizes",
                     // "Senate Republicans".
                     let written = self.span(next, noun_at).of(self.text);

@@ -138,6 +138,9 @@ pub(super) const DURATION_UNITS: &[&str] = &[
     "centuries",
     "weekend",
     "weekends",
+    "millisecond",
+    "milliseconds",
+    "ms",
     "night",
     "nights",
 ];
@@ -522,6 +525,18 @@ pub(super) const OVER_BOUND_TAILS: &[&str] = &["ago", "old", "later", "earlier",
 pub(super) const NOT_COUNTED_AFTER_HYPHEN: &[&str] = &[
     "strong", "fold", "plus", "something", "ish", "odd", "to", "and", "or", "of", "a", "the",
     "in", "for", "on", "off", "up", "down", "out", "nil", "all",
+];
+
+/// Words after "a" that make a figure's noun a rate, not a verb's object:
+/// "40 patients a day", "2 goals a game".
+pub(super) const RATE_NOUNS: &[&str] = &[
+    "day", "week", "month", "year", "hour", "minute", "second", "night", "game", "match",
+    "season", "head", "piece", "person", "share", "time", "round", "unit", "serving", "visit",
+];
+
+/// Determiners that open a verb's object: "100 brings the", "offers its".
+pub(super) const OBJECT_DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
 ];
 
 /// Words an age follows: "aged 64", "at age 65", "ages 25 to 54".
