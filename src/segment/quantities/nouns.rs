@@ -25,12 +25,15 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A plural noun after a number and one modifier, a noun or a
+    /// A plural noun after a number (never 1) and one modifier, a noun or a
     /// hyphenated adjective ("20 optimization commits", "456 full-time
     /// employees"): the noun's token.
     pub(super) fn compound_noun_end(&self, k: usize) -> Option<usize> {
         let w = self.w(k);
+        // A word of letters apart from the number ("2x3 mm" is a size).
         let modifier = self.lowercase_word(k)
+            && !self.touches(k - 1)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !STOP_NOUNS.contains(&w)
             && !FUNCTION_STARTERS.contains(&w)
             && !NOT_COUNTED_AFTER_HYPHEN.contains(&w)
@@ -40,7 +43,10 @@ impl<'a> Cx<'a> {
         }
         let mut j = k + 1;
         // "full-time": hyphenated words glued together.
-        while self.hyphen_at(j) && self.touches(j - 1) && self.touches(j) && self.lowercase_word(j + 1)
+        while self.hyphen_at(j)
+            && self.touches(j - 1)
+            && self.touches(j)
+            && self.lowercase_word(j + 1)
         {
             j += 2;
         }
@@ -52,7 +58,8 @@ impl<'a> Cx<'a> {
     /// Xbox One titles"): the noun's token.
     pub(super) fn named_plural_end(&self, k: usize) -> Option<usize> {
         let mut j = k;
-        while self.capitalised(j) && j - k < 3 {
+        // ("32 As days passed": a function word opening a clause names nothing.)
+        while self.capitalised(j) && j - k < 3 && !FUNCTION_STARTERS.contains(&self.w(j)) {
             j += 1;
         }
         (j > k && self.is_plural_noun(j) && !self.verb_before_object(j)).then_some(j)

@@ -304,6 +304,14 @@ impl<'a> Cx<'a> {
         } else if currency.is_none() {
             // "3,000 troops", "20 Ukrainian soldiers", "40 km", "1 million barrels".
             let mut named_kind = false;
+            // Words between a number and its noun make a count of digits
+            // ("20 optimization commits", "5 Wikipedia articles") or of a
+            // scale ("a billion Android users"); small spelled numbers there
+            // tell a story ("two lofty buildings", "One winter day"), and a
+            // number after a name is part of it ("PlayStation 4 Pro games").
+            let between_words_count = (!num.spelled || num.scale > 1.0)
+                && value != Some(1.0)
+                && !self.is_label(start, next);
             let noun_at = if (ADJECTIVES.contains(&w) || self.capitalised_adjective(next))
                 && self.is_plural_noun(next + 1)
             {
@@ -320,12 +328,18 @@ impl<'a> Cx<'a> {
                 || MEASURE_UNITS.contains(&w)
             {
                 Some(next)
-            } else if let Some(noun) = self.compound_noun_end(next) {
+            } else if let Some(noun) = between_words_count
+                .then(|| self.compound_noun_end(next))
+                .flatten()
+            {
                 // "20 optimization commits", "456 full-time employees": the
                 // modifier says what kind, the unit keeps it.
                 named_kind = true;
                 Some(noun)
-            } else if let Some(noun) = self.named_plural_end(next) {
+            } else if let Some(noun) = between_words_count
+                .then(|| self.named_plural_end(next))
+                .flatten()
+            {
                 // "5 Wikipedia articles": the name says what kind.
                 named_kind = true;
                 Some(noun)

@@ -517,21 +517,45 @@ pub(super) const OVER_BOUND_HEADS: &[&str] = &[
 ];
 
 /// Words after "over" and a duration that make "over" a bound: "over two
-/// years ago", "over 10 years old", "over a year later".
-pub(super) const OVER_BOUND_TAILS: &[&str] = &["ago", "old", "later", "earlier", "long", "since"];
+/// years ago", "over 10 years old", "over a year later". A verb right
+/// after the duration makes "over" part of its subject: "any request over
+/// one second is a failure".
+pub(super) const OVER_BOUND_TAILS: &[&str] = &[
+    "ago", "old", "later", "earlier", "long", "since", "is", "are", "was", "were", "will", "would",
+    "must", "should", "can", "could", "may", "might", "count", "counts",
+];
 
 /// Words after a number's hyphen that are no counted noun: "a 20-strong
 /// team", "a fivefold rise" written "5-fold", "a 9-to-5 job".
 pub(super) const NOT_COUNTED_AFTER_HYPHEN: &[&str] = &[
-    "strong", "fold", "plus", "something", "ish", "odd", "to", "and", "or", "of", "a", "the",
-    "in", "for", "on", "off", "up", "down", "out", "nil", "all",
+    "strong",
+    "fold",
+    "plus",
+    "something",
+    "ish",
+    "odd",
+    "to",
+    "and",
+    "or",
+    "of",
+    "a",
+    "the",
+    "in",
+    "for",
+    "on",
+    "off",
+    "up",
+    "down",
+    "out",
+    "nil",
+    "all",
 ];
 
 /// Words after "a" that make a figure's noun a rate, not a verb's object:
 /// "40 patients a day", "2 goals a game".
 pub(super) const RATE_NOUNS: &[&str] = &[
-    "day", "week", "month", "year", "hour", "minute", "second", "night", "game", "match",
-    "season", "head", "piece", "person", "share", "time", "round", "unit", "serving", "visit",
+    "day", "week", "month", "year", "hour", "minute", "second", "night", "game", "match", "season",
+    "head", "piece", "person", "share", "time", "round", "unit", "serving", "visit",
 ];
 
 /// Determiners that open a verb's object: "100 brings the", "offers its".
@@ -543,7 +567,8 @@ pub(super) const OBJECT_DETERMINERS: &[&str] = &[
 pub(super) const AGE_HEADS: &[&str] = &["aged", "age", "ages"];
 
 /// Words that leave an age bracket open: "65 and older", "18 and over".
-pub(super) const AGE_TAILS: &[&str] = &["older", "younger", "over", "up", "under", "above", "below"];
+pub(super) const AGE_TAILS: &[&str] =
+    &["older", "younger", "over", "up", "under", "above", "below"];
 
 /// Nouns after "age" that make the numbers before them a bracket: "the
 /// 25-54 age group".
