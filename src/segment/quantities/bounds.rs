@@ -1,8 +1,9 @@
 //! The bounds written around a figure: "more than", "at least", "up to"
 //! before it; "or more", "or less" after it.
 
-use super::words::{OVER_BOUND_HEADS, OVER_BOUND_TAILS};
+use super::words::{OVER_BOUND_TAILS, OVER_PERIOD_HEADS};
 use super::{Cx, Modifier};
+use crate::segment::tokens::TokenKind;
 
 impl<'a> Cx<'a> {
     /// The modifier written just before token `k`: (modifier, first token).
@@ -88,9 +89,10 @@ impl<'a> Cx<'a> {
 
     /// Whether "over" before the duration at `start` (ending before
     /// `next`) is the preposition of a period ("sitting in sessions over 4
-    /// days", "fell 5% over two years", "Over two years, the market grew")
-    /// rather than a bound ("for over 4 days", "lasted over 4 days", "over
-    /// two years ago", "Over 10 years have passed").
+    /// days", "fell 5% over two years", "save $60,000 over 25 years", "Over
+    /// two years, the market grew") rather than a bound ("has over 4 years
+    /// of experience", "lasted over 4 days", "over two years ago", "Over 10
+    /// years have passed").
     pub(super) fn over_heads_a_period(&self, start: usize, next: usize) -> bool {
         let Some(over) = start.checked_sub(1).filter(|&k| self.w(k) == "over") else {
             return false;
@@ -105,6 +107,9 @@ impl<'a> Cx<'a> {
             // "Over two years, the market grew"; "Over 10 years have passed".
             return self.w(next) == ",";
         }
-        !before.is_some_and(|j| OVER_BOUND_HEADS.contains(&self.w(j)))
+        // A figure just before: the change or sum spread across the period.
+        let after_figure =
+            (over.saturating_sub(3)..over).any(|j| self.kind(j) == Some(TokenKind::Number));
+        after_figure || before.is_some_and(|j| OVER_PERIOD_HEADS.contains(&self.w(j)))
     }
 }

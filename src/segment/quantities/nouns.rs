@@ -35,6 +35,7 @@ impl<'a> Cx<'a> {
             && !self.touches(k - 1)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !STOP_NOUNS.contains(&w)
+            && !PREPOSITIONS.contains(&w)
             && !FUNCTION_STARTERS.contains(&w)
             && !NOT_COUNTED_AFTER_HYPHEN.contains(&w)
             && !w.ends_with("ly");
@@ -57,6 +58,10 @@ impl<'a> Cx<'a> {
     /// naming its kind ("5 Wikipedia articles", "12 NATO soldiers", "130
     /// Xbox One titles"): the noun's token.
     pub(super) fn named_plural_end(&self, k: usize) -> Option<usize> {
+        // Glued, capitals are a unit ("3D glasses", "5GHz Wi-Fi networks").
+        if self.touches(k - 1) {
+            return None;
+        }
         let mut j = k;
         // ("32 As days passed": a function word opening a clause names nothing.)
         while self.capitalised(j) && j - k < 3 && !FUNCTION_STARTERS.contains(&self.w(j)) {

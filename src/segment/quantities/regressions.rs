@@ -240,12 +240,13 @@ fn an_appositive_age_after_a_name_is_no_figure() {
     );
 }
 
-/// Regression: "sitting in sessions over 4 days" was shown as "more than 4
-/// days", and wcxb 0347's "Over two years, the market skyrocketed" as "more
-/// than 2 years". "over" before a duration is a bound only after a
-/// preposition, a copula or a verb of lasting ("for over 10 years",
-/// "lasted over 4 days") or before "ago"/"old"; otherwise it heads the
-/// period something happened in.
+/// Regression (wcxb 0003): "sitting in sessions over 4 days" was shown as
+/// "more than 4 days", and wcxb 0347's "Over two years, the market
+/// skyrocketed" as "more than 2 years". "over" before a duration heads the
+/// period something happened in after a figure ("save $60,000 over 25
+/// years"), after events or a change spread across it ("sessions", "grew"),
+/// or opening a clause before its comma; otherwise it is a bound ("has over
+/// 4 years of experience", "rentals over 28 days").
 #[test]
 fn over_a_period_is_not_more_than_the_period() {
     for (text, figure, shown) in [
@@ -279,6 +280,21 @@ fn over_a_period_is_not_more_than_the_period() {
             "Over 10 years have passed since the vote.",
             "10 years",
             "more than 10 years",
+        ),
+        (
+            "Adrien has over 4 years of experience.",
+            "4 years",
+            "more than 4 years",
+        ),
+        (
+            "Sixt has great rates on long-term rentals over 28 days.",
+            "28 days",
+            "more than 28 days",
+        ),
+        (
+            "Most homeowners save around $60,000 over 25 years.",
+            "25 years",
+            "25 years",
         ),
         (
             "Any request over one second is a failure.",

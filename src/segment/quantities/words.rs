@@ -504,25 +504,68 @@ pub(super) const AGES: &[&str] = &[
     "days-old",
 ];
 
-/// Words before "over" and a duration that make "over" a bound, "more
-/// than": a preposition ("for over 4 days"), a copula ("it has been over
-/// two years"), a verb of lasting ("lasted over 4 days"), a degree ("well
-/// over"). After anything else, "over" heads the period something
-/// happened in ("sessions over 4 days", "fell 5% over two years").
-pub(super) const OVER_BOUND_HEADS: &[&str] = &[
-    "for", "in", "after", "of", "within", "by", "than", "to", "from", "is", "was", "are", "were",
-    "be", "been", "being", "'s", "last", "lasted", "lasting", "lasts", "took", "take", "takes",
-    "taking", "spent", "spend", "spending", "spends", "served", "serving", "waited", "lived",
-    "well", "just", "slightly", "little", "far", "way", "already", "now",
+/// Words before "over" and a duration that make "over" the preposition
+/// of the period something happened in, not "more than": events held
+/// across it ("sitting in sessions over 4 days") and changes spread across
+/// it ("grew over two years", "paid over 10 years"). After anything else
+/// "over" bounds the duration ("has over 4 years of experience", "rentals
+/// over 28 days").
+pub(super) const OVER_PERIOD_HEADS: &[&str] = &[
+    "sessions",
+    "meetings",
+    "talks",
+    "hearings",
+    "visits",
+    "events",
+    "games",
+    "matches",
+    "stages",
+    "phases",
+    "instalments",
+    "installments",
+    "spread",
+    "held",
+    "stretched",
+    "staggered",
+    "phased",
+    "split",
+    "divided",
+    "distributed",
+    "paid",
+    "repaid",
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "grew",
+    "grown",
+    "increased",
+    "decreased",
+    "declined",
+    "dropped",
+    "climbed",
+    "gained",
+    "doubled",
+    "tripled",
+    "halved",
+    "soared",
+    "surged",
+    "skyrocketed",
+    "plunged",
+    "changed",
+    "evolved",
+    "developed",
+    "built",
+    "unfolded",
 ];
 
 /// Words after "over" and a duration that make "over" a bound: "over two
-/// years ago", "over 10 years old", "over a year later". A verb right
+/// years ago", "over 10 years old", "over 4 years of experience". A verb right
 /// after the duration makes "over" part of its subject: "any request over
 /// one second is a failure".
 pub(super) const OVER_BOUND_TAILS: &[&str] = &[
-    "ago", "old", "later", "earlier", "long", "since", "is", "are", "was", "were", "will", "would",
-    "must", "should", "can", "could", "may", "might", "count", "counts",
+    "of", "ago", "old", "later", "earlier", "long", "since", "is", "are", "was", "were", "will",
+    "would", "must", "should", "can", "could", "may", "might", "count", "counts",
 ];
 
 /// Words after a number's hyphen that are no counted noun: "a 20-strong
@@ -549,6 +592,45 @@ pub(super) const NOT_COUNTED_AFTER_HYPHEN: &[&str] = &[
     "out",
     "nil",
     "all",
+];
+
+/// Prepositions that cannot modify a counted noun: "8.5 million across
+/// platforms" counts no platforms.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "across",
+    "along",
+    "among",
+    "amongst",
+    "around",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "beyond",
+    "despite",
+    "except",
+    "inside",
+    "near",
+    "outside",
+    "past",
+    "per",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "upon",
+    "versus",
+    "via",
+    "within",
+    "without",
+    "worldwide",
+    "apiece",
+    "each",
+    "respectively",
+    "altogether",
+    "combined",
+    "total",
 ];
 
 /// Words after "a" that make a figure's noun a rate, not a verb's object:
