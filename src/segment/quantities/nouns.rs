@@ -64,7 +64,11 @@ impl<'a> Cx<'a> {
         }
         let mut j = k;
         // ("32 As days passed": a function word opening a clause names nothing.)
-        while self.capitalised(j) && j - k < 3 && !FUNCTION_STARTERS.contains(&self.w(j)) {
+        while self.capitalised(j)
+            && j - k < 3
+            && !FUNCTION_STARTERS.contains(&self.w(j))
+            && !STOP_NOUNS.contains(&self.w(j))
+        {
             j += 1;
         }
         (j > k && self.is_plural_noun(j) && !self.verb_before_object(j)).then_some(j)
