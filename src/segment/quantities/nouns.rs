@@ -67,7 +67,7 @@ impl<'a> Cx<'a> {
         while self.capitalised(j)
             && j - k < 3
             && !FUNCTION_STARTERS.contains(&self.w(j))
-            && !STOP_NOUNS.contains(&self.w(j))
+            && !CLAUSE_OPENERS.contains(&self.w(j))
         {
             j += 1;
         }

@@ -633,6 +633,12 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "total",
 ];
 
+/// Conjunctions that open a clause, in capitals after a number at a line's
+/// start ("32 As days passed"): no name of a kind.
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
+    "as", "if", "when", "while", "so", "then", "because", "although", "though", "once", "until",
+];
+
 /// Words after "a" that make a figure's noun a rate, not a verb's object:
 /// "40 patients a day", "2 goals a game".
 pub(super) const RATE_NOUNS: &[&str] = &[
