@@ -309,14 +309,17 @@ impl<'a> Cx<'a> {
             // scale ("a billion Android users"); small spelled numbers there
             // tell a story ("two lofty buildings", "One winter day"), and a
             // number after a name is part of it ("PlayStation 4 Pro games").
-            // Plain digits only: "19th-century wars" is an ordinal, "2K
-            // telephoto lenses" a resolution.
+            // Plain digits or a spelled scale only: "19th-century wars" is an
+            // ordinal, "2K telephoto lenses" a resolution.
+            let word_scale = num.scale > 1.0 && self.w(num.next - 1).len() > 2;
+            let glued_scale =
+                (num.scale > 1.0 && !word_scale) || (scaled && self.w(next - 1).len() <= 2);
             let plain_digits = self
                 .raw(start)
                 .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
-                && !(scaled && self.w(next - 1).len() <= 2);
-            let between_words_count = ((plain_digits && !num.spelled) || num.scale > 1.0)
+                .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'));
+            let between_words_count = ((plain_digits && !num.spelled) || word_scale)
+                && !glued_scale
                 && value != Some(1.0)
                 && !self.is_label(start, next);
             let noun_at = if (ADJECTIVES.contains(&w) || self.capitalised_adjective(next))
