@@ -451,6 +451,10 @@ fn a_verb_after_a_number_is_no_counted_noun() {
         displayed("The clinic sees 40 patients a day."),
         pairs(&[("40 patients", "40 patients")])
     );
+    assert_eq!(
+        displayed("She has won 3 titles this season."),
+        pairs(&[("3 titles", "3 titles")])
+    );
 }
 
 /// Regression (wcxb 0098): "range from $20-$50" was shown as two figures,

@@ -647,9 +647,9 @@ pub(super) const RATE_NOUNS: &[&str] = &[
 ];
 
 /// Determiners that open a verb's object: "100 brings the", "offers its".
-pub(super) const OBJECT_DETERMINERS: &[&str] = &[
-    "the", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
-];
+/// (Not "this": "3 titles this season" dates the count.)
+pub(super) const OBJECT_DETERMINERS: &[&str] =
+    &["the", "its", "their", "his", "her", "our", "your", "my"];
 
 /// Words an age follows: "aged 64", "at age 65", "ages 25 to 54".
 pub(super) const AGE_HEADS: &[&str] = &["aged", "age", "ages"];
