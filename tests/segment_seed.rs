@@ -134,7 +134,7 @@ fn data_seed_figures_have_values_and_units() {
         .collect();
     for expected in [
         ("$2 billion", Some(2e9), None, Some("USD")),
-        ("20-point", Some(20.0), None, Some("point")),
+        ("20-point", Some(20.0), None, Some("points")),
         ("20 or 30 years", Some(20.0), Some(30.0), Some("years")),
         ("several weeks", None, None, Some("weeks")),
         ("billions of dollars", None, None, Some("USD")),

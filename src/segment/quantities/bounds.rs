@@ -1,7 +1,9 @@
 //! The bounds written around a figure: "more than", "at least", "up to"
 //! before it; "or more", "or less" after it.
 
+use super::words::{OVER_BOUND_TAILS, OVER_PERIOD_HEADS};
 use super::{Cx, Modifier};
+use crate::segment::tokens::TokenKind;
 
 impl<'a> Cx<'a> {
     /// The modifier written just before token `k`: (modifier, first token).
@@ -30,7 +32,7 @@ impl<'a> Cx<'a> {
             (_, "more" | "greater" | "bigger", "than") => Modifier::MoreThan,
             (_, "less" | "fewer" | "smaller", "than") => Modifier::LessThan,
             (_, "at", "least") => Modifier::AtLeast,
-            (_, "at", "most") | (_, "up", "to") => Modifier::AtMost,
+            (_, "at", "most") | (_, "up", "to") | (_, _, "upto") => Modifier::AtMost,
             ("as", "many" | "much", "as") => Modifier::AtMost,
             (_, "close", "to") => Modifier::Approximately,
             (_, "upwards", "of") => Modifier::MoreThan,
@@ -42,7 +44,7 @@ impl<'a> Cx<'a> {
                 _,
                 _,
                 "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
-                | "estimated" | "approx",
+                | "estimated" | "approx" | "~",
             ) => Modifier::Approximately,
             (_, _, "over" | "exceeding" | "exceed" | "exceeds" | "above" | ">") => {
                 Modifier::MoreThan
@@ -83,5 +85,31 @@ impl<'a> Cx<'a> {
             (Some(Modifier::MoreThan), "equal") => took(Modifier::AtLeast),
             _ => (before, next),
         }
+    }
+
+    /// Whether "over" before the duration at `start` (ending before
+    /// `next`) is the preposition of a period ("sitting in sessions over 4
+    /// days", "fell 5% over two years", "save $60,000 over 25 years", "Over
+    /// two years, the market grew") rather than a bound ("has over 4 years
+    /// of experience", "lasted over 4 days", "over two years ago", "Over 10
+    /// years have passed").
+    pub(super) fn over_heads_a_period(&self, start: usize, next: usize) -> bool {
+        let Some(over) = start.checked_sub(1).filter(|&k| self.w(k) == "over") else {
+            return false;
+        };
+        if OVER_BOUND_TAILS.contains(&self.w(next)) {
+            return false;
+        }
+        let before = over.checked_sub(1);
+        let opens_clause = self.reader.raw(over) == "Over"
+            || before.is_none_or(|j| matches!(self.reader.raw(j), "," | ";" | "." | "!" | "?"));
+        if opens_clause {
+            // "Over two years, the market grew"; "Over 10 years have passed".
+            return self.w(next) == ",";
+        }
+        // A figure just before: the change or sum spread across the period.
+        let after_figure =
+            (over.saturating_sub(3)..over).any(|j| self.kind(j) == Some(TokenKind::Number));
+        after_figure || before.is_some_and(|j| OVER_PERIOD_HEADS.contains(&self.w(j)))
     }
 }

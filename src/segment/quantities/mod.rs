@@ -239,6 +239,11 @@ pub fn find(
             k += 1;
             continue;
         }
+        // "between the ages of 25 and 54": an age says who is meant.
+        if let Some(end) = cx.age_end(k) {
+            k = end.max(k + 1);
+            continue;
+        }
         match cx.figure(k) {
             Some((mention, next)) if next > k => {
                 // Never overlap a time expression that starts inside the figure.
@@ -390,8 +395,10 @@ struct Num {
     scale: f64,
 }
 
+mod ages;
 mod bounds;
 mod names;
+mod nouns;
 mod ranks_and_shares;
 mod reader;
 #[cfg(test)]

@@ -216,7 +216,7 @@ fn table_of_figures() {
         ),
         (
             "Trump's 20-point peace plan",
-            vec![row("20-point", Some(20.0), None, Some("point"), "count")],
+            vec![row("20-point", Some(20.0), None, Some("points"), "count")],
         ),
         (
             "the 20 or 30 years prior",
@@ -809,7 +809,11 @@ fn a_number_inside_a_name_is_not_a_figure() {
             "20,000 SKUs",
             20000.0,
         ),
-        ("Police said 12 NATO soldiers were hurt.", "12", 12.0),
+        (
+            "Police said 12 NATO soldiers were hurt.",
+            "12 NATO soldiers",
+            12.0,
+        ),
     ];
     for &(text, span, value) in counts {
         let found = find_in(text);

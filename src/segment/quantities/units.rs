@@ -104,7 +104,8 @@ impl<'a> Cx<'a> {
         let joiner = self.w(next);
         let range_ok = matches!(joiner, "or" | "to" | "-" | "through" | "–" | "~")
             || (joiner == "and" && prev == "between");
-        if range_ok && prev != "from" {
+        // ("from 20 to 50" is a change, "from $20-$50" a range.)
+        if range_ok && (prev != "from" || matches!(joiner, "-" | "–")) {
             let second_at = if currency.is_some() && currency_symbol(self.w(next + 1)).is_some() {
                 next + 2
             } else {
@@ -169,6 +170,12 @@ impl<'a> Cx<'a> {
         let multiplier =
             currency.is_none() && (glued_x || (w == "times" && self.comparison_at(next + 1)));
         if multiplier {
+            unit = Some("times".into());
+            kind = QuantityKind::Count;
+            end = next;
+            next += 1;
+        } else if currency.is_none() && w == "times" && !self.touches(next - 1) {
+            // "at least 10 times": how often, counted.
             unit = Some("times".into());
             kind = QuantityKind::Count;
             end = next;
@@ -274,10 +281,18 @@ impl<'a> Cx<'a> {
                 }
                 // "a 300-pound man": before a noun, a pound is a weight.
                 None if noun == "pound" => (QuantityKind::Measure, "pounds".to_string()),
-                // "a 10-year plan" lasts "10 years", not "10 year".
+                // "a 10-year plan" lasts "10 years", "a 12-match ban" is
+                // "12 matches", "a 40-mile drive" "40 miles": the noun of a
+                // compound is singular, the figure counts it in the plural.
+                // ("a 20-strong team" has no noun; "5-mph" is an abbreviation.)
                 None => match classify_unit(noun) {
-                    (QuantityKind::Duration, u) if value != Some(1.0) => {
-                        (QuantityKind::Duration, plural_unit(&u))
+                    (k2, u)
+                        if value != Some(1.0)
+                            && k2 != QuantityKind::Money
+                            && !NOT_COUNTED_AFTER_HYPHEN.contains(&noun)
+                            && u.contains(['a', 'e', 'i', 'o', 'u', 'y']) =>
+                    {
+                        (k2, plural_unit(&u))
                     }
                     other => other,
                 },
@@ -288,6 +303,25 @@ impl<'a> Cx<'a> {
             next += 2;
         } else if currency.is_none() {
             // "3,000 troops", "20 Ukrainian soldiers", "40 km", "1 million barrels".
+            let mut named_kind = false;
+            // Words between a number and its noun make a count of digits
+            // ("20 optimization commits", "5 Wikipedia articles") or of a
+            // scale ("a billion Android users"); small spelled numbers there
+            // tell a story ("two lofty buildings", "One winter day"), and a
+            // number after a name is part of it ("PlayStation 4 Pro games").
+            // Plain digits or a spelled scale only: "19th-century wars" is an
+            // ordinal, "2K telephoto lenses" a resolution.
+            let word_scale = num.scale > 1.0 && self.w(num.next - 1).len() > 2;
+            let glued_scale =
+                (num.scale > 1.0 && !word_scale) || (scaled && self.w(next - 1).len() <= 2);
+            let plain_digits = self
+                .raw(start)
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'));
+            let between_words_count = ((plain_digits && !num.spelled) || word_scale)
+                && !glued_scale
+                && value != Some(1.0)
+                && !self.is_label(start, next);
             let noun_at = if (ADJECTIVES.contains(&w) || self.capitalised_adjective(next))
                 && self.is_plural_noun(next + 1)
             {
@@ -298,12 +332,27 @@ impl<'a> Cx<'a> {
             {
                 // "5 Pulitzer Prizes", "42 Senate Republicans".
                 Some(last)
-            } else if self.is_plural_noun(next)
+            } else if (self.is_plural_noun(next) && !self.verb_before_object(next))
                 || (value == Some(1.0)
                     && (DURATION_UNITS.contains(&w) || MEASURE_UNITS.contains(&w) || w == "person"))
                 || MEASURE_UNITS.contains(&w)
             {
                 Some(next)
+            } else if let Some(noun) = between_words_count
+                .then(|| self.compound_noun_end(next))
+                .flatten()
+            {
+                // "20 optimization commits", "456 full-time employees": the
+                // modifier says what kind, the unit keeps it.
+                named_kind = true;
+                Some(noun)
+            } else if let Some(noun) = between_words_count
+                .then(|| self.named_plural_end(next))
+                .flatten()
+            {
+                // "5 Wikipedia articles": the name says what kind.
+                named_kind = true;
+                Some(noun)
             } else {
                 None
             };
@@ -340,7 +389,7 @@ impl<'a> Cx<'a> {
                 }
                 let area_or_volume = matches!(noun, "square" | "cubic")
                     && MEASURE_UNITS.contains(&self.w(noun_at + 1));
-                let (k2, u) = if self.capitalised(noun_at) {
+                let (k2, u) = if self.capitalised(noun_at) || named_kind {
                     // A capitalised noun keeps its words and case: "Pulitzer Prizes",
                     // "Senate Republicans".
                     let written = self.span(next, noun_at).of(self.text);
@@ -383,18 +432,8 @@ impl<'a> Cx<'a> {
         if plus && modifier.is_none() {
             modifier = Some(Modifier::AtLeast);
         }
-        // "Over two years, the market grew": the time it took, not "more
-        // than two years".
-        if kind == QuantityKind::Duration && modifier == Some(Modifier::MoreThan) {
-            let over = start.checked_sub(1).filter(|&k| self.w(k) == "over");
-            let opens_clause = over.is_some_and(|k| {
-                self.reader.raw(k) == "Over"
-                    || k.checked_sub(1)
-                        .is_none_or(|j| matches!(self.reader.raw(j), "," | ";" | "." | "!" | "?"))
-            });
-            if opens_clause && self.w(next) == "," {
-                modifier = None;
-            }
+        if kind == QuantityKind::Duration && self.over_heads_a_period(start, next) {
+            modifier = None;
         }
         // "on Ninety Mile beach", "Three Mile Island": a spelled number set
         // in capitals inside a sentence, before a capitalised word, is part
@@ -429,13 +468,6 @@ impl<'a> Cx<'a> {
                 return None;
             }
             if self.is_label(start, next) {
-                return None;
-            }
-            // "at the age of 75", "aged 75": an age describes a person (an
-            // age bracket, "youth aged 15 to 21", is a figure).
-            let back = |n: usize| start.checked_sub(n).map_or("", |j| self.w(j));
-            let age = back(1) == "aged" || (back(2), back(1)) == ("age", "of");
-            if age && upper.is_none() {
                 return None;
             }
             // "… by 2032 (1).": a reference marker, not a figure to source.

@@ -138,6 +138,9 @@ pub(super) const DURATION_UNITS: &[&str] = &[
     "centuries",
     "weekend",
     "weekends",
+    "millisecond",
+    "milliseconds",
+    "ms",
     "night",
     "nights",
 ];
@@ -491,6 +494,7 @@ pub(super) const SUCCESSION_WORDS: &[&str] = &["consecutive", "straight", "succe
 /// The hyphenated noun of an age ("a 22-year-old son", "a 6-month-old baby").
 pub(super) const AGES: &[&str] = &[
     "year-old",
+    "year-olds",
     "years-old",
     "month-old",
     "months-old",
@@ -498,6 +502,166 @@ pub(super) const AGES: &[&str] = &[
     "weeks-old",
     "day-old",
     "days-old",
+];
+
+/// Words before "over" and a duration that make "over" the preposition
+/// of the period something happened in, not "more than": events held
+/// across it ("sitting in sessions over 4 days") and changes spread across
+/// it ("grew over two years", "paid over 10 years"). After anything else
+/// "over" bounds the duration ("has over 4 years of experience", "rentals
+/// over 28 days").
+pub(super) const OVER_PERIOD_HEADS: &[&str] = &[
+    "sessions",
+    "meetings",
+    "talks",
+    "hearings",
+    "visits",
+    "events",
+    "games",
+    "matches",
+    "stages",
+    "phases",
+    "instalments",
+    "installments",
+    "spread",
+    "held",
+    "stretched",
+    "staggered",
+    "phased",
+    "split",
+    "divided",
+    "distributed",
+    "paid",
+    "repaid",
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "grew",
+    "grown",
+    "increased",
+    "decreased",
+    "declined",
+    "dropped",
+    "climbed",
+    "gained",
+    "doubled",
+    "tripled",
+    "halved",
+    "soared",
+    "surged",
+    "skyrocketed",
+    "plunged",
+    "changed",
+    "evolved",
+    "developed",
+    "built",
+    "unfolded",
+];
+
+/// Words after "over" and a duration that make "over" a bound: "over two
+/// years ago", "over 10 years old", "over 4 years of experience". A verb right
+/// after the duration makes "over" part of its subject: "any request over
+/// one second is a failure".
+pub(super) const OVER_BOUND_TAILS: &[&str] = &[
+    "of", "ago", "old", "later", "earlier", "long", "since", "is", "are", "was", "were", "will",
+    "would", "must", "should", "can", "could", "may", "might", "count", "counts",
+];
+
+/// Words after a number's hyphen that are no counted noun: "a 20-strong
+/// team", "a fivefold rise" written "5-fold", "a 9-to-5 job".
+pub(super) const NOT_COUNTED_AFTER_HYPHEN: &[&str] = &[
+    "strong",
+    "fold",
+    "plus",
+    "something",
+    "ish",
+    "odd",
+    "to",
+    "and",
+    "or",
+    "of",
+    "a",
+    "the",
+    "in",
+    "for",
+    "on",
+    "off",
+    "up",
+    "down",
+    "out",
+    "nil",
+    "all",
+];
+
+/// Prepositions that cannot modify a counted noun: "8.5 million across
+/// platforms" counts no platforms.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "across",
+    "along",
+    "among",
+    "amongst",
+    "around",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "beyond",
+    "despite",
+    "except",
+    "inside",
+    "near",
+    "outside",
+    "past",
+    "per",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "upon",
+    "versus",
+    "via",
+    "within",
+    "without",
+    "worldwide",
+    "apiece",
+    "each",
+    "respectively",
+    "altogether",
+    "combined",
+    "total",
+];
+
+/// Conjunctions that open a clause, in capitals after a number at a line's
+/// start ("32 As days passed"): no name of a kind.
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
+    "as", "if", "when", "while", "so", "then", "because", "although", "though", "once", "until",
+];
+
+/// Words after "a" that make a figure's noun a rate, not a verb's object:
+/// "40 patients a day", "2 goals a game".
+pub(super) const RATE_NOUNS: &[&str] = &[
+    "day", "week", "month", "year", "hour", "minute", "second", "night", "game", "match", "season",
+    "head", "piece", "person", "share", "time", "round", "unit", "serving", "visit",
+];
+
+/// Determiners that open a verb's object: "100 brings the", "offers its".
+/// (Not "this": "3 titles this season" dates the count.)
+pub(super) const OBJECT_DETERMINERS: &[&str] =
+    &["the", "its", "their", "his", "her", "our", "your", "my"];
+
+/// Words an age follows: "aged 64", "at age 65", "ages 25 to 54".
+pub(super) const AGE_HEADS: &[&str] = &["aged", "age", "ages"];
+
+/// Words that leave an age bracket open: "65 and older", "18 and over".
+pub(super) const AGE_TAILS: &[&str] =
+    &["older", "younger", "over", "up", "under", "above", "below"];
+
+/// Nouns after "age" that make the numbers before them a bracket: "the
+/// 25-54 age group".
+pub(super) const AGE_GROUP_NOUNS: &[&str] = &[
+    "band", "bands", "bracket", "brackets", "category", "cohort", "group", "groups", "range",
 ];
 
 /// People named by their tie to someone, whose "of 27 years" says how long
@@ -535,13 +699,29 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "tories",
 ];
 
-/// The plural of a duration unit ("year" → "years", "century" →
-/// "centuries"); a plural stays as it is.
+/// The plural of a unit ("year" → "years", "century" → "centuries",
+/// "match" → "matches", "man" → "men"); a plural stays as it is.
 pub(super) fn plural_unit(unit: &str) -> String {
+    let irregular = [
+        ("man", "men"),
+        ("woman", "women"),
+        ("child", "children"),
+        ("foot", "feet"),
+        ("person", "people"),
+        ("tooth", "teeth"),
+    ];
+    if let Some((_, plural)) = irregular.iter().find(|(one, _)| *one == unit) {
+        return (*plural).to_string();
+    }
+    let consonant_y = unit
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u']));
     if unit.ends_with('s') {
         unit.to_string()
-    } else if let Some(stem) = unit.strip_suffix('y').filter(|_| unit != "day") {
+    } else if let Some(stem) = consonant_y {
         format!("{stem}ies")
+    } else if ["ch", "sh", "x", "z"].iter().any(|e| unit.ends_with(e)) {
+        format!("{unit}es")
     } else {
         format!("{unit}s")
     }
