@@ -1338,6 +1338,7 @@ pub const PERSON_NOUNS: &[&str] = &[
 
 /// Institutions that speak on the record without a personal name.
 pub const INSTITUTIONS: &[&str] = &[
+    "administration",
     "agency",
     "authorities",
     "campaign",

@@ -15,6 +15,7 @@ mod content;
 mod continuations;
 mod credit_line;
 mod frames;
+mod passive;
 mod untangle;
 mod verb_frame;
 pub(crate) use verb_frame::is_adverb;
@@ -23,7 +24,7 @@ use content::{clause_start, is_whole_quote};
 use continuations::{attach_continuations, attach_earlier_pieces};
 use frames::{
     according_to, colon_quote, document_reads, framed_quote, headline_colon, in_a_poll,
-    in_their_words, passive, said_first,
+    in_their_words, said_first,
 };
 use untangle::{mark_aside, untangle};
 use verb_frame::verb_frame;
@@ -221,9 +222,14 @@ fn cue_at(
         return None;
     }
     if class & BE_FORMS != 0 {
-        if let Some(found) = passive(cx, si, toks, i) {
+        if let Some(found) = passive::with_be(cx, si, toks, i) {
             return Some(found);
         }
+    }
+    // "… and criticized by the Obama administration for …": the agent
+    // speaks; the verb's subject, if read as active, never would.
+    if passive::is_reduced(cx, toks, i) {
+        return passive::reduced(cx, si, toks, i);
     }
     if let Some((len, kind)) = evaluative_cue(cx, toks, i) {
         return verb_frame(cx, si, toks, i, i + len, first_in_sentence, earlier, kind);
@@ -338,6 +344,9 @@ fn cue_at(
             return None;
         }
     }
+    if ends_a_gapped_clause(cx, toks, end) {
+        return None;
+    }
     let found = verb_frame(cx, si, toks, i, end, first_in_sentence, earlier, kind);
     found.map(|(mut r, next)| {
         if states_an_intention(cx, toks, i, end, &r) {
@@ -345,6 +354,42 @@ fn cue_at(
         }
         (r, next)
     })
+}
+
+/// "the “jobs machine” it thinks it is", "the man he says he was": a cue
+/// followed only by a pronoun and a stranded auxiliary sits in a relative
+/// clause whose gap is its content. It reports nothing of its own; the
+/// sentence's cue is elsewhere.
+fn ends_a_gapped_clause(cx: &Context, toks: &[Token], after_cue: usize) -> bool {
+    let (Some(pronoun), Some(aux)) = (toks.get(after_cue), toks.get(after_cue + 1)) else {
+        return false;
+    };
+    let stranded = matches!(
+        cx.word(aux),
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "does"
+            | "do"
+            | "did"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "might"
+    );
+    let clause_ends = toks
+        .get(after_cue + 2)
+        .is_none_or(|t| t.kind == TokenKind::Punct && !cx.is_mark(t));
+    cx.has(pronoun, lexicon::bits::PRONOUNS)
+        && !matches!(cx.word(pronoun), "who" | "which")
+        && stranded
+        && clause_ends
 }
 
 /// "The company hopes to resume launches", "has declared his intention to
