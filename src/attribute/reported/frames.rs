@@ -267,9 +267,9 @@ pub(super) fn colon_quote(
     let goes_on = toks
         .iter()
         .any(|t| t.span.start >= q.outer.end && t.kind == TokenKind::Word);
-    let label = toks[..colon]
-        .iter()
-        .any(|t| lexicon::contains(lexicon::LABEL_WORDS, cx.word(t)));
+    let label = colon
+        .checked_sub(1)
+        .is_some_and(|k| lexicon::contains(lexicon::LABEL_WORDS, cx.word(&toks[k])));
     if claimed || goes_on || label {
         return None;
     }

@@ -143,19 +143,6 @@ fn agent_after(cx: &Context, toks: &[Token], p: usize) -> Option<Agent> {
     };
     let from = by + 1;
     let first = toks.get(from)?;
-    let w = cx.word(first);
-    let someone = first.kind == TokenKind::Word
-        && (is_capitalised(cx.text, first)
-            || lexicon::contains(lexicon::DETERMINERS, w)
-            || lexicon::contains(lexicon::PLURAL_QUANTIFIERS, w)
-            || lexicon::contains(lexicon::VAGUE_WORDS, w)
-            || (w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && w.chars().all(|c| c.is_ascii_lowercase())));
-    if !someone {
-        return None;
-    }
     let mut end = from;
     while end < toks.len() {
         let t = &toks[end];
@@ -170,6 +157,23 @@ fn agent_after(cx: &Context, toks: &[Token], p: usize) -> Option<Agent> {
     }
     while end > from && is_punct(cx.text, &toks[end - 1], '.') {
         end -= 1;
+    }
+    let w = cx.word(first);
+    // "security researcher Yuki Chen": a role before a name.
+    let names_someone = toks[from..end]
+        .iter()
+        .any(|t| t.kind == TokenKind::Word && is_capitalised(cx.text, t));
+    let someone = first.kind == TokenKind::Word
+        && (names_someone
+            || lexicon::contains(lexicon::DETERMINERS, w)
+            || lexicon::contains(lexicon::PLURAL_QUANTIFIERS, w)
+            || lexicon::contains(lexicon::VAGUE_WORDS, w)
+            || (w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && w.chars().all(|c| c.is_ascii_lowercase())));
+    if !someone {
+        return None;
     }
     (end > from).then(|| Agent {
         as_phrase,
