@@ -135,7 +135,9 @@ const ALL: &[(&[&str], u64)] = &[
     (DOCUMENTS, bits::DOCUMENTS),
     (PERSON_NOUNS, bits::PERSON_NOUNS),
     (INSTITUTIONS, bits::INSTITUTIONS),
-    (DEMONYMS, bits::DEMONYMS),
+    // Nationality adjectives that never start a name ("a Western
+    // diplomat"): the entity gazetteer's list, their one home.
+    (crate::segment::gazetteer::DEMONYMS, bits::DEMONYMS),
     (VERB_WORDS, bits::VERB_WORDS),
 ];
 
@@ -1112,6 +1114,7 @@ pub const ORG_WORDS: &[&str] = &[
     "army",
     "assembly",
     "association",
+    "authority",
     "bank",
     "board",
     "bureau",
@@ -1119,6 +1122,7 @@ pub const ORG_WORDS: &[&str] = &[
     "center",
     "centre",
     "coalition",
+    "college",
     "commission",
     "committee",
     "company",
@@ -1421,17 +1425,6 @@ pub const PLURAL_QUANTIFIERS: &[&str] = &[
     "such", "these", "those", "various",
 ];
 
-/// Capitalised adjectives that never start a name ("a Western diplomat").
-pub const DEMONYMS: &[&str] = &[
-    "american",
-    "democratic",
-    "european",
-    "republican",
-    "russian",
-    "ukrainian",
-    "western",
-];
-
 /// Auxiliaries and modals: a verb inside a plain source phrase means the
 /// phrase is a clause, not a subject ("Trump so far has won 758 pledged").
 pub const VERB_WORDS: &[&str] = &[
@@ -1525,7 +1518,6 @@ mod tests {
             ("DOCUMENTS", DOCUMENTS),
             ("PERSON_NOUNS", PERSON_NOUNS),
             ("INSTITUTIONS", INSTITUTIONS),
-            ("DEMONYMS", DEMONYMS),
             ("VERB_WORDS", VERB_WORDS),
             ("COGNITION_VERBS", COGNITION_VERBS),
             ("OBJECT_VERBS", OBJECT_VERBS),

@@ -190,6 +190,8 @@ fn ends_agent(w: &str) -> bool {
             | "because"
             | "to"
             | "that"
+            | "whether"
+            | "if"
             | "who"
             | "which"
             | "when"
@@ -253,7 +255,9 @@ fn said_about(cx: &Context, si: usize, toks: &[Token], agent: &Agent) -> Vec<Byt
 fn is_participle(cx: &Context, t: &Token) -> bool {
     let w = cx.word(t);
     // "as it is called by Māori": a name given, not words said.
-    if matches!(w, "called" | "named" | "dubbed" | "known") {
+    // "was asked by host John Dickerson whether …": a question, read by
+    // the asked frame.
+    if matches!(w, "called" | "named" | "dubbed" | "known" | "asked") {
         return false;
     }
     cx.has(t, lexicon::bits::PASSIVE_PARTICIPLES)
