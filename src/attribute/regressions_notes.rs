@@ -160,3 +160,53 @@ fn a_name_and_colon_before_a_whole_quotation_still_speaks() {
         .expect("the quotation");
     assert_eq!(q.speaker.as_deref(), Some("Carl Bialik"), "{q:?}");
 }
+
+/// The bug (wcxb-articles 0089): "other major players like Elevance
+/// Health, Centene, and Cigna have also announced strong financial
+/// outlooks" was credited to Cigna alone. A source cut from the end of a
+/// list of names is the whole list.
+#[test]
+fn a_source_cut_from_a_list_of_names_is_the_whole_list() {
+    let text = "UnitedHealth Group projects revenues of $450 billion for 2025, while other major players like Elevance Health, Centene, and Cigna have also announced strong financial outlooks for the year.\n\nApple, Google and Microsoft said they would comply.";
+    let a = run(text);
+    assert_eq!(
+        speaker_of(&a, text, "strong financial"),
+        Some("Elevance Health, Centene, and Cigna")
+    );
+    let s = sourcing_of(&a, text, "Apple, Google");
+    assert_eq!(
+        s.speaker.as_deref(),
+        Some("Apple, Google and Microsoft"),
+        "{s:?}"
+    );
+}
+
+/// What the list rule must leave alone: a clause before "and" ("Trump won
+/// New York, and Clinton said") or an opening adverb ("Meanwhile, Google
+/// and Microsoft said") is no item of a list.
+#[test]
+fn a_clause_or_an_adverb_before_the_source_is_no_list() {
+    let text = "Trump won New York, and Clinton said she would fight on.\n\nMeanwhile, Google and Microsoft said they would comply.";
+    let a = run(text);
+    let clinton = sourcing_of(&a, text, "Trump won");
+    assert_eq!(clinton.speaker.as_deref(), Some("Clinton"), "{clinton:?}");
+    let pair = sourcing_of(&a, text, "Meanwhile");
+    assert_eq!(
+        pair.speaker.as_deref(),
+        Some("Google and Microsoft"),
+        "{pair:?}"
+    );
+}
+
+/// The bug (wcxb-articles 0184): "Tools like GitHub Copilot and Claude
+/// Sonnet automate repetitive tasks like writing boilerplate code" showed
+/// "boilerplate code …" as said by GitHub Copilot and Claude Sonnet. A
+/// gerund after "like", "including" or "of" names an activity.
+#[test]
+fn a_gerund_after_like_reports_nothing() {
+    let text = "Tools like GitHub Copilot and Claude Sonnet automate repetitive tasks like writing boilerplate code and generating unit tests.";
+    let a = run(text);
+    let s = sourcing_of(&a, text, "Tools like");
+    assert_eq!(s.kind, SourcingKind::Unattributed, "{s:?}");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}

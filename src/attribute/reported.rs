@@ -283,6 +283,11 @@ fn cue_at(
             return None;
         }
     }
+    // "tasks like writing boilerplate code", "the practice of saying no": a
+    // gerund after a preposition names an activity; it reports nothing.
+    if w.ends_with("ing") && i > 0 && lower_is(cx, toks.get(i - 1), &["like", "including", "of"]) {
+        return None;
+    }
     // "Māori claims to the foreshore": rights claimed, a noun; "he claims to
     // have seen it" is a verb.
     if matches!(w, "claim" | "claims")
