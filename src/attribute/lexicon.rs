@@ -657,10 +657,15 @@ pub const PARTICIPLES: &[&str] = &[
 /// Participles of passive attribution: "X is viewed by Y as ...".
 pub const PASSIVE_PARTICIPLES: &[&str] = &[
     "believed",
+    "condemned",
     "considered",
     "criticized",
+    "denounced",
     "described",
+    "dismissed",
+    "disputed",
     "echoed",
+    "hailed",
     "perceived",
     "praised",
     "questioned",

@@ -210,3 +210,33 @@ fn a_gerund_after_like_reports_nothing() {
     assert_eq!(s.kind, SourcingKind::Unattributed, "{s:?}");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+/// What the passive rule reads besides the notes' pages (PolNeAR's shape):
+/// "(a view echoed by everyone I interviewed)" is the agent's view of the
+/// noun, an aside that sources nothing; "was first reported by The
+/// Washington Post" is the Post's report; "Europe's borders were being
+/// defended by" its countries is no speech.
+#[test]
+fn a_passive_reports_only_with_a_speech_participle() {
+    let text = "The tax is misguided, said Mr. Burman (a view echoed by everyone I interviewed).\n\nThe registration issue was first reported by The Washington Post.\n\nThe crisis showed that Europe's borders were being defended by some of its weakest countries.";
+    let a = run(text);
+    let echoed = a
+        .relations
+        .iter()
+        .find(|r| r.cue.of(text) == "echoed")
+        .expect("the echoed relation");
+    assert_eq!(
+        echoed.source.map(|s| s.of(text)),
+        Some("everyone I interviewed")
+    );
+    assert!(echoed.aside, "{echoed:?}");
+    let post = sourcing_of(&a, text, "The registration");
+    assert_eq!(post.speaker.as_deref(), Some("Washington Post"), "{post:?}");
+    assert!(
+        !a.relations
+            .iter()
+            .any(|r| r.cue.of(text).contains("defended")),
+        "{:?}",
+        a.relations
+    );
+}
