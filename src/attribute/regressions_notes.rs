@@ -240,3 +240,16 @@ fn a_passive_reports_only_with_a_speech_participle() {
         a.relations
     );
 }
+
+/// What the gapped-clause rule must leave alone: an answer cut short ("he
+/// said he did") after a comma or at the sentence's start is a report.
+#[test]
+fn a_short_answer_is_still_reported_speech() {
+    let text = "Asked whether he had voted, he said he did.";
+    let a = run(text);
+    assert!(
+        a.relations.iter().any(|r| r.cue.of(text) == "said"),
+        "{:?}",
+        a.relations
+    );
+}

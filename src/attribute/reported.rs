@@ -349,7 +349,7 @@ fn cue_at(
             return None;
         }
     }
-    if ends_a_gapped_clause(cx, toks, end) {
+    if ends_a_gapped_clause(cx, toks, i, end) {
         return None;
     }
     let found = verb_frame(cx, si, toks, i, end, first_in_sentence, earlier, kind);
@@ -362,13 +362,42 @@ fn cue_at(
 }
 
 /// "the “jobs machine” it thinks it is", "the man he says he was": a cue
-/// followed only by a pronoun and a stranded auxiliary sits in a relative
-/// clause whose gap is its content. It reports nothing of its own; the
+/// after a noun and its pronoun subject, followed only by a pronoun and a
+/// stranded auxiliary, sits in a relative clause whose gap is its content. It reports nothing of its own; the
 /// sentence's cue is elsewhere.
-fn ends_a_gapped_clause(cx: &Context, toks: &[Token], after_cue: usize) -> bool {
+fn ends_a_gapped_clause(cx: &Context, toks: &[Token], cue: usize, after_cue: usize) -> bool {
     let (Some(pronoun), Some(aux)) = (toks.get(after_cue), toks.get(after_cue + 1)) else {
         return false;
     };
+    // The clause hangs on a noun or a quoted term before its subject ("the
+    // man he says he was", "the “jobs machine” it thinks"); "Asked if he
+    // voted, he said he did" and "because he said he would" report an
+    // answer.
+    let on_a_noun = cue >= 2
+        && cx.has(&toks[cue - 1], lexicon::bits::PRONOUNS)
+        && (cx.is_mark(&toks[cue - 2])
+            || (toks[cue - 2].kind == TokenKind::Word
+                && !is_capitalised(cx.text, &toks[cue - 2])
+                && !matches!(
+                    cx.word(&toks[cue - 2]),
+                    "and"
+                        | "but"
+                        | "or"
+                        | "so"
+                        | "because"
+                        | "if"
+                        | "when"
+                        | "although"
+                        | "though"
+                        | "while"
+                        | "since"
+                        | "as"
+                        | "that"
+                        | "yet"
+                )));
+    if !on_a_noun {
+        return false;
+    }
     let stranded = matches!(
         cx.word(aux),
         "is" | "was"
