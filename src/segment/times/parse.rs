@@ -359,8 +359,15 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// The expressions that can stand alone.
+    /// The expressions that can stand alone: dates and named times first,
+    /// then relative times, seasons and quarters (two functions, each kept
+    /// out of its caller: docs/BENCHMARKS.md, "large functions").
     pub(super) fn core(&self, k: usize) -> Option<Parsed> {
+        self.calendar_forms(k).or_else(|| self.relative_forms(k))
+    }
+
+    #[inline(never)]
+    fn calendar_forms(&self, k: usize) -> Option<Parsed> {
         self.numeric_date(k)
             .or_else(|| self.holiday(k))
             .or_else(|| self.weekday_date(k))
@@ -373,7 +380,11 @@ impl<'a> Cx<'a> {
             .or_else(|| self.year(k))
             .or_else(|| self.weekday(k))
             .or_else(|| self.day_word(k))
-            .or_else(|| self.rolling(k))
+    }
+
+    #[inline(never)]
+    fn relative_forms(&self, k: usize) -> Option<Parsed> {
+        self.rolling(k)
             .or_else(|| self.relative(k))
             .or_else(|| self.ago(k))
             .or_else(|| self.offset(k))
