@@ -399,25 +399,9 @@ fn ends_a_gapped_clause(cx: &Context, toks: &[Token], cue: usize, after_cue: usi
     if !on_a_noun {
         return false;
     }
-    let stranded = matches!(
-        cx.word(aux),
-        "is" | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "does"
-            | "do"
-            | "did"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "might"
-    );
+    // "won" is also a past tense ("the seat he says he won").
+    let stranded =
+        cx.has(aux, lexicon::bits::VERB_WORDS | lexicon::bits::BE_FORMS) && cx.word(aux) != "won";
     let clause_ends = toks
         .get(after_cue + 2)
         .is_none_or(|t| t.kind == TokenKind::Punct && !cx.is_mark(t));

@@ -311,29 +311,9 @@ fn kind_of(cx: &Context, t: &Token) -> CueKind {
 }
 
 /// The verb group's auxiliaries and adverbs before a be-form ("has been",
-/// "will also be").
+/// "will also be"): the lexicon's auxiliaries and be-forms ("won" there is
+/// also a past tense).
 fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "may"
-            | "might"
-            | "could"
-            | "should"
-            | "can"
-            | "must"
-            | "also"
-            | "been"
-            | "be"
-            | "being"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "not"
-    )
+    matches!(w, "also" | "not")
+        || (w != "won" && lexicon::has(lexicon::bits::VERB_WORDS | lexicon::bits::BE_FORMS, w))
 }
