@@ -116,7 +116,7 @@ pub struct Score {
     pub heldout: Half,
 }
 
-fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, EvalError> {
+pub(super) fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, EvalError> {
     let raw = std::fs::read_to_string(path).map_err(|e| EvalError::data(path, e))?;
     raw.lines()
         .filter(|l| !l.trim().is_empty())

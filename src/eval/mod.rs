@@ -13,6 +13,7 @@ pub mod judged_attribution;
 pub mod judged_checkworthiness;
 pub mod judged_extraction;
 pub mod judged_sources;
+pub mod kinds_pages;
 mod logistic;
 mod matching;
 pub mod matching_judged;
@@ -31,7 +32,7 @@ pub const DEFAULT_DATA_DIR: &str = "../shared/data";
 
 #[derive(Debug, Error)]
 pub enum EvalError {
-    #[error("unknown evaluation `{0}` (extraction, segmentation, text, checkworthiness, attribution, sources, matching, matching-judged, comments, matching-fit, same-claim-fit, dates-real-pages)")]
+    #[error("unknown evaluation `{0}` (extraction, segmentation, text, checkworthiness, attribution, sources, matching, matching-judged, comments, matching-fit, same-claim-fit, dates-real-pages, kinds-real-pages)")]
     Unknown(String),
     #[error("{path}: {reason}")]
     Data { path: String, reason: String },
@@ -62,7 +63,7 @@ pub struct Options {
     pub list_pages: bool,
     /// `--real-pages DIR`: check-worthiness on the judged real pages whose
     /// `tune.tsv` and `heldout.tsv` are in DIR, instead of the datasets;
-    /// for `dates-real-pages`, the folder of its judged set.
+    /// for `dates-real-pages` and `kinds-real-pages`, the folder of its judged set.
     pub real_pages: Option<std::path::PathBuf>,
 }
 
@@ -93,6 +94,13 @@ pub fn run(
                 .clone()
                 .unwrap_or_else(|| dates_pages::DEFAULT_FIXTURES.into());
             dates_pages::run(data, &fixtures, out)
+        }
+        "kinds-real-pages" => {
+            let fixtures = options
+                .real_pages
+                .clone()
+                .unwrap_or_else(|| kinds_pages::DEFAULT_FIXTURES.into());
+            kinds_pages::run(data, &fixtures, out)
         }
         _ => Err(EvalError::Unknown(name.to_string())),
     }
