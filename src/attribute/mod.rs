@@ -287,5 +287,8 @@ mod regressions_judged;
 #[cfg(test)]
 mod regressions_pages;
 
+#[cfg(test)]
+mod regressions_notes;
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod seed_tests;

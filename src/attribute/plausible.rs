@@ -116,6 +116,10 @@ fn verdict(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) -> Opt
         return Some(SourcingKind::Unattributed);
     }
     let name = s.name.clone()?;
+    if let Some(list) = whole_list(cx, r, src) {
+        s.name = Some(list);
+        return None;
+    }
     // "Roper Corporation in La Fayette, Georgia, claims": the place is
     // where the subject is, not who speaks.
     if ends_a_place(cx, r, src) {
@@ -190,6 +194,64 @@ fn verdict(cx: &Context, people: &Persons, r: &Relation, s: &mut Speaker) -> Opt
             })
         }
     }
+}
+
+/// "players like Elevance Health, Centene, and Cigna have announced",
+/// "Apple, Google and Microsoft said": a source cut from the end of a list
+/// of names is the whole list, not its last one or two. The list opens the
+/// clause or follows "like", "including" or "as"; "Trump won New York, and
+/// Clinton said" is two clauses.
+fn whole_list(cx: &Context, r: &Relation, src: ByteSpan) -> Option<String> {
+    let sentence = cx.sentences.get(r.sentence)?;
+    let before = cx.text.get(sentence.start..src.start)?;
+    let source = src.of(cx.text).trim();
+    let mut joined = source.contains(" and ") || source.contains(" or ");
+    let mut rest = before.trim_end();
+    let mut items = 0;
+    loop {
+        let mut r2 = rest;
+        if let Some(x) = r2.strip_suffix(" and").or_else(|| r2.strip_suffix(" or")) {
+            joined = true;
+            r2 = x.trim_end();
+        }
+        let Some(r3) = r2.strip_suffix(',') else {
+            break;
+        };
+        let r3 = r3.trim_end();
+        let item_start = r3
+            .rsplit(' ')
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
+        if item_start == 0 {
+            break;
+        }
+        // The item's words were split at spaces: `cut` is where it starts.
+        let cut = (r3.len() + 1).saturating_sub(item_start);
+        let (Some(head), Some(item)) = (r3.get(..cut), r3.get(cut..)) else {
+            break;
+        };
+        // "Meanwhile, Google and Microsoft said": an opening adverb is no
+        // item of the list.
+        let item = item.trim();
+        let not_a_name = !item.contains(' ')
+            && (is_not_a_name_word(cx, item) || super::reported::is_adverb(&item.to_lowercase()));
+        if not_a_name {
+            break;
+        }
+        items += 1;
+        rest = head.trim_end();
+    }
+    let last = rest.rsplit(' ').next().unwrap_or("");
+    let opens = rest.is_empty()
+        || rest.ends_with(',')
+        || matches!(last.to_lowercase().as_str(), "like" | "including" | "as");
+    if items == 0 || !joined || !opens {
+        return None;
+    }
+    let from = sentence.start + rest.len();
+    let list = cx.text.get(from..src.end)?.trim();
+    Some(list.to_string())
 }
 
 /// "Both Strava's and ClassPass": two owners cut from "… reports", no one

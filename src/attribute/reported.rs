@@ -15,6 +15,7 @@ mod content;
 mod continuations;
 mod credit_line;
 mod frames;
+mod passive;
 mod untangle;
 mod verb_frame;
 pub(crate) use verb_frame::is_adverb;
@@ -23,7 +24,7 @@ use content::{clause_start, is_whole_quote};
 use continuations::{attach_continuations, attach_earlier_pieces};
 use frames::{
     according_to, colon_quote, document_reads, framed_quote, headline_colon, in_a_poll,
-    in_their_words, passive, said_first,
+    in_their_words, said_first,
 };
 use untangle::{mark_aside, untangle};
 use verb_frame::verb_frame;
@@ -222,9 +223,14 @@ fn cue_at(
         return None;
     }
     if class & BE_FORMS != 0 {
-        if let Some(found) = passive(cx, si, toks, i) {
+        if let Some(found) = passive::with_be(cx, si, toks, i) {
             return Some(found);
         }
+    }
+    // "… and criticized by the Obama administration for …": the agent
+    // speaks; the verb's subject, if read as active, never would.
+    if passive::is_reduced(cx, toks, i) {
+        return passive::reduced(cx, si, toks, i);
     }
     if let Some((len, kind)) = evaluative_cue(cx, toks, i) {
         return verb_frame(cx, si, toks, i, i + len, first_in_sentence, earlier, kind);
@@ -277,6 +283,11 @@ fn cue_at(
         {
             return None;
         }
+    }
+    // "tasks like writing boilerplate code", "the practice of saying no": a
+    // gerund after a preposition names an activity; it reports nothing.
+    if w.ends_with("ing") && i > 0 && lower_is(cx, toks.get(i - 1), &["like", "including", "of"]) {
+        return None;
     }
     // "Māori claims to the foreshore": rights claimed, a noun; "he claims to
     // have seen it" is a verb.
@@ -339,6 +350,9 @@ fn cue_at(
             return None;
         }
     }
+    if ends_a_gapped_clause(cx, toks, i, end) {
+        return None;
+    }
     let found = verb_frame(cx, si, toks, i, end, first_in_sentence, earlier, kind);
     found.map(|(mut r, next)| {
         if states_an_intention(cx, toks, i, end, &r) {
@@ -346,6 +360,55 @@ fn cue_at(
         }
         (r, next)
     })
+}
+
+/// "the “jobs machine” it thinks it is", "the man he says he was": a cue
+/// after a noun and its pronoun subject, followed only by a pronoun and a
+/// stranded auxiliary, sits in a relative clause whose gap is its content. It reports nothing of its own; the
+/// sentence's cue is elsewhere.
+fn ends_a_gapped_clause(cx: &Context, toks: &[Token], cue: usize, after_cue: usize) -> bool {
+    let (Some(pronoun), Some(aux)) = (toks.get(after_cue), toks.get(after_cue + 1)) else {
+        return false;
+    };
+    // The clause hangs on a noun or a quoted term before its subject ("the
+    // man he says he was", "the “jobs machine” it thinks"); "Asked if he
+    // voted, he said he did" and "because he said he would" report an
+    // answer.
+    let on_a_noun = cue >= 2
+        && cx.has(&toks[cue - 1], lexicon::bits::PRONOUNS)
+        && (cx.is_mark(&toks[cue - 2])
+            || (toks[cue - 2].kind == TokenKind::Word
+                && !is_capitalised(cx.text, &toks[cue - 2])
+                && !matches!(
+                    cx.word(&toks[cue - 2]),
+                    "and"
+                        | "but"
+                        | "or"
+                        | "so"
+                        | "because"
+                        | "if"
+                        | "when"
+                        | "although"
+                        | "though"
+                        | "while"
+                        | "since"
+                        | "as"
+                        | "that"
+                        | "yet"
+                )));
+    if !on_a_noun {
+        return false;
+    }
+    // "won" is also a past tense ("the seat he says he won").
+    let stranded =
+        cx.has(aux, lexicon::bits::VERB_WORDS | lexicon::bits::BE_FORMS) && cx.word(aux) != "won";
+    let clause_ends = toks
+        .get(after_cue + 2)
+        .is_none_or(|t| t.kind == TokenKind::Punct && !cx.is_mark(t));
+    cx.has(pronoun, lexicon::bits::PRONOUNS)
+        && !matches!(cx.word(pronoun), "who" | "which")
+        && stranded
+        && clause_ends
 }
 
 /// "The company hopes to resume launches", "has declared his intention to

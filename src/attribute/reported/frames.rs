@@ -1,7 +1,6 @@
 //! Attribution frames of a fixed shape, each its own rule: "according to X",
 //! "Said X, ...", a headline's "Graham: ...", a poll as the source, "in X's
-//! words", a quotation opened by a colon or framed by the sentence before,
-//! and the passive "is viewed by".
+//! words", a quotation opened by a colon or framed by the sentence before.
 
 use super::content::{backward_content, clause_start, forward_content};
 use super::continuations::whole_sentence_quote;
@@ -263,7 +262,17 @@ pub(super) fn colon_quote(
             .iter()
             .any(|c| c.start <= q.outer.start && q.outer.start < c.end)
     });
-    if claimed {
+    // "Review: ‘Madden NFL 17’ runs hard, plays it safe": a quotation the
+    // sentence goes on after is a title or a term in a headline, not a
+    // speaker's turn; "Update:", "Review:" label a headline, they speak for
+    // no one.
+    let goes_on = toks
+        .iter()
+        .any(|t| t.span.start >= q.outer.end && t.kind == TokenKind::Word);
+    let label = colon
+        .checked_sub(1)
+        .is_some_and(|k| lexicon::contains(lexicon::LABEL_WORDS, cx.word(&toks[k])));
+    if claimed || goes_on || label {
         return None;
     }
     // "Pollsters agree - Carl Bialik: “…”": a name set off right before
@@ -423,73 +432,6 @@ pub(super) fn in_their_words(
     Some((
         relation(CueKind::Speech, si, cue, Some(source), content),
         from,
-    ))
-}
-
-/// "X is viewed by Y as ...", "His views were echoed by experts".
-pub(super) fn passive(
-    cx: &Context,
-    si: usize,
-    toks: &[Token],
-    be: usize,
-) -> Option<(Relation, usize)> {
-    let mut p = be + 1;
-    while toks.get(p).is_some_and(|t| {
-        matches!(
-            cx.word(t),
-            "widely"
-                | "also"
-                | "often"
-                | "generally"
-                | "increasingly"
-                | "largely"
-                | "being"
-                | "been"
-        )
-    }) {
-        p += 1;
-    }
-    let participle = cx.word(toks.get(p)?);
-    if !lexicon::has(lexicon::bits::PASSIVE_PARTICIPLES, participle)
-        || toks.get(p + 1).map(|t| cx.word(t)) != Some("by")
-    {
-        return None;
-    }
-    let from = p + 2;
-    let mut end = from;
-    while end < toks.len() {
-        let t = &toks[end];
-        let w = cx.word(t);
-        if (t.kind == TokenKind::Punct && !matches!(w, "." | "’" | "'" | "-"))
-            || matches!(w, "as" | "for" | "because" | "to")
-            || cx.is_mark(t)
-        {
-            break;
-        }
-        end += 1;
-    }
-    while end > from && is_punct(cx.text, &toks[end - 1], '.') {
-        end -= 1;
-    }
-    if end == from {
-        return None;
-    }
-    let subject = phrases::source_before(cx, toks, be)?;
-    let mut content = vec![phrase_span(toks, subject)];
-    if toks.get(end).is_some_and(|t| cx.word(t) == "as") {
-        if let Some(more) = forward_content(cx, si, toks, end, true) {
-            content.extend(more);
-        }
-    }
-    Some((
-        relation(
-            CueKind::Speech,
-            si,
-            span(toks, be, p + 1),
-            Some(span(toks, from, end)),
-            content,
-        ),
-        end,
     ))
 }
 

@@ -56,6 +56,10 @@ pub(super) fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
             // accuses Oculus of “misappropriating” ...": a speech report
             // inside a view is an attribution of its own.
             let speech_in_view = ra.kind == CueKind::Stance && rb.kind == CueKind::Speech;
+            // "Netanyahu warned against …, an appearance … criticized by the
+            // Obama administration for …": a passive's agent speaks for
+            // itself; the outer report stops before it.
+            let agent_passive = has_agent(cx, rb);
             // "Barkley, who said he votes Democratic, said ...": the relative
             // clause closes at its comma, and the cue after it is the main
             // clause's own.
@@ -66,6 +70,7 @@ pub(super) fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
                 && own_quote.is_none()
                 && !speech_in_view
                 && aside_end.is_none()
+                && !agent_passive
             {
                 if a_in_b {
                     keep[a] = false;
@@ -126,6 +131,18 @@ pub(super) fn untangle(cx: &Context, rels: &mut Vec<Relation>, first: usize) {
             }
         }
     }
+}
+
+/// A passive with its agent after the cue ("criticized by X", "described
+/// as ‘…’ by X").
+fn has_agent(cx: &Context, r: &Relation) -> bool {
+    r.source.is_some_and(|s| {
+        s.start >= r.cue.end
+            && cx
+                .text
+                .get(r.cue.end..s.start)
+                .is_some_and(|gap| gap.trim_end().ends_with(" by") || gap.trim() == "by")
+    })
 }
 
 /// ", who denies the accusation, has avoided ...": a relative clause set off

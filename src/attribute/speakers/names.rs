@@ -157,6 +157,19 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
             || lexicon::has(lexicon::bits::ORG_WORDS, base(cx.word(t)))
             || (cx.word(t) == "for" && !titled)
     });
+    // "Swedish Prosecution Authority", "American College of Sports
+    // Medicine": a nationality opening an organisation's name is the name's.
+    if is_org {
+        if let Some(j) = start.checked_sub(1) {
+            let joined = toks[j].span.end + 1 == toks[start].span.start;
+            if joined
+                && is_capitalised(cx.text, toks[j])
+                && cx.has(toks[j], lexicon::bits::DEMONYMS)
+            {
+                start = j;
+            }
+        }
+    }
     if !is_org {
         while start < end {
             let w = cx.word(toks[start]);
@@ -218,9 +231,7 @@ pub(super) fn name_in(cx: &Context, src: ByteSpan) -> Option<NameFound> {
         && toks
             .get(end)
             .is_some_and(|n| n.kind == TokenKind::Word && !is_capitalised(cx.text, n))
-        && crate::segment::gazetteer::DEMONYMS
-            .binary_search(&written.to_lowercase().as_str())
-            .is_ok()
+        && lexicon::has(lexicon::bits::DEMONYMS, written)
     {
         return None;
     }
