@@ -51,6 +51,7 @@ impl Organisations {
 
     /// `None` when `src` is not a description of an organisation ("the
     /// company", "this firm"); else who it stands for.
+    #[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
     pub fn described(&self, cx: &Context, src: ByteSpan) -> Option<Described> {
         let words: Vec<&str> = cx
             .tokens_in(src)

@@ -12,6 +12,7 @@ use crate::segment::TokenKind;
 use crate::spans::ByteSpan;
 
 /// The list items a lead-in sentence `si` introduces, as one relation.
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 pub fn list_after_lead_in(cx: &Context, si: usize) -> Option<Relation> {
     let toks = cx.tokens_in(*cx.sentences.get(si)?);
     let colon = toks.len().checked_sub(1)?;

@@ -159,6 +159,7 @@ fn lower_is(cx: &Context, t: Option<&Token>, words: &[&str]) -> bool {
 
 /// Tries to read a relation whose cue starts at token `i`. Returns it and
 /// the token index to continue from.
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 fn cue_at(
     cx: &Context,
     si: usize,

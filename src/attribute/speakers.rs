@@ -515,6 +515,7 @@ impl People {
 
 /// True when the source is the publication itself ("The Post has learned",
 /// the site's own name, "this newspaper").
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 fn is_outlet(
     cx: &Context,
     src: ByteSpan,

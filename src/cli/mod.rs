@@ -74,6 +74,8 @@ pub const USAGE: &str = "usage:
   claimlens sentences FILE|-
   claimlens eval extraction|segmentation|text|checkworthiness|attribution|sources|matching|matching-judged|comments [--data DIR] [--corpus readability|wcxb|dragnet|judged] [--pages]
   claimlens eval checkworthiness --real-pages DIR [--data DIR]   (the judged real pages: P/R/F1 per half, what is flagged wrong or missed)
+  claimlens eval dates-real-pages [--real-pages DIR] [--data DIR]   (dates in notes on judged real pages: precision, coverage, publication date per half)
+  claimlens eval kinds-real-pages [--real-pages DIR] [--data DIR]   (the kind a note names on judged real pages: headlines right/acceptable/wrong per half)
   claimlens eval matching-fit|same-claim-fit [--data DIR]   (refit the matcher's weights; prints them)
   claimlens index build INPUT... -o PACK [--name N] [--description D] [--source S] [--licence L]
   claimlens index info PACK

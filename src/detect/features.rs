@@ -590,6 +590,50 @@ fn is_past_tense(form: &str) -> bool {
         || (form.len() > 4 && form.ends_with("ed") && !lexicon::is_ed_not_past(form, Reader::Cue))
 }
 
+/// Words that state a number without digits.
+pub(super) fn is_number_word(form: &str) -> bool {
+    matches!(
+        form,
+        // Not "one": "one of", "no one", "one thing" are rarely figures.
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "dozen"
+            | "dozens"
+            | "half"
+            | "twice"
+            | "double"
+            | "doubled"
+            | "triple"
+            | "tripled"
+            | "quadrupled"
+            | "third"
+            | "quarter"
+            | "majority"
+    )
+}
+
 /// The main cue of a single word.
 fn word_cue(form: &str) -> Option<Cue> {
     Some(match form {
@@ -597,12 +641,7 @@ fn word_cue(form: &str) -> Option<Cue> {
         "$" | "€" | "£" | "dollar" | "dollars" | "billion" | "billions" | "million"
         | "millions" | "trillion" | "trillions" | "cents" | "budget" | "deficit" | "debt"
         | "salary" | "wages" | "wage" => Cue::Money,
-        // Not "one": "one of", "no one", "one thing" are rarely figures.
-        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        | "eleven" | "twelve" | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "sixty"
-        | "seventy" | "eighty" | "ninety" | "hundred" | "hundreds" | "thousand" | "thousands"
-        | "dozen" | "dozens" | "half" | "twice" | "double" | "doubled" | "triple" | "tripled"
-        | "quadrupled" | "third" | "quarter" | "majority" => Cue::NumberWord,
+        f if is_number_word(f) => Cue::NumberWord,
         "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
         | "october" | "november" | "december" | "monday" | "tuesday" | "wednesday" | "thursday"
         | "friday" | "saturday" | "sunday" | "yesterday" | "ago" | "since" | "decade"

@@ -6,12 +6,14 @@ mod attribution;
 pub mod checkworthiness;
 pub mod checkworthiness_pages;
 pub mod comments;
+pub mod dates_pages;
 mod extraction;
 mod extraction_corpora;
 pub mod judged_attribution;
 pub mod judged_checkworthiness;
 pub mod judged_extraction;
 pub mod judged_sources;
+pub mod kinds_pages;
 mod logistic;
 mod matching;
 pub mod matching_judged;
@@ -30,7 +32,7 @@ pub const DEFAULT_DATA_DIR: &str = "../shared/data";
 
 #[derive(Debug, Error)]
 pub enum EvalError {
-    #[error("unknown evaluation `{0}` (extraction, segmentation, text, checkworthiness, attribution, sources, matching, matching-judged, comments, matching-fit, same-claim-fit)")]
+    #[error("unknown evaluation `{0}` (extraction, segmentation, text, checkworthiness, attribution, sources, matching, matching-judged, comments, matching-fit, same-claim-fit, dates-real-pages, kinds-real-pages)")]
     Unknown(String),
     #[error("{path}: {reason}")]
     Data { path: String, reason: String },
@@ -60,7 +62,8 @@ pub struct Options {
     /// `--pages`: a row for every page, not only the worst.
     pub list_pages: bool,
     /// `--real-pages DIR`: check-worthiness on the judged real pages whose
-    /// `tune.tsv` and `heldout.tsv` are in DIR, instead of the datasets.
+    /// `tune.tsv` and `heldout.tsv` are in DIR, instead of the datasets;
+    /// for `dates-real-pages` and `kinds-real-pages`, the folder of its judged set.
     pub real_pages: Option<std::path::PathBuf>,
 }
 
@@ -85,6 +88,20 @@ pub fn run(
         "same-claim-fit" => same_claim::fit(data, out),
         "comments" => comments::run(data, out),
         "text" => text::run(data, out),
+        "dates-real-pages" => {
+            let fixtures = options
+                .real_pages
+                .clone()
+                .unwrap_or_else(|| dates_pages::DEFAULT_FIXTURES.into());
+            dates_pages::run(data, &fixtures, out)
+        }
+        "kinds-real-pages" => {
+            let fixtures = options
+                .real_pages
+                .clone()
+                .unwrap_or_else(|| kinds_pages::DEFAULT_FIXTURES.into());
+            kinds_pages::run(data, &fixtures, out)
+        }
         _ => Err(EvalError::Unknown(name.to_string())),
     }
 }

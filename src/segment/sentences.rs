@@ -387,6 +387,7 @@ impl Splitter<'_, '_> {
     }
 
     /// Decides whether the terminator at `i` ends the sentence begun at `start`.
+    #[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
     fn decide(&self, i: usize, start: usize, end: usize) -> Decision {
         let s = self.s;
         let no = |resume: usize| Decision {
@@ -552,6 +553,7 @@ impl Splitter<'_, '_> {
 
 /// Brackets of the line `[start, end)` that close within a few hundred
 /// bytes: (open, just after close), sorted by open. One pass with a stack.
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 fn bracket_pairs(s: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut stack: Vec<usize> = Vec::new();

@@ -68,6 +68,7 @@ pub(super) fn candidate(last: u8, next: u8) -> bool {
 
 /// Whether the sentence begun at `start` ends at the space at byte `at`
 /// (inside the line ending at `end`), though no terminator is there.
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 pub(super) fn ends_at_space(s: &str, start: usize, at: usize, end: usize) -> bool {
     let before = s[start..at].trim_end_matches(is_space);
     let Some(&last) = before.as_bytes().last() else {

@@ -7,15 +7,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { artifactPath } from './artifacts.mjs';
 import { seriousViolations } from './axe.mjs';
-import { noteClaim, noteHarnessScript } from './note-harness.mjs';
+import { noteClaim, noteHarnessScript, overlayHarnessScript } from './note-harness.mjs';
 import { HOST_TAG, MESSAGES, defaultFilter, expectedShown } from './overlay-names.mjs';
-import { readClaimHighlights, rerenderArticle } from './page-probes.mjs';
-import { focusLink, readClaim, readOverlay, scrollClaimTo, scrollNoteContent } from './reader-probes.mjs';
+import { readClaimHighlights, readNote, rerenderArticle, startRerendering, stopRerendering } from './page-probes.mjs';
+import { focusLink, pointerSamplesInOneFrame, readClaim, readOverlay, scrollClaimTo, scrollNoteContent } from './reader-probes.mjs';
 import { LINKED_TEXTS, LINK_TARGET, READER_PAGE_PATHS } from './reader-pages.mjs';
 import { NO_ARTICLE_PATH } from './page-server.mjs';
 import { waitFor } from './wait-for.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
+/** Longer than the Note button lingers after the pointer leaves its claim (LINGER_MS in note-button.ts, 900 ms). */
+const PAST_LINGER_MS = 1500;
+/** Shorter than the article watcher's settle delay (SETTLE_MS in article-watcher.ts, 350 ms): no re-analysis while the page keeps re-rendering. */
+const RERENDER_EVERY_MS = 50;
 
 /** @param {ReturnType<import('./session.mjs').useSession>} session */
 export function describeReaderExperience(session) {
@@ -234,6 +238,95 @@ export function describeReaderExperience(session) {
       } finally {
         await page.close();
       }
+    });
+
+    it('the Note button stays under the resting pointer, even when a frame hit-tests where the pointer was just before (regression: nytimes-1 in Firefox under load)', async () => {
+      await withReaderPage(session, READER_PAGE_PATHS.linked, DESKTOP, async (page) => {
+        const claim = linkedClaim();
+        await page.evaluate(scrollClaimTo, { text: claim.text, edge: 'top', gap: 200 });
+        const onLink = await page.evaluate(readClaim, { text: claim.text, onLink: true });
+        await page.hover(onLink.point.x, onLink.point.y);
+        const shown = await waitFor('the Note button', async () => (await page.evaluate(readOverlay, HOST_TAG)).button);
+        const centre = { x: (shown.rect.left + shown.rect.right) / 2, y: (shown.rect.top + shown.rect.bottom) / 2 };
+        await page.hover(centre.x, centre.y);
+        // The pointer came to the button across the page margin, its last sample there in the same frame as the
+        // one on the button (Firefox delivered the test's own moves so, under load): the frame's hit-test sees the margin.
+        const margin = { x: 2, y: centre.y };
+        assert.equal(await page.evaluate(readClaim, { text: claim.text }).then((drawn) => drawn.boxes.some((box) => box.left <= margin.x)), false, 'the margin is off the claim');
+        await page.evaluate(pointerSamplesInOneFrame, { hostTag: HOST_TAG, from: margin, to: centre });
+        // The reader rests on the button a moment before clicking.
+        await new Promise((resolve) => setTimeout(resolve, PAST_LINGER_MS));
+        const still = (await page.evaluate(readOverlay, HOST_TAG)).button;
+        assert.deepEqual(still?.rect, shown.rect, 'the button is still under the pointer, where it was');
+        await page.click(centre.x, centre.y);
+        const opened = await waitForNote(page, claim.id);
+        assertNoteClear(opened, await page.evaluate(readClaim, { text: claim.text }));
+      });
+    });
+
+    it('a click that comes before the note’s details opens the clicked claim’s note, from the new analysis when the page was analysed again meanwhile, and never another claim’s', async () => {
+      const page = await session.browser.open(session.server.baseUrl + NO_ARTICLE_PATH);
+      try {
+        await page.evaluate(await overlayHarnessScript());
+        const place = (claims) => page.evaluate((list) => {
+          globalThis.claimlensOverlay.render(list.map((claim) => claim.text));
+          globalThis.claimlensOverlay.place(list);
+          return true;
+        }, claims);
+        const details = (claims) => page.evaluate((list) => globalThis.claimlensOverlay.details(list) ?? true, claims);
+        const crime = noteClaim();
+        const hiring = noteClaim({ id: 'c2', text: 'The mayor said 12 officers were hired in May.', note: { summary: 'A claim about hiring.' } });
+        const vote = noteClaim({ id: 'c1', text: 'Voters go to the polls on 3 May, the council said.', note: { summary: 'A claim about the vote.' } });
+
+        // The highlights are drawn; the reader clicks a claim before its details came.
+        await place([crime, hiring]);
+        const point = await page.evaluate((text) => globalThis.claimlensOverlay.pointOn(text), crime.text);
+        await page.click(point.x, point.y);
+        await waitFor('the click to ask for the details', () => page.evaluate(() => globalThis.claimlensOverlay.detailsWanted > 0));
+        assert.equal((await page.evaluate(readOverlay, HOST_TAG)).note, null, 'no note before its details');
+        // Meanwhile the page put a sentence first and was analysed again: the clicked claim is c2 now, c1 another claim.
+        // (Its details differ from the first analysis's, as a new analysis's may: now a comparison first.)
+        const crimeNow = { ...crime, id: 'c2', kinds: ['comparison', 'quantity'] };
+        const again = [vote, crimeNow, { ...hiring, id: 'c3' }];
+        await place(again);
+        await details(again);
+        const opened = await waitForNote(page);
+        assert.equal(opened.note.claimId, 'c2', 'the clicked claim’s note, by its id in the new analysis');
+        assert.match((await page.evaluate(readNote, HOST_TAG)).summary, new RegExp(`^${MESSAGES.summaryKindComparison.message}\\.`), 'with the new analysis’s details');
+        await page.press('Escape');
+        await waitFor('the note to close', async () => !(await page.evaluate(readOverlay, HOST_TAG)).note);
+
+        // A click whose claim is gone from the new analysis opens nothing, not the note of the claim now called c1.
+        await place([crime, hiring]);
+        await page.click(point.x, point.y);
+        await place([vote, { ...hiring, id: 'c2' }]);
+        await details([vote, { ...hiring, id: 'c2' }]);
+        assert.equal((await page.evaluate(readOverlay, HOST_TAG)).note, null, 'no note of another claim'); // setDetails opens a note at once, or never
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('a click on a claim while the page re-renders its article (its highlights gone until analysed again) opens that claim’s note once the new analysis is placed', async () => {
+      await withReaderPage(session, READER_PAGE_PATHS.linked, DESKTOP, async (page) => {
+        const claim = claims().find((entry) => !entry.text.includes(LINKED_TEXTS[0]) && !entry.text.includes(LINKED_TEXTS[1]));
+        await page.evaluate(scrollClaimTo, { text: claim.text, edge: 'top', gap: 200 });
+        const point = (await page.evaluate(readClaim, { text: claim.text })).point;
+        await page.evaluate(startRerendering, RERENDER_EVERY_MS);
+        try {
+          // The claims' ranges collapse where their nodes were taken out: nothing is highlighted.
+          await waitFor('the highlights to be gone with the replaced nodes', async () => {
+            const ranges = await page.evaluate(readClaimHighlights);
+            return ranges.length > 0 && ranges.every((range) => range.text === '');
+          });
+          await page.click(point.x, point.y);
+          assert.equal((await page.evaluate(readOverlay, HOST_TAG)).note, null, 'no note while the page is being analysed again');
+        } finally {
+          await page.evaluate(stopRerendering);
+        }
+        const opened = await waitForNote(page, claim.id);
+        assertNoteClear(opened, await page.evaluate(readClaim, { text: claim.text }), 'after the re-analysis');
+      });
     });
 
     it('after the page re-renders its article (a React-like SPA), the Note button and the note work on the new nodes', async () => {

@@ -123,3 +123,17 @@ export function scrollNoteContent(hostTag) {
   if (note) note.scrollTop = note.scrollHeight;
   return note?.scrollTop ?? 0;
 }
+
+/**
+ * Two pointer samples in one frame, as a browser delivers a quick move: the
+ * first at `from` (on the page), the last at `to` on ClaimLens's "Note"
+ * button. Dispatched here because the input drivers cannot promise that two
+ * moves share a frame; a late hit-test of `from` is what this provokes.
+ */
+export function pointerSamplesInOneFrame({ hostTag, from, to }) {
+  const move = (target, point) =>
+    target.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: point.x, clientY: point.y, pointerType: 'mouse', isPrimary: true }));
+  move(document.elementFromPoint(from.x, from.y) ?? document.body, from);
+  move(document.querySelector(hostTag).shadowRoot.querySelector('.note-button'), to);
+  return true;
+}

@@ -91,6 +91,7 @@ function describeRealPages(browserName, launch, build) {
               const state = await page.evaluate(readOverlay, HOST_TAG);
               return state.note && state;
             });
+            assert.equal(opened.note.claimId, claim.id, `the note of the claim clicked, “${claim.text.slice(0, 50)}”`);
             assert.equal(new URL(await page.url()).pathname, `/${name}/source.html`, 'no link was followed');
             const boxes = (await page.evaluate(readClaim, { text: claim.text })).boxes;
             const note = opened.note.rect;

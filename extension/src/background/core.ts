@@ -13,6 +13,7 @@ import type { Analysis, AnalyzeOptions } from '../analysis';
 import type { FlatSnapshot } from '../dom/snapshot';
 import { type DrawResult, type DrawResultArrays, drawResultForMessage } from '../draw-result';
 import { ext } from '../platform';
+import { markStep } from './timing';
 
 /** The check-worthiness model's file in the extension (extension/build.mjs copies it from assets/). */
 export const MODEL_PATH = 'model/checkworthiness.model';
@@ -24,7 +25,7 @@ let coreLoaded = false;
 export function loadCore(): Promise<unknown> {
   coreReady ??= (async () => {
     const [, model] = await Promise.all([
-      initCore({ module_or_path: ext.runtime.getURL('pkg/claimlens_bg.wasm') }),
+      initCore({ module_or_path: ext.runtime.getURL('pkg/claimlens_bg.wasm') }).then(() => markStep('instantiated')),
       fetch(ext.runtime.getURL(MODEL_PATH)).then((response) => {
         if (!response.ok) throw new Error(`the check-worthiness model: HTTP ${response.status}`);
         return response.arrayBuffer();
@@ -32,6 +33,7 @@ export function loadCore(): Promise<unknown> {
     ]);
     load_model(new Uint8Array(model));
     coreLoaded = true;
+    markStep('core');
   })().catch((error: unknown) => {
     coreReady = undefined; // let the next request try again
     throw error;
@@ -52,7 +54,10 @@ export async function analyzeSnapshot(snapshot: FlatSnapshot, options: AnalyzeOp
  */
 export async function analyzeSnapshotForDrawing(snapshot: FlatSnapshot, options: AnalyzeOptions = {}): Promise<DrawResult> {
   await loadCore();
-  return drawResultForMessage(analyze_draw(snapshot, options) as DrawResultArrays);
+  markStep('analysis-start');
+  const draw = analyze_draw(snapshot, options) as DrawResultArrays;
+  markStep('analysis-done');
+  return drawResultForMessage(draw);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 import { ext } from '../platform';
 import { loadCore, loadEncoderBytes } from './core';
+import { markStep } from './timing';
 
 /** The encoder's file in the extension (extension/build.mjs copies it from assets/). */
 export const ENCODER_PATH = 'encoder/encoder.clenc';
@@ -17,10 +18,16 @@ export function ensureEncoder(): Promise<void> {
   ready ??= (async () => {
     const start = performance.now();
     try {
-      await loadCore();
-      const response = await fetch(ext.runtime.getURL(ENCODER_PATH));
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      loadEncoderBytes(new Uint8Array(await response.arrayBuffer()));
+      // The file is read while the core starts, not after: on a wake-up the first analysis waits for both.
+      const [bytes] = await Promise.all([
+        fetch(ext.runtime.getURL(ENCODER_PATH)).then((response) => {
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return response.arrayBuffer();
+        }),
+        loadCore(),
+      ]);
+      loadEncoderBytes(new Uint8Array(bytes));
+      markStep('encoder');
       console.info(`ClaimLens: the sentence encoder loaded in ${Math.round(performance.now() - start)} ms`);
     } catch (error) {
       console.warn('ClaimLens: the sentence encoder could not be loaded; check-worthiness scores without it', error);

@@ -24,8 +24,9 @@ import { DrawnAnalyses } from './drawn-analyses';
 import { onLiveMessage, onPacksMessage } from './factchecks-service';
 import { ensureEncoder } from './encoder';
 import { onNotesMessage } from './notes-service';
-import { applyPackSettings, ensurePacks } from './packs';
+import { applyPackSettings, ensurePacks, packsLoaded } from './packs';
 import { CONTENT_SCRIPT, HIGHLIGHT_STYLESHEET, forgetRevokedSites, reconcileSites, revokeRemovedSites } from './sites';
+import { markStep } from './timing';
 import { showFailure, showOff, showStatus } from './toolbar';
 
 /** Statuses with nothing to show, and how the toolbar button explains them. */
@@ -47,6 +48,7 @@ const COMMANDS: Record<string, BackgroundToContent | 'open-panel'> = {
  * later ones go to the content script that is there.
  */
 async function activate(tab: chrome.tabs.Tab, message: BackgroundToContent): Promise<void> {
+  markStep('activated');
   const tabId = tab.id;
   if (tabId === undefined) {
     return;
@@ -75,13 +77,14 @@ async function activate(tab: chrome.tabs.Tab, message: BackgroundToContent): Pro
 }
 
 async function injectContentScript(tabId: number): Promise<void> {
-  // The first analysis in this document is coming: load the core and the packs while the
+  // The first analysis in this document is coming: load the core and the encoder while the
   // content script snapshots the page, not after (idempotent; the analysis awaits the same load).
-  ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error));
+  // The packs wait until the highlights are drawn (analysePage, onMessage).
   void ensureEncoder();
   try {
     await ext.scripting.insertCSS({ target: { tabId }, files: [HIGHLIGHT_STYLESHEET] });
     await ext.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    markStep('injected');
   } catch (error) {
     // Pages no extension may script (the browser's own pages, web stores).
     await showFailure(tabId, errorMessage(error));
@@ -129,31 +132,46 @@ function onMessage(
   if (message.type === 'analysis-details') {
     const analysis = drawnAnalyses.take(tabId, message.key) ? analysisDetails(message.key) : undefined;
     sendResponse(analysis ? { type: 'analysis', analysis } : { type: 'analysis-gone' });
+    // The highlights are drawn (the content script asks right after): now the packs, for the
+    // notes, if a first analysis went without them (a no-op once they are loaded).
+    void loadPacks();
     return false;
   }
   analysePage(message, tabId).then(sendResponse, (error: unknown) => sendResponse({ type: 'analysis-failed', error: errorMessage(error) }));
   return true; // the reply is sent asynchronously
 }
 
+/** Loads the fact-check packs once per background lifetime; never rejects (without them, nothing matches). */
+function loadPacks(): Promise<void> {
+  return ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error));
+}
+
 async function analysePage(message: AnalyzePage, tabId: number): Promise<AnalyzePageReply> {
-  // The packs load once per background lifetime, before the first analysis that needs them.
-  const [options] = await Promise.all([
-    analysisOptions(),
-    ensurePacks().catch((error: unknown) => console.warn('ClaimLens: fact-check packs unavailable', error)),
-    ensureEncoder(),
-  ]);
+  markStep('asked');
   if (message.full) {
+    // The notes, with their matches: never without the packs.
+    const [options] = await Promise.all([analysisOptions(), loadPacks(), ensureEncoder()]);
     const analysis = await analyzeSnapshot(message.snapshot, options);
     const error = unusableReason(analysis);
     return error ? { type: 'analysis-failed', error } : { type: 'analysis', analysis };
   }
+  // The highlights do not depend on the fact-check packs (tests/draw_result.rs), so a
+  // background that has just woken draws without waiting for them (loading the built-in
+  // pack costs about as much as the analysis then). The notes of such an analysis were
+  // matched against no pack or only some: they are never handed out (not remembered; the
+  // core pushes them out), so the content script's details request finds them gone and
+  // asks for the full analysis again, which waits for the packs.
+  const [options] = await Promise.all([analysisOptions(), ensureEncoder()]);
+  const withPacks = packsLoaded();
   const draw = await analyzeSnapshotForDrawing(message.snapshot, options);
   const error = unusableReason({ status: draw.head.status, notices: [], notice_items: draw.head.notice_items });
   if (error) {
     analysisDetails(draw.key); // nothing will be drawn: let the core drop it
     return { type: 'analysis-failed', error };
   }
-  drawnAnalyses.remember(tabId, draw.key);
+  if (withPacks) {
+    drawnAnalyses.remember(tabId, draw.key);
+  }
   return { type: 'analysis-drawn', draw };
 }
 

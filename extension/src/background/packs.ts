@@ -18,6 +18,7 @@ import type { StorageAreaLike } from '../storage/area';
 import { appendProblem } from '../storage/problem-log';
 import { loadCore, loadedPackNames, loadPackBytes, unloadPack } from './core';
 import { buildPack } from './importer';
+import { markStep } from './timing';
 
 /** The built-in pack's file in the extension (extension/build.mjs copies it from assets/factchecks). */
 export const BUILT_IN_PACK_PATH = 'packs/politifact.clpack';
@@ -41,6 +42,8 @@ const builtIn: BuiltInState = { info: undefined, loaded: false, error: undefined
 const userPacks = new Map<string, UserPack>();
 let quarantinedCount = 0;
 let ready: Promise<void> | undefined;
+/** Every pack this background lifetime loads is in the core (`ready` has resolved). */
+let allLoaded = false;
 let queue: Promise<unknown> = Promise.resolve();
 let database: Promise<FactChecksDb> | undefined;
 
@@ -108,7 +111,10 @@ export function ensurePacks(): Promise<void> {
     if (settings.packs.builtIn) {
       await loadBuiltIn();
     }
+    markStep('built-in-pack');
     await loadUserPacks();
+    allLoaded = true;
+    markStep('packs');
   }).catch((error: unknown) => {
     ready = undefined; // the core itself failed to start: try again next time
     throw error;
@@ -210,6 +216,11 @@ function describeQuarantined(raw: unknown): unknown {
     else if (value !== undefined) described[field] = value;
   }
   return described;
+}
+
+/** Whether the packs are all in the core: an analysis made now matches against every one. */
+export function packsLoaded(): boolean {
+  return allLoaded;
 }
 
 /** The built-in pack's switch changed on the options page. */

@@ -95,6 +95,8 @@ export class ClaimOverlay {
   private details = new Map<string, Claim>();
   /** A note asked for before its claim's details came: opened when they do. */
   private pendingNote: { claimId: string; returnFocus?: Element } | undefined;
+  /** A click (page coordinates) that met only highlights of text the page has since replaced: tried again on the new claims. */
+  private staleClick: { x: number; y: number } | undefined;
   /** Told when a note needs details that are not here (the content script fetches them). */
   onDetailsWanted: (() => void) | undefined;
 
@@ -187,25 +189,31 @@ export class ClaimOverlay {
 
   /**
    * Replaces the claims (a new or re-run analysis). Claim ids are positions
-   * in one analysis, so the open note and the current claim are carried over
-   * by their text: they stay only if the same claim is still there.
+   * in one analysis, so the open note, the note asked for before its details
+   * came, and the current claim are carried over by their text: they stay
+   * only if the same claim is still there (never another claim's note).
    */
   setContent(placed: readonly PlacedClaim[], context: NoteContext): void {
     const textOf = (id: string | undefined) => this.placed.find((entry) => entry.claim.id === id)?.claim.text;
     const openText = textOf(this.popover.claimId);
     const currentText = textOf(this.current);
+    const pending = this.pendingNote;
+    const pendingText = textOf(pending?.claimId);
     this.placed = [...placed];
     this.context = context;
     this.details = new Map();
-    this.pendingNote = undefined;
     const idOf = (text: string | undefined) =>
       text === undefined ? undefined : this.placed.find((entry) => entry.claim.text === text)?.claim.id;
     this.current = idOf(currentText);
+    const pendingId = idOf(pendingText);
+    // A click that came while the page was being analysed again opens the same claim's note in the new analysis.
+    this.pendingNote = pending && pendingId !== undefined ? { ...pending, claimId: pendingId } : undefined;
     this.rebuild();
     if (openText !== undefined) {
       const entry = this.shownList.find((item) => item.claim.text === openText);
       this.popover.reanchor(entry?.claim.id, entry?.ranges);
     }
+    this.retryStaleClick();
   }
 
   /**
@@ -337,6 +345,7 @@ export class ClaimOverlay {
     this.host.remove();
     this.current = undefined;
     this.keyboardArmed = false;
+    this.staleClick = undefined;
   }
 
   /** Shows a hidden overlay or hides a shown one; returns whether it is now shown. */
@@ -544,12 +553,40 @@ export class ClaimOverlay {
       return;
     }
     const hit = itemAtPoint(this.doc, event.clientX, event.clientY, this.claimByRange);
+    this.staleClick = undefined;
     if (!hit) {
+      if (this.claimsReplaced()) {
+        this.staleClick = { x: event.pageX, y: event.pageY };
+      }
       return;
     }
     this.setCurrent(hit.claim.id, false);
     this.openNote(hit);
   };
+
+  /** The claim under a click that came while the page was being analysed again, in the new claims: its note opens (with its details). */
+  private retryStaleClick(): void {
+    const click = this.staleClick;
+    const view = this.doc.defaultView;
+    const hit = click && view && this.shown ? itemAtPoint(this.doc, click.x - view.scrollX, click.y - view.scrollY, this.claimByRange) : undefined;
+    if (!hit) {
+      // Claims placed on nodes the page has replaced again meanwhile: the next analysis gets the click.
+      if (!this.claimsReplaced()) this.staleClick = undefined;
+      return;
+    }
+    this.staleClick = undefined;
+    this.setCurrent(hit.claim.id, false);
+    if (isFullClaim(hit.claim)) {
+      this.openNote(hit);
+    } else {
+      this.pendingNote = { claimId: hit.claim.id }; // its details are on their way with the new claims
+    }
+  }
+
+  /** The page replaced the claims' text (a re-render): their live ranges collapsed, or lie in nodes taken out; nothing is highlighted until it is analysed again. */
+  private claimsReplaced(): boolean {
+    return this.placed.some((entry) => entry.ranges.some((range) => range.collapsed || !range.startContainer.isConnected));
+  }
 
   private readonly onPointerDown = (event: PointerEvent): void => {
     if (!this.host.isHost(event.target)) {

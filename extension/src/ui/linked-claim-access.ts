@@ -56,6 +56,8 @@ export class LinkedClaimAccess {
 
   private readonly onPointerMove = (event: PointerEvent): void => {
     if (this.source.isOwnTarget(event.target)) {
+      // On the Note button (or the note): a frame still to come must not act on where the pointer was before.
+      this.pointer = undefined;
       return;
     }
     this.pointer = { x: event.clientX, y: event.clientY };

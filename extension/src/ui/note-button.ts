@@ -27,6 +27,8 @@ export class NoteButton {
   private button: HTMLButtonElement | undefined;
   private target: NoteButtonTarget | undefined;
   private hideTimer = 0;
+  /** The pointer rests on the button: it stays, whatever a late hit-test of the page says. */
+  private pointerOn = false;
   private readonly follower: ViewportFollower;
   private readonly positionSheet = new CSSStyleSheet();
 
@@ -77,7 +79,7 @@ export class NoteButton {
     this.hideTimer = view.setTimeout(() => {
       this.hideTimer = 0;
       const link = this.target?.link;
-      if (!this.hasFocus() && !(link && this.doc.activeElement === link)) this.hide();
+      if (!this.pointerOn && !this.hasFocus() && !(link && this.doc.activeElement === link)) this.hide();
     }, LINGER_MS);
   }
 
@@ -88,6 +90,7 @@ export class NoteButton {
     }
     this.follower.follow(false);
     this.target = undefined;
+    this.pointerOn = false; // a hidden button may get no pointerleave
   }
 
   /** Moves focus from the link to the button (Tab on the link). */
@@ -131,8 +134,14 @@ export class NoteButton {
       this.openNote(target.claimId, target.link);
     });
     button.addEventListener('keydown', this.onKeyDown);
-    button.addEventListener('pointerenter', () => this.cancelHide());
-    button.addEventListener('pointerleave', () => this.hideSoon());
+    button.addEventListener('pointerenter', () => {
+      this.pointerOn = true;
+      this.cancelHide();
+    });
+    button.addEventListener('pointerleave', () => {
+      this.pointerOn = false;
+      this.hideSoon();
+    });
     button.addEventListener('blur', () => this.hideSoon());
     this.host.shadow().append(button);
     this.button = button;

@@ -37,6 +37,7 @@ fn is_caption(cx: &Context, p: usize) -> bool {
 
 /// A quotation whose attribution comes in a later paragraph: the pieces it
 /// continues from ("“First paragraph ...\n\n“... second,” she said.").
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 pub(super) fn attach_earlier_pieces(cx: &Context, rels: &mut [Relation]) {
     for r in rels.iter_mut() {
         while let Some(&first) = r.content.first() {
@@ -72,6 +73,7 @@ pub(super) fn attach_earlier_pieces(cx: &Context, rels: &mut [Relation]) {
 /// A direct quotation that goes on after its attribution: the following
 /// sentences of the paragraph that open with a quotation mark and have no
 /// cue of their own, and the paragraphs a quotation continues into.
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 pub(super) fn attach_continuations(cx: &Context, rels: &mut [Relation]) {
     let mut has_cue = vec![false; cx.sentences.len()];
     for r in rels.iter() {

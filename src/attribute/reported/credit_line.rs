@@ -12,6 +12,7 @@ use crate::spans::ByteSpan;
 
 /// The relation for paragraph-sentence `si` when it is a credit line and
 /// the paragraph before it is one quotation.
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 pub(super) fn after_quote(cx: &Context, si: usize) -> Option<Relation> {
     let para = *cx.paragraph.get(si)?;
     let prev = si.checked_sub(1)?;

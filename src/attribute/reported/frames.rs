@@ -31,6 +31,7 @@ pub(super) fn said_first(cx: &Context, si: usize, toks: &[Token]) -> Option<(Rel
 
 /// "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ ...": a headline or
 /// transcript line whose speaker is named before a colon.
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 pub(super) fn headline_colon(cx: &Context, si: usize, toks: &[Token]) -> Option<(Relation, usize)> {
     let first_of_paragraph =
         si == 0 || cx.paragraph.get(si.wrapping_sub(1)) != cx.paragraph.get(si);
@@ -238,6 +239,7 @@ pub(super) fn document_reads(cx: &Context, toks: &[Token], i: usize) -> bool {
 /// a quotation opened by a colon, in a sentence with no cue of its own for
 /// it, is the words of the clause's subject when that is a name or "he" or
 /// "she".
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 pub(super) fn colon_quote(
     cx: &Context,
     si: usize,
@@ -309,6 +311,7 @@ fn name_before_colon(cx: &Context, toks: &[Token], colon: usize) -> Option<ByteS
 /// that is one quotation, with no cue, right after a cue-less sentence (same
 /// paragraph) whose subject is a name, is that person's words. The cue is
 /// the subject's verb.
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 pub(super) fn framed_quote(cx: &Context, si: usize) -> Option<Relation> {
     let quote = whole_sentence_quote(cx, si)?;
     let prev = si.checked_sub(1)?;

@@ -17,6 +17,7 @@ use crate::spans::ByteSpan;
 
 impl People {
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
     pub(super) fn pronoun(
         &self,
         cx: &Context,

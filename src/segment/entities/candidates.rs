@@ -62,6 +62,7 @@ impl<'a> Cx<'a> {
     }
 
     /// Capitalised runs, analysed into candidates.
+    #[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
     pub(super) fn candidates(
         &self,
         sentences: &[ByteSpan],

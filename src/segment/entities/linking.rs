@@ -146,6 +146,7 @@ impl<'c, 'a> Linker<'c, 'a> {
         });
     }
 
+    #[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
     pub(super) fn link(&mut self, candidates: Vec<Candidate>) {
         // Pass 1: full names, organisations and places.
         let mut singles = Vec::new();
@@ -307,6 +308,7 @@ impl<'c, 'a> Linker<'c, 'a> {
     /// Links "he", "him", "his", "she", "her" to the people mentioned just
     /// before (same sentence, then up to two sentences back), subjects
     /// first, with quotations kept apart from narration.
+    #[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
     pub(super) fn pronouns(&mut self) {
         let mut s = 0usize;
         for (k, t) in self.cx.tokens.iter().enumerate() {
@@ -357,6 +359,7 @@ impl<'c, 'a> Linker<'c, 'a> {
     }
 
     /// Entities in order of first mention, with mention indices remapped.
+    #[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
     pub(super) fn finish(self) -> Found {
         let order: Vec<usize> = (0..self.entities.len()).collect();
         let first_at = |b: &Builder| {

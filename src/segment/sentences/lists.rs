@@ -129,6 +129,7 @@ fn enumerator(s: &str) -> Option<Enumerator> {
 /// List structure of the line `[start, end)`: forced boundaries before each
 /// later marker, marker punctuation ranges (never terminators), and whether
 /// the line starts with a marker.
+#[inline(never)] // kept out of its caller: docs/BENCHMARKS.md, "large functions"
 pub(super) fn list_items(
     s: &str,
     start: usize,

@@ -41,6 +41,43 @@ pub(super) const MONTH_CONTEXT: &[&str] = &[
     "around",
 ];
 
+/// Verbs that open a call to action ("Sign up today", "Get started
+/// today"): its "today" urges the reader and dates nothing.
+pub(super) const CALL_TO_ACTION_VERBS: &[&str] = &[
+    "sign",
+    "get",
+    "start",
+    "join",
+    "subscribe",
+    "register",
+    "order",
+    "call",
+    "contact",
+    "book",
+    "download",
+    "try",
+    "shop",
+    "buy",
+    "apply",
+    "donate",
+    "enroll",
+    "enrol",
+    "reserve",
+    "request",
+    "claim",
+];
+
+/// Words before "last" that make it the verb ("built to last 40 years",
+/// "it will last two weeks"), not "the last 40 years".
+pub(super) const BEFORE_VERB_LAST: &[&str] = &[
+    "to", "will", "would", "can", "could", "may", "might", "should", "must", "did", "does", "do",
+    "didn't", "won't", "can't", "cannot",
+];
+
+/// Plural parts of the day after a weekday make a habit ("on Sunday
+/// mornings"), not one day.
+pub(super) const PLURAL_DAY_PARTS: &[&str] = &["mornings", "afternoons", "evenings", "nights"];
+
 pub(super) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").unwrap_or(w)
 }
@@ -161,6 +198,19 @@ pub(super) const COUNT_NOUNS: &[&str] = &[
 impl<'a> Cx<'a> {
     pub(super) fn w(&self, k: usize) -> &'a str {
         self.norm.get(k)
+    }
+
+    /// The first token of the sentence holding token `k`.
+    pub(super) fn sentence_start(&self, k: usize) -> usize {
+        let Some(token) = self.tokens.get(k) else {
+            return k;
+        };
+        let at = token.span.start;
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        match self.sentences.get(i) {
+            Some(s) if s.start <= at => self.tokens.partition_point(|t| t.span.start < s.start),
+            _ => k,
+        }
     }
 
     /// Whether an expression can start at token `k`: a number, a

@@ -359,8 +359,15 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// The expressions that can stand alone.
+    /// The expressions that can stand alone: dates and named times first,
+    /// then relative times, seasons and quarters (two functions, each kept
+    /// out of its caller: docs/BENCHMARKS.md, "large functions").
     pub(super) fn core(&self, k: usize) -> Option<Parsed> {
+        self.calendar_forms(k).or_else(|| self.relative_forms(k))
+    }
+
+    #[inline(never)]
+    fn calendar_forms(&self, k: usize) -> Option<Parsed> {
         self.numeric_date(k)
             .or_else(|| self.holiday(k))
             .or_else(|| self.weekday_date(k))
@@ -373,7 +380,11 @@ impl<'a> Cx<'a> {
             .or_else(|| self.year(k))
             .or_else(|| self.weekday(k))
             .or_else(|| self.day_word(k))
-            .or_else(|| self.rolling(k))
+    }
+
+    #[inline(never)]
+    fn relative_forms(&self, k: usize) -> Option<Parsed> {
+        self.rolling(k)
             .or_else(|| self.relative(k))
             .or_else(|| self.ago(k))
             .or_else(|| self.offset(k))
@@ -935,6 +946,10 @@ impl<'a> Cx<'a> {
                 },
             });
         };
+        // "on Sunday mornings": a habit, no one day.
+        if PLURAL_DAY_PARTS.contains(&self.w(k + 1)) {
+            return None;
+        }
         // "Sunday 31", "Tue 13th", "Friday the 13th" (not "Friday 13
         // March", which names its month).
         let the = usize::from(self.w(k + 1) == "the");
@@ -984,6 +999,22 @@ impl<'a> Cx<'a> {
             };
             return parsed(at + 3, Expr::DayOffset(offset));
         }
+        // "Sign up today and ...", "Get started today.": a call to action
+        // urges the reader and dates nothing.
+        // The verb opens the sentence a few words before ("Call us today",
+        // "Try it free today").
+        let clause_ends = matches!(self.w(k + 1), "." | "!" | "and" | "");
+        let start = self.sentence_start(k);
+        if self.w(k) == "today"
+            && clause_ends
+            && k.saturating_sub(start) <= 3
+            && CALL_TO_ACTION_VERBS.contains(&self.w(start))
+        {
+            return None;
+        }
+        if matches!(self.w(k), "today" | "tonight") && self.counterfactual(k) {
+            return None;
+        }
         let offset = match self.w(k) {
             "today" | "tonight" => 0,
             "yesterday" => -1,
@@ -995,6 +1026,22 @@ impl<'a> Cx<'a> {
             end += 1;
         }
         parsed(end, Expr::DayOffset(offset))
+    }
+
+    /// Whether token `k` is in an "if" clause told in the past ("if it
+    /// snowed today", "if the election were held today"): a hypothetical
+    /// day, none on the calendar.
+    fn counterfactual(&self, k: usize) -> bool {
+        let start = self.sentence_start(k).max(k.saturating_sub(10));
+        let mut past = false;
+        for j in (start..k).rev() {
+            match self.w(j) {
+                "," | ";" | ":" => return false,
+                "if" => return past,
+                _ => past |= self.marker(j) == Some(Tense::Past),
+            }
+        }
+        false
     }
 
     /// "over the summer", "summer 2024", "the winter of 2022".

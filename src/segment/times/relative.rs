@@ -133,6 +133,10 @@ impl<'a> Cx<'a> {
         }
         let the = self.w(k) == "the";
         let at = if the { k + 1 } else { k };
+        // "a shoe built to last 40 years": the verb, no period of time.
+        if !the && self.w(at) == "last" && k > 0 && BEFORE_VERB_LAST.contains(&self.w(k - 1)) {
+            return None;
+        }
         let (future, narrative) = match self.w(at) {
             "past" | "last" => (false, false),
             "next" | "coming" => (true, false),

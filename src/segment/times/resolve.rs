@@ -185,11 +185,9 @@ pub(super) fn recurring(
 
 pub(super) fn shift(p: Date, unit: Unit, n: i64) -> Date {
     match unit {
-        Unit::Hour => p.add_days(if n >= 0 {
-            (n + 23) / 24
-        } else {
-            -((-n + 23) / 24)
-        }),
+        // Whole days only: "an hour ago" and "the past 12 hours" are most
+        // likely the day of publication, not the day before.
+        Unit::Hour => p.add_days(n / 24),
         Unit::Day => p.add_days(n),
         Unit::Week | Unit::Weekend => p.add_days(7 * n),
         Unit::Month => p.add_months(n),

@@ -839,3 +839,109 @@ fn a_year_cut_to_two_digits_after_in_is_that_year() {
         );
     }
 }
+
+// Regression (dates on real pages, medium-1): "We shouldn’t be building a
+// shoe to last 40 years" was shown as 1975–2015; "last" is the verb.
+#[test]
+fn last_as_a_verb_is_no_period_of_time() {
+    assert_eq!(
+        resolve_all("We shouldn't be building a shoe to last 40 years."),
+        vec![]
+    );
+    assert_eq!(resolve_all("The truce will last two weeks."), vec![]);
+    assert_eq!(
+        resolve_all("Prices rose over the last 40 years."),
+        vec![(
+            "the last 40 years".to_string(),
+            "1985-12-22..2025-12-22".to_string()
+        )]
+    );
+}
+
+// Regression (dates on real pages, wcxb-4085): "watching Japanese anime on
+// Sunday mornings" as a child was shown as the Sunday before publication.
+#[test]
+fn a_weekday_with_plural_day_parts_is_a_habit_not_a_date() {
+    assert_eq!(
+        resolve_all("I grew up watching anime on Sunday mornings."),
+        vec![]
+    );
+    assert_eq!(
+        resolve_all("He spoke on Sunday morning."),
+        vec![(
+            "Sunday morning".to_string(),
+            "2025-12-21..2025-12-21".to_string()
+        )]
+    );
+}
+
+// Regression (dates on real pages, wcxb-0001): "Get started today." and
+// "Sign up today and make this your healthiest fall yet." were shown as the
+// publication day; a call to action dates nothing.
+#[test]
+fn a_call_to_action_today_is_no_date() {
+    assert_eq!(resolve_all("Get started today."), vec![]);
+    assert_eq!(
+        resolve_all("Sign up today and make this your healthiest fall yet."),
+        vec![]
+    );
+    assert_eq!(
+        resolve_all("Get the facts: the council voted today."),
+        vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
+    );
+    assert_eq!(
+        resolve_all("The company said it will start shipping today."),
+        vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
+    );
+}
+
+// Regression (dates on real pages, toc-missing): "1 hour ago" was shown as
+// the day before publication and "the past hour" as two days; hours are
+// counted in whole days, so both are the day of publication.
+#[test]
+fn an_hour_ago_is_the_day_of_publication_not_the_day_before() {
+    assert_eq!(
+        resolve_all("The alert fired 1 hour ago."),
+        vec![(
+            "1 hour ago".to_string(),
+            "2025-12-22..2025-12-22".to_string()
+        )]
+    );
+    assert_eq!(
+        resolve_all("Errors rose in the past 12 hours."),
+        vec![(
+            "the past 12 hours".to_string(),
+            "2025-12-22..2025-12-22".to_string()
+        )]
+    );
+    assert_eq!(
+        resolve_all("The plant closed 48 hours ago."),
+        vec![(
+            "48 hours ago".to_string(),
+            "2025-12-20..2025-12-20".to_string()
+        )]
+    );
+}
+
+// Regression (dates on real pages, medium-3): "How can there be global
+// warming if it snowed today in my town?" was shown as the publication
+// day; a day in an "if" clause told in the past is hypothetical.
+#[test]
+fn today_in_a_counterfactual_if_clause_is_no_date() {
+    assert_eq!(
+        resolve_all("How can there be global warming if it snowed today in my town?"),
+        vec![]
+    );
+    assert_eq!(
+        resolve_all("If the election were held today, she would win."),
+        vec![]
+    );
+    assert_eq!(
+        resolve_all("If it rains today, the match will be called off."),
+        vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
+    );
+    assert_eq!(
+        resolve_all("He asked if we had seen the report, which was published today."),
+        vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
+    );
+}

@@ -135,6 +135,8 @@ export async function launchChromium(extensionDir, viewport) {
   return {
     name: 'chromium',
     restartBackground,
+    /** Runs `fn(arg)` in the extension's service worker (the one running now). */
+    evaluateInBackground: (fn, arg) => worker.evaluate(fn, arg),
     extensionUrl,
     open,
     /** The extension's own page at `path` (e.g. "options.html"), as a tab. */
