@@ -45,8 +45,17 @@ impl Reader {
 
 /// Whether `reader` reads `word` in `table` (sorted by word).
 fn reads(table: &[(&str, u8)], word: &str, reader: Reader) -> bool {
+    // The first bytes decide most steps of the search; comparing them before
+    // the whole words (the same order) saves a `memcmp` call per step, and
+    // detect, segment and verify look up every word of the page here.
+    let first = word.as_bytes().first();
     table
-        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .binary_search_by(|(w, _)| {
+            w.as_bytes()
+                .first()
+                .cmp(&first)
+                .then_with(|| (*w).cmp(word))
+        })
         .is_ok_and(|i| table[i].1 & reader.bit() != 0)
 }
 
@@ -272,6 +281,45 @@ mod tests {
             for (word, readers) in *table {
                 assert_eq!(*word, word.to_lowercase(), "{name}: {word}");
                 assert_ne!(*readers, 0, "{name}: {word} has no reader");
+            }
+        }
+    }
+
+    /// The search compares first bytes before whole words: every listed word
+    /// must still be found, and a word that is not listed (a prefix, a longer
+    /// form, another first letter, nothing) must not be.
+    #[test]
+    fn lookups_find_exactly_the_listed_words() {
+        let readers = [
+            Reader::Cue,
+            Reader::Kind,
+            Reader::Tense,
+            Reader::StopWord,
+            Reader::Rank,
+        ];
+        let listed = |table: &[(&str, u8)], word: &str, reader: Reader| {
+            table
+                .iter()
+                .any(|&(w, bits)| w == word && bits & reader.bit() != 0)
+        };
+        for (name, table) in TABLES {
+            for (word, _) in *table {
+                let mut tries = vec![
+                    word.to_string(),
+                    format!("{word}s"),
+                    format!("z{word}"),
+                    String::new(),
+                ];
+                tries.extend(word.get(..word.len().saturating_sub(1)).map(str::to_string));
+                for t in &tries {
+                    for reader in readers {
+                        assert_eq!(
+                            reads(table, t, reader),
+                            listed(table, t, reader),
+                            "{name}: {t:?} for {reader:?}"
+                        );
+                    }
+                }
             }
         }
     }

@@ -474,39 +474,36 @@ impl Searcher {
         });
         // Read once, not per posting: the innermost loop of matching.
         let (claim_norms, context_norms) = index.default_norm_columns();
+        let norms_of = |d: usize| match &own_norms {
+            Some(norms) => norms.get(d).copied(),
+            None => claim_norms.get(d).zip(context_norms.get(d)),
+        };
+        let (scores, touched) = (&mut self.scores, &mut self.touched);
+        // Scores only grow, so the best final score is the best running one.
+        let mut best = 0.0f32;
         for &(id, idf, _) in &query.terms {
             let Some(id) = id else { continue };
             for p in index.postings(id) {
                 let d = p.doc as usize;
-                let norms = match &own_norms {
-                    Some(norms) => norms.get(d).copied(),
-                    None => claim_norms.get(d).zip(context_norms.get(d)),
-                };
-                let (Some((cn, xn)), Some(s)) = (norms, self.scores.get_mut(d)) else {
+                let (Some((cn, xn)), Some(s)) = (norms_of(d), scores.get_mut(d)) else {
                     continue;
                 };
                 let tf = f32::from(p.tf_claim) * cn + bm.w_context * f32::from(p.tf_context) * xn;
                 if *s == 0.0 {
-                    self.touched.push(p.doc);
+                    touched.push(p.doc);
                 }
                 *s += idf * tf * (bm.k1 + 1.0) / (bm.k1 + tf);
+                best = best.max(*s);
             }
         }
-        let score = |d: u32| self.scores.get(d as usize).copied().unwrap_or(0.0);
-        let best = self
-            .touched
-            .iter()
-            .map(|&d| score(d))
-            .fold(0.0f32, f32::max);
         let floor = fraction * best.max(f32::EPSILON);
-        let mut top: Vec<(f32, u32)> = self
-            .touched
-            .iter()
-            .map(|&d| (score(d), d))
-            .filter(|&(s, _)| s >= floor)
-            .collect();
-        for &d in &self.touched {
-            if let Some(s) = self.scores.get_mut(d as usize) {
+        // One pass keeps the documents above the floor and resets every score.
+        let mut top: Vec<(f32, u32)> = Vec::new();
+        for &d in touched.iter() {
+            if let Some(s) = scores.get_mut(d as usize) {
+                if *s >= floor {
+                    top.push((*s, d));
+                }
                 *s = 0.0;
             }
         }
