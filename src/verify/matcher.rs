@@ -498,24 +498,26 @@ impl Searcher {
         }
         let floor = fraction * best.max(f32::EPSILON);
         // One pass keeps the documents above the floor and resets every score.
-        let mut top: Vec<(f32, u32)> = Vec::new();
+        // Highest score first; ties by record order, so results are deterministic.
+        // Each hit is one integer key in that order (see `rank_key`), so the
+        // sort is the `u64` one the comment hashes already compile: a
+        // comparator of its own cost ~8 KB of WASM in the sorting networks.
+        let mut top: Vec<u64> = Vec::new();
         for &d in touched.iter() {
             if let Some(s) = scores.get_mut(d as usize) {
                 if *s >= floor {
-                    top.push((*s, d));
+                    top.push(rank_key(*s, d));
                 }
                 *s = 0.0;
             }
         }
         let keep = n.min(top.len());
-        // Highest score first; ties by record order, so results are deterministic.
-        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         if keep > 0 && keep < top.len() {
-            top.select_nth_unstable_by(keep - 1, order);
+            top.select_nth_unstable(keep - 1);
             top.truncate(keep);
         }
-        top.sort_unstable_by(order);
-        top
+        top.sort_unstable();
+        top.into_iter().map(from_rank_key).collect()
     }
 
     pub fn model(&self) -> &Model {
@@ -603,9 +605,61 @@ impl Searcher {
     }
 }
 
+/// A hit's place in the ranking as one integer: ascending keys order hits
+/// by descending score (in `f32::total_cmp`'s order), then ascending record.
+fn rank_key(score: f32, doc: u32) -> u64 {
+    // `total_cmp`'s own mapping of a float onto an ordered signed integer,
+    // shifted to unsigned and inverted, so the best score has the least key.
+    let bits = score.to_bits() as i32;
+    let ordered = bits ^ ((((bits >> 31) as u32) >> 1) as i32);
+    let descending = !((ordered as u32) ^ 0x8000_0000);
+    (u64::from(descending) << 32) | u64::from(doc)
+}
+
+/// The score and record `rank_key` packed, bit for bit.
+fn from_rank_key(key: u64) -> (f32, u32) {
+    let ordered = (!((key >> 32) as u32) ^ 0x8000_0000) as i32;
+    let bits = ordered ^ ((((ordered >> 31) as u32) >> 1) as i32);
+    (f32::from_bits(bits as u32), key as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rank_keys_sort_like_the_score_then_record_order() {
+        let scores = [
+            0.0f32,
+            -0.0,
+            1.5,
+            1.5,
+            f32::EPSILON,
+            3.25e7,
+            -2.0,
+            f32::INFINITY,
+            f32::MIN_POSITIVE / 2.0,
+        ];
+        let hits: Vec<(f32, u32)> = scores
+            .iter()
+            .zip([7, 3, 9, 2, 5, 1, 0, 4, 8])
+            .map(|(&s, d)| (s, d))
+            .collect();
+        let mut expected = hits.clone();
+        expected.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut keys: Vec<u64> = hits.iter().map(|&(s, d)| rank_key(s, d)).collect();
+        keys.sort_unstable();
+        let ranked: Vec<(u32, u32)> = keys
+            .into_iter()
+            .map(from_rank_key)
+            .map(|(s, d)| (s.to_bits(), d))
+            .collect();
+        let expected: Vec<(u32, u32)> = expected
+            .into_iter()
+            .map(|(s, d)| (s.to_bits(), d))
+            .collect();
+        assert_eq!(ranked, expected);
+    }
 
     /// The hash sets must count exactly what sorting and deduplicating did:
     /// the 4-gram features (and so every score) depend on it.
