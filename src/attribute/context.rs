@@ -148,7 +148,8 @@ impl<'a> Context<'a> {
                     (head.len() <= 40 && is_shouted(head) && is_name_like(head)).then_some(head)
                 })
                 .collect();
-            labels.sort_unstable();
+            // The core's one sort (src/sort.rs): equal labels are the same text.
+            crate::sort::sort(&mut labels);
             labels.dedup();
             labels.len() >= 2
         })
