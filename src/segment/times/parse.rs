@@ -1009,6 +1009,9 @@ impl<'a> Cx<'a> {
             && clause_ends
             && k.saturating_sub(start) <= 3
             && CALL_TO_ACTION_VERBS.contains(&self.w(start))
+            // "Order was restored today", "Book sales fell today": a
+            // tense after the first word makes it a noun reporting news.
+            && !(start + 1..k).any(|j| self.marker(j).is_some())
         {
             return None;
         }
@@ -1032,16 +1035,44 @@ impl<'a> Cx<'a> {
     /// snowed today", "if the election were held today"): a hypothetical
     /// day, none on the calendar.
     fn counterfactual(&self, k: usize) -> bool {
-        let start = self.sentence_start(k).max(k.saturating_sub(10));
+        let sentence = self.sentence_start(k);
+        let start = sentence.max(k.saturating_sub(10));
         let mut past = false;
         for j in (start..k).rev() {
             match self.w(j) {
                 "," | ";" | ":" => return false,
-                "if" => return past,
+                "if" => {
+                    return past
+                        && !self.if_is_whether_or_reported(sentence, j)
+                        && !self.has_will(sentence);
+                }
                 _ => past |= self.marker(j) == Some(Tense::Past),
             }
         }
         false
+    }
+
+    /// Whether the "if" at `at` asks or reports rather than supposes: "He
+    /// asked if the plant closed today" (a question), "Officials said the
+    /// strike would go ahead if talks failed today" (reported speech, its
+    /// tense shifted back by "said").
+    fn if_is_whether_or_reported(&self, sentence: usize, at: usize) -> bool {
+        let asks = at > 0
+            && matches!(
+                self.w(at - 1),
+                "ask" | "asked" | "know" | "knew" | "wonder" | "unclear" | "clear" | "sure"
+            );
+        asks || (sentence..at)
+            .any(|j| crate::lexicon::is_reporting_verb(self.w(j), crate::lexicon::Reader::Tense))
+    }
+
+    /// Whether the sentence opening at token `sentence` speaks of the future
+    /// with "will" ("If you voted today, your ballot will be counted"): its
+    /// "if" clause is a real condition, not a counterfactual.
+    fn has_will(&self, sentence: usize) -> bool {
+        (sentence..self.tokens.len())
+            .take_while(|&j| self.sentence_start(j) == sentence)
+            .any(|j| self.w(j) == "will" || self.w(j).ends_with("'ll"))
     }
 
     /// "over the summer", "summer 2024", "the winter of 2022".
