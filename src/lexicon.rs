@@ -66,6 +66,17 @@ pub fn is_reporting_verb(word: &str, reader: Reader) -> bool {
     reads(REPORTING_VERBS, word, reader)
 }
 
+/// The modal verbs, the one list of them for every stage that reads them
+/// (times, attribution, comments).
+pub const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+];
+
+/// Whether `word` is a modal verb ("could", "will").
+pub fn is_modal(word: &str) -> bool {
+    MODALS.contains(&word)
+}
+
 /// Irregular past-tense forms ("went", "sold"); regular ones end in "-ed".
 pub fn is_irregular_past(word: &str, reader: Reader) -> bool {
     reads(IRREGULAR_PAST, word, reader)

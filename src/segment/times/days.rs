@@ -24,7 +24,7 @@ impl<'a> Cx<'a> {
             });
         };
         // "on Sunday mornings": a habit, no one day.
-        if PLURAL_DAY_PARTS.contains(&self.w(k + 1)) {
+        if is_plural_day_part(self.w(k + 1)) {
             return None;
         }
         // "Sunday 31", "Tue 13th", "Friday the 13th" (not "Friday 13
@@ -51,7 +51,7 @@ impl<'a> Cx<'a> {
             }
         }
         let mut end = k + 1;
-        if matches!(self.w(end), "morning" | "afternoon" | "evening" | "night") {
+        if is_day_part(self.w(end)) {
             end += 1;
         }
         parsed(
@@ -102,7 +102,7 @@ impl<'a> Cx<'a> {
             _ => return None,
         };
         let mut end = k + 1;
-        if matches!(self.w(end), "morning" | "afternoon" | "evening" | "night") {
+        if is_day_part(self.w(end)) {
             end += 1;
         }
         parsed(end, Expr::DayOffset(offset))
