@@ -42,7 +42,7 @@ const builtIn: BuiltInState = { info: undefined, loaded: false, error: undefined
 const userPacks = new Map<string, UserPack>();
 let quarantinedCount = 0;
 let ready: Promise<void> | undefined;
-/** Every pack this background lifetime loads is in the core (`ready` has resolved). */
+/** Loading is over for this background lifetime (`ready` has resolved): every pack that could be read is in the core. */
 let allLoaded = false;
 let queue: Promise<unknown> = Promise.resolve();
 let database: Promise<FactChecksDb> | undefined;
