@@ -16,7 +16,8 @@ pub enum Reader {
     Cue,
     /// The rule-based claim kinds (`detect::kinds`).
     Kind,
-    /// The tense of a clause, for resolving bare dates (`segment::times`).
+    /// The tense of a clause, for resolving bare dates, and the reported
+    /// speech that makes an "if" no supposition (`segment::times`).
     Tense,
     /// The stop words of claim matching (`verify::text`).
     StopWord,
@@ -65,6 +66,17 @@ pub fn is_reporting_verb(word: &str, reader: Reader) -> bool {
     reads(REPORTING_VERBS, word, reader)
 }
 
+/// The modal verbs, the one list of them for every stage that reads them
+/// (times, attribution, comments).
+pub const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+];
+
+/// Whether `word` is a modal verb ("could", "will").
+pub fn is_modal(word: &str) -> bool {
+    MODALS.contains(&word)
+}
+
 /// Irregular past-tense forms ("went", "sold"); regular ones end in "-ed".
 pub fn is_irregular_past(word: &str, reader: Reader) -> bool {
     reads(IRREGULAR_PAST, word, reader)
@@ -82,32 +94,32 @@ pub fn is_superlative(word: &str, reader: Reader) -> bool {
 }
 
 const REPORTING_VERBS: &[(&str, u8)] = &[
-    ("according", CUE | KIND),
-    ("acknowledged", CUE | KIND),
-    ("added", CUE),
-    ("admitted", CUE | KIND),
-    ("announced", CUE | KIND),
-    ("argued", KIND),
-    ("claimed", CUE | KIND),
-    ("claims", CUE | KIND),
-    ("confirmed", CUE | KIND),
-    ("declared", KIND),
-    ("denied", CUE | KIND),
-    ("explained", CUE),
-    ("insisted", CUE | KIND),
-    ("noted", CUE),
-    ("reported", CUE),
-    ("said", CUE | KIND | STOP_WORD),
-    ("say", CUE | STOP_WORD),
-    ("saying", STOP_WORD),
-    ("says", CUE | KIND | STOP_WORD),
-    ("stated", CUE | KIND),
-    ("stressed", CUE | KIND),
-    ("testified", CUE | KIND),
-    ("told", CUE | KIND),
-    ("tweeted", KIND),
-    ("warned", CUE | KIND),
-    ("wrote", CUE | KIND),
+    ("according", CUE | KIND | TENSE),
+    ("acknowledged", CUE | KIND | TENSE),
+    ("added", CUE | TENSE),
+    ("admitted", CUE | KIND | TENSE),
+    ("announced", CUE | KIND | TENSE),
+    ("argued", KIND | TENSE),
+    ("claimed", CUE | KIND | TENSE),
+    ("claims", CUE | KIND | TENSE),
+    ("confirmed", CUE | KIND | TENSE),
+    ("declared", KIND | TENSE),
+    ("denied", CUE | KIND | TENSE),
+    ("explained", CUE | TENSE),
+    ("insisted", CUE | KIND | TENSE),
+    ("noted", CUE | TENSE),
+    ("reported", CUE | TENSE),
+    ("said", CUE | KIND | STOP_WORD | TENSE),
+    ("say", CUE | STOP_WORD | TENSE),
+    ("saying", STOP_WORD | TENSE),
+    ("says", CUE | KIND | STOP_WORD | TENSE),
+    ("stated", CUE | KIND | TENSE),
+    ("stressed", CUE | KIND | TENSE),
+    ("testified", CUE | KIND | TENSE),
+    ("told", CUE | KIND | TENSE),
+    ("tweeted", KIND | TENSE),
+    ("warned", CUE | KIND | TENSE),
+    ("wrote", CUE | KIND | TENSE),
 ];
 
 const IRREGULAR_PAST: &[(&str, u8)] = &[

@@ -139,6 +139,8 @@ const ALL: &[(&[&str], u64)] = &[
     // diplomat"): the entity gazetteer's list, their one home.
     (crate::segment::gazetteer::DEMONYMS, bits::DEMONYMS),
     (VERB_WORDS, bits::VERB_WORDS),
+    // The modals are verb words too: the crate's one list of them.
+    (crate::lexicon::MODALS, bits::VERB_WORDS),
 ];
 
 /// FNV-1a, for the small maps keyed by short names elsewhere in the stage.
@@ -1432,9 +1434,9 @@ pub const PLURAL_QUANTIFIERS: &[&str] = &[
 
 /// Auxiliaries and modals: a verb inside a plain source phrase means the
 /// phrase is a clause, not a subject ("Trump so far has won 758 pledged").
+/// The modals come from `crate::lexicon::MODALS` (in `ALL`).
 pub const VERB_WORDS: &[&str] = &[
-    "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
-    "shall", "should", "was", "were", "will", "won", "would",
+    "are", "did", "do", "does", "had", "has", "have", "is", "was", "were", "won",
 ];
 
 /// Words for a publication when it speaks of itself ("The Post has learned").

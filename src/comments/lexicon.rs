@@ -236,7 +236,7 @@ pub const MODAL: &str = "MODAL";
 /// pronouns, modals, and the connectives that join clauses.
 pub fn frame_anchor(word: &str) -> Option<&'static str> {
     Some(match word {
-        "can" | "could" | "may" | "might" | "will" | "would" | "shall" | "should" | "must" => MODAL,
+        w if crate::lexicon::is_modal(w) => MODAL,
         "i" => "i",
         "you" => "you",
         "he" => "he",
@@ -321,11 +321,7 @@ pub fn is_leading_edge_word(word: &str) -> bool {
 /// perspective but he'll" reads as "could provide a fresh perspective".
 /// "to" and modals stay: "he'll need to" is the phrase.
 pub fn is_trailing_edge_word(word: &str) -> bool {
-    is_function_word(word)
-        && !matches!(
-            word,
-            "to" | "can" | "could" | "may" | "might" | "will" | "would" | "should" | "must"
-        )
+    is_function_word(word) && word != "to" && !crate::lexicon::is_modal(word)
 }
 
 /// What the lexicon says about one word, looked up once per word by hash.

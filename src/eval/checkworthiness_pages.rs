@@ -18,12 +18,11 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use super::judged_attribution::{judged_rows, page_path, read_page};
+use super::judged_attribution::{analyse_page, judged_rows};
 use super::judged_sources::excerpt;
 use super::EvalError;
-use crate::analysis::{Analysis, Claim};
+use crate::analysis::Claim;
 use crate::detect::train::{prf, Prf};
-use crate::snapshot::html::snapshot_from_html;
 
 /// The judged pages: the English general-news pages among the Readability
 /// test pages and the news outlets' pages among `wcxb-articles` (see the
@@ -171,14 +170,6 @@ pub struct Score {
     pub heldout: Half,
 }
 
-fn analyse(data: &Path, page: &str) -> Result<Option<Analysis>, EvalError> {
-    let html = read_page(&page_path(data, page))?;
-    let Ok(snapshot) = snapshot_from_html(&html, &format!("https://example.test/{page}")) else {
-        return Ok(None);
-    };
-    Ok(crate::analyze(&snapshot, &crate::Options::default()).ok())
-}
-
 fn read_labels(dir: &Path, name: &str) -> Result<Vec<Label>, EvalError> {
     let path = dir.join(name);
     let tsv = std::fs::read_to_string(&path).map_err(|e| EvalError::data(&path, e))?;
@@ -207,9 +198,7 @@ pub fn score(data: &Path, dir: &Path) -> Result<Score, EvalError> {
         } else {
             &mut score.tune
         };
-        let Some(a) = analyse(data, page)? else {
-            continue;
-        };
+        let a = analyse_page(data, page, None)?;
         half.pages += 1;
         let labels = by_page.remove(*page).unwrap_or_default();
         let find = |l: &Label| a.claims.iter().find(|c| excerpt(&c.text) == l.excerpt);

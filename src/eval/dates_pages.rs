@@ -17,10 +17,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::judged_attribution::{page_path, read_page};
-use super::EvalError;
+use super::judged_attribution::analyse_page;
+use super::{read_jsonl, EvalError};
 use crate::analysis::{Analysis, Interval};
-use crate::snapshot::html::snapshot_from_html;
 
 /// The fixtures, relative to the repository (the eval runs from it).
 pub const DEFAULT_FIXTURES: &str = "tests/fixtures/dates";
@@ -116,32 +115,12 @@ pub struct Score {
     pub heldout: Half,
 }
 
-pub(super) fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, EvalError> {
-    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::data(path, e))?;
-    raw.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).map_err(|e| EvalError::data(path, e)))
-        .collect()
-}
-
 fn encode(resolved: Option<&Interval>) -> String {
     match resolved {
         None => UNRESOLVED.to_string(),
         Some(r) if r.from == r.to => r.from.clone(),
         Some(r) => format!("{}..{}", r.from, r.to),
     }
-}
-
-fn analyse(data: &Path, page: &PageRow) -> Result<Option<Analysis>, EvalError> {
-    let html = read_page(&page_path(data, &page.page))?;
-    let url = page
-        .url
-        .clone()
-        .unwrap_or_else(|| format!("https://example.test/{}", page.page));
-    let Ok(snapshot) = snapshot_from_html(&html, &url) else {
-        return Ok(None);
-    };
-    Ok(crate::analyze(&snapshot, &crate::Options::default()).ok())
 }
 
 /// What the notes of `analysis` show for `row`; each shown time is matched
@@ -172,8 +151,8 @@ pub fn score(data: &Path, fixtures: &Path) -> Result<Score, EvalError> {
         } else {
             &mut score.heldout
         };
-        let analysis = analyse(data, page)?;
-        let found = analysis.as_ref().and_then(|a| a.article.published.clone());
+        let a = analyse_page(data, &page.page, page.url.as_deref())?;
+        let found = a.article.published.clone();
         half.pages += 1;
         if found == page.correct {
             half.dated_right += 1;
@@ -183,29 +162,24 @@ pub fn score(data: &Path, fixtures: &Path) -> Result<Score, EvalError> {
         }
         let mut used = Vec::new();
         for row in rows.iter().filter(|r| r.page == page.page) {
-            let shown = analysis
-                .as_ref()
-                .map_or_else(|| NONE.to_string(), |a| shown_for(a, row, &mut used));
             half.outcomes.push(Outcome {
                 row: row.clone(),
-                shown,
+                shown: shown_for(&a, row, &mut used),
             });
         }
-        if let Some(a) = &analysis {
-            let shown_now = a.claims.iter().enumerate().flat_map(|(ci, c)| {
-                c.note
-                    .times
-                    .iter()
-                    .enumerate()
-                    .map(move |(ti, t)| ((ci, ti), t.text.clone()))
-            });
-            half.unjudged.extend(
-                shown_now
-                    .take(JUDGED_PER_PAGE)
-                    .filter(|(at, _)| !used.contains(at))
-                    .map(|(_, text)| (page.page.clone(), text)),
-            );
-        }
+        let shown_now = a.claims.iter().enumerate().flat_map(|(ci, c)| {
+            c.note
+                .times
+                .iter()
+                .enumerate()
+                .map(move |(ti, t)| ((ci, ti), t.text.clone()))
+        });
+        half.unjudged.extend(
+            shown_now
+                .take(JUDGED_PER_PAGE)
+                .filter(|(at, _)| !used.contains(at))
+                .map(|(_, text)| (page.page.clone(), text)),
+        );
     }
     Ok(score)
 }

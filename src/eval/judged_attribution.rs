@@ -108,6 +108,24 @@ pub(crate) fn page_path(data: &Path, page: &str) -> PathBuf {
     }
 }
 
+/// The analysis of the judged page `page` under `data`, read at `url` (a
+/// stand-in address when the judged set gives none). A page that cannot be
+/// read, snapshotted or analysed is an error naming its file: scored as a
+/// page with nothing shown, it would hide the failure among misses.
+pub(crate) fn analyse_page(
+    data: &Path,
+    page: &str,
+    url: Option<&str>,
+) -> Result<Analysis, EvalError> {
+    let path = page_path(data, page);
+    let html = read_page(&path)?;
+    let url = url.map_or_else(|| format!("https://example.test/{page}"), str::to_string);
+    let snapshot =
+        snapshot_from_html(&html, &url).map_err(|e| EvalError::data(&path, format!("{e:?}")))?;
+    crate::analyze(&snapshot, &crate::Options::default())
+        .map_err(|e| EvalError::data(&path, format!("{e:?}")))
+}
+
 pub(crate) fn read_page(path: &Path) -> Result<Vec<u8>, EvalError> {
     if path.extension().is_some_and(|e| e == "gz") {
         // The eval is native only; gzip is on every machine it runs on.
@@ -210,12 +228,7 @@ pub fn score(data: &Path) -> Result<Score, EvalError> {
     }
     let mut score = Score::default();
     for (page, labels) in by_page {
-        let path = page_path(data, page);
-        let html = read_page(&path)?;
-        let snapshot = snapshot_from_html(&html, &format!("https://example.test/{page}"))
-            .map_err(|e| EvalError::data(&path, format!("{e:?}")))?;
-        let a = crate::analyze(&snapshot, &crate::Options::default())
-            .map_err(|e| EvalError::data(&path, format!("{e:?}")))?;
+        let a = analyse_page(data, page, None)?;
         score.pages += 1;
         score.judged.extend(labels.iter().map(|l| judge(&a, l)));
         score

@@ -19,10 +19,9 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use super::judged_attribution::{page_path, read_page};
+use super::judged_attribution::analyse_page;
 use super::EvalError;
 use crate::analysis::Analysis;
-use crate::snapshot::html::snapshot_from_html;
 
 pub const TUNE: &str = include_str!("../../tests/fixtures/attribution-sources/tune.tsv");
 pub const HELDOUT: &str = include_str!("../../tests/fixtures/attribution-sources/heldout.tsv");
@@ -188,15 +187,6 @@ pub fn sample_pages(data: &Path) -> Result<Vec<(String, bool)>, EvalError> {
 }
 
 /// A page's analysis, or `None` when the page has no article.
-fn analyse(data: &Path, page: &str) -> Result<Option<Analysis>, EvalError> {
-    let path = page_path(data, page);
-    let html = read_page(&path)?;
-    let Ok(snapshot) = snapshot_from_html(&html, &format!("https://example.test/{page}")) else {
-        return Ok(None);
-    };
-    Ok(crate::analyze(&snapshot, &crate::Options::default()).ok())
-}
-
 /// The outcome for one half of the sample.
 #[derive(Debug, Default)]
 pub struct Half {
@@ -248,9 +238,7 @@ pub fn score(data: &Path) -> Result<Score, EvalError> {
         } else {
             &mut score.tune
         };
-        let Some(a) = analyse(data, &page)? else {
-            continue;
-        };
+        let a = analyse_page(data, &page, None)?;
         half.pages += 1;
         let labels = by_page.remove(&page).unwrap_or_default();
         let shown = shown(&page, &a);

@@ -16,11 +16,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::dates_pages::read_jsonl;
-use super::judged_attribution::{page_path, read_page};
-use super::EvalError;
-use crate::analysis::Analysis;
-use crate::snapshot::html::snapshot_from_html;
+use super::judged_attribution::analyse_page;
+use super::{read_jsonl, EvalError};
 
 /// The fixtures, relative to the repository (the eval runs from it).
 pub const DEFAULT_FIXTURES: &str = "tests/fixtures/kinds";
@@ -100,18 +97,6 @@ pub struct Score {
     pub heldout: Half,
 }
 
-fn analyse(data: &Path, page: &PageRow) -> Result<Option<Analysis>, EvalError> {
-    let html = read_page(&page_path(data, &page.page))?;
-    let url = page
-        .url
-        .clone()
-        .unwrap_or_else(|| format!("https://example.test/{}", page.page));
-    let Ok(snapshot) = snapshot_from_html(&html, &url) else {
-        return Ok(None);
-    };
-    Ok(crate::analyze(&snapshot, &crate::Options::default()).ok())
-}
-
 /// The note's headline: the summary's first sentence, without its stop.
 fn headline(summary: &str) -> String {
     summary.split('.').next().unwrap_or_default().to_string()
@@ -129,11 +114,12 @@ pub fn score(data: &Path, fixtures: &Path) -> Result<Score, EvalError> {
             &mut score.heldout
         };
         half.pages += 1;
-        let analysis = analyse(data, page)?;
+        let a = analyse_page(data, &page.page, page.url.as_deref())?;
         for row in rows.iter().filter(|r| r.page == page.page) {
-            let shown = analysis
-                .as_ref()
-                .and_then(|a| a.claims.iter().find(|c| c.text.starts_with(&row.sentence)))
+            let shown = a
+                .claims
+                .iter()
+                .find(|c| c.text.starts_with(&row.sentence))
                 .map_or_else(|| MISSING.to_string(), |c| headline(&c.note.summary));
             half.outcomes.push(Outcome {
                 row: row.clone(),

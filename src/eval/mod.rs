@@ -53,6 +53,23 @@ impl EvalError {
     }
 }
 
+/// The rows of a JSON Lines file, blank lines skipped; a bad row is an
+/// error naming its line.
+pub(crate) fn read_jsonl<T: for<'de> serde::Deserialize<'de>>(
+    path: &Path,
+) -> Result<Vec<T>, EvalError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| EvalError::data(path, e))?
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .map_err(|e| EvalError::data(path, format!("line {}: {e}", i + 1)))
+        })
+        .collect()
+}
+
 /// What `claimlens eval` was asked beyond the name.
 #[derive(Debug, Clone, Default)]
 pub struct Options {

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::EvalError;
+use super::{read_jsonl, EvalError};
 use crate::segment::sentences;
 use crate::spans::ByteSpan;
 
@@ -145,18 +145,6 @@ fn verdict(met: bool) -> &'static str {
 
 fn read(path: &Path) -> Result<String, EvalError> {
     std::fs::read_to_string(path).map_err(|e| EvalError::data(path, e))
-}
-
-fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, EvalError> {
-    read(path)?
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l)
-                .map_err(|e| EvalError::data(path, format!("line {}: {e}", i + 1)))
-        })
-        .collect()
 }
 
 /// Decodes the backslash escapes of a source literal (`\n`, `\t`, `\"`, `\\`).

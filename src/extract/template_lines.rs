@@ -159,7 +159,9 @@ const NAV_OPENERS: &[&str] = &[
 /// Longer blocks are not post navigation.
 const MAX_NAV_WORDS: usize = 40;
 
-/// How a call to sign up, follow or advertise opens, lower-case.
+/// How a call to sign up, follow or advertise opens, lower-case. Whole
+/// phrases of a line; the single verbs that make "today" a call to action
+/// are `segment::times::lexicon::CALL_TO_ACTION_VERBS`.
 const CALL_OPENERS: &[&str] = &[
     "sign up",
     "sign-up",

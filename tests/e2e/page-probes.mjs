@@ -189,24 +189,24 @@ export function rerenderArticleWithout(text) {
 
 /**
  * Re-renders the article's text (fresh text nodes, the same text, in the same
- * elements) every `everyMs` (shorter than ClaimLens's settle delay), until
- * stopRerendering: the page stays "being analysed again" for as long as a
- * test needs. The elements stay so that a click's mousedown and mouseup
- * share a target (Firefox sends no click when that target was taken out).
+ * elements) at every pointerdown, before ClaimLens sees the click, until
+ * stopRerendering: each click meets replaced text, whatever the machine's
+ * load. The elements stay so that a click's mousedown and mouseup share a
+ * target (Firefox sends no click when that target was taken out).
  */
-export function startRerendering(everyMs) {
+export function rerenderOnPointerDown() {
   const rerender = () => {
     const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
     const texts = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
     for (const text of texts) text.replaceWith(document.createTextNode(text.data));
   };
-  rerender();
-  globalThis.claimlensTestRerendering = setInterval(rerender, everyMs);
+  globalThis.claimlensTestRerendering = rerender;
+  addEventListener('pointerdown', rerender, true);
   return true;
 }
 
 export function stopRerendering() {
-  clearInterval(globalThis.claimlensTestRerendering);
+  removeEventListener('pointerdown', globalThis.claimlensTestRerendering, true);
   return true;
 }

@@ -98,6 +98,7 @@ export function readOverlay(hostTag) {
           scrollTop: note.scrollTop,
           scrollable: note.scrollHeight > note.clientHeight + 1,
           claimId: note.querySelector('.note-body')?.dataset.claimId ?? null,
+          claimText: note.querySelector('.note-body')?.dataset.claimText ?? null,
           focusInside: active === host && note.contains(root.activeElement),
           visible,
         }

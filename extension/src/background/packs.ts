@@ -42,7 +42,7 @@ const builtIn: BuiltInState = { info: undefined, loaded: false, error: undefined
 const userPacks = new Map<string, UserPack>();
 let quarantinedCount = 0;
 let ready: Promise<void> | undefined;
-/** Every pack this background lifetime loads is in the core (`ready` has resolved). */
+/** Loading is over for this background lifetime (`ready` has resolved): every pack that could be read is in the core. */
 let allLoaded = false;
 let queue: Promise<unknown> = Promise.resolve();
 let database: Promise<FactChecksDb> | undefined;
@@ -112,14 +112,24 @@ export function ensurePacks(): Promise<void> {
       await loadBuiltIn();
     }
     markStep('built-in-pack');
-    await loadUserPacks();
-    allLoaded = true;
+    await loadUserPacks().catch(reportUserPacksUnread);
+    allLoaded = true; // with the built-in pack alone if need be: else every page is analysed twice and it is reloaded each time
     markStep('packs');
   }).catch((error: unknown) => {
-    ready = undefined; // the core itself failed to start: try again next time
+    ready = undefined; // the core or the settings failed to load: try again next time
     throw error;
   });
   return ready;
+}
+
+/** The imported packs' store failed (IndexedDB, the problems log): said in the problems log when that is writable. */
+async function reportUserPacksUnread(error: unknown): Promise<void> {
+  console.warn('ClaimLens: the imported fact-check packs could not be read', error);
+  await appendProblem(ext.storage.local as unknown as StorageAreaLike, {
+    at: new Date().toISOString(),
+    source: 'packs',
+    problems: [`the imported fact-check packs could not be read (${errorText(error)})`],
+  }).catch(() => undefined);
 }
 
 async function loadBuiltIn(): Promise<void> {

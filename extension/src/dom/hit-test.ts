@@ -49,6 +49,20 @@ function itemAtCaret<T>(doc: Document, x: number, y: number, items: ReadonlyMap<
   return undefined;
 }
 
+/**
+ * The text around (x, y): up to `reach` characters either side of the caret
+ * in the text node under the point, whitespace collapsed; undefined off text.
+ */
+export function textAroundPoint(doc: Document, x: number, y: number, reach: number): string | undefined {
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) {
+    return undefined;
+  }
+  const data = (caret.node as Text).data;
+  const text = data.slice(Math.max(0, caret.offset - reach), caret.offset + reach).replace(/\s+/g, ' ').trim();
+  return text === '' ? undefined : text;
+}
+
 function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
   if (typeof doc.caretPositionFromPoint === 'function') {
     const position = doc.caretPositionFromPoint(x, y);

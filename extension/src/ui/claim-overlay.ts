@@ -20,7 +20,7 @@ import type { Claim } from '../analysis';
 import type { DrawnClaim } from '../draw-result';
 import { enclosingLink } from '../dom/claim-links';
 import type { PlacedCommentSection } from '../dom/comment-section';
-import { itemAtPoint } from '../dom/hit-test';
+import { itemAtPoint, textAroundPoint } from '../dom/hit-test';
 import { type StyleKind, type ViewFilter, isShown, styleKind } from './claim-filter';
 import { renderCommentFinding } from './comment-finding-view';
 import { CommentMarker } from './comment-marker';
@@ -64,6 +64,8 @@ export interface OverlayExtension {
 const FLASH_MS = 1600;
 /** Longest claim text read out by the live region when stepping. */
 const ANNOUNCED_CHARS = 160;
+/** Characters kept either side of a click kept for a retry: enough to tell one claim's words from another's. */
+const STALE_CLICK_REACH = 15;
 
 export class ClaimOverlay {
   private placed: PlacedClaim[] = [];
@@ -96,7 +98,7 @@ export class ClaimOverlay {
   /** A note asked for before its claim's details came: opened when they do. */
   private pendingNote: { claimId: string; returnFocus?: Element } | undefined;
   /** A click (page coordinates) that met only highlights of text the page has since replaced: tried again on the new claims. */
-  private staleClick: { x: number; y: number } | undefined;
+  private staleClick: { x: number; y: number; words: string } | undefined;
   /** Told when a note needs details that are not here (the content script fetches them). */
   onDetailsWanted: (() => void) | undefined;
 
@@ -235,7 +237,12 @@ export class ClaimOverlay {
 
   /** The full claim of a placed one, when it is here. */
   private fullClaim(claim: Claim | DrawnClaim): Claim | undefined {
-    return isFullClaim(claim) ? claim : this.details.get(claim.id);
+    if (isFullClaim(claim)) {
+      return claim;
+    }
+    // The details come from another analysis run (a woken background analyses again): ids are positional and may shift.
+    const full = this.details.get(claim.id);
+    return full?.text === claim.text ? full : undefined;
   }
 
   /** The page's flagged comment section (null: none, or nothing to say about it). Marked while the overlay is shown. */
@@ -555,8 +562,10 @@ export class ClaimOverlay {
     const hit = itemAtPoint(this.doc, event.clientX, event.clientY, this.claimByRange);
     this.staleClick = undefined;
     if (!hit) {
-      if (this.claimsReplaced()) {
-        this.staleClick = { x: event.pageX, y: event.pageY };
+      // The words under it too: the retry opens a note only on the same text, never on another claim moved under the point.
+      const words = this.claimsReplaced() ? textAroundPoint(this.doc, event.clientX, event.clientY, STALE_CLICK_REACH) : undefined;
+      if (words !== undefined) {
+        this.staleClick = { x: event.pageX, y: event.pageY, words };
       }
       return;
     }
@@ -568,18 +577,23 @@ export class ClaimOverlay {
   private retryStaleClick(): void {
     const click = this.staleClick;
     const view = this.doc.defaultView;
-    const hit = click && view && this.shown ? itemAtPoint(this.doc, click.x - view.scrollX, click.y - view.scrollY, this.claimByRange) : undefined;
+    if (!click || !view || !this.shown) {
+      if (!this.claimsReplaced()) this.staleClick = undefined;
+      return;
+    }
+    const x = click.x - view.scrollX;
+    const y = click.y - view.scrollY;
+    const hit = itemAtPoint(this.doc, x, y, this.claimByRange);
     if (!hit) {
       // Claims placed on nodes the page has replaced again meanwhile: the next analysis gets the click.
       if (!this.claimsReplaced()) this.staleClick = undefined;
       return;
     }
     this.staleClick = undefined;
-    this.setCurrent(hit.claim.id, false);
-    if (isFullClaim(hit.claim)) {
-      this.openNote(hit);
-    } else {
-      this.pendingNote = { claimId: hit.claim.id }; // its details are on their way with the new claims
+    // Other text under the point now (the page added or moved content): the click was not for this claim.
+    if (textAroundPoint(this.doc, x, y, 3 * STALE_CLICK_REACH)?.includes(click.words)) {
+      this.setCurrent(hit.claim.id, false);
+      this.openNote(hit); // its details may still be on their way with the new claims: it opens when they come
     }
   }
 

@@ -117,6 +117,7 @@ export function renderNote(doc: Document, claim: Claim, context: NoteContext, t:
   const h = new Builder(doc);
   const note = h.el('div', 'note-body');
   note.dataset.claimId = claim.id;
+  note.dataset.claimText = claim.text; // ids are positional in one analysis; the text says which claim across runs
 
   const title = h.el('h2', 'note-title', t(checkworthy ? 'noteCheckworthyClaim' : 'noteClaim'));
   title.id = NOTE_TITLE_ID;

@@ -42,7 +42,9 @@ pub(super) const MONTH_CONTEXT: &[&str] = &[
 ];
 
 /// Verbs that open a call to action ("Sign up today", "Get started
-/// today"): its "today" urges the reader and dates nothing.
+/// today"): its "today" urges the reader and dates nothing. Single first
+/// words of a sentence; `extract::template_lines::CALL_OPENERS` holds the
+/// opening phrases of a whole call-to-action line, another shape.
 pub(super) const CALL_TO_ACTION_VERBS: &[&str] = &[
     "sign",
     "get",
@@ -67,16 +69,29 @@ pub(super) const CALL_TO_ACTION_VERBS: &[&str] = &[
     "claim",
 ];
 
-/// Words before "last" that make it the verb ("built to last 40 years",
-/// "it will last two weeks"), not "the last 40 years".
-pub(super) const BEFORE_VERB_LAST: &[&str] = &[
-    "to", "will", "would", "can", "could", "may", "might", "should", "must", "did", "does", "do",
-    "didn't", "won't", "can't", "cannot",
-];
+/// Whether a word before "last" makes it the verb ("built to last 40
+/// years", "it will last two weeks"), not "the last 40 years".
+pub(super) fn before_verb_last(w: &str) -> bool {
+    crate::lexicon::is_modal(w)
+        || matches!(
+            w,
+            "to" | "did" | "does" | "do" | "didn't" | "won't" | "can't" | "cannot"
+        )
+}
+
+/// Parts of a day that may follow a day ("Saturday night", "yesterday
+/// morning", "next Monday evening").
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+pub(super) fn is_day_part(w: &str) -> bool {
+    DAY_PARTS.contains(&w)
+}
 
 /// Plural parts of the day after a weekday make a habit ("on Sunday
 /// mornings"), not one day.
-pub(super) const PLURAL_DAY_PARTS: &[&str] = &["mornings", "afternoons", "evenings", "nights"];
+pub(super) fn is_plural_day_part(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(is_day_part)
+}
 
 pub(super) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").unwrap_or(w)

@@ -13,6 +13,7 @@
 //! times; `lexicon` the words, `parse` and `relative` the grammar, `tense`
 //! the clause's tense, `resolve` the calendar arithmetic.
 
+mod days;
 mod lexicon;
 mod parse;
 mod relative;

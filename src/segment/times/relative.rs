@@ -72,7 +72,7 @@ impl<'a> Cx<'a> {
         }
         if let Some(weekday) = self.weekday_at(at) {
             let mut end = at + 1;
-            if matches!(self.w(end), "morning" | "afternoon" | "evening" | "night") {
+            if is_day_part(self.w(end)) {
                 end += 1;
             }
             return parsed(
@@ -134,7 +134,7 @@ impl<'a> Cx<'a> {
         let the = self.w(k) == "the";
         let at = if the { k + 1 } else { k };
         // "a shoe built to last 40 years": the verb, no period of time.
-        if !the && self.w(at) == "last" && k > 0 && BEFORE_VERB_LAST.contains(&self.w(k - 1)) {
+        if !the && self.w(at) == "last" && k > 0 && before_verb_last(self.w(k - 1)) {
             return None;
         }
         let (future, narrative) = match self.w(at) {

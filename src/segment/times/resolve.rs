@@ -185,9 +185,10 @@ pub(super) fn recurring(
 
 pub(super) fn shift(p: Date, unit: Unit, n: i64) -> Date {
     match unit {
-        // Whole days only: "an hour ago" and "the past 12 hours" are most
-        // likely the day of publication, not the day before.
-        Unit::Hour => p.add_days(n / 24),
+        // Whole days, to the nearest: "an hour ago" and "the past 12 hours"
+        // are most likely the day of publication, "20 hours ago" the day
+        // before.
+        Unit::Hour => p.add_days(n.signum() * ((n.abs() + 11) / 24)),
         Unit::Day => p.add_days(n),
         Unit::Week | Unit::Weekend => p.add_days(7 * n),
         Unit::Month => p.add_months(n),

@@ -945,3 +945,51 @@ fn today_in_a_counterfactual_if_clause_is_no_date() {
         vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())]
     );
 }
+
+// Regression (review of the counterfactual "if" filter): a question ("asked
+// if"), reported speech ("said ... if") and a real condition ("will") lost
+// their dates as if they were hypothetical.
+#[test]
+fn today_after_asked_said_or_with_will_is_still_a_date() {
+    let today = || vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())];
+    assert_eq!(resolve_all("He asked if the plant closed today."), today());
+    assert_eq!(
+        resolve_all("Officials said the strike would go ahead if talks failed today."),
+        today()
+    );
+    assert_eq!(
+        resolve_all("If you voted today, your ballot will be counted."),
+        today()
+    );
+}
+
+// Regression (review of the call-to-action filter): a sentence opening with
+// a noun that is also a verb ("Order", "Call", "Book", "Contact") and told
+// in the past is news, not a call to action.
+#[test]
+fn noun_first_news_today_is_no_call_to_action() {
+    let today = || vec![("today".to_string(), "2025-12-22..2025-12-22".to_string())];
+    for sentence in [
+        "Order was restored today.",
+        "Call volumes spiked today.",
+        "Book sales fell today.",
+        "Contact was lost today.",
+    ] {
+        assert_eq!(resolve_all(sentence), today(), "{sentence}");
+    }
+    assert_eq!(resolve_all("Get started today."), vec![]);
+    assert_eq!(resolve_all("Sign up today and save."), vec![]);
+}
+
+// Regression (review of hour offsets): hours were rounded down to whole
+// days, so "20 hours ago" showed the day of publication.
+#[test]
+fn twenty_hours_ago_is_the_day_before() {
+    assert_eq!(
+        resolve_all("The fire broke out 20 hours ago."),
+        vec![(
+            "20 hours ago".to_string(),
+            "2025-12-21..2025-12-21".to_string()
+        )]
+    );
+}
