@@ -282,3 +282,18 @@ fn a_short_answer_is_still_reported_speech() {
         a.relations
     );
 }
+
+/// The bug: the gapped-relative check listed its conjunctions inline and
+/// missed "than", so "lower than we think it is" lost its cue "think".
+#[test]
+fn a_cue_after_than_is_no_gapped_relative() {
+    let text = "The risk is lower than we think it is.";
+    let a = run(text);
+    assert!(
+        a.relations
+            .iter()
+            .any(|r| r.cue.of(text).ends_with("think")),
+        "{:?}",
+        a.relations
+    );
+}
