@@ -233,9 +233,15 @@ fn whole_list(cx: &Context, r: &Relation, src: ByteSpan) -> Option<String> {
         };
         // "Meanwhile, Google and Microsoft said": an opening adverb is no
         // item of the list.
+        // "On Monday, …", "Unlike Apple, …": a phrase opened by a
+        // preposition, or holding a word no name has, is no item either.
         let item = item.trim();
-        let not_a_name = !item.contains(' ')
-            && (is_not_a_name_word(cx, item) || super::reported::is_adverb(&item.to_lowercase()));
+        let first = item.split(' ').next().unwrap_or("").to_lowercase();
+        let opens_phrase = lexicon::contains(lexicon::ADJUNCT_STARTS, &first)
+            || matches!(first.as_str(), "unlike" | "besides" | "except");
+        let not_a_name = opens_phrase
+            || item.split(' ').any(|w| is_not_a_name_word(cx, w))
+            || (!item.contains(' ') && super::reported::is_adverb(&item.to_lowercase()));
         if not_a_name {
             break;
         }

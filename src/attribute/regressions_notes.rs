@@ -198,6 +198,35 @@ fn a_clause_or_an_adverb_before_the_source_is_no_list() {
     );
 }
 
+/// The bug: a multi-word item skipped the one-word check, so "On Monday,
+/// Google and Microsoft said" had "On Monday, Google and Microsoft" as its
+/// speaker and "Unlike Apple, …" credited Apple.
+#[test]
+fn an_opening_prepositional_phrase_is_no_list_item() {
+    for (text, opener) in [
+        (
+            "On Monday, Google and Microsoft said they would comply.",
+            "On Monday",
+        ),
+        (
+            "In Washington, Biden and Harris said they would comply.",
+            "In Washington",
+        ),
+        (
+            "Unlike Apple, Google and Microsoft said they would comply.",
+            "Unlike Apple",
+        ),
+    ] {
+        let a = run(text);
+        let s = sourcing_of(&a, text, opener);
+        let speaker = s.speaker.as_deref().unwrap_or("");
+        assert!(
+            !speaker.contains(opener.split(' ').nth(1).unwrap_or(opener)),
+            "{text}: {s:?}"
+        );
+    }
+}
+
 /// The bug (wcxb-articles 0184): "Tools like GitHub Copilot and Claude
 /// Sonnet automate repetitive tasks like writing boilerplate code" showed
 /// "boilerplate code …" as said by GitHub Copilot and Claude Sonnet. A
@@ -249,6 +278,21 @@ fn a_short_answer_is_still_reported_speech() {
     let a = run(text);
     assert!(
         a.relations.iter().any(|r| r.cue.of(text) == "said"),
+        "{:?}",
+        a.relations
+    );
+}
+
+/// The bug: the gapped-relative check listed its conjunctions inline and
+/// missed "than", so "lower than we think it is" lost its cue "think".
+#[test]
+fn a_cue_after_than_is_no_gapped_relative() {
+    let text = "The risk is lower than we think it is.";
+    let a = run(text);
+    assert!(
+        a.relations
+            .iter()
+            .any(|r| r.cue.of(text).ends_with("think")),
         "{:?}",
         a.relations
     );

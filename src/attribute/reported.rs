@@ -379,23 +379,8 @@ fn ends_a_gapped_clause(cx: &Context, toks: &[Token], cue: usize, after_cue: usi
         && (cx.is_mark(&toks[cue - 2])
             || (toks[cue - 2].kind == TokenKind::Word
                 && !is_capitalised(cx.text, &toks[cue - 2])
-                && !matches!(
-                    cx.word(&toks[cue - 2]),
-                    "and"
-                        | "but"
-                        | "or"
-                        | "so"
-                        | "because"
-                        | "if"
-                        | "when"
-                        | "although"
-                        | "though"
-                        | "while"
-                        | "since"
-                        | "as"
-                        | "that"
-                        | "yet"
-                )));
+                && !cx.has(&toks[cue - 2], lexicon::bits::CLAUSE_OPENERS)
+                && !matches!(cx.word(&toks[cue - 2]), "and" | "or")));
     if !on_a_noun {
         return false;
     }
